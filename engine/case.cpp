@@ -1,0 +1,243 @@
+#include "case.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+
+namespace reckon {
+namespace {
+
+// The keys a case may hold: a tree whose leaves are inputs.
+struct SchemaNode {
+    int input = -1;
+    std::map<std::string, SchemaNode> children;
+};
+
+class Loader {
+public:
+    Loader(const Program& p, const SourceFile& src) : p_(p), src_(src) {}
+
+    std::vector<Diagnostic> errors;
+
+    Location at(const YAML::Mark& m) const {
+        if (m.is_null() || m.pos < 0) return Location{&src_, 0, 1};
+        return Location{&src_, static_cast<std::uint32_t>(m.pos), 1};
+    }
+
+    void fail(const YAML::Mark& m, const std::string& path, const std::string& msg) {
+        errors.push_back(Diagnostic{at(m), (path.empty() ? "" : path + ": ") + msg, {}});
+    }
+
+    static std::string describe_node(const YAML::Node& n) {
+        switch (n.Type()) {
+            case YAML::NodeType::Null: return "nothing";
+            case YAML::NodeType::Sequence: return "a list";
+            case YAML::NodeType::Map: return "a mapping";
+            case YAML::NodeType::Scalar: return "'" + n.Scalar() + "'";
+            case YAML::NodeType::Undefined: return "nothing";
+        }
+        return "?";
+    }
+
+    std::string expected(const Type& t) const {
+        switch (t.kind) {
+            case TypeKind::number: {
+                std::string u = p_.units.name(t.unit);
+                return u.empty() ? "a number" : "a number (in " + u + ")";
+            }
+            case TypeKind::boolean: return "true or false";
+            case TypeKind::text: return "text";
+            case TypeKind::date: return "a date (YYYY-MM-DD)";
+            case TypeKind::list: return "a list of " + describe(*t.element, p_.units);
+            case TypeKind::record: return "a mapping with the keys " + keys_of(*t.record);
+            case TypeKind::error: return "a value";
+        }
+        return "a value";
+    }
+
+    static std::string keys_of(const RecordDef& r) {
+        std::string k;
+        for (const auto& f : r.fields) k += (k.empty() ? "" : ", ") + f.name;
+        return k;
+    }
+
+    // A value of type t from node n; nullopt (with an error recorded) when it is not one.
+    std::optional<Value> convert(const YAML::Node& n, const Type& t, const Bounds& b, const std::string& path) {
+        switch (t.kind) {
+            case TypeKind::number: {
+                std::optional<Number> x;
+                if (n.IsScalar() && n.Tag() != "!") x = parse_decimal(n.Scalar());
+                if (!x) {
+                    fail(n.Mark(), path, "expected " + expected(t) + ", found " + describe_node(n));
+                    return std::nullopt;
+                }
+                Number v = *x * p_.units.scale(t.unit);
+                std::string u = p_.units.name(t.unit);
+                if (b.min && v < *b.min) {
+                    fail(n.Mark(), path, n.Scalar() + " is below the minimum, " + format_trimmed(*b.min / p_.units.scale(t.unit), 10) + (u.empty() ? "" : " " + u));
+                    return std::nullopt;
+                }
+                if (b.max && v > *b.max) {
+                    fail(n.Mark(), path, n.Scalar() + " is above the maximum, " + format_trimmed(*b.max / p_.units.scale(t.unit), 10) + (u.empty() ? "" : " " + u));
+                    return std::nullopt;
+                }
+                return Value::number(std::move(v));
+            }
+            case TypeKind::boolean:
+                if (n.IsScalar() && n.Tag() != "!" && (n.Scalar() == "true" || n.Scalar() == "false"))
+                    return Value::boolean(n.Scalar() == "true");
+                fail(n.Mark(), path, "expected true or false, found " + describe_node(n));
+                return std::nullopt;
+            case TypeKind::text:
+                if (n.IsScalar()) return Value::text(n.Scalar());
+                fail(n.Mark(), path, "expected text, found " + describe_node(n));
+                return std::nullopt;
+            case TypeKind::date: {
+                std::optional<long> d;
+                if (n.IsScalar()) d = parse_date(n.Scalar());
+                if (!d) {
+                    fail(n.Mark(), path, "expected a date (YYYY-MM-DD), found " + describe_node(n));
+                    return std::nullopt;
+                }
+                return Value::date(*d);
+            }
+            case TypeKind::list: {
+                std::vector<Value> items;
+                if (n.IsNull()) return Value::list({});
+                if (!n.IsSequence()) {
+                    fail(n.Mark(), path, "expected " + expected(t) + ", found " + describe_node(n));
+                    return std::nullopt;
+                }
+                bool ok = true;
+                for (std::size_t i = 0; i < n.size(); ++i) {
+                    auto v = convert(n[i], *t.element, b, path + "[" + std::to_string(i) + "]");
+                    if (v) items.push_back(std::move(*v));
+                    else ok = false;
+                }
+                if (!ok) return std::nullopt;
+                return Value::list(std::move(items));
+            }
+            case TypeKind::record: {
+                if (!n.IsMap()) {
+                    fail(n.Mark(), path, "expected " + expected(t) + ", found " + describe_node(n));
+                    return std::nullopt;
+                }
+                const RecordDef& r = *t.record;
+                std::vector<std::optional<Value>> fields(r.fields.size());
+                bool ok = true;
+                std::set<std::string> seen;
+                for (auto it = n.begin(); it != n.end(); ++it) {
+                    std::string key = it->first.Scalar();
+                    int f = r.field(key);
+                    if (!seen.insert(key).second) {
+                        fail(it->first.Mark(), path + "." + key, "duplicate key");
+                        ok = false;
+                    } else if (f < 0) {
+                        fail(it->first.Mark(), path + "." + key, "unknown key; expected one of: " + keys_of(r));
+                        ok = false;
+                    } else {
+                        fields[f] = convert(it->second, r.fields[f].type, r.fields[f].bounds, path + "." + key);
+                        ok = ok && fields[f].has_value();
+                    }
+                }
+                for (std::size_t f = 0; f < r.fields.size(); ++f)
+                    if (!seen.count(r.fields[f].name)) {
+                        fail(n.Mark(), path, "missing key '" + r.fields[f].name + "'");
+                        ok = false;
+                    }
+                if (!ok) return std::nullopt;
+                std::vector<Value> vs;
+                for (auto& f : fields) vs.push_back(std::move(*f));
+                Value v = Value::list(std::move(vs));
+                return v;
+            }
+            case TypeKind::error: return std::nullopt;
+        }
+        return std::nullopt;
+    }
+
+    void group(const YAML::Node& n, const SchemaNode& schema, const std::string& path, std::vector<Value>& out,
+               const YAML::Mark& parent) {
+        if (!n.IsMap()) {
+            fail(n.IsDefined() && !n.IsNull() ? n.Mark() : parent, path,
+                 "expected a mapping with the keys " + child_keys(schema) + ", found " + describe_node(n));
+            return;
+        }
+        std::set<std::string> seen;
+        for (auto it = n.begin(); it != n.end(); ++it) {
+            std::string key = it->first.IsScalar() ? it->first.Scalar() : "?";
+            std::string sub = path.empty() ? key : path + "." + key;
+            auto c = schema.children.find(key);
+            if (!seen.insert(key).second) {
+                fail(it->first.Mark(), sub, "duplicate key");
+            } else if (c == schema.children.end()) {
+                fail(it->first.Mark(), sub, "unknown key; expected one of: " + child_keys(schema));
+            } else if (c->second.input >= 0) {
+                const InputDef& in = p_.inputs[c->second.input];
+                if (auto v = convert(it->second, in.type, in.bounds, sub)) out[c->second.input] = std::move(*v);
+            } else {
+                group(it->second, c->second, sub, out, it->first.Mark());
+            }
+        }
+        for (const auto& [key, child] : schema.children) {
+            if (seen.count(key)) continue;
+            std::string sub = path.empty() ? key : path + "." + key;
+            if (child.input >= 0 && p_.inputs[child.input].fallback) continue;  // filled in by the caller
+            if (child.input < 0 && all_optional(child)) continue;
+            fail(n.Mark(), path, "missing key '" + key + "'" + (path.empty() ? "" : " (" + sub + ")"));
+        }
+    }
+
+    bool all_optional(const SchemaNode& s) const {
+        if (s.input >= 0) return p_.inputs[s.input].fallback != nullptr;
+        for (const auto& [k, c] : s.children)
+            if (!all_optional(c)) return false;
+        return true;
+    }
+
+    static std::string child_keys(const SchemaNode& s) {
+        std::string k;
+        for (const auto& [name, _] : s.children) k += (k.empty() ? "" : ", ") + name;
+        return k;
+    }
+
+private:
+    const Program& p_;
+    const SourceFile& src_;
+};
+
+}  // namespace
+
+Case load_case(const Program& p, SourcePtr source) {
+    SchemaNode root;
+    for (std::size_t i = 0; i < p.inputs.size(); ++i) {
+        SchemaNode* at = &root;
+        for (const auto& s : p.inputs[i].segments) at = &at->children[s];
+        at->input = static_cast<int>(i);
+    }
+    Loader loader(p, *source);
+    Case c;
+    c.source = source;
+    c.inputs.assign(p.inputs.size(), Value{});
+    YAML::Node doc;
+    try {
+        doc = YAML::Load(source->text());
+    } catch (const YAML::Exception& e) {
+        throw CompileError({Diagnostic{loader.at(e.mark), "invalid YAML: " + e.msg, {}}});
+    }
+    loader.group(doc, root, "", c.inputs, YAML::Mark{});
+    if (!loader.errors.empty()) throw CompileError(std::move(loader.errors));
+    for (std::size_t i = 0; i < p.inputs.size(); ++i)
+        if (c.inputs[i].kind == Value::Kind::none) c.inputs[i] = p.inputs[i].fallback->value;
+    if (p.case_id_input >= 0 && c.inputs[p.case_id_input].kind == Value::Kind::text)
+        c.id = *c.inputs[p.case_id_input].s;
+    else
+        c.id = std::filesystem::path(source->path()).stem().string();
+    return c;
+}
+
+Case load_case_file(const Program& p, const std::string& path) { return load_case(p, read_source(path)); }
+
+}  // namespace reckon

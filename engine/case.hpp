@@ -1,0 +1,24 @@
+// Case files: YAML read against the schema that the ruleset's `input`
+// declarations make, with every number read exactly from its text.
+#pragma once
+
+#include "program.hpp"
+
+#include <string>
+#include <vector>
+
+namespace reckon {
+
+struct Case {
+    SourcePtr source;
+    std::string id;             // from the `identified by` input, else the file name
+    std::vector<Value> inputs;  // in input slot order
+};
+
+// Throws CompileError listing every problem found in the case (unknown keys,
+// missing keys, wrong types, values out of range), each with file:line:col
+// and the key path.
+Case load_case(const Program& p, SourcePtr source);
+Case load_case_file(const Program& p, const std::string& path);
+
+}  // namespace reckon

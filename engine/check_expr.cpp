@@ -1,0 +1,580 @@
+// Expressions: each is resolved, typed and unit-checked, and becomes a
+// node of the evaluation tree with its names bound to slots.
+#include "checker.hpp"
+
+#include <algorithm>
+
+namespace reckon {
+
+namespace {
+std::string quoted(const std::string& s) { return "'" + s + "'"; }
+}  // namespace
+
+NodePtr Checker::node(Op op, Location where) {
+    auto n = std::make_unique<Node>();
+    n->op = op;
+    n->where = where;
+    return n;
+}
+
+int Checker::bind(const std::string& name, const Type& t) {
+    int slot = frame_.next++;
+    frame_.size = std::max(frame_.size, frame_.next);
+    frame_.scope.push_back(Local{name, slot, t});
+    return slot;
+}
+
+std::string Checker::unit_name(const Unit& u) const {
+    std::string n = p_.units.name(u);
+    return n.empty() ? "a plain number" : n;
+}
+
+bool Checker::expect_kind(const Checked& c, TypeKind k, Location where, const std::string& what) {
+    if (c.type.is_error()) return false;
+    if (c.type.kind == k) return true;
+    error(where, what + " must be " + describe(Type::of(k)) + ", not " + describe(c.type));
+    return false;
+}
+
+Type Checker::unit_mismatch(Location where, const std::string& what, const Type& a, const Type& b) {
+    error(where, what + " " + unit_name(a.unit) + " and " + unit_name(b.unit) + ": the units differ");
+    return Type{};
+}
+
+Checked Checker::expr(const ast::Expr& e) {
+    switch (e.kind) {
+        case ast::ExprKind::number:
+        case ast::ExprKind::percent:
+        case ast::ExprKind::money:
+        case ast::ExprKind::text:
+        case ast::ExprKind::boolean:
+        case ast::ExprKind::date: return literal(e);
+        case ast::ExprKind::name: return name(e);
+        case ast::ExprKind::unary: return unary(e);
+        case ast::ExprKind::binary: return binary(e);
+        case ast::ExprKind::if_: {
+            Checked c = expr(*e.kids[0]);
+            expect_kind(c, TypeKind::boolean, e.kids[0]->where, "the condition of 'if'");
+            Checked a = expr(*e.kids[1]);
+            Checked b = expr(*e.kids[2]);
+            if (a.type.is_error() || b.type.is_error() || c.type.is_error()) return failed();
+            if (!same_type(a.type, b.type, p_.units)) {
+                error(e.kids[2]->where, "'then' gives " + describe(a.type) + " but 'else' gives " + describe(b.type) +
+                                            ": both branches must be of one type");
+                return failed();
+            }
+            auto n = node(Op::if_, e.where);
+            n->kids.push_back(std::move(c.node));
+            n->kids.push_back(std::move(a.node));
+            n->kids.push_back(std::move(b.node));
+            return {a.type, std::move(n)};
+        }
+        case ast::ExprKind::let_: {
+            Checked v = expr(*e.kids[0]);
+            int slot = bind(e.var, v.type);
+            Checked body = expr(*e.kids[1]);
+            unbind();
+            if (v.type.is_error() || body.type.is_error()) return failed();
+            auto n = node(Op::let_, e.where);
+            n->slot = slot;
+            n->kids.push_back(std::move(v.node));
+            n->kids.push_back(std::move(body.node));
+            return {body.type, std::move(n)};
+        }
+        case ast::ExprKind::call: return call(e);
+        case ast::ExprKind::aggregate: return aggregate(e);
+        case ast::ExprKind::convert: {
+            Checked v = expr(*e.kids[0]);
+            Unit target = unit_of(e.unit);
+            if (v.type.is_error()) return failed();
+            if (v.type.kind != TypeKind::number) {
+                error(e.where, "only numbers can be converted to a unit; this is " + describe(v.type));
+                return failed();
+            }
+            if (!p_.units.same_dimension(v.type.unit, target)) {
+                error(e.where, "cannot convert " + unit_name(v.type.unit) + " to " + unit_name(target) + ": the units differ");
+                return failed();
+            }
+            return {Type::number(target), std::move(v.node)};  // values are in base units: nothing to do at run time
+        }
+    }
+    return failed();
+}
+
+Checked Checker::literal(const ast::Expr& e) {
+    auto n = node(Op::constant, e.where);
+    Type t;
+    switch (e.kind) {
+        case ast::ExprKind::number: {
+            Unit u = unit_of(e.unit);
+            n->value = Value::number(*parse_decimal(e.text) * p_.units.scale(u));
+            t = Type::number(u);
+            break;
+        }
+        case ast::ExprKind::percent:
+            n->value = Value::number(*parse_decimal(e.text) / 100);
+            t = Type::number();
+            break;
+        case ast::ExprKind::money: {
+            int id = p_.units.find_symbol(e.text);
+            if (id < 0) {
+                error(e.where, "no currency with the symbol '" + e.text + "' is declared",
+                      {"declare it, as in: currency GBP \"£\""});
+                return failed();
+            }
+            auto amount = parse_decimal(e.value_text, true);
+            if (!amount) {
+                error(e.where, "malformed amount '" + e.value_text + "': group thousands by three digits, as in £1,234.56");
+                return failed();
+            }
+            n->value = Value::number(*amount * p_.units.def(id).scale);
+            t = Type::number(Unit::of(id));
+            break;
+        }
+        case ast::ExprKind::text:
+            n->value = Value::text(e.text);
+            t = Type::of(TypeKind::text);
+            break;
+        case ast::ExprKind::boolean:
+            n->value = Value::boolean(e.text == "true");
+            t = Type::of(TypeKind::boolean);
+            break;
+        case ast::ExprKind::date: {
+            auto d = parse_date(e.text);
+            if (!d) {
+                error(e.where, "'" + e.text + "' is not a date in the calendar");
+                return failed();
+            }
+            n->value = Value::date(*d);
+            t = Type::of(TypeKind::date);
+            break;
+        }
+        default: return failed();
+    }
+    return {t, std::move(n)};
+}
+
+Checked Checker::field_access(Checked base, const std::string& field, Location where) {
+    if (base.type.is_error()) return failed();
+    if (base.type.kind != TypeKind::record) {
+        error(where, "'" + field + "' is not a field: the value before the '.' is " + describe(base.type));
+        return failed();
+    }
+    int i = base.type.record->field(field);
+    if (i < 0) {
+        std::string fields;
+        for (const auto& f : base.type.record->fields) fields += (fields.empty() ? "" : ", ") + f.name;
+        error(where, "no field '" + field + "' in " + describe(base.type), {"its fields are: " + fields});
+        return failed();
+    }
+    auto n = node(Op::field, where);
+    n->slot = i;
+    n->kids.push_back(std::move(base.node));
+    return {base.type.record->fields[i].type, std::move(n)};
+}
+
+Checked Checker::name(const ast::Expr& e) {
+    const auto& path = e.path;
+    Checked base;
+    std::size_t used = 0;
+
+    for (auto it = frame_.scope.rbegin(); it != frame_.scope.rend(); ++it)
+        if (it->name == path[0]) {
+            base = {it->type, node(Op::local, e.where)};
+            base.node->slot = it->slot;
+            used = 1;
+            break;
+        }
+
+    if (!used) {
+        // the longest prefix of the path that names an input
+        std::string prefix;
+        int found = -1;
+        for (std::size_t i = 0; i < path.size(); ++i) {
+            prefix += (i ? "." : "") + path[i];
+            auto it = inputs_.find(prefix);
+            if (it != inputs_.end()) {
+                found = it->second;
+                used = i + 1;
+            }
+        }
+        if (found >= 0) {
+            if (frame_.context != Context::rule) {
+                error(e.where, "input '" + p_.inputs[found].path + "' cannot be used here: " +
+                                   (frame_.context == Context::function
+                                        ? "a function sees only its arguments and params; pass the input as an argument"
+                                        : "a param or a constant cannot depend on a case"));
+                return failed();
+            }
+            base = {p_.inputs[found].type, node(Op::input, e.where)};
+            base.node->slot = found;
+        } else if (input_groups_.count(e.text) && !params_.count(e.text) && !rules_.count(e.text)) {
+            error(e.where, "'" + e.text + "' is a group of inputs, not a value");
+            return failed();
+        }
+    }
+
+    if (!used && path.size() >= 1) {
+        const std::string& n = path[0];
+        if (auto it = params_.find(n); it != params_.end()) {
+            int i = it->second;
+            if (param_state_[i] == State::checking) {
+                error(e.where, "param '" + n + "' depends on itself");
+                return failed();
+            }
+            check_param(i);
+            base = {p_.params[i].type, node(Op::param, e.where)};
+            base.node->slot = i;
+            used = 1;
+        } else if (auto it2 = rules_.find(n); it2 != rules_.end()) {
+            int i = it2->second;
+            if (frame_.context != Context::rule) {
+                error(e.where, "rule '" + n + "' cannot be used here: " +
+                                   (frame_.context == Context::function
+                                        ? "a function sees only its arguments and params; pass the value as an argument"
+                                        : "a param or a constant cannot depend on a rule"));
+                return failed();
+            }
+            if (rule_state_[i] == State::checking) {
+                std::string cycle;
+                auto start = std::find(chain_.begin(), chain_.end(), n);
+                for (auto c = start; c != chain_.end(); ++c) cycle += *c + " -> ";
+                error(e.where, "rule '" + n + "' depends on itself: " + cycle + n,
+                      {"rules cannot be recursive: every figure must be derived in a finite number of steps"});
+                return failed();
+            }
+            check_rule(i);
+            base = {p_.rules[i].type, node(Op::rule, e.where)};
+            base.node->slot = i;
+            used = 1;
+        } else if (fns_.count(n)) {
+            error(e.where, "'" + n + "' is a function: call it with its arguments, as in " + n + "(...)");
+            return failed();
+        } else if (p_.units.find(n) >= 0) {
+            error(e.where, "'" + n + "' is a unit, not a value: write a quantity such as 1 " + n);
+            return failed();
+        } else {
+            std::vector<std::string> notes;
+            std::string s = suggestion(e.text);
+            if (!s.empty()) notes.push_back("did you mean '" + s + "'?");
+            error(e.where, "unknown name '" + e.text + "'", notes);
+            return failed();
+        }
+    }
+
+    for (std::size_t i = used; i < path.size(); ++i) base = field_access(std::move(base), path[i], e.where);
+    return base;
+}
+
+Checked Checker::unary(const ast::Expr& e) {
+    Checked v = expr(*e.kids[0]);
+    if (v.type.is_error()) return failed();
+    if (e.op == "not") {
+        if (!expect_kind(v, TypeKind::boolean, e.where, "the operand of 'not'")) return failed();
+        auto n = node(Op::not_, e.where);
+        n->kids.push_back(std::move(v.node));
+        return {v.type, std::move(n)};
+    }
+    if (!expect_kind(v, TypeKind::number, e.where, "the operand of '-'")) return failed();
+    if (v.node->op == Op::constant) {  // a negative literal
+        v.node->value.n = -v.node->value.n;
+        v.node->where = e.where;
+        return v;
+    }
+    auto n = node(Op::neg, e.where);
+    n->kids.push_back(std::move(v.node));
+    return {v.type, std::move(n)};
+}
+
+Checked Checker::binary(const ast::Expr& e) {
+    Checked a = expr(*e.kids[0]);
+    Checked b = expr(*e.kids[1]);
+    if (a.type.is_error() || b.type.is_error()) return failed();
+    const std::string& op = e.op;
+    if (op == "and" || op == "or") {
+        bool ok = expect_kind(a, TypeKind::boolean, e.kids[0]->where, "the left of '" + op + "'");
+        ok = expect_kind(b, TypeKind::boolean, e.kids[1]->where, "the right of '" + op + "'") && ok;
+        if (!ok) return failed();
+        auto n = node(op == "and" ? Op::and_ : Op::or_, e.where);
+        n->kids.push_back(std::move(a.node));
+        n->kids.push_back(std::move(b.node));
+        return {a.type, std::move(n)};
+    }
+    if (op == "+" || op == "-" || op == "*" || op == "/") return arithmetic(e, std::move(a), std::move(b));
+    return comparison(e, std::move(a), std::move(b));
+}
+
+Checked Checker::arithmetic(const ast::Expr& e, Checked a, Checked b) {
+    const std::string& op = e.op;
+    const std::string verb = op == "+" ? "cannot add" : op == "-" ? "cannot subtract" : op == "*" ? "cannot multiply" : "cannot divide";
+    auto make = [&](Op o, Type t) {
+        auto n = node(o, e.where);
+        n->kids.push_back(std::move(a.node));
+        n->kids.push_back(std::move(b.node));
+        return Checked{std::move(t), std::move(n)};
+    };
+    int day = p_.units.find("day");
+    if (a.type.kind == TypeKind::date || b.type.kind == TypeKind::date) {
+        if (day < 0) {
+            error(e.where, "arithmetic on dates needs the unit day: declare it, as in 'unit day = 24 hour'");
+            return failed();
+        }
+        Type days = Type::number(Unit::of(day));
+        Number per_day = p_.units.def(day).scale;
+        if (op == "-" && a.type.kind == TypeKind::date && b.type.kind == TypeKind::date) {
+            auto c = make(Op::date_diff, days);
+            c.node->step = per_day;
+            return c;
+        }
+        if ((op == "+" || op == "-") && a.type.kind == TypeKind::date && b.type.kind == TypeKind::number &&
+            p_.units.same_dimension(b.type.unit, days.unit)) {
+            auto c = make(op == "+" ? Op::date_add : Op::date_sub, Type::of(TypeKind::date));
+            c.node->step = per_day;
+            return c;
+        }
+        error(e.where, verb + " " + describe(a.type) + " and " + describe(b.type) +
+                           ": a date takes + or - a number of days, and a date minus a date gives days");
+        return failed();
+    }
+    if (a.type.kind != TypeKind::number || b.type.kind != TypeKind::number) {
+        error(e.where, verb + " " + describe(a.type) + " and " + describe(b.type) + ": arithmetic needs numbers");
+        return failed();
+    }
+    if (op == "+" || op == "-") {
+        if (!p_.units.same_dimension(a.type.unit, b.type.unit)) {
+            unit_mismatch(e.where, verb, a.type, b.type);
+            return failed();
+        }
+        Unit u = a.type.unit.dimensionless_syntax() ? b.type.unit : a.type.unit;
+        return make(op == "+" ? Op::add : Op::sub, Type::number(u));
+    }
+    if (op == "*") return make(Op::mul, Type::number(a.type.unit.times(b.type.unit)));
+    return make(Op::div, Type::number(a.type.unit.times(b.type.unit, -1)));
+}
+
+Checked Checker::comparison(const ast::Expr& e, Checked a, Checked b) {
+    const std::string& op = e.op;
+    Op o = op == "==" ? Op::eq : op == "!=" ? Op::ne : op == "<" ? Op::lt : op == "<=" ? Op::le : op == ">" ? Op::gt : Op::ge;
+    bool ordered = o != Op::eq && o != Op::ne;
+    if (a.type.kind != b.type.kind) {
+        error(e.where, "cannot compare " + describe(a.type) + " with " + describe(b.type));
+        return failed();
+    }
+    switch (a.type.kind) {
+        case TypeKind::number:
+            if (!p_.units.same_dimension(a.type.unit, b.type.unit)) {
+                unit_mismatch(e.where, "cannot compare", a.type, b.type);
+                return failed();
+            }
+            break;
+        case TypeKind::date: break;
+        case TypeKind::boolean:
+        case TypeKind::text:
+            if (ordered) {
+                error(e.where, "'" + op + "' needs numbers or dates; " + describe(a.type) + " can only be compared with == or !=");
+                return failed();
+            }
+            break;
+        case TypeKind::list:
+        case TypeKind::record:
+        case TypeKind::error:
+            error(e.where, "cannot compare values of type " + describe(a.type));
+            return failed();
+    }
+    auto n = node(o, e.where);
+    n->kids.push_back(std::move(a.node));
+    n->kids.push_back(std::move(b.node));
+    return {Type::of(TypeKind::boolean), std::move(n)};
+}
+
+Checked Checker::call(const ast::Expr& e) {
+    std::vector<Checked> args;
+    bool bad = false;
+    for (std::size_t i = 0; i < e.kids.size(); ++i) {
+        // the third argument of round/floor/ceil is a mode, written as a bare name
+        if (i == 2 && (e.text == "round" || e.text == "floor" || e.text == "ceil") &&
+            e.kids[i]->kind == ast::ExprKind::name) {
+            args.push_back(Checked{Type::of(TypeKind::text), nullptr});
+            continue;
+        }
+        args.push_back(expr(*e.kids[i]));
+        bad = bad || args.back().type.is_error();
+    }
+    if (e.text == "round" || e.text == "floor" || e.text == "ceil") return bad ? failed() : rounding(e, std::move(args));
+    if (e.text == "min" || e.text == "max") return bad ? failed() : extremum(e, std::move(args));
+    if (e.text == "sum" || e.text == "count") {
+        if (args.size() != 1) {
+            error(e.where, e.text + "() takes one list, as in " + e.text + "(x.hours for x in list)");
+            return failed();
+        }
+        if (bad) return failed();
+        if (args[0].type.kind != TypeKind::list) {
+            error(e.kids[0]->where, e.text + "() needs a list, not " + describe(args[0].type));
+            return failed();
+        }
+        const Type& el = *args[0].type.element;
+        if (e.text == "sum" && el.kind != TypeKind::number) {
+            error(e.kids[0]->where, "sum() needs a list of numbers, not " + describe(args[0].type));
+            return failed();
+        }
+        auto n = node(e.text == "sum" ? Op::sum : Op::count, e.where);
+        n->slot = bind("", el);
+        unbind();
+        n->kids.push_back(std::move(args[0].node));
+        n->kids.push_back(nullptr);
+        n->kids.push_back(nullptr);
+        return {e.text == "sum" ? el : Type::number(), std::move(n)};
+    }
+    auto it = fns_.find(e.text);
+    if (it == fns_.end()) {
+        std::vector<std::string> notes;
+        std::string s = suggestion(e.text);
+        if (!s.empty()) notes.push_back("did you mean '" + s + "'?");
+        notes.push_back("the built-in functions are round, floor, ceil, min, max, sum and count");
+        error(e.where, "unknown function '" + e.text + "'", notes);
+        return failed();
+    }
+    int fi = it->second;
+    if (fn_state_[fi] == State::checking) {
+        error(e.where, "function '" + e.text + "' calls itself", {"functions cannot be recursive"});
+        return failed();
+    }
+    check_fn(fi);
+    const FnDef& f = p_.fns[fi];
+    if (args.size() != f.param_types.size()) {
+        error(e.where, "function '" + e.text + "' takes " + std::to_string(f.param_types.size()) + " argument" +
+                           (f.param_types.size() == 1 ? "" : "s") + ", not " + std::to_string(args.size()));
+        return failed();
+    }
+    if (bad) return failed();
+    for (std::size_t i = 0; i < args.size(); ++i)
+        if (!same_type(f.param_types[i], args[i].type, p_.units)) {
+            error(e.kids[i]->where, "argument " + quoted(f.param_names[i]) + " of '" + e.text + "' must be " +
+                                        describe(f.param_types[i]) + ", not " + describe(args[i].type));
+            bad = true;
+        }
+    if (bad) return failed();
+    auto n = node(Op::call, e.where);
+    n->slot = fi;
+    for (auto& a : args) n->kids.push_back(std::move(a.node));
+    return {f.result, std::move(n)};
+}
+
+// round(x), round(x, step), round(x, step, mode); floor and ceil likewise.
+Checked Checker::rounding(const ast::Expr& e, std::vector<Checked> args) {
+    if (args.empty() || args.size() > 3) {
+        error(e.where, e.text + "() takes a value, then optionally a step and a mode, as in " + e.text + "(x, £0.01)");
+        return failed();
+    }
+    if (args[0].type.kind != TypeKind::number) {
+        error(e.kids[0]->where, e.text + "() needs a number, not " + describe(args[0].type));
+        return failed();
+    }
+    auto n = node(Op::round_, e.where);
+    n->mode = e.text == "floor" ? RoundMode::floor : e.text == "ceil" ? RoundMode::ceiling : RoundMode::half_away;
+    if (args.size() >= 2) {
+        if (args[1].type.kind != TypeKind::number || !p_.units.same_dimension(args[0].type.unit, args[1].type.unit)) {
+            error(e.kids[1]->where, "the step of " + e.text + "() must be in the units of the value (" +
+                                        unit_name(args[0].type.unit) + "), not " + describe(args[1].type));
+            return failed();
+        }
+        if (args[1].node->op != Op::constant || args[1].node->value.n <= 0) {
+            error(e.kids[1]->where, "the step of " + e.text + "() must be a positive number written out, such as £0.01 or 8 hour");
+            return failed();
+        }
+        n->step = args[1].node->value.n;
+    } else {
+        n->step = p_.units.scale(args[0].type.unit);  // one of the value's own unit
+    }
+    if (args.size() == 3) {
+        const ast::Expr& m = *e.kids[2];
+        auto mode = m.kind == ast::ExprKind::name ? round_mode_named(m.text) : std::nullopt;
+        if (!mode) {
+            error(m.where, "unknown rounding mode '" + m.text + "'",
+                  {"the modes are half_away (the default), half_even, up, down, floor and ceiling"});
+            return failed();
+        }
+        if (e.text != "round") {
+            error(m.where, e.text + "() has no mode: it always rounds " + (e.text == "floor" ? "down" : "up"));
+            return failed();
+        }
+        n->mode = *mode;
+    }
+    Type t = args[0].type;
+    n->kids.push_back(std::move(args[0].node));
+    return {t, std::move(n)};
+}
+
+Checked Checker::extremum(const ast::Expr& e, std::vector<Checked> args) {
+    if (args.size() == 1 && args[0].type.kind == TypeKind::list) {
+        const Type& el = *args[0].type.element;
+        if (el.kind != TypeKind::number && el.kind != TypeKind::date) {
+            error(e.kids[0]->where, e.text + "() needs a list of numbers or dates, not " + describe(args[0].type));
+            return failed();
+        }
+        auto n = node(e.text == "min" ? Op::least : Op::most, e.where);
+        n->slot = bind("", el);
+        unbind();
+        n->kids.push_back(std::move(args[0].node));
+        n->kids.push_back(nullptr);
+        n->kids.push_back(nullptr);
+        return {el, std::move(n)};
+    }
+    if (args.size() < 2) {
+        error(e.where, e.text + "() takes two or more values, or one list");
+        return failed();
+    }
+    const Type t = args[0].type;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const Type& a = args[i].type;
+        if ((a.kind != TypeKind::number && a.kind != TypeKind::date) || !same_type(t, a, p_.units)) {
+            if (a.kind == TypeKind::number && t.kind == TypeKind::number) unit_mismatch(e.kids[i]->where, e.text + "() cannot take", t, a);
+            else error(e.kids[i]->where, e.text + "() needs numbers of one unit or dates; argument " + std::to_string(i + 1) + " is " + describe(a));
+            return failed();
+        }
+    }
+    auto n = node(e.text == "min" ? Op::min_ : Op::max_, e.where);
+    for (auto& a : args) n->kids.push_back(std::move(a.node));
+    return {t, std::move(n)};
+}
+
+// sum(x.hours for x in list where ...), count(x in list where ...), min(...), max(...)
+Checked Checker::aggregate(const ast::Expr& e) {
+    static const char* const known[] = {"sum", "count", "min", "max"};
+    if (std::find(std::begin(known), std::end(known), e.text) == std::end(known)) {
+        error(e.where, "'" + e.text + "' cannot aggregate over a list: use sum, count, min or max");
+        return failed();
+    }
+    Checked list = expr(*e.kids[1]);
+    if (list.type.is_error()) return failed();
+    if (list.type.kind != TypeKind::list) {
+        error(e.kids[1]->where, "'" + e.var + "' must range over a list; this is " + describe(list.type));
+        return failed();
+    }
+    int slot = bind(e.var, *list.type.element);
+    Checked element = e.kids[0] ? expr(*e.kids[0]) : Checked{*list.type.element, nullptr};
+    Checked filter = e.kids[2] ? expr(*e.kids[2]) : Checked{Type::of(TypeKind::boolean), nullptr};
+    unbind();
+    if (element.type.is_error() || filter.type.is_error()) return failed();
+    if (e.kids[2] && !expect_kind(filter, TypeKind::boolean, e.kids[2]->where, "the condition after 'where'")) return failed();
+    Type result = Type::number();
+    Op op = Op::count;
+    if (e.text != "count") {
+        bool dates = e.text != "sum" && element.type.kind == TypeKind::date;
+        if (element.type.kind != TypeKind::number && !dates) {
+            error(e.kids[0] ? e.kids[0]->where : e.where, e.text + "() needs numbers" + (e.text == "sum" ? "" : " or dates") +
+                                                            ", not " + describe(element.type));
+            return failed();
+        }
+        result = element.type;
+        op = e.text == "sum" ? Op::sum : e.text == "min" ? Op::least : Op::most;
+    }
+    auto n = node(op, e.where);
+    n->slot = slot;
+    n->kids.push_back(std::move(list.node));
+    n->kids.push_back(std::move(element.node));
+    n->kids.push_back(std::move(filter.node));
+    return {result, std::move(n)};
+}
+
+}  // namespace reckon

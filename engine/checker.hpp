@@ -1,0 +1,101 @@
+// The checker: resolves names, checks types and units, and builds the
+// evaluation tree. Declarations (declare.cpp) and expressions (check_expr.cpp)
+// share this class. It collects every error it finds rather than stopping.
+#pragma once
+
+#include "program.hpp"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace reckon {
+
+struct Checked {
+    Type type;
+    NodePtr node;
+};
+
+class Checker {
+public:
+    explicit Checker(Program& program) : p_(program) {}
+
+    // Whole-program phases, in order (declare.cpp).
+    void declare(const std::vector<const ast::Module*>& modules);
+    void check_all();
+    std::vector<Diagnostic> take_diagnostics() { return std::move(diags_); }
+
+    // A constant expression (a --param value, a test's expected figure) of `want`'s type.
+    NodePtr constant(const ast::Expr& e, const Type& want, const std::string& what);
+
+private:
+    // what a formula may refer to
+    enum class Context { constant, function, rule };
+    enum class State : std::uint8_t { unchecked, checking, done };
+
+    struct Local {
+        std::string name;
+        int slot;
+        Type type;
+    };
+    struct Frame {
+        std::vector<Local> scope;
+        int next = 0;
+        int size = 0;
+        Context context = Context::rule;
+    };
+
+    // declare.cpp
+    void declare_units(const std::vector<const ast::Decl*>& decls);
+    void declare_records(const std::vector<const ast::Decl*>& decls);
+    void declare_names(const std::vector<const ast::Decl*>& decls);
+    void declare_input(const ast::Decl& d);
+    void declare_test(const ast::Decl& d);
+    bool claim(const std::string& name, Location where);
+    Type type_of(const ast::TypeSyntax& t, Bounds* bounds);
+    Unit unit_of(const ast::UnitSyntax& u);
+    std::optional<Number> bound_value(const ast::Expr& e, const Type& t);
+    void check_param(int i);
+    void check_rule(int i);
+    void check_fn(int i);
+
+    // check_expr.cpp
+    Checked expr(const ast::Expr& e);
+    Checked literal(const ast::Expr& e);
+    Checked name(const ast::Expr& e);
+    Checked unary(const ast::Expr& e);
+    Checked binary(const ast::Expr& e);
+    Checked arithmetic(const ast::Expr& e, Checked a, Checked b);
+    Checked comparison(const ast::Expr& e, Checked a, Checked b);
+    Checked call(const ast::Expr& e);
+    Checked rounding(const ast::Expr& e, std::vector<Checked> args);
+    Checked extremum(const ast::Expr& e, std::vector<Checked> args);
+    Checked aggregate(const ast::Expr& e);
+    Checked field_access(Checked base, const std::string& field, Location where);
+    Checked failed() { return Checked{Type{}, nullptr}; }
+    NodePtr node(Op op, Location where);
+    int bind(const std::string& name, const Type& t);
+    void unbind() { frame_.scope.pop_back(); }
+    bool expect_kind(const Checked& c, TypeKind k, Location where, const std::string& what);
+    Type unit_mismatch(Location where, const std::string& what, const Type& a, const Type& b);
+
+    void error(Location where, std::string message, std::vector<std::string> notes = {});
+    std::string suggestion(const std::string& name) const;
+    std::string describe(const Type& t) const { return reckon::describe(t, p_.units); }
+    std::string unit_name(const Unit& u) const;
+
+    Program& p_;
+    std::vector<Diagnostic> diags_;
+    Frame frame_;
+    std::map<std::string, Location> declared_;  // every declared name, for duplicates
+    std::map<std::string, int> params_, rules_, fns_, inputs_, records_;
+    std::set<std::string> input_groups_;        // "police", prefixes of input paths
+    std::vector<const ast::Decl*> param_decls_, rule_decls_, fn_decls_;
+    std::vector<State> param_state_, rule_state_, fn_state_;
+    std::vector<std::string> chain_;            // declarations being checked, for cycle messages
+    std::vector<const ast::Decl*> tests_;
+    std::vector<const ast::Decl*> input_decls_;
+};
+
+}  // namespace reckon

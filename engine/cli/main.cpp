@@ -1,0 +1,124 @@
+// The `reckon` command: turns arguments into calls of the engine, and
+// errors into exit codes (0 ok, 1 bad input, 2 bad command line, 3 a bug).
+#include "../case.hpp"
+#include "../compile.hpp"
+#include "../eval.hpp"
+#include "../present.hpp"
+#include "../testing.hpp"
+#include "version.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+namespace {
+
+using namespace reckon;
+
+constexpr int ok = 0, bad_input = 1, bad_usage = 2, bug = 3;
+
+std::vector<ParamSetting> parse_settings(const std::vector<std::string>& raw) {
+    std::vector<ParamSetting> out;
+    for (const auto& s : raw) {
+        auto eq = s.find('=');
+        if (eq == std::string::npos || eq == 0)
+            throw UsageError("--param " + s + ": expected NAME=VALUE, as in --param on_costs=25%");
+        out.push_back({s.substr(0, eq), s.substr(eq + 1)});
+    }
+    return out;
+}
+
+int cmd_check(const std::string& ruleset) {
+    auto p = compile(ruleset);
+    std::cout << ruleset << ": ok (" << p->params.size() << " params, " << p->inputs.size() << " inputs, "
+              << p->rules.size() << " rules of which " << p->outputs.size() << " outputs, " << p->tests.size()
+              << " tests)\n";
+    return ok;
+}
+
+int cmd_eval(const std::string& ruleset, const std::string& case_file, const std::string& format,
+             const std::vector<std::string>& raw_params) {
+    auto p = compile(ruleset, parse_settings(raw_params));
+    Case c = load_case_file(*p, case_file);
+    Overrides o;
+    for (const auto& [slot, node] : p->overrides) o[slot] = node.get();
+    std::vector<Value> params = bind_params(*p, o);
+    CaseResult r = evaluate_outputs(*p, params, c);
+    std::cout << (format == "json" ? render_json(*p, r) : render_table(*p, r));
+    return ok;
+}
+
+int cmd_test(const std::vector<std::string>& paths) {
+    auto files = find_rule_files(paths);
+    TestTally t = run_tests(files, std::cout);
+    if (files.empty()) std::cout << "no rule files (*.reckon) found\n";
+    std::cout << t.passed << " passed, " << t.failed << " failed\n";
+    return t.failed == 0 && !files.empty() ? ok : bad_input;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"reckon: an interpreter for auditable costing rules.\n"
+                 "Rule files (*.reckon) state a methodology; case files (YAML) give the facts of one case.",
+                 "reckon"};
+    app.set_version_flag("--version", std::string("reckon ") + RECKON_VERSION);
+    app.require_subcommand(1);
+    app.footer("Exit status: 0 success; 1 the input was wrong (rule file, case file, failed expectation);\n"
+               "2 the command line was wrong; 3 an internal error (a bug).\n"
+               "Run 'reckon COMMAND --help' for a command's options.");
+
+    std::string ruleset, case_file, format = "table";
+    std::vector<std::string> params, paths;
+
+    auto* check = app.add_subcommand("check", "Parse, resolve names and check types and units; no case needed");
+    check->add_option("RULESET", ruleset, "the ruleset's entry file (*.reckon)")->required()->check(CLI::ExistingFile);
+
+    auto* eval = app.add_subcommand("eval", "Evaluate one case file and print its outputs");
+    eval->add_option("RULESET", ruleset, "the ruleset's entry file (*.reckon)")->required()->check(CLI::ExistingFile);
+    eval->add_option("CASE", case_file, "the case file (YAML)")->required()->check(CLI::ExistingFile);
+    eval->add_option("--format", format, "table (for people, the default) or json (for tools)")
+        ->check(CLI::IsMember({"table", "json"}));
+    eval->add_option("--param", params, "NAME=VALUE: override a param for this run, written as in the language "
+                                        "(--param on_costs=25%); repeatable");
+
+    auto* test = app.add_subcommand("test", "Run the test blocks of the rule files found under PATHs");
+    test->add_option("PATH", paths, "rule files or folders (searched for *.reckon)")->required()->check(CLI::ExistingPath);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        if (argc == 1) {
+            std::cerr << app.help();
+            return bad_usage;
+        }
+        app.exit(e);
+        return bad_usage;
+    }
+
+    try {
+        if (*check) return cmd_check(ruleset);
+        if (*eval) return cmd_eval(ruleset, case_file, format, params);
+        if (*test) return cmd_test(paths);
+    } catch (const UsageError& e) {
+        std::cerr << "reckon: error: " << e.what() << "\n";
+        return bad_usage;
+    } catch (const CompileError& e) {
+        std::cerr << e.what();
+        return bad_input;
+    } catch (const EvalError& e) {
+        std::cerr << render(e.diagnostic());
+        return bad_input;
+    } catch (const std::runtime_error& e) {
+        std::cerr << e.what() << "\n";
+        return bad_input;
+    } catch (const std::exception& e) {
+        std::cerr << "reckon: internal error: " << e.what() << "\nThis is a bug in reckon; please report it with the command that caused it.\n";
+        return bug;
+    }
+    return bad_usage;
+}

@@ -1,0 +1,212 @@
+#include "eval.hpp"
+
+#include <algorithm>
+
+namespace reckon {
+
+std::vector<Value> bind_params(const Program& p, const Overrides& overrides) {
+    Evaluator e(p, overrides);
+    for (std::size_t i = 0; i < p.params.size(); ++i) e.param(static_cast<int>(i));
+    return std::move(e.params_);
+}
+
+Evaluator::Evaluator(const Program& p, const Overrides& overrides)
+    : p_(p), overrides_(&overrides), params_(p.params.size()), param_done_(p.params.size(), 0) {}
+
+Evaluator::Evaluator(const Program& p, const std::vector<Value>& params, const std::vector<Value>& inputs)
+    : p_(p), params_(params), param_done_(p.params.size(), 1), inputs_(&inputs), rules_(p.rules.size()),
+      rule_state_(p.rules.size(), 0) {}
+
+Value Evaluator::frame_eval(const Node& n, int frame) {
+    std::size_t saved = base_;
+    base_ = locals_.size();
+    locals_.resize(base_ + static_cast<std::size_t>(frame));
+    Value v = eval(n);
+    locals_.resize(base_);
+    base_ = saved;
+    return v;
+}
+
+const Value& Evaluator::param(int i) {
+    if (!param_done_[i]) {
+        const ParamDef& d = p_.params[i];
+        auto o = overrides_ ? overrides_->find(i) : Overrides::const_iterator{};
+        if (overrides_ && o != overrides_->end()) params_[i] = frame_eval(*o->second, 0);
+        else params_[i] = frame_eval(*d.formula, d.frame);
+        param_done_[i] = 1;
+    }
+    return params_[i];
+}
+
+const Value& Evaluator::rule(int i) {
+    if (rule_state_[i] == 2) return rules_[i];
+    const RuleDef& r = p_.rules[i];
+    rule_state_[i] = 1;
+    try {
+        rules_[i] = frame_eval(*r.formula, r.frame);
+    } catch (EvalError& e) {
+        e.add_note("while evaluating " + std::string(r.output ? "output" : "rule") + " '" + r.name + "' (" + r.where.str() + ")");
+        throw;
+    }
+    rule_state_[i] = 2;
+    return rules_[i];
+}
+
+namespace {
+// Locals a constant expression needs: one more than the highest slot it binds.
+int frame_needed(const Node& n) {
+    int need = (n.op == Op::let_ || n.op == Op::sum || n.op == Op::count || n.op == Op::least || n.op == Op::most) ? n.slot + 1 : 0;
+    for (const auto& k : n.kids)
+        if (k) need = std::max(need, frame_needed(*k));
+    return need;
+}
+}  // namespace
+
+Value Evaluator::constant(const Node& n) { return frame_eval(n, frame_needed(n)); }
+
+const Number& Evaluator::number(const Node& n, Value& holder) {
+    holder = eval(n);
+    return holder.n;
+}
+
+Value Evaluator::eval(const Node& n) {
+    switch (n.op) {
+        case Op::constant: return n.value;
+        case Op::param: return param(n.slot);
+        case Op::input: return (*inputs_)[n.slot];
+        case Op::rule: return rule(n.slot);
+        case Op::local: return locals_[base_ + n.slot];
+        case Op::field: {
+            Value r = eval(*n.kids[0]);
+            return (*r.items)[n.slot];
+        }
+        case Op::neg: {
+            Value v = eval(*n.kids[0]);
+            v.n = -v.n;
+            return v;
+        }
+        case Op::not_: return Value::boolean(!eval(*n.kids[0]).b);
+        case Op::add: return Value::number(eval(*n.kids[0]).n + eval(*n.kids[1]).n);
+        case Op::sub: return Value::number(eval(*n.kids[0]).n - eval(*n.kids[1]).n);
+        case Op::mul: return Value::number(eval(*n.kids[0]).n * eval(*n.kids[1]).n);
+        case Op::div: {
+            Value a = eval(*n.kids[0]);
+            Value b = eval(*n.kids[1]);
+            if (b.n == 0) throw EvalError(n.where, "division by zero");
+            return Value::number(a.n / b.n);
+        }
+        case Op::eq:
+        case Op::ne: {
+            Value a = eval(*n.kids[0]);
+            Value b = eval(*n.kids[1]);
+            bool same = a.kind == Value::Kind::text ? *a.s == *b.s : a.kind == Value::Kind::boolean ? a.b == b.b : a.n == b.n;
+            return Value::boolean(n.op == Op::eq ? same : !same);
+        }
+        case Op::lt: return Value::boolean(eval(*n.kids[0]).n < eval(*n.kids[1]).n);
+        case Op::le: return Value::boolean(eval(*n.kids[0]).n <= eval(*n.kids[1]).n);
+        case Op::gt: return Value::boolean(eval(*n.kids[0]).n > eval(*n.kids[1]).n);
+        case Op::ge: return Value::boolean(eval(*n.kids[0]).n >= eval(*n.kids[1]).n);
+        case Op::and_: return Value::boolean(eval(*n.kids[0]).b && eval(*n.kids[1]).b);
+        case Op::or_: return Value::boolean(eval(*n.kids[0]).b || eval(*n.kids[1]).b);
+        case Op::if_: return eval(*n.kids[0]).b ? eval(*n.kids[1]) : eval(*n.kids[2]);
+        case Op::let_:
+            locals_[base_ + n.slot] = eval(*n.kids[0]);
+            return eval(*n.kids[1]);
+        case Op::call: return call(n);
+        case Op::round_: return Value::number(round_to(eval(*n.kids[0]).n, n.step, n.mode));
+        case Op::min_:
+        case Op::max_: {
+            Value best = eval(*n.kids[0]);
+            for (std::size_t i = 1; i < n.kids.size(); ++i) {
+                Value v = eval(*n.kids[i]);
+                if (n.op == Op::min_ ? v.n < best.n : v.n > best.n) best = std::move(v);
+            }
+            return best;
+        }
+        case Op::sum:
+        case Op::count:
+        case Op::least:
+        case Op::most: return aggregate(n);
+        case Op::date_add:
+        case Op::date_sub: {
+            Value d = eval(*n.kids[0]);
+            Number days = eval(*n.kids[1]).n / n.step;
+            if (boost::multiprecision::denominator(days) != 1)
+                throw EvalError(n.where, "a date can only move by whole days");
+            d.n = n.op == Op::date_add ? d.n + days : d.n - days;
+            return d;
+        }
+        case Op::date_diff: return Value::number((eval(*n.kids[0]).n - eval(*n.kids[1]).n) * n.step);
+    }
+    throw EvalError(n.where, "internal error: unknown operation");
+}
+
+Value Evaluator::call(const Node& n) {
+    const FnDef& f = p_.fns[n.slot];
+    std::vector<Value> args;
+    args.reserve(n.kids.size());
+    for (const auto& k : n.kids) args.push_back(eval(*k));
+    std::size_t saved = base_;
+    std::size_t frame_base = locals_.size();
+    locals_.resize(frame_base + static_cast<std::size_t>(f.frame));
+    for (std::size_t i = 0; i < args.size(); ++i) locals_[frame_base + i] = std::move(args[i]);
+    base_ = frame_base;
+    try {
+        Value v = eval(*f.body);
+        locals_.resize(frame_base);
+        base_ = saved;
+        return v;
+    } catch (EvalError& e) {
+        locals_.resize(frame_base);
+        base_ = saved;
+        e.add_note("in function '" + f.name + "' called at " + n.where.str());
+        throw;
+    }
+}
+
+Value Evaluator::aggregate(const Node& n) {
+    Value list = eval(*n.kids[0]);
+    const Node* element = n.kids[1].get();
+    const Node* filter = n.kids[2].get();
+    Number total = 0;
+    std::size_t count = 0;
+    Value best;
+    for (const Value& item : *list.items) {
+        locals_[base_ + n.slot] = item;
+        if (filter && !eval(*filter).b) continue;
+        ++count;
+        if (n.op == Op::count) continue;
+        Value v = element ? eval(*element) : item;
+        if (n.op == Op::sum) total += v.n;
+        else if (count == 1 || (n.op == Op::least ? v.n < best.n : v.n > best.n)) best = std::move(v);
+    }
+    switch (n.op) {
+        case Op::sum: return Value::number(total);
+        case Op::count: return Value::number(Number(count));
+        default:
+            if (count == 0)
+                throw EvalError(n.where, std::string(n.op == Op::least ? "min" : "max") + "() of an empty list has no value");
+            return best;
+    }
+}
+
+Number in_own_unit(const Program& p, const RuleDef& r, const Value& v) {
+    return v.n / p.units.scale(r.type.unit);
+}
+
+std::string display(const Program& p, const RuleDef& r, const Value& v) {
+    switch (v.kind) {
+        case Value::Kind::number: {
+            Number x = in_own_unit(p, r, v);
+            return r.fixed_decimals ? format_fixed(x, r.decimals) : format_trimmed(x, r.decimals);
+        }
+        case Value::Kind::boolean: return v.b ? "true" : "false";
+        case Value::Kind::text: return *v.s;
+        case Value::Kind::date: return format_date(static_cast<long>(v.n.convert_to<long long>()));
+        case Value::Kind::list:
+        case Value::Kind::none: return "";
+    }
+    return "";
+}
+
+}  // namespace reckon

@@ -1,0 +1,54 @@
+// Evaluation of the tree against one case: rules are evaluated lazily,
+// at most once each, and only when an output needs them.
+#pragma once
+
+#include "program.hpp"
+
+#include <map>
+#include <vector>
+
+namespace reckon {
+
+// Param values for a run: each param's formula, or its override (a param
+// slot mapped to a checked constant node).
+using Overrides = std::map<int, const Node*>;
+std::vector<Value> bind_params(const Program& p, const Overrides& overrides = {});
+
+class Evaluator {
+public:
+    // params: from bind_params; inputs: from load_case, in input slot order.
+    Evaluator(const Program& p, const std::vector<Value>& params, const std::vector<Value>& inputs);
+
+    // Throws EvalError at the first error, with the chain of rules in its notes.
+    const Value& rule(int i);
+    // A constant expression (expected figures, given values).
+    Value constant(const Node& n);
+
+private:
+    friend std::vector<Value> bind_params(const Program&, const Overrides&);
+    Evaluator(const Program& p, const Overrides& overrides);
+    const Value& param(int i);
+    Value eval(const Node& n);
+    Value call(const Node& n);
+    Value aggregate(const Node& n);
+    const Number& number(const Node& n, Value& holder);
+    Value frame_eval(const Node& n, int frame);
+
+    const Program& p_;
+    const Overrides* overrides_ = nullptr;
+    std::vector<Value> params_;
+    std::vector<std::uint8_t> param_done_;
+    const std::vector<Value>* inputs_ = nullptr;
+    std::vector<Value> rules_;
+    std::vector<std::uint8_t> rule_state_;  // 0 not yet, 1 evaluating, 2 done
+    std::vector<Value> locals_;
+    std::size_t base_ = 0;
+};
+
+// The figure as shown: rounded to the output's decimals, half away from zero,
+// in the output's own unit ("2356.36", "52").
+std::string display(const Program& p, const RuleDef& r, const Value& v);
+// The exact value in the output's own unit (value / scale).
+Number in_own_unit(const Program& p, const RuleDef& r, const Value& v);
+
+}  // namespace reckon

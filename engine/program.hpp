@@ -1,0 +1,130 @@
+// A compiled ruleset: declarations with their types, units and citations,
+// and the evaluation tree in which every name is resolved to a slot.
+#pragma once
+
+#include "ast.hpp"
+#include "types.hpp"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace reckon {
+
+enum class Op {
+    constant,               // value
+    param, input, rule,     // slot
+    local,                  // slot in the current frame
+    field,                  // kids[0].items[slot]
+    neg, not_,
+    add, sub, mul, div,
+    eq, ne, lt, le, gt, ge,
+    and_, or_,
+    if_,                    // kids: cond, then, else
+    let_,                   // slot = kids[0]; kids[1]
+    call,                   // slot = function index; kids = arguments
+    round_,                 // kids: value, step; mode
+    min_, max_,             // kids: two or more values
+    sum, count, least, most,  // slot = loop variable; kids: list, element (or null), filter (or null)
+    date_add, date_sub,     // date ± quantity (kids[1] in base units; step = base units per day)
+    date_diff,              // date - date, in base units (step = base units per day)
+};
+
+struct Node {
+    Op op;
+    Location where;
+    int slot = -1;
+    RoundMode mode = RoundMode::half_away;
+    Number step;
+    Value value;
+    std::vector<std::unique_ptr<Node>> kids;
+};
+using NodePtr = std::unique_ptr<Node>;
+
+struct Citation {
+    std::string description;
+    std::string source;
+};
+
+struct ParamDef {
+    std::string name;
+    Type type;
+    NodePtr formula;
+    Location where;
+    Citation cite;
+    int frame = 0;
+    const ast::Expr* syntax = nullptr;
+};
+
+struct InputDef {
+    std::string path;                  // "police.custody_minutes"
+    std::vector<std::string> segments;
+    Type type;
+    Bounds bounds;
+    NodePtr fallback;                  // the default, when the key may be absent
+    Location where;
+    Citation cite;
+};
+
+struct RuleDef {
+    std::string name;
+    Type type;        // declared type if given, else the formula's
+    NodePtr formula;
+    Location where;
+    Citation cite;
+    bool output = false;
+    std::string label;
+    int decimals = 2;
+    bool fixed_decimals = false;  // money: always show every decimal
+    int frame = 0;                // locals the formula needs
+    const ast::Expr* syntax = nullptr;
+};
+
+struct FnDef {
+    std::string name;
+    std::vector<std::string> param_names;
+    std::vector<Type> param_types;
+    Type result;
+    NodePtr body;
+    int frame = 0;
+    Location where;
+    Citation cite;
+};
+
+struct Expectation {
+    int rule = -1;
+    NodePtr expected;
+    Location where;
+};
+
+struct TestDef {
+    std::string name;
+    std::string case_path;  // resolved against the rule file's folder
+    Location where;
+    std::vector<std::pair<int, NodePtr>> givens;  // param slot, value
+    std::vector<Expectation> expects;
+};
+
+struct Program {
+    std::vector<SourcePtr> sources;     // the entry file first, then imports
+    std::vector<ast::Module> modules;   // kept: the tree nodes point at their syntax
+    std::string name, version, description;
+    std::vector<std::string> sources_cited;
+    int case_id_input = -1;             // the input that names a case, if declared
+    UnitTable units;
+    std::vector<std::unique_ptr<RecordDef>> records;
+    std::vector<ParamDef> params;
+    std::vector<InputDef> inputs;
+    std::vector<RuleDef> rules;         // outputs included
+    std::vector<FnDef> fns;
+    std::vector<int> outputs;           // rule slots, in the order declared
+    std::vector<TestDef> tests;
+    std::vector<std::pair<int, NodePtr>> overrides;  // --param NAME=VALUE, checked
+
+    int param_slot(const std::string& n) const;
+    int rule_slot(const std::string& n) const;
+};
+
+}  // namespace reckon

@@ -1,0 +1,78 @@
+#include "source.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace reckon {
+
+SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
+    line_starts_.push_back(0);
+    for (std::uint32_t i = 0; i < text_.size(); ++i)
+        if (text_[i] == '\n') line_starts_.push_back(i + 1);
+}
+
+std::uint32_t SourceFile::line_of(std::uint32_t offset) const {
+    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    return static_cast<std::uint32_t>(it - line_starts_.begin());
+}
+
+std::uint32_t SourceFile::column_of(std::uint32_t offset) const {
+    std::uint32_t start = line_starts_[line_of(offset) - 1];
+    std::uint32_t col = 1;
+    for (std::uint32_t i = start; i < offset && i < text_.size(); ++i)
+        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;  // count UTF-8 lead bytes
+    return col;
+}
+
+std::string_view SourceFile::line_text(std::uint32_t line) const {
+    if (line == 0 || line > line_starts_.size()) return {};
+    std::uint32_t b = line_starts_[line - 1];
+    std::uint32_t e = line < line_starts_.size() ? line_starts_[line] - 1 : static_cast<std::uint32_t>(text_.size());
+    if (e > b && text_[e - 1] == '\r') --e;
+    return std::string_view(text_).substr(b, e - b);
+}
+
+SourcePtr read_source(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error(path + ": error: cannot open file");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    if (in.bad()) throw std::runtime_error(path + ": error: cannot read file");
+    return std::make_shared<SourceFile>(path, ss.str());
+}
+
+std::string Location::str() const {
+    if (!file) return "<command line>";
+    return file->path() + ":" + std::to_string(line()) + ":" + std::to_string(column());
+}
+
+std::string render(const Diagnostic& d) {
+    std::string out = d.where.str() + ": error: " + d.message + "\n";
+    if (d.where.known()) {
+        auto line = d.where.line();
+        std::string_view text = d.where.file->line_text(line);
+        out += "  ";
+        out += text;
+        out += "\n  ";
+        std::uint32_t col = d.where.column();
+        for (std::uint32_t i = 1; i < col; ++i) out += (i - 1 < text.size() && text[i - 1] == '\t') ? '\t' : ' ';
+        out += "^\n";
+    }
+    for (const auto& n : d.notes) out += "  note: " + n + "\n";
+    return out;
+}
+
+std::string render(const std::vector<Diagnostic>& ds) {
+    std::string out;
+    for (const auto& d : ds) out += render(d);
+    return out;
+}
+
+CompileError::CompileError(std::vector<Diagnostic> ds)
+    : std::runtime_error(render(ds)), diagnostics_(std::move(ds)) {}
+
+EvalError::EvalError(Location where, std::string message)
+    : std::runtime_error(message), diagnostic_{where, std::move(message), {}} {}
+
+}  // namespace reckon

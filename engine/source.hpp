@@ -1,0 +1,82 @@
+// Source buffers, positions and the one diagnostic shape used everywhere:
+//   file:line:col: error: message
+//     the source line
+//     ^ caret
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reckon {
+
+// A file read into memory once. Locations point into it, so it is kept
+// alive (by the Program or the Case) for as long as diagnostics may be shown.
+class SourceFile {
+public:
+    SourceFile(std::string path, std::string text);
+    const std::string& path() const { return path_; }
+    const std::string& text() const { return text_; }
+    // 1-based line and column (column counted in characters, not bytes).
+    std::uint32_t line_of(std::uint32_t offset) const;
+    std::uint32_t column_of(std::uint32_t offset) const;
+    std::string_view line_text(std::uint32_t line) const;
+
+private:
+    std::string path_;
+    std::string text_;
+    std::vector<std::uint32_t> line_starts_;
+};
+
+using SourcePtr = std::shared_ptr<const SourceFile>;
+
+// Reads a file; throws std::runtime_error with a readable message on failure.
+SourcePtr read_source(const std::string& path);
+
+struct Location {
+    const SourceFile* file = nullptr;
+    std::uint32_t offset = 0;
+    std::uint32_t length = 1;
+
+    bool known() const { return file != nullptr; }
+    std::uint32_t line() const { return file ? file->line_of(offset) : 0; }
+    std::uint32_t column() const { return file ? file->column_of(offset) : 0; }
+    // "file:line:col"
+    std::string str() const;
+};
+
+struct Diagnostic {
+    Location where;
+    std::string message;
+    std::vector<std::string> notes;  // extra lines ("note: ...") after the caret
+};
+
+// The diagnostic as shown to a person: header line, source line, caret, notes.
+std::string render(const Diagnostic& d);
+std::string render(const std::vector<Diagnostic>& ds);
+
+// Static phases collect diagnostics; this is what they return when any exist.
+class CompileError : public std::runtime_error {
+public:
+    explicit CompileError(std::vector<Diagnostic> ds);
+    const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+
+private:
+    std::vector<Diagnostic> diagnostics_;
+};
+
+// Evaluation throws this at its first error, with the chain of rules that led to it.
+class EvalError : public std::runtime_error {
+public:
+    EvalError(Location where, std::string message);
+    const Diagnostic& diagnostic() const { return diagnostic_; }
+    void add_note(std::string note) { diagnostic_.notes.push_back(std::move(note)); }
+
+private:
+    Diagnostic diagnostic_;
+};
+
+}  // namespace reckon

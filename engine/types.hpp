@@ -1,0 +1,133 @@
+// Units of measure, static types and run-time values.
+#pragma once
+
+#include "number.hpp"
+#include "source.hpp"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace reckon {
+
+// A unit as a product of declared units with integer powers: GBP/hour is
+// {(GBP,1),(hour,-1)}. Values are held in base units, so multiplying and
+// dividing values needs no conversion; a Unit's scale says how many base
+// units one of it is, for literals, case inputs and display.
+class Unit {
+public:
+    Unit() = default;
+    static Unit of(int unit_id) { Unit u; u.terms_.push_back({unit_id, 1}); return u; }
+    bool dimensionless_syntax() const { return terms_.empty(); }
+    const std::vector<std::pair<int, int>>& terms() const { return terms_; }
+    Unit times(const Unit& o, int sign = 1) const;
+    Unit power(int p) const;
+    bool operator==(const Unit& o) const { return terms_ == o.terms_; }
+
+private:
+    std::vector<std::pair<int, int>> terms_;  // sorted by unit id, no zero powers
+};
+
+// The base units a unit stands for: hour is minute^1, GBP/hour is GBP^1 minute^-1.
+using Dimension = std::vector<std::pair<int, int>>;
+
+struct UnitDef {
+    std::string name;
+    std::string symbol;     // currencies: "£"
+    bool currency = false;
+    Number scale = 1;       // in base units
+    Dimension dimension;    // over base unit ids
+    Location where;
+    std::string description, source;
+};
+
+class UnitTable {
+public:
+    int add(UnitDef def);  // returns the unit's id
+    int find(const std::string& name) const;  // -1 if unknown
+    int find_symbol(const std::string& symbol) const;
+    const UnitDef& def(int id) const { return defs_.at(id); }
+    const std::vector<UnitDef>& all() const { return defs_; }
+
+    Dimension dimension(const Unit& u) const;
+    Number scale(const Unit& u) const;
+    bool same_dimension(const Unit& a, const Unit& b) const { return dimension(a) == dimension(b); }
+    bool is_money(const Unit& u) const;  // exactly one currency to the first power
+    std::string name(const Unit& u) const;  // "GBP/hour"; "" for none
+
+private:
+    std::vector<UnitDef> defs_;
+    std::map<std::string, int> by_name_;
+};
+
+enum class TypeKind { error, number, boolean, text, date, list, record };
+
+struct RecordDef;
+
+struct Type {
+    TypeKind kind = TypeKind::error;
+    Unit unit;                            // number
+    std::shared_ptr<const Type> element;  // list
+    const RecordDef* record = nullptr;    // record
+
+    static Type number(Unit u = {}) { Type t; t.kind = TypeKind::number; t.unit = std::move(u); return t; }
+    static Type of(TypeKind k) { Type t; t.kind = k; return t; }
+    static Type list_of(Type e) { Type t; t.kind = TypeKind::list; t.element = std::make_shared<Type>(std::move(e)); return t; }
+    bool is_error() const { return kind == TypeKind::error; }
+};
+
+// A value's range as declared on an input: `hour min 0 max 200`.
+struct Bounds {
+    std::optional<Number> min, max;  // in base units
+};
+
+struct FieldDef {
+    std::string name;
+    Type type;
+    Bounds bounds;
+    Location where;
+};
+
+struct RecordDef {
+    std::string name;  // empty for an inline record
+    std::vector<FieldDef> fields;
+    Location where;
+    int field(const std::string& n) const {
+        for (std::size_t i = 0; i < fields.size(); ++i)
+            if (fields[i].name == n) return static_cast<int>(i);
+        return -1;
+    }
+};
+
+// Describes a type to a person: "GBP/hour", "list of minute", "text".
+std::string describe(const Type& t, const UnitTable& units);
+bool same_type(const Type& a, const Type& b, const UnitTable& units);  // units compared by dimension
+
+// A run-time value. Numbers and dates are held in `n` (dates as days since
+// 1970-01-01, numbers in base units).
+struct Value {
+    enum class Kind : std::uint8_t { none, number, boolean, text, date, list };
+    Kind kind = Kind::none;
+    bool b = false;
+    Number n;
+    std::shared_ptr<const std::string> s;
+    std::shared_ptr<const std::vector<Value>> items;  // list elements, or a record's fields in order
+
+    static Value number(Number x) { Value v; v.kind = Kind::number; v.n = std::move(x); return v; }
+    static Value boolean(bool x) { Value v; v.kind = Kind::boolean; v.b = x; return v; }
+    static Value text(std::string x) { Value v; v.kind = Kind::text; v.s = std::make_shared<const std::string>(std::move(x)); return v; }
+    static Value date(long days) { Value v; v.kind = Kind::date; v.n = days; return v; }
+    static Value list(std::vector<Value> xs) { Value v; v.kind = Kind::list; v.items = std::make_shared<const std::vector<Value>>(std::move(xs)); return v; }
+};
+
+// Civil date <-> days since 1970-01-01 (proleptic Gregorian).
+long days_from_civil(int y, unsigned m, unsigned d);
+void civil_from_days(long z, int& y, unsigned& m, unsigned& d);
+bool valid_date(int y, unsigned m, unsigned d);
+// "2010-09-15" -> days; nullopt when not a real date.
+std::optional<long> parse_date(std::string_view text);
+std::string format_date(long days);
+
+}  // namespace reckon

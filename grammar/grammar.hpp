@@ -1,0 +1,234 @@
+// The grammar of rule files: syntax only, one rule per line.
+// Meaning is built after parsing, from the tree (build_ast.cpp).
+// Every must<> commit point has its message in messages.hpp.
+#pragma once
+
+#include <tao/pegtl.hpp>
+
+namespace reckon::grammar {
+
+using namespace tao::pegtl;
+
+// ---- layout ---------------------------------------------------------------
+struct comment : seq<one<'#'>, until<eolf>> {};
+struct ws : star<sor<space, comment>> {};
+struct blanks : plus<blank> {};
+
+// ---- words ------------------------------------------------------------------
+template <typename S> struct word : seq<S, not_at<identifier_other>> {};
+struct kw_ruleset : word<TAO_PEGTL_STRING("ruleset")> {};
+struct kw_version : word<TAO_PEGTL_STRING("version")> {};
+struct kw_identified : word<TAO_PEGTL_STRING("identified")> {};
+struct kw_by : word<TAO_PEGTL_STRING("by")> {};
+struct kw_unit : word<TAO_PEGTL_STRING("unit")> {};
+struct kw_currency : word<TAO_PEGTL_STRING("currency")> {};
+struct kw_param : word<TAO_PEGTL_STRING("param")> {};
+struct kw_input : word<TAO_PEGTL_STRING("input")> {};
+struct kw_rule : word<TAO_PEGTL_STRING("rule")> {};
+struct kw_let : word<TAO_PEGTL_STRING("let")> {};
+struct kw_output : word<TAO_PEGTL_STRING("output")> {};
+struct kw_fn : word<TAO_PEGTL_STRING("fn")> {};
+struct kw_type : word<TAO_PEGTL_STRING("type")> {};
+struct kw_test : word<TAO_PEGTL_STRING("test")> {};
+struct kw_case : word<TAO_PEGTL_STRING("case")> {};
+struct kw_given : word<TAO_PEGTL_STRING("given")> {};
+struct kw_expect : word<TAO_PEGTL_STRING("expect")> {};
+struct kw_import : word<TAO_PEGTL_STRING("import")> {};
+struct kw_source : word<TAO_PEGTL_STRING("source")> {};
+struct kw_decimals : word<TAO_PEGTL_STRING("decimals")> {};
+struct kw_if : word<TAO_PEGTL_STRING("if")> {};
+struct kw_then : word<TAO_PEGTL_STRING("then")> {};
+struct kw_else : word<TAO_PEGTL_STRING("else")> {};
+struct kw_in : word<TAO_PEGTL_STRING("in")> {};
+struct kw_for : word<TAO_PEGTL_STRING("for")> {};
+struct kw_where : word<TAO_PEGTL_STRING("where")> {};
+struct kw_and : word<TAO_PEGTL_STRING("and")> {};
+struct kw_or : word<TAO_PEGTL_STRING("or")> {};
+struct kw_not : word<TAO_PEGTL_STRING("not")> {};
+struct kw_true : word<TAO_PEGTL_STRING("true")> {};
+struct kw_false : word<TAO_PEGTL_STRING("false")> {};
+struct kw_list : word<TAO_PEGTL_STRING("list")> {};
+struct kw_of : word<TAO_PEGTL_STRING("of")> {};
+struct kw_min : word<TAO_PEGTL_STRING("min")> {};
+struct kw_max : word<TAO_PEGTL_STRING("max")> {};
+
+struct keyword : sor<kw_ruleset, kw_unit, kw_currency, kw_param, kw_input, kw_rule, kw_let, kw_output, kw_fn,
+                     kw_type, kw_test, kw_given, kw_expect, kw_import, kw_source, kw_decimals, kw_if, kw_then,
+                     kw_else, kw_in, kw_for, kw_where, kw_and, kw_or, kw_not, kw_true, kw_false, kw_list, kw_of> {};
+
+struct name : seq<not_at<keyword>, identifier> {};
+struct path : seq<name, star<one<'.'>, name>> {};
+
+// ---- literals -----------------------------------------------------------------
+struct escaped : seq<one<'\\'>, any> {};
+struct string_body : star<sor<escaped, not_one<'"', '\\', '\n'>>> {};
+struct string_close : one<'"'> {};
+struct string_lit : seq<one<'"'>, string_body, must<string_close>> {};
+
+struct digits : plus<digit> {};
+struct decimal : seq<digits, opt<one<'.'>, digits>> {};
+struct grouped_decimal : seq<digits, star<one<','>, rep<3, digit>>, opt<one<'.'>, digits>> {};
+struct date_lit : seq<rep<4, digit>, one<'-'>, rep<2, digit>, one<'-'>, rep<2, digit>, not_at<digit>> {};
+
+struct unit_power : seq<one<'^'>, opt<one<'-'>>, digits> {};
+struct unit_term : seq<name, opt<unit_power>> {};
+struct unit_op : one<'/', '*'> {};
+struct unit_expr : seq<unit_term, star<unit_op, unit_term>> {};
+
+struct percent_sign : one<'%'> {};
+struct unit_suffix : unit_expr {};
+struct number_lit : seq<decimal, sor<percent_sign, opt<blanks, unit_suffix>>> {};
+struct currency_symbol : sor<one<'$'>, utf8::range<0xA2, 0xA5>, utf8::range<0x20A0, 0x20BF>> {};
+struct money_amount : grouped_decimal {};
+struct money_lit : seq<currency_symbol, must<money_amount>> {};
+struct true_lit : kw_true {};
+struct false_lit : kw_false {};
+
+// ---- expressions ----------------------------------------------------------------
+struct expr;
+struct list_expr;
+
+struct expr_close : one<')'> {};
+struct paren : seq<one<'('>, ws, must<expr>, ws, must<expr_close>> {};
+
+struct loop_var : name {};
+struct element : seq<expr> {};
+struct filter : seq<expr> {};
+struct where_clause : seq<kw_where, ws, must<filter>> {};
+// sum(x.hours for x in list where x.hours > 0)
+struct for_form : seq<element, ws, kw_for, ws, must<loop_var>, ws, must<kw_in>, ws, must<list_expr>,
+                      opt<ws, where_clause>> {};
+// count(x in list where x.hours > 0)
+struct where_form : seq<loop_var, ws, kw_in, ws, list_expr, ws, where_clause> {};
+struct argument : seq<expr> {};
+struct arguments : opt<list<argument, seq<ws, one<','>, ws>>> {};
+struct call_close : one<')'> {};
+struct call : seq<name, ws, one<'('>, ws, sor<for_form, where_form, arguments>, ws, must<call_close>> {};
+
+struct name_ref : path {};
+struct primary : sor<paren, date_lit, money_lit, number_lit, string_lit, true_lit, false_lit, call, name_ref> {};
+
+struct neg_op : one<'-'> {};
+struct unary;
+struct negation : seq<neg_op, ws, must<unary>> {};
+struct unary : sor<negation, primary> {};
+
+struct mul_op : one<'*', '/'> {};
+struct multiplicative : seq<unary, star<ws, mul_op, ws, must<unary>>> {};
+struct add_op : one<'+', '-'> {};
+struct additive : seq<multiplicative, star<ws, add_op, ws, must<multiplicative>>> {};
+struct target_unit : unit_expr {};
+struct conversion : seq<additive, opt<ws, kw_in, ws, must<target_unit>>> {};
+
+// The layers above conversion are written once, for two bases: `in` after a
+// `let` value or a list ends them, so there the base is additive.
+struct cmp_op : sor<TAO_PEGTL_STRING("=="), TAO_PEGTL_STRING("!="), TAO_PEGTL_STRING("<="),
+                    TAO_PEGTL_STRING(">="), one<'<'>, one<'>'>> {};
+template <typename B> struct comparison : seq<B, opt<ws, cmp_op, ws, must<B>>> {};
+struct not_op : kw_not {};
+template <typename B> struct negated : sor<seq<not_op, ws, must<negated<B>>>, comparison<B>> {};
+struct and_op : kw_and {};
+template <typename B> struct conjunction : seq<negated<B>, star<ws, and_op, ws, must<negated<B>>>> {};
+struct or_op : kw_or {};
+template <typename B> struct disjunction : seq<conjunction<B>, star<ws, or_op, ws, must<conjunction<B>>>> {};
+
+struct if_cond : seq<expr> {};
+struct if_then : seq<expr> {};
+struct if_else : seq<expr> {};
+struct if_expr : seq<kw_if, ws, must<if_cond>, ws, must<kw_then>, ws, must<if_then>, ws, must<kw_else>, ws,
+                     must<if_else>> {};
+struct let_var : name {};
+struct let_eq : one<'='> {};
+struct let_value : disjunction<additive> {};
+struct let_body : seq<expr> {};
+struct let_expr : seq<kw_let, ws, must<let_var>, ws, must<let_eq>, ws, must<let_value>, ws, must<kw_in>, ws,
+                      must<let_body>> {};
+struct list_expr : disjunction<additive> {};
+struct expr : sor<if_expr, let_expr, disjunction<conversion>> {};
+
+// ---- types ------------------------------------------------------------------------
+struct type;
+struct bound_min : seq<kw_min, ws, must<unary>> {};
+struct bound_max : seq<kw_max, ws, must<unary>> {};
+struct bounds : star<ws, sor<bound_min, bound_max>> {};
+struct field_name : name {};
+struct field_colon : one<':'> {};
+struct field : seq<field_name, ws, must<field_colon>, ws, must<type>, bounds> {};
+struct record_close : one<'}'> {};
+struct record_type : seq<one<'{'>, ws, list<field, seq<ws, one<','>, ws>>, ws, must<record_close>> {};
+struct list_type : seq<kw_list, ws, must<kw_of>, ws, must<type>, bounds> {};
+struct named_type : unit_expr {};
+struct type : sor<list_type, record_type, named_type> {};
+
+// ---- declarations -------------------------------------------------------------------
+struct description : string_lit {};
+struct citation : string_lit {};
+struct decimals_value : digits {};
+struct annotation : sor<description, seq<kw_source, ws, must<citation>>, seq<kw_decimals, ws, must<decimals_value>>> {};
+struct annotations : star<ws, annotation> {};
+
+struct decl_name : name {};
+struct equals : one<'='> {};
+struct colon : one<':'> {};
+struct declared_type : type {};
+struct formula : expr {};
+struct opt_type : opt<ws, colon, ws, must<declared_type>> {};
+
+struct unit_factor : decimal {};
+struct unit_base : unit_expr {};
+struct unit_decl : seq<kw_unit, ws, must<decl_name>, opt<ws, equals, ws, must<unit_factor>, ws, must<unit_base>>,
+                       annotations> {};
+struct currency_symbol_text : string_lit {};
+struct currency_decl : seq<kw_currency, ws, must<decl_name>, opt<ws, currency_symbol_text>, annotations> {};
+struct param_decl : seq<kw_param, ws, must<decl_name>, opt_type, ws, must<equals>, ws, must<formula>, annotations> {};
+struct input_path : path {};
+struct input_type : type {};
+struct input_default : expr {};
+struct input_decl : seq<kw_input, ws, must<input_path>, ws, must<colon>, ws, must<input_type>, bounds,
+                        opt<ws, equals, ws, must<input_default>>, annotations> {};
+struct rule_decl : seq<sor<kw_rule, kw_let>, ws, must<decl_name>, opt_type, ws, must<equals>, ws, must<formula>,
+                       annotations> {};
+struct output_label : string_lit {};
+struct output_decl : seq<kw_output, ws, must<decl_name>, opt_type, opt<ws, output_label>, ws, must<equals>, ws,
+                         must<formula>, annotations> {};
+struct fn_param_name : name {};
+struct fn_param : seq<fn_param_name, ws, must<colon>, ws, must<type>> {};
+struct fn_open : one<'('> {};
+struct fn_close : one<')'> {};
+struct arrow : TAO_PEGTL_STRING("->") {};
+struct fn_decl : seq<kw_fn, ws, must<decl_name>, ws, must<fn_open>, ws, opt<list<fn_param, seq<ws, one<','>, ws>>>,
+                     ws, must<fn_close>, ws, must<arrow>, ws, must<declared_type>, ws, must<equals>, ws,
+                     must<formula>, annotations> {};
+struct type_body : record_type {};
+struct type_decl : seq<kw_type, ws, must<decl_name>, ws, must<equals>, ws, must<type_body>, annotations> {};
+struct test_name : string_lit {};
+struct test_case_path : string_lit {};
+struct given_name : name {};
+struct given_value : expr {};
+struct given : seq<kw_given, ws, must<given_name>, ws, must<equals>, ws, must<given_value>> {};
+struct expect_name : name {};
+struct expect_eq : TAO_PEGTL_STRING("==") {};
+struct expect_value : expr {};
+struct expectation : seq<kw_expect, ws, must<expect_name>, ws, must<expect_eq>, ws, must<expect_value>> {};
+struct test_decl : seq<kw_test, ws, must<test_name>, ws, must<kw_case>, ws, must<test_case_path>,
+                       star<ws, sor<given, expectation>>> {};
+struct import_path : string_lit {};
+struct import_decl : seq<kw_import, ws, must<import_path>> {};
+
+struct declaration : sor<unit_decl, currency_decl, param_decl, input_decl, rule_decl, output_decl, fn_decl, type_decl,
+                         test_decl, import_decl> {};
+
+// ---- the header and the file ------------------------------------------------------------
+struct ruleset_name : string_lit {};
+struct version_text : string_lit {};
+struct case_id : path {};
+struct header_item : sor<seq<kw_version, ws, must<version_text>>, seq<kw_source, ws, must<citation>>,
+                         seq<kw_identified, ws, must<kw_by>, ws, must<case_id>>, description> {};
+struct header : seq<kw_ruleset, ws, must<ruleset_name>, star<ws, header_item>> {};
+struct end_of_file : eof {};
+struct file : seq<ws, opt<header, ws>, star<declaration, ws>, must<end_of_file>> {};
+
+// A lone expression: a --param value on the command line.
+struct lone_expr : seq<ws, must<expr>, ws, must<end_of_file>> {};
+
+}  // namespace reckon::grammar

@@ -1,0 +1,86 @@
+// What a person is told when the parser cannot go on: one message per
+// commit point (must<>) of grammar.hpp. must_if<> refuses to compile a
+// commit point that has no message here.
+#pragma once
+
+#include "grammar.hpp"
+
+namespace reckon::grammar {
+
+template <typename Rule> inline constexpr const char* error_text = nullptr;
+
+// expressions
+template <> inline constexpr const char* error_text<expr> = "expected an expression";
+template <> inline constexpr const char* error_text<unary> = "expected a value after the operator";
+template <> inline constexpr const char* error_text<multiplicative> = "expected a value after the operator";
+template <> inline constexpr const char* error_text<additive> = "expected a value after the comparison";
+template <> inline constexpr const char* error_text<conversion> = "expected a value after the comparison";
+template <typename B> inline constexpr const char* error_text<negated<B>> = "expected a condition after 'not' or 'and'";
+template <typename B> inline constexpr const char* error_text<conjunction<B>> = "expected a condition after 'or'";
+template <> inline constexpr const char* error_text<target_unit> = "expected a unit after 'in' (as in 't in hour')";
+template <> inline constexpr const char* error_text<expr_close> = "expected ')' to close the parenthesis";
+template <> inline constexpr const char* error_text<call_close> = "expected ',' or ')' in the list of arguments";
+template <> inline constexpr const char* error_text<string_close> = "unterminated text: expected '\"' before the end of the line";
+template <> inline constexpr const char* error_text<money_amount> = "expected an amount after the currency symbol (as in £1,234.56)";
+template <> inline constexpr const char* error_text<if_cond> = "expected a condition after 'if'";
+template <> inline constexpr const char* error_text<kw_then> = "expected 'then' after the condition of 'if'";
+template <> inline constexpr const char* error_text<if_then> = "expected a value after 'then'";
+template <> inline constexpr const char* error_text<kw_else> = "expected 'else': every 'if' needs an 'else'";
+template <> inline constexpr const char* error_text<if_else> = "expected a value after 'else'";
+template <> inline constexpr const char* error_text<let_var> = "expected a name after 'let'";
+template <> inline constexpr const char* error_text<let_eq> = "expected '=' after the name in 'let'";
+template <> inline constexpr const char* error_text<let_value> = "expected a value after '=' in 'let'";
+template <> inline constexpr const char* error_text<kw_in> = "expected 'in'";
+template <> inline constexpr const char* error_text<let_body> = "expected an expression after 'in'";
+template <> inline constexpr const char* error_text<loop_var> = "expected a name after 'for' (as in 'for x in list')";
+template <> inline constexpr const char* error_text<list_expr> = "expected a list after 'in'";
+template <> inline constexpr const char* error_text<filter> = "expected a condition after 'where'";
+
+// types
+template <> inline constexpr const char* error_text<type> = "expected a type: a unit (GBP/hour), number, text, bool, date, 'list of T' or '{field: T, ...}'";
+template <> inline constexpr const char* error_text<declared_type> = "expected a type: a unit (GBP/hour), number, text, bool, date, 'list of T' or '{field: T, ...}'";
+template <> inline constexpr const char* error_text<input_type> = "expected a type: a unit (GBP/hour), number, text, bool, date, 'list of T' or '{field: T, ...}'";
+template <> inline constexpr const char* error_text<type_body> = "expected a record type '{field: T, ...}'";
+template <> inline constexpr const char* error_text<field_colon> = "expected ':' after the field name";
+template <> inline constexpr const char* error_text<record_close> = "expected ',' or '}' in the record type";
+template <> inline constexpr const char* error_text<kw_of> = "expected 'of' after 'list' (as in 'list of hour')";
+
+// declarations
+template <> inline constexpr const char* error_text<decl_name> = "expected a name for the declaration";
+template <> inline constexpr const char* error_text<equals> = "expected '=' and the value or formula";
+template <> inline constexpr const char* error_text<colon> = "expected ':' and a type";
+template <> inline constexpr const char* error_text<formula> = "expected a formula after '='";
+template <> inline constexpr const char* error_text<unit_factor> = "expected a number (as in 'unit hour = 60 minute')";
+template <> inline constexpr const char* error_text<unit_base> = "expected a unit after the number (as in 'unit hour = 60 minute')";
+template <> inline constexpr const char* error_text<input_path> = "expected the input's key path in the case file (as in police.arrests)";
+template <> inline constexpr const char* error_text<input_default> = "expected a default value after '='";
+template <> inline constexpr const char* error_text<fn_open> = "expected '(' and the function's parameters";
+template <> inline constexpr const char* error_text<fn_close> = "expected ',' or ')' in the list of parameters";
+template <> inline constexpr const char* error_text<arrow> = "expected '->' and the function's result type";
+template <> inline constexpr const char* error_text<test_name> = "expected the test's name in quotes";
+template <> inline constexpr const char* error_text<kw_case> = "expected 'case' and the case file's path";
+template <> inline constexpr const char* error_text<test_case_path> = "expected the case file's path in quotes";
+template <> inline constexpr const char* error_text<given_name> = "expected a parameter's name after 'given'";
+template <> inline constexpr const char* error_text<given_value> = "expected a value after '='";
+template <> inline constexpr const char* error_text<expect_name> = "expected an output's name after 'expect'";
+template <> inline constexpr const char* error_text<expect_eq> = "expected '==' and the expected value";
+template <> inline constexpr const char* error_text<expect_value> = "expected the expected value after '=='";
+template <> inline constexpr const char* error_text<import_path> = "expected the imported file's path in quotes";
+template <> inline constexpr const char* error_text<ruleset_name> = "expected the ruleset's name in quotes";
+template <> inline constexpr const char* error_text<version_text> = "expected the version in quotes";
+template <> inline constexpr const char* error_text<citation> = "expected the source citation in quotes";
+template <> inline constexpr const char* error_text<decimals_value> = "expected a whole number of decimals";
+template <> inline constexpr const char* error_text<kw_by> = "expected 'by' (as in 'identified by case')";
+template <> inline constexpr const char* error_text<case_id> = "expected the input that names each case";
+template <> inline constexpr const char* error_text<end_of_file> =
+    "expected a declaration: unit, currency, param, input, rule, let, output, fn, type, test or import";
+
+struct errors {
+    template <typename Rule> static constexpr const char* message = error_text<Rule>;
+    // Only must<> raises; a rule failing inside an alternative is not an error.
+    template <typename Rule> static constexpr bool raise_on_failure = false;
+};
+
+template <typename Rule> using control = tao::pegtl::must_if<errors>::control<Rule>;
+
+}  // namespace reckon::grammar

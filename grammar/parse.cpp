@@ -1,0 +1,367 @@
+// Builds the syntax tree from PEGTL's parse tree. The selector says which
+// grammar rules become nodes; the builder below reads them by position.
+#include "parse.hpp"
+
+#include "grammar.hpp"
+#include "messages.hpp"
+
+#include <tao/pegtl/contrib/parse_tree.hpp>
+
+namespace reckon {
+namespace {
+
+namespace pt = tao::pegtl::parse_tree;
+using namespace grammar;
+
+template <typename Rule>
+using selector = pt::selector<
+    Rule,
+    pt::store_content::on<
+        // expressions
+        name, name_ref, date_lit, money_lit, currency_symbol, money_amount, number_lit, decimal, percent_sign,
+        unit_suffix, target_unit, unit_term, unit_power, unit_op, string_lit, true_lit, false_lit, call, for_form,
+        where_form, negation, mul_op, add_op, cmp_op, not_op, and_op, or_op, if_expr, let_expr, let_var, loop_var,
+        // types
+        named_type, list_type, record_type, field, field_name, bound_min, bound_max, declared_type, input_type,
+        type_body,
+        // declarations
+        header, ruleset_name, version_text, citation, case_id, description, decimals_value, decl_name, unit_factor,
+        unit_base, currency_symbol_text, formula, input_path, input_default, output_label, fn_param, fn_param_name,
+        test_name, test_case_path, given, given_name, given_value, expectation, expect_name, expect_value,
+        import_path, unit_decl, currency_decl, param_decl, input_decl, rule_decl, output_decl, fn_decl, type_decl,
+        test_decl, import_decl>,
+    pt::fold_one::on<multiplicative, additive, conversion, comparison<additive>, comparison<conversion>,
+                     negated<additive>, negated<conversion>, conjunction<additive>, conjunction<conversion>,
+                     disjunction<additive>, disjunction<conversion>>>;
+
+using Node = pt::node;
+
+class Builder {
+public:
+    explicit Builder(const SourceFile* file) : file_(file) {}
+
+    Location at(const Node& n) const {
+        auto b = static_cast<std::uint32_t>(n.begin().byte);
+        auto len = n.has_content() ? static_cast<std::uint32_t>(n.string_view().size()) : 1u;
+        return Location{file_, b, len ? len : 1u};
+    }
+
+    static std::string text_of(const Node& n) { return n.string(); }
+
+    // "a \"b\"" -> a "b"
+    static std::string unquote(const Node& n) {
+        std::string_view s = n.string_view();
+        s = s.substr(1, s.size() - 2);
+        std::string out;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            if (s[i] == '\\' && i + 1 < s.size()) {
+                char c = s[++i];
+                out += c == 'n' ? '\n' : c == 't' ? '\t' : c;
+            } else {
+                out += s[i];
+            }
+        }
+        return out;
+    }
+
+    ast::UnitSyntax unit(const Node& n) const {
+        ast::UnitSyntax u;
+        u.where = at(n);
+        u.text = text_of(n);
+        int sign = 1;
+        for (const auto& c : n.children) {
+            if (c->is_type<unit_op>()) {
+                sign = c->string_view() == "/" ? -1 : 1;
+            } else if (c->is_type<unit_term>()) {
+                ast::UnitTerm t;
+                t.where = at(*c);
+                t.name = c->children.at(0)->string();
+                int power = 1;
+                if (c->children.size() > 1) power = std::stoi(c->children[1]->string().substr(1));
+                t.power = sign * power;
+                u.terms.push_back(std::move(t));
+            }
+        }
+        return u;
+    }
+
+    ast::ExprPtr make(ast::ExprKind kind, const Node& n) const {
+        auto e = std::make_unique<ast::Expr>();
+        e->kind = kind;
+        e->where = at(n);
+        return e;
+    }
+
+    static bool is_op(const Node& n) {
+        return n.is_type<mul_op>() || n.is_type<add_op>() || n.is_type<cmp_op>() || n.is_type<and_op>() ||
+               n.is_type<or_op>();
+    }
+
+    ast::ExprPtr expr(const Node& n) const {
+        using K = ast::ExprKind;
+        if (n.is_type<name_ref>()) {
+            auto e = make(K::name, n);
+            std::string s = n.string();
+            std::size_t start = 0;
+            for (std::size_t i = 0; i <= s.size(); ++i)
+                if (i == s.size() || s[i] == '.') {
+                    e->path.push_back(s.substr(start, i - start));
+                    start = i + 1;
+                }
+            e->text = s;
+            return e;
+        }
+        if (n.is_type<number_lit>()) {
+            const Node& digits = *n.children.at(0);
+            bool percent = n.children.size() > 1 && n.children[1]->is_type<percent_sign>();
+            auto e = make(percent ? K::percent : K::number, n);
+            e->text = digits.string();
+            if (n.children.size() > 1 && n.children[1]->is_type<unit_suffix>()) e->unit = unit(*n.children[1]);
+            return e;
+        }
+        if (n.is_type<money_lit>()) {
+            auto e = make(K::money, n);
+            e->text = n.children.at(0)->string();
+            e->value_text = n.children.at(1)->string();
+            return e;
+        }
+        if (n.is_type<date_lit>()) {
+            auto e = make(K::date, n);
+            e->text = n.string();
+            return e;
+        }
+        if (n.is_type<string_lit>()) {
+            auto e = make(K::text, n);
+            e->text = unquote(n);
+            return e;
+        }
+        if (n.is_type<true_lit>() || n.is_type<false_lit>()) {
+            auto e = make(K::boolean, n);
+            e->text = n.is_type<true_lit>() ? "true" : "false";
+            return e;
+        }
+        if (n.is_type<negation>()) {
+            auto e = make(K::unary, n);
+            e->op = "-";
+            e->kids.push_back(expr(*n.children.at(0)));
+            return e;
+        }
+        if (!n.children.empty() && n.children[0]->is_type<not_op>()) {
+            auto e = make(K::unary, n);
+            e->op = "not";
+            e->kids.push_back(expr(*n.children.at(1)));
+            return e;
+        }
+        if (n.children.size() >= 3 && is_op(*n.children[1])) {
+            // a op b op c ... folds to the left
+            ast::ExprPtr left = expr(*n.children[0]);
+            for (std::size_t i = 1; i + 1 < n.children.size(); i += 2) {
+                auto e = make(K::binary, *n.children[i]);
+                e->op = n.children[i]->string();
+                e->kids.push_back(std::move(left));
+                e->kids.push_back(expr(*n.children[i + 1]));
+                left = std::move(e);
+            }
+            return left;
+        }
+        if (n.children.size() == 2 && n.children[1]->is_type<target_unit>()) {
+            auto e = make(K::convert, *n.children[1]);
+            e->kids.push_back(expr(*n.children[0]));
+            e->unit = unit(*n.children[1]);
+            return e;
+        }
+        if (n.is_type<if_expr>()) {
+            auto e = make(K::if_, n);
+            for (const auto& c : n.children) e->kids.push_back(expr(*c));
+            return e;
+        }
+        if (n.is_type<let_expr>()) {
+            auto e = make(K::let_, n);
+            e->var = n.children.at(0)->string();
+            e->var_where = at(*n.children[0]);
+            e->kids.push_back(expr(*n.children.at(1)));
+            e->kids.push_back(expr(*n.children.at(2)));
+            return e;
+        }
+        if (n.is_type<call>()) {
+            const std::string fname = n.children.at(0)->string();
+            if (n.children.size() > 1 && (n.children[1]->is_type<for_form>() || n.children[1]->is_type<where_form>())) {
+                const Node& f = *n.children[1];
+                auto e = make(K::aggregate, n);
+                e->text = fname;
+                std::size_t i = 0;
+                if (f.is_type<for_form>()) e->kids.push_back(expr(*f.children.at(i++)));
+                else e->kids.push_back(nullptr);
+                e->var = f.children.at(i)->string();
+                e->var_where = at(*f.children[i]);
+                ++i;
+                e->kids.push_back(expr(*f.children.at(i++)));
+                e->kids.push_back(i < f.children.size() ? expr(*f.children[i]) : nullptr);
+                return e;
+            }
+            auto e = make(K::call, n);
+            e->text = fname;
+            for (std::size_t i = 1; i < n.children.size(); ++i) e->kids.push_back(expr(*n.children[i]));
+            return e;
+        }
+        if (n.children.size() == 1) return expr(*n.children[0]);  // a kept wrapper
+        throw CompileError({Diagnostic{at(n), "internal error: unexpected syntax node " + std::string(n.type), {}}});
+    }
+
+    ast::TypePtr type(const Node& n) const {
+        auto t = std::make_unique<ast::TypeSyntax>();
+        t->where = at(n);
+        if (n.is_type<declared_type>() || n.is_type<input_type>()) return type(*n.children.at(0));
+        if (n.is_type<named_type>()) {
+            t->kind = ast::TypeSyntaxKind::named;
+            t->unit = unit(n);
+        } else if (n.is_type<list_type>()) {
+            t->kind = ast::TypeSyntaxKind::list;
+            t->element = type(*n.children.at(0));
+            for (std::size_t i = 1; i < n.children.size(); ++i) bound(*t->element, *n.children[i]);
+        } else {  // record_type, type_body
+            t->kind = ast::TypeSyntaxKind::record;
+            for (const auto& f : n.children) {
+                ast::Field field;
+                field.name = f->children.at(0)->string();
+                field.where = at(*f->children[0]);
+                field.type = type(*f->children.at(1));
+                for (std::size_t i = 2; i < f->children.size(); ++i) bound(*field.type, *f->children[i]);
+                t->fields.push_back(std::move(field));
+            }
+        }
+        return t;
+    }
+
+    void bound(ast::TypeSyntax& t, const Node& b) const {
+        if (b.is_type<bound_min>()) t.min = expr(*b.children.at(0));
+        else if (b.is_type<bound_max>()) t.max = expr(*b.children.at(0));
+    }
+
+    // description, source and decimals, wherever they follow a declaration
+    bool annotation(ast::Annotations& a, const Node& c) const {
+        if (c.is_type<description>()) {
+            if (!a.description.empty()) a.description += " ";
+            a.description += unquote(c);
+        } else if (c.is_type<citation>()) {
+            if (!a.source.empty()) a.source += "; ";
+            a.source += unquote(c);
+        } else if (c.is_type<decimals_value>()) {
+            a.decimals = std::stoi(c.string());
+            a.decimals_where = at(c);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    ast::Decl decl(const Node& n) const {
+        ast::Decl d;
+        d.where = at(n);
+        if (n.is_type<unit_decl>()) d.kind = ast::DeclKind::unit;
+        else if (n.is_type<currency_decl>()) d.kind = ast::DeclKind::currency;
+        else if (n.is_type<param_decl>()) d.kind = ast::DeclKind::param;
+        else if (n.is_type<input_decl>()) d.kind = ast::DeclKind::input;
+        else if (n.is_type<rule_decl>()) d.kind = ast::DeclKind::rule;
+        else if (n.is_type<output_decl>()) d.kind = ast::DeclKind::output;
+        else if (n.is_type<fn_decl>()) d.kind = ast::DeclKind::fn;
+        else if (n.is_type<type_decl>()) d.kind = ast::DeclKind::type;
+        else if (n.is_type<test_decl>()) d.kind = ast::DeclKind::test;
+        else d.kind = ast::DeclKind::import;
+
+        for (const auto& cp : n.children) {
+            const Node& c = *cp;
+            if (annotation(d.notes, c)) continue;
+            if (c.is_type<decl_name>() || c.is_type<input_path>()) {
+                d.name = c.string();
+                d.name_where = at(c);
+            } else if (c.is_type<unit_factor>()) {
+                d.factor_text = c.string();
+            } else if (c.is_type<unit_base>()) {
+                d.base = unit(c);
+            } else if (c.is_type<currency_symbol_text>()) {
+                d.symbol = unquote(c);
+            } else if (c.is_type<declared_type>() || c.is_type<input_type>() || c.is_type<type_body>()) {
+                d.type = type(c);
+            } else if (c.is_type<bound_min>() || c.is_type<bound_max>()) {
+                bound(*d.type, c);
+            } else if (c.is_type<output_label>()) {
+                d.label = unquote(c);
+            } else if (c.is_type<formula>() || c.is_type<input_default>()) {
+                d.body = expr(*c.children.at(0));
+            } else if (c.is_type<fn_param>()) {
+                ast::Param p;
+                p.name = c.children.at(0)->string();
+                p.where = at(*c.children[0]);
+                p.type = type(*c.children.at(1));
+                d.params.push_back(std::move(p));
+            } else if (c.is_type<test_name>()) {
+                d.name = unquote(c);
+                d.name_where = at(c);
+            } else if (c.is_type<test_case_path>()) {
+                d.case_path = unquote(c);
+                d.case_where = at(c);
+            } else if (c.is_type<given>()) {
+                d.givens.push_back({c.children.at(0)->string(), at(*c.children[0]), expr(*c.children.at(1))});
+            } else if (c.is_type<expectation>()) {
+                d.expects.push_back({c.children.at(0)->string(), at(*c.children[0]), expr(*c.children.at(1))});
+            } else if (c.is_type<import_path>()) {
+                d.name = unquote(c);
+                d.name_where = at(c);
+            }
+        }
+        return d;
+    }
+
+    ast::Header header_of(const Node& n) const {
+        ast::Header h;
+        h.where = at(n);
+        ast::Annotations notes;
+        for (const auto& c : n.children) {
+            if (c->is_type<ruleset_name>()) h.name = unquote(*c);
+            else if (c->is_type<version_text>()) h.version = unquote(*c);
+            else if (c->is_type<citation>()) h.sources.push_back(unquote(*c));
+            else if (c->is_type<case_id>()) h.case_id = c->string();
+            else if (c->is_type<description>()) annotation(notes, *c);
+        }
+        h.description = notes.description;
+        return h;
+    }
+
+private:
+    const SourceFile* file_;
+};
+
+template <typename Rule>
+std::unique_ptr<Node> run(const SourceFile& src) {
+    tao::pegtl::memory_input in(src.text().data(), src.text().size(), src.path());
+    try {
+        return pt::parse<Rule, selector, tao::pegtl::nothing, grammar::control>(in);
+    } catch (const tao::pegtl::parse_error& e) {
+        auto off = static_cast<std::uint32_t>(e.positions().empty() ? 0 : e.positions().front().byte);
+        throw CompileError({Diagnostic{Location{&src, off, 1}, std::string(e.message()), {}}});
+    }
+}
+
+}  // namespace
+
+ast::Module parse_module(SourcePtr source) {
+    auto root = run<grammar::file>(*source);
+    Builder b(source.get());
+    ast::Module m;
+    m.source = source;
+    if (!root) return m;
+    for (const auto& c : root->children) {
+        if (c->is_type<grammar::header>()) m.header = b.header_of(*c);
+        else m.decls.push_back(b.decl(*c));
+    }
+    return m;
+}
+
+ast::ExprPtr parse_expression(SourcePtr source) {
+    auto root = run<grammar::lone_expr>(*source);
+    Builder b(source.get());
+    return b.expr(*root->children.at(0));
+}
+
+}  // namespace reckon
