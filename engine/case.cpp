@@ -144,7 +144,7 @@ public:
                 }
                 for (std::size_t f = 0; f < r.fields.size(); ++f)
                     if (!seen.count(r.fields[f].name)) {
-                        fail(n.Mark(), path, "missing key '" + r.fields[f].name + "'");
+                        fail(n.Mark(), path + "." + r.fields[f].name, "missing key");
                         ok = false;
                     }
                 if (!ok) return std::nullopt;
@@ -160,6 +160,7 @@ public:
 
     void group(const YAML::Node& n, const SchemaNode& schema, const std::string& path, std::vector<Value>& out,
                const YAML::Mark& parent) {
+        if ((n.IsNull() || !n.IsDefined()) && all_optional(schema)) return;  // nothing needed, nothing given
         if (!n.IsMap()) {
             fail(n.IsDefined() && !n.IsNull() ? n.Mark() : parent, path,
                  "expected a mapping with the keys " + child_keys(schema) + ", found " + describe_node(n));
@@ -186,7 +187,8 @@ public:
             std::string sub = path.empty() ? key : path + "." + key;
             if (child.input >= 0 && p_.inputs[child.input].fallback) continue;  // filled in by the caller
             if (child.input < 0 && all_optional(child)) continue;
-            fail(n.Mark(), path, "missing key '" + key + "'" + (path.empty() ? "" : " (" + sub + ")"));
+            std::string where = child.input >= 0 ? " (input declared at " + p_.inputs[child.input].where.str() + ")" : "";
+            fail(n.Mark(), sub, "missing key" + where);
         }
     }
 

@@ -284,7 +284,7 @@ void Checker::check_param(int i) {
     if (d.type) {
         Type declared = type_of(*d.type, nullptr);
         if (!c.type.is_error() && !same_type(declared, c.type, p_.units))
-            error(d.body->where, "param '" + d.name + "' is declared as " + describe(declared) + " but its value is " + describe(c.type));
+            error(d.type->where, "param '" + d.name + "' is declared as " + describe(declared) + " but its value is " + describe(c.type));
         type = declared;
     }
     ParamDef& pd = p_.params[i];
@@ -312,7 +312,7 @@ void Checker::check_fn(int i) {
     for (std::size_t k = 0; k < f.param_names.size(); ++k) bind(f.param_names[k], f.param_types[k]);
     Checked c = expr(*d.body);
     if (!c.type.is_error() && !f.result.is_error() && !same_type(f.result, c.type, p_.units))
-        error(d.body->where, "function '" + d.name + "' is declared to give " + describe(f.result) + " but its formula gives " + describe(c.type));
+        error(d.type->where, "function '" + d.name + "' is declared to give " + describe(f.result) + " but its formula gives " + describe(c.type));
     p_.fns[i].body = std::move(c.node);
     p_.fns[i].frame = frame_.size;
     frame_ = std::move(saved);
@@ -334,9 +334,8 @@ void Checker::check_rule(int i) {
         Type declared = type_of(*d.type, nullptr);
         if (!c.type.is_error() && !declared.is_error() && !same_type(declared, c.type, p_.units)) {
             std::string kind = d.kind == ast::DeclKind::output ? "output" : "rule";
-            error(d.body->where, kind + " '" + d.name + "' is declared as " + describe(declared) +
-                                     " but its formula gives " + describe(c.type),
-                  {"convert explicitly if this is meant, as in (formula) in " + describe(declared)});
+            error(d.type->where, kind + " '" + d.name + "' is declared as " + describe(declared) +
+                                     " but its formula gives " + describe(c.type));
         }
         r.type = declared;
     }

@@ -7,6 +7,8 @@
 
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
+#include <cctype>
+
 namespace reckon {
 namespace {
 
@@ -18,7 +20,7 @@ using selector = pt::selector<
     Rule,
     pt::store_content::on<
         // expressions
-        name, name_ref, date_lit, money_lit, currency_symbol, money_amount, number_lit, decimal, percent_sign,
+        name, unit_name, name_ref, date_lit, money_lit, currency_symbol, money_amount, number_lit, decimal, percent_sign,
         unit_suffix, target_unit, unit_term, unit_power, unit_op, string_lit, true_lit, false_lit, call, for_form,
         where_form, negation, mul_op, add_op, cmp_op, not_op, and_op, or_op, if_expr, let_expr, let_var, loop_var,
         // types
@@ -339,6 +341,13 @@ std::unique_ptr<Node> run(const SourceFile& src) {
         return pt::parse<Rule, selector, tao::pegtl::nothing, grammar::control>(in);
     } catch (const tao::pegtl::parse_error& e) {
         auto off = static_cast<std::uint32_t>(e.positions().empty() ? 0 : e.positions().front().byte);
+        // At the end of the file or of a line, point just after the last thing written.
+        const std::string& t = src.text();
+        std::uint32_t back = off;
+        while (back > 0 && (back >= t.size() || t[back] == '\n' || t[back] == '\r' || t[back] == ' ' || t[back] == '\t') &&
+               std::isspace(static_cast<unsigned char>(t[back - 1])))
+            --back;
+        if (back < off && (off >= t.size() || t[off] == '\n' || t[off] == '\r' || src.column_of(off) == 1)) off = back;
         throw CompileError({Diagnostic{Location{&src, off, 1}, std::string(e.message()), {}}});
     }
 }

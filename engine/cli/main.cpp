@@ -43,7 +43,13 @@ int cmd_eval(const std::string& ruleset, const std::string& case_file, const std
     Overrides o;
     for (const auto& [slot, node] : p->overrides) o[slot] = node.get();
     std::vector<Value> params = bind_params(*p, o);
-    CaseResult r = evaluate_outputs(*p, params, c);
+    CaseResult r;
+    try {
+        r = evaluate_outputs(*p, params, c);
+    } catch (const EvalError& e) {
+        std::cerr << render(e.diagnostic());  // while the program's sources are alive
+        return bad_input;
+    }
     std::cout << (format == "json" ? render_json(*p, r) : render_table(*p, r));
     return ok;
 }
@@ -109,9 +115,6 @@ int main(int argc, char** argv) {
         return bad_usage;
     } catch (const CompileError& e) {
         std::cerr << e.what();
-        return bad_input;
-    } catch (const EvalError& e) {
-        std::cerr << render(e.diagnostic());
         return bad_input;
     } catch (const std::runtime_error& e) {
         std::cerr << e.what() << "\n";

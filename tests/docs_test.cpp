@@ -1,0 +1,99 @@
+// Every example in docs/ is run. In the Markdown, a ```reckon block is an
+// example rule file; a ```yaml block after it is its case (case.yaml); a
+// ```output block is what `reckon eval` prints for it; a ```diagnostic block
+// is what reckon prints on stderr when the example must fail; a
+// ```test-output block is what `reckon test example.reckon` prints. An example
+// with neither must pass `reckon test` (its own test blocks) or `reckon check`.
+#include "support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <sstream>
+
+using namespace reckon::testing;
+
+namespace {
+
+struct Example {
+    int line = 0;
+    std::string rules, yaml, output, diagnostic, test_output;
+    bool has_output = false, has_diagnostic = false, has_test_output = false;
+};
+
+std::vector<Example> examples_in(const std::string& markdown) {
+    std::vector<Example> out;
+    std::istringstream in(markdown);
+    std::string line, lang, body;
+    int n = 0, start = 0;
+    bool inside = false;
+    while (std::getline(in, line)) {
+        ++n;
+        if (!inside && line.rfind("```", 0) == 0 && line.size() > 3) {
+            inside = true;
+            lang = line.substr(3);
+            body.clear();
+            start = n;
+        } else if (inside && line == "```") {
+            inside = false;
+            if (lang == "reckon") {
+                out.push_back(Example{});
+                out.back().line = start;
+                out.back().rules = body;
+            } else if (!out.empty() && lang == "yaml") {
+                out.back().yaml = body;
+            } else if (!out.empty() && lang == "output") {
+                out.back().output = body;
+                out.back().has_output = true;
+            } else if (!out.empty() && lang == "test-output") {
+                out.back().test_output = body;
+                out.back().has_test_output = true;
+            } else if (!out.empty() && lang == "diagnostic") {
+                out.back().diagnostic = body;
+                out.back().has_diagnostic = true;
+            }
+        } else if (inside) {
+            body += line + "\n";
+        }
+    }
+    return out;
+}
+
+void run_examples(const std::string& doc) {
+    auto examples = examples_in(read_file(source_dir() + "/" + doc));
+    REQUIRE(!examples.empty());
+    for (const auto& ex : examples) {
+        CAPTURE(doc);
+        CAPTURE(ex.line);
+        std::string dir = temp_dir();
+        write_file(dir + "/example.reckon", ex.rules);
+        if (!ex.yaml.empty()) write_file(dir + "/case.yaml", ex.yaml);
+        if (ex.has_test_output) {
+            Run r = run_reckon({"test", "example.reckon"}, dir);
+            CHECK(r.status == (r.out.find(" 0 failed\n") == std::string::npos ? 1 : 0));
+            CHECK(r.out == ex.test_output);
+        } else if (ex.has_diagnostic) {
+            Run r = ex.yaml.empty() ? run_reckon({"check", "example.reckon"}, dir)
+                                    : run_reckon({"eval", "example.reckon", "case.yaml"}, dir);
+            CHECK(r.status == 1);
+            CHECK(r.err == ex.diagnostic);
+        } else if (ex.has_output) {
+            Run r = run_reckon({"eval", "example.reckon", "case.yaml"}, dir);
+            CHECK_MESSAGE(r.status == 0, r.err);
+            CHECK(r.out == ex.output);
+        } else if (ex.rules.find("\ntest ") != std::string::npos || ex.rules.rfind("test ", 0) == 0) {
+            Run r = run_reckon({"test", "example.reckon"}, dir);
+            CHECK_MESSAGE(r.status == 0, r.out);
+            CHECK(r.out.find(" 0 failed\n") != std::string::npos);
+        } else {
+            Run r = run_reckon({"check", "example.reckon"}, dir);
+            CHECK_MESSAGE(r.status == 0, r.err);
+        }
+        std::filesystem::remove_all(dir);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("docs/language.md: every example runs as written") { run_examples("docs/language.md"); }
+TEST_CASE("docs/diagnostics.md: every diagnostic is produced as written") { run_examples("docs/diagnostics.md"); }

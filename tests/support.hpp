@@ -1,0 +1,23 @@
+// Helpers shared by the tests: run the real `reckon` binary, read and write files.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace reckon::testing {
+
+struct Run {
+    int status = -1;
+    std::string out, err;
+};
+
+// Runs `reckon ARGS` in `cwd` (the source tree when empty); no shell is involved.
+Run run_reckon(const std::vector<std::string>& args, const std::string& cwd = "");
+
+std::string read_file(const std::string& path);
+void write_file(const std::string& path, const std::string& text);
+std::string source_dir();
+// A fresh empty folder under the system's temporary folder.
+std::string temp_dir();
+
+}  // namespace reckon::testing

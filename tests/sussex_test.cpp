@@ -1,0 +1,102 @@
+// Methodology A through the command line, as an analyst runs it.
+#include "support.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+using reckon::testing::run_reckon;
+
+namespace {
+const char* ruleset = "rulesets/sussex-complex-client.reckon";
+
+nlohmann::json eval_json(const std::string& case_file, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"eval", ruleset, case_file, "--format", "json"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto r = run_reckon(args);
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    return nlohmann::json::parse(r.out);
+}
+}  // namespace
+
+TEST_CASE("Sussex: every published figure of the report, to the penny") {
+    auto j = eval_json("cases/sussex/complex-client-2010-11.yaml");
+    CHECK(j["case"] == "sussex-2010-11-complex-client");
+    CHECK(j["ruleset"]["version"] == "2012.1");
+    const std::pair<const char*, const char*> published[] = {
+        {"probation", "2356.36"}, {"police_constable_hours", "52"}, {"police_constable_time", "1207.04"},
+        {"police_custody", "3589.00"}, {"police", "4796.04"}, {"court", "208.00"},
+        {"hostel_additional_staff_weekly", "449.02"}, {"hostel_weekly", "845.12"}, {"hostel", "33382.07"},
+        {"drug_worker_weekly", "43.64"}, {"drug_services", "3785.45"}, {"prison_weekly", "865.38"},
+        {"prison", "10384.62"}, {"nhs", "5893.00"}, {"total", "60805.55"},
+    };
+    CHECK(j["outputs"].size() == 15);
+    for (const auto& [name, value] : published) {
+        INFO(name);
+        CHECK(j["outputs"][name]["value"] == value);
+    }
+    CHECK(j["outputs"]["total"]["unit"] == "GBP");
+    CHECK(j["outputs"]["police_constable_hours"]["unit"] == "hour");
+}
+
+TEST_CASE("Sussex: the table an analyst pastes") {
+    auto r = run_reckon({"eval", ruleset, "cases/sussex/complex-client-2010-11.yaml"});
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find("  Total                                   £60,805.55\n") != std::string::npos);
+    CHECK(r.out.find("  Hostel weekly cost                    £845.12/week\n") != std::string::npos);
+    CHECK(r.out.find("  Police Constable hours                     52 hour\n") != std::string::npos);
+}
+
+TEST_CASE("Sussex: another case, worked by hand from the spec") {
+    auto j = eval_json("tests/cases/sussex-other-client.yaml");
+    auto v = [&](const char* n) { return j["outputs"][n]["value"].get<std::string>(); };
+    // 12.5 h x 32,000 x 1.2 / 1650 = 290.909...
+    CHECK(v("probation") == "290.91");
+    // 1 search x 2 officers x 20 min + 2 x 6.5 h + 3 x 10 min + 1 h = 910 min = 15.1666... h
+    CHECK(v("police_constable_hours") == "15.17");
+    // 910/60 h x 31,917 x 1.2 / 1650 = 352.054...
+    CHECK(v("police_constable_time") == "352.05");
+    // completed hours 0, 8, 9, 17 -> bands 1, 1, 2, 3 -> 359 + 359 + 564 + 769
+    CHECK(v("police_custody") == "2051.00");
+    CHECK(v("police") == "2403.05");
+    CHECK(v("court") == "0.00");
+    // 5 h x 29,896 / 1650 = 90.593...; + 396.10 = 486.693...; x (10 - 7/7) weeks = 4,380.245...
+    CHECK(v("hostel_additional_staff_weekly") == "90.59");
+    CHECK(v("hostel_weekly") == "486.69");
+    CHECK(v("hostel") == "4380.25");
+    // 1.5 h x 24,000 x 1.2 / 1650 = 26.181...; not prescribed (the default); x 10 weeks
+    CHECK(v("drug_worker_weekly") == "26.18");
+    CHECK(v("drug_services") == "261.82");
+    CHECK(v("prison") == "0.00");
+    // 10 weeks x 2 x £36 + 1 x £549
+    CHECK(v("nhs") == "1269.00");
+    // 290.909... + 2,403.054... + 4,380.245... + 261.818... + 1,269 = 8,605.0269...
+    CHECK(v("total") == "8605.03");
+}
+
+TEST_CASE("Sussex: a param overridden from the command line") {
+    // a 1,607-hour year: 101.25 h x 38,400 / 1607 = 2,419.415...
+    auto j = eval_json("cases/sussex/complex-client-2010-11.yaml", {"--param", "working_hours=1607 hour/year"});
+    CHECK(j["outputs"]["probation"]["value"] == "2419.42");
+    auto r = run_reckon({"eval", ruleset, "cases/sussex/complex-client-2010-11.yaml", "--param", "hours=1"});
+    CHECK(r.status == 2);
+    CHECK(r.err == "reckon: error: --param hours: the ruleset has no param named 'hours'\n");
+}
+
+TEST_CASE("reckon test rulesets passes and ends with the tally") {
+    auto r = run_reckon({"test", "rulesets"});
+    CHECK(r.status == 0);
+    CHECK(r.out.size() > 0);
+    CHECK(r.out.substr(r.out.rfind('\n', r.out.size() - 2) + 1) == "15 passed, 0 failed\n");
+}
+
+TEST_CASE("command line: usage errors exit 2, bad input exits 1") {
+    CHECK(run_reckon({}).status == 2);
+    CHECK(run_reckon({"frobnicate"}).status == 2);
+    CHECK(run_reckon({"eval", ruleset}).status == 2);
+    auto v = run_reckon({"--version"});
+    CHECK(v.status == 0);
+    CHECK(v.out.rfind("reckon ", 0) == 0);
+    auto h = run_reckon({"eval", "--help"});
+    CHECK(h.status == 0);
+    CHECK(h.out.find("--param") != std::string::npos);
+}
