@@ -238,15 +238,13 @@ std::optional<Number> Checker::bound_value(const ast::Expr& e, const Type& t) {
         return std::nullopt;
     }
     // A bound is a literal: `min 0`, `max 200 hour`. A plain number is in the input's own unit.
-    Type want = t;
-    NodePtr n;
     if ((e.kind == ast::ExprKind::number && e.unit.terms.empty()) ||
         (e.kind == ast::ExprKind::unary && e.kids[0]->kind == ast::ExprKind::number && e.kids[0]->unit.terms.empty())) {
         const auto& lit = e.kind == ast::ExprKind::unary ? *e.kids[0] : e;
         Number v = *parse_decimal(lit.text) * p_.units.scale(t.unit);
         return e.kind == ast::ExprKind::unary ? Number(-v) : v;
     }
-    n = constant(e, want, "the bound");
+    NodePtr n = constant(e, t, "the bound");
     if (!n) return std::nullopt;
     if (n->op != Op::constant) {
         error(e.where, "a bound must be a number written out, such as 0 or 200 hour");

@@ -100,3 +100,28 @@ TEST_CASE("command line: usage errors exit 2, bad input exits 1") {
     CHECK(h.status == 0);
     CHECK(h.out.find("--param") != std::string::npos);
 }
+
+TEST_CASE("import: declarations from a file in the ruleset's folder; nothing outside it") {
+    using namespace reckon::testing;
+    std::string dir = temp_dir();
+    write_file(dir + "/rules/common/units.reckon", "unit minute\nunit hour = 60 minute\n");
+    write_file(dir + "/rules/main.reckon",
+               "import \"common/units.reckon\"\ninput t: minute\noutput h: hour = t in hour\n"
+               "test \"t\" case \"c.yaml\"\n  expect h == 1.5 hour\n");
+    write_file(dir + "/rules/c.yaml", "t: 90\n");
+    auto ok = run_reckon({"test", "rules/main.reckon"}, dir);
+    CHECK(ok.status == 0);
+    CHECK(ok.out.find("1 passed, 0 failed\n") != std::string::npos);
+
+    write_file(dir + "/outside.reckon", "unit minute\n");
+    write_file(dir + "/rules/escape.reckon", "import \"../outside.reckon\"\n");
+    auto bad = run_reckon({"check", "rules/escape.reckon"}, dir);
+    CHECK(bad.status == 1);
+    CHECK(bad.err.rfind("rules/escape.reckon:1:8: error: import '../outside.reckon' is outside the ruleset's folder", 0) == 0);
+
+    write_file(dir + "/rules/a.reckon", "import \"b.reckon\"\n");
+    write_file(dir + "/rules/b.reckon", "import \"a.reckon\"\n");
+    auto cycle = run_reckon({"check", "rules/a.reckon"}, dir);
+    CHECK(cycle.status == 1);
+    CHECK(cycle.err.find("error: import cycle: ") != std::string::npos);
+}
