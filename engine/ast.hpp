@@ -11,6 +11,18 @@
 
 namespace reckon::ast {
 
+// "police.custody_minutes" -> {"police", "custody_minutes"}
+inline std::vector<std::string> split_path(const std::string& dotted) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= dotted.size(); ++i)
+        if (i == dotted.size() || dotted[i] == '.') {
+            out.push_back(dotted.substr(start, i - start));
+            start = i + 1;
+        }
+    return out;
+}
+
 // A unit as written: `GBP/hour` is {GBP,1},{hour,-1}.
 struct UnitTerm {
     std::string name;

@@ -144,16 +144,16 @@ void Checker::declare_input(const ast::Decl& d) {
     in.path = d.name;
     in.where = d.name_where;
     in.cite = {d.notes.description, d.notes.source};
-    for (std::size_t b = 0, i = 0; i <= d.name.size(); ++i)
-        if (i == d.name.size() || d.name[i] == '.') {
-            in.segments.push_back(d.name.substr(b, i - b));
-            b = i + 1;
-        }
-    if (inputs_.count(d.name) || input_groups_.count(d.name) || (in.segments.size() == 1 && !claim(d.name, d.name_where))) {
-        if (in.segments.size() > 1 || inputs_.count(d.name))
-            error(d.name_where, "input '" + d.name + "' is already declared");
+    in.segments = ast::split_path(d.name);
+    if (inputs_.count(d.name)) {
+        error(d.name_where, "input '" + d.name + "' is already declared");
         return;
     }
+    if (input_groups_.count(d.name)) {
+        error(d.name_where, "input '" + d.name + "' is a group of other inputs, so it cannot also be a value");
+        return;
+    }
+    if (in.segments.size() == 1 && !claim(d.name, d.name_where)) return;  // claim() reported it
     std::string prefix;
     for (std::size_t i = 0; i + 1 < in.segments.size(); ++i) {
         prefix += (i ? "." : "") + in.segments[i];

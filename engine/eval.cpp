@@ -64,11 +64,6 @@ int frame_needed(const Node& n) {
 
 Value Evaluator::constant(const Node& n) { return frame_eval(n, frame_needed(n)); }
 
-const Number& Evaluator::number(const Node& n, Value& holder) {
-    holder = eval(n);
-    return holder.n;
-}
-
 Value Evaluator::eval(const Node& n) {
     switch (n.op) {
         case Op::constant: return n.value;

@@ -31,7 +31,6 @@ private:
     Value eval(const Node& n);
     Value call(const Node& n);
     Value aggregate(const Node& n);
-    const Number& number(const Node& n, Value& holder);
     Value frame_eval(const Node& n, int frame);
 
     const Program& p_;

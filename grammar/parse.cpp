@@ -103,14 +103,8 @@ public:
         using K = ast::ExprKind;
         if (n.is_type<name_ref>()) {
             auto e = make(K::name, n);
-            std::string s = n.string();
-            std::size_t start = 0;
-            for (std::size_t i = 0; i <= s.size(); ++i)
-                if (i == s.size() || s[i] == '.') {
-                    e->path.push_back(s.substr(start, i - start));
-                    start = i + 1;
-                }
-            e->text = s;
+            e->text = n.string();
+            e->path = ast::split_path(e->text);
             return e;
         }
         if (n.is_type<number_lit>()) {

@@ -177,6 +177,16 @@ TEST_CASE("the checker reports every error, not just the first") {
     CHECK(errs.find("t.reckon:9:12: error: unknown function 'a'") != std::string::npos);
 }
 
+TEST_CASE("an input cannot be both a value and a group of inputs") {
+    CHECK(errors_of("input police.arrests: number\ninput police: number\n") ==
+          "t.reckon:8:7: error: input 'police' is a group of other inputs, so it cannot also be a value\n"
+          "  input police: number\n        ^\n");
+    CHECK(errors_of("input police: number\ninput police.arrests: number\n").find(
+              "t.reckon:8:7: error: input 'police.arrests' is inside input 'police', which is a value, not a group") == 0);
+    CHECK(errors_of("input a: number\ninput a: number\n") ==
+          "t.reckon:8:7: error: input 'a' is already declared\n  input a: number\n        ^\n");
+}
+
 TEST_CASE("recursion between rules is a compile-time error naming the cycle") {
     std::string errs = errors_of("rule a = b + 1\nrule b = c\nrule c = a\n");
     CHECK(errs.find("error: rule 'a' depends on itself: a -> b -> c -> a") != std::string::npos);
