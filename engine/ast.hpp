@@ -42,12 +42,15 @@ enum class ExprKind {
     text,       // text = the string's content
     boolean,    // text = "true" | "false"
     date,       // text = YYYY-MM-DD
+    none,       // `none`: no value
+    empty_list, // `[]`
     name,       // path = a.b.c
-    unary,      // op = "-" | "not"; kids[0]
-    binary,     // op; kids[0], kids[1]
+    field,      // kids[0].text: a field of a computed record, as in unit_costs(t).fiscal
+    unary,      // op = "-" | "not" | "is given"; kids[0]
+    binary,     // op (+ - * / == != < <= > >= and or otherwise); kids[0], kids[1]
     if_,        // kids: cond, then, else
     let_,       // var; kids: value, body
-    call,       // text = function name; kids = arguments
+    call,       // text = the name called (path: its segments, as in c.saving(t)); kids = arguments
     aggregate,  // text = sum|count|min|max; var; kids: element (may be null), list, filter (may be null)
     convert,    // kids[0] in unit
 };
@@ -75,15 +78,17 @@ struct Field {
     TypePtr type;
 };
 
-enum class TypeSyntaxKind { named, list, record };
+enum class TypeSyntaxKind { named, list, record, optional, enumeration };
 
-// `GBP/hour`, `number`, `text`, `list of T`, `{a: T, b: T}`; with optional bounds.
+// `GBP/hour`, `number`, `text`, `list of T`, `{a: T, b: T}`, `optional T`,
+// `one of a, b, c`; with optional bounds.
 struct TypeSyntax {
     TypeSyntaxKind kind = TypeSyntaxKind::named;
     Location where;
     UnitSyntax unit;             // named: a unit expression or a type name
-    TypePtr element;             // list
+    TypePtr element;             // list, optional
     std::vector<Field> fields;   // record
+    std::vector<std::pair<std::string, Location>> members;  // enumeration
     ExprPtr min, max;            // bounds on values read from a case
 };
 
@@ -113,7 +118,14 @@ struct Given {
     ExprPtr value;
 };
 
-enum class DeclKind { unit, currency, param, input, rule, output, fn, type, test, import };
+// A row of a table: `| burglary_dwelling | £1,361 | £1,746 | £803 |`.
+struct TableRow {
+    ExprPtr key;
+    std::vector<ExprPtr> cells;
+    Location where;
+};
+
+enum class DeclKind { unit, currency, param, input, rule, output, fn, type, table, require, test, import };
 
 struct Decl {
     DeclKind kind;
@@ -132,8 +144,14 @@ struct Decl {
     std::string label;
     // param, rule, output, fn: the formula; input: the default
     ExprPtr body;
-    // fn
+    // fn; rule and output: one parameter for a figure per member of an enumeration
     std::vector<Param> params;
+    // rule, output: computed over the cases of a batch
+    bool cohort = false;
+    // table: key type in `type`, columns in `columns`, rows
+    TypePtr columns;
+    std::vector<TableRow> rows;
+    // require: the condition in `body`, the message in `label`
     // test
     std::string case_path;
     Location case_where;

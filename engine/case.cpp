@@ -1,5 +1,7 @@
 #include "case.hpp"
 
+#include "eval.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
@@ -52,9 +54,17 @@ public:
             case TypeKind::date: return "a date (YYYY-MM-DD)";
             case TypeKind::list: return "a list of " + describe(*t.element, p_.units);
             case TypeKind::record: return "a mapping with the keys " + keys_of(*t.record);
+            case TypeKind::enumeration: return "one of: " + members_of(*t.enumeration);
+            case TypeKind::grouped:
             case TypeKind::error: return "a value";
         }
         return "a value";
+    }
+
+    static std::string members_of(const EnumDef& e) {
+        std::string k;
+        for (const auto& m : e.members) k += (k.empty() ? "" : ", ") + m;
+        return k;
     }
 
     static std::string keys_of(const RecordDef& r) {
@@ -65,6 +75,7 @@ public:
 
     // A value of type t from node n; nullopt (with an error recorded) when it is not one.
     std::optional<Value> convert(const YAML::Node& n, const Type& t, const Bounds& b, const std::string& path) {
+        if (t.optional && n.IsNull()) return Value{};  // `left:` or `left: ~`: not given
         switch (t.kind) {
             case TypeKind::number: {
                 std::optional<Number> x;
@@ -102,6 +113,15 @@ public:
                     return std::nullopt;
                 }
                 return Value::date(*d);
+            }
+            case TypeKind::enumeration: {
+                int m = n.IsScalar() ? t.enumeration->member(n.Scalar()) : -1;
+                if (m < 0) {
+                    fail(n.Mark(), path, "expected " + t.enumeration->name + ", one of: " + members_of(*t.enumeration) +
+                                             "; found " + describe_node(n));
+                    return std::nullopt;
+                }
+                return Value::member(m);
             }
             case TypeKind::list: {
                 std::vector<Value> items;
@@ -143,7 +163,9 @@ public:
                     }
                 }
                 for (std::size_t f = 0; f < r.fields.size(); ++f)
-                    if (!seen.count(r.fields[f].name)) {
+                    if (!seen.count(r.fields[f].name) && r.fields[f].type.optional) {
+                        fields[f] = Value{};
+                    } else if (!seen.count(r.fields[f].name)) {
                         fail(n.Mark(), path + "." + r.fields[f].name, "missing key");
                         ok = false;
                     }
@@ -153,10 +175,14 @@ public:
                 Value v = Value::list(std::move(vs));
                 return v;
             }
+            case TypeKind::grouped:
             case TypeKind::error: return std::nullopt;
         }
         return std::nullopt;
     }
+
+    std::vector<std::uint32_t> at_;
+    std::vector<std::string> key_;
 
     void group(const YAML::Node& n, const SchemaNode& schema, const std::string& path, std::vector<Value>& out,
                const YAML::Mark& parent) {
@@ -177,6 +203,9 @@ public:
                 fail(it->first.Mark(), sub, "unknown key; expected one of: " + child_keys(schema));
             } else if (c->second.input >= 0) {
                 const InputDef& in = p_.inputs[c->second.input];
+                const YAML::Mark m = it->second.Mark().is_null() ? it->first.Mark() : it->second.Mark();
+                at_[c->second.input] = m.pos >= 0 ? static_cast<std::uint32_t>(m.pos) + 1 : 0;
+                key_[c->second.input] = sub;
                 if (auto v = convert(it->second, in.type, in.bounds, sub)) out[c->second.input] = std::move(*v);
             } else {
                 group(it->second, c->second, sub, out, it->first.Mark());
@@ -185,7 +214,8 @@ public:
         for (const auto& [key, child] : schema.children) {
             if (seen.count(key)) continue;
             std::string sub = path.empty() ? key : path + "." + key;
-            if (child.input >= 0 && p_.inputs[child.input].fallback) continue;  // filled in by the caller
+            if (child.input >= 0 && (p_.inputs[child.input].fallback || p_.inputs[child.input].type.optional))
+                continue;  // filled in by the caller
             if (child.input < 0 && all_optional(child)) continue;
             std::string where = child.input >= 0 ? " (input declared at " + p_.inputs[child.input].where.str() + ")" : "";
             fail(n.Mark(), sub, "missing key" + where);
@@ -193,7 +223,7 @@ public:
     }
 
     bool all_optional(const SchemaNode& s) const {
-        if (s.input >= 0) return p_.inputs[s.input].fallback != nullptr;
+        if (s.input >= 0) return p_.inputs[s.input].fallback != nullptr || p_.inputs[s.input].type.optional;
         for (const auto& [k, c] : s.children)
             if (!all_optional(c)) return false;
         return true;
@@ -223,6 +253,8 @@ Case load_case(const Program& p, SourcePtr source) {
     Case c;
     c.source = source;
     c.inputs.assign(p.inputs.size(), Value{});
+    loader.at_.assign(p.inputs.size(), 0);
+    loader.key_.assign(p.inputs.size(), "");
     YAML::Node doc;
     try {
         doc = YAML::Load(source->text());
@@ -232,7 +264,9 @@ Case load_case(const Program& p, SourcePtr source) {
     loader.group(doc, root, "", c.inputs, YAML::Mark{});
     if (!loader.errors.empty()) throw CompileError(std::move(loader.errors));
     for (std::size_t i = 0; i < p.inputs.size(); ++i)
-        if (c.inputs[i].kind == Value::Kind::none) c.inputs[i] = p.inputs[i].fallback->value;
+        if (c.inputs[i].kind == Value::Kind::none && p.inputs[i].fallback) c.inputs[i] = p.inputs[i].fallback->value;
+    c.input_at = std::move(loader.at_);
+    c.input_key = std::move(loader.key_);
     if (p.case_id_input >= 0 && c.inputs[p.case_id_input].kind == Value::Kind::text)
         c.id = *c.inputs[p.case_id_input].s;
     else
@@ -241,5 +275,19 @@ Case load_case(const Program& p, SourcePtr source) {
 }
 
 Case load_case_file(const Program& p, const std::string& path) { return load_case(p, read_source(path)); }
+
+void check_requires(const Program& p, const std::vector<Value>& params, const Case& c) {
+    if (p.requires_.empty()) return;
+    Evaluator ev(p, params, c.inputs);
+    std::vector<Diagnostic> errors;
+    for (const auto& r : p.requires_) {
+        if (ev.constant(*r.condition).b) continue;
+        std::uint32_t at = c.input_at.at(r.input);
+        const std::string& key = c.input_key.at(r.input).empty() ? p.inputs[r.input].path : c.input_key[r.input];
+        errors.push_back(Diagnostic{Location{c.source.get(), at ? at - 1 : 0, 1}, key + ": " + r.message,
+                                    {"required by the ruleset at " + r.where.str()}});
+    }
+    if (!errors.empty()) throw CompileError(std::move(errors));
+}
 
 }  // namespace reckon

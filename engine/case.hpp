@@ -13,7 +13,13 @@ struct Case {
     SourcePtr source;
     std::string id;             // from the `identified by` input, else the file name
     std::vector<Value> inputs;  // in input slot order
+    std::vector<std::uint32_t> input_at;  // where each input's value is in the file (byte offset + 1; 0 absent)
+    std::vector<std::string> input_key;   // and its key path, as in police.arrests
 };
+
+// Checks the ruleset's `require` conditions on a loaded case; throws
+// CompileError pointing at the input's line in the case file.
+void check_requires(const Program& p, const std::vector<Value>& params, const Case& c);
 
 // Throws CompileError listing every problem found in the case (unknown keys,
 // missing keys, wrong types, values out of range), each with file:line:col

@@ -42,6 +42,83 @@ Type Checker::unit_mismatch(Location where, const std::string& what, const Type&
 }
 
 Checked Checker::expr(const ast::Expr& e) {
+    Checked c = expr_any(e);
+    if (c.type.optional) {
+        error(e.where, "this value may be absent (it is " + (c.type.is_error() ? std::string("none") : describe(c.type)) +
+                           "): give a fallback, as in 'left otherwise year_end', or test it first, as in "
+                           "'if left is given then ... else ...'");
+        return failed();
+    }
+    return c;
+}
+
+namespace {
+bool is_none(const Type& t) { return t.kind == TypeKind::error && t.optional; }
+// `x is given`, where x is a name: within what it guards, x is known to be given
+const ast::Expr* given_name(const ast::Expr& cond) {
+    if (cond.kind == ast::ExprKind::unary && cond.op == "is given" && cond.kids[0]->kind == ast::ExprKind::name)
+        return cond.kids[0].get();
+    return nullptr;
+}
+}  // namespace
+
+Checked Checker::optional_ops(const ast::Expr& e) {
+    if (e.kind == ast::ExprKind::none) {
+        auto n = node(Op::constant, e.where);
+        Type t;
+        t.optional = true;
+        return {t, std::move(n)};
+    }
+    if (e.kind == ast::ExprKind::unary) {  // x is given
+        Checked v = expr_any(*e.kids[0]);
+        if (v.type.is_error() && !is_none(v.type)) return failed();
+        auto n = node(Op::is_given, e.where);
+        n->kids.push_back(std::move(v.node));
+        return {Type::of(TypeKind::boolean), std::move(n)};
+    }
+    if (e.kind == ast::ExprKind::binary) {  // a otherwise b
+        Checked a = expr_any(*e.kids[0]);
+        Checked b = expr_any(*e.kids[1]);
+        if ((a.type.is_error() && !is_none(a.type)) || (b.type.is_error() && !is_none(b.type))) return failed();
+        if (!is_none(a.type) && !is_none(b.type) && !same_type(a.type, b.type, p_.units)) {
+            error(e.where, "the value is " + describe(a.type.required()) + " but the fallback after 'otherwise' is " +
+                               describe(b.type.required()) + ": they must be of one type");
+            return failed();
+        }
+        Type t = is_none(a.type) ? b.type : a.type;
+        t.optional = b.type.optional;
+        auto n = node(Op::otherwise, e.where);
+        n->kids.push_back(std::move(a.node));
+        n->kids.push_back(std::move(b.node));
+        return {t, std::move(n)};
+    }
+    // if c then a else b, where a branch may be none
+    Checked c = expr(*e.kids[0]);
+    expect_kind(c, TypeKind::boolean, e.kids[0]->where, "the condition of 'if'");
+    const ast::Expr* guarded = given_name(*e.kids[0]);
+    if (guarded) narrowed_.push_back(guarded->text);
+    Checked a = expr_any(*e.kids[1]);
+    if (guarded) narrowed_.pop_back();
+    Checked b = expr_any(*e.kids[2]);
+    auto bad = [](const Type& t) { return t.is_error() && !is_none(t); };
+    if (bad(a.type) || bad(b.type) || c.type.is_error()) return failed();
+    Type t;
+    if (is_none(a.type)) t = b.type;
+    else if (is_none(b.type)) t = a.type;
+    else if (!same_type(a.type, b.type, p_.units)) {
+        error(e.kids[2]->where, "'then' gives " + describe(a.type) + " but 'else' gives " + describe(b.type) +
+                                    ": both branches must be of one type");
+        return failed();
+    } else t = a.type;
+    t.optional = a.type.optional || b.type.optional;
+    auto n = node(Op::if_, e.where);
+    n->kids.push_back(std::move(c.node));
+    n->kids.push_back(std::move(a.node));
+    n->kids.push_back(std::move(b.node));
+    return {t, std::move(n)};
+}
+
+Checked Checker::expr_any(const ast::Expr& e) {
     switch (e.kind) {
         case ast::ExprKind::number:
         case ast::ExprKind::percent:
@@ -49,26 +126,15 @@ Checked Checker::expr(const ast::Expr& e) {
         case ast::ExprKind::text:
         case ast::ExprKind::boolean:
         case ast::ExprKind::date: return literal(e);
+        case ast::ExprKind::none: return optional_ops(e);
+        case ast::ExprKind::empty_list:
+            error(e.where, "an empty list '[]' can only be the default of a list input, as in 'input offences: list of Offence = []'");
+            return failed();
         case ast::ExprKind::name: return name(e);
-        case ast::ExprKind::unary: return unary(e);
-        case ast::ExprKind::binary: return binary(e);
-        case ast::ExprKind::if_: {
-            Checked c = expr(*e.kids[0]);
-            expect_kind(c, TypeKind::boolean, e.kids[0]->where, "the condition of 'if'");
-            Checked a = expr(*e.kids[1]);
-            Checked b = expr(*e.kids[2]);
-            if (a.type.is_error() || b.type.is_error() || c.type.is_error()) return failed();
-            if (!same_type(a.type, b.type, p_.units)) {
-                error(e.kids[2]->where, "'then' gives " + describe(a.type) + " but 'else' gives " + describe(b.type) +
-                                            ": both branches must be of one type");
-                return failed();
-            }
-            auto n = node(Op::if_, e.where);
-            n->kids.push_back(std::move(c.node));
-            n->kids.push_back(std::move(a.node));
-            n->kids.push_back(std::move(b.node));
-            return {a.type, std::move(n)};
-        }
+        case ast::ExprKind::field: return field_access(expr(*e.kids[0]), e.text, e.where);
+        case ast::ExprKind::unary: return e.op == "is given" ? optional_ops(e) : unary(e);
+        case ast::ExprKind::binary: return e.op == "otherwise" ? optional_ops(e) : binary(e);
+        case ast::ExprKind::if_: return optional_ops(e);
         case ast::ExprKind::let_: {
             Checked v = expr(*e.kids[0]);
             int slot = bind(e.var, v.type);
@@ -156,6 +222,7 @@ Checked Checker::literal(const ast::Expr& e) {
 
 Checked Checker::field_access(Checked base, const std::string& field, Location where) {
     if (base.type.is_error()) return failed();
+    if (base.type.kind == TypeKind::record && base.type.record == case_record_) return case_field(std::move(base), field, where);
     if (base.type.kind != TypeKind::record) {
         error(where, "'" + field + "' is not a field: the value before the '.' is " + describe(base.type));
         return failed();
@@ -171,6 +238,64 @@ Checked Checker::field_access(Checked base, const std::string& field, Location w
     n->slot = i;
     n->kids.push_back(std::move(base.node));
     return {base.type.record->fields[i].type, std::move(n)};
+}
+
+int Checker::find_rule(const std::string& name) const {
+    auto per_case = rules_.find(name);
+    auto cohort = cohort_rules_.find(name);
+    if (cohort != cohort_rules_.end() && (frame_.context == Context::cohort || per_case == rules_.end())) return cohort->second;
+    return per_case == rules_.end() ? -1 : per_case->second;
+}
+
+// c.status, where c is one of `cases`: a per-case rule or input, kept from each case for the cohort
+Checked Checker::case_field(Checked base, const std::string& field, Location where) {
+    bool is_input = false;
+    int slot = -1;
+    Type t;
+    if (auto it = rules_.find(field); it != rules_.end() && !p_.rules[it->second].cohort) {
+        slot = it->second;
+        if (rule_state_[slot] == State::checking) {
+            error(where, "rule '" + field + "' depends on itself");
+            return failed();
+        }
+        check_rule(slot);
+        t = p_.rules[slot].type;
+    } else if (auto in = inputs_.find(field); in != inputs_.end()) {
+        is_input = true;
+        slot = in->second;
+        t = p_.inputs[slot].type;
+    } else {
+        std::vector<std::string> notes{"each of 'cases' has the case's rules, outputs and inputs"};
+        std::string s = suggestion(field);
+        if (!s.empty()) notes.insert(notes.begin(), "did you mean '" + s + "'?");
+        error(where, "a case has no rule, output or input '" + field + "'", notes);
+        return failed();
+    }
+    std::pair<bool, int> key{is_input, slot};
+    auto at = std::find(p_.cohort_fields.begin(), p_.cohort_fields.end(), key);
+    if (at == p_.cohort_fields.end()) at = p_.cohort_fields.insert(at, key);
+    auto n = node(Op::field, where);
+    n->slot = static_cast<int>(at - p_.cohort_fields.begin());
+    n->kids.push_back(std::move(base.node));
+    return {t, std::move(n)};
+}
+
+Checked Checker::enum_member(const ast::Expr& e) {
+    const EnumDef& en = *p_.enums[enums_.at(e.path[0])];
+    if (e.path.size() != 2) {
+        error(e.where, "'" + en.name + "' is a type: name one of its members, as in " + en.name + "." + en.members.at(0));
+        return failed();
+    }
+    int m = en.member(e.path[1]);
+    if (m < 0) {
+        std::string all;
+        for (const auto& x : en.members) all += (all.empty() ? "" : ", ") + x;
+        error(e.where, "'" + e.path[1] + "' is not a member of " + en.name, {"its members are: " + all});
+        return failed();
+    }
+    auto n = node(Op::constant, e.where);
+    n->value = Value::member(m);
+    return {Type::enum_of(&en), std::move(n)};
 }
 
 Checked Checker::name(const ast::Expr& e) {
@@ -203,15 +328,27 @@ Checked Checker::name(const ast::Expr& e) {
                 error(e.where, "input '" + p_.inputs[found].path + "' cannot be used here: " +
                                    (frame_.context == Context::function
                                         ? "a function sees only its arguments and params; pass the input as an argument"
-                                        : "a param or a constant cannot depend on a case"));
+                                        : frame_.context == Context::cohort
+                                              ? "a cohort rule sees each case through 'cases', as in sum(c." + p_.inputs[found].path + " for c in cases)"
+                                              : "a param or a constant cannot depend on a case"));
                 return failed();
             }
             base = {p_.inputs[found].type, node(Op::input, e.where)};
             base.node->slot = found;
-        } else if (input_groups_.count(e.text) && !params_.count(e.text) && !rules_.count(e.text)) {
+        } else if (input_groups_.count(e.text) && !params_.count(e.text) && find_rule(e.text) < 0) {
             error(e.where, "'" + e.text + "' is a group of inputs, not a value");
             return failed();
         }
+    }
+
+    if (!used && enums_.count(path[0])) return enum_member(e);
+    if (!used && path[0] == "cases") {
+        if (frame_.context != Context::cohort) {
+            error(e.where, "'cases' is known only in a cohort rule, as in: cohort output total = sum(c.cost for c in cases)");
+            return failed();
+        }
+        base = {Type::list_of(Type{TypeKind::record, {}, nullptr, case_record_}), node(Op::cases, e.where)};
+        used = 1;
     }
 
     if (!used && path.size() >= 1) {
@@ -226,13 +363,20 @@ Checked Checker::name(const ast::Expr& e) {
             base = {p_.params[i].type, node(Op::param, e.where)};
             base.node->slot = i;
             used = 1;
-        } else if (auto it2 = rules_.find(n); it2 != rules_.end()) {
-            int i = it2->second;
-            if (frame_.context != Context::rule) {
+        } else if (int i = find_rule(n); i >= 0) {
+            if (frame_.context != Context::rule && frame_.context != Context::cohort) {
                 error(e.where, "rule '" + n + "' cannot be used here: " +
                                    (frame_.context == Context::function
                                         ? "a function sees only its arguments and params; pass the value as an argument"
                                         : "a param or a constant cannot depend on a rule"));
+                return failed();
+            }
+            if (frame_.context != Context::cohort && p_.rules[i].cohort) {
+                error(e.where, "cohort rule '" + n + "' cannot be used in a rule of one case: it is computed over the whole batch");
+                return failed();
+            }
+            if (frame_.context == Context::cohort && !p_.rules[i].cohort) {
+                error(e.where, "rule '" + n + "' is computed for each case: a cohort rule sees each case through 'cases', as in sum(c." + n + " for c in cases)");
                 return failed();
             }
             if (rule_state_[i] == State::checking) {
@@ -247,6 +391,9 @@ Checked Checker::name(const ast::Expr& e) {
             base = {p_.rules[i].type, node(Op::rule, e.where)};
             base.node->slot = i;
             used = 1;
+        } else if (tables_.count(n)) {
+            error(e.where, "'" + n + "' is a table: look a row up by its key, as in " + n + "(key).column");
+            return failed();
         } else if (fns_.count(n)) {
             error(e.where, "'" + n + "' is a function: call it with its arguments, as in " + n + "(...)");
             return failed();
@@ -263,6 +410,8 @@ Checked Checker::name(const ast::Expr& e) {
     }
 
     for (std::size_t i = used; i < path.size(); ++i) base = field_access(std::move(base), path[i], e.where);
+    if (base.type.optional && std::find(narrowed_.begin(), narrowed_.end(), e.text) != narrowed_.end())
+        base.type.optional = false;  // guarded by `if e is given`
     return base;
 }
 
@@ -288,7 +437,10 @@ Checked Checker::unary(const ast::Expr& e) {
 
 Checked Checker::binary(const ast::Expr& e) {
     Checked a = expr(*e.kids[0]);
+    const ast::Expr* guarded = e.op == "and" ? given_name(*e.kids[0]) : nullptr;  // `left is given and left > x`
+    if (guarded) narrowed_.push_back(guarded->text);
     Checked b = expr(*e.kids[1]);
+    if (guarded) narrowed_.pop_back();
     if (a.type.is_error() || b.type.is_error()) return failed();
     const std::string& op = e.op;
     if (op == "and" || op == "or") {
@@ -368,6 +520,12 @@ Checked Checker::comparison(const ast::Expr& e, Checked a, Checked b) {
             }
             break;
         case TypeKind::date: break;
+        case TypeKind::enumeration:
+            if (a.type.enumeration != b.type.enumeration) {
+                error(e.where, "cannot compare " + describe(a.type) + " with " + describe(b.type));
+                return failed();
+            }
+            [[fallthrough]];
         case TypeKind::boolean:
         case TypeKind::text:
             if (ordered) {
@@ -377,6 +535,7 @@ Checked Checker::comparison(const ast::Expr& e, Checked a, Checked b) {
             break;
         case TypeKind::list:
         case TypeKind::record:
+        case TypeKind::grouped:
         case TypeKind::error:
             error(e.where, "cannot compare values of type " + describe(a.type));
             return failed();
@@ -388,6 +547,16 @@ Checked Checker::comparison(const ast::Expr& e, Checked a, Checked b) {
 }
 
 Checked Checker::call(const ast::Expr& e) {
+    if (e.path.size() > 1 || tables_.count(e.text) || find_rule(e.text) >= 0) {
+        std::vector<Checked> args;
+        for (const auto& k : e.kids) args.push_back(expr(*k));
+        return call_value(e, std::move(args));
+    }
+    if ((e.text == "date" || e.text == "financial_year") && !fns_.count(e.text)) {
+        std::vector<Checked> args;
+        for (const auto& k : e.kids) args.push_back(expr(*k));
+        return builtin_date(e, std::move(args));
+    }
     std::vector<Checked> args;
     bool bad = false;
     for (std::size_t i = 0; i < e.kids.size(); ++i) {
@@ -430,7 +599,7 @@ Checked Checker::call(const ast::Expr& e) {
         std::vector<std::string> notes;
         std::string s = suggestion(e.text);
         if (!s.empty()) notes.push_back("did you mean '" + s + "'?");
-        notes.push_back("the built-in functions are round, floor, ceil, min, max, sum and count");
+        notes.push_back("the built-in functions are round, floor, ceil, min, max, sum, count, collect, date and financial_year");
         error(e.where, "unknown function '" + e.text + "'", notes);
         return failed();
     }
@@ -458,6 +627,81 @@ Checked Checker::call(const ast::Expr& e) {
     n->slot = fi;
     for (auto& a : args) n->kids.push_back(std::move(a.node));
     return {f.result, std::move(n)};
+}
+
+// unit_costs(t): a row of a table; saving(t), c.saving(t): a grouped figure's value for one member
+Checked Checker::call_value(const ast::Expr& e, std::vector<Checked> args) {
+    for (const auto& a : args)
+        if (a.type.is_error()) return failed();
+    if (auto t = tables_.find(e.text); t != tables_.end() && e.path.size() == 1) {
+        check_table(t->second);
+        const TableDef& table = p_.tables[t->second];
+        if (args.size() != 1) {
+            error(e.where, "table '" + e.text + "' is looked up by one key, as in " + e.text + "(key)");
+            return failed();
+        }
+        if (table.key.is_error() || !table.columns) return failed();
+        if (!same_type(table.key, args[0].type, p_.units)) {
+            error(e.kids[0]->where, "table '" + e.text + "' is keyed by " + describe(table.key) + ", not " + describe(args[0].type));
+            return failed();
+        }
+        auto n = node(Op::lookup, e.where);
+        n->slot = t->second;
+        n->kids.push_back(std::move(args[0].node));
+        Type row;
+        row.kind = TypeKind::record;
+        row.record = table.columns;
+        return {row, std::move(n)};
+    }
+    ast::Expr callee;
+    callee.kind = ast::ExprKind::name;
+    callee.where = e.var_where;
+    callee.text = e.text;
+    callee.path = e.path;
+    Checked base = name(callee);
+    if (base.type.is_error()) return failed();
+    if (base.type.kind != TypeKind::grouped) {
+        error(e.var_where, "'" + e.text + "' is " + describe(base.type) + ", not a function or a table: it takes no arguments");
+        return failed();
+    }
+    const EnumDef* by = base.type.enumeration;
+    if (args.size() != 1 || args[0].type.kind != TypeKind::enumeration || args[0].type.enumeration != by) {
+        error(e.where, "'" + e.text + "' has a value for each member of " + by->name + ": name one, as in " + e.text + "(" +
+                           by->name + "." + by->members.at(0) + ")");
+        return failed();
+    }
+    auto n = node(Op::pick, e.where);
+    n->kids.push_back(std::move(base.node));
+    n->kids.push_back(std::move(args[0].node));
+    return {*base.type.element, std::move(n)};
+}
+
+// date(year, month, day) and financial_year(date)
+Checked Checker::builtin_date(const ast::Expr& e, std::vector<Checked> args) {
+    for (const auto& a : args)
+        if (a.type.is_error()) return failed();
+    if (e.text == "date") {
+        if (args.size() != 3) {
+            error(e.where, "date() takes a year, a month and a day, as in date(report_year, 4, 1)");
+            return failed();
+        }
+        for (std::size_t i = 0; i < 3; ++i)
+            if (args[i].type.kind != TypeKind::number || !args[i].type.unit.dimensionless_syntax()) {
+                error(e.kids[i]->where, std::string("the ") + (i == 0 ? "year" : i == 1 ? "month" : "day") +
+                                            " given to date() must be a plain number, not " + describe(args[i].type));
+                return failed();
+            }
+        auto n = node(Op::make_date, e.where);
+        for (auto& a : args) n->kids.push_back(std::move(a.node));
+        return {Type::of(TypeKind::date), std::move(n)};
+    }
+    if (args.size() != 1 || args[0].type.kind != TypeKind::date) {
+        error(e.where, "financial_year() takes one date and gives the year in which its financial year (1 April to 31 March) starts");
+        return failed();
+    }
+    auto n = node(Op::financial_year, e.where);
+    n->kids.push_back(std::move(args[0].node));
+    return {Type::number(), std::move(n)};
 }
 
 // round(x), round(x, step), round(x, step, mode); floor and ceil likewise.
@@ -540,9 +784,9 @@ Checked Checker::extremum(const ast::Expr& e, std::vector<Checked> args) {
 
 // sum(x.hours for x in list where ...), count(x in list where ...), min(...), max(...)
 Checked Checker::aggregate(const ast::Expr& e) {
-    static const char* const known[] = {"sum", "count", "min", "max"};
+    static const char* const known[] = {"sum", "count", "min", "max", "collect"};
     if (std::find(std::begin(known), std::end(known), e.text) == std::end(known)) {
-        error(e.where, "'" + e.text + "' cannot aggregate over a list: use sum, count, min or max");
+        error(e.where, "'" + e.text + "' cannot aggregate over a list: use sum, count, min, max or collect");
         return failed();
     }
     Checked list = expr(*e.kids[1]);
@@ -559,7 +803,10 @@ Checked Checker::aggregate(const ast::Expr& e) {
     if (e.kids[2] && !expect_kind(filter, TypeKind::boolean, e.kids[2]->where, "the condition after 'where'")) return failed();
     Type result = Type::number();
     Op op = Op::count;
-    if (e.text != "count") {
+    if (e.text == "collect") {
+        result = Type::list_of(element.type);
+        op = Op::collect;
+    } else if (e.text != "count") {
         bool dates = e.text != "sum" && element.type.kind == TypeKind::date;
         if (element.type.kind != TypeKind::number && !dates) {
             error(e.kids[0] ? e.kids[0]->where : e.where, e.text + "() needs numbers" + (e.text == "sum" ? "" : " or dates") +

@@ -31,7 +31,7 @@ public:
 
 private:
     // what a formula may refer to
-    enum class Context { constant, function, rule };
+    enum class Context { constant, function, rule, cohort };
     enum class State : std::uint8_t { unchecked, checking, done };
 
     struct Local {
@@ -59,9 +59,13 @@ private:
     void check_param(int i);
     void check_rule(int i);
     void check_fn(int i);
+    void check_table(int i);
+    void check_require(const ast::Decl& d);
 
     // check_expr.cpp
-    Checked expr(const ast::Expr& e);
+    Checked expr(const ast::Expr& e);      // a value that is present
+    Checked expr_any(const ast::Expr& e);  // a value that may be absent (optional)
+    Checked optional_ops(const ast::Expr& e);  // none, `is given`, `otherwise`, `if` over them
     Checked literal(const ast::Expr& e);
     Checked name(const ast::Expr& e);
     Checked unary(const ast::Expr& e);
@@ -72,7 +76,11 @@ private:
     Checked rounding(const ast::Expr& e, std::vector<Checked> args);
     Checked extremum(const ast::Expr& e, std::vector<Checked> args);
     Checked aggregate(const ast::Expr& e);
+    Checked call_value(const ast::Expr& e, std::vector<Checked> args);  // table(key), grouped(member)
+    Checked builtin_date(const ast::Expr& e, std::vector<Checked> args);
     Checked field_access(Checked base, const std::string& field, Location where);
+    Checked case_field(Checked base, const std::string& field, Location where);
+    Checked enum_member(const ast::Expr& e);
     Checked failed() { return Checked{Type{}, nullptr}; }
     NodePtr node(Op op, Location where);
     int bind(const std::string& name, const Type& t);
@@ -89,10 +97,14 @@ private:
     std::vector<Diagnostic> diags_;
     Frame frame_;
     std::map<std::string, Location> declared_;  // every declared name, for duplicates
-    std::map<std::string, int> params_, rules_, fns_, inputs_, records_;
+    std::map<std::string, int> params_, rules_, cohort_rules_, fns_, inputs_, records_, enums_, tables_;
+    int find_rule(const std::string& name) const;  // the cohort's rule of that name in a cohort rule, else the case's
     std::set<std::string> input_groups_;        // "police", prefixes of input paths
     std::vector<const ast::Decl*> param_decls_, rule_decls_, fn_decls_;
-    std::vector<State> param_state_, rule_state_, fn_state_;
+    std::vector<const ast::Decl*> table_decls_, require_decls_;
+    std::vector<State> param_state_, rule_state_, fn_state_, table_state_;
+    std::vector<std::string> narrowed_;          // optional names known to be given here (`if x is given then`)
+    const RecordDef* case_record_ = nullptr;     // the type of each element of `cases`
     std::vector<std::string> chain_;            // declarations being checked, for cycle messages
     std::vector<const ast::Decl*> tests_;
     std::vector<const ast::Decl*> input_decls_;

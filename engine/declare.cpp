@@ -23,6 +23,10 @@ void Checker::declare(const std::vector<const ast::Module*>& modules) {
     declare_units(decls);
     declare_records(decls);
     declare_names(decls);
+    auto cases = std::make_unique<RecordDef>();
+    cases->name = "case";
+    case_record_ = cases.get();
+    p_.records.push_back(std::move(cases));
 }
 
 void Checker::declare_units(const std::vector<const ast::Decl*>& decls) {
@@ -63,6 +67,22 @@ void Checker::declare_records(const std::vector<const ast::Decl*>& decls) {
     // names first, so records may refer to each other in any order
     for (const auto* d : decls) {
         if (d->kind != ast::DeclKind::type || !claim(d->name, d->name_where)) continue;
+        if (d->type && d->type->kind == ast::TypeSyntaxKind::enumeration) {
+            auto e = std::make_unique<EnumDef>();
+            e->name = d->name;
+            e->where = d->name_where;
+            for (const auto& [m, where] : d->type->members) {
+                if (e->member(m) >= 0) {
+                    error(where, "'" + m + "' appears twice in '" + d->name + "'");
+                    continue;
+                }
+                e->members.push_back(m);
+                e->member_where.push_back(where);
+            }
+            enums_[d->name] = static_cast<int>(p_.enums.size());
+            p_.enums.push_back(std::move(e));
+            continue;
+        }
         auto r = std::make_unique<RecordDef>();
         r->name = d->name;
         r->where = d->name_where;
@@ -98,6 +118,7 @@ void Checker::declare_names(const std::vector<const ast::Decl*>& decls) {
                 break;
             case ast::DeclKind::rule:
             case ast::DeclKind::output: {
+                if (d->cohort) break;  // below, once every other name is known
                 if (!claim(d->name, d->name_where)) break;
                 rules_[d->name] = static_cast<int>(p_.rules.size());
                 RuleDef r;
@@ -124,6 +145,18 @@ void Checker::declare_names(const std::vector<const ast::Decl*>& decls) {
             case ast::DeclKind::input:
                 declare_input(*d);
                 break;
+            case ast::DeclKind::table:
+                if (!claim(d->name, d->name_where)) break;
+                tables_[d->name] = static_cast<int>(p_.tables.size());
+                p_.tables.push_back(TableDef{});
+                p_.tables.back().name = d->name;
+                p_.tables.back().where = d->name_where;
+                p_.tables.back().cite = {d->notes.description, d->notes.source};
+                table_decls_.push_back(d);
+                break;
+            case ast::DeclKind::require:
+                require_decls_.push_back(d);
+                break;
             case ast::DeclKind::test:
                 tests_.push_back(d);
                 break;
@@ -134,9 +167,34 @@ void Checker::declare_names(const std::vector<const ast::Decl*>& decls) {
                 break;
         }
     }
+    // Cohort rules have names of their own: `baseline_offences` of the cohort
+    // sums `c.baseline_offences` of each case. Other names are shared.
+    for (const auto* d : decls) {
+        if (!d->cohort) continue;
+        auto first = cohort_rules_.count(d->name) ? p_.rules[cohort_rules_[d->name]].where
+                     : declared_.count(d->name) && !rules_.count(d->name) ? declared_[d->name]
+                                                                          : Location{};
+        if (first.file) {
+            error(d->name_where, "'" + d->name + "' is already declared", {"the first declaration is at " + first.str()});
+            continue;
+        }
+        cohort_rules_[d->name] = static_cast<int>(p_.rules.size());
+        RuleDef r;
+        r.name = d->name;
+        r.where = d->name_where;
+        r.cite = {d->notes.description, d->notes.source};
+        r.output = d->kind == ast::DeclKind::output;
+        r.cohort = true;
+        r.label = d->label;
+        r.syntax = d->body.get();
+        if (r.output) p_.cohort_outputs.push_back(static_cast<int>(p_.rules.size()));
+        p_.rules.push_back(std::move(r));
+        rule_decls_.push_back(d);
+    }
     param_state_.assign(p_.params.size(), State::unchecked);
     rule_state_.assign(p_.rules.size(), State::unchecked);
     fn_state_.assign(p_.fns.size(), State::unchecked);
+    table_state_.assign(p_.tables.size(), State::unchecked);
 }
 
 void Checker::declare_input(const ast::Decl& d) {
@@ -170,16 +228,26 @@ void Checker::declare_input(const ast::Decl& d) {
 }
 
 void Checker::check_all() {
+    for (std::size_t i = 0; i < p_.tables.size(); ++i) check_table(static_cast<int>(i));
     for (std::size_t i = 0; i < p_.params.size(); ++i) check_param(static_cast<int>(i));
     for (std::size_t i = 0; i < p_.fns.size(); ++i) check_fn(static_cast<int>(i));
     for (std::size_t i = 0; i < p_.rules.size(); ++i) check_rule(static_cast<int>(i));
     for (std::size_t i = 0; i < input_decls_.size(); ++i) {
         const ast::Decl& d = *input_decls_[i];
         if (!d.body) continue;
+        if (d.body->kind == ast::ExprKind::empty_list && p_.inputs[i].type.kind == TypeKind::list) {
+            auto n = std::make_unique<Node>();
+            n->op = Op::constant;
+            n->where = d.body->where;
+            n->value = Value::list({});
+            p_.inputs[i].fallback = std::move(n);
+            continue;
+        }
         auto n = constant(*d.body, p_.inputs[i].type, "the default of input '" + d.name + "'");
         if (n && n->op != Op::constant) error(d.body->where, "the default of an input must be a value written out, such as 0, false or £0");
         else p_.inputs[i].fallback = std::move(n);
     }
+    for (const auto* r : require_decls_) check_require(*r);
     for (const auto* t : tests_) declare_test(*t);
 }
 
@@ -187,6 +255,13 @@ void Checker::check_all() {
 Type Checker::type_of(const ast::TypeSyntax& t, Bounds* bounds) {
     Type result;
     switch (t.kind) {
+        case ast::TypeSyntaxKind::optional:
+            result = type_of(*t.element, bounds);
+            result.optional = true;
+            return result;
+        case ast::TypeSyntaxKind::enumeration:
+            error(t.where, "an enumeration is declared on its own, with a name: type Status = one of a, b, c");
+            return result;
         case ast::TypeSyntaxKind::list:
             result = Type::list_of(type_of(*t.element, bounds));  // bounds on a list bound its elements
             break;
@@ -216,6 +291,8 @@ Type Checker::type_of(const ast::TypeSyntax& t, Bounds* bounds) {
                 else if (records_.count(n)) {
                     result.kind = TypeKind::record;
                     result.record = p_.records[records_[n]].get();
+                } else if (enums_.count(n)) {
+                    result = Type::enum_of(p_.enums[enums_[n]].get());
                 }
                 if (!result.is_error()) break;
             }
@@ -324,31 +401,156 @@ void Checker::check_rule(int i) {
     rule_state_[i] = State::checking;
     chain_.push_back(d.name);
     Frame saved = std::exchange(frame_, Frame{});
-    frame_.context = Context::rule;
-    Checked c = expr(*d.body);
+    frame_.context = d.cohort ? Context::cohort : Context::rule;
+    const std::string kind = d.kind == ast::DeclKind::output ? "output" : "rule";
+    const EnumDef* by = nullptr;
+    if (!d.params.empty()) {  // a figure for each member: `rule saving(t: OffenceType)`
+        Type key = type_of(*d.params[0].type, nullptr);
+        if (key.kind == TypeKind::enumeration && !key.optional) by = key.enumeration;
+        else if (!key.is_error())
+            error(d.params[0].type->where, kind + " '" + d.name + "' can take one parameter only, an enumeration (as in t: OffenceType), not " + describe(key),
+                  {"for a calculation with other parameters, write a function: fn"});
+        bind(d.params[0].name, key);
+    }
+    Checked c = expr_any(*d.body);
     RuleDef& r = p_.rules[i];
     r.type = c.type;
     if (d.type) {
         Type declared = type_of(*d.type, nullptr);
-        if (!c.type.is_error() && !declared.is_error() && !same_type(declared, c.type, p_.units)) {
-            std::string kind = d.kind == ast::DeclKind::output ? "output" : "rule";
+        if (!c.type.is_error() && !declared.is_error() && !same_type(declared, c.type, p_.units))
             error(d.type->where, kind + " '" + d.name + "' is declared as " + describe(declared) +
                                      " but its formula gives " + describe(c.type));
-        }
+        declared.optional = declared.optional || c.type.optional;
         r.type = declared;
     }
+    r.by = by;
+    if (by) r.type = Type::grouped_by(by, r.type);
     r.formula = std::move(c.node);
     r.frame = frame_.size;
     if (r.output) {
-        bool money = r.type.kind == TypeKind::number && p_.units.is_money(r.type.unit);
+        const Type& shown = by ? *r.type.element : r.type;
+        bool money = shown.kind == TypeKind::number && p_.units.is_money(shown.unit);
         r.fixed_decimals = money;
         r.decimals = d.notes.decimals.value_or(2);
-        if (r.type.kind == TypeKind::list || r.type.kind == TypeKind::record)
-            error(d.name_where, "output '" + d.name + "' is " + describe(r.type) + ": an output must be a single value");
+        bool scalar_list = shown.kind == TypeKind::list && shown.element->kind != TypeKind::list &&
+                           shown.element->kind != TypeKind::record;
+        if ((shown.kind == TypeKind::list && !scalar_list) || shown.kind == TypeKind::record)
+            error(d.name_where, "output '" + d.name + "' is " + describe(r.type) +
+                                    ": an output is a single value, or a list of numbers, dates, texts or members");
     }
     frame_ = std::move(saved);
     chain_.pop_back();
     rule_state_[i] = State::done;
+}
+
+void Checker::check_table(int i) {
+    if (table_state_[i] != State::unchecked) return;
+    table_state_[i] = State::checking;
+    const ast::Decl& d = *table_decls_[i];
+    TableDef& t = p_.tables[i];
+    t.key = type_of(*d.type, nullptr);
+    Type columns = type_of(*d.columns, nullptr);
+    t.columns = columns.record;
+    const bool by_member = t.key.kind == TypeKind::enumeration;
+    if (!t.key.is_error() && !by_member && t.key.kind != TypeKind::text && t.key.kind != TypeKind::number) {
+        error(d.type->where, "a table is keyed by an enumeration, text or a number, not " + describe(t.key));
+        t.key = Type{};
+    }
+    for (const auto& row : d.rows) {
+        Value key;
+        const ast::Expr& k = *row.key;
+        if (t.key.is_error()) break;
+        if (by_member) {
+            int m = k.kind == ast::ExprKind::name ? t.key.enumeration->member(k.text) : -1;
+            if (m < 0) {
+                std::vector<std::string> notes{"the members of " + t.key.enumeration->name + " are: " + [&] {
+                    std::string all;
+                    for (const auto& x : t.key.enumeration->members) all += (all.empty() ? "" : ", ") + x;
+                    return all;
+                }()};
+                error(k.where, "'" + k.text + "' is not a member of " + t.key.enumeration->name, notes);
+                continue;
+            }
+            key = Value::member(m);
+        } else if (t.key.kind == TypeKind::text && k.kind == ast::ExprKind::name) {
+            key = Value::text(k.text);
+        } else {
+            NodePtr n = constant(k, t.key, "the key of a row of table '" + d.name + "'");
+            if (!n) continue;
+            key = n->value;
+        }
+        if (row.cells.size() != t.columns->fields.size()) {
+            error(row.where, "this row has " + std::to_string(row.cells.size()) + " value" + (row.cells.size() == 1 ? "" : "s") +
+                                 " but table '" + d.name + "' has " + std::to_string(t.columns->fields.size()) + " column" +
+                                 (t.columns->fields.size() == 1 ? "" : "s") + " (" + [&] {
+                                     std::string all;
+                                     for (const auto& f : t.columns->fields) all += (all.empty() ? "" : ", ") + f.name;
+                                     return all;
+                                 }() + ")");
+            continue;
+        }
+        std::vector<Value> cells;
+        bool ok = true;
+        for (std::size_t c = 0; c < row.cells.size(); ++c) {
+            const FieldDef& f = t.columns->fields[c];
+            NodePtr n = constant(*row.cells[c], f.type, "column '" + f.name + "' of table '" + d.name + "'");
+            if (n && n->op != Op::constant) {
+                error(row.cells[c]->where, "a table holds values written out, such as £1,361 or 1.06913");
+                n = nullptr;
+            }
+            if (!n) { ok = false; continue; }
+            cells.push_back(n->value);
+        }
+        if (!ok) continue;
+        std::string kt = key_text(key);
+        if (t.rows.count(kt)) {
+            error(k.where, "table '" + d.name + "' already has a row for " + k.text);
+            continue;
+        }
+        t.rows.emplace(kt, Value::list(std::move(cells)));
+        t.order.push_back(kt);
+    }
+    if (by_member) {
+        std::string missing;
+        for (std::size_t m = 0; m < t.key.enumeration->members.size(); ++m)
+            if (!t.rows.count(key_text(Value::member(static_cast<int>(m)))))
+                missing += (missing.empty() ? "" : ", ") + t.key.enumeration->members[m];
+        if (!missing.empty())
+            error(d.name_where, "table '" + d.name + "' has no row for " + missing,
+                  {"a table keyed by " + t.key.enumeration->name + " needs a row for every member"});
+    }
+    table_state_[i] = State::done;
+}
+
+namespace {
+const Node* first_input(const Node& n) {
+    if (n.op == Op::input) return &n;
+    for (const auto& k : n.kids)
+        if (k)
+            if (const Node* f = first_input(*k)) return f;
+    return nullptr;
+}
+}  // namespace
+
+void Checker::check_require(const ast::Decl& d) {
+    Frame saved = std::exchange(frame_, Frame{});
+    frame_.context = Context::rule;
+    Checked c = expr(*d.body);
+    RequireDef r;
+    r.frame = frame_.size;
+    frame_ = std::move(saved);
+    if (c.type.is_error()) return;
+    if (!expect_kind(c, TypeKind::boolean, d.body->where, "the condition of 'require'")) return;
+    const Node* in = first_input(*c.node);
+    if (!in) {
+        error(d.body->where, "the condition of 'require' does not read the case: it would always give the same answer");
+        return;
+    }
+    r.input = in->slot;
+    r.message = d.label;
+    r.where = d.where;
+    r.condition = std::move(c.node);
+    p_.requires_.push_back(std::move(r));
 }
 
 void Checker::declare_test(const ast::Decl& d) {
@@ -372,6 +574,10 @@ void Checker::declare_test(const ast::Decl& d) {
             std::string s = suggestion(x.output);
             if (!s.empty()) notes.push_back("did you mean '" + s + "'?");
             error(x.where, "unknown output '" + x.output + "'", notes);
+            continue;
+        }
+        if (p_.rules[it->second].cohort) {
+            error(x.where, "'" + x.output + "' is a cohort figure: a test block checks the figures of one case");
             continue;
         }
         auto n = constant(*x.expected, p_.rules[it->second].type, "the expected value of '" + x.output + "'");

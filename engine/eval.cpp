@@ -17,6 +17,10 @@ Evaluator::Evaluator(const Program& p, const std::vector<Value>& params, const s
     : p_(p), params_(params), param_done_(p.params.size(), 1), inputs_(&inputs), rules_(p.rules.size()),
       rule_state_(p.rules.size(), 0) {}
 
+Evaluator::Evaluator(const Program& p, const std::vector<Value>& params, const Value& cases)
+    : p_(p), params_(params), param_done_(p.params.size(), 1), cases_(&cases), rules_(p.rules.size()),
+      rule_state_(p.rules.size(), 0) {}
+
 Value Evaluator::frame_eval(const Node& n, int frame) {
     std::size_t saved = base_;
     base_ = locals_.size();
@@ -43,7 +47,7 @@ const Value& Evaluator::rule(int i) {
     const RuleDef& r = p_.rules[i];
     rule_state_[i] = 1;
     try {
-        rules_[i] = frame_eval(*r.formula, r.frame);
+        rules_[i] = r.by ? grouped(r) : frame_eval(*r.formula, r.frame);
     } catch (EvalError& e) {
         e.add_note("while evaluating " + std::string(r.output ? "output" : "rule") + " '" + r.name + "' (" + r.where.str() + ")");
         throw;
@@ -52,10 +56,27 @@ const Value& Evaluator::rule(int i) {
     return rules_[i];
 }
 
+// The formula once for each member, with the member in local slot 0.
+Value Evaluator::grouped(const RuleDef& r) {
+    std::vector<Value> out;
+    out.reserve(r.by->members.size());
+    std::size_t saved = base_;
+    base_ = locals_.size();
+    locals_.resize(base_ + static_cast<std::size_t>(r.frame));
+    for (std::size_t m = 0; m < r.by->members.size(); ++m) {
+        locals_[base_] = Value::member(static_cast<int>(m));
+        out.push_back(eval(*r.formula));
+    }
+    locals_.resize(base_);
+    base_ = saved;
+    return Value::list(std::move(out));
+}
+
 namespace {
 // Locals a constant expression needs: one more than the highest slot it binds.
 int frame_needed(const Node& n) {
-    int need = (n.op == Op::let_ || n.op == Op::sum || n.op == Op::count || n.op == Op::least || n.op == Op::most) ? n.slot + 1 : 0;
+    int need = (n.op == Op::let_ || n.op == Op::sum || n.op == Op::count || n.op == Op::least || n.op == Op::most ||
+                n.op == Op::collect) ? n.slot + 1 : 0;
     for (const auto& k : n.kids)
         if (k) need = std::max(need, frame_needed(*k));
     return need;
@@ -132,6 +153,47 @@ Value Evaluator::eval(const Node& n) {
             return d;
         }
         case Op::date_diff: return Value::number((eval(*n.kids[0]).n - eval(*n.kids[1]).n) * n.step);
+        case Op::is_given: return Value::boolean(eval(*n.kids[0]).kind != Value::Kind::none);
+        case Op::otherwise: {
+            Value v = eval(*n.kids[0]);
+            return v.kind != Value::Kind::none ? v : eval(*n.kids[1]);
+        }
+        case Op::lookup: {
+            const TableDef& t = p_.tables[n.slot];
+            Value key = eval(*n.kids[0]);
+            auto it = t.rows.find(key_text(key));
+            if (it == t.rows.end()) {
+                std::string shown = key.kind == Value::Kind::text ? "'" + *key.s + "'" : format_trimmed(key.n, 10);
+                throw EvalError(n.where, "table '" + t.name + "' has no row for " + shown);
+            }
+            return it->second;
+        }
+        case Op::pick: {
+            Value g = eval(*n.kids[0]);
+            Value m = eval(*n.kids[1]);
+            return (*g.items)[static_cast<std::size_t>(m.n.convert_to<long>())];
+        }
+        case Op::make_date: {
+            Number parts[3];
+            for (int i = 0; i < 3; ++i) parts[i] = eval(*n.kids[static_cast<std::size_t>(i)]).n;
+            bool whole = true;
+            for (const auto& x : parts) whole = whole && boost::multiprecision::denominator(x) == 1 && abs(x) < 100000;
+            int y = whole ? parts[0].convert_to<int>() : 0;
+            int m = whole ? parts[1].convert_to<int>() : 0;
+            int d = whole ? parts[2].convert_to<int>() : 0;
+            if (!whole || m < 1 || d < 1 || !valid_date(y, static_cast<unsigned>(m), static_cast<unsigned>(d)))
+                throw EvalError(n.where, "date(" + format_trimmed(parts[0], 6) + ", " + format_trimmed(parts[1], 6) + ", " +
+                                             format_trimmed(parts[2], 6) + ") is not a date in the calendar");
+            return Value::date(days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)));
+        }
+        case Op::financial_year: {
+            int y;
+            unsigned m, d;
+            civil_from_days(eval(*n.kids[0]).n.convert_to<long>(), y, m, d);
+            return Value::number(Number(m >= 4 ? y : y - 1));
+        }
+        case Op::collect: return aggregate(n);
+        case Op::cases: return *cases_;
     }
     throw EvalError(n.where, "internal error: unknown operation");
 }
@@ -166,18 +228,21 @@ Value Evaluator::aggregate(const Node& n) {
     Number total = 0;
     std::size_t count = 0;
     Value best;
+    std::vector<Value> collected;
     for (const Value& item : *list.items) {
         locals_[base_ + n.slot] = item;
         if (filter && !eval(*filter).b) continue;
         ++count;
         if (n.op == Op::count) continue;
         Value v = element ? eval(*element) : item;
-        if (n.op == Op::sum) total += v.n;
+        if (n.op == Op::collect) collected.push_back(std::move(v));
+        else if (n.op == Op::sum) total += v.n;
         else if (count == 1 || (n.op == Op::least ? v.n < best.n : v.n > best.n)) best = std::move(v);
     }
     switch (n.op) {
         case Op::sum: return Value::number(total);
         case Op::count: return Value::number(Number(count));
+        case Op::collect: return Value::list(std::move(collected));
         default:
             if (count == 0)
                 throw EvalError(n.where, std::string(n.op == Op::least ? "min" : "max") + "() of an empty list has no value");
@@ -186,22 +251,33 @@ Value Evaluator::aggregate(const Node& n) {
 }
 
 Number in_own_unit(const Program& p, const RuleDef& r, const Value& v) {
-    return v.n / p.units.scale(r.type.unit);
+    const Type& t = r.by ? *r.type.element : r.type;
+    return v.n / p.units.scale(t.unit);
 }
 
-std::string display(const Program& p, const RuleDef& r, const Value& v) {
+std::string display_value(const Program& p, const Type& t, int decimals, bool fixed, const Value& v) {
     switch (v.kind) {
         case Value::Kind::number: {
-            Number x = in_own_unit(p, r, v);
-            return r.fixed_decimals ? format_fixed(x, r.decimals) : format_trimmed(x, r.decimals);
+            Number x = v.n / p.units.scale(t.unit);
+            return fixed ? format_fixed(x, decimals) : format_trimmed(x, decimals);
         }
         case Value::Kind::boolean: return v.b ? "true" : "false";
         case Value::Kind::text: return *v.s;
         case Value::Kind::date: return format_date(static_cast<long>(v.n.convert_to<long long>()));
-        case Value::Kind::list:
-        case Value::Kind::none: return "";
+        case Value::Kind::member: return t.enumeration->members.at(v.n.convert_to<std::size_t>());
+        case Value::Kind::list: {
+            std::string out;
+            const Type& el = t.element ? *t.element : t;
+            for (const auto& item : *v.items) out += (out.empty() ? "" : ", ") + display_value(p, el, decimals, fixed, item);
+            return out;
+        }
+        case Value::Kind::none: return "not defined";
     }
     return "";
+}
+
+std::string display(const Program& p, const RuleDef& r, const Value& v) {
+    return display_value(p, r.type, r.decimals, r.fixed_decimals, v);
 }
 
 }  // namespace reckon

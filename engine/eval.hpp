@@ -18,6 +18,8 @@ class Evaluator {
 public:
     // params: from bind_params; inputs: from load_case, in input slot order.
     Evaluator(const Program& p, const std::vector<Value>& params, const std::vector<Value>& inputs);
+    // For the cohort rules: `cases` is a list with, for each case, the values of p.cohort_fields.
+    Evaluator(const Program& p, const std::vector<Value>& params, const Value& cases);
 
     // Throws EvalError at the first error, with the chain of rules in its notes.
     const Value& rule(int i);
@@ -31,6 +33,7 @@ private:
     Value eval(const Node& n);
     Value call(const Node& n);
     Value aggregate(const Node& n);
+    Value grouped(const RuleDef& r);
     Value frame_eval(const Node& n, int frame);
 
     const Program& p_;
@@ -38,6 +41,7 @@ private:
     std::vector<Value> params_;
     std::vector<std::uint8_t> param_done_;
     const std::vector<Value>* inputs_ = nullptr;
+    const Value* cases_ = nullptr;
     std::vector<Value> rules_;
     std::vector<std::uint8_t> rule_state_;  // 0 not yet, 1 evaluating, 2 done
     std::vector<Value> locals_;
@@ -46,7 +50,10 @@ private:
 
 // The figure as shown: rounded to the output's decimals, half away from zero,
 // in the output's own unit ("2356.36", "52").
+// A list shows its items separated by ", "; an absent value shows as "not defined".
 std::string display(const Program& p, const RuleDef& r, const Value& v);
+// One value of type t, as display() shows it.
+std::string display_value(const Program& p, const Type& t, int decimals, bool fixed, const Value& v);
 // The exact value in the output's own unit (value / scale).
 Number in_own_unit(const Program& p, const RuleDef& r, const Value& v);
 

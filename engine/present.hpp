@@ -4,6 +4,8 @@
 #include "case.hpp"
 #include "eval.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 
 namespace reckon {
@@ -13,13 +15,22 @@ struct CaseResult {
     std::vector<Value> outputs;  // in p.outputs order
 };
 
-// Evaluates every output of the case under the run's params.
-CaseResult evaluate_outputs(const Program& p, const std::vector<Value>& params, const Case& c);
+// Evaluates every output of the case under the run's params (after checking
+// the ruleset's `require`s). With cohort_row, also what the cohort rules read
+// from the case (p.cohort_fields), from the same evaluation.
+CaseResult evaluate_outputs(const Program& p, const std::vector<Value>& params, const Case& c,
+                            std::vector<Value>* cohort_row = nullptr);
 
 // "£2,356.36", "52 hour", "20%"-free plain numbers: the figure as an analyst pastes it.
 std::string display_with_unit(const Program& p, const RuleDef& r, const Value& v);
 
 std::string render_table(const Program& p, const CaseResult& r);
 std::string render_json(const Program& p, const CaseResult& r);
+
+// The label-and-value table of some outputs (slots into p.rules, values alike).
+std::string render_outputs(const Program& p, const std::vector<int>& slots, const std::vector<Value>& values);
+// {"name": {"value": "…", "unit": "…", "label": "…"}, …}: an absent value is null,
+// a list an array of strings, a grouped figure an object by member.
+nlohmann::ordered_json outputs_json(const Program& p, const std::vector<int>& slots, const std::vector<Value>& values);
 
 }  // namespace reckon

@@ -30,6 +30,14 @@ enum class Op {
     sum, count, least, most,  // slot = loop variable; kids: list, element (or null), filter (or null)
     date_add, date_sub,     // date ± quantity (kids[1] in base units; step = base units per day)
     date_diff,              // date - date, in base units (step = base units per day)
+    is_given,               // kids[0] is not absent
+    otherwise,              // kids[0], or kids[1] when it is absent
+    lookup,                 // slot = table; kids[0] = key
+    pick,                   // kids[0] = a grouped value; kids[1] = the member
+    make_date,              // kids: year, month, day (numbers)
+    financial_year,         // kids[0] = date: the calendar year in which its financial year (from 1 April) starts
+    collect,                // like sum: the elements, as a list
+    cases,                  // in a cohort rule: the cases of the batch, as a list of records
 };
 
 struct Node {
@@ -70,7 +78,7 @@ struct InputDef {
 
 struct RuleDef {
     std::string name;
-    Type type;        // declared type if given, else the formula's
+    Type type;        // declared type if given, else the formula's; grouped: `element by enumeration`
     NodePtr formula;
     Location where;
     Citation cite;
@@ -80,6 +88,33 @@ struct RuleDef {
     bool fixed_decimals = false;  // money: always show every decimal
     int frame = 0;                // locals the formula needs
     const ast::Expr* syntax = nullptr;
+    const EnumDef* by = nullptr;  // grouped: the formula is evaluated for each member (local slot 0)
+    bool cohort = false;          // computed over the cases of a batch
+};
+
+// A lookup table: rows keyed by an enumeration member, a text or a number.
+struct TableDef {
+    std::string name;
+    Type key;
+    const RecordDef* columns = nullptr;
+    std::map<std::string, Value> rows;  // by key_text(); each row a record value
+    std::vector<std::string> order;     // keys as written
+    Location where;
+    Citation cite;
+};
+// The text a table row is found by: a member's index, a number's exact value, or the text.
+inline std::string key_text(const Value& v) {
+    if (v.kind == Value::Kind::text) return "t" + *v.s;
+    return (v.kind == Value::Kind::member ? "m" : "n") + v.n.str();
+}
+
+// `require (left otherwise joined) >= joined "..."`: a condition every case must meet.
+struct RequireDef {
+    NodePtr condition;
+    std::string message;
+    Location where;
+    int frame = 0;
+    int input = -1;  // the input the error points at in the case file
 };
 
 struct FnDef {
@@ -115,14 +150,22 @@ struct Program {
     int case_id_input = -1;             // the input that names a case, if declared
     UnitTable units;
     std::vector<std::unique_ptr<RecordDef>> records;
+    std::vector<std::unique_ptr<EnumDef>> enums;
+    std::vector<TableDef> tables;
+    std::vector<RequireDef> requires_;
     std::vector<ParamDef> params;
     std::vector<InputDef> inputs;
     std::vector<RuleDef> rules;         // outputs included
     std::vector<FnDef> fns;
-    std::vector<int> outputs;           // rule slots, in the order declared
+    std::vector<int> outputs;           // per-case output rule slots, in the order declared
+    std::vector<int> cohort_outputs;    // cohort output rule slots
+    // What a cohort rule reads from each case (`c.status`): per-case rules
+    // (false, slot) or inputs (true, slot), in the order first used.
+    std::vector<std::pair<bool, int>> cohort_fields;
     std::vector<TestDef> tests;
     std::vector<std::pair<int, NodePtr>> overrides;  // --param NAME=VALUE, checked
 
+    bool cohort_rules_needed() const { return !cohort_fields.empty(); }
     int param_slot(const std::string& n) const;
     int rule_slot(const std::string& n) const;
 };

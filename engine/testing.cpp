@@ -40,9 +40,10 @@ bool same_figure(const Program& p, const RuleDef& r, const Value& actual, const 
         }
         case Value::Kind::boolean: return actual.b == expected.b;
         case Value::Kind::text: return *actual.s == *expected.s;
-        case Value::Kind::date: return actual.n == expected.n;
-        case Value::Kind::list:
-        case Value::Kind::none: return false;
+        case Value::Kind::date:
+        case Value::Kind::member: return actual.n == expected.n;
+        case Value::Kind::none: return true;
+        case Value::Kind::list: return false;
     }
     return false;
 }
@@ -73,6 +74,7 @@ void run_test(const Program& p, const TestDef& t, const std::string& rule_file, 
     int ok = 0, bad = 0;
     try {
         std::vector<Value> params = bind_params(p, overrides);
+        check_requires(p, params, c);
         Evaluator ev(p, params, c.inputs);
         for (const auto& x : t.expects) {
             const RuleDef& r = p.rules[x.rule];
@@ -91,6 +93,9 @@ void run_test(const Program& p, const TestDef& t, const std::string& rule_file, 
         }
     } catch (const EvalError& e) {
         out << render(e.diagnostic());
+        ++bad;
+    } catch (const CompileError& e) {
+        out << e.what();
         ++bad;
     }
     tally.passed += ok;

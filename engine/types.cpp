@@ -83,6 +83,7 @@ std::string UnitTable::name(const Unit& u) const {
 }
 
 std::string describe(const Type& t, const UnitTable& units) {
+    if (t.optional) return "optional " + describe(t.required(), units);
     switch (t.kind) {
         case TypeKind::error: return "<error>";
         case TypeKind::number: {
@@ -94,6 +95,8 @@ std::string describe(const Type& t, const UnitTable& units) {
         case TypeKind::date: return "date";
         case TypeKind::list: return "list of " + describe(*t.element, units);
         case TypeKind::record: return t.record && !t.record->name.empty() ? t.record->name : "record";
+        case TypeKind::enumeration: return t.enumeration->name;
+        case TypeKind::grouped: return describe(*t.element, units) + " by " + t.enumeration->name;
     }
     return "?";
 }
@@ -105,6 +108,8 @@ bool same_type(const Type& a, const Type& b, const UnitTable& units) {
         case TypeKind::number: return units.same_dimension(a.unit, b.unit);
         case TypeKind::list: return same_type(*a.element, *b.element, units);
         case TypeKind::record: return a.record == b.record;
+        case TypeKind::enumeration: return a.enumeration == b.enumeration;
+        case TypeKind::grouped: return a.enumeration == b.enumeration && same_type(*a.element, *b.element, units);
         case TypeKind::error:
         case TypeKind::boolean:
         case TypeKind::text:

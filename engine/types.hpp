@@ -62,19 +62,38 @@ private:
     std::map<std::string, int> by_name_;
 };
 
-enum class TypeKind { error, number, boolean, text, date, list, record };
+enum class TypeKind { error, number, boolean, text, date, list, record, enumeration, grouped };
 
 struct RecordDef;
+
+// `type Status = one of full_year, pro_rata, ...`: a value is one of the members.
+struct EnumDef {
+    std::string name;
+    std::vector<std::string> members;
+    std::vector<Location> member_where;
+    Location where;
+    int member(const std::string& m) const {
+        for (std::size_t i = 0; i < members.size(); ++i)
+            if (members[i] == m) return static_cast<int>(i);
+        return -1;
+    }
+};
 
 struct Type {
     TypeKind kind = TypeKind::error;
     Unit unit;                            // number
     std::shared_ptr<const Type> element;  // list
     const RecordDef* record = nullptr;    // record
+    const EnumDef* enumeration = nullptr; // enumeration; grouped: the key of the group
+    bool optional = false;                // may be absent (`optional date`, or `none`)
 
     static Type number(Unit u = {}) { Type t; t.kind = TypeKind::number; t.unit = std::move(u); return t; }
     static Type of(TypeKind k) { Type t; t.kind = k; return t; }
     static Type list_of(Type e) { Type t; t.kind = TypeKind::list; t.element = std::make_shared<Type>(std::move(e)); return t; }
+    static Type enum_of(const EnumDef* e) { Type t; t.kind = TypeKind::enumeration; t.enumeration = e; return t; }
+    // a figure for each member of an enumeration: `rule saving(t: OffenceType)`
+    static Type grouped_by(const EnumDef* e, Type v) { Type t; t.kind = TypeKind::grouped; t.enumeration = e; t.element = std::make_shared<Type>(std::move(v)); return t; }
+    Type required() const { Type t = *this; t.optional = false; return t; }
     bool is_error() const { return kind == TypeKind::error; }
 };
 
@@ -103,12 +122,14 @@ struct RecordDef {
 
 // Describes a type to a person: "GBP/hour", "list of minute", "text".
 std::string describe(const Type& t, const UnitTable& units);
-bool same_type(const Type& a, const Type& b, const UnitTable& units);  // units compared by dimension
+// Units compared by dimension; whether a value may be absent is not compared.
+bool same_type(const Type& a, const Type& b, const UnitTable& units);
 
-// A run-time value. Numbers and dates are held in `n` (dates as days since
-// 1970-01-01, numbers in base units).
+// A run-time value. Numbers, dates and enumeration members are held in `n`
+// (dates as days since 1970-01-01, numbers in base units, members by index).
+// `none` is an absent value (an optional input not given, or `none`).
 struct Value {
-    enum class Kind : std::uint8_t { none, number, boolean, text, date, list };
+    enum class Kind : std::uint8_t { none, number, boolean, text, date, list, member };
     Kind kind = Kind::none;
     bool b = false;
     Number n;
@@ -119,6 +140,7 @@ struct Value {
     static Value boolean(bool x) { Value v; v.kind = Kind::boolean; v.b = x; return v; }
     static Value text(std::string x) { Value v; v.kind = Kind::text; v.s = std::make_shared<const std::string>(std::move(x)); return v; }
     static Value date(long days) { Value v; v.kind = Kind::date; v.n = days; return v; }
+    static Value member(int index) { Value v; v.kind = Kind::member; v.n = index; return v; }
     static Value list(std::vector<Value> xs) { Value v; v.kind = Kind::list; v.items = std::make_shared<const std::vector<Value>>(std::move(xs)); return v; }
 };
 

@@ -51,13 +51,24 @@ struct kw_list : word<TAO_PEGTL_STRING("list")> {};
 struct kw_of : word<TAO_PEGTL_STRING("of")> {};
 struct kw_min : word<TAO_PEGTL_STRING("min")> {};
 struct kw_max : word<TAO_PEGTL_STRING("max")> {};
+struct kw_none : word<TAO_PEGTL_STRING("none")> {};
+struct kw_is : word<TAO_PEGTL_STRING("is")> {};
+struct kw_otherwise : word<TAO_PEGTL_STRING("otherwise")> {};
+struct kw_table : word<TAO_PEGTL_STRING("table")> {};
+struct kw_require : word<TAO_PEGTL_STRING("require")> {};
+struct kw_cohort : word<TAO_PEGTL_STRING("cohort")> {};
+struct kw_optional : word<TAO_PEGTL_STRING("optional")> {};
+struct kw_one : word<TAO_PEGTL_STRING("one")> {};
 
 struct keyword : sor<kw_ruleset, kw_unit, kw_currency, kw_param, kw_input, kw_rule, kw_let, kw_output, kw_fn,
                      kw_type, kw_test, kw_given, kw_expect, kw_import, kw_source, kw_decimals, kw_if, kw_then,
-                     kw_else, kw_in, kw_for, kw_where, kw_and, kw_or, kw_not, kw_true, kw_false, kw_list, kw_of> {};
+                     kw_else, kw_in, kw_for, kw_where, kw_and, kw_or, kw_not, kw_true, kw_false, kw_list, kw_of,
+                     kw_none, kw_is, kw_otherwise, kw_table, kw_require, kw_cohort> {};
 
 struct name : seq<not_at<keyword>, identifier> {};
-struct path : seq<name, star<one<'.'>, name>> {};
+// after a '.', any word names a field or a key, keywords too (o.type)
+struct path_part : identifier {};
+struct path : seq<name, star<one<'.'>, path_part>> {};
 
 // ---- literals -----------------------------------------------------------------
 struct escaped : seq<one<'\\'>, any> {};
@@ -84,6 +95,8 @@ struct money_amount : grouped_decimal {};
 struct money_lit : seq<currency_symbol, must<money_amount>> {};
 struct true_lit : kw_true {};
 struct false_lit : kw_false {};
+struct none_lit : kw_none {};
+struct empty_list : seq<one<'['>, ws, one<']'>> {};
 
 // ---- expressions ----------------------------------------------------------------
 struct expr;
@@ -104,28 +117,37 @@ struct where_form : seq<loop_var, ws, kw_in, ws, list_expr, ws, where_clause> {}
 struct argument : seq<expr> {};
 struct arguments : opt<list<argument, seq<ws, one<','>, ws>>> {};
 struct call_close : one<')'> {};
-struct call : seq<name, ws, one<'('>, ws, sor<for_form, where_form, arguments>, ws, must<call_close>> {};
+struct callee : path {};
+struct call : seq<callee, ws, one<'('>, ws, sor<for_form, where_form, arguments>, ws, must<call_close>> {};
 
 struct name_ref : path {};
-struct primary : sor<paren, date_lit, money_lit, number_lit, string_lit, true_lit, false_lit, call, name_ref> {};
+struct primary : sor<paren, date_lit, money_lit, number_lit, string_lit, true_lit, false_lit, none_lit, empty_list,
+                     call, name_ref> {};
+// unit_costs(t).fiscal: a field of a computed record
+struct field_sel : identifier {};
+struct selection : seq<primary, star<one<'.'>, must<field_sel>>> {};
 
 struct neg_op : one<'-'> {};
 struct unary;
 struct negation : seq<neg_op, ws, must<unary>> {};
-struct unary : sor<negation, primary> {};
+struct unary : sor<negation, selection> {};
 
 struct mul_op : one<'*', '/'> {};
 struct multiplicative : seq<unary, star<ws, mul_op, ws, must<unary>>> {};
 struct add_op : one<'+', '-'> {};
 struct additive : seq<multiplicative, star<ws, add_op, ws, must<multiplicative>>> {};
+// left otherwise year_end: the value, or a fallback when it is absent
+struct otherwise_op : kw_otherwise {};
+struct defaulted : seq<additive, star<ws, otherwise_op, ws, must<additive>>> {};
 struct target_unit : unit_expr {};
-struct conversion : seq<additive, opt<ws, kw_in, ws, must<target_unit>>> {};
+struct conversion : seq<defaulted, opt<ws, kw_in, ws, must<target_unit>>> {};
 
 // The layers above conversion are written once, for two bases: `in` after a
-// `let` value or a list ends them, so there the base is additive.
+// `let` value or a list ends them, so there the base is defaulted.
 struct cmp_op : sor<TAO_PEGTL_STRING("=="), TAO_PEGTL_STRING("!="), TAO_PEGTL_STRING("<="),
                     TAO_PEGTL_STRING(">="), one<'<'>, one<'>'>> {};
-template <typename B> struct comparison : seq<B, opt<ws, cmp_op, ws, must<B>>> {};
+struct given_test : seq<kw_is, ws, must<kw_given>> {};
+template <typename B> struct comparison : seq<B, opt<ws, sor<given_test, seq<cmp_op, ws, must<B>>>>> {};
 struct not_op : kw_not {};
 template <typename B> struct negated : sor<seq<not_op, ws, must<negated<B>>>, comparison<B>> {};
 struct and_op : kw_and {};
@@ -140,11 +162,11 @@ struct if_expr : seq<kw_if, ws, must<if_cond>, ws, must<kw_then>, ws, must<if_th
                      must<if_else>> {};
 struct let_var : name {};
 struct let_eq : one<'='> {};
-struct let_value : disjunction<additive> {};
+struct let_value : disjunction<defaulted> {};
 struct let_body : seq<expr> {};
 struct let_expr : seq<kw_let, ws, must<let_var>, ws, must<let_eq>, ws, must<let_value>, ws, must<kw_in>, ws,
                       must<let_body>> {};
-struct list_expr : disjunction<additive> {};
+struct list_expr : disjunction<defaulted> {};
 struct expr : sor<if_expr, let_expr, disjunction<conversion>> {};
 
 // ---- types ------------------------------------------------------------------------
@@ -152,14 +174,17 @@ struct type;
 struct bound_min : seq<kw_min, ws, must<unary>> {};
 struct bound_max : seq<kw_max, ws, must<unary>> {};
 struct bounds : star<ws, sor<bound_min, bound_max>> {};
-struct field_name : name {};
+struct field_name : identifier {};
 struct field_colon : one<':'> {};
 struct field : seq<field_name, ws, must<field_colon>, ws, must<type>, bounds> {};
 struct record_close : one<'}'> {};
 struct record_type : seq<one<'{'>, ws, list<field, seq<ws, one<','>, ws>>, ws, must<record_close>> {};
 struct list_type : seq<kw_list, ws, must<kw_of>, ws, must<type>, bounds> {};
+struct optional_type : seq<kw_optional, ws, type> {};
 struct named_type : unit_expr {};
-struct type : sor<list_type, record_type, named_type> {};
+struct type : sor<list_type, record_type, optional_type, named_type> {};
+struct enum_member : name {};
+struct enum_type : seq<kw_one, ws, must<kw_of>, ws, must<list<enum_member, seq<ws, one<','>, ws>>>> {};
 
 // ---- declarations -------------------------------------------------------------------
 struct description : string_lit {};
@@ -187,21 +212,36 @@ struct input_type : type {};
 struct input_default : expr {};
 struct input_decl : seq<kw_input, ws, must<input_path>, ws, must<colon>, ws, must<input_type>, bounds,
                         opt<ws, equals, ws, must<input_default>>, annotations> {};
-struct rule_decl : seq<sor<kw_rule, kw_let>, ws, must<decl_name>, opt_type, ws, must<equals>, ws, must<formula>,
-                       annotations> {};
-struct output_label : string_lit {};
-struct output_decl : seq<kw_output, ws, must<decl_name>, opt_type, opt<ws, output_label>, ws, must<equals>, ws,
-                         must<formula>, annotations> {};
 struct fn_param_name : name {};
 struct fn_param : seq<fn_param_name, ws, must<colon>, ws, must<type>> {};
 struct fn_open : one<'('> {};
 struct fn_close : one<')'> {};
+// rule saving(t: OffenceType) = ...: a figure for each member of an enumeration
+struct group_param : seq<fn_open, ws, must<fn_param>, ws, must<fn_close>> {};
+struct rule_decl : seq<sor<kw_rule, kw_let>, ws, must<decl_name>, opt<ws, group_param>, opt_type, ws, must<equals>,
+                       ws, must<formula>, annotations> {};
+struct output_label : string_lit {};
+struct output_decl : seq<kw_output, ws, must<decl_name>, opt<ws, group_param>, opt_type, opt<ws, output_label>, ws,
+                         must<equals>, ws, must<formula>, annotations> {};
+struct cohort_body : sor<rule_decl, output_decl> {};
+struct cohort_decl : seq<kw_cohort, ws, must<cohort_body>> {};
 struct arrow : TAO_PEGTL_STRING("->") {};
 struct fn_decl : seq<kw_fn, ws, must<decl_name>, ws, must<fn_open>, ws, opt<list<fn_param, seq<ws, one<','>, ws>>>,
                      ws, must<fn_close>, ws, must<arrow>, ws, must<declared_type>, ws, must<equals>, ws,
                      must<formula>, annotations> {};
-struct type_body : record_type {};
+struct type_body : sor<enum_type, record_type> {};
 struct type_decl : seq<kw_type, ws, must<decl_name>, ws, must<equals>, ws, must<type_body>, annotations> {};
+// table unit_costs: OffenceType -> {fiscal: GBP, ...}, then rows | key | cell | cell |
+struct table_key : type {};
+struct table_columns : record_type {};
+struct bar : one<'|'> {};
+struct row_key : sor<name, number_lit, string_lit> {};
+struct cell : seq<unary> {};
+struct table_row : seq<bar, star<blank>, must<row_key>, star<blank>, must<bar>, star<star<blank>, cell, star<blank>, must<bar>>> {};
+struct table_decl : seq<kw_table, ws, must<decl_name>, ws, must<colon>, ws, must<table_key>, ws, must<arrow>, ws,
+                        must<table_columns>, annotations, star<ws, table_row>> {};
+struct require_message : string_lit {};
+struct require_decl : seq<kw_require, ws, must<formula>, ws, must<require_message>> {};
 struct test_name : string_lit {};
 struct test_case_path : string_lit {};
 struct given_name : name {};
@@ -216,8 +256,8 @@ struct test_decl : seq<kw_test, ws, must<test_name>, ws, must<kw_case>, ws, must
 struct import_path : string_lit {};
 struct import_decl : seq<kw_import, ws, must<import_path>> {};
 
-struct declaration : sor<unit_decl, currency_decl, param_decl, input_decl, rule_decl, output_decl, fn_decl, type_decl,
-                         test_decl, import_decl> {};
+struct declaration : sor<unit_decl, currency_decl, param_decl, input_decl, rule_decl, output_decl, cohort_decl, fn_decl,
+                         type_decl, table_decl, require_decl, test_decl, import_decl> {};
 
 // ---- the header and the file ------------------------------------------------------------
 struct ruleset_name : string_lit {};

@@ -13,7 +13,8 @@ template <typename Rule> inline constexpr const char* error_text = nullptr;
 template <> inline constexpr const char* error_text<expr> = "expected an expression";
 template <> inline constexpr const char* error_text<unary> = "expected a value after the operator";
 template <> inline constexpr const char* error_text<multiplicative> = "expected a value after the operator";
-template <> inline constexpr const char* error_text<additive> = "expected a value after the comparison";
+template <> inline constexpr const char* error_text<additive> = "expected a value after the operator";
+template <> inline constexpr const char* error_text<defaulted> = "expected a value after the comparison";
 template <> inline constexpr const char* error_text<conversion> = "expected a value after the comparison";
 template <typename B> inline constexpr const char* error_text<negated<B>> = "expected a condition after 'not' or 'and'";
 template <typename B> inline constexpr const char* error_text<conjunction<B>> = "expected a condition after 'or'";
@@ -35,15 +36,19 @@ template <> inline constexpr const char* error_text<let_body> = "expected an exp
 template <> inline constexpr const char* error_text<loop_var> = "expected a name after 'for' (as in 'for x in list')";
 template <> inline constexpr const char* error_text<list_expr> = "expected a list after 'in'";
 template <> inline constexpr const char* error_text<filter> = "expected a condition after 'where'";
+template <> inline constexpr const char* error_text<field_sel> = "expected a field name after '.'";
+template <> inline constexpr const char* error_text<kw_given> = "expected 'given' after 'is' (as in 'left is given')";
+template <typename B> inline constexpr const char* error_text<comparison<B>> = "expected a value after the comparison";
 
 // types
 template <> inline constexpr const char* error_text<type> = "expected a type: a unit (GBP/hour), number, text, bool, date, 'list of T' or '{field: T, ...}'";
 template <> inline constexpr const char* error_text<declared_type> = "expected a type: a unit (GBP/hour), number, text, bool, date, 'list of T' or '{field: T, ...}'";
 template <> inline constexpr const char* error_text<input_type> = "expected a type: a unit (GBP/hour), number, text, bool, date, 'list of T' or '{field: T, ...}'";
-template <> inline constexpr const char* error_text<type_body> = "expected a record type '{field: T, ...}'";
+template <> inline constexpr const char* error_text<type_body> = "expected a record type '{field: T, ...}' or an enumeration 'one of a, b, c'";
+template <> inline constexpr const char* error_text<list<enum_member, seq<ws, one<','>, ws>>> = "expected the members' names after 'one of', separated by commas";
 template <> inline constexpr const char* error_text<field_colon> = "expected ':' after the field name";
 template <> inline constexpr const char* error_text<record_close> = "expected ',' or '}' in the record type";
-template <> inline constexpr const char* error_text<kw_of> = "expected 'of' after 'list' (as in 'list of hour')";
+template <> inline constexpr const char* error_text<kw_of> = "expected 'of' (as in 'list of hour' or 'one of a, b')";
 
 // declarations
 template <> inline constexpr const char* error_text<decl_name> = "expected a name for the declaration";
@@ -56,7 +61,14 @@ template <> inline constexpr const char* error_text<input_path> = "expected the 
 template <> inline constexpr const char* error_text<input_default> = "expected a default value after '='";
 template <> inline constexpr const char* error_text<fn_open> = "expected '(' and the function's parameters";
 template <> inline constexpr const char* error_text<fn_close> = "expected ',' or ')' in the list of parameters";
-template <> inline constexpr const char* error_text<arrow> = "expected '->' and the function's result type";
+template <> inline constexpr const char* error_text<arrow> = "expected '->' and the result type";
+template <> inline constexpr const char* error_text<fn_param> = "expected a parameter, as in 't: OffenceType'";
+template <> inline constexpr const char* error_text<table_key> = "expected the type of the table's key (an enumeration, text or number)";
+template <> inline constexpr const char* error_text<table_columns> = "expected the table's columns, as in {fiscal: GBP, social: GBP}";
+template <> inline constexpr const char* error_text<row_key> = "expected the row's key after '|'";
+template <> inline constexpr const char* error_text<bar> = "expected '|' after the value: a row is written | key | value | value |";
+template <> inline constexpr const char* error_text<require_message> = "expected the message in quotes that says what is wrong";
+template <> inline constexpr const char* error_text<cohort_body> = "expected 'rule' or 'output' after 'cohort'";
 template <> inline constexpr const char* error_text<test_name> = "expected the test's name in quotes";
 template <> inline constexpr const char* error_text<kw_case> = "expected 'case' and the case file's path";
 template <> inline constexpr const char* error_text<test_case_path> = "expected the case file's path in quotes";
@@ -73,7 +85,7 @@ template <> inline constexpr const char* error_text<decimals_value> = "expected 
 template <> inline constexpr const char* error_text<kw_by> = "expected 'by' (as in 'identified by case')";
 template <> inline constexpr const char* error_text<case_id> = "expected the input that names each case";
 template <> inline constexpr const char* error_text<end_of_file> =
-    "expected a declaration: unit, currency, param, input, rule, let, output, fn, type, test or import";
+    "expected a declaration: unit, currency, param, input, rule, let, output, cohort, fn, type, table, require, test or import";
 
 struct errors {
     template <typename Rule> static constexpr const char* message = error_text<Rule>;

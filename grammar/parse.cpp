@@ -21,20 +21,21 @@ using selector = pt::selector<
     pt::store_content::on<
         // expressions
         name, unit_name, name_ref, date_lit, money_lit, currency_symbol, money_amount, number_lit, decimal, percent_sign,
-        unit_suffix, target_unit, unit_term, unit_power, unit_op, string_lit, true_lit, false_lit, call, for_form,
-        where_form, negation, mul_op, add_op, cmp_op, not_op, and_op, or_op, if_expr, let_expr, let_var, loop_var,
+        unit_suffix, target_unit, unit_term, unit_power, unit_op, string_lit, true_lit, false_lit, none_lit,
+        empty_list, call, callee, field_sel, for_form, where_form, negation, mul_op, add_op, cmp_op, given_test,
+        otherwise_op, not_op, and_op, or_op, if_expr, let_expr, let_var, loop_var,
         // types
-        named_type, list_type, record_type, field, field_name, bound_min, bound_max, declared_type, input_type,
-        type_body,
+        named_type, list_type, record_type, optional_type, enum_type, enum_member, field, field_name, bound_min,
+        bound_max, declared_type, input_type, type_body, table_key, table_columns,
         // declarations
         header, ruleset_name, version_text, citation, case_id, description, decimals_value, decl_name, unit_factor,
         unit_base, currency_symbol_text, formula, input_path, input_default, output_label, fn_param, fn_param_name,
         test_name, test_case_path, given, given_name, given_value, expectation, expect_name, expect_value,
-        import_path, unit_decl, currency_decl, param_decl, input_decl, rule_decl, output_decl, fn_decl, type_decl,
-        test_decl, import_decl>,
-    pt::fold_one::on<multiplicative, additive, conversion, comparison<additive>, comparison<conversion>,
-                     negated<additive>, negated<conversion>, conjunction<additive>, conjunction<conversion>,
-                     disjunction<additive>, disjunction<conversion>>>;
+        import_path, unit_decl, currency_decl, param_decl, input_decl, rule_decl, output_decl, cohort_decl, fn_decl,
+        type_decl, table_decl, table_row, row_key, cell, require_decl, require_message, test_decl, import_decl>,
+    pt::fold_one::on<selection, multiplicative, additive, defaulted, conversion, comparison<defaulted>,
+                     comparison<conversion>, negated<defaulted>, negated<conversion>, conjunction<defaulted>,
+                     conjunction<conversion>, disjunction<defaulted>, disjunction<conversion>>>;
 
 using Node = pt::node;
 
@@ -96,7 +97,7 @@ public:
 
     static bool is_op(const Node& n) {
         return n.is_type<mul_op>() || n.is_type<add_op>() || n.is_type<cmp_op>() || n.is_type<and_op>() ||
-               n.is_type<or_op>();
+               n.is_type<or_op>() || n.is_type<otherwise_op>();
     }
 
     ast::ExprPtr expr(const Node& n) const {
@@ -129,6 +130,24 @@ public:
         if (n.is_type<string_lit>()) {
             auto e = make(K::text, n);
             e->text = unquote(n);
+            return e;
+        }
+        if (n.is_type<none_lit>()) return make(K::none, n);
+        if (n.is_type<empty_list>()) return make(K::empty_list, n);
+        if (n.is_type<selection>()) {
+            ast::ExprPtr base = expr(*n.children.at(0));
+            for (std::size_t i = 1; i < n.children.size(); ++i) {
+                auto e = make(K::field, *n.children[i]);
+                e->text = n.children[i]->string();
+                e->kids.push_back(std::move(base));
+                base = std::move(e);
+            }
+            return base;
+        }
+        if (n.children.size() == 2 && n.children[1]->is_type<given_test>()) {
+            auto e = make(K::unary, *n.children[1]);
+            e->op = "is given";
+            e->kids.push_back(expr(*n.children[0]));
             return e;
         }
         if (n.is_type<true_lit>() || n.is_type<false_lit>()) {
@@ -181,10 +200,12 @@ public:
         }
         if (n.is_type<call>()) {
             const std::string fname = n.children.at(0)->string();
+            const Location callee_at = at(*n.children[0]);
             if (n.children.size() > 1 && (n.children[1]->is_type<for_form>() || n.children[1]->is_type<where_form>())) {
                 const Node& f = *n.children[1];
                 auto e = make(K::aggregate, n);
                 e->text = fname;
+                e->var_where = callee_at;
                 std::size_t i = 0;
                 if (f.is_type<for_form>()) e->kids.push_back(expr(*f.children.at(i++)));
                 else e->kids.push_back(nullptr);
@@ -197,6 +218,8 @@ public:
             }
             auto e = make(K::call, n);
             e->text = fname;
+            e->path = ast::split_path(fname);
+            e->var_where = callee_at;
             for (std::size_t i = 1; i < n.children.size(); ++i) e->kids.push_back(expr(*n.children[i]));
             return e;
         }
@@ -207,8 +230,15 @@ public:
     ast::TypePtr type(const Node& n) const {
         auto t = std::make_unique<ast::TypeSyntax>();
         t->where = at(n);
-        if (n.is_type<declared_type>() || n.is_type<input_type>()) return type(*n.children.at(0));
-        if (n.is_type<named_type>()) {
+        if (n.is_type<declared_type>() || n.is_type<input_type>() || n.is_type<type_body>() || n.is_type<table_key>())
+            return type(*n.children.at(0));
+        if (n.is_type<optional_type>()) {
+            t->kind = ast::TypeSyntaxKind::optional;
+            t->element = type(*n.children.at(0));
+        } else if (n.is_type<enum_type>()) {
+            t->kind = ast::TypeSyntaxKind::enumeration;
+            for (const auto& m : n.children) t->members.emplace_back(m->string(), at(*m));
+        } else if (n.is_type<named_type>()) {
             t->kind = ast::TypeSyntaxKind::named;
             t->unit = unit(n);
         } else if (n.is_type<list_type>()) {
@@ -252,6 +282,12 @@ public:
     }
 
     ast::Decl decl(const Node& n) const {
+        if (n.is_type<cohort_decl>()) {
+            ast::Decl d = decl(*n.children.at(0));
+            d.cohort = true;
+            d.where = at(n);
+            return d;
+        }
         ast::Decl d;
         d.where = at(n);
         if (n.is_type<unit_decl>()) d.kind = ast::DeclKind::unit;
@@ -262,6 +298,8 @@ public:
         else if (n.is_type<output_decl>()) d.kind = ast::DeclKind::output;
         else if (n.is_type<fn_decl>()) d.kind = ast::DeclKind::fn;
         else if (n.is_type<type_decl>()) d.kind = ast::DeclKind::type;
+        else if (n.is_type<table_decl>()) d.kind = ast::DeclKind::table;
+        else if (n.is_type<require_decl>()) d.kind = ast::DeclKind::require;
         else if (n.is_type<test_decl>()) d.kind = ast::DeclKind::test;
         else d.kind = ast::DeclKind::import;
 
@@ -277,8 +315,15 @@ public:
                 d.base = unit(c);
             } else if (c.is_type<currency_symbol_text>()) {
                 d.symbol = unquote(c);
-            } else if (c.is_type<declared_type>() || c.is_type<input_type>() || c.is_type<type_body>()) {
+            } else if (c.is_type<declared_type>() || c.is_type<input_type>() || c.is_type<type_body>() ||
+                       c.is_type<table_key>()) {
                 d.type = type(c);
+            } else if (c.is_type<table_columns>()) {
+                d.columns = type(c);
+            } else if (c.is_type<table_row>()) {
+                d.rows.push_back(row(c));
+            } else if (c.is_type<require_message>()) {
+                d.label = unquote(c);
             } else if (c.is_type<bound_min>() || c.is_type<bound_max>()) {
                 bound(*d.type, c);
             } else if (c.is_type<output_label>()) {
@@ -307,6 +352,27 @@ public:
             }
         }
         return d;
+    }
+
+    ast::TableRow row(const Node& n) const {
+        ast::TableRow r;
+        r.where = at(n);
+        for (const auto& c : n.children) {
+            if (c->is_type<row_key>()) {
+                const Node& k = *c->children.at(0);
+                if (k.is_type<name>()) {
+                    auto e = make(ast::ExprKind::name, k);
+                    e->text = k.string();
+                    e->path = {e->text};
+                    r.key = std::move(e);
+                } else {
+                    r.key = expr(k);
+                }
+            } else if (c->is_type<cell>()) {
+                r.cells.push_back(expr(*c->children.at(0)));
+            }
+        }
+        return r;
     }
 
     ast::Header header_of(const Node& n) const {

@@ -1,21 +1,31 @@
 // The `reckon` command: turns arguments into calls of the engine, and
 // errors into exit codes (0 ok, 1 bad input, 2 bad command line, 3 a bug).
+#include "../batch.hpp"
 #include "../case.hpp"
 #include "../compile.hpp"
 #include "../eval.hpp"
+#include "../output_file.hpp"
 #include "../present.hpp"
 #include "../testing.hpp"
 #include "version.hpp"
 
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
+#include <csignal>
+#include <filesystem>
 #include <iostream>
+#include <thread>
 
 namespace {
 
 using namespace reckon;
 
-constexpr int ok = 0, bad_input = 1, bad_usage = 2, bug = 3;
+constexpr int ok = 0, bad_input = 1, bad_usage = 2, bug = 3, interrupted = 130;
+
+std::atomic<bool> stop_requested{false};
+extern "C" void on_signal(int) { stop_requested.store(true); }
 
 std::vector<ParamSetting> parse_settings(const std::vector<std::string>& raw) {
     std::vector<ParamSetting> out;
@@ -30,9 +40,9 @@ std::vector<ParamSetting> parse_settings(const std::vector<std::string>& raw) {
 
 int cmd_check(const std::string& ruleset) {
     auto p = compile(ruleset);
-    std::cout << ruleset << ": ok (" << p->params.size() << " params, " << p->inputs.size() << " inputs, "
-              << p->rules.size() << " rules of which " << p->outputs.size() << " outputs, " << p->tests.size()
-              << " tests)\n";
+    std::cout << ruleset << ": ok (" << p->params.size() << " params, " << p->tables.size() << " tables, "
+              << p->inputs.size() << " inputs, " << p->rules.size() << " rules of which " << p->outputs.size()
+              << " outputs and " << p->cohort_outputs.size() << " cohort outputs, " << p->tests.size() << " tests)\n";
     return ok;
 }
 
@@ -52,6 +62,54 @@ int cmd_eval(const std::string& ruleset, const std::string& case_file, const std
     }
     std::cout << (format == "json" ? render_json(*p, r) : render_table(*p, r));
     return ok;
+}
+
+struct BatchArgs {
+    std::string ruleset, format = "table", out;
+    std::vector<std::string> cases, params;
+    unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+};
+
+int cmd_batch(const BatchArgs& a) {
+    namespace fs = std::filesystem;
+    auto p = compile(a.ruleset, parse_settings(a.params));
+    std::vector<std::string> files = find_case_files(a.cases);
+    if (!a.out.empty()) {
+        std::error_code ec;
+        for (const auto& f : files)
+            if (fs::equivalent(f, a.out, ec))
+                throw UsageError("--out " + a.out + ": this is one of the case files; choose another output file");
+    }
+    Overrides o;
+    for (const auto& [slot, node] : p->overrides) o[slot] = node.get();
+    std::vector<Value> params;
+    try {
+        params = bind_params(*p, o);
+    } catch (const EvalError& e) {
+        std::cerr << render(e.diagnostic());
+        return bad_input;
+    }
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+    BatchOptions opt;
+    opt.jobs = a.jobs;
+    opt.format = a.format;
+    opt.progress = ::isatty(STDERR_FILENO) != 0;
+    opt.stop = &stop_requested;
+    std::optional<OutputFile> file;
+    if (!a.out.empty()) file.emplace(a.out);
+    BatchSummary s = run_batch(*p, params, files, opt, file ? file->stream() : std::cout, std::cerr);
+    if (s.interrupted) {
+        if (file) file->discard();
+        std::cerr << "reckon: interrupted after " << s.done << " of " << s.cases << " cases"
+                  << (file ? "; " + a.out + " was not written" : "") << "\n";
+        return interrupted;
+    }
+    if (file) file->commit();
+    if (a.format != "table" || file)
+        std::cerr << s.cases << " case" << (s.cases == 1 ? "" : "s") << ", " << s.failed << " failed"
+                  << (file ? "; results in " + a.out : "") << "\n";
+    return s.failed || s.cohort_failed ? bad_input : ok;
 }
 
 int cmd_test(const std::vector<std::string>& paths) {
@@ -88,6 +146,21 @@ int main(int argc, char** argv) {
     eval->add_option("--param", params, "NAME=VALUE: override a param for this run, written as in the language "
                                         "(--param on_costs=25%); repeatable");
 
+    BatchArgs ba;
+    auto* batch = app.add_subcommand("batch", "Evaluate many case files in parallel, then the cohort rules");
+    batch->add_option("RULESET", ba.ruleset, "the ruleset's entry file (*.reckon)")->required()->check(CLI::ExistingFile);
+    batch->add_option("CASES", ba.cases, "case files, folders (searched for *.yaml and *.yml) or glob patterns")->required();
+    batch->add_option("--jobs,-j", ba.jobs, "cases evaluated at once (default: the number of cores, here " +
+                                                std::to_string(ba.jobs) + ")")
+        ->check(CLI::Range(1u, 1024u));
+    batch->add_option("--format", ba.format, "table (for people, the default), jsonl (a JSON object per case, then the "
+                                             "cohort) or csv (a row per case)")
+        ->check(CLI::IsMember({"table", "jsonl", "csv"}));
+    batch->add_option("--out,-o", ba.out, "write the results to FILE, atomically (nothing is written unless the run completes)");
+    batch->add_option("--param", ba.params, "NAME=VALUE: override a param for this run (--param report_year=2023); repeatable");
+    batch->footer("A case that fails is reported on stderr with its file and line; the others go on, the cohort is\n"
+                  "computed over the cases that succeeded, and the exit status is 1.");
+
     auto* test = app.add_subcommand("test", "Run the test blocks of the rule files found under PATHs");
     test->add_option("PATH", paths, "rule files or folders (searched for *.reckon)")->required()->check(CLI::ExistingPath);
 
@@ -110,6 +183,7 @@ int main(int argc, char** argv) {
         if (*check) return cmd_check(ruleset);
         if (*eval) return cmd_eval(ruleset, case_file, format, params);
         if (*test) return cmd_test(paths);
+        if (*batch) return cmd_batch(ba);
     } catch (const UsageError& e) {
         std::cerr << "reckon: error: " << e.what() << "\n";
         return bad_usage;

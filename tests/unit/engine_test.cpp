@@ -174,7 +174,7 @@ TEST_CASE("the checker reports every error, not just the first") {
     std::string errs = errors_of("output a: GBP = 1 hour + £1\noutput b = nope\noutput c = a(1)\n");
     CHECK(errs.find("t.reckon:7:24: error: cannot add hour and GBP: the units differ") != std::string::npos);
     CHECK(errs.find("t.reckon:8:12: error: unknown name 'nope'") != std::string::npos);
-    CHECK(errs.find("t.reckon:9:12: error: unknown function 'a'") != std::string::npos);
+    CHECK(errs.find("t.reckon:9:12: error: 'a' is GBP, not a function or a table: it takes no arguments") != std::string::npos);
 }
 
 TEST_CASE("an input cannot be both a value and a group of inputs") {

@@ -1,0 +1,346 @@
+#include "batch.hpp"
+
+#include "case.hpp"
+#include "compile.hpp"
+#include "eval.hpp"
+#include "present.hpp"
+
+#include <glob.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace reckon {
+namespace fs = std::filesystem;
+
+namespace {
+bool is_case_file(const fs::path& p) { return p.extension() == ".yaml" || p.extension() == ".yml"; }
+bool has_glob(const std::string& s) { return s.find_first_of("*?[") != std::string::npos; }
+}  // namespace
+
+std::vector<std::string> find_case_files(const std::vector<std::string>& args) {
+    std::vector<std::string> files;
+    for (const auto& a : args) {
+        std::error_code ec;
+        if (fs::is_directory(a, ec)) {
+            std::vector<std::string> found;
+            for (auto it = fs::recursive_directory_iterator(a, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+                if (it->is_regular_file(ec) && is_case_file(it->path())) found.push_back(it->path().string());
+            if (found.empty()) throw UsageError(a + ": no case files (*.yaml, *.yml) in this folder");
+            std::sort(found.begin(), found.end());
+            files.insert(files.end(), found.begin(), found.end());
+        } else if (fs::exists(a, ec)) {
+            files.push_back(a);
+        } else if (has_glob(a)) {
+            glob_t g{};
+            int rc = ::glob(a.c_str(), 0, nullptr, &g);
+            std::vector<std::string> found;
+            if (rc == 0)
+                for (std::size_t i = 0; i < g.gl_pathc; ++i)
+                    if (!fs::is_directory(g.gl_pathv[i], ec)) found.push_back(g.gl_pathv[i]);
+            globfree(&g);
+            if (found.empty()) throw UsageError(a + ": no file matches this pattern");
+            files.insert(files.end(), found.begin(), found.end());  // glob() sorts them
+        } else {
+            throw UsageError(a + ": no such file or folder");
+        }
+    }
+    return files;
+}
+
+namespace {
+
+struct Outcome {
+    bool ok = false;
+    std::string id;
+    std::string line;                // jsonl: the whole line; csv: the row
+    std::vector<std::string> cells;  // table: the figures
+    std::string error;               // the rendered diagnostics of a failed case
+    std::vector<Value> row;          // what the cohort reads
+};
+
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+}
+
+// Per-case outputs shown as columns: grouped figures are left to jsonl.
+std::vector<std::size_t> column_outputs(const Program& p) {
+    std::vector<std::size_t> cols;
+    for (std::size_t i = 0; i < p.outputs.size(); ++i)
+        if (!p.rules[p.outputs[i]].by) cols.push_back(i);
+    return cols;
+}
+
+// "file:line:col" of the first diagnostic, for the one-line mention in a table.
+std::string where_of(const std::string& error) {
+    auto end = error.find(": error:");
+    return end == std::string::npos ? error.substr(0, error.find('\n')) : error.substr(0, end);
+}
+
+class Batch {
+public:
+    Batch(const Program& p, const std::vector<Value>& params, const std::vector<std::string>& files, const BatchOptions& o)
+        : p_(p), params_(params), files_(files), o_(o), columns_(column_outputs(p)) {}
+
+    Outcome evaluate(std::size_t i) const {
+        Outcome out;
+        const std::string& file = files_[i];
+        out.id = fs::path(file).stem().string();
+        try {
+            Case c = load_case_file(p_, file);
+            out.id = c.id;
+            CaseResult r = evaluate_outputs(p_, params_, c, p_.cohort_rules_needed() ? &out.row : nullptr);
+            out.ok = true;
+            format(out, file, r);
+        } catch (const EvalError& e) {
+            out.error = render(e.diagnostic());
+        } catch (const CompileError& e) {
+            out.error = e.what();
+        } catch (const std::exception& e) {
+            out.error = std::string(e.what()) + "\n";
+        }
+        if (!out.ok) {
+            out.row.clear();
+            if (o_.format == "jsonl") {
+                nlohmann::ordered_json j;
+                j["case"] = out.id;
+                j["file"] = file;
+                j["error"] = out.error.substr(0, out.error.size() - (out.error.empty() ? 0 : 1));
+                out.line = j.dump() + "\n";
+            } else if (o_.format == "csv") {
+                out.line = csv_field(out.id) + "," + csv_field(file);
+                for (std::size_t k = 0; k < csv_columns(); ++k) out.line += ",";
+                out.line += "," + csv_field(where_of(out.error) + ": " + first_message(out.error)) + "\n";
+            } else {
+                out.cells = {"failed: " + where_of(out.error)};
+            }
+        }
+        return out;
+    }
+
+    std::string header() const {
+        if (o_.format == "csv") {
+            std::string h = "case,file";
+            for (std::size_t c : columns_) h += "," + csv_field(p_.rules[p_.outputs[c]].name);
+            for (const auto& [name, _] : grouped_columns()) h += "," + csv_field(name);
+            return h + ",error\n";
+        }
+        return "";
+    }
+
+    std::string table(const std::vector<Outcome>& rows) const {
+        std::vector<std::string> head{"case"};
+        std::vector<bool> right{false};
+        for (std::size_t c : columns_) {
+            const RuleDef& r = p_.rules[p_.outputs[c]];
+            head.push_back(r.name);
+            right.push_back(r.type.kind == TypeKind::number);
+        }
+        std::vector<std::size_t> w(head.size());
+        auto width = [](const std::string& s) {
+            std::size_t n = 0;
+            for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
+            return n;
+        };
+        for (std::size_t k = 0; k < head.size(); ++k) w[k] = width(head[k]);
+        for (const auto& r : rows) {
+            w[0] = std::max(w[0], width(r.id));
+            if (r.ok)
+                for (std::size_t k = 0; k < r.cells.size(); ++k) w[k + 1] = std::max(w[k + 1], width(r.cells[k]));
+        }
+        auto pad = [&](const std::string& s, std::size_t k, bool last) {
+            std::string fill(w[k] - std::min(w[k], width(s)), ' ');
+            if (right[k]) return fill + s;
+            return last ? s : s + fill;
+        };
+        std::string out;
+        auto line = [&](const std::string& id, const std::vector<std::string>& cells, bool ok) {
+            std::string l = pad(id, 0, false);
+            if (!ok) return l + "  " + cells.at(0) + "\n";
+            for (std::size_t k = 0; k < cells.size(); ++k) l += "  " + pad(cells[k], k + 1, k + 1 == cells.size());
+            return l + "\n";
+        };
+        out += line(head[0], std::vector<std::string>(head.begin() + 1, head.end()), true);
+        for (const auto& r : rows) out += line(r.id, r.cells, r.ok);
+        return out;
+    }
+
+private:
+    std::size_t csv_columns() const { return columns_.size() + grouped_columns().size(); }
+
+    // per-case grouped outputs in csv: a column per member, "name.member"
+    std::vector<std::pair<std::string, std::pair<std::size_t, std::size_t>>> grouped_columns() const {
+        std::vector<std::pair<std::string, std::pair<std::size_t, std::size_t>>> g;
+        for (std::size_t i = 0; i < p_.outputs.size(); ++i)
+            if (const EnumDef* by = p_.rules[p_.outputs[i]].by)
+                for (std::size_t m = 0; m < by->members.size(); ++m) g.push_back({p_.rules[p_.outputs[i]].name + "." + by->members[m], {i, m}});
+        return g;
+    }
+
+    static std::string first_message(const std::string& error) {
+        auto start = error.find(": error: ");
+        auto end = error.find('\n');
+        return start == std::string::npos ? error.substr(0, end) : error.substr(start + 9, end - start - 9);
+    }
+
+    void format(Outcome& out, const std::string& file, const CaseResult& r) const {
+        if (o_.format == "jsonl") {
+            nlohmann::ordered_json j;
+            j["case"] = r.case_id;
+            j["file"] = file;
+            j["ruleset"] = {{"name", p_.name}, {"version", p_.version}};
+            j["outputs"] = outputs_json(p_, p_.outputs, r.outputs);
+            out.line = j.dump() + "\n";
+        } else if (o_.format == "csv") {
+            out.line = csv_field(r.case_id) + "," + csv_field(file);
+            for (std::size_t c : columns_) out.line += "," + csv_field(display(p_, p_.rules[p_.outputs[c]], r.outputs[c]));
+            for (const auto& [_, at] : grouped_columns()) {
+                const RuleDef& d = p_.rules[p_.outputs[at.first]];
+                out.line += "," + csv_field(display_value(p_, *d.type.element, d.decimals, d.fixed_decimals, (*r.outputs[at.first].items)[at.second]));
+            }
+            out.line += ",\n";
+        } else {
+            for (std::size_t c : columns_) out.cells.push_back(display_with_unit(p_, p_.rules[p_.outputs[c]], r.outputs[c]));
+        }
+    }
+
+    const Program& p_;
+    const std::vector<Value>& params_;
+    const std::vector<std::string>& files_;
+    const BatchOptions& o_;
+    std::vector<std::size_t> columns_;
+};
+
+class Progress {
+public:
+    Progress(std::ostream& err, bool on, std::size_t total) : err_(err), on_(on), total_(total) {}
+    void update(std::size_t done, std::size_t failed) {
+        if (!on_) return;
+        auto now = std::chrono::steady_clock::now();
+        if (done != total_ && now - last_ < std::chrono::milliseconds(100)) return;
+        last_ = now;
+        const int bar = 30;
+        int filled = total_ ? static_cast<int>(bar * done / total_) : bar;
+        err_ << "\r  [" << std::string(static_cast<std::size_t>(filled), '=') << std::string(static_cast<std::size_t>(bar - filled), ' ')
+             << "] " << done << "/" << total_ << " cases" << (failed ? ", " + std::to_string(failed) + " failed" : "") << std::flush;
+        shown_ = true;
+    }
+    void clear() {
+        if (shown_) err_ << "\r" << std::string(72, ' ') << "\r" << std::flush;
+        shown_ = false;
+    }
+
+private:
+    std::ostream& err_;
+    bool on_;
+    std::size_t total_;
+    bool shown_ = false;
+    std::chrono::steady_clock::time_point last_{};
+};
+
+}  // namespace
+
+BatchSummary run_batch(const Program& p, const std::vector<Value>& params, const std::vector<std::string>& files,
+                       const BatchOptions& o, std::ostream& out, std::ostream& err) {
+    BatchSummary s;
+    s.cases = files.size();
+    Batch batch(p, params, files, o);
+    const unsigned jobs = std::max(1u, std::min<unsigned>(o.jobs, static_cast<unsigned>(std::max<std::size_t>(1, files.size()))));
+
+    std::vector<std::optional<Outcome>> slots(files.size());
+    std::mutex m;
+    std::condition_variable ready;
+    std::atomic<std::size_t> next{0};
+    unsigned finished = 0;
+    auto stopping = [&] { return o.stop && o.stop->load(); };
+    auto work = [&] {
+        for (std::size_t i; !stopping() && (i = next.fetch_add(1)) < files.size();) {
+            Outcome r = batch.evaluate(i);
+            std::lock_guard<std::mutex> lock(m);
+            slots[i] = std::move(r);
+            ready.notify_all();
+        }
+        std::lock_guard<std::mutex> lock(m);
+        ++finished;
+        ready.notify_all();
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < jobs; ++t) pool.emplace_back(work);
+
+    // Results are written in the order the cases were given, as they become ready.
+    Progress progress(err, o.progress, files.size());
+    std::vector<Value> cohort;  // a record per succeeded case
+    std::vector<Outcome> table_rows;
+    out << batch.header();
+    if (o.format == "table") out << p.name << (p.version.empty() ? "" : ", version " + p.version) << "\n\n";
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        Outcome r;
+        {
+            std::unique_lock<std::mutex> lock(m);
+            ready.wait(lock, [&] { return slots[i].has_value() || finished == jobs; });
+            if (!slots[i]) break;  // stopped before this case
+            r = std::move(*slots[i]);
+            slots[i].reset();
+        }
+        ++s.done;
+        if (!r.ok) {
+            ++s.failed;
+            progress.clear();
+            err << r.error;
+        } else if (!p.cohort_fields.empty()) {
+            cohort.push_back(Value::list(std::move(r.row)));
+        }
+        if (o.format == "table") {
+            r.row.clear();
+            r.error.clear();
+            table_rows.push_back(std::move(r));
+        } else {
+            out << r.line;
+        }
+        progress.update(s.done, s.failed);
+    }
+    for (auto& t : pool) t.join();
+    progress.clear();
+    s.interrupted = s.done < files.size();
+    if (s.interrupted) return s;
+
+    // The cohort, over the cases that succeeded.
+    std::vector<Value> values;
+    if (!p.cohort_outputs.empty()) {
+        Value cases = Value::list(std::move(cohort));
+        Evaluator ev(p, params, cases);
+        try {
+            for (int slot : p.cohort_outputs) values.push_back(ev.rule(slot));
+        } catch (const EvalError& e) {
+            err << render(e.diagnostic());
+            s.cohort_failed = true;
+            values.clear();
+        }
+    }
+    const bool show_cohort = !p.cohort_outputs.empty() && !s.cohort_failed;
+    if (o.format == "table") {
+        out << batch.table(table_rows);
+        out << "\n" << s.cases << " case" << (s.cases == 1 ? "" : "s") << ", " << s.failed << " failed\n";
+        if (show_cohort) {
+            out << "\nCohort (the " << s.cases - s.failed << " cases that succeeded)\n\n";
+            out << render_outputs(p, p.cohort_outputs, values);
+        }
+    } else if (o.format == "jsonl") {
+        nlohmann::ordered_json j;
+        j["cohort"]["outputs"] = show_cohort ? outputs_json(p, p.cohort_outputs, values) : nlohmann::ordered_json::object();
+        j["summary"] = {{"cases", s.cases}, {"failed", s.failed}};
+        out << j.dump() << "\n";
+    }
+    return s;
+}
+
+}  // namespace reckon

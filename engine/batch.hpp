@@ -1,0 +1,39 @@
+// `reckon batch`: many cases evaluated in parallel, results written in the
+// order the cases were given, then the cohort rules over the cases that
+// succeeded. A case that fails is reported and the others go on.
+#pragma once
+
+#include "program.hpp"
+
+#include <atomic>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace reckon {
+
+// Case files named by files, folders (searched for *.yaml and *.yml, sorted)
+// and glob patterns, in the order given. Throws UsageError for a folder or a
+// pattern with no case files, or a path that does not exist.
+std::vector<std::string> find_case_files(const std::vector<std::string>& args);
+
+struct BatchOptions {
+    unsigned jobs = 1;
+    std::string format = "table";            // table, jsonl or csv
+    bool progress = false;                   // a progress bar on `err`
+    const std::atomic<bool>* stop = nullptr; // set by a signal: finish no more cases
+};
+
+struct BatchSummary {
+    std::size_t cases = 0;   // given
+    std::size_t done = 0;    // evaluated, well or not, before any stop
+    std::size_t failed = 0;
+    bool cohort_failed = false;
+    bool interrupted = false;
+};
+
+// Results go to `out` in the chosen format; diagnostics and progress to `err`.
+BatchSummary run_batch(const Program& p, const std::vector<Value>& params, const std::vector<std::string>& files,
+                       const BatchOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace reckon

@@ -1,0 +1,131 @@
+// Writes a synthetic IOM cohort: one YAML case file per nominal, in the
+// schema of rulesets/iom-annual-report.reckon (see docs/cases.md).
+//
+//   gen_iom_cohort FOLDER [COUNT] [SEED]     (defaults: 240 nominals, seed 2023)
+//
+// The same COUNT and SEED give the same files, byte for byte, on every
+// machine: the only randomness is std::mt19937 (whose output the C++ standard
+// fixes), turned into numbers by plain integer arithmetic here rather than by
+// the library's distributions (whose algorithms it does not fix).
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <string>
+
+namespace {
+
+struct OffenceKind {
+    const char* type;
+    unsigned weight;  // how common, relative
+    unsigned css;     // a typical ONS severity weight
+};
+
+// Mostly acquisitive and low-level violent offences, as in an IOM cohort.
+const OffenceKind kinds[] = {
+    {"shoplifting", 30, 13},          {"theft_not_vehicle", 12, 23},     {"burglary_dwelling", 8, 438},
+    {"burglary_not_dwelling", 5, 181}, {"common_assault", 10, 115},     {"other_wounding", 5, 580},
+    {"criminal_damage", 7, 58},        {"theft_from_vehicle", 4, 65},    {"theft_of_vehicle", 2, 142},
+    {"robbery_personal", 2, 1005},     {"other", 10, 20},                {"commercial_criminal_damage", 2, 58},
+    {"serious_wounding", 1, 1575},     {"attempted_vehicle_theft", 1, 60}, {"commercial_robbery", 1, 1005},
+};
+
+class Random {
+public:
+    explicit Random(unsigned seed) : g_(seed) {}
+    // uniform in [0, n), by rejection so that every value is equally likely
+    unsigned below(unsigned n) {
+        const std::uint32_t limit = 0xFFFFFFFFu - 0xFFFFFFFFu % n;
+        std::uint32_t x;
+        do x = static_cast<std::uint32_t>(g_()); while (x >= limit);
+        return x % n;
+    }
+    int between(int lo, int hi) { return lo + static_cast<int>(below(static_cast<unsigned>(hi - lo + 1))); }
+    bool chance(unsigned percent) { return below(100) < percent; }
+
+private:
+    std::mt19937 g_;
+};
+
+long days_from_civil(int y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<long>(doe) - 719468;
+}
+
+std::string date_text(long z) {
+    z += 719468;
+    const long era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    const int y = static_cast<int>(yoe) + static_cast<int>(era) * 400 + (m <= 2);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
+    return buf;
+}
+
+const OffenceKind& pick_kind(Random& r) {
+    unsigned total = 0;
+    for (const auto& k : kinds) total += k.weight;
+    unsigned x = r.below(total);
+    for (const auto& k : kinds) {
+        if (x < k.weight) return k;
+        x -= k.weight;
+    }
+    return kinds[0];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2 || argc > 4) {
+        std::cerr << "usage: gen_iom_cohort FOLDER [COUNT] [SEED]\n";
+        return 2;
+    }
+    const std::filesystem::path folder = argv[1];
+    const int count = argc > 2 ? std::atoi(argv[2]) : 240;
+    const unsigned seed = argc > 3 ? static_cast<unsigned>(std::strtoul(argv[3], nullptr, 10)) : 2023u;
+    if (count <= 0 || count > 10000000) {
+        std::cerr << "gen_iom_cohort: COUNT must be between 1 and 10000000\n";
+        return 2;
+    }
+    std::filesystem::create_directories(folder);
+    Random r(seed);
+    // Joining dates from April 2021 to March 2024: some nominals joined before
+    // the 2023/24 report year, some during it, a few after it.
+    const long first = days_from_civil(2021, 4, 1), last = days_from_civil(2024, 3, 31);
+    const int width = count >= 10000 ? 7 : 4;
+    for (int i = 1; i <= count; ++i) {
+        char id[24];
+        std::snprintf(id, sizeof id, "N%0*d", width, i);
+        const long joined = first + r.between(0, static_cast<int>(last - first));
+        std::ofstream out(folder / (std::string(id) + ".yaml"), std::ios::binary);
+        out << "nominal: " << id << "\n";
+        out << "joined: " << date_text(joined) << "\n";
+        if (r.chance(40)) out << "left: " << date_text(joined + r.between(20, 900)) << "\n";
+        // Offending before joining, and (mostly less) while on the scheme.
+        const int before = r.between(0, 7), during = r.between(0, 4);
+        if (before + during == 0) continue;
+        out << "offences:\n";
+        for (int k = 0; k < before + during; ++k) {
+            const long date = k < before ? joined - r.between(1, 420) : joined + r.between(0, 700);
+            const OffenceKind& kind = pick_kind(r);
+            const unsigned css = kind.css + r.below(kind.css / 4 + 1);
+            out << "  - {date: " << date_text(date) << ", type: " << kind.type << ", css: " << css << "}\n";
+        }
+        if (!out) {
+            std::cerr << "gen_iom_cohort: cannot write into " << folder << "\n";
+            return 1;
+        }
+    }
+    return 0;
+}
