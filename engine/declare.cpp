@@ -430,7 +430,7 @@ void Checker::check_rule(int i) {
     if (r.output) {
         const Type& shown = by ? *r.type.element : r.type;
         bool money = shown.kind == TypeKind::number && p_.units.is_money(shown.unit);
-        r.fixed_decimals = money;
+        r.fixed_decimals = money || d.notes.decimals.has_value();
         r.decimals = d.notes.decimals.value_or(2);
         bool scalar_list = shown.kind == TypeKind::list && shown.element->kind != TypeKind::list &&
                            shown.element->kind != TypeKind::record;

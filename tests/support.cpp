@@ -34,7 +34,9 @@ std::string temp_dir() {
     return tmpl;
 }
 
-Run run_reckon(const std::vector<std::string>& args, const std::string& cwd) {
+Run run_reckon(const std::vector<std::string>& args, const std::string& cwd) { return run_program(RECKON_BINARY, args, cwd); }
+
+Run run_program(const std::string& program, const std::vector<std::string>& args, const std::string& cwd) {
     std::string dir = temp_dir();
     std::string out_path = dir + "/out", err_path = dir + "/err";
     pid_t pid = fork();
@@ -45,7 +47,7 @@ Run run_reckon(const std::vector<std::string>& args, const std::string& cwd) {
         dup2(o, 1);
         dup2(e, 2);
         std::vector<char*> argv;
-        std::string bin = RECKON_BINARY;
+        std::string bin = program;
         argv.push_back(bin.data());
         std::vector<std::string> copy = args;
         for (auto& a : copy) argv.push_back(a.data());

@@ -13,6 +13,8 @@ struct Run {
 
 // Runs `reckon ARGS` in `cwd` (the source tree when empty); no shell is involved.
 Run run_reckon(const std::vector<std::string>& args, const std::string& cwd = "");
+// Runs any program (a path) the same way.
+Run run_program(const std::string& program, const std::vector<std::string>& args, const std::string& cwd = "");
 
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& text);

@@ -215,7 +215,7 @@ TEST_CASE("a case is checked against the inputs: key paths, lines, ranges") {
 
 TEST_CASE("case numbers are read exactly, in the declared unit") {
     auto p = program("input t: hour\noutput m: minute = t in minute decimals 10\n");
-    CHECK(run(*p, "t: 0.1\n")["m"] == "6");
+    CHECK(run(*p, "t: 0.1\n")["m"] == "6.0000000000");  // exactly 6 minutes, shown to the 10 decimals asked for
 }
 
 TEST_CASE("runtime errors name the place and the chain of rules") {

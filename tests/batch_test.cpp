@@ -1,0 +1,133 @@
+// `reckon batch` as analysts run it: many cases, some broken, in parallel.
+#include "support.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <sstream>
+
+using reckon::testing::read_file;
+using reckon::testing::run_reckon;
+using reckon::testing::write_file;
+
+namespace {
+const char* ruleset = "rulesets/iom-annual-report.reckon";
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string l; std::getline(in, l);) out.push_back(l);
+    return out;
+}
+
+// 1,000 generated nominals, two of them broken.
+std::string thousand_with_two_broken() {
+    std::string dir = reckon::testing::temp_dir();
+    REQUIRE(reckon::testing::run_program(RECKON_GEN_IOM, {dir, "1000", "11"}).status == 0);
+    write_file(dir + "/N0100.yaml", "nominal: N0100\njoined: [2023-01-01\n");  // not YAML
+    write_file(dir + "/N0500.yaml", "nominal: N0500\njoined: 2023-01-01\noffences:\n  - {date: 2023-02-01, type: arson, css: 5}\n");
+    return dir;
+}
+}  // namespace
+
+TEST_CASE("batch: 1,000 cases with two broken: 998 results, two errors with file and line, exit 1, any --jobs") {
+    std::string dir = thousand_with_two_broken();
+    auto one = run_reckon({"batch", ruleset, dir, "--format", "jsonl", "--jobs", "1"});
+    auto two = run_reckon({"batch", ruleset, dir, "--format", "jsonl", "--jobs", "2"});
+    CHECK(one.status == 1);
+    CHECK(two.status == 1);
+    CHECK(one.out == two.out);  // byte for byte, whatever the parallelism
+    auto lines = lines_of(one.out);
+    REQUIRE(lines.size() == 1001);
+    int results = 0;
+    std::vector<nlohmann::json> errors;
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        auto j = nlohmann::json::parse(lines[i]);
+        if (j.contains("error")) errors.push_back(j);
+        else results += j.contains("outputs");
+    }
+    CHECK(results == 998);
+    REQUIRE(errors.size() == 2);
+    // in the order given (sorted file names), with the file, line and column
+    CHECK(errors[0]["file"] == dir + "/N0100.yaml");
+    CHECK(errors[0]["error"].get<std::string>().rfind(dir + "/N0100.yaml:3:1: error: invalid YAML", 0) == 0);
+    CHECK(errors[1]["file"] == dir + "/N0500.yaml");
+    CHECK(errors[1]["error"].get<std::string>().rfind(dir + "/N0500.yaml:4:30: error: offences[0].type: expected OffenceType", 0) == 0);
+    auto last = nlohmann::json::parse(lines.back());
+    CHECK(last["summary"] == nlohmann::json({{"cases", 1000}, {"failed", 2}}));
+    CHECK(last["cohort"]["outputs"].contains("saving_pnc"));
+    // the errors also go to stderr, as diagnostics with the source line
+    CHECK(one.err.find(dir + "/N0500.yaml:4:30: error:") != std::string::npos);
+    CHECK(one.err.find("1000 cases, 2 failed") != std::string::npos);
+
+    // the table for people: a row per case, the two failures marked, then the cohort
+    auto table = run_reckon({"batch", ruleset, dir, "--jobs", "2"});
+    CHECK(table.status == 1);
+    CHECK(table.out.find("N0100  failed: " + dir + "/N0100.yaml:3:1\n") != std::string::npos);
+    CHECK(table.out.find("1000 cases, 2 failed\n") != std::string::npos);
+    CHECK(table.out.find("Cohort (the 998 cases that succeeded)") != std::string::npos);
+    CHECK(table.err.find(dir + "/N0100.yaml:3:1: error: invalid YAML") != std::string::npos);
+}
+
+TEST_CASE("batch: --out is written whole or not at all, and never over a case file") {
+    std::string dir = reckon::testing::temp_dir();
+    std::string out = dir + "/results.jsonl";
+    auto r = run_reckon({"batch", ruleset, "tests/cases/iom/2023", "--format", "jsonl", "--out", out, "--param", "report_year=2023"});
+    CHECK(r.status == 0);
+    CHECK(r.out.empty());
+    auto direct = run_reckon({"batch", ruleset, "tests/cases/iom/2023", "--format", "jsonl", "--param", "report_year=2023"});
+    CHECK(read_file(out) == direct.out);
+    CHECK(r.err == "6 cases, 0 failed; results in " + out + "\n");
+    // no temporary file is left beside it
+    int files = 0;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) files += e.is_regular_file();
+    CHECK(files == 1);
+
+    auto unwritable = run_reckon({"batch", ruleset, "tests/cases/iom/2023", "--out", "/nonexistent-folder/x.csv"});
+    CHECK(unwritable.status == 1);
+    CHECK(unwritable.err.rfind("/nonexistent-folder/x.csv: error: cannot write: No such file or directory", 0) == 0);
+
+    auto over_input = run_reckon({"batch", ruleset, "tests/cases/iom/2023", "--out", "tests/cases/iom/2023/a-joined-1-april.yaml"});
+    CHECK(over_input.status == 2);
+    CHECK(over_input.err.find("this is one of the case files") != std::string::npos);
+}
+
+TEST_CASE("batch: csv has a header and a row per case, in the order given") {
+    auto r = run_reckon({"batch", ruleset, "tests/cases/iom/2023/b-half-of-366.yaml", "tests/cases/iom/2023/a-joined-1-april.yaml",
+                         "--format", "csv", "--param", "report_year=2023"});
+    CHECK(r.status == 0);
+    CHECK(r.out ==
+          "case,file,days_on,status,baseline_offences,baseline_css,baseline_cost,year_offences,annualised_offences,"
+          "annualised_css,annualised_cost,error\n"
+          "B-half-of-366,tests/cases/iom/2023/b-half-of-366.yaml,183,pro_rata,0,0,0.00,1,2,46,2120.75,\n"
+          "A-joined-1-april,tests/cases/iom/2023/a-joined-1-april.yaml,366,full_year,1,13,171.61,1,1,115,2447.23,\n");
+}
+
+TEST_CASE("batch: files, folders and patterns; a path that names nothing is a command-line error") {
+    auto r = run_reckon({"batch", ruleset, "tests/cases/iom/2022/*.yaml", "--format", "csv", "--param", "report_year=2022"});
+    CHECK(r.status == 0);
+    CHECK(lines_of(r.out).size() == 3);
+    auto none = run_reckon({"batch", ruleset, "tests/cases/iom/nowhere"});
+    CHECK(none.status == 2);
+    CHECK(none.err == "reckon: error: tests/cases/iom/nowhere: no such file or folder\n");
+    auto nomatch = run_reckon({"batch", ruleset, "tests/cases/iom/*.json"});
+    CHECK(nomatch.status == 2);
+    CHECK(nomatch.err == "reckon: error: tests/cases/iom/*.json: no file matches this pattern\n");
+}
+
+TEST_CASE("the synthetic cohort in cases/iom is what tools/gen_iom_cohort makes, byte for byte") {
+    std::string dir = reckon::testing::temp_dir();
+    REQUIRE(reckon::testing::run_program(RECKON_GEN_IOM, {dir}).status == 0);
+    std::string kept = reckon::testing::source_dir() + "/cases/iom";
+    int n = 0;
+    for (const auto& e : std::filesystem::directory_iterator(kept)) {
+        INFO(e.path().string());
+        CHECK(read_file(e.path().string()) == read_file(dir + "/" + e.path().filename().string()));
+        ++n;
+    }
+    CHECK(n == 240);
+    int made = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir)) ++made;
+    CHECK(made == n);
+}
