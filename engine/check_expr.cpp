@@ -44,9 +44,10 @@ Type Checker::unit_mismatch(Location where, const std::string& what, const Type&
 Checked Checker::expr(const ast::Expr& e) {
     Checked c = expr_any(e);
     if (c.type.optional) {
-        error(e.where, "this value may be absent (it is " + (c.type.is_error() ? std::string("none") : describe(c.type)) +
-                           "): give a fallback, as in 'left otherwise year_end', or test it first, as in "
-                           "'if left is given then ... else ...'");
+        const std::string x = e.kind == ast::ExprKind::name ? e.text : "x";
+        error(e.where, (e.kind == ast::ExprKind::name ? "'" + x + "'" : std::string("this value")) + " may be absent (it is " +
+                           (c.type.is_error() ? std::string("none") : describe(c.type)) + "): give a fallback, as in '" + x +
+                           " otherwise ...', or test it first, as in 'if " + x + " is given then ... else ...'");
         return failed();
     }
     return c;
@@ -311,7 +312,8 @@ Checked Checker::name(const ast::Expr& e) {
             break;
         }
 
-    if (!used) {
+    // in a cohort rule, the cohort's own rules come before the case's inputs
+    if (!used && !(frame_.context == Context::cohort && cohort_rules_.count(path[0]))) {
         // the longest prefix of the path that names an input
         std::string prefix;
         int found = -1;

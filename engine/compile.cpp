@@ -3,6 +3,7 @@
 #include "../grammar/parse.hpp"
 #include "checker.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -134,6 +135,16 @@ std::shared_ptr<Program> compile(SourcePtr entry, const std::vector<ParamSetting
         for (auto& d : checker.take_diagnostics()) diags.push_back(std::move(d));
         if (n) p->overrides.emplace_back(slot, std::move(n));
     }
+    // in the order of the files, then of the text, as a person reads them
+    auto file_index = [&](const SourceFile* f) {
+        for (std::size_t i = 0; i < p->sources.size(); ++i)
+            if (p->sources[i].get() == f) return i;
+        return p->sources.size();
+    };
+    std::stable_sort(diags.begin(), diags.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+        auto fa = file_index(a.where.file), fb = file_index(b.where.file);
+        return fa != fb ? fa < fb : a.where.offset < b.where.offset;
+    });
     if (!diags.empty()) throw CompileError(std::move(diags));
     return p;
 }

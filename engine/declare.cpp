@@ -172,7 +172,7 @@ void Checker::declare_names(const std::vector<const ast::Decl*>& decls) {
     for (const auto* d : decls) {
         if (!d->cohort) continue;
         auto first = cohort_rules_.count(d->name) ? p_.rules[cohort_rules_[d->name]].where
-                     : declared_.count(d->name) && !rules_.count(d->name) ? declared_[d->name]
+                     : declared_.count(d->name) && !rules_.count(d->name) && !inputs_.count(d->name) ? declared_[d->name]
                                                                           : Location{};
         if (first.file) {
             error(d->name_where, "'" + d->name + "' is already declared", {"the first declaration is at " + first.str()});

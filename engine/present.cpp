@@ -83,12 +83,19 @@ std::string render_outputs(const Program& p, const std::vector<int>& slots, cons
         vw = std::max(vw, width(display_with_unit(p, d, values[i])));
     }
     std::string out;
+    bool after_block = false;  // a table or a list: set apart by blank lines
+    auto block = [&] {
+        if (!out.empty()) out += "\n";
+        after_block = true;
+    };
     for (std::size_t i = 0; i < slots.size(); ++i) {
         const RuleDef& d = p.rules[slots[i]];
         std::string label = d.label.empty() ? d.name : d.label;
         if (d.type.kind == TypeKind::list) {
-            out += "\n  " + label + "\n" + wrapped(display_with_unit(p, d, values[i]), 4, 100);
+            block();
+            out += "  " + label + "\n" + wrapped(display_with_unit(p, d, values[i]), 4, 100);
         } else if (d.by) {
+            block();
             std::size_t j = i;
             while (j < slots.size() && p.rules[slots[j]].by == d.by) ++j;
             std::vector<std::vector<std::string>> cells(d.by->members.size() + 1);
@@ -103,7 +110,6 @@ std::string render_outputs(const Program& p, const std::vector<int>& slots, cons
             std::vector<std::size_t> w(cells[0].size(), 0);
             for (const auto& row : cells)
                 for (std::size_t c = 0; c < row.size(); ++c) w[c] = std::max(w[c], width(row[c]));
-            out += "\n";
             for (const auto& row : cells) {
                 std::string line = "  " + row[0] + std::string(w[0] - width(row[0]), ' ');
                 for (std::size_t c = 1; c < row.size(); ++c) line += "  " + std::string(w[c] - width(row[c]), ' ') + row[c];
@@ -111,6 +117,8 @@ std::string render_outputs(const Program& p, const std::vector<int>& slots, cons
             }
             i = j - 1;
         } else {
+            if (after_block) out += "\n";
+            after_block = false;
             std::string value = display_with_unit(p, d, values[i]);
             out += "  " + label + std::string(lw - width(label) + 2, ' ') + std::string(vw - width(value), ' ') + value + "\n";
         }

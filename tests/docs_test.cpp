@@ -4,6 +4,11 @@
 // is what reckon prints on stderr when the example must fail; a
 // ```test-output block is what `reckon test example.reckon` prints. An example
 // with neither must pass `reckon test` (its own test blocks) or `reckon check`.
+// A ```yaml block whose first line is `# file: NAME` is saved as NAME instead
+// (several such blocks make a batch), and a ```batch-output block is what
+// `reckon batch example.reckon NAME…` prints for them. A ```yaml block whose
+// first line is `# ruleset: PATH` is a case of that ruleset of the repository:
+// it must evaluate, or give the ```diagnostic that follows it.
 #include "support.hpp"
 
 #include <doctest/doctest.h>
@@ -17,8 +22,10 @@ namespace {
 
 struct Example {
     int line = 0;
-    std::string rules, yaml, output, diagnostic, test_output;
-    bool has_output = false, has_diagnostic = false, has_test_output = false;
+    std::string rules, yaml, output, diagnostic, test_output, batch_output;
+    std::string ruleset;  // a case of a ruleset in the repository
+    std::vector<std::pair<std::string, std::string>> files;  // `# file: NAME` yaml blocks
+    bool has_output = false, has_diagnostic = false, has_test_output = false, has_batch = false;
 };
 
 std::vector<Example> examples_in(const std::string& markdown) {
@@ -40,8 +47,18 @@ std::vector<Example> examples_in(const std::string& markdown) {
                 out.push_back(Example{});
                 out.back().line = start;
                 out.back().rules = body;
+            } else if (lang == "yaml" && body.rfind("# ruleset: ", 0) == 0) {
+                out.push_back(Example{});
+                out.back().line = start;
+                out.back().ruleset = body.substr(11, body.find('\n') - 11);
+                out.back().yaml = body;
+            } else if (!out.empty() && lang == "yaml" && body.rfind("# file: ", 0) == 0) {
+                out.back().files.emplace_back(body.substr(8, body.find('\n') - 8), body);
             } else if (!out.empty() && lang == "yaml") {
                 out.back().yaml = body;
+            } else if (!out.empty() && lang == "batch-output") {
+                out.back().batch_output = body;
+                out.back().has_batch = true;
             } else if (!out.empty() && lang == "output") {
                 out.back().output = body;
                 out.back().has_output = true;
@@ -66,9 +83,30 @@ void run_examples(const std::string& doc) {
         CAPTURE(doc);
         CAPTURE(ex.line);
         std::string dir = temp_dir();
+        if (!ex.ruleset.empty()) {
+            write_file(dir + "/case.yaml", ex.yaml);
+            Run r = run_reckon({"eval", source_dir() + "/" + ex.ruleset, dir + "/case.yaml"});
+            if (ex.has_diagnostic) {
+                CHECK(r.status == 1);
+                std::string err = r.err;
+                for (std::size_t at; (at = err.find(dir + "/")) != std::string::npos;) err.erase(at, dir.size() + 1);
+                CHECK(err == ex.diagnostic);
+            } else {
+                CHECK_MESSAGE(r.status == 0, r.err);
+            }
+            std::filesystem::remove_all(dir);
+            continue;
+        }
         write_file(dir + "/example.reckon", ex.rules);
         if (!ex.yaml.empty()) write_file(dir + "/case.yaml", ex.yaml);
-        if (ex.has_test_output) {
+        for (const auto& [name, text] : ex.files) write_file(dir + "/" + name, text);
+        if (ex.has_batch) {
+            std::vector<std::string> args{"batch", "example.reckon"};
+            for (const auto& f : ex.files) args.push_back(f.first);
+            Run r = run_reckon(args, dir);
+            CHECK_MESSAGE(r.status == 0, r.err);
+            CHECK(r.out == ex.batch_output);
+        } else if (ex.has_test_output) {
             Run r = run_reckon({"test", "example.reckon"}, dir);
             CHECK(r.status == (r.out.find(" 0 failed\n") == std::string::npos ? 1 : 0));
             CHECK(r.out == ex.test_output);
@@ -97,3 +135,4 @@ void run_examples(const std::string& doc) {
 
 TEST_CASE("docs/language.md: every example runs as written") { run_examples("docs/language.md"); }
 TEST_CASE("docs/diagnostics.md: every diagnostic is produced as written") { run_examples("docs/diagnostics.md"); }
+TEST_CASE("docs/cases.md: every case example is read as written") { run_examples("docs/cases.md"); }
