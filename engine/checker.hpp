@@ -27,7 +27,8 @@ public:
     std::vector<Diagnostic> take_diagnostics() { return std::move(diags_); }
 
     // A constant expression (a --param value, a test's expected figure) of `want`'s type.
-    NodePtr constant(const ast::Expr& e, const Type& want, const std::string& what);
+    // With may_be_absent, `none` is allowed (an expected optional output).
+    NodePtr constant(const ast::Expr& e, const Type& want, const std::string& what, bool may_be_absent = false);
 
 private:
     // what a formula may refer to

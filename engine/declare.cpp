@@ -580,17 +580,19 @@ void Checker::declare_test(const ast::Decl& d) {
             error(x.where, "'" + x.output + "' is a cohort figure: a test block checks the figures of one case");
             continue;
         }
-        auto n = constant(*x.expected, p_.rules[it->second].type, "the expected value of '" + x.output + "'");
+        const Type& type = p_.rules[it->second].type;
+        auto n = constant(*x.expected, type, "the expected value of '" + x.output + "'", type.optional);
         if (n) t.expects.push_back(Expectation{it->second, std::move(n), x.where});
     }
     p_.tests.push_back(std::move(t));
 }
 
-NodePtr Checker::constant(const ast::Expr& e, const Type& want, const std::string& what) {
+NodePtr Checker::constant(const ast::Expr& e, const Type& want, const std::string& what, bool may_be_absent) {
     Frame saved = std::exchange(frame_, Frame{});
     frame_.context = Context::constant;
-    Checked c = expr(e);
+    Checked c = may_be_absent ? expr_any(e) : expr(e);
     frame_ = std::move(saved);
+    if (may_be_absent && c.type.optional && c.type.is_error() && c.node) return std::move(c.node);  // `none`
     if (c.type.is_error() || want.is_error()) return nullptr;
     if (!same_type(want, c.type, p_.units)) {
         error(e.where, what + " must be " + describe(want) + ", not " + describe(c.type));

@@ -87,7 +87,7 @@ void run_test(const Program& p, const TestDef& t, const std::string& rule_file, 
             ++bad;
             Diagnostic d{x.where, "expectation not met: " + r.name, {}};
             d.notes.push_back("expected " + display_with_unit(p, r, expected) + ", got " + display_with_unit(p, r, actual) +
-                              " (exactly " + exact_text(p, r, actual) + ")");
+                              (actual.kind == Value::Kind::number ? " (exactly " + exact_text(p, r, actual) + ")" : ""));
             d.notes.push_back("case " + case_path.string());
             out << render(d);
         }
