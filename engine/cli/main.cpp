@@ -4,6 +4,7 @@
 #include "../case.hpp"
 #include "../compile.hpp"
 #include "../eval.hpp"
+#include "../format.hpp"
 #include "../output_file.hpp"
 #include "../present.hpp"
 #include "../testing.hpp"
@@ -112,6 +113,35 @@ int cmd_batch(const BatchArgs& a) {
     return s.failed || s.cohort_failed ? bad_input : ok;
 }
 
+int cmd_fmt(const std::vector<std::string>& paths, bool check) {
+    auto files = find_rule_files(paths);
+    if (files.empty()) throw UsageError("no rule files (*.reckon) found");
+    int status = ok;
+    for (const auto& f : files) {
+        try {
+            SourcePtr src = read_source(f);
+            std::string formatted = format_rules(src);
+            if (formatted == src->text()) continue;
+            if (check) {
+                std::cout << f << "\n";  // would change
+                status = bad_input;
+                continue;
+            }
+            OutputFile out(f);
+            out.stream() << formatted;
+            out.commit();
+            std::cout << "formatted " << f << "\n";
+        } catch (const CompileError& e) {
+            std::cerr << e.what();
+            status = bad_input;
+        } catch (const std::runtime_error& e) {
+            std::cerr << e.what() << "\n";
+            status = bad_input;
+        }
+    }
+    return status;
+}
+
 int cmd_test(const std::vector<std::string>& paths) {
     auto files = find_rule_files(paths);
     TestTally t = run_tests(files, std::cout);
@@ -161,6 +191,11 @@ int main(int argc, char** argv) {
     batch->footer("A case that fails is reported on stderr with its file and line; the others go on, the cohort is\n"
                   "computed over the cases that succeeded, and the exit status is 1.");
 
+    bool fmt_check = false;
+    auto* fmt = app.add_subcommand("fmt", "Rewrite rule files in the one canonical layout (comments kept)");
+    fmt->add_option("FILES", paths, "rule files or folders (searched for *.reckon)")->required()->check(CLI::ExistingPath);
+    fmt->add_flag("--check", fmt_check, "change nothing: list the files that are not in the canonical layout, and exit 1 if any");
+
     auto* test = app.add_subcommand("test", "Run the test blocks of the rule files found under PATHs");
     test->add_option("PATH", paths, "rule files or folders (searched for *.reckon)")->required()->check(CLI::ExistingPath);
 
@@ -184,6 +219,7 @@ int main(int argc, char** argv) {
         if (*eval) return cmd_eval(ruleset, case_file, format, params);
         if (*test) return cmd_test(paths);
         if (*batch) return cmd_batch(ba);
+        if (*fmt) return cmd_fmt(paths, fmt_check);
     } catch (const UsageError& e) {
         std::cerr << "reckon: error: " << e.what() << "\n";
         return bad_usage;

@@ -1,0 +1,77 @@
+// `reckon fmt`: one canonical layout, idempotent, comments kept.
+#include "support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <regex>
+#include <sstream>
+
+using namespace reckon::testing;
+
+namespace {
+// The rule files of the repository that parse (golden syntax cases do not, on purpose).
+std::vector<std::string> rule_files() {
+    std::vector<std::string> files;
+    for (const char* dir : {"rulesets", "tests/golden"})
+        for (const auto& e : std::filesystem::recursive_directory_iterator(source_dir() + "/" + dir))
+            if (e.path().extension() == ".reckon") files.push_back(e.path().string());
+    return files;
+}
+
+std::string formatted(const std::string& dir, const std::string& text) {
+    write_file(dir + "/r.reckon", text);
+    Run r = run_reckon({"fmt", "r.reckon"}, dir);
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    return read_file(dir + "/r.reckon");
+}
+}  // namespace
+
+TEST_CASE("fmt: every rule file of the repository formats to itself the second time") {
+    std::string dir = temp_dir();
+    int n = 0;
+    for (const auto& f : rule_files()) {
+        CAPTURE(f);
+        std::string text = read_file(f);
+        write_file(dir + "/r.reckon", text);
+        if (run_reckon({"check", "r.reckon"}, dir).err.find("error: expected") != std::string::npos) continue;  // a syntax case
+        std::string once = formatted(dir, text);
+        CHECK(formatted(dir, once) == once);
+        ++n;
+    }
+    CHECK(n >= 10);
+    CHECK(run_reckon({"fmt", "--check", "rulesets"}).status == 0);  // the rulesets are kept formatted
+}
+
+TEST_CASE("fmt: a mangled layout comes back to the canonical file, comments and all") {
+    const std::string canonical = read_file(source_dir() + "/rulesets/iom-annual-report.reckon");
+    std::istringstream in(canonical);
+    std::string mangled;
+    int i = 0;
+    for (std::string line; std::getline(in, line); ++i) {
+        if (line.rfind("  |", 0) == 0) line = std::regex_replace(line, std::regex(" +\\| *"), " | ");  // unaligned table
+        else if (line.rfind("  ", 0) == 0 && line[2] != ' ') line = (i % 2 ? "\t " : "   ") + line.substr(2);  // odd indents, tabs
+        else if (line.rfind("rule ", 0) == 0) line = "    rule    " + line.substr(5);  // an indented declaration, spaces
+        else if (line.rfind("output ", 0) == 0) line = "output  " + line.substr(7);
+        else if (line.rfind("# ", 0) == 0) line = "      " + line;  // a comment out of place
+        mangled += line + "   \r\n";                               // trailing spaces, CRLF
+        if (line.empty()) mangled += "\r\n\r\n";                   // extra blank lines
+    }
+    REQUIRE(mangled != canonical);
+    std::string dir = temp_dir();
+    write_file(dir + "/r.reckon", mangled);
+    Run check = run_reckon({"fmt", "--check", "r.reckon"}, dir);
+    CHECK(check.status == 1);
+    CHECK(check.out == "r.reckon\n");
+    CHECK(read_file(dir + "/r.reckon") == mangled);  // --check changes nothing
+    CHECK(formatted(dir, mangled) == canonical);
+}
+
+TEST_CASE("fmt: a file that does not parse is reported, not rewritten") {
+    std::string dir = temp_dir();
+    write_file(dir + "/bad.reckon", "param x = \n");
+    Run r = run_reckon({"fmt", "bad.reckon"}, dir);
+    CHECK(r.status == 1);
+    CHECK(r.err.rfind("bad.reckon:1:", 0) == 0);
+    CHECK(read_file(dir + "/bad.reckon") == "param x = \n");
+}
