@@ -729,8 +729,12 @@ Checked Checker::rounding(const ast::Expr& e, std::vector<Checked> args) {
             return failed();
         }
         n->step = args[1].node->value.n;
+        const Location& w = e.kids[1]->where;
+        n->value = Value::text(w.file->text().substr(w.offset, w.length));
     } else {
         n->step = p_.units.scale(args[0].type.unit);  // one of the value's own unit
+        const std::string u = p_.units.name(args[0].type.unit);
+        n->value = Value::text(u.empty() ? "1" : "1 " + u);
     }
     if (args.size() == 3) {
         const ast::Expr& m = *e.kids[2];

@@ -140,6 +140,7 @@ void Checker::declare_names(const std::vector<const ast::Decl*>& decls) {
                 p_.fns.back().name = d->name;
                 p_.fns.back().where = d->name_where;
                 p_.fns.back().cite = {d->notes.description, d->notes.source};
+                p_.fns.back().syntax = d->body.get();
                 fn_decls_.push_back(d);
                 break;
             case ast::DeclKind::input:

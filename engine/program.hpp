@@ -25,7 +25,7 @@ enum class Op {
     if_,                    // kids: cond, then, else
     let_,                   // slot = kids[0]; kids[1]
     call,                   // slot = function index; kids = arguments
-    round_,                 // kids: value, step; mode
+    round_,                 // kids: value; step (base units), mode; value: the step as written, for explanations
     min_, max_,             // kids: two or more values
     sum, count, least, most,  // slot = loop variable; kids: list, element (or null), filter (or null)
     date_add, date_sub,     // date ± quantity (kids[1] in base units; step = base units per day)
@@ -126,6 +126,7 @@ struct FnDef {
     int frame = 0;
     Location where;
     Citation cite;
+    const ast::Expr* syntax = nullptr;
 };
 
 struct Expectation {

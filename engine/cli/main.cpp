@@ -4,6 +4,7 @@
 #include "../case.hpp"
 #include "../compile.hpp"
 #include "../eval.hpp"
+#include "../explain.hpp"
 #include "../format.hpp"
 #include "../output_file.hpp"
 #include "../present.hpp"
@@ -113,6 +114,34 @@ int cmd_batch(const BatchArgs& a) {
     return s.failed || s.cohort_failed ? bad_input : ok;
 }
 
+int cmd_explain(const std::string& ruleset, const std::string& case_file, const std::string& output,
+                const std::string& format, int depth, const std::vector<std::string>& raw_params) {
+    auto p = compile(ruleset, parse_settings(raw_params));
+    int slot = -1;
+    for (std::size_t i = 0; i < p->rules.size(); ++i)
+        if (p->rules[i].name == output && !p->rules[i].cohort) slot = static_cast<int>(i);
+    if (slot < 0) {
+        std::string names;
+        for (int o : p->outputs) names += (names.empty() ? "" : ", ") + p->rules[o].name;
+        throw UsageError("'" + output + "' is not an output or rule of one case in " + ruleset + "; its outputs are: " + names);
+    }
+    Case c = load_case_file(*p, case_file);
+    Overrides o;
+    for (const auto& [s, node] : p->overrides) o[s] = node.get();
+    try {
+        std::vector<Value> params = bind_params(*p, o);
+        check_requires(*p, params, c);
+        Evaluator ev(*p, params, c.inputs);
+        Derivation d = explain(*p, ev, params, c, slot, depth);
+        if (format == "json") std::cout << derivation_json(d).dump(2) << "\n";
+        else std::cout << render_derivation(d);
+    } catch (const EvalError& e) {
+        std::cerr << render(e.diagnostic());
+        return bad_input;
+    }
+    return ok;
+}
+
 int cmd_fmt(const std::vector<std::string>& paths, bool check) {
     auto files = find_rule_files(paths);
     if (files.empty()) throw UsageError("no rule files (*.reckon) found");
@@ -191,6 +220,17 @@ int main(int argc, char** argv) {
     batch->footer("A case that fails is reported on stderr with its file and line; the others go on, the cohort is\n"
                   "computed over the cases that succeeded, and the exit status is 1.");
 
+    std::string output, explain_format = "text";
+    int depth = 0;
+    auto* explain = app.add_subcommand("explain", "Show how one output of one case is derived: rules, params with their sources, inputs");
+    explain->add_option("RULESET", ruleset, "the ruleset's entry file (*.reckon)")->required()->check(CLI::ExistingFile);
+    explain->add_option("CASE", case_file, "the case file (YAML)")->required()->check(CLI::ExistingFile);
+    explain->add_option("OUTPUT", output, "the output (or rule) to explain, by name")->required();
+    explain->add_option("--format", explain_format, "text (an indented tree, the default) or json")
+        ->check(CLI::IsMember({"text", "json"}));
+    explain->add_option("--depth", depth, "show N levels of the tree (default: all)")->check(CLI::Range(1, 1000));
+    explain->add_option("--param", params, "NAME=VALUE: override a param for this run; repeatable");
+
     bool fmt_check = false;
     auto* fmt = app.add_subcommand("fmt", "Rewrite rule files in the one canonical layout (comments kept)");
     fmt->add_option("FILES", paths, "rule files or folders (searched for *.reckon)")->required()->check(CLI::ExistingPath);
@@ -220,6 +260,7 @@ int main(int argc, char** argv) {
         if (*test) return cmd_test(paths);
         if (*batch) return cmd_batch(ba);
         if (*fmt) return cmd_fmt(paths, fmt_check);
+        if (*explain) return cmd_explain(ruleset, case_file, output, explain_format, depth, params);
     } catch (const UsageError& e) {
         std::cerr << "reckon: error: " << e.what() << "\n";
         return bad_usage;

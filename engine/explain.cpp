@@ -1,0 +1,246 @@
+#include "explain.hpp"
+
+#include "present.hpp"
+
+#include <algorithm>
+
+namespace reckon {
+namespace {
+
+// The text a formula was written as: the span of its syntax tree, widened to
+// take in the parentheses that the tree does not keep.
+void extent(const ast::Expr& e, std::uint32_t& begin, std::uint32_t& end) {
+    begin = std::min(begin, e.where.offset);
+    end = std::max(end, e.where.offset + e.where.length);
+    for (const auto& k : e.kids)
+        if (k) extent(*k, begin, end);
+}
+
+std::string formula_text(const ast::Expr* e) {
+    if (!e || !e->where.file) return "";
+    std::uint32_t b = e->where.offset, en = b;
+    extent(*e, b, en);
+    const std::string& t = e->where.file->text();
+    auto balance = [&] {
+        int open = 0;
+        bool str = false;
+        for (std::uint32_t i = b; i < en && i < t.size(); ++i) {
+            if (t[i] == '"') str = !str;
+            if (!str) open += t[i] == '(' ? 1 : t[i] == ')' ? -1 : 0;
+        }
+        return open;
+    };
+    for (int open = balance(); open != 0; open = balance()) {
+        if (open < 0) {  // a '(' before the span
+            std::uint32_t i = b;
+            while (i > 0 && t[i - 1] != '(') --i;
+            if (i == 0) break;
+            b = i - 1;
+        } else {  // a ')' after it
+            std::uint32_t i = en;
+            while (i < t.size() && t[i] != ')') ++i;
+            if (i == t.size()) break;
+            en = i + 1;
+        }
+    }
+    std::string out;
+    bool space = false;
+    for (std::uint32_t i = b; i < en && i < t.size(); ++i) {  // on one line
+        char ch = t[i];
+        if (ch == '\n' || ch == ' ' || ch == '\t' || ch == '\r') {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out += ch;
+    }
+    return out;
+}
+
+std::string mode_name(RoundMode m) {
+    switch (m) {
+        case RoundMode::half_away: return "half away from zero";
+        case RoundMode::half_even: return "half to even";
+        case RoundMode::up: return "up, away from zero";
+        case RoundMode::down: return "down, toward zero";
+        case RoundMode::floor: return "down (floor)";
+        case RoundMode::ceiling: return "up (ceiling)";
+    }
+    return "";
+}
+
+std::string typed_value(const Program& p, const Type& t, const Value& v) {
+    if (v.kind == Value::Kind::list && t.kind == TypeKind::list) {
+        if (t.element->kind == TypeKind::record) return std::to_string(v.items->size()) + " entries";
+        std::string items = display_value(p, t, 2, false, v);
+        std::string unit = t.element->kind == TypeKind::number ? p.units.name(t.element->unit) : "";
+        return (items.empty() ? "(none)" : items) + (unit.empty() || items.empty() ? "" : " " + unit);
+    }
+    RuleDef shown;
+    shown.type = t;
+    shown.fixed_decimals = t.kind == TypeKind::number && p.units.is_money(t.unit);
+    shown.decimals = 2;
+    return display_with_unit(p, shown, v);
+}
+
+// What a tree of nodes refers to, each once, in the order first met.
+struct Refs {
+    std::vector<std::pair<Op, int>> seen;
+    std::vector<std::string> rounding;
+};
+
+void collect(const Node& n, Refs& r) {
+    switch (n.op) {
+        case Op::rule:
+        case Op::param:
+        case Op::input:
+        case Op::call:
+        case Op::lookup:
+            if (std::find(r.seen.begin(), r.seen.end(), std::make_pair(n.op, n.slot)) == r.seen.end())
+                r.seen.emplace_back(n.op, n.slot);
+            break;
+        case Op::round_:
+            r.rounding.push_back("rounded to a multiple of " + (n.value.s ? *n.value.s : std::string("1")) + ", " +
+                                 mode_name(n.mode) + " (" + n.where.str() + ")");
+            break;
+        default: break;
+    }
+    for (const auto& k : n.kids)
+        if (k) collect(*k, r);
+}
+
+// The parts every entry has: what it is, its name, where, and its citation.
+Derivation entry(std::string kind, std::string name, const Location& where, const Citation& cite) {
+    Derivation d;
+    d.kind = std::move(kind);
+    d.name = std::move(name);
+    d.where = where.str();
+    d.description = cite.description;
+    d.source = cite.source;
+    return d;
+}
+
+class Explainer {
+public:
+    Explainer(const Program& p, Evaluator& ev, const std::vector<Value>& params, const Case& c)
+        : p_(p), ev_(ev), params_(params), c_(c) {}
+
+    Derivation rule(int slot, int depth) {
+        const RuleDef& r = p_.rules[slot];
+        Derivation d = entry(r.output ? "output" : "rule", r.name, r.where, r.cite);
+        const Value& v = ev_.rule(slot);
+        d.value = r.output || r.by ? display_with_unit(p_, r, v) : typed_value(p_, r.type, v);
+        d.formula = formula_text(r.syntax);
+        uses(d, *r.formula, depth);
+        return d;
+    }
+
+private:
+    void uses(Derivation& d, const Node& formula, int depth) {
+        Refs refs;
+        collect(formula, refs);
+        d.rounding = refs.rounding;
+        if (depth == 1) {
+            d.cut = !refs.seen.empty();
+            return;
+        }
+        int next = depth == 0 ? 0 : depth - 1;
+        for (const auto& [op, slot] : refs.seen) {
+            switch (op) {
+                case Op::rule: d.uses.push_back(rule(slot, next)); break;
+                case Op::param: d.uses.push_back(param(slot, next)); break;
+                case Op::input: d.uses.push_back(input(slot)); break;
+                case Op::call: d.uses.push_back(fn(slot, next)); break;
+                case Op::lookup: d.uses.push_back(table(slot)); break;
+                default: break;
+            }
+        }
+    }
+
+    Derivation param(int slot, int depth) {
+        const ParamDef& pd = p_.params[slot];
+        Derivation d = entry("param", pd.name, pd.where, pd.cite);
+        d.value = typed_value(p_, pd.type, params_[slot]);
+        d.formula = formula_text(pd.syntax);
+        for (const auto& [o, node] : p_.overrides)
+            if (o == slot) d.source = "set on the command line (--param " + pd.name + ")";
+        if (pd.formula) uses(d, *pd.formula, depth);
+        return d;
+    }
+
+    Derivation fn(int slot, int depth) {
+        const FnDef& f = p_.fns[slot];
+        std::string name = f.name + "(";
+        for (std::size_t i = 0; i < f.param_names.size(); ++i) name += (i ? ", " : "") + f.param_names[i];
+        Derivation d = entry("fn", name + ")", f.where, f.cite);
+        if (f.body) {
+            d.formula = formula_text(f.syntax);
+            uses(d, *f.body, depth);
+        }
+        return d;
+    }
+
+    Derivation table(int slot) {
+        const TableDef& t = p_.tables[slot];
+        return entry("table", t.name, t.where, t.cite);
+    }
+
+    Derivation input(int slot) {
+        const InputDef& in = p_.inputs[slot];
+        Derivation d = entry("input", in.path, in.where, {in.cite.description, ""});
+        const Value& v = c_.inputs[slot];
+        d.value = v.kind == Value::Kind::none ? "not given" : typed_value(p_, in.type, v);
+        std::uint32_t at = c_.input_at.at(slot);
+        d.where = at ? Location{c_.source.get(), at - 1, 1}.str() : "not in the case file: the default of " + in.where.str();
+        return d;
+    }
+
+    const Program& p_;
+    Evaluator& ev_;
+    const std::vector<Value>& params_;
+    const Case& c_;
+};
+
+void render(const Derivation& d, const std::string& indent, std::string& out) {
+    out += indent + d.kind + " " + d.name + (d.value.empty() ? "" : " = " + d.value) + "    (" + d.where + ")\n";
+    std::string more = indent + "    ";
+    if (!d.formula.empty()) out += more + "formula: " + d.formula + "\n";
+    if (!d.description.empty()) out += more + d.description + "\n";
+    if (!d.source.empty()) out += more + "source: " + d.source + "\n";
+    for (const auto& r : d.rounding) out += more + r + "\n";
+    for (const auto& u : d.uses) render(u, indent + "  ", out);
+    if (d.cut) out += indent + "  ...\n";
+}
+
+}  // namespace
+
+Derivation explain(const Program& p, Evaluator& ev, const std::vector<Value>& params, const Case& c, int slot, int depth) {
+    return Explainer(p, ev, params, c).rule(slot, depth);
+}
+
+std::string render_derivation(const Derivation& d) {
+    std::string out;
+    render(d, "", out);
+    return out;
+}
+
+nlohmann::ordered_json derivation_json(const Derivation& d) {
+    nlohmann::ordered_json j;
+    j["kind"] = d.kind;
+    j["name"] = d.name;
+    if (!d.value.empty()) j["value"] = d.value;
+    j["where"] = d.where;
+    if (!d.formula.empty()) j["formula"] = d.formula;
+    if (!d.description.empty()) j["description"] = d.description;
+    if (!d.source.empty()) j["source"] = d.source;
+    if (!d.rounding.empty()) j["rounding"] = d.rounding;
+    if (!d.uses.empty()) {
+        j["uses"] = nlohmann::ordered_json::array();
+        for (const auto& u : d.uses) j["uses"].push_back(derivation_json(u));
+    }
+    if (d.cut) j["more"] = true;
+    return j;
+}
+
+}  // namespace reckon
