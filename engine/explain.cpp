@@ -16,47 +16,6 @@ void extent(const ast::Expr& e, std::uint32_t& begin, std::uint32_t& end) {
         if (k) extent(*k, begin, end);
 }
 
-std::string formula_text(const ast::Expr* e) {
-    if (!e || !e->where.file) return "";
-    std::uint32_t b = e->where.offset, en = b;
-    extent(*e, b, en);
-    const std::string& t = e->where.file->text();
-    auto balance = [&] {
-        int open = 0;
-        bool str = false;
-        for (std::uint32_t i = b; i < en && i < t.size(); ++i) {
-            if (t[i] == '"') str = !str;
-            if (!str) open += t[i] == '(' ? 1 : t[i] == ')' ? -1 : 0;
-        }
-        return open;
-    };
-    for (int open = balance(); open != 0; open = balance()) {
-        if (open < 0) {  // a '(' before the span
-            std::uint32_t i = b;
-            while (i > 0 && t[i - 1] != '(') --i;
-            if (i == 0) break;
-            b = i - 1;
-        } else {  // a ')' after it
-            std::uint32_t i = en;
-            while (i < t.size() && t[i] != ')') ++i;
-            if (i == t.size()) break;
-            en = i + 1;
-        }
-    }
-    std::string out;
-    bool space = false;
-    for (std::uint32_t i = b; i < en && i < t.size(); ++i) {  // on one line
-        char ch = t[i];
-        if (ch == '\n' || ch == ' ' || ch == '\t' || ch == '\r') {
-            space = true;
-            continue;
-        }
-        if (space && !out.empty()) out += ' ';
-        space = false;
-        out += ch;
-    }
-    return out;
-}
 
 std::string mode_name(RoundMode m) {
     switch (m) {
@@ -68,20 +27,6 @@ std::string mode_name(RoundMode m) {
         case RoundMode::ceiling: return "up (ceiling)";
     }
     return "";
-}
-
-std::string typed_value(const Program& p, const Type& t, const Value& v) {
-    if (v.kind == Value::Kind::list && t.kind == TypeKind::list) {
-        if (t.element->kind == TypeKind::record) return std::to_string(v.items->size()) + " entries";
-        std::string items = display_value(p, t, 2, false, v);
-        std::string unit = t.element->kind == TypeKind::number ? p.units.name(t.element->unit) : "";
-        return (items.empty() ? "(none)" : items) + (unit.empty() || items.empty() ? "" : " " + unit);
-    }
-    RuleDef shown;
-    shown.type = t;
-    shown.fixed_decimals = t.kind == TypeKind::number && p.units.is_money(t.unit);
-    shown.decimals = 2;
-    return display_with_unit(p, shown, v);
 }
 
 // What a tree of nodes refers to, each once, in the order first met.
@@ -214,6 +159,70 @@ void render(const Derivation& d, const std::string& indent, std::string& out) {
 }
 
 }  // namespace
+
+std::string formula_text(const ast::Expr* e) {
+    if (!e || !e->where.file) return "";
+    std::uint32_t b = e->where.offset, en = b;
+    extent(*e, b, en);
+    const std::string& t = e->where.file->text();
+    auto balance = [&] {
+        int open = 0;
+        bool str = false;
+        for (std::uint32_t i = b; i < en && i < t.size(); ++i) {
+            if (t[i] == '"') str = !str;
+            if (!str) open += t[i] == '(' ? 1 : t[i] == ')' ? -1 : 0;
+        }
+        return open;
+    };
+    for (int open = balance(); open != 0; open = balance()) {
+        if (open < 0) {  // a '(' before the span
+            std::uint32_t i = b;
+            while (i > 0 && t[i - 1] != '(') --i;
+            if (i == 0) break;
+            b = i - 1;
+        } else {  // a ')' after it
+            std::uint32_t i = en;
+            while (i < t.size() && t[i] != ')') ++i;
+            if (i == t.size()) break;
+            en = i + 1;
+        }
+    }
+    std::string out;
+    bool space = false;
+    for (std::uint32_t i = b; i < en && i < t.size(); ++i) {  // on one line
+        char ch = t[i];
+        if (ch == '\n' || ch == ' ' || ch == '\t' || ch == '\r') {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out += ch;
+    }
+    return out;
+}
+
+std::string typed_value(const Program& p, const Type& t, const Value& v) {
+    if (v.kind == Value::Kind::list && t.kind == TypeKind::list) {
+        if (t.element->kind == TypeKind::record) return std::to_string(v.items->size()) + " entries";
+        std::string items = display_value(p, t, 2, false, v);
+        std::string unit = t.element->kind == TypeKind::number ? p.units.name(t.element->unit) : "";
+        return (items.empty() ? "(none)" : items) + (unit.empty() || items.empty() ? "" : " " + unit);
+    }
+    RuleDef shown;
+    shown.type = t;
+    shown.fixed_decimals = false;  // money, and money per something, to the penny
+    for (const auto& [id, power] : t.unit.terms()) shown.fixed_decimals = shown.fixed_decimals || (p.units.def(id).currency && power == 1);
+    shown.decimals = 2;
+    if (v.kind == Value::Kind::number && t.kind == TypeKind::number) {  // a value written out is shown as written
+        if (auto exact = exact_decimal(v.n / p.units.scale(t.unit), 6)) {
+            auto dot = exact->find('.');
+            int places = dot == std::string::npos ? 0 : static_cast<int>(exact->size() - dot - 1);
+            shown.decimals = std::max(places, shown.fixed_decimals ? 2 : 0);
+        }
+    }
+    return display_with_unit(p, shown, v);
+}
 
 Derivation explain(const Program& p, Evaluator& ev, const std::vector<Value>& params, const Case& c, int slot, int depth) {
     return Explainer(p, ev, params, c).rule(slot, depth);

@@ -30,6 +30,12 @@ struct Derivation {
 Derivation explain(const Program& p, Evaluator& ev, const std::vector<Value>& params, const Case& c, int slot, int depth);
 
 std::string render_derivation(const Derivation& d);
+
+// A formula as written, on one line (the parentheses around it kept).
+std::string formula_text(const ast::Expr* e);
+// A value of type t shown with its unit: money to the penny, other numbers to
+// 2 decimals, a list of records as its number of entries.
+std::string typed_value(const Program& p, const Type& t, const Value& v);
 nlohmann::ordered_json derivation_json(const Derivation& d);
 
 }  // namespace reckon

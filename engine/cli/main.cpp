@@ -3,6 +3,7 @@
 #include "../batch.hpp"
 #include "../case.hpp"
 #include "../compile.hpp"
+#include "../doc.hpp"
 #include "../eval.hpp"
 #include "../explain.hpp"
 #include "../format.hpp"
@@ -142,6 +143,25 @@ int cmd_explain(const std::string& ruleset, const std::string& case_file, const 
     return ok;
 }
 
+int cmd_doc(const std::string& ruleset, const std::string& case_file, const std::vector<std::string>& raw_params) {
+    auto p = compile(ruleset, parse_settings(raw_params));
+    Overrides o;
+    for (const auto& [s, node] : p->overrides) o[s] = node.get();
+    try {
+        std::vector<Value> params = bind_params(*p, o);
+        std::optional<Case> c;
+        if (!case_file.empty()) {
+            c = load_case_file(*p, case_file);
+            check_requires(*p, params, *c);
+        }
+        std::cout << methodology_markdown(*p, params, c ? &*c : nullptr);
+    } catch (const EvalError& e) {
+        std::cerr << render(e.diagnostic());
+        return bad_input;
+    }
+    return ok;
+}
+
 int cmd_fmt(const std::vector<std::string>& paths, bool check) {
     auto files = find_rule_files(paths);
     if (files.empty()) throw UsageError("no rule files (*.reckon) found");
@@ -231,6 +251,13 @@ int main(int argc, char** argv) {
     explain->add_option("--depth", depth, "show N levels of the tree (default: all)")->check(CLI::Range(1, 1000));
     explain->add_option("--param", params, "NAME=VALUE: override a param for this run; repeatable");
 
+    std::string doc_case;
+    auto* doc = app.add_subcommand("doc", "Print the methodology appendix (Markdown): params with sources, tables, the case schema, "
+                                          "rules with formulas, and with --case the worked value of each step");
+    doc->add_option("RULESET", ruleset, "the ruleset's entry file (*.reckon)")->required()->check(CLI::ExistingFile);
+    doc->add_option("--case", doc_case, "a case file: show the worked value of every rule for it")->check(CLI::ExistingFile);
+    doc->add_option("--param", params, "NAME=VALUE: override a param for this run; repeatable");
+
     bool fmt_check = false;
     auto* fmt = app.add_subcommand("fmt", "Rewrite rule files in the one canonical layout (comments kept)");
     fmt->add_option("FILES", paths, "rule files or folders (searched for *.reckon)")->required()->check(CLI::ExistingPath);
@@ -260,6 +287,7 @@ int main(int argc, char** argv) {
         if (*test) return cmd_test(paths);
         if (*batch) return cmd_batch(ba);
         if (*fmt) return cmd_fmt(paths, fmt_check);
+        if (*doc) return cmd_doc(ruleset, doc_case, params);
         if (*explain) return cmd_explain(ruleset, case_file, output, explain_format, depth, params);
     } catch (const UsageError& e) {
         std::cerr << "reckon: error: " << e.what() << "\n";

@@ -1,0 +1,63 @@
+// `reckon doc`: the methodology appendix, generated from the rules.
+#include "support.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <regex>
+
+using reckon::testing::run_reckon;
+
+namespace {
+const char* ruleset = "rulesets/sussex-complex-client.reckon";
+const char* case_file = "cases/sussex/complex-client-2010-11.yaml";
+
+std::string escaped(const std::string& s) { return std::regex_replace(s, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)"); }
+}  // namespace
+
+TEST_CASE("doc: every param of the Sussex ruleset with its value and source; worked values equal eval's") {
+    auto doc = run_reckon({"doc", ruleset, "--case", case_file});
+    REQUIRE_MESSAGE(doc.status == 0, doc.err);
+    // every param, found in the ruleset's own text, is a row with its source
+    std::string text = reckon::testing::read_file(reckon::testing::source_dir() + "/" + ruleset);
+    int params = 0;
+    for (std::size_t at = 0; (at = text.find("\nparam ", at)) != std::string::npos; ++at) {
+        std::string name = text.substr(at + 7, text.find_first_of(" :=", at + 7) - at - 7);
+        INFO(name);
+        CHECK(doc.out.find("\n| " + name + " | ") != std::string::npos);
+        ++params;
+    }
+    CHECK(params == 28);
+    CHECK(doc.out.find("| working_hours | 1,650 hour/year | `1650 hour/year` | Annualised hours: 220 working days of 7.5 hours | Footnote 1 |") !=
+          std::string::npos);
+    CHECK(doc.out.find("| on_costs | 0.2 | `20%` | Uplift on salaries for National Insurance and pensions | Data collected: ") !=
+          std::string::npos);
+    CHECK(doc.out.find("| hostel_standard_weekly_cost | £396.10/week |") != std::string::npos);
+
+    // each output's worked value is the figure `reckon eval` shows
+    auto eval = run_reckon({"eval", ruleset, case_file, "--format", "json"});
+    auto j = nlohmann::json::parse(eval.out);
+    auto table = run_reckon({"eval", ruleset, case_file}).out;
+    for (const auto& [name, o] : j["outputs"].items()) {
+        INFO(name);
+        std::string label = o["label"];
+        std::smatch m;  // "  Label      value": the value after the last run of spaces
+        REQUIRE(std::regex_search(table, m, std::regex("\n  " + escaped(label) + "  +(\\S[^\n]*)\n")));
+        std::string shown = m[1];
+        auto heading = doc.out.find("### output " + name + ": " + label + "\n");
+        REQUIRE(heading != std::string::npos);
+        auto worked = doc.out.find("Worked value: **", heading);
+        CHECK(doc.out.substr(worked + 16, doc.out.find("**", worked + 16) - worked - 16) == shown);
+    }
+}
+
+TEST_CASE("doc without a case: the methodology alone, tables and cohort rules included") {
+    auto doc = run_reckon({"doc", "rulesets/iom-annual-report.reckon"});
+    REQUIRE_MESSAGE(doc.status == 0, doc.err);
+    CHECK(doc.out.rfind("# IOM annual outcome report, version 2023.1\n", 0) == 0);
+    CHECK(doc.out.find("| burglary_dwelling | £1,361.00 | £1,746.00 | £803.00 |") != std::string::npos);
+    CHECK(doc.out.find("| 2023 | 1.49 |") == std::string::npos);  // indexes are shown as published
+    CHECK(doc.out.find("| 2023 | 1.49168 |") != std::string::npos);
+    CHECK(doc.out.find("### output saving_pnc: Saving from reduced offending (value 1, PNC)") != std::string::npos);
+    CHECK(doc.out.find("Worked value") == std::string::npos);
+}
