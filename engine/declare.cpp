@@ -430,7 +430,9 @@ void Checker::check_rule(int i) {
     r.frame = frame_.size;
     if (r.output) {
         const Type& shown = by ? *r.type.element : r.type;
-        bool money = shown.kind == TypeKind::number && p_.units.is_money(shown.unit);
+        bool money = false;  // money, and money per something (£/week), always to the penny
+        if (shown.kind == TypeKind::number)
+            for (const auto& [id, power] : shown.unit.terms()) money = money || (p_.units.def(id).currency && power == 1);
         r.fixed_decimals = money || d.notes.decimals.has_value();
         r.decimals = d.notes.decimals.value_or(2);
         bool scalar_list = shown.kind == TypeKind::list && shown.element->kind != TypeKind::list &&

@@ -104,7 +104,7 @@ TEST_CASE("batch: csv has a header and a row per case, in the order given") {
           "A-joined-1-april,tests/cases/iom/2023/a-joined-1-april.yaml,366,full_year,1,13,171.61,1,1,115,2447.23,\n");
 }
 
-TEST_CASE("batch: files, folders and patterns; a path that names nothing is a command-line error") {
+TEST_CASE("batch: files, folders and patterns - and a path that names nothing is a command-line error") {
     auto r = run_reckon({"batch", ruleset, "tests/cases/iom/2022/*.yaml", "--format", "csv", "--param", "report_year=2022"});
     CHECK(r.status == 0);
     CHECK(lines_of(r.out).size() == 3);

@@ -15,7 +15,7 @@ const char* case_file = "cases/sussex/complex-client-2010-11.yaml";
 std::string escaped(const std::string& s) { return std::regex_replace(s, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)"); }
 }  // namespace
 
-TEST_CASE("doc: every param of the Sussex ruleset with its value and source; worked values equal eval's") {
+TEST_CASE("doc: every param of the Sussex ruleset with its value and source - and worked values equal eval's") {
     auto doc = run_reckon({"doc", ruleset, "--case", case_file});
     REQUIRE_MESSAGE(doc.status == 0, doc.err);
     // every param, found in the ruleset's own text, is a row with its source

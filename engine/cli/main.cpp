@@ -3,6 +3,7 @@
 #include "../batch.hpp"
 #include "../case.hpp"
 #include "../compile.hpp"
+#include "../diff.hpp"
 #include "../doc.hpp"
 #include "../eval.hpp"
 #include "../explain.hpp"
@@ -10,6 +11,7 @@
 #include "../output_file.hpp"
 #include "../present.hpp"
 #include "../testing.hpp"
+#include "revision.hpp"
 #include "version.hpp"
 
 #include <CLI/CLI.hpp>
@@ -162,6 +164,42 @@ int cmd_doc(const std::string& ruleset, const std::string& case_file, const std:
     return ok;
 }
 
+// OLD or NEW of `reckon diff`: a rule file, or REV:PATH in git.
+std::shared_ptr<Program> compile_version(const std::string& arg, cli::Checkout& checkout) {
+    namespace fs = std::filesystem;
+    auto colon = arg.find(':');
+    if (fs::exists(arg) || colon == std::string::npos) {
+        if (!fs::exists(arg)) throw UsageError(arg + ": no such file (give a rule file, or REV:PATH for a git revision)");
+        return compile(arg);
+    }
+    try {
+        cli::checkout_revision(arg.substr(0, colon), arg.substr(colon + 1), checkout);
+    } catch (const std::runtime_error& e) {
+        throw UsageError(arg + ": " + e.what());
+    }
+    try {
+        return compile(checkout.entry);
+    } catch (const CompileError& e) {  // show the revision, not the temporary folder
+        std::string text = e.what();
+        for (std::size_t at; (at = text.find(checkout.folder + "/")) != std::string::npos;)
+            text.replace(at, checkout.folder.size() + 1, arg.substr(0, colon) + ":");
+        throw std::runtime_error(text.substr(0, text.size() - (text.empty() || text.back() != '\n' ? 0 : 1)));
+    }
+}
+
+int cmd_diff(const std::string& old_arg, const std::string& new_arg, const std::vector<std::string>& cases,
+             const std::string& format) {
+    cli::Checkout old_checkout, new_checkout;
+    auto a = compile_version(old_arg, old_checkout);
+    auto b = compile_version(new_arg, new_checkout);
+    std::vector<Change> changes = compare_rulesets(*a, *b);
+    std::optional<CaseEffects> effects;
+    if (!cases.empty()) effects = compare_cases(*a, *b, find_case_files(cases));
+    if (format == "json") std::cout << diff_json(changes, effects ? &*effects : nullptr).dump(2) << "\n";
+    else std::cout << render_diff(old_arg, new_arg, changes, effects ? &*effects : nullptr);
+    return effects && !effects->errors.empty() ? bad_input : ok;
+}
+
 int cmd_fmt(const std::vector<std::string>& paths, bool check) {
     auto files = find_rule_files(paths);
     if (files.empty()) throw UsageError("no rule files (*.reckon) found");
@@ -251,6 +289,15 @@ int main(int argc, char** argv) {
     explain->add_option("--depth", depth, "show N levels of the tree (default: all)")->check(CLI::Range(1, 1000));
     explain->add_option("--param", params, "NAME=VALUE: override a param for this run; repeatable");
 
+    std::string old_version, new_version, diff_format = "text";
+    std::vector<std::string> diff_cases;
+    auto* diff = app.add_subcommand("diff", "What changed between two versions of a ruleset, in its own terms; with --cases, "
+                                            "the effect on every output of every case");
+    diff->add_option("OLD", old_version, "a rule file, or REV:PATH (a git revision, as in HEAD~1:rulesets/x.reckon)")->required();
+    diff->add_option("NEW", new_version, "a rule file, or REV:PATH")->required();
+    diff->add_option("--cases", diff_cases, "case files, folders or patterns to evaluate under both versions");
+    diff->add_option("--format", diff_format, "text (the default) or json")->check(CLI::IsMember({"text", "json"}));
+
     std::string doc_case;
     auto* doc = app.add_subcommand("doc", "Print the methodology appendix (Markdown): params with sources, tables, the case schema, "
                                           "rules with formulas, and with --case the worked value of each step");
@@ -288,6 +335,7 @@ int main(int argc, char** argv) {
         if (*batch) return cmd_batch(ba);
         if (*fmt) return cmd_fmt(paths, fmt_check);
         if (*doc) return cmd_doc(ruleset, doc_case, params);
+        if (*diff) return cmd_diff(old_version, new_version, diff_cases, diff_format);
         if (*explain) return cmd_explain(ruleset, case_file, output, explain_format, depth, params);
     } catch (const UsageError& e) {
         std::cerr << "reckon: error: " << e.what() << "\n";

@@ -1,0 +1,122 @@
+// `reckon diff`: a methodology change as an auditor needs to see it.
+#include "support.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <regex>
+#include <sstream>
+
+using namespace reckon::testing;
+
+namespace {
+const char* v1 = "rulesets/sussex-complex-client.reckon";
+const char* v2 = "rulesets/sussex-complex-client-2012.2.reckon";
+
+std::string figure(const std::string& ruleset, const std::string& case_file, const std::string& output) {
+    auto r = run_reckon({"eval", ruleset, case_file});
+    std::smatch m;
+    auto label = nlohmann::json::parse(run_reckon({"eval", ruleset, case_file, "--format", "json"}).out)["outputs"][output]["label"].get<std::string>();
+    REQUIRE(std::regex_search(r.out, m, std::regex("\n  " + std::regex_replace(label, std::regex(R"([()])"), R"(\$&)") + "  +(\\S[^\n]*)\n")));
+    return m[1];
+}
+}  // namespace
+
+TEST_CASE("diff of the two versions of methodology A lists exactly the changed param and formula") {
+    auto r = run_reckon({"diff", v1, v2, "--format", "json"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    auto j = nlohmann::json::parse(r.out);
+    std::vector<std::string> names;
+    for (const auto& c : j["changes"]) names.push_back(c["section"].get<std::string>() + ": " + c["change"].get<std::string>() + " " + c["name"].get<std::string>());
+    CHECK(names == std::vector<std::string>{"header: changed ruleset", "params: changed param working_hours", "functions: changed fn custody_charge"});
+    auto text = run_reckon({"diff", v1, v2}).out;
+    CHECK(text.find("  changed param working_hours\n") != std::string::npos);
+    CHECK(text.find("      value: 1,650 hour/year -> 1,607 hour/year\n") != std::string::npos);
+    CHECK(text.find("      source before: Footnote 1\n") != std::string::npos);
+    CHECK(text.find("      formula before: let bands = max(1, ceil(floor(time in hour) / custody_band)) in "
+                    "custody_first_band + custody_further_band * (bands - 1)\n"
+                    "      formula after:  let bands = max(1, ceil((time in hour) / custody_band)) in "
+                    "custody_first_band + custody_further_band * (bands - 1)\n") != std::string::npos);
+}
+
+TEST_CASE("diff --cases: every changed output with old, new and the difference to the penny") {
+    auto r = run_reckon({"diff", v1, v2, "--cases", "cases/sussex", "--format", "json"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    auto j = nlohmann::json::parse(r.out);
+    const std::string case_file = "cases/sussex/complex-client-2010-11.yaml";
+    int money = 0;
+    for (const auto& c : j["cases"]) {
+        std::string output = c["output"];
+        INFO(output);
+        // old and new are what `reckon eval` shows under each version
+        CHECK(c["before"] == figure(v1, case_file, output));
+        CHECK(c["after"] == figure(v2, case_file, output));
+        CHECK(c["before"] != c["after"]);
+        if (c["difference"].get<std::string>().find('/') == std::string::npos) ++money;
+    }
+    CHECK(j["cases"].size() == 10);  // the outputs that the two changes reach; court, prison and NHS do not change
+    CHECK(money == 7);
+    // worked by hand in the 2012.2 rule file: £2,356.36 -> £2,419.42; 13 -> 16 custody bands
+    auto text = run_reckon({"diff", v1, v2, "--cases", "cases/sussex"}).out;
+    CHECK(text.find("      probation: £2,356.36 -> £2,419.42  (+£63.06)\n") != std::string::npos);
+    CHECK(text.find("      police_custody: £3,589.00 -> £4,204.00  (+£615.00)\n") != std::string::npos);
+    CHECK(text.find("      drug_worker_weekly: £43.64/week -> £44.80/week  (+£1.16/week)\n") != std::string::npos);
+    CHECK(j["summary"]["cases"] == 1);
+    CHECK(j["summary"]["affected"] == 1);
+    CHECK(j["summary"]["largest"]["output"] == "total");
+}
+
+TEST_CASE("diff: a change of layout only is no change") {
+    std::string dir = temp_dir();
+    std::string text = read_file(source_dir() + "/" + v1);
+    // other spacing and line breaks, redundant parentheses, comments moved
+    std::string relaid = std::regex_replace(text, std::regex("  probation \\+ police \\+ court"), "(probation+police)   +\n      court");
+    relaid = std::regex_replace(relaid, std::regex("\n  "), "\n        ");
+    REQUIRE(relaid != text);
+    write_file(dir + "/a.reckon", relaid);
+    auto r = run_reckon({"diff", v1, dir + "/a.reckon"});
+    CHECK(r.status == 0);
+    CHECK(r.out.find("No change to the methodology.") != std::string::npos);
+}
+
+TEST_CASE("diff REV:PATH reads a version from git") {
+    std::string dir = temp_dir();
+    auto git = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {"-c", "user.name=t", "-c", "user.email=t@example.org", "-c", "init.defaultBranch=main"});
+        return run_program("/usr/bin/git", args, dir);
+    };
+    REQUIRE(git({"init", "-q"}).status == 0);
+    write_file(dir + "/rules/r.reckon", "import \"units.reckon\"\nparam rate = £2\noutput x: GBP = rate * 2\n");
+    write_file(dir + "/rules/units.reckon", "currency GBP \"£\"\n");
+    REQUIRE(git({"add", "."}).status == 0);
+    REQUIRE(git({"commit", "-q", "-m", "one"}).status == 0);
+    write_file(dir + "/rules/r.reckon", "import \"units.reckon\"\nparam rate = £3\noutput x: GBP = rate * 2\n");
+    auto r = run_reckon({"diff", "HEAD:rules/r.reckon", "rules/r.reckon"}, dir);
+    CHECK_MESSAGE(r.status == 0, r.err);
+    CHECK(r.out.find("  changed param rate\n") != std::string::npos);
+    auto bad = run_reckon({"diff", "nosuchrev:rules/r.reckon", "rules/r.reckon"}, dir);
+    CHECK(bad.status == 2);
+    CHECK(bad.err.rfind("reckon: error: nosuchrev:rules/r.reckon: git: fatal:", 0) == 0);
+}
+
+// docs/auditing.md shows real output: each `$ reckon …` block in it is run and compared.
+TEST_CASE("docs/auditing.md: the commands shown print what is shown") {
+    std::string doc = read_file(source_dir() + "/docs/auditing.md");
+    int n = 0;
+    for (std::size_t at = 0; (at = doc.find("```\n$ reckon ", at)) != std::string::npos;) {
+        std::size_t line_end = doc.find('\n', at + 4);
+        std::string command = doc.substr(at + 6, line_end - at - 6);
+        std::size_t end = doc.find("```", line_end);
+        std::string shown = doc.substr(line_end + 1, end - line_end - 1);
+        at = end + 3;
+        if (shown.find("\n...\n") != std::string::npos || shown.rfind("...\n", 0) == 0) continue;  // an excerpt
+        CAPTURE(command);
+        std::vector<std::string> args;
+        std::istringstream words(command.substr(7));
+        for (std::string w; words >> w;) args.push_back(w);
+        CHECK(run_reckon(args).out == shown);
+        ++n;
+    }
+    CHECK(n >= 2);
+}
