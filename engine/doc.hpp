@@ -15,4 +15,8 @@ namespace reckon {
 // `reckon eval` shows outputs.
 std::string methodology_markdown(const Program& p, const std::vector<Value>& params, const Case* c);
 
+// The same appendix as one self-contained HTML page (inline style, no
+// request to any network), converted from the Markdown above.
+std::string methodology_html(const std::string& markdown, const std::string& title);
+
 }  // namespace reckon

@@ -61,3 +61,25 @@ TEST_CASE("doc without a case: the methodology alone, tables and cohort rules in
     CHECK(doc.out.find("### output saving_pnc: Saving from reduced offending (value 1, PNC)") != std::string::npos);
     CHECK(doc.out.find("Worked value") == std::string::npos);
 }
+
+TEST_CASE("doc --format html: the same appendix as one self-contained page") {
+    auto md = run_reckon({"doc", ruleset, "--case", case_file}).out;
+    auto html = run_reckon({"doc", ruleset, "--case", case_file, "--format", "html"});
+    REQUIRE_MESSAGE(html.status == 0, html.err);
+    const std::string& h = html.out;
+    CHECK(h.rfind("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                  "<title>Sussex IOM complex client costing, version 2012.1</title>\n", 0) == 0);
+    CHECK(h.substr(h.size() - 16) == "</body>\n</html>\n");
+    CHECK(h.find("http") == std::string::npos);  // nothing fetched from anywhere
+    CHECK(h.find("<tr><td>working_hours</td><td>1,650 hour/year</td><td><code>1650 hour/year</code></td>"
+                 "<td>Annualised hours: 220 working days of 7.5 hours</td><td>Footnote 1</td></tr>") != std::string::npos);
+    CHECK(h.find("<h3>output total: Total</h3>") != std::string::npos);
+    CHECK(h.find("<p>Worked value: <strong>£60,805.55</strong></p>") != std::string::npos);
+    // as many table rows as the Markdown has (less the header rules)
+    auto count = [](const std::string& s, const std::string& what) {
+        std::size_t n = 0;
+        for (std::size_t at = 0; (at = s.find(what, at)) != std::string::npos; at += what.size()) ++n;
+        return n;
+    };
+    CHECK(count(h, "<tr>") == count(md, "\n|") - count(md, "\n|---"));
+}

@@ -145,7 +145,8 @@ int cmd_explain(const std::string& ruleset, const std::string& case_file, const 
     return ok;
 }
 
-int cmd_doc(const std::string& ruleset, const std::string& case_file, const std::vector<std::string>& raw_params) {
+int cmd_doc(const std::string& ruleset, const std::string& case_file, const std::string& format,
+            const std::vector<std::string>& raw_params) {
     auto p = compile(ruleset, parse_settings(raw_params));
     Overrides o;
     for (const auto& [s, node] : p->overrides) o[s] = node.get();
@@ -156,7 +157,8 @@ int cmd_doc(const std::string& ruleset, const std::string& case_file, const std:
             c = load_case_file(*p, case_file);
             check_requires(*p, params, *c);
         }
-        std::cout << methodology_markdown(*p, params, c ? &*c : nullptr);
+        std::string md = methodology_markdown(*p, params, c ? &*c : nullptr);
+        std::cout << (format == "html" ? methodology_html(md, p->name + (p->version.empty() ? "" : ", version " + p->version)) : md);
     } catch (const EvalError& e) {
         std::cerr << render(e.diagnostic());
         return bad_input;
@@ -303,6 +305,9 @@ int main(int argc, char** argv) {
                                           "rules with formulas, and with --case the worked value of each step");
     doc->add_option("RULESET", ruleset, "the ruleset's entry file (*.reckon)")->required()->check(CLI::ExistingFile);
     doc->add_option("--case", doc_case, "a case file: show the worked value of every rule for it")->check(CLI::ExistingFile);
+    std::string doc_format = "md";
+    doc->add_option("--format", doc_format, "md (Markdown, the default) or html (one self-contained page)")
+        ->check(CLI::IsMember({"md", "html"}));
     doc->add_option("--param", params, "NAME=VALUE: override a param for this run; repeatable");
 
     bool fmt_check = false;
@@ -334,7 +339,7 @@ int main(int argc, char** argv) {
         if (*test) return cmd_test(paths);
         if (*batch) return cmd_batch(ba);
         if (*fmt) return cmd_fmt(paths, fmt_check);
-        if (*doc) return cmd_doc(ruleset, doc_case, params);
+        if (*doc) return cmd_doc(ruleset, doc_case, doc_format, params);
         if (*diff) return cmd_diff(old_version, new_version, diff_cases, diff_format);
         if (*explain) return cmd_explain(ruleset, case_file, output, explain_format, depth, params);
     } catch (const UsageError& e) {
