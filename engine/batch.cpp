@@ -115,7 +115,7 @@ public:
                 j["case"] = out.id;
                 j["file"] = file;
                 j["error"] = out.error.substr(0, out.error.size() - (out.error.empty() ? 0 : 1));
-                out.line = j.dump() + "\n";
+                out.line = json_text(j) + "\n";
             } else if (o_.format == "csv") {
                 out.line = csv_field(out.id) + "," + csv_field(file);
                 for (std::size_t k = 0; k < csv_columns(); ++k) out.line += ",";
@@ -199,7 +199,7 @@ private:
             j["file"] = file;
             j["ruleset"] = {{"name", p_.name}, {"version", p_.version}};
             j["outputs"] = outputs_json(p_, p_.outputs, r.outputs);
-            out.line = j.dump() + "\n";
+            out.line = json_text(j) + "\n";
         } else if (o_.format == "csv") {
             out.line = csv_field(r.case_id) + "," + csv_field(file);
             for (std::size_t c : columns_) out.line += "," + csv_field(display(p_, p_.rules[p_.outputs[c]], r.outputs[c]));
@@ -338,7 +338,7 @@ BatchSummary run_batch(const Program& p, const std::vector<Value>& params, const
         nlohmann::ordered_json j;
         j["cohort"]["outputs"] = show_cohort ? outputs_json(p, p.cohort_outputs, values) : nlohmann::ordered_json::object();
         j["summary"] = {{"cases", s.cases}, {"failed", s.failed}};
-        out << j.dump() << "\n";
+        out << json_text(j) << "\n";
     }
     return s;
 }

@@ -255,6 +255,7 @@ Case load_case(const Program& p, SourcePtr source) {
     c.inputs.assign(p.inputs.size(), Value{});
     loader.at_.assign(p.inputs.size(), 0);
     loader.key_.assign(p.inputs.size(), "");
+    if (auto bad = check_text(*source)) throw CompileError({*bad});
     YAML::Node doc;
     try {
         doc = YAML::Load(source->text());

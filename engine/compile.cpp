@@ -30,6 +30,7 @@ public:
     Importer(Program& p, fs::path root) : p_(p), root_(std::move(root)) {}
 
     void load(SourcePtr src, std::vector<std::string>& stack) {
+        if (auto bad = check_text(*src)) throw CompileError({*bad});
         p_.sources.push_back(src);
         p_.modules.push_back(parse_module(src));
         std::size_t me = p_.modules.size() - 1;

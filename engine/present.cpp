@@ -165,12 +165,16 @@ nlohmann::ordered_json outputs_json(const Program& p, const std::vector<int>& sl
     return outs;
 }
 
+std::string json_text(const nlohmann::ordered_json& j, int indent) {
+    return j.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
 std::string render_json(const Program& p, const CaseResult& r) {
     nlohmann::ordered_json j;
     j["case"] = r.case_id;
     j["ruleset"] = {{"name", p.name}, {"version", p.version}};
     j["outputs"] = outputs_json(p, p.outputs, r.outputs);
-    return j.dump() + "\n";
+    return json_text(j) + "\n";
 }
 
 }  // namespace reckon

@@ -24,6 +24,9 @@ CaseResult evaluate_outputs(const Program& p, const std::vector<Value>& params, 
 // "£2,356.36", "52 hour", "20%"-free plain numbers: the figure as an analyst pastes it.
 std::string display_with_unit(const Program& p, const RuleDef& r, const Value& v);
 
+// JSON text; bytes that are not UTF-8 (in a path, say) become U+FFFD rather than an error.
+std::string json_text(const nlohmann::ordered_json& j, int indent = -1);
+
 std::string render_table(const Program& p, const CaseResult& r);
 std::string render_json(const Program& p, const CaseResult& r);
 

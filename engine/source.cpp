@@ -1,12 +1,14 @@
 #include "source.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
 namespace reckon {
 
 SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
+    if (text_.rfind("\xEF\xBB\xBF", 0) == 0) text_.erase(0, 3);  // a byte-order mark says nothing here
     line_starts_.push_back(0);
     for (std::uint32_t i = 0; i < text_.size(); ++i)
         if (text_[i] == '\n') line_starts_.push_back(i + 1);
@@ -31,6 +33,32 @@ std::string_view SourceFile::line_text(std::uint32_t line) const {
     std::uint32_t e = line < line_starts_.size() ? line_starts_[line] - 1 : static_cast<std::uint32_t>(text_.size());
     if (e > b && text_[e - 1] == '\r') --e;
     return std::string_view(text_).substr(b, e - b);
+}
+
+std::optional<Diagnostic> check_text(const SourceFile& f) {
+    const std::string& t = f.text();
+    for (std::size_t i = 0; i < t.size();) {
+        auto c = static_cast<unsigned char>(t[i]);
+        auto at = [&](const char* what) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(t[i]));
+            return Diagnostic{Location{&f, static_cast<std::uint32_t>(i), 1}, std::string(what) + " (byte " + hex + ")",
+                              {"save the file as UTF-8 text"}};
+        };
+        if (c == 0) return at("a NUL byte: this is not a text file");
+        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (n == 0 || i + n > t.size()) return at("invalid UTF-8");
+        std::uint32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+        for (std::size_t k = 1; k < n; ++k) {
+            auto d = static_cast<unsigned char>(t[i + k]);
+            if ((d & 0xC0) != 0x80) return at("invalid UTF-8");
+            cp = (cp << 6) | (d & 0x3F);
+        }
+        bool overlong = (n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000);
+        if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return at("invalid UTF-8");
+        i += n;
+    }
+    return std::nullopt;
 }
 
 SourcePtr read_source(const std::string& path) {

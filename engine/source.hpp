@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <stdexcept>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,7 @@ using SourcePtr = std::shared_ptr<const SourceFile>;
 // Reads a file; throws std::runtime_error with a readable message on failure.
 SourcePtr read_source(const std::string& path);
 
+
 struct Location {
     const SourceFile* file = nullptr;
     std::uint32_t offset = 0;
@@ -57,6 +59,9 @@ struct Diagnostic {
 // The diagnostic as shown to a person: header line, source line, caret, notes.
 std::string render(const Diagnostic& d);
 std::string render(const std::vector<Diagnostic>& ds);
+
+// A file that is not UTF-8 text (invalid bytes, a NUL): the first such byte.
+std::optional<Diagnostic> check_text(const SourceFile& f);
 
 // Static phases collect diagnostics; this is what they return when any exist.
 class CompileError : public std::runtime_error {

@@ -7,8 +7,9 @@ namespace reckon {
 namespace {
 template <typename Terms>
 void merge(Terms& into, const Terms& from, int sign) {
-    for (const auto& [id, p] : from) {
-        auto it = std::find_if(into.begin(), into.end(), [&](const auto& t) { return t.first == id; });
+    for (const auto& term : from) {
+        const int id = term.first, p = term.second;
+        auto it = std::find_if(into.begin(), into.end(), [id](const auto& t) { return t.first == id; });
         if (it == into.end()) into.push_back({id, p * sign});
         else it->second += p * sign;
     }

@@ -44,7 +44,8 @@ public:
     explicit Builder(const SourceFile* file) : file_(file) {}
 
     Location at(const Node& n) const {
-        auto b = static_cast<std::uint32_t>(n.begin().byte);
+        // m_begin, not begin(): begin() would copy the input's name, which the tree outlives
+        auto b = static_cast<std::uint32_t>(n.m_begin.byte);
         auto len = n.has_content() ? static_cast<std::uint32_t>(n.string_view().size()) : 1u;
         return Location{file_, b, len ? len : 1u};
     }

@@ -136,7 +136,7 @@ int cmd_explain(const std::string& ruleset, const std::string& case_file, const 
         check_requires(*p, params, c);
         Evaluator ev(*p, params, c.inputs);
         Derivation d = explain(*p, ev, params, c, slot, depth);
-        if (format == "json") std::cout << derivation_json(d).dump(2) << "\n";
+        if (format == "json") std::cout << json_text(derivation_json(d), 2) << "\n";
         else std::cout << render_derivation(d);
     } catch (const EvalError& e) {
         std::cerr << render(e.diagnostic());
@@ -197,7 +197,7 @@ int cmd_diff(const std::string& old_arg, const std::string& new_arg, const std::
     std::vector<Change> changes = compare_rulesets(*a, *b);
     std::optional<CaseEffects> effects;
     if (!cases.empty()) effects = compare_cases(*a, *b, find_case_files(cases));
-    if (format == "json") std::cout << diff_json(changes, effects ? &*effects : nullptr).dump(2) << "\n";
+    if (format == "json") std::cout << json_text(diff_json(changes, effects ? &*effects : nullptr), 2) << "\n";
     else std::cout << render_diff(old_arg, new_arg, changes, effects ? &*effects : nullptr);
     return effects && !effects->errors.empty() ? bad_input : ok;
 }
