@@ -66,6 +66,7 @@ struct Expr {
     Location var_where;
     UnitSyntax unit;
     std::vector<std::unique_ptr<Expr>> kids;
+    std::uint32_t depth = 1;  // of the tree below, for limits().expression_depth
 };
 using ExprPtr = std::unique_ptr<Expr>;
 

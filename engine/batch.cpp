@@ -4,6 +4,7 @@
 #include "compile.hpp"
 #include "eval.hpp"
 #include "present.hpp"
+#include "stack.hpp"
 
 #include <glob.h>
 #include <nlohmann/json.hpp>
@@ -273,7 +274,7 @@ BatchSummary run_batch(const Program& p, const std::vector<Value>& params, const
         ++finished;
         ready.notify_all();
     };
-    std::vector<std::thread> pool;
+    std::vector<DeepThread> pool;
     for (unsigned t = 0; t < jobs; ++t) pool.emplace_back(work);
 
     // Results are written in the order the cases were given, as they become ready.

@@ -1,6 +1,7 @@
 #include "case.hpp"
 
 #include "eval.hpp"
+#include "limits.hpp"
 
 #include <yaml-cpp/yaml.h>
 
@@ -74,11 +75,23 @@ public:
     }
 
     // A value of type t from node n; nullopt (with an error recorded) when it is not one.
+    // Counts the values read; aliases can make a small file expand enormously.
+    void count_value(const YAML::Node& n) {
+        if (++values_ > limits().yaml_values)
+            throw CompileError({Diagnostic{at(n.Mark()), "the case file holds more than " + std::to_string(limits().yaml_values) +
+                                                             " values once its aliases are expanded (the limit can be raised with --limit yaml-values=N)", {}}});
+    }
+
     std::optional<Value> convert(const YAML::Node& n, const Type& t, const Bounds& b, const std::string& path) {
+        count_value(n);
         if (t.optional && n.IsNull()) return Value{};  // `left:` or `left: ~`: not given
         switch (t.kind) {
             case TypeKind::number: {
                 std::optional<Number> x;
+                if (n.IsScalar() && n.Scalar().size() > limits().digits) {
+                    fail(n.Mark(), path, "a number of more than " + std::to_string(limits().digits) + " digits (the limit can be raised with --limit digits=N)");
+                    return std::nullopt;
+                }
                 if (n.IsScalar() && n.Tag() != "!") x = parse_decimal(n.Scalar());
                 if (!x) {
                     fail(n.Mark(), path, "expected " + expected(t) + ", found " + describe_node(n));
@@ -128,6 +141,11 @@ public:
                 if (n.IsNull()) return Value::list({});
                 if (!n.IsSequence()) {
                     fail(n.Mark(), path, "expected " + expected(t) + ", found " + describe_node(n));
+                    return std::nullopt;
+                }
+                if (n.size() > limits().list_length) {
+                    fail(n.Mark(), path, "a list of more than " + std::to_string(limits().list_length) +
+                                             " elements (the limit can be raised with --limit list-length=N)");
                     return std::nullopt;
                 }
                 bool ok = true;
@@ -183,9 +201,11 @@ public:
 
     std::vector<std::uint32_t> at_;
     std::vector<std::string> key_;
+    std::uint64_t values_ = 0;
 
     void group(const YAML::Node& n, const SchemaNode& schema, const std::string& path, std::vector<Value>& out,
                const YAML::Mark& parent) {
+        if (n.IsDefined()) count_value(n);
         if ((n.IsNull() || !n.IsDefined()) && all_optional(schema)) return;  // nothing needed, nothing given
         if (!n.IsMap()) {
             fail(n.IsDefined() && !n.IsNull() ? n.Mark() : parent, path,
@@ -240,6 +260,51 @@ private:
     const SourceFile& src_;
 };
 
+// How deeply the mappings and lists of a YAML text nest, line by line (block
+// indentation, "- " items and [ { brackets), so that a hostile file is
+// refused before the YAML parser recurses into it. Returns where the limit
+// is passed, if it is.
+std::optional<std::uint32_t> too_deep(const std::string& t, std::uint64_t limit) {
+    std::vector<std::size_t> indents;
+    std::uint64_t flow = 0;
+    char quote = 0;
+    for (std::size_t line = 0; line < t.size();) {
+        std::size_t end = t.find('\n', line);
+        if (end == std::string::npos) end = t.size();
+        std::size_t i = line;
+        if (flow == 0 && !quote) {
+            while (i < end && t[i] == ' ') ++i;
+            if (i < end && t[i] != '#' && t[i] != '\r') {
+                std::size_t indent = i - line;
+                while (!indents.empty() && indents.back() >= indent) indents.pop_back();
+                indents.push_back(indent);
+                while (i + 1 < end && t[i] == '-' && (t[i + 1] == ' ' || t[i + 1] == '\t')) {
+                    i += 2;
+                    while (i < end && t[i] == ' ') ++i;
+                    indents.push_back(i - line);
+                }
+            }
+        }
+        for (; i < end; ++i) {
+            char c = t[i];
+            if (quote) {
+                if (c == quote) quote = 0;
+                else if (c == '\\' && quote == '"') ++i;
+                continue;
+            }
+            if (c == '#' && (i == line || t[i - 1] == ' ')) break;
+            if (c == '"' || c == '\'') quote = c;
+            else if (c == '[' || c == '{') ++flow;
+            else if ((c == ']' || c == '}') && flow > 0) --flow;
+            if (indents.size() + flow > limit) return static_cast<std::uint32_t>(i);
+        }
+        if (indents.size() + flow > limit) return static_cast<std::uint32_t>(line);
+        if (quote == '\'') quote = 0;  // single-quoted scalars rarely span lines; do not let one swallow the file
+        line = end + 1;
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 Case load_case(const Program& p, SourcePtr source) {
@@ -256,6 +321,10 @@ Case load_case(const Program& p, SourcePtr source) {
     loader.at_.assign(p.inputs.size(), 0);
     loader.key_.assign(p.inputs.size(), "");
     if (auto bad = check_text(*source)) throw CompileError({*bad});
+    if (auto deep = too_deep(source->text(), limits().yaml_depth))
+        throw CompileError({Diagnostic{Location{source.get(), *deep, 1}, "mappings and lists are nested more than " +
+                                                                          std::to_string(limits().yaml_depth) +
+                                                                          " levels deep (the limit can be raised with --limit yaml-depth=N)", {}}});
     YAML::Node doc;
     try {
         doc = YAML::Load(source->text());

@@ -2,6 +2,8 @@
 // node of the evaluation tree with its names bound to slots.
 #include "checker.hpp"
 
+#include "limits.hpp"
+
 #include <algorithm>
 
 namespace reckon {
@@ -120,6 +122,16 @@ Checked Checker::optional_ops(const ast::Expr& e) {
 }
 
 Checked Checker::expr_any(const ast::Expr& e) {
+    struct Guard {
+        std::uint64_t& d;
+        ~Guard() { --d; }
+    } guard{++depth_};
+    if (depth_ > limits().depth) {
+        if (depth_ == limits().depth + 1)
+            error(e.where, "formulas are nested more than " + std::to_string(limits().depth) +
+                               " levels deep here, through the rules they use (the limit can be raised with --limit depth=N)");
+        return failed();
+    }
     switch (e.kind) {
         case ast::ExprKind::number:
         case ast::ExprKind::percent:
@@ -169,6 +181,12 @@ Checked Checker::expr_any(const ast::Expr& e) {
 }
 
 Checked Checker::literal(const ast::Expr& e) {
+    const std::string& digits = e.kind == ast::ExprKind::money ? e.value_text : e.text;
+    if ((e.kind == ast::ExprKind::number || e.kind == ast::ExprKind::percent || e.kind == ast::ExprKind::money) &&
+        digits.size() > limits().digits) {
+        error(e.where, "a number of more than " + std::to_string(limits().digits) + " digits (the limit can be raised with --limit digits=N)");
+        return failed();
+    }
     auto n = node(Op::constant, e.where);
     Type t;
     switch (e.kind) {

@@ -106,6 +106,7 @@ private:
     std::vector<State> param_state_, rule_state_, fn_state_, table_state_;
     std::vector<std::string> narrowed_;          // optional names known to be given here (`if x is given then`)
     const RecordDef* case_record_ = nullptr;     // the type of each element of `cases`
+    std::uint64_t depth_ = 0;                    // formulas being checked, one inside another (limits().depth)
     std::vector<std::string> chain_;            // declarations being checked, for cycle messages
     std::vector<const ast::Decl*> tests_;
     std::vector<const ast::Decl*> input_decls_;

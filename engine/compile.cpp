@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 
 namespace reckon {
@@ -44,13 +45,16 @@ public:
             fs::path canon = fs::weakly_canonical(target, ec);
             std::string c = canon.string();
             if (fs::path(rel).is_absolute() || !inside(canon)) {
-                diags_.push_back({where, "import '" + rel + "' is outside the ruleset's folder " + root_.string(), {}});
+                diags_.push_back({where, "import '" + rel + "' is outside the ruleset's folder: a ruleset may import only "
+                                         "files in the folder of its entry file, or below it", {}});
                 continue;
             }
-            if (std::find(stack.begin(), stack.end(), c) != stack.end() || c == fs::weakly_canonical(src->path()).string()) {
-                std::string cycle;
-                for (const auto& s : stack) cycle += s + " -> ";
-                diags_.push_back({where, "import cycle: " + cycle + target.string(), {}});
+            auto open = std::find(stack.begin(), stack.end(), c);
+            if (open != stack.end() || c == fs::weakly_canonical(src->path()).string()) {
+                std::string cycle;  // the files as they were named, from the one imported again
+                for (auto it = open == stack.end() ? stack.end() - 1 : open; it != stack.end(); ++it)
+                    cycle += (names_.count(*it) ? names_.at(*it) : fs::path(*it).lexically_normal().string()) + " -> ";
+                diags_.push_back({where, "import cycle: " + cycle + target.lexically_normal().string(), {}});
                 continue;
             }
             if (!seen_.insert(c).second) continue;  // already imported elsewhere
@@ -63,6 +67,7 @@ public:
             }
             std::vector<std::string> canon_stack = stack;
             canon_stack.back() = fs::weakly_canonical(src->path()).string();
+            names_[canon_stack.back()] = fs::path(src->path()).lexically_normal().string();
             load(next, canon_stack);
         }
         stack.pop_back();
@@ -82,6 +87,7 @@ private:
     Program& p_;
     fs::path root_;
     std::set<std::string> seen_;
+    std::map<std::string, std::string> names_;  // canonical path -> as named, for messages
 };
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "eval.hpp"
 
+#include "limits.hpp"
+
 #include <algorithm>
 
 namespace reckon {
@@ -11,15 +13,15 @@ std::vector<Value> bind_params(const Program& p, const Overrides& overrides) {
 }
 
 Evaluator::Evaluator(const Program& p, const Overrides& overrides)
-    : p_(p), overrides_(&overrides), params_(p.params.size()), param_done_(p.params.size(), 0) {}
+    : p_(p), overrides_(&overrides), params_(p.params.size()), param_done_(p.params.size(), 0), step_limit_(limits().steps) {}
 
 Evaluator::Evaluator(const Program& p, const std::vector<Value>& params, const std::vector<Value>& inputs)
     : p_(p), params_(params), param_done_(p.params.size(), 1), inputs_(&inputs), rules_(p.rules.size()),
-      rule_state_(p.rules.size(), 0) {}
+      rule_state_(p.rules.size(), 0), step_limit_(limits().steps) {}
 
 Evaluator::Evaluator(const Program& p, const std::vector<Value>& params, const Value& cases)
     : p_(p), params_(params), param_done_(p.params.size(), 1), cases_(&cases), rules_(p.rules.size()),
-      rule_state_(p.rules.size(), 0) {}
+      rule_state_(p.rules.size(), 0), step_limit_(limits().steps * std::max<std::uint64_t>(1, cases.items ? cases.items->size() : 1)) {}
 
 Value Evaluator::frame_eval(const Node& n, int frame) {
     std::size_t saved = base_;
@@ -85,7 +87,33 @@ int frame_needed(const Node& n) {
 
 Value Evaluator::constant(const Node& n) { return frame_eval(n, frame_needed(n)); }
 
+namespace {
+// An exact result too large to be a figure: a runaway calculation, stopped
+// before it takes all the memory (limits().digits).
+const Number& bounded(const Number& x, const Node& n) {
+    const auto& r = x.backend().data();
+    const std::size_t limbs = std::max(r.numerator().backend().size(), r.denominator().backend().size());
+    if (limbs * 19 > limits().digits + 19)  // a 64-bit limb holds 19 decimal digits and a bit
+        throw EvalError(n.where, "this calculation gives a number of more than " + std::to_string(limits().digits) +
+                                     " digits (the limit can be raised with --limit digits=N)");
+    return x;
+}
+
+struct DepthGuard {
+    std::uint64_t& depth;
+    explicit DepthGuard(std::uint64_t& d) : depth(++d) {}
+    ~DepthGuard() { --depth; }
+};
+}  // namespace
+
 Value Evaluator::eval(const Node& n) {
+    DepthGuard guard(depth_);
+    if (depth_ > limits().depth)
+        throw EvalError(n.where, "formulas are nested more than " + std::to_string(limits().depth) +
+                                     " levels deep here, through the rules they use (the limit can be raised with --limit depth=N)");
+    if (++steps_ > step_limit_)
+        throw EvalError(n.where, "this case takes more than " + std::to_string(step_limit_) +
+                                     " steps to evaluate (the limit can be raised with --limit steps=N)");
     switch (n.op) {
         case Op::constant: return n.value;
         case Op::param: return param(n.slot);
@@ -102,14 +130,14 @@ Value Evaluator::eval(const Node& n) {
             return v;
         }
         case Op::not_: return Value::boolean(!eval(*n.kids[0]).b);
-        case Op::add: return Value::number(eval(*n.kids[0]).n + eval(*n.kids[1]).n);
-        case Op::sub: return Value::number(eval(*n.kids[0]).n - eval(*n.kids[1]).n);
-        case Op::mul: return Value::number(eval(*n.kids[0]).n * eval(*n.kids[1]).n);
+        case Op::add: return Value::number(bounded(eval(*n.kids[0]).n + eval(*n.kids[1]).n, n));
+        case Op::sub: return Value::number(bounded(eval(*n.kids[0]).n - eval(*n.kids[1]).n, n));
+        case Op::mul: return Value::number(bounded(eval(*n.kids[0]).n * eval(*n.kids[1]).n, n));
         case Op::div: {
             Value a = eval(*n.kids[0]);
             Value b = eval(*n.kids[1]);
             if (b.n == 0) throw EvalError(n.where, "division by zero");
-            return Value::number(a.n / b.n);
+            return Value::number(bounded(a.n / b.n, n));
         }
         case Op::eq:
         case Op::ne: {
@@ -236,7 +264,7 @@ Value Evaluator::aggregate(const Node& n) {
         if (n.op == Op::count) continue;
         Value v = element ? eval(*element) : item;
         if (n.op == Op::collect) collected.push_back(std::move(v));
-        else if (n.op == Op::sum) total += v.n;
+        else if (n.op == Op::sum) total = bounded(total + v.n, n);
         else if (count == 1 || (n.op == Op::least ? v.n < best.n : v.n > best.n)) best = std::move(v);
     }
     switch (n.op) {

@@ -46,6 +46,7 @@ private:
     std::vector<std::uint8_t> rule_state_;  // 0 not yet, 1 evaluating, 2 done
     std::vector<Value> locals_;
     std::size_t base_ = 0;
+    std::uint64_t depth_ = 0, steps_ = 0, step_limit_ = 0;  // limits().depth and .steps
 };
 
 // The figure as shown: rounded to the output's decimals, half away from zero,

@@ -1,9 +1,13 @@
 #include "source.hpp"
 
+#include "limits.hpp"
+
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 namespace reckon {
 
@@ -64,6 +68,11 @@ std::optional<Diagnostic> check_text(const SourceFile& f) {
 SourcePtr read_source(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error(path + ": error: cannot open file");
+    std::error_code ec;
+    auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > limits().file_size)
+        throw std::runtime_error(path + ": error: the file is " + std::to_string(size) + " bytes, more than the limit of " +
+                                 std::to_string(limits().file_size) + " (it can be raised with --limit file-size=N)");
     std::ostringstream ss;
     ss << in.rdbuf();
     if (in.bad()) throw std::runtime_error(path + ": error: cannot read file");
@@ -80,11 +89,32 @@ std::string render(const Diagnostic& d) {
     if (d.where.known()) {
         auto line = d.where.line();
         std::string_view text = d.where.file->line_text(line);
-        out += "  ";
-        out += text;
-        out += "\n  ";
         std::uint32_t col = d.where.column();
-        for (std::uint32_t i = 1; i < col; ++i) out += (i - 1 < text.size() && text[i - 1] == '\t') ? '\t' : ' ';
+        // A very long line is shown as a window around the place, with "..." where it is cut.
+        std::vector<std::size_t> starts;  // byte offset of each character
+        for (std::size_t i = 0; i < text.size(); ++i)
+            if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
+        const std::size_t width = 140;
+        std::size_t first = 0, last = starts.size();
+        if (starts.size() > width) {
+            first = col > width / 2 ? std::min<std::size_t>(col - 1 - width / 2, starts.size() - width) : 0;
+            last = first + width;
+        }
+        std::string_view shown = text.substr(first < starts.size() ? starts[first] : text.size(),
+                                             (last < starts.size() ? starts[last] : text.size()) -
+                                                 (first < starts.size() ? starts[first] : text.size()));
+        std::string lead = first > 0 ? "..." : "";
+        out += "  " + lead;
+        for (std::size_t i = 0; i < shown.size(); ++i) {  // control characters and stray bytes shown as '?'
+            auto c = static_cast<unsigned char>(shown[i]);
+            bool control = (c < 0x20 && c != '\t') || c == 0x7F;
+            bool stray = c >= 0x80 && (c & 0xC0) == 0x80 && (i == 0 || static_cast<unsigned char>(shown[i - 1]) < 0x80);
+            bool bad_lead = c >= 0xF8 || (c >= 0xC0 && (i + 1 >= shown.size() || (static_cast<unsigned char>(shown[i + 1]) & 0xC0) != 0x80));
+            out += control || stray || bad_lead ? '?' : shown[i];
+        }
+        out += last < starts.size() ? "...\n  " : "\n  ";
+        out += std::string(lead.size(), ' ');
+        for (std::size_t c = first + 1; c < col && c <= last; ++c) out += (c - 1 < starts.size() && text[starts[c - 1]] == '\t') ? '\t' : ' ';
         out += "^\n";
     }
     for (const auto& n : d.notes) out += "  note: " + n + "\n";

@@ -78,10 +78,21 @@ class EvalError : public std::runtime_error {
 public:
     EvalError(Location where, std::string message);
     const Diagnostic& diagnostic() const { return diagnostic_; }
-    void add_note(std::string note) { diagnostic_.notes.push_back(std::move(note)); }
+    // The chain of rules: the first ten, the last, and how many between.
+    void add_note(std::string note) {
+        auto& notes = diagnostic_.notes;
+        if (notes.size() < 11) {
+            notes.push_back(std::move(note));
+            return;
+        }
+        if (notes.size() == 11) notes.push_back("");
+        notes[10] = "... " + std::to_string(++skipped_) + " more";
+        notes[11] = std::move(note);
+    }
 
 private:
     Diagnostic diagnostic_;
+    std::size_t skipped_ = 0;
 };
 
 }  // namespace reckon

@@ -2,11 +2,13 @@
 // grammar rules become nodes; the builder below reads them by position.
 #include "parse.hpp"
 
+#include "../engine/limits.hpp"
 #include "grammar.hpp"
 #include "messages.hpp"
 
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
+#include <algorithm>
 #include <cctype>
 
 namespace reckon {
@@ -52,6 +54,15 @@ public:
 
     static std::string text_of(const Node& n) { return n.string(); }
 
+    // A small whole number written in the grammar (a power, decimals), at most `max`.
+    int small_number(const Node& n, const std::string& digits, int max, const char* what) const {
+        bool negative = !digits.empty() && digits[0] == '-';
+        std::string d = negative ? digits.substr(1) : digits;
+        if (d.size() > 3 || std::stoi(d) > max)
+            throw CompileError({Diagnostic{at(n), std::string(what) + " must be at most " + std::to_string(max), {}}});
+        return negative ? -std::stoi(d) : std::stoi(d);
+    }
+
     // "a \"b\"" -> a "b"
     static std::string unquote(const Node& n) {
         std::string_view s = n.string_view();
@@ -81,7 +92,7 @@ public:
                 t.where = at(*c);
                 t.name = c->children.at(0)->string();
                 int power = 1;
-                if (c->children.size() > 1) power = std::stoi(c->children[1]->string().substr(1));
+                if (c->children.size() > 1) power = small_number(*c->children[1], c->children[1]->string().substr(1), 12, "a unit's power");
                 t.power = sign * power;
                 u.terms.push_back(std::move(t));
             }
@@ -101,7 +112,19 @@ public:
                n.is_type<or_op>() || n.is_type<otherwise_op>();
     }
 
-    ast::ExprPtr expr(const Node& n) const {
+    // Sets e's depth from its kids'; an expression deeper than the limit is an error.
+    ast::ExprPtr deepen(ast::ExprPtr e) const {
+        for (const auto& k : e->kids)
+            if (k) e->depth = std::max(e->depth, k->depth + 1);
+        if (e->depth > limits().expression_depth)
+            throw CompileError({Diagnostic{e->where, "this expression is more than " + std::to_string(limits().expression_depth) +
+                                                         " levels deep (the limit can be raised with --limit expression-depth=N)", {}}});
+        return e;
+    }
+
+    ast::ExprPtr expr(const Node& n) const { return deepen(expr_node(n)); }
+
+    ast::ExprPtr expr_node(const Node& n) const {
         using K = ast::ExprKind;
         if (n.is_type<name_ref>()) {
             auto e = make(K::name, n);
@@ -141,7 +164,7 @@ public:
                 auto e = make(K::field, *n.children[i]);
                 e->text = n.children[i]->string();
                 e->kids.push_back(std::move(base));
-                base = std::move(e);
+                base = deepen(std::move(e));
             }
             return base;
         }
@@ -176,7 +199,7 @@ public:
                 e->op = n.children[i]->string();
                 e->kids.push_back(std::move(left));
                 e->kids.push_back(expr(*n.children[i + 1]));
-                left = std::move(e);
+                left = deepen(std::move(e));
             }
             return left;
         }
@@ -274,7 +297,7 @@ public:
             if (!a.source.empty()) a.source += "; ";
             a.source += unquote(c);
         } else if (c.is_type<decimals_value>()) {
-            a.decimals = std::stoi(c.string());
+            a.decimals = small_number(c, c.string(), 30, "decimals");
             a.decimals_where = at(c);
         } else {
             return false;
@@ -395,10 +418,48 @@ private:
     const SourceFile* file_;
 };
 
+// How deeply rules that contain themselves (parentheses, if/let, not, types)
+// are nested: past limits().nesting the parse stops with an error, before
+// the stack runs out. The parse tree's control does not pass every rule's
+// start to ours, so this is checked by a first, plain parse (run() below).
+thread_local std::uint64_t nesting = 0;
+template <typename Rule> inline constexpr bool nests = false;
+template <> inline constexpr bool nests<grammar::expr> = true;
+template <> inline constexpr bool nests<grammar::unary> = true;
+template <> inline constexpr bool nests<grammar::type> = true;
+template <typename B> inline constexpr bool nests<grammar::negated<B>> = true;
+
+template <typename Rule>
+struct guarded : grammar::control<Rule> {
+    template <typename ParseInput, typename... States>
+    static void start(const ParseInput& in, States&&... st) {
+        if constexpr (nests<Rule>) {
+            if (++nesting > limits().nesting)
+                throw tao::pegtl::parse_error("nested too deeply: parentheses, if/else, let, not, minus signs or types inside "
+                                              "one another, hundreds of levels deep (the limit can be raised with --limit nesting=N)",
+                                              in);
+        }
+        grammar::control<Rule>::start(in, st...);
+    }
+    template <typename ParseInput, typename... States>
+    static void success(const ParseInput& in, States&&... st) {
+        if constexpr (nests<Rule>) --nesting;
+        grammar::control<Rule>::success(in, st...);
+    }
+    template <typename ParseInput, typename... States>
+    static void failure(const ParseInput& in, States&&... st) {
+        if constexpr (nests<Rule>) --nesting;
+        grammar::control<Rule>::failure(in, st...);
+    }
+};
+
 template <typename Rule>
 std::unique_ptr<Node> run(const SourceFile& src) {
-    tao::pegtl::memory_input in(src.text().data(), src.text().size(), src.path());
     try {
+        nesting = 0;
+        tao::pegtl::memory_input first(src.text().data(), src.text().size(), src.path());
+        tao::pegtl::parse<Rule, tao::pegtl::nothing, guarded>(first);  // syntax and nesting; throws at the first error
+        tao::pegtl::memory_input in(src.text().data(), src.text().size(), src.path());
         return pt::parse<Rule, selector, tao::pegtl::nothing, grammar::control>(in);
     } catch (const tao::pegtl::parse_error& e) {
         auto off = static_cast<std::uint32_t>(e.positions().empty() ? 0 : e.positions().front().byte);

@@ -8,6 +8,8 @@
 #include "../eval.hpp"
 #include "../explain.hpp"
 #include "../format.hpp"
+#include "../limits.hpp"
+#include "../stack.hpp"
 #include "../output_file.hpp"
 #include "../present.hpp"
 #include "../testing.hpp"
@@ -251,6 +253,13 @@ int main(int argc, char** argv) {
                "2 the command line was wrong; 3 an internal error (a bug).\n"
                "Run 'reckon COMMAND --help' for a command's options.");
 
+    std::vector<std::string> limit_settings;
+    std::string limits_help = "NAME=N: raise (or lower) a limit on what is accepted; repeatable. The limits, with their defaults:";
+    for (const auto& l : limit_table())
+        limits_help += "\n  " + std::string(l.name) + "=" + std::to_string(limits().*(l.field)) + ": " + l.what;
+    app.add_option("--limit", limit_settings, limits_help);
+    app.fallthrough();
+
     std::string ruleset, case_file, format = "table";
     std::vector<std::string> params, paths;
 
@@ -333,27 +342,40 @@ int main(int argc, char** argv) {
         return bad_usage;
     }
 
-    try {
-        if (*check) return cmd_check(ruleset);
-        if (*eval) return cmd_eval(ruleset, case_file, format, params);
-        if (*test) return cmd_test(paths);
-        if (*batch) return cmd_batch(ba);
-        if (*fmt) return cmd_fmt(paths, fmt_check);
-        if (*doc) return cmd_doc(ruleset, doc_case, doc_format, params);
-        if (*diff) return cmd_diff(old_version, new_version, diff_cases, diff_format);
-        if (*explain) return cmd_explain(ruleset, case_file, output, explain_format, depth, params);
-    } catch (const UsageError& e) {
-        std::cerr << "reckon: error: " << e.what() << "\n";
+    for (const auto& l : limit_settings)
+        if (auto err = set_limit(l)) {
+            std::cerr << "reckon: error: " << *err << "\n";
+            return bad_usage;
+        }
+
+    auto run_command = [&]() -> int {
+        try {
+            if (*check) return cmd_check(ruleset);
+            if (*eval) return cmd_eval(ruleset, case_file, format, params);
+            if (*test) return cmd_test(paths);
+            if (*batch) return cmd_batch(ba);
+            if (*fmt) return cmd_fmt(paths, fmt_check);
+            if (*doc) return cmd_doc(ruleset, doc_case, doc_format, params);
+            if (*diff) return cmd_diff(old_version, new_version, diff_cases, diff_format);
+            if (*explain) return cmd_explain(ruleset, case_file, output, explain_format, depth, params);
+        } catch (const UsageError& e) {
+            std::cerr << "reckon: error: " << e.what() << "\n";
+            return bad_usage;
+        } catch (const CompileError& e) {
+            std::cerr << e.what();
+            return bad_input;
+        } catch (const std::runtime_error& e) {
+            std::cerr << e.what() << "\n";
+            return bad_input;
+        } catch (const std::exception& e) {
+            std::cerr << "reckon: internal error: " << e.what()
+                      << "\nThis is a bug in reckon; please report it with the command that caused it.\n";
+            return bug;
+        }
         return bad_usage;
-    } catch (const CompileError& e) {
-        std::cerr << e.what();
-        return bad_input;
-    } catch (const std::runtime_error& e) {
-        std::cerr << e.what() << "\n";
-        return bad_input;
-    } catch (const std::exception& e) {
-        std::cerr << "reckon: internal error: " << e.what() << "\nThis is a bug in reckon; please report it with the command that caused it.\n";
-        return bug;
-    }
-    return bad_usage;
+    };
+    // The work runs on a thread whose stack fits the depth limits.
+    int status = bug;
+    run_with_deep_stack([&] { status = run_command(); });
+    return status;
 }
