@@ -1,6 +1,8 @@
 // Methodology A through the command line, as an analyst runs it.
 #include "support.hpp"
 
+#include <filesystem>
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
@@ -124,5 +126,37 @@ TEST_CASE("import: declarations from a file in the ruleset's folder - and nothin
     write_file(dir + "/rules/b.reckon", "import \"a.reckon\"\n");
     auto cycle = run_reckon({"check", "rules/a.reckon"}, dir);
     CHECK(cycle.status == 1);
-    CHECK(cycle.err.find("error: import cycle: ") != std::string::npos);
+    CHECK(cycle.err.rfind("rules/b.reckon:1:8: error: import cycle: rules/a.reckon -> rules/b.reckon -> rules/a.reckon\n", 0) == 0);
+
+    // a symbolic link inside the folder that points outside it is outside it
+    std::filesystem::create_symlink(dir + "/outside.reckon", dir + "/rules/link.reckon");
+    write_file(dir + "/rules/through-link.reckon", "import \"link.reckon\"\n");
+    auto link = run_reckon({"check", "rules/through-link.reckon"}, dir);
+    CHECK(link.status == 1);
+    CHECK(link.err.rfind("rules/through-link.reckon:1:8: error: import 'link.reckon' is outside the ruleset's folder", 0) == 0);
+}
+
+TEST_CASE("--limit: each limit can be set from the command line - and a wrong one is a usage error") {
+    auto tight = run_reckon({"--limit", "digits=3", "check", "rulesets/sussex-complex-client.reckon"});
+    CHECK(tight.status == 1);
+    CHECK(tight.err.find("error: a number of more than 3 digits (the limit can be raised with --limit digits=N)") != std::string::npos);
+    auto after = run_reckon({"check", "rulesets/sussex-complex-client.reckon", "--limit", "digits=3"});  // after the command too
+    CHECK(after.status == 1);
+    auto unknown = run_reckon({"--limit", "speed=9", "check", "rulesets/sussex-complex-client.reckon"});
+    CHECK(unknown.status == 2);
+    CHECK(unknown.err == "reckon: error: --limit speed=9: no limit named 'speed'; the limits are file-size, nesting, expression-depth, "
+                         "yaml-depth, yaml-values, list-length, digits, steps, depth\n");
+    auto zero = run_reckon({"--limit", "steps=0", "check", "rulesets/sussex-complex-client.reckon"});
+    CHECK(zero.status == 2);
+    CHECK(zero.err == "reckon: error: --limit steps=0: the value must be a whole number above 0, as in --limit steps=5000\n");
+    // docs/reliability.md lists every limit with its default, as --help does
+    std::string doc = reckon::testing::read_file(reckon::testing::source_dir() + "/docs/reliability.md");
+    std::string help = run_reckon({"--help"}).out;
+    for (const char* name : {"file-size", "nesting", "expression-depth", "yaml-depth", "yaml-values", "list-length", "digits", "steps", "depth"}) {
+        INFO(name);
+        auto at = help.find(std::string(" ") + name + "=");
+        REQUIRE(at != std::string::npos);
+        std::string value = help.substr(at + 2 + std::string(name).size(), help.find(':', at) - at - 2 - std::string(name).size());
+        CHECK(doc.find(std::string("| `") + name + "` | " + value + " |") != std::string::npos);
+    }
 }
