@@ -4,7 +4,9 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <csignal>
 #include <filesystem>
+#include <regex>
 #include <sstream>
 
 using reckon::testing::read_file;
@@ -130,4 +132,21 @@ TEST_CASE("the synthetic cohort in cases/iom is what tools/gen_iom_cohort makes,
     int made = 0;
     for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir)) ++made;
     CHECK(made == n);
+}
+
+TEST_CASE("batch interrupted (SIGINT or SIGTERM) writes no --out file and says how far it got") {
+    std::string dir = reckon::testing::temp_dir();
+    REQUIRE(reckon::testing::run_program(RECKON_GEN_IOM, {dir + "/cases", "20000", "3"}).status == 0);
+    for (int sig : {SIGINT, SIGTERM}) {
+        CAPTURE(sig);
+        std::string out = dir + "/results.jsonl";
+        auto r = reckon::testing::run_program_signalled(RECKON_BINARY, {"batch", ruleset, dir + "/cases", "--format", "jsonl", "--out", out},
+                                                        "", 400, sig);
+        CHECK(r.status == 130);
+        CHECK(std::regex_search(r.err, std::regex("reckon: interrupted after [0-9]+ of 20000 cases; " + out + " was not written\n$")));
+        CHECK(!std::filesystem::exists(out));
+        int files = 0;  // and no temporary file left beside it
+        for (const auto& e : std::filesystem::directory_iterator(dir)) files += e.is_regular_file();
+        CHECK(files == 0);
+    }
 }

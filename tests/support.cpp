@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -37,6 +38,11 @@ std::string temp_dir() {
 Run run_reckon(const std::vector<std::string>& args, const std::string& cwd) { return run_program(RECKON_BINARY, args, cwd); }
 
 Run run_program(const std::string& program, const std::vector<std::string>& args, const std::string& cwd) {
+    return run_program_signalled(program, args, cwd, 0, 0);
+}
+
+Run run_program_signalled(const std::string& program, const std::vector<std::string>& args, const std::string& cwd,
+                          int after_ms, int signal) {
     std::string dir = temp_dir();
     std::string out_path = dir + "/out", err_path = dir + "/err";
     pid_t pid = fork();
@@ -56,6 +62,10 @@ Run run_program(const std::string& program, const std::vector<std::string>& args
         _exit(127);
     }
     int status = 0;
+    if (signal) {
+        usleep(static_cast<useconds_t>(after_ms) * 1000);
+        kill(pid, signal);
+    }
     waitpid(pid, &status, 0);
     Run r;
     r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

@@ -15,6 +15,9 @@ struct Run {
 Run run_reckon(const std::vector<std::string>& args, const std::string& cwd = "");
 // Runs any program (a path) the same way.
 Run run_program(const std::string& program, const std::vector<std::string>& args, const std::string& cwd = "");
+// The same, sending `signal` to the program `after_ms` milliseconds after it starts.
+Run run_program_signalled(const std::string& program, const std::vector<std::string>& args, const std::string& cwd,
+                          int after_ms, int signal);
 
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& text);

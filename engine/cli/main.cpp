@@ -79,6 +79,8 @@ struct BatchArgs {
 
 int cmd_batch(const BatchArgs& a) {
     namespace fs = std::filesystem;
+    std::signal(SIGINT, on_signal);  // from the start: an interrupt is always answered the same way
+    std::signal(SIGTERM, on_signal);
     auto p = compile(a.ruleset, parse_settings(a.params));
     std::vector<std::string> files = find_case_files(a.cases);
     if (!a.out.empty()) {
@@ -96,8 +98,6 @@ int cmd_batch(const BatchArgs& a) {
         std::cerr << render(e.diagnostic());
         return bad_input;
     }
-    std::signal(SIGINT, on_signal);
-    std::signal(SIGTERM, on_signal);
     BatchOptions opt;
     opt.jobs = a.jobs;
     opt.format = a.format;
