@@ -15,6 +15,8 @@
 #include <random>
 #include <string>
 
+#include "reproducible_random.hpp"
+
 namespace {
 
 struct OffenceKind {
@@ -32,22 +34,7 @@ const OffenceKind kinds[] = {
     {"serious_wounding", 1, 1575},     {"attempted_vehicle_theft", 1, 60}, {"commercial_robbery", 1, 1005},
 };
 
-class Random {
-public:
-    explicit Random(unsigned seed) : g_(seed) {}
-    // uniform in [0, n), by rejection so that every value is equally likely
-    unsigned below(unsigned n) {
-        const std::uint32_t limit = 0xFFFFFFFFu - 0xFFFFFFFFu % n;
-        std::uint32_t x;
-        do x = static_cast<std::uint32_t>(g_()); while (x >= limit);
-        return x % n;
-    }
-    int between(int lo, int hi) { return lo + static_cast<int>(below(static_cast<unsigned>(hi - lo + 1))); }
-    bool chance(unsigned percent) { return below(100) < percent; }
-
-private:
-    std::mt19937 g_;
-};
+using reckon::tools::Random;
 
 long days_from_civil(int y, unsigned m, unsigned d) {
     y -= m <= 2;
