@@ -63,7 +63,7 @@ struct Expr {
     std::vector<std::string> path; // name: segments
     std::string op;
     std::string var;
-    Location var_where;
+    Location var_where;            // the variable's place; in a call, the called name's
     UnitSyntax unit;
     std::vector<std::unique_ptr<Expr>> kids;
     std::uint32_t depth = 1;  // of the tree below, for limits().expression_depth

@@ -21,7 +21,6 @@ namespace reckon {
 namespace fs = std::filesystem;
 
 namespace {
-bool is_case_file(const fs::path& p) { return p.extension() == ".yaml" || p.extension() == ".yml"; }
 bool has_glob(const std::string& s) { return s.find_first_of("*?[") != std::string::npos; }
 }  // namespace
 
@@ -30,11 +29,8 @@ std::vector<std::string> find_case_files(const std::vector<std::string>& args) {
     for (const auto& a : args) {
         std::error_code ec;
         if (fs::is_directory(a, ec)) {
-            std::vector<std::string> found;
-            for (auto it = fs::recursive_directory_iterator(a, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-                if (it->is_regular_file(ec) && is_case_file(it->path())) found.push_back(it->path().string());
+            std::vector<std::string> found = files_in(a, {".yaml", ".yml"});
             if (found.empty()) throw UsageError(a + ": no case files (*.yaml, *.yml) in this folder");
-            std::sort(found.begin(), found.end());
             files.insert(files.end(), found.begin(), found.end());
         } else if (fs::exists(a, ec)) {
             files.push_back(a);
@@ -81,6 +77,17 @@ std::vector<std::size_t> column_outputs(const Program& p) {
     return cols;
 }
 
+// Per-case figures by member in csv: a column per member, "name.member",
+// with the output's index and the member's.
+using GroupedColumns = std::vector<std::pair<std::string, std::pair<std::size_t, std::size_t>>>;
+GroupedColumns grouped_columns(const Program& p) {
+    GroupedColumns g;
+    for (std::size_t i = 0; i < p.outputs.size(); ++i)
+        if (const EnumDef* by = p.rules[p.outputs[i]].by)
+            for (std::size_t m = 0; m < by->members.size(); ++m) g.push_back({p.rules[p.outputs[i]].name + "." + by->members[m], {i, m}});
+    return g;
+}
+
 // "file:line:col" of the first diagnostic, for the one-line mention in a table.
 std::string where_of(const std::string& error) {
     auto end = error.find(": error:");
@@ -90,7 +97,7 @@ std::string where_of(const std::string& error) {
 class Batch {
 public:
     Batch(const Program& p, const std::vector<Value>& params, const std::vector<std::string>& files, const BatchOptions& o)
-        : p_(p), params_(params), files_(files), o_(o), columns_(column_outputs(p)) {}
+        : p_(p), params_(params), files_(files), o_(o), columns_(column_outputs(p)), grouped_(grouped_columns(p)) {}
 
     Outcome evaluate(std::size_t i) const {
         Outcome out;
@@ -132,7 +139,7 @@ public:
         if (o_.format == "csv") {
             std::string h = "case,file";
             for (std::size_t c : columns_) h += "," + csv_field(p_.rules[p_.outputs[c]].name);
-            for (const auto& [name, _] : grouped_columns()) h += "," + csv_field(name);
+            for (const auto& [name, _] : grouped_) h += "," + csv_field(name);
             return h + ",error\n";
         }
         return "";
@@ -147,11 +154,7 @@ public:
             right.push_back(r.type.kind == TypeKind::number);
         }
         std::vector<std::size_t> w(head.size());
-        auto width = [](const std::string& s) {
-            std::size_t n = 0;
-            for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
-            return n;
-        };
+        auto width = [](const std::string& s) { return display_width(s); };
         for (std::size_t k = 0; k < head.size(); ++k) w[k] = width(head[k]);
         for (const auto& r : rows) {
             w[0] = std::max(w[0], width(r.id));
@@ -176,16 +179,7 @@ public:
     }
 
 private:
-    std::size_t csv_columns() const { return columns_.size() + grouped_columns().size(); }
-
-    // per-case grouped outputs in csv: a column per member, "name.member"
-    std::vector<std::pair<std::string, std::pair<std::size_t, std::size_t>>> grouped_columns() const {
-        std::vector<std::pair<std::string, std::pair<std::size_t, std::size_t>>> g;
-        for (std::size_t i = 0; i < p_.outputs.size(); ++i)
-            if (const EnumDef* by = p_.rules[p_.outputs[i]].by)
-                for (std::size_t m = 0; m < by->members.size(); ++m) g.push_back({p_.rules[p_.outputs[i]].name + "." + by->members[m], {i, m}});
-        return g;
-    }
+    std::size_t csv_columns() const { return columns_.size() + grouped_.size(); }
 
     static std::string first_message(const std::string& error) {
         auto start = error.find(": error: ");
@@ -204,7 +198,7 @@ private:
         } else if (o_.format == "csv") {
             out.line = csv_field(r.case_id) + "," + csv_field(file);
             for (std::size_t c : columns_) out.line += "," + csv_field(display(p_, p_.rules[p_.outputs[c]], r.outputs[c]));
-            for (const auto& [_, at] : grouped_columns()) {
+            for (const auto& [_, at] : grouped_) {
                 const RuleDef& d = p_.rules[p_.outputs[at.first]];
                 out.line += "," + csv_field(display_value(p_, *d.type.element, d.decimals, d.fixed_decimals, (*r.outputs[at.first].items)[at.second]));
             }
@@ -219,6 +213,7 @@ private:
     const std::vector<std::string>& files_;
     const BatchOptions& o_;
     std::vector<std::size_t> columns_;
+    GroupedColumns grouped_;
 };
 
 class Progress {

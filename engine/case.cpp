@@ -346,12 +346,10 @@ Case load_case(const Program& p, SourcePtr source) {
 
 Case load_case_file(const Program& p, const std::string& path) { return load_case(p, read_source(path)); }
 
-void check_requires(const Program& p, const std::vector<Value>& params, const Case& c) {
-    if (p.requires_.empty()) return;
-    Evaluator ev(p, params, c.inputs);
+void check_requires(const Program& p, Evaluator& ev, const Case& c) {
     std::vector<Diagnostic> errors;
     for (const auto& r : p.requires_) {
-        if (ev.constant(*r.condition).b) continue;
+        if (ev.in_frame(*r.condition, r.frame).b) continue;
         std::uint32_t at = c.input_at.at(r.input);
         const std::string& key = c.input_key.at(r.input).empty() ? p.inputs[r.input].path : c.input_key[r.input];
         errors.push_back(Diagnostic{Location{c.source.get(), at ? at - 1 : 0, 1}, key + ": " + r.message,

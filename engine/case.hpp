@@ -17,9 +17,11 @@ struct Case {
     std::vector<std::string> input_key;   // and its key path, as in police.arrests
 };
 
-// Checks the ruleset's `require` conditions on a loaded case; throws
-// CompileError pointing at the input's line in the case file.
-void check_requires(const Program& p, const std::vector<Value>& params, const Case& c);
+class Evaluator;
+// Checks the ruleset's `require` conditions on a loaded case, with the
+// evaluator of that case; throws CompileError pointing at the input's line
+// in the case file.
+void check_requires(const Program& p, Evaluator& ev, const Case& c);
 
 // Throws CompileError listing every problem found in the case (unknown keys,
 // missing keys, wrong types, values out of range), each with file:line:col

@@ -430,9 +430,7 @@ void Checker::check_rule(int i) {
     r.frame = frame_.size;
     if (r.output) {
         const Type& shown = by ? *r.type.element : r.type;
-        bool money = false;  // money, and money per something (£/week), always to the penny
-        if (shown.kind == TypeKind::number)
-            for (const auto& [id, power] : shown.unit.terms()) money = money || (p_.units.def(id).currency && power == 1);
+        bool money = shown.kind == TypeKind::number && p_.units.shows_money(shown.unit);
         r.fixed_decimals = money || d.notes.decimals.has_value();
         r.decimals = d.notes.decimals.value_or(2);
         bool scalar_list = shown.kind == TypeKind::list && shown.element->kind != TypeKind::list &&
@@ -521,6 +519,9 @@ void Checker::check_table(int i) {
         if (!missing.empty())
             error(d.name_where, "table '" + d.name + "' has no row for " + missing,
                   {"a table keyed by " + t.key.enumeration->name + " needs a row for every member"});
+        else
+            for (std::size_t m = 0; m < t.key.enumeration->members.size(); ++m)
+                t.by_member.push_back(t.rows.at(key_text(Value::member(static_cast<int>(m)))));
     }
     table_state_[i] = State::done;
 }

@@ -39,8 +39,7 @@ std::map<std::string, Section> describe_program(const Program& p) {
         for (const auto& c : t.columns->fields) cols += (cols.empty() ? "" : ", ") + c.name + ": " + describe(c.type, p.units);
         f["columns"] = cols;
         for (const auto& k : t.order) {
-            std::string key = k.substr(1);
-            if (t.key.kind == TypeKind::enumeration) key = t.key.enumeration->members.at(std::stoul(key));
+            std::string key = key_shown(t, k);
             std::string row;
             const Value& v = t.rows.at(k);
             for (std::size_t c = 0; c < t.columns->fields.size(); ++c)
@@ -106,6 +105,8 @@ std::vector<Change> compare_rulesets(const Program& old_p, const Program& new_p)
 CaseEffects compare_cases(const Program& old_p, const Program& new_p, const std::vector<std::string>& files) {
     CaseEffects e;
     std::vector<Value> pa = bind_params(old_p), pb = bind_params(new_p);
+    std::map<std::string, std::size_t> old_slot;  // old outputs by name
+    for (std::size_t i = 0; i < old_p.outputs.size(); ++i) old_slot[old_p.rules[old_p.outputs[i]].name] = i;
     for (const auto& f : files) {
         ++e.cases;
         CaseResult ra, rb;
@@ -120,8 +121,6 @@ CaseEffects compare_cases(const Program& old_p, const Program& new_p, const std:
             continue;
         }
         bool affected = false;
-        std::map<std::string, std::size_t> old_slot;
-        for (std::size_t i = 0; i < old_p.outputs.size(); ++i) old_slot[old_p.rules[old_p.outputs[i]].name] = i;
         for (std::size_t i = 0; i < new_p.outputs.size(); ++i) {
             const RuleDef& r = new_p.rules[new_p.outputs[i]];
             FigureChange fc{rb.case_id, f, r.name, "", display_with_unit(new_p, r, rb.outputs[i]), "", 0, ""};
@@ -134,8 +133,9 @@ CaseEffects compare_cases(const Program& old_p, const Program& new_p, const std:
             if (ro && !r.by && va.kind == Value::Kind::number && vb.kind == Value::Kind::number &&
                 new_p.units.name(r.type.unit) == old_p.units.name(ro->type.unit)) {
                 // the difference of the figures as shown, so that it adds up on the page
-                Number shown_a = round_to(in_own_unit(old_p, *ro, va), Number(1, boost::multiprecision::pow(Integer(10), static_cast<unsigned>(r.decimals))), RoundMode::half_away);
-                Number shown_b = round_to(in_own_unit(new_p, r, vb), Number(1, boost::multiprecision::pow(Integer(10), static_cast<unsigned>(r.decimals))), RoundMode::half_away);
+                const Number step(1, boost::multiprecision::pow(Integer(10), static_cast<unsigned>(r.decimals)));
+                Number shown_a = round_to(in_own_unit(old_p, *ro, va), step, RoundMode::half_away);
+                Number shown_b = round_to(in_own_unit(new_p, r, vb), step, RoundMode::half_away);
                 fc.delta = shown_b - shown_a;
                 Value d = Value::number(fc.delta * new_p.units.scale(r.type.unit));
                 std::string text = display_with_unit(new_p, r, d);

@@ -51,8 +51,7 @@ std::string methodology_markdown(const Program& p, const std::vector<Value>& par
         out += "\n" + rule + "\n";
         for (const auto& k : t.order) {
             const Value& row = t.rows.at(k);
-            std::string key = k.substr(1);
-            if (t.key.kind == TypeKind::enumeration) key = t.key.enumeration->members.at(std::stoul(key));
+            std::string key = key_shown(t, k);
             out += "| " + cell(key) + " |";
             for (std::size_t f = 0; f < t.columns->fields.size(); ++f)
                 out += " " + cell(typed_value(p, t.columns->fields[f].type, (*row.items)[f])) + " |";

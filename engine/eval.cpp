@@ -12,6 +12,12 @@ std::vector<Value> bind_params(const Program& p, const Overrides& overrides) {
     return std::move(e.params_);
 }
 
+Overrides command_line_overrides(const Program& p) {
+    Overrides o;
+    for (const auto& [slot, node] : p.overrides) o[slot] = node.get();
+    return o;
+}
+
 Evaluator::Evaluator(const Program& p, const Overrides& overrides)
     : p_(p), overrides_(&overrides), params_(p.params.size()), param_done_(p.params.size(), 0), step_limit_(limits().steps) {}
 
@@ -189,6 +195,7 @@ Value Evaluator::eval(const Node& n) {
         case Op::lookup: {
             const TableDef& t = p_.tables[n.slot];
             Value key = eval(*n.kids[0]);
+            if (!t.by_member.empty()) return t.by_member[key.n.convert_to<std::size_t>()];  // every member has a row
             auto it = t.rows.find(key_text(key));
             if (it == t.rows.end()) {
                 std::string shown = key.kind == Value::Kind::text ? "'" + *key.s + "'" : format_trimmed(key.n, 10);

@@ -13,6 +13,8 @@ namespace reckon {
 // slot mapped to a checked constant node).
 using Overrides = std::map<int, const Node*>;
 std::vector<Value> bind_params(const Program& p, const Overrides& overrides = {});
+// The run's --param settings (p.overrides) as Overrides.
+Overrides command_line_overrides(const Program& p);
 
 class Evaluator {
 public:
@@ -25,6 +27,8 @@ public:
     const Value& rule(int i);
     // A constant expression (expected figures, given values).
     Value constant(const Node& n);
+    // A formula whose locals the checker counted (a `require`'s condition).
+    Value in_frame(const Node& n, int frame) { return frame_eval(n, frame); }
 
 private:
     friend std::vector<Value> bind_params(const Program&, const Overrides&);

@@ -211,8 +211,7 @@ std::string typed_value(const Program& p, const Type& t, const Value& v) {
     }
     RuleDef shown;
     shown.type = t;
-    shown.fixed_decimals = false;  // money, and money per something, to the penny
-    for (const auto& [id, power] : t.unit.terms()) shown.fixed_decimals = shown.fixed_decimals || (p.units.def(id).currency && power == 1);
+    shown.fixed_decimals = t.kind == TypeKind::number && p.units.shows_money(t.unit);
     shown.decimals = 2;
     if (v.kind == Value::Kind::number && t.kind == TypeKind::number) {  // a value written out is shown as written
         if (auto exact = exact_decimal(v.n / p.units.scale(t.unit), 6)) {

@@ -72,11 +72,7 @@ std::vector<std::string> cells_of(const std::string& row) {
     return cells;
 }
 
-std::size_t width(const std::string& s) {
-    std::size_t w = 0;
-    for (unsigned char c : s) w += (c & 0xC0) != 0x80;
-    return w;
-}
+std::size_t width(const std::string& s) { return display_width(s); }
 
 }  // namespace
 

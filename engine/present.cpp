@@ -6,8 +6,8 @@ namespace reckon {
 
 CaseResult evaluate_outputs(const Program& p, const std::vector<Value>& params, const Case& c,
                             std::vector<Value>* cohort_row) {
-    check_requires(p, params, c);
     Evaluator ev(p, params, c.inputs);
+    check_requires(p, ev, c);
     CaseResult r;
     r.case_id = c.id;
     for (int slot : p.outputs) r.outputs.push_back(ev.rule(slot));
@@ -36,12 +36,7 @@ std::string with_unit(const Program& p, const Type& t, std::string text) {
 
 const Type& shown_type(const RuleDef& r) { return r.by ? *r.type.element : r.type; }
 
-std::size_t width(const std::string& s) {
-    std::size_t w = 0;
-    for (unsigned char c : s)
-        if ((c & 0xC0) != 0x80) ++w;
-    return w;
-}
+std::size_t width(const std::string& s) { return display_width(s); }
 }  // namespace
 
 std::string display_with_unit(const Program& p, const RuleDef& r, const Value& v) {

@@ -99,6 +99,7 @@ struct TableDef {
     const RecordDef* columns = nullptr;
     std::map<std::string, Value> rows;  // by key_text(); each row a record value
     std::vector<std::string> order;     // keys as written
+    std::vector<Value> by_member;       // keyed by an enumeration: the rows by member index, for evaluation
     Location where;
     Citation cite;
 };
@@ -106,6 +107,12 @@ struct TableDef {
 inline std::string key_text(const Value& v) {
     if (v.kind == Value::Kind::text) return "t" + *v.s;
     return (v.kind == Value::Kind::member ? "m" : "n") + v.n.str();
+}
+
+// The key of a row, for people: the member's name, the number or the text.
+inline std::string key_shown(const TableDef& t, const std::string& key) {
+    if (t.key.kind == TypeKind::enumeration) return t.key.enumeration->members.at(std::stoul(key.substr(1)));
+    return key.substr(1);
 }
 
 // `require (left otherwise joined) >= joined "..."`: a condition every case must meet.

@@ -65,6 +65,24 @@ std::optional<Diagnostic> check_text(const SourceFile& f) {
     return std::nullopt;
 }
 
+std::size_t display_width(std::string_view s) {
+    std::size_t w = 0;
+    for (unsigned char c : s) w += (c & 0xC0) != 0x80;
+    return w;
+}
+
+std::vector<std::string> files_in(const std::string& folder, const std::vector<std::string>& extensions) {
+    std::vector<std::string> found;
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(folder, ec); !ec && it != std::filesystem::recursive_directory_iterator();
+         it.increment(ec))
+        if (it->is_regular_file(ec) &&
+            std::find(extensions.begin(), extensions.end(), it->path().extension().string()) != extensions.end())
+            found.push_back(it->path().string());
+    std::sort(found.begin(), found.end());
+    return found;
+}
+
 SourcePtr read_source(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error(path + ": error: cannot open file");

@@ -37,6 +37,12 @@ using SourcePtr = std::shared_ptr<const SourceFile>;
 // Reads a file; throws std::runtime_error with a readable message on failure.
 SourcePtr read_source(const std::string& path);
 
+// Characters, not bytes, of UTF-8 text: for lining up columns.
+std::size_t display_width(std::string_view s);
+
+// The regular files with one of `extensions` (".yaml") in a folder and below, sorted.
+std::vector<std::string> files_in(const std::string& folder, const std::vector<std::string>& extensions);
+
 
 struct Location {
     const SourceFile* file = nullptr;

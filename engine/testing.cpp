@@ -16,10 +16,7 @@ std::vector<std::string> find_rule_files(const std::vector<std::string>& paths) 
     for (const auto& p : paths) {
         std::error_code ec;
         if (fs::is_directory(p, ec)) {
-            std::vector<std::string> found;
-            for (const auto& e : fs::recursive_directory_iterator(p, ec))
-                if (e.is_regular_file() && e.path().extension() == ".reckon") found.push_back(e.path().string());
-            std::sort(found.begin(), found.end());
+            std::vector<std::string> found = files_in(p, {".reckon"});
             files.insert(files.end(), found.begin(), found.end());
         } else {
             files.push_back(p);
@@ -74,8 +71,8 @@ void run_test(const Program& p, const TestDef& t, const std::string& rule_file, 
     int ok = 0, bad = 0;
     try {
         std::vector<Value> params = bind_params(p, overrides);
-        check_requires(p, params, c);
         Evaluator ev(p, params, c.inputs);
+        check_requires(p, ev, c);
         for (const auto& x : t.expects) {
             const RuleDef& r = p.rules[x.rule];
             Value actual = ev.rule(x.rule);

@@ -65,9 +65,10 @@ Number UnitTable::scale(const Unit& u) const {
     return s;
 }
 
-bool UnitTable::is_money(const Unit& u) const {
-    auto d = dimension(u);
-    return d.size() == 1 && d[0].second == 1 && defs_.at(d[0].first).currency;
+bool UnitTable::shows_money(const Unit& u) const {
+    for (const auto& [id, power] : u.terms())
+        if (defs_.at(id).currency && power == 1) return true;
+    return false;
 }
 
 std::string UnitTable::name(const Unit& u) const {

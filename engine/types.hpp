@@ -54,7 +54,8 @@ public:
     Dimension dimension(const Unit& u) const;
     Number scale(const Unit& u) const;
     bool same_dimension(const Unit& a, const Unit& b) const { return dimension(a) == dimension(b); }
-    bool is_money(const Unit& u) const;  // exactly one currency to the first power
+    // Money, or money per something (£, £/week): shown to the penny.
+    bool shows_money(const Unit& u) const;
     std::string name(const Unit& u) const;  // "GBP/hour"; "" for none
 
 private:

@@ -15,6 +15,7 @@
 #include <random>
 #include <string>
 
+#include "../engine/types.hpp"
 #include "reproducible_random.hpp"
 
 namespace {
@@ -35,30 +36,6 @@ const OffenceKind kinds[] = {
 };
 
 using reckon::tools::Random;
-
-long days_from_civil(int y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    const long era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<long>(doe) - 719468;
-}
-
-std::string date_text(long z) {
-    z += 719468;
-    const long era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    const int y = static_cast<int>(yoe) + static_cast<int>(era) * 400 + (m <= 2);
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
-    return buf;
-}
 
 const OffenceKind& pick_kind(Random& r) {
     unsigned total = 0;
@@ -89,7 +66,7 @@ int main(int argc, char** argv) {
     Random r(seed);
     // Joining dates from April 2021 to March 2024: some nominals joined before
     // the 2023/24 report year, some during it, a few after it.
-    const long first = days_from_civil(2021, 4, 1), last = days_from_civil(2024, 3, 31);
+    const long first = reckon::days_from_civil(2021, 4, 1), last = reckon::days_from_civil(2024, 3, 31);
     const int width = count >= 10000 ? 7 : 4;
     for (int i = 1; i <= count; ++i) {
         char id[24];
@@ -97,8 +74,8 @@ int main(int argc, char** argv) {
         const long joined = first + r.between(0, static_cast<int>(last - first));
         std::ofstream out(folder / (std::string(id) + ".yaml"), std::ios::binary);
         out << "nominal: " << id << "\n";
-        out << "joined: " << date_text(joined) << "\n";
-        if (r.chance(40)) out << "left: " << date_text(joined + r.between(20, 900)) << "\n";
+        out << "joined: " << reckon::format_date(joined) << "\n";
+        if (r.chance(40)) out << "left: " << reckon::format_date(joined + r.between(20, 900)) << "\n";
         // Offending before joining, and (mostly less) while on the scheme.
         const int before = r.between(0, 7), during = r.between(0, 4);
         if (before + during == 0) continue;
@@ -107,7 +84,7 @@ int main(int argc, char** argv) {
             const long date = k < before ? joined - r.between(1, 420) : joined + r.between(0, 700);
             const OffenceKind& kind = pick_kind(r);
             const unsigned css = kind.css + r.below(kind.css / 4 + 1);
-            out << "  - {date: " << date_text(date) << ", type: " << kind.type << ", css: " << css << "}\n";
+            out << "  - {date: " << reckon::format_date(date) << ", type: " << kind.type << ", css: " << css << "}\n";
         }
         if (!out) {
             std::cerr << "gen_iom_cohort: cannot write into " << folder << "\n";

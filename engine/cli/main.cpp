@@ -57,9 +57,7 @@ int cmd_eval(const std::string& ruleset, const std::string& case_file, const std
              const std::vector<std::string>& raw_params) {
     auto p = compile(ruleset, parse_settings(raw_params));
     Case c = load_case_file(*p, case_file);
-    Overrides o;
-    for (const auto& [slot, node] : p->overrides) o[slot] = node.get();
-    std::vector<Value> params = bind_params(*p, o);
+    std::vector<Value> params = bind_params(*p, command_line_overrides(*p));
     CaseResult r;
     try {
         r = evaluate_outputs(*p, params, c);
@@ -89,11 +87,9 @@ int cmd_batch(const BatchArgs& a) {
             if (fs::equivalent(f, a.out, ec))
                 throw UsageError("--out " + a.out + ": this is one of the case files; choose another output file");
     }
-    Overrides o;
-    for (const auto& [slot, node] : p->overrides) o[slot] = node.get();
     std::vector<Value> params;
     try {
-        params = bind_params(*p, o);
+        params = bind_params(*p, command_line_overrides(*p));
     } catch (const EvalError& e) {
         std::cerr << render(e.diagnostic());
         return bad_input;
@@ -131,12 +127,10 @@ int cmd_explain(const std::string& ruleset, const std::string& case_file, const 
         throw UsageError("'" + output + "' is not an output or rule of one case in " + ruleset + "; its outputs are: " + names);
     }
     Case c = load_case_file(*p, case_file);
-    Overrides o;
-    for (const auto& [s, node] : p->overrides) o[s] = node.get();
     try {
-        std::vector<Value> params = bind_params(*p, o);
-        check_requires(*p, params, c);
+        std::vector<Value> params = bind_params(*p, command_line_overrides(*p));
         Evaluator ev(*p, params, c.inputs);
+        check_requires(*p, ev, c);
         Derivation d = explain(*p, ev, params, c, slot, depth);
         if (format == "json") std::cout << json_text(derivation_json(d), 2) << "\n";
         else std::cout << render_derivation(d);
@@ -150,14 +144,13 @@ int cmd_explain(const std::string& ruleset, const std::string& case_file, const 
 int cmd_doc(const std::string& ruleset, const std::string& case_file, const std::string& format,
             const std::vector<std::string>& raw_params) {
     auto p = compile(ruleset, parse_settings(raw_params));
-    Overrides o;
-    for (const auto& [s, node] : p->overrides) o[s] = node.get();
     try {
-        std::vector<Value> params = bind_params(*p, o);
+        std::vector<Value> params = bind_params(*p, command_line_overrides(*p));
         std::optional<Case> c;
         if (!case_file.empty()) {
             c = load_case_file(*p, case_file);
-            check_requires(*p, params, *c);
+            Evaluator ev(*p, params, c->inputs);
+            check_requires(*p, ev, *c);
         }
         std::string md = methodology_markdown(*p, params, c ? &*c : nullptr);
         std::cout << (format == "html" ? methodology_html(md, p->name + (p->version.empty() ? "" : ", version " + p->version)) : md);
