@@ -99,6 +99,8 @@ struct Annotations {
     std::string source;
     std::optional<int> decimals;
     Location decimals_where;
+    bool percent = false;  // `percent`: the figure is a percentage (72.8 means 72.8 %)
+    Location percent_where;
 };
 
 struct Param {  // fn parameter
@@ -126,7 +128,19 @@ struct TableRow {
     Location where;
 };
 
-enum class DeclKind { unit, currency, param, input, rule, output, fn, type, table, require, test, import };
+// One line of a report's layout: `chart "Title" a, b`, `table "Title" a, b share of total`...
+enum class ReportItemKind { section, text, headline, range, table, chart, cases, list, appendix };
+struct ReportItem {
+    ReportItemKind kind;
+    Location where;
+    std::string title;  // section, text: the words
+    std::vector<std::pair<std::string, Location>> refs;  // outputs by name; range: low, high
+    std::string share_of;
+    Location share_where;
+    std::string axis;   // chart: the value axis's label
+};
+
+enum class DeclKind { unit, currency, param, input, rule, output, fn, type, table, require, test, import, report };
 
 struct Decl {
     DeclKind kind;
@@ -159,6 +173,8 @@ struct Decl {
     std::vector<Given> givens;
     std::vector<Expectation> expects;
     // import: name holds the path
+    // report: the title in `label`, its items
+    std::vector<ReportItem> items;
 };
 
 struct Header {

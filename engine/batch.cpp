@@ -60,6 +60,7 @@ struct Outcome {
     std::vector<std::string> cells;  // table: the figures
     std::string error;               // the rendered diagnostics of a failed case
     std::vector<Value> row;          // what the cohort reads
+    std::vector<Value> outputs;      // kept for a report or a workbook
 };
 
 std::string csv_field(const std::string& s) {
@@ -109,6 +110,7 @@ public:
             CaseResult r = evaluate_outputs(p_, params_, c, p_.cohort_rules_needed() ? &out.row : nullptr);
             out.ok = true;
             format(out, file, r);
+            if (o_.keep) out.outputs = std::move(r.outputs);
         } catch (const EvalError& e) {
             out.error = render(e.diagnostic());
         } catch (const CompileError& e) {
@@ -118,7 +120,8 @@ public:
         }
         if (!out.ok) {
             out.row.clear();
-            if (o_.format == "jsonl") {
+            if (o_.format == "none") {
+            } else if (o_.format == "jsonl") {
                 nlohmann::ordered_json j;
                 j["case"] = out.id;
                 j["file"] = file;
@@ -188,6 +191,7 @@ private:
     }
 
     void format(Outcome& out, const std::string& file, const CaseResult& r) const {
+        if (o_.format == "none") return;
         if (o_.format == "jsonl") {
             nlohmann::ordered_json j;
             j["case"] = r.case_id;
@@ -295,6 +299,7 @@ BatchSummary run_batch(const Program& p, const std::vector<Value>& params, const
         } else if (!p.cohort_fields.empty()) {
             cohort.push_back(Value::list(std::move(r.row)));
         }
+        if (o.keep) o.keep->cases.push_back({r.id, files[i], r.ok, std::move(r.outputs), r.error});
         if (o.format == "table") {
             r.row.clear();
             r.error.clear();
@@ -323,6 +328,7 @@ BatchSummary run_batch(const Program& p, const std::vector<Value>& params, const
         }
     }
     const bool show_cohort = !p.cohort_outputs.empty() && !s.cohort_failed;
+    if (o.keep && show_cohort) o.keep->cohort = values;
     if (o.format == "table") {
         out << batch.table(table_rows);
         out << "\n" << s.cases << " case" << (s.cases == 1 ? "" : "s") << ", " << s.failed << " failed\n";

@@ -17,9 +17,23 @@ namespace reckon {
 // pattern with no case files, or a path that does not exist.
 std::vector<std::string> find_case_files(const std::vector<std::string>& args);
 
+// Each case's figures and the cohort's, kept in memory for a report or a
+// workbook (which need them all at the end), in the order the cases were given.
+struct CaseRecord {
+    std::string id, file;
+    bool ok = false;
+    std::vector<Value> outputs;  // in p.outputs order
+    std::string error;           // the rendered diagnostics of a failed case
+};
+struct BatchResults {
+    std::vector<CaseRecord> cases;
+    std::vector<Value> cohort;   // in p.cohort_outputs order; empty when the cohort failed
+};
+
 struct BatchOptions {
     unsigned jobs = 1;
-    std::string format = "table";            // table, jsonl or csv
+    std::string format = "table";            // table, jsonl, csv, or none (nothing written to `out`)
+    BatchResults* keep = nullptr;            // keep every case's figures here
     bool progress = false;                   // a progress bar on `err`
     const std::atomic<bool>* stop = nullptr; // set by a signal: finish no more cases
 };

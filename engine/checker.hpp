@@ -62,6 +62,9 @@ private:
     void check_fn(int i);
     void check_table(int i);
     void check_require(const ast::Decl& d);
+    // check_report.cpp
+    void check_report(const ast::Decl& d);
+    int report_output(const std::string& name, Location where, bool per_case);
 
     // check_expr.cpp
     Checked expr(const ast::Expr& e);      // a value that is present
@@ -108,7 +111,7 @@ private:
     const RecordDef* case_record_ = nullptr;     // the type of each element of `cases`
     std::uint64_t depth_ = 0;                    // formulas being checked, one inside another (limits().depth)
     std::vector<std::string> chain_;            // declarations being checked, for cycle messages
-    std::vector<const ast::Decl*> tests_;
+    std::vector<const ast::Decl*> tests_, reports_;
     std::vector<const ast::Decl*> input_decls_;
 };
 

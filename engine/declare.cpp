@@ -161,6 +161,9 @@ void Checker::declare_names(const std::vector<const ast::Decl*>& decls) {
             case ast::DeclKind::test:
                 tests_.push_back(d);
                 break;
+            case ast::DeclKind::report:
+                reports_.push_back(d);
+                break;
             case ast::DeclKind::unit:
             case ast::DeclKind::currency:
             case ast::DeclKind::type:
@@ -250,6 +253,7 @@ void Checker::check_all() {
     }
     for (const auto* r : require_decls_) check_require(*r);
     for (const auto* t : tests_) declare_test(*t);
+    for (const auto* r : reports_) check_report(*r);
 }
 
 // A type as written; bounds (min/max) go to *bounds when given.
@@ -433,12 +437,18 @@ void Checker::check_rule(int i) {
         bool money = shown.kind == TypeKind::number && p_.units.shows_money(shown.unit);
         r.fixed_decimals = money || d.notes.decimals.has_value();
         r.decimals = d.notes.decimals.value_or(2);
+        r.percent = d.notes.percent;
+        if (r.percent && !(shown.kind == TypeKind::number && shown.unit.dimensionless_syntax()))
+            error(d.notes.percent_where, "'percent' marks a figure that is a percentage, a plain number (72.8 for 72.8 %), but output '" +
+                                             d.name + "' is " + describe(r.type));
         bool scalar_list = shown.kind == TypeKind::list && shown.element->kind != TypeKind::list &&
                            shown.element->kind != TypeKind::record;
         if ((shown.kind == TypeKind::list && !scalar_list) || shown.kind == TypeKind::record)
             error(d.name_where, "output '" + d.name + "' is " + describe(r.type) +
                                     ": an output is a single value, or a list of numbers, dates, texts or members");
     }
+    if (!r.output && d.notes.percent)
+        error(d.notes.percent_where, "'percent' says how an output is shown, and '" + d.name + "' is a rule, not an output");
     frame_ = std::move(saved);
     chain_.pop_back();
     rule_state_[i] = State::done;

@@ -103,8 +103,6 @@ std::string methodology_markdown(const Program& p, const std::vector<Value>& par
     return out;
 }
 
-namespace {
-
 std::string escape_html(const std::string& s) {
     std::string out;
     for (char c : s) {
@@ -118,6 +116,8 @@ std::string escape_html(const std::string& s) {
     }
     return out;
 }
+
+namespace {
 
 // `code` and **bold** within a line of the generated Markdown.
 std::string inline_html(const std::string& md) {
@@ -177,15 +177,24 @@ std::string methodology_html(const std::string& markdown, const std::string& tit
         "th{background:#f2f2f2;text-align:left}code{font-size:.85rem;background:#f6f6f6;padding:0 .2rem}\n"
         "@media print{body{margin:0;max-width:none}h2{page-break-after:avoid}table{page-break-inside:auto}tr{page-break-inside:avoid}}\n"
         "</style>\n</head>\n<body>\n";
+    return out + markdown_html(markdown) + "</body>\n</html>\n";
+}
+
+std::string markdown_html(const std::string& markdown, int shift) {
+    std::string out;
+    auto heading = [&](int level, const std::string& text) {
+        std::string h = "h" + std::to_string(std::min(6, level + shift));
+        out += "<" + h + ">" + inline_html(text) + "</" + h + ">\n";
+    };
     std::istringstream in(markdown);
     std::vector<std::string> lines;
     for (std::string l; std::getline(in, l);) lines.push_back(l);
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const std::string& l = lines[i];
         if (l.empty()) continue;
-        if (l.rfind("### ", 0) == 0) out += "<h3>" + inline_html(l.substr(4)) + "</h3>\n";
-        else if (l.rfind("## ", 0) == 0) out += "<h2>" + inline_html(l.substr(3)) + "</h2>\n";
-        else if (l.rfind("# ", 0) == 0) out += "<h1>" + inline_html(l.substr(2)) + "</h1>\n";
+        if (l.rfind("### ", 0) == 0) heading(3, l.substr(4));
+        else if (l.rfind("## ", 0) == 0) heading(2, l.substr(3));
+        else if (l.rfind("# ", 0) == 0) heading(1, l.substr(2));
         else if (l.rfind("- ", 0) == 0) {
             out += "<ul>\n";
             for (; i < lines.size() && lines[i].rfind("- ", 0) == 0; ++i) out += "<li>" + inline_html(lines[i].substr(2)) + "</li>\n";
@@ -206,7 +215,7 @@ std::string methodology_html(const std::string& markdown, const std::string& tit
             out += "<p>" + inline_html(l) + "</p>\n";
         }
     }
-    return out + "</body>\n</html>\n";
+    return out;
 }
 
 }  // namespace reckon

@@ -29,11 +29,20 @@ void OutputFile::discard() {
     fs::remove(temp_, ec);
 }
 
-void OutputFile::commit() {
-    out_.flush();
-    bool ok = out_.good();
+const std::string& OutputFile::writer_path() {
     out_.close();
-    ok = ok && !out_.fail();
+    by_name_ = true;
+    return temp_;
+}
+
+void OutputFile::commit() {
+    bool ok = true;
+    if (!by_name_) {
+        out_.flush();
+        ok = out_.good();
+        out_.close();
+        ok = ok && !out_.fail();
+    }
     std::error_code ec;
     if (ok) fs::rename(temp_, target_, ec);
     if (!ok || ec) {

@@ -17,6 +17,9 @@ public:
     OutputFile& operator=(const OutputFile&) = delete;
 
     std::ostream& stream() { return out_; }
+    // For a library that writes by file name (a workbook): the temporary
+    // file's path, which that writer fills in place of stream().
+    const std::string& writer_path();
     // Flushes, checks every byte was written (a full disk is an error), renames.
     void commit();
     void discard();
@@ -25,6 +28,7 @@ private:
     std::string target_, temp_;
     std::ofstream out_;
     bool done_ = false;
+    bool by_name_ = false;
 };
 
 }  // namespace reckon

@@ -86,6 +86,7 @@ struct RuleDef {
     std::string label;
     int decimals = 2;
     bool fixed_decimals = false;  // money: always show every decimal
+    bool percent = false;         // a percentage: reports add "%", workbooks store a fraction
     int frame = 0;                // locals the formula needs
     const ast::Expr* syntax = nullptr;
     const EnumDef* by = nullptr;  // grouped: the formula is evaluated for each member (local slot 0)
@@ -150,6 +151,23 @@ struct TestDef {
     std::vector<Expectation> expects;
 };
 
+// What `reckon report` shows, in order: the layout declared with `report`.
+struct ReportItem {
+    ast::ReportItemKind kind;
+    Location where;
+    std::string title;
+    std::string axis;        // chart: the value axis's label ("" = the unit's name)
+    std::vector<int> rules;  // output slots; range: low, high
+    int share_of = -1;       // table: shares of this output
+    bool cohort = false;     // of the cohort, or of each case
+};
+
+struct ReportDef {
+    std::string title, description;
+    Location where;
+    std::vector<ReportItem> items;
+};
+
 struct Program {
     std::vector<SourcePtr> sources;     // the entry file first, then imports
     std::vector<ast::Module> modules;   // kept: the tree nodes point at their syntax
@@ -171,6 +189,7 @@ struct Program {
     // (false, slot) or inputs (true, slot), in the order first used.
     std::vector<std::pair<bool, int>> cohort_fields;
     std::vector<TestDef> tests;
+    std::optional<ReportDef> report;    // at most one, in the entry file or an import
     std::vector<std::pair<int, NodePtr>> overrides;  // --param NAME=VALUE, checked
 
     bool cohort_rules_needed() const { return !cohort_fields.empty(); }

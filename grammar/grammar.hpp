@@ -59,11 +59,24 @@ struct kw_require : word<TAO_PEGTL_STRING("require")> {};
 struct kw_cohort : word<TAO_PEGTL_STRING("cohort")> {};
 struct kw_optional : word<TAO_PEGTL_STRING("optional")> {};
 struct kw_one : word<TAO_PEGTL_STRING("one")> {};
+struct kw_percent : word<TAO_PEGTL_STRING("percent")> {};
+// the words of a report's layout: not reserved, they only start lines inside `report`
+struct kw_report : word<TAO_PEGTL_STRING("report")> {};
+struct kw_section : word<TAO_PEGTL_STRING("section")> {};
+struct kw_text : word<TAO_PEGTL_STRING("text")> {};
+struct kw_headline : word<TAO_PEGTL_STRING("headline")> {};
+struct kw_range : word<TAO_PEGTL_STRING("range")> {};
+struct kw_chart : word<TAO_PEGTL_STRING("chart")> {};
+struct kw_cases : word<TAO_PEGTL_STRING("cases")> {};
+struct kw_appendix : word<TAO_PEGTL_STRING("appendix")> {};
+struct kw_share : word<TAO_PEGTL_STRING("share")> {};
+struct kw_to : word<TAO_PEGTL_STRING("to")> {};
+struct kw_axis : word<TAO_PEGTL_STRING("axis")> {};
 
 struct keyword : sor<kw_ruleset, kw_unit, kw_currency, kw_param, kw_input, kw_rule, kw_let, kw_output, kw_fn,
                      kw_type, kw_test, kw_given, kw_expect, kw_import, kw_source, kw_decimals, kw_if, kw_then,
                      kw_else, kw_in, kw_for, kw_where, kw_and, kw_or, kw_not, kw_true, kw_false, kw_list, kw_of,
-                     kw_none, kw_is, kw_otherwise, kw_table, kw_require, kw_cohort> {};
+                     kw_none, kw_is, kw_otherwise, kw_table, kw_require, kw_cohort, kw_report> {};
 
 struct name : seq<not_at<keyword>, identifier> {};
 // after a '.', any word names a field or a key, keywords too (o.type)
@@ -190,7 +203,9 @@ struct enum_type : seq<kw_one, ws, must<kw_of>, ws, must<list<enum_member, seq<w
 struct description : string_lit {};
 struct citation : string_lit {};
 struct decimals_value : digits {};
-struct annotation : sor<description, seq<kw_source, ws, must<citation>>, seq<kw_decimals, ws, must<decimals_value>>> {};
+struct percent_note : kw_percent {};
+struct annotation : sor<description, seq<kw_source, ws, must<citation>>, seq<kw_decimals, ws, must<decimals_value>>,
+                        percent_note> {};
 struct annotations : star<ws, annotation> {};
 
 struct decl_name : name {};
@@ -256,8 +271,31 @@ struct test_decl : seq<kw_test, ws, must<test_name>, ws, must<kw_case>, ws, must
 struct import_path : string_lit {};
 struct import_decl : seq<kw_import, ws, must<import_path>> {};
 
+// report "Title": what the HTML report shows, item by item, each on its own line
+struct report_title : string_lit {};
+struct item_title : string_lit {};
+struct report_ref : name {};
+struct report_refs : list<report_ref, seq<ws, one<','>, ws>> {};
+struct share_ref : name {};
+struct range_low : name {};
+struct range_high : name {};
+struct report_section : seq<kw_section, ws, must<item_title>> {};
+struct report_text : seq<kw_text, ws, must<item_title>> {};
+struct report_headline : seq<kw_headline, ws, must<report_refs>> {};
+struct report_range : seq<kw_range, ws, must<item_title>, ws, must<range_low>, ws, must<kw_to>, ws, must<range_high>> {};
+// `table` and `list` also start declarations: only a title in quotes commits to the report's item
+struct report_table : seq<kw_table, ws, item_title, ws, must<report_refs>, opt<ws, kw_share, ws, must<kw_of>, ws, must<share_ref>>> {};
+struct axis_title : string_lit {};
+struct report_chart : seq<kw_chart, ws, must<item_title>, ws, must<report_refs>, opt<ws, kw_axis, ws, must<axis_title>>> {};
+struct report_cases : seq<kw_cases, ws, must<item_title>, ws, must<report_refs>> {};
+struct report_list : seq<kw_list, ws, item_title, ws, must<report_ref>> {};
+struct report_appendix : kw_appendix {};
+struct report_item : sor<report_section, report_text, report_headline, report_range, report_table, report_chart,
+                         report_cases, report_list, report_appendix> {};
+struct report_decl : seq<kw_report, ws, must<report_title>, star<ws, description>, star<ws, report_item>> {};
+
 struct declaration : sor<unit_decl, currency_decl, param_decl, input_decl, rule_decl, output_decl, cohort_decl, fn_decl,
-                         type_decl, table_decl, require_decl, test_decl, import_decl> {};
+                         type_decl, table_decl, require_decl, test_decl, import_decl, report_decl> {};
 
 // ---- the header and the file ------------------------------------------------------------
 struct ruleset_name : string_lit {};

@@ -84,8 +84,18 @@ template <> inline constexpr const char* error_text<citation> = "expected the so
 template <> inline constexpr const char* error_text<decimals_value> = "expected a whole number of decimals";
 template <> inline constexpr const char* error_text<kw_by> = "expected 'by' (as in 'identified by case')";
 template <> inline constexpr const char* error_text<case_id> = "expected the input that names each case";
+template <> inline constexpr const char* error_text<report_title> = "expected the report's title in quotes";
+template <> inline constexpr const char* error_text<item_title> = "expected a title or a text in quotes";
+template <> inline constexpr const char* error_text<report_refs> = "expected the names of outputs, separated by commas";
+template <> inline constexpr const char* error_text<report_ref> = "expected the name of an output";
+template <> inline constexpr const char* error_text<share_ref> = "expected the output the shares are of (as in 'share of total')";
+template <> inline constexpr const char* error_text<range_low> = "expected the output at one end of the range";
+template <> inline constexpr const char* error_text<range_high> = "expected the output at the other end of the range";
+template <> inline constexpr const char* error_text<axis_title> = "expected the axis's label in quotes (as in axis \"Offences\")";
+template <> inline constexpr const char* error_text<kw_to> = "expected 'to' between the two ends of the range";
 template <> inline constexpr const char* error_text<end_of_file> =
-    "expected a declaration: unit, currency, param, input, rule, let, output, cohort, fn, type, table, require, test or import";
+    "expected a declaration: unit, currency, param, input, rule, let, output, cohort, fn, type, table, require, test, "
+    "import or report";
 
 struct errors {
     template <typename Rule> static constexpr const char* message = error_text<Rule>;

@@ -34,7 +34,10 @@ using selector = pt::selector<
         unit_base, currency_symbol_text, formula, input_path, input_default, output_label, fn_param, fn_param_name,
         test_name, test_case_path, given, given_name, given_value, expectation, expect_name, expect_value,
         import_path, unit_decl, currency_decl, param_decl, input_decl, rule_decl, output_decl, cohort_decl, fn_decl,
-        type_decl, table_decl, table_row, row_key, cell, require_decl, require_message, test_decl, import_decl>,
+        type_decl, table_decl, table_row, row_key, cell, require_decl, require_message, test_decl, import_decl,
+        percent_note, report_decl, report_title, item_title, report_ref, share_ref, range_low, range_high, report_section,
+        report_text, report_headline, report_range, report_table, report_chart, report_cases, report_list,
+        report_appendix, axis_title>,
     pt::fold_one::on<selection, multiplicative, additive, defaulted, conversion, comparison<defaulted>,
                      comparison<conversion>, negated<defaulted>, negated<conversion>, conjunction<defaulted>,
                      conjunction<conversion>, disjunction<defaulted>, disjunction<conversion>>>;
@@ -299,6 +302,9 @@ public:
         } else if (c.is_type<decimals_value>()) {
             a.decimals = small_number(c, c.string(), 30, "decimals");
             a.decimals_where = at(c);
+        } else if (c.is_type<percent_note>()) {
+            a.percent = true;
+            a.percent_where = at(c);
         } else {
             return false;
         }
@@ -325,6 +331,7 @@ public:
         else if (n.is_type<table_decl>()) d.kind = ast::DeclKind::table;
         else if (n.is_type<require_decl>()) d.kind = ast::DeclKind::require;
         else if (n.is_type<test_decl>()) d.kind = ast::DeclKind::test;
+        else if (n.is_type<report_decl>()) return report(n);
         else d.kind = ast::DeclKind::import;
 
         for (const auto& cp : n.children) {
@@ -374,6 +381,38 @@ public:
                 d.name = unquote(c);
                 d.name_where = at(c);
             }
+        }
+        return d;
+    }
+
+    ast::Decl report(const Node& n) const {
+        ast::Decl d;
+        d.kind = ast::DeclKind::report;
+        d.where = at(n);
+        using K = ast::ReportItemKind;
+        for (const auto& cp : n.children) {
+            const Node& c = *cp;
+            if (c.is_type<report_title>()) {
+                d.label = unquote(c);
+                d.name_where = at(c);
+                continue;
+            }
+            if (annotation(d.notes, c)) continue;
+            ast::ReportItem item;
+            item.where = at(c);
+            item.kind = c.is_type<report_section>() ? K::section : c.is_type<report_text>() ? K::text
+                      : c.is_type<report_headline>() ? K::headline : c.is_type<report_range>() ? K::range
+                      : c.is_type<report_table>() ? K::table : c.is_type<report_chart>() ? K::chart
+                      : c.is_type<report_cases>() ? K::cases : c.is_type<report_list>() ? K::list : K::appendix;
+            for (const auto& kp : c.children) {
+                const Node& k = *kp;
+                if (k.is_type<item_title>()) item.title = unquote(k);
+                else if (k.is_type<axis_title>()) item.axis = unquote(k);
+                else if (k.is_type<share_ref>()) item.share_of = k.string(), item.share_where = at(k);
+                else if (k.is_type<report_ref>() || k.is_type<range_low>() || k.is_type<range_high>())
+                    item.refs.emplace_back(k.string(), at(k));
+            }
+            d.items.push_back(std::move(item));
         }
         return d;
     }

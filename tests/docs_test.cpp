@@ -8,12 +8,16 @@
 // (several such blocks make a batch), and a ```batch-output block is what
 // `reckon batch example.reckon NAME…` prints for them. A ```yaml block whose
 // first line is `# ruleset: PATH` is a case of that ruleset of the repository:
-// it must evaluate, or give the ```diagnostic that follows it.
+// it must evaluate, or give the ```diagnostic that follows it. A
+// ```report-figures block lists, a line each, the figures that
+// `reckon report example.reckon CASES --out page.html` names on the page
+// (`name = text`, or `name[member] = text`), in order.
 #include "support.hpp"
 
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <regex>
 #include <sstream>
 
 using namespace reckon::testing;
@@ -22,10 +26,10 @@ namespace {
 
 struct Example {
     int line = 0;
-    std::string rules, yaml, output, diagnostic, test_output, batch_output;
+    std::string rules, yaml, output, diagnostic, test_output, batch_output, report_figures;
     std::string ruleset;  // a case of a ruleset in the repository
     std::vector<std::pair<std::string, std::string>> files;  // `# file: NAME` yaml blocks
-    bool has_output = false, has_diagnostic = false, has_test_output = false, has_batch = false;
+    bool has_output = false, has_diagnostic = false, has_test_output = false, has_batch = false, has_report = false;
 };
 
 std::vector<Example> examples_in(const std::string& markdown) {
@@ -59,6 +63,9 @@ std::vector<Example> examples_in(const std::string& markdown) {
             } else if (!out.empty() && lang == "batch-output") {
                 out.back().batch_output = body;
                 out.back().has_batch = true;
+            } else if (!out.empty() && lang == "report-figures") {
+                out.back().report_figures = body;
+                out.back().has_report = true;
             } else if (!out.empty() && lang == "output") {
                 out.back().output = body;
                 out.back().has_output = true;
@@ -126,6 +133,20 @@ void run_examples(const std::string& doc) {
         } else {
             Run r = run_reckon({"check", "example.reckon"}, dir);
             CHECK_MESSAGE(r.status == 0, r.err);
+        }
+        if (ex.has_report) {
+            std::vector<std::string> args{"report", "example.reckon"};
+            if (!ex.yaml.empty()) args.push_back("case.yaml");
+            for (const auto& f : ex.files) args.push_back(f.first);
+            args.insert(args.end(), {"--out", "page.html"});
+            Run r = run_reckon(args, dir);
+            CHECK_MESSAGE(r.status == 0, r.err);
+            std::string page = read_file(dir + "/page.html"), figures;
+            static const std::regex named(R"re(data-output="([a-z_0-9]+)"(?: data-member="([a-z_0-9]+)")?>([^<]*)<)re");
+            for (auto it = std::sregex_iterator(page.begin(), page.end(), named); it != std::sregex_iterator(); ++it)
+                figures += std::string((*it)[1]) + ((*it)[2].matched ? "[" + std::string((*it)[2]) + "]" : "") + " = " +
+                           std::string((*it)[3]) + "\n";
+            CHECK(figures == ex.report_figures);
         }
         std::filesystem::remove_all(dir);
     }

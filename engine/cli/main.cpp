@@ -12,7 +12,9 @@
 #include "../stack.hpp"
 #include "../output_file.hpp"
 #include "../present.hpp"
+#include "../report.hpp"
 #include "../testing.hpp"
+#include "../workbook.hpp"
 #include "revision.hpp"
 #include "version.hpp"
 
@@ -75,11 +77,15 @@ struct BatchArgs {
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
 };
 
+// `reckon batch` and `reckon report` (format "html"): the cases evaluated in
+// parallel, then written as text, a workbook or the report page.
 int cmd_batch(const BatchArgs& a) {
     namespace fs = std::filesystem;
     std::signal(SIGINT, on_signal);  // from the start: an interrupt is always answered the same way
     std::signal(SIGTERM, on_signal);
     auto p = compile(a.ruleset, parse_settings(a.params));
+    if (a.format == "xlsx" && a.out.empty())
+        throw UsageError("--format xlsx writes a workbook, which is not text: give the file with --out FILE.xlsx");
     std::vector<std::string> files = find_case_files(a.cases);
     if (!a.out.empty()) {
         std::error_code ec;
@@ -94,11 +100,15 @@ int cmd_batch(const BatchArgs& a) {
         std::cerr << render(e.diagnostic());
         return bad_input;
     }
+    // A workbook and a report need every figure at the end; the text formats stream.
+    const bool keep_all = a.format == "xlsx" || a.format == "html";
     BatchOptions opt;
     opt.jobs = a.jobs;
-    opt.format = a.format;
+    opt.format = keep_all ? "none" : a.format;
     opt.progress = ::isatty(STDERR_FILENO) != 0;
     opt.stop = &stop_requested;
+    BatchResults kept;
+    if (keep_all) opt.keep = &kept;
     std::optional<OutputFile> file;
     if (!a.out.empty()) file.emplace(a.out);
     BatchSummary s = run_batch(*p, params, files, opt, file ? file->stream() : std::cout, std::cerr);
@@ -108,10 +118,20 @@ int cmd_batch(const BatchArgs& a) {
                   << (file ? "; " + a.out + " was not written" : "") << "\n";
         return interrupted;
     }
+    if (keep_all) {
+        Provenance prov = provenance_of(*p, a.params, kept, RECKON_VERSION);
+        if (a.format == "xlsx") {
+            write_workbook(file->writer_path(), *p, params, kept, prov);
+        } else {
+            std::optional<Case> only;  // one case: the appendix shows its worked values
+            if (kept.cases.size() == 1 && kept.cases[0].ok) only = load_case_file(*p, kept.cases[0].file);
+            file->stream() << report_html(*p, params, kept, prov, only ? &*only : nullptr);
+        }
+    }
     if (file) file->commit();
     if (a.format != "table" || file)
         std::cerr << s.cases << " case" << (s.cases == 1 ? "" : "s") << ", " << s.failed << " failed"
-                  << (file ? "; results in " + a.out : "") << "\n";
+                  << (file ? (a.format == "html" ? "; report in " : "; results in ") + a.out : "") << "\n";
     return s.failed || s.cohort_failed ? bad_input : ok;
 }
 
@@ -275,12 +295,26 @@ int main(int argc, char** argv) {
                                                 std::to_string(ba.jobs) + ")")
         ->check(CLI::Range(1u, 1024u));
     batch->add_option("--format", ba.format, "table (for people, the default), jsonl (a JSON object per case, then the "
-                                             "cohort) or csv (a row per case)")
-        ->check(CLI::IsMember({"table", "jsonl", "csv"}));
+                                             "cohort), csv (a row per case) or xlsx (a workbook: sheets Cases, Cohort, "
+                                             "Parameters, Provenance; needs --out)")
+        ->check(CLI::IsMember({"table", "jsonl", "csv", "xlsx"}));
     batch->add_option("--out,-o", ba.out, "write the results to FILE, atomically (nothing is written unless the run completes)");
     batch->add_option("--param", ba.params, "NAME=VALUE: override a param for this run (--param report_year=2023); repeatable");
     batch->footer("A case that fails is reported on stderr with its file and line; the others go on, the cohort is\n"
                   "computed over the cases that succeeded, and the exit status is 1.");
+
+    BatchArgs ra;
+    ra.format = "html";
+    auto* report = app.add_subcommand("report", "Write the report of a run as one self-contained HTML page: the layout the "
+                                                "ruleset declares (headlines, tables, charts), the methodology appendix, "
+                                                "and the provenance of every figure");
+    report->add_option("RULESET", ra.ruleset, "the ruleset's entry file (*.reckon)")->required()->check(CLI::ExistingFile);
+    report->add_option("CASES", ra.cases, "case files, folders (searched for *.yaml and *.yml) or glob patterns")->required();
+    report->add_option("--out,-o", ra.out, "the HTML file to write, atomically")->required();
+    report->add_option("--jobs,-j", ra.jobs, "cases evaluated at once (default: the number of cores)")->check(CLI::Range(1u, 1024u));
+    report->add_option("--param", ra.params, "NAME=VALUE: override a param for this run (--param report_year=2023); repeatable");
+    report->footer("The page needs no network and no script: inline CSS and SVG charts, printable to A4. A case that fails\n"
+                   "is listed in the report and left out of the figures, and the exit status is 1.");
 
     std::string output, explain_format = "text";
     int depth = 0;
@@ -347,6 +381,7 @@ int main(int argc, char** argv) {
             if (*eval) return cmd_eval(ruleset, case_file, format, params);
             if (*test) return cmd_test(paths);
             if (*batch) return cmd_batch(ba);
+            if (*report) return cmd_batch(ra);
             if (*fmt) return cmd_fmt(paths, fmt_check);
             if (*doc) return cmd_doc(ruleset, doc_case, doc_format, params);
             if (*diff) return cmd_diff(old_version, new_version, diff_cases, diff_format);

@@ -1,0 +1,93 @@
+#!/bin/sh
+# Both reports in a real browser: headless Chromium (Debian's `chromium`)
+# loads each page with every host name unresolvable, and the test checks the
+# rendered page (DOM) for what it must show, the browser's console for any
+# message (a blocked request is one: the page's Content-Security-Policy
+# forbids every load), that it prints to A4 PDF pages, and saves a screenshot.
+#
+#   tests/browser/check_reports.sh RECKON OUT_DIR
+#
+# Run from the source tree. Screenshots go to OUT_DIR/sussex-report.png and
+# OUT_DIR/iom-report.png (tools/screenshots puts them in docs/screenshots).
+set -u
+reckon=$1
+out=$2
+chromium=$(command -v chromium || true)
+if [ -z "$chromium" ]; then
+    echo "FAIL: chromium is not installed (apt-get install chromium)"
+    exit 1
+fi
+mkdir -p "$out"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failed=0
+fail() { echo "FAIL: $*"; failed=1; }
+
+browse() {  # NAME ARGS...: run chromium on a page, its stderr to $tmp/NAME.log
+    name=$1
+    shift
+    "$chromium" --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir="$tmp/profile" \
+        --host-resolver-rules="MAP * ~NOTFOUND" --enable-logging=stderr --v=0 --hide-scrollbars "$@" 2>>"$tmp/$name.log"
+}
+
+console_messages() {  # NAME: the page's console messages (errors, blocked requests) seen by the browser
+    grep ':CONSOLE' "$tmp/$1.log" || true
+}
+
+render() {  # NAME PAGE HEIGHT: DOM, console, screenshot and PDF of a page
+    browse "$1" --virtual-time-budget=3000 --dump-dom "file://$2" >"$tmp/$1.dom"
+    browse "$1" --window-size=1100,"$3" --screenshot="$out/$1.png" "file://$2" >/dev/null
+    browse "$1" --no-pdf-header-footer --print-to-pdf="$tmp/$1.pdf" "file://$2" >/dev/null
+    [ -s "$out/$1.png" ] || fail "$1: no screenshot"
+    messages=$(console_messages "$1")
+    [ -z "$messages" ] || fail "$1: the console is not empty: $messages"
+    all=$(grep -ao '/Type */Page' "$tmp/$1.pdf" | wc -l)
+    trees=$(grep -ao '/Type */Pages' "$tmp/$1.pdf" | wc -l)
+    pages=$((all - trees))
+    [ "${pages:-0}" -ge 2 ] || fail "$1: printing gave ${pages:-0} pages"
+    a4=$(grep -ao '/MediaBox \[0 0 594\.9[0-9]* 841\.9[0-9]*\]' "$tmp/$1.pdf" | wc -l)
+    [ "$a4" -eq "$pages" ] || fail "$1: $a4 of $pages printed pages are A4"
+    echo "$1: rendered; $pages A4 pages when printed; screenshot $out/$1.png"
+}
+
+shows() {  # NAME TEXT: the rendered page contains TEXT
+    grep -qF -- "$2" "$tmp/$1.dom" || fail "$1: the page does not show: $2"
+}
+
+bars() {  # NAME N: the page has N bars in its charts
+    n=$(grep -o '<rect class="bar"' "$tmp/$1.dom" | wc -l)
+    [ "$n" -eq "$2" ] || fail "$1: $n bars in the charts, expected $2"
+}
+
+# The check can fail: a page that asks the network for an image is caught.
+printf '%s' '<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src '"'none'"'"></head><body><img src="http://example.com/x.png"></body></html>' >"$tmp/leaky.html"
+browse leaky --virtual-time-budget=2000 --dump-dom "file://$tmp/leaky.html" >/dev/null
+[ -n "$(console_messages leaky)" ] || fail "a page loading a network image was not caught: the console check is blind"
+
+"$reckon" report rulesets/sussex-complex-client.reckon cases/sussex/complex-client-2010-11.yaml \
+    --out "$tmp/sussex.html" 2>"$tmp/reckon.log" || fail "reckon report (Sussex): $(cat "$tmp/reckon.log")"
+render sussex-report "$tmp/sussex.html" 1500
+shows sussex-report '>£60,805.55<'
+shows sussex-report 'Figure 1: Costs of an offender to local agencies over 12 months'
+shows sussex-report '>54.9 %<'
+shows sussex-report 'Figure 2: Costs by local agency'
+shows sussex-report '>Cost over 12 months (GBP)</text>'
+shows sussex-report 'Appendix: the methodology'
+shows sussex-report '<h2>Provenance</h2>'
+shows sussex-report 'Sussex IOM complex client costing, version 2012.1'
+bars sussex-report 7
+
+"$reckon" report rulesets/iom-annual-report.reckon cases/iom --param report_year=2023 \
+    --out "$tmp/iom.html" 2>"$tmp/reckon.log" || fail "reckon report (IOM): $(cat "$tmp/reckon.log")"
+render iom-report "$tmp/iom.html" 1500
+shows iom-report '>72.8 %<'
+shows iom-report '>£1,014,595.75</span> to <span data-output="saving_pnc">£1,016,259.57<'
+shows iom-report '>£328,441.31<'
+shows iom-report 'Baseline and annualised offences by offence type'
+shows iom-report 'Carried over to next year (38)'
+shows iom-report '<code>report_year=2023</code>'
+shows iom-report '<dd>240, of which 0 failed</dd>'
+bars iom-report 45
+
+[ "$failed" -eq 0 ] && echo "both reports: ok"
+exit "$failed"

@@ -1,0 +1,348 @@
+// `reckon report` and `reckon batch --format xlsx`: the figures people read
+// must be the figures reckon computes, to the penny. Every figure on the page
+// is named (data-output), so each is compared with `reckon eval` / `batch`.
+#include "support.hpp"
+
+#include "engine/report.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <map>
+#include <set>
+#include <regex>
+#include <sstream>
+
+using namespace reckon::testing;
+
+namespace {
+const char* sussex = "rulesets/sussex-complex-client.reckon";
+const char* sussex_case = "cases/sussex/complex-client-2010-11.yaml";
+const char* iom = "rulesets/iom-annual-report.reckon";
+
+// "£2,356.36" -> "2356.36"; "52 hour" -> "52"; "72.8 %" -> "72.8"; "£845.12/week" -> "845.12"
+std::string bare(std::string shown) {
+    std::string out;
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(shown[i]);
+        if (c == ' ' || c == '/') break;
+        if (c == ',' || c >= 0x80) continue;  // thousands, and the bytes of £
+        out += shown[i];
+    }
+    return out;
+}
+
+struct Cell {
+    std::string output, member, text;
+};
+
+// Every figure named on the page, in order.
+std::vector<Cell> named_figures(const std::string& html) {
+    static const std::regex cell(R"re(data-output="([a-z_0-9]+)"(?: data-member="([a-z_0-9]+)")?>([^<]*)<)re");
+    std::vector<Cell> out;
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), cell); it != std::sregex_iterator(); ++it)
+        out.push_back({(*it)[1], (*it)[2], (*it)[3]});
+    return out;
+}
+
+std::string unescape(std::string s) {
+    for (auto [from, to] : std::vector<std::pair<std::string, std::string>>{{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&amp;", "&"}})
+        for (std::size_t at; (at = s.find(from)) != std::string::npos;) s.replace(at, from.size(), to);
+    return s;
+}
+
+std::string report_of(const std::vector<std::string>& args, int want_status = 0) {
+    std::string out = temp_dir() + "/report.html";
+    std::vector<std::string> all{"report"};
+    all.insert(all.end(), args.begin(), args.end());
+    all.insert(all.end(), {"--out", out});
+    Run r = run_reckon(all);
+    INFO(r.err);
+    REQUIRE(r.status == want_status);
+    return read_file(out);
+}
+
+// The page asks for nothing outside itself: no script, no link, no image, no font.
+void self_contained(const std::string& html) {
+    CHECK(html.find("Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"") != std::string::npos);
+    for (const char* word : {"<script", "src=", "href=", "url(", "@import", "<link", "<img", "<iframe"}) {
+        CAPTURE(word);
+        CHECK(html.find(word) == std::string::npos);
+    }
+}
+
+// The text of sheet N and of the styles, from the workbook (a zip), with unzip.
+std::string unzip(const std::string& xlsx, const std::string& member) {
+    Run r = run_program("/usr/bin/unzip", {"-p", xlsx, member});
+    REQUIRE(r.status == 0);
+    return r.out;
+}
+
+// The cells of a sheet: reference -> (type attribute, style index, value or inline text).
+struct XCell {
+    std::string type, style, value;
+};
+std::map<std::string, XCell> cells_of(const std::string& sheet) {
+    static const std::regex c(R"re(<c r="([A-Z]+[0-9]+)"( s="([0-9]+)")?( t="([a-zA-Z]+)")?>(<v>([^<]*)</v>|<is><t[^>]*>([^<]*)</t></is>)</c>)re");
+    std::map<std::string, XCell> out;
+    for (auto it = std::sregex_iterator(sheet.begin(), sheet.end(), c); it != std::sregex_iterator(); ++it)
+        out[(*it)[1]] = {(*it)[5], (*it)[3], (*it)[7].matched ? std::string((*it)[7]) : unescape((*it)[8])};
+    return out;
+}
+
+// The number format of each cell style (index into cellXfs) of styles.xml.
+std::vector<std::string> formats_of(const std::string& styles) {
+    std::map<std::string, std::string> custom{{"0", "General"}, {"14", "m/d/yyyy"}};
+    static const std::regex fmt(R"re(<numFmt numFmtId="([0-9]+)" formatCode="([^"]*)"/>)re");
+    for (auto it = std::sregex_iterator(styles.begin(), styles.end(), fmt); it != std::sregex_iterator(); ++it)
+        custom[(*it)[1]] = unescape((*it)[2]);
+    std::vector<std::string> out;
+    auto xfs = styles.substr(styles.find("<cellXfs"));
+    static const std::regex xf(R"re(<xf numFmtId="([0-9]+)")re");
+    for (auto it = std::sregex_iterator(xfs.begin(), xfs.end(), xf); it != std::sregex_iterator(); ++it)
+        out.push_back(custom.count((*it)[1]) ? custom[(*it)[1]] : "builtin " + std::string((*it)[1]));
+    return out;
+}
+}  // namespace
+
+TEST_CASE("report: the Sussex page shows every figure of reckon eval, to the penny") {
+    std::string html = report_of({sussex, sussex_case});
+    Run eval = run_reckon({"eval", sussex, sussex_case, "--format", "json"});
+    REQUIRE(eval.status == 0);
+    auto outputs = nlohmann::json::parse(eval.out)["outputs"];
+    auto figures = named_figures(html);
+    std::set<std::string> seen;
+    for (const auto& f : figures) {
+        CAPTURE(f.output);
+        REQUIRE(outputs.contains(f.output));
+        CHECK(bare(unescape(f.text)) == outputs[f.output]["value"].get<std::string>());
+        seen.insert(f.output);
+    }
+    // the headline, Figure 1 (seven agencies and the total), the weekly costs and the police
+    CHECK(seen.size() == 14);
+    CHECK(html.find("data-output=\"total\">£60,805.55<") != std::string::npos);
+    // Figure 1's shares: hostel 55 %, prison 17 % as the report says, to one decimal here
+    CHECK(html.find("<td class=\"num\" data-output=\"hostel\">£33,382.07</td><td class=\"num\">54.9 %</td>") != std::string::npos);
+    CHECK(html.find("<td class=\"num\" data-output=\"prison\">£10,384.62</td><td class=\"num\">17.1 %</td>") != std::string::npos);
+    // Figure 2: a bar per agency, each with its figure beside it, an axis label, and the same numbers as a table
+    std::regex bar("<rect class=\"bar\"");
+    CHECK(std::distance(std::sregex_iterator(html.begin(), html.end(), bar), std::sregex_iterator()) == 7);
+    CHECK(html.find(">£33,382.07</text>") != std::string::npos);
+    CHECK(html.find("class=\"axis-label\"") != std::string::npos);
+    CHECK(html.find(">Cost over 12 months (GBP)</text>") != std::string::npos);
+    CHECK(html.find("<caption>The figures in this chart</caption>") != std::string::npos);
+    // the appendix, with worked values for the case
+    CHECK(html.find("Appendix: the methodology") != std::string::npos);
+    CHECK(html.find("Worked values are for the case") != std::string::npos);
+    self_contained(html);
+}
+
+TEST_CASE("report: the IOM page shows the cohort and every nominal as reckon batch computes them") {
+    std::string html = report_of({iom, "cases/iom", "--param", "report_year=2023"});
+    Run batch = run_reckon({"batch", iom, "cases/iom", "--param", "report_year=2023", "--format", "jsonl"});
+    REQUIRE(batch.status == 0);
+    std::istringstream lines(batch.out);
+    std::map<std::string, nlohmann::json> cases;
+    nlohmann::json cohort;
+    for (std::string l; std::getline(lines, l);) {
+        auto j = nlohmann::json::parse(l);
+        if (j.contains("cohort")) cohort = j["cohort"]["outputs"];
+        else cases[j["case"]] = j["outputs"];
+    }
+    REQUIRE(cases.size() == 240);
+
+    // Cohort figures: headlines, the range, tables, figures by offence type.
+    std::size_t before_cases = html.find("<table class=\"cases\">");
+    REQUIRE(before_cases != std::string::npos);
+    auto figures = named_figures(html.substr(0, before_cases));
+    std::size_t compared = 0;
+    for (const auto& f : figures) {
+        CAPTURE(f.output);
+        CAPTURE(f.member);
+        REQUIRE(cohort.contains(f.output));
+        auto want = f.member.empty() ? cohort[f.output]["value"] : cohort[f.output]["value"][f.member];
+        if (want.is_array()) continue;  // a list, checked below
+        CHECK(bare(unescape(f.text)) == want.get<std::string>());
+        ++compared;
+    }
+    CHECK(compared == 3 + 2 + 2 + 60 + 6);  // headlines, the range, by offence type, offences and cost
+    CHECK(html.find("<span data-output=\"saving_css\">£1,014,595.75</span> to <span data-output=\"saving_pnc\">£1,016,259.57</span>") !=
+          std::string::npos);
+    CHECK(html.find("data-output=\"offence_reduction_pct\">72.8 %<") != std::string::npos);
+    CHECK(html.find("data-output=\"saving_pnc_fiscal\">£328,441.31<") != std::string::npos);
+
+    // The lists of carried-over and excluded nominals, name by name.
+    for (const char* list : {"carried_over_nominals", "excluded_nominals"}) {
+        CAPTURE(list);
+        auto at = html.find(std::string("<ul class=\"names\" data-output=\"") + list + "\">");
+        REQUIRE(at != std::string::npos);
+        std::string ul = html.substr(at, html.find("</ul>", at) - at);
+        std::vector<std::string> names;
+        std::regex li("<li>([^<]*)</li>");
+        for (auto it = std::sregex_iterator(ul.begin(), ul.end(), li); it != std::sregex_iterator(); ++it) names.push_back((*it)[1]);
+        CHECK(names == cohort[list]["value"].get<std::vector<std::string>>());
+    }
+    CHECK(html.find("Carried over to next year (38)") != std::string::npos);
+
+    // The table of nominals: a row per case, every figure as batch computed it.
+    std::regex row("<tr data-case=\"([^\"]+)\">(.*?)</tr>");
+    std::string table = html.substr(before_cases, html.find("</table>", before_cases) - before_cases);
+    std::size_t rows = 0;
+    for (auto it = std::sregex_iterator(table.begin(), table.end(), row); it != std::sregex_iterator(); ++it, ++rows) {
+        std::string id = (*it)[1], cells = (*it)[2];
+        CAPTURE(id);
+        REQUIRE(cases.count(id));
+        for (const auto& f : named_figures(cells)) {
+            CAPTURE(f.output);
+            auto want = cases[id][f.output]["value"];
+            CHECK((want.is_null() ? std::string("not defined") : want.get<std::string>()) == bare(unescape(f.text)) +
+                                                                                            (want.is_null() ? " defined" : ""));
+        }
+    }
+    CHECK(rows == 240);
+    // two charts: 20 offence types x 2 series, and the cohort by status
+    std::regex bar("<rect class=\"bar\"");
+    CHECK(std::distance(std::sregex_iterator(html.begin(), html.end(), bar), std::sregex_iterator()) == 45);
+    CHECK(html.find(">Offences in a year</text>") != std::string::npos);
+    CHECK(html.find(">Baseline offences</text>") != std::string::npos);  // the legend
+    self_contained(html);
+}
+
+TEST_CASE("report: the provenance block says what produced the figures") {
+    ::setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+    std::string html = report_of({iom, "cases/iom", "--param", "report_year=2023"});
+    ::unsetenv("SOURCE_DATE_EPOCH");
+    auto at = html.find("<footer id=\"provenance\">");
+    REQUIRE(at != std::string::npos);
+    std::string block = html.substr(at);
+    CHECK(block.find("<dd>IOM annual outcome report, version 2023.1</dd>") != std::string::npos);
+    CHECK(block.find("<dd>240, of which 0 failed</dd>") != std::string::npos);
+    CHECK(block.find("<code>report_year=2023</code>") != std::string::npos);
+    CHECK(block.find("<dd>2023-11-14</dd>") != std::string::npos);  // SOURCE_DATE_EPOCH 1700000000
+    CHECK(block.find("<dd>reckon ") != std::string::npos);
+    // each file's id is what git computes for it
+    Run git = run_program("/usr/bin/git", {"hash-object", iom}, source_dir());
+    REQUIRE(git.status == 0);
+    std::string blob = git.out.substr(0, 40);
+    CHECK(block.find("<code>" + std::string(iom) + "</code> (git blob <code>" + blob + "</code>)") != std::string::npos);
+    // the ruleset's hash: SHA-1 of "BLOBID PATH\n" for each file, named from the entry file's folder
+    std::string hash_input = temp_dir() + "/lines";
+    write_file(hash_input, blob + " iom-annual-report.reckon\n");
+    Run sha = run_program("/usr/bin/sha1sum", {hash_input});
+    REQUIRE(sha.status == 0);
+    CHECK(block.find("--param report_year</code> (git blob") == std::string::npos);  // a setting is not a file
+    CHECK(block.find("Ruleset hash</dt><dd><code>" + sha.out.substr(0, 40) + "</code>") != std::string::npos);
+}
+
+TEST_CASE("report: git blob ids as git computes them") {
+    CHECK(reckon::git_blob_id("") == "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391");
+    CHECK(reckon::git_blob_id("hello\n") == "ce013625030ba8dba906f756967f9e9ca394464a");
+}
+
+TEST_CASE("report: a failed case is listed, left out of the figures, and the exit status is 1") {
+    std::string dir = temp_dir();
+    REQUIRE(run_program(RECKON_GEN_IOM, {dir, "30", "4"}).status == 0);
+    write_file(dir + "/N0007.yaml", "nominal: N0007\njoined: [2023-01-01\n");
+    std::string html = report_of({iom, dir}, 1);
+    CHECK(html.find("<h2>Cases that failed</h2>") != std::string::npos);
+    CHECK(html.find("N0007.yaml</code>: " + dir + "/N0007.yaml:3:1: error: invalid YAML") != std::string::npos);
+    CHECK(html.find("<dd>30, of which 1 failed</dd>") != std::string::npos);
+    std::regex row("<tr data-case=");
+    CHECK(std::distance(std::sregex_iterator(html.begin(), html.end(), row), std::sregex_iterator()) == 29);
+}
+
+TEST_CASE("report: a ruleset with no report layout gets every output and the appendix") {
+    std::string dir = temp_dir();
+    write_file(dir + "/plain.reckon", "ruleset \"Plain\"\ncurrency GBP \"£\"\ninput a: GBP\noutput twice: GBP \"Twice\" = 2 * a\n");
+    write_file(dir + "/one.yaml", "a: 10.5\n");
+    std::string out = dir + "/plain.html";
+    Run r = run_reckon({"report", dir + "/plain.reckon", dir + "/one.yaml", "--out", out});
+    REQUIRE(r.status == 0);
+    std::string html = read_file(out);
+    CHECK(html.find("<h1>Plain</h1>") != std::string::npos);
+    CHECK(html.find("data-output=\"twice\">£21.00<") != std::string::npos);
+    CHECK(html.find("Appendix: the methodology") != std::string::npos);
+}
+
+TEST_CASE("report: the command line is checked") {
+    Run no_out = run_reckon({"report", sussex, sussex_case});
+    CHECK(no_out.status == 2);
+    CHECK(no_out.err.find("--out is required") != std::string::npos);
+    Run onto_case = run_reckon({"report", sussex, sussex_case, "--out", sussex_case});
+    CHECK(onto_case.status == 2);
+    CHECK(onto_case.err.find("this is one of the case files") != std::string::npos);
+    Run folder = run_reckon({"report", sussex, sussex_case, "--out", "rulesets"});
+    CHECK(folder.status == 1);
+    CHECK(folder.err == "rulesets: error: cannot write: it is a folder\n");
+}
+
+TEST_CASE("workbook: numbers are stored as numbers with their formats, texts as texts") {
+    std::string xlsx = temp_dir() + "/iom.xlsx";
+    Run r = run_reckon({"batch", iom, "cases/iom", "--param", "report_year=2023", "--format", "xlsx", "--out", xlsx});
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    CHECK(r.out.empty());
+    CHECK(unzip(xlsx, "xl/workbook.xml").find("<sheet name=\"Cases\" sheetId=\"1\"") != std::string::npos);
+    auto formats = formats_of(unzip(xlsx, "xl/styles.xml"));
+    auto format_of = [&](const XCell& c) { return formats.at(c.style.empty() ? 0 : std::stoul(c.style)); };
+
+    // Cases: columns case, file, days_on, status, baseline_offences, ...
+    auto cases = cells_of(unzip(xlsx, "xl/worksheets/sheet1.xml"));
+    Run batch = run_reckon({"batch", iom, "cases/iom", "--param", "report_year=2023", "--format", "jsonl"});
+    auto first = nlohmann::json::parse(batch.out.substr(0, batch.out.find('\n')));
+    CHECK(cases["A2"].value == first["case"].get<std::string>());
+    CHECK(cases["A2"].type == "inlineStr");
+    std::map<std::string, std::string> column;  // output name -> column letter
+    for (char col = 'C'; col <= 'K'; ++col) column[cases[std::string(1, col) + "1"].value] = std::string(1, col);
+    REQUIRE(column.count("baseline_cost"));
+    const XCell& cost = cases[column["baseline_cost"] + "2"];
+    CHECK(cost.type.empty());  // a number
+    CHECK(cost.value == first["outputs"]["baseline_cost"]["value"].get<std::string>());
+    CHECK(format_of(cost) == "\"£\"#,##0.00");
+    CHECK(cases[column["status"] + "2"].type == "inlineStr");
+
+    // Cohort: the percentages as fractions in a percentage format, money in money's.
+    auto cohort = cells_of(unzip(xlsx, "xl/worksheets/sheet2.xml"));
+    std::map<std::string, std::string> row;  // output -> row number, for single figures
+    for (int i = 2; i < 200; ++i)
+        if (cohort.count("A" + std::to_string(i)) && !cohort.count("B" + std::to_string(i))) row[cohort["A" + std::to_string(i)].value] = std::to_string(i);
+    const XCell& pct = cohort["D" + row["offence_reduction_pct"]];
+    CHECK(pct.type.empty());
+    CHECK(pct.value == "0.728");
+    CHECK(format_of(pct) == "0.0%");
+    const XCell& saving = cohort["D" + row["saving_pnc"]];
+    CHECK(saving.value == "1016259.57");
+    CHECK(format_of(saving) == "\"£\"#,##0.00");
+    CHECK(cohort["D" + row["nominals_included"]].value == "157");
+    CHECK(cohort["D" + row["carried_over_nominals"]].type == "inlineStr");
+
+    // Parameters, with their sources; and the provenance.
+    auto params = cells_of(unzip(xlsx, "xl/worksheets/sheet3.xml"));
+    CHECK(params["A2"].value == "report_year");
+    CHECK(params["B2"].value == "2023");
+    CHECK(params["B2"].type.empty());
+    CHECK(params["E2"].value.find("--param report_year") != std::string::npos);
+    CHECK(unzip(xlsx, "xl/worksheets/sheet4.xml").find("IOM annual outcome report") != std::string::npos);
+}
+
+TEST_CASE("workbook: money rates, hours and failed cases") {
+    std::string dir = temp_dir();
+    std::string xlsx = dir + "/sussex.xlsx";
+    write_file(dir + "/broken.yaml", "case: x\nprobation: [\n");
+    Run r = run_reckon({"batch", sussex, sussex_case, dir + "/broken.yaml", "--format", "xlsx", "--out", xlsx});
+    CHECK(r.status == 1);  // a failed case
+    auto formats = formats_of(unzip(xlsx, "xl/styles.xml"));
+    auto cases = cells_of(unzip(xlsx, "xl/worksheets/sheet1.xml"));
+    std::map<std::string, std::string> column;
+    for (char col = 'C'; col <= 'R'; ++col) column[cases[std::string(1, col) + "1"].value] = std::string(1, col);
+    const XCell& weekly = cases[column["hostel_weekly"] + "2"];
+    CHECK(weekly.value == "845.12");
+    CHECK(formats.at(std::stoul(weekly.style)) == "\"£\"#,##0.00\"/week\"");
+    CHECK(cases[column["police_constable_hours"] + "2"].value == "52");
+    CHECK(cases[column["total"] + "2"].value == "60805.55");
+    CHECK(cases[column["error"] + "3"].value.find("broken.yaml:3:1: error: invalid YAML") != std::string::npos);
+    Run no_out = run_reckon({"batch", sussex, sussex_case, "--format", "xlsx"});
+    CHECK(no_out.status == 2);
+    CHECK(no_out.err == "reckon: error: --format xlsx writes a workbook, which is not text: give the file with --out FILE.xlsx\n");
+}
