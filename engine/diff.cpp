@@ -54,8 +54,8 @@ std::map<std::string, Section> describe_program(const Program& p) {
         std::string kind = std::string(r.cohort ? "cohort " : "") + (r.output ? "output " : "rule ");
         s["rules"][kind + r.name + (r.by ? "(" + r.by->name + ")" : "")] = {
             {"formula", text_of(r.syntax)}, {"type", describe(r.type, p.units)}, {"label", r.label},
-            {"decimals", r.output ? std::to_string(r.decimals) : ""}, {"description", r.cite.description},
-            {"source", r.cite.source}};
+            {"decimals", r.output ? std::to_string(r.decimals) : ""}, {"percent", r.percent ? "yes" : ""},
+            {"description", r.cite.description}, {"source", r.cite.source}};
     }
     for (const auto& f : p.fns) {
         std::string sig;
@@ -65,6 +65,26 @@ std::map<std::string, Section> describe_program(const Program& p) {
                                           {"formula", text_of(f.syntax)}, {"description", f.cite.description},
                                           {"source", f.cite.source}};
     }
+    if (p.report) {  // the layout of `reckon report`: each item by its kind and title, and their order
+        static const char* const kinds[] = {"section", "text", "headline", "range", "table", "chart", "cases", "list", "appendix"};
+        Facets f{{"title", p.report->title}, {"description", p.report->description}};
+        std::map<std::string, int> untitled;
+        std::string order;
+        for (const auto& item : p.report->items) {
+            std::string kind = kinds[static_cast<int>(item.kind)];
+            std::string key = kind + (item.title.empty() || item.kind == ast::ReportItemKind::text
+                                          ? " " + std::to_string(++untitled[kind]) : " \"" + item.title + "\"");
+            std::string shows = item.kind == ast::ReportItemKind::text ? item.title : "";
+            for (std::size_t k = 0; k < item.rules.size(); ++k)
+                shows += (k ? (item.kind == ast::ReportItemKind::range ? " to " : ", ") : "") + p.rules[item.rules[k]].name;
+            if (item.share_of >= 0) shows += " share of " + p.rules[item.share_of].name;
+            if (!item.axis.empty()) shows += " axis \"" + item.axis + "\"";
+            f["item " + key] = shows;
+            order += (order.empty() ? "" : "; ") + key;
+        }
+        f["order"] = order;
+        s["report"]["report"] = f;
+    }
     return s;
 }
 
@@ -73,7 +93,7 @@ std::map<std::string, Section> describe_program(const Program& p) {
 std::vector<Change> compare_rulesets(const Program& old_p, const Program& new_p) {
     auto a = describe_program(old_p), b = describe_program(new_p);
     std::vector<Change> out;
-    for (const char* section : {"header", "units", "params", "tables", "inputs", "functions", "rules"}) {
+    for (const char* section : {"header", "units", "params", "tables", "inputs", "functions", "rules", "report"}) {
         Section& sa = a[section];
         Section& sb = b[section];
         std::vector<std::string> names;  // in the new version's order... maps are by name

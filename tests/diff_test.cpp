@@ -120,3 +120,18 @@ TEST_CASE("docs/auditing.md: the commands shown print what is shown") {
     }
     CHECK(n >= 2);
 }
+
+TEST_CASE("diff: a change to the report's layout or to 'percent' is listed") {
+    std::string dir = temp_dir();
+    std::string a = read_file(source_dir() + "/rulesets/iom-annual-report.reckon");
+    std::string b = a;
+    b.replace(b.find("  headline saving_pnc_fiscal, nominals_included"), 47, "  headline nominals_included");
+    b.replace(b.find("  decimals 1 percent"), 20, "  decimals 1");
+    write_file(dir + "/a.reckon", a);
+    write_file(dir + "/b.reckon", b);
+    auto r = run_reckon({"diff", "a.reckon", "b.reckon"}, dir);
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(r.out.find("report\n  changed report\n      item headline 2: saving_pnc_fiscal, nominals_included -> nominals_included\n") !=
+          std::string::npos);
+    CHECK(r.out.find("  changed cohort output offence_reduction_pct\n      percent: yes -> (none)\n") != std::string::npos);
+}
