@@ -1,6 +1,7 @@
 #include "batch.hpp"
 
 #include "case.hpp"
+#include "case_stream.hpp"
 #include "compile.hpp"
 #include "eval.hpp"
 #include "present.hpp"
@@ -12,6 +13,8 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <deque>
+#include <map>
 #include <filesystem>
 #include <mutex>
 #include <optional>
@@ -61,6 +64,15 @@ struct Outcome {
     std::string error;               // the rendered diagnostics of a failed case
     std::vector<Value> row;          // what the cohort reads
     std::vector<Value> outputs;      // kept for a report or a workbook
+    std::uint32_t document = 0;      // its number in a stream of cases, or 0
+    std::string file;
+};
+
+// One case to evaluate: a document of a case file, numbered in the batch.
+struct Task {
+    std::size_t seq = 0;
+    std::string file;
+    CaseDocument doc;
 };
 
 std::string csv_field(const std::string& s) {
@@ -97,19 +109,23 @@ std::string where_of(const std::string& error) {
 
 class Batch {
 public:
-    Batch(const Program& p, const std::vector<Value>& params, const std::vector<std::string>& files, const BatchOptions& o)
-        : p_(p), params_(params), files_(files), o_(o), columns_(column_outputs(p)), grouped_(grouped_columns(p)) {}
+    Batch(const Program& p, const std::vector<Value>& params, const BatchOptions& o)
+        : p_(p), params_(params), o_(o), columns_(column_outputs(p)), grouped_(grouped_columns(p)) {}
 
-    Outcome evaluate(std::size_t i) const {
+    Outcome evaluate(const Task& t) const {
         Outcome out;
-        const std::string& file = files_[i];
-        out.id = fs::path(file).stem().string();
+        const std::string& file = t.file;
+        out.id = fs::path(file).stem().string() + (t.doc.in_stream ? "#" + std::to_string(t.doc.number) : "");
+        out.document = t.doc.in_stream ? t.doc.number : 0;
+        out.file = file;
         try {
-            Case c = load_case_file(p_, file);
+            if (!t.doc.source) throw std::runtime_error(t.doc.error);
+            Case c = load_case(p_, t.doc.source);
+            if (t.doc.in_stream && p_.case_id_input < 0) c.id = out.id;
             out.id = c.id;
             CaseResult r = evaluate_outputs(p_, params_, c, p_.cohort_rules_needed() ? &out.row : nullptr);
             out.ok = true;
-            format(out, file, r);
+            format(out, file, r, out.document);
             if (o_.keep) out.outputs = std::move(r.outputs);
         } catch (const EvalError& e) {
             out.error = render(e.diagnostic());
@@ -125,6 +141,7 @@ public:
                 nlohmann::ordered_json j;
                 j["case"] = out.id;
                 j["file"] = file;
+                if (out.document) j["document"] = out.document;
                 j["error"] = out.error.substr(0, out.error.size() - (out.error.empty() ? 0 : 1));
                 out.line = json_text(j) + "\n";
             } else if (o_.format == "csv") {
@@ -190,12 +207,13 @@ private:
         return start == std::string::npos ? error.substr(0, end) : error.substr(start + 9, end - start - 9);
     }
 
-    void format(Outcome& out, const std::string& file, const CaseResult& r) const {
+    void format(Outcome& out, const std::string& file, const CaseResult& r, std::uint32_t document) const {
         if (o_.format == "none") return;
         if (o_.format == "jsonl") {
             nlohmann::ordered_json j;
             j["case"] = r.case_id;
             j["file"] = file;
+            if (document) j["document"] = document;
             j["ruleset"] = {{"name", p_.name}, {"version", p_.version}};
             j["outputs"] = outputs_json(p_, p_.outputs, r.outputs);
             out.line = json_text(j) + "\n";
@@ -214,24 +232,29 @@ private:
 
     const Program& p_;
     const std::vector<Value>& params_;
-    const std::vector<std::string>& files_;
     const BatchOptions& o_;
     std::vector<std::size_t> columns_;
     GroupedColumns grouped_;
 };
 
+// On a terminal: a bar once every case is known, a count while the files are still being read.
 class Progress {
 public:
-    Progress(std::ostream& err, bool on, std::size_t total) : err_(err), on_(on), total_(total) {}
-    void update(std::size_t done, std::size_t failed) {
+    Progress(std::ostream& err, bool on) : err_(err), on_(on) {}
+    void update(std::size_t done, std::size_t failed, std::size_t total, bool all_known) {
         if (!on_) return;
         auto now = std::chrono::steady_clock::now();
-        if (done != total_ && now - last_ < std::chrono::milliseconds(100)) return;
+        if (!(all_known && done == total) && now - last_ < std::chrono::milliseconds(100)) return;
         last_ = now;
         const int bar = 30;
-        int filled = total_ ? static_cast<int>(bar * done / total_) : bar;
-        err_ << "\r  [" << std::string(static_cast<std::size_t>(filled), '=') << std::string(static_cast<std::size_t>(bar - filled), ' ')
-             << "] " << done << "/" << total_ << " cases" << (failed ? ", " + std::to_string(failed) + " failed" : "") << std::flush;
+        std::string failures = failed ? ", " + std::to_string(failed) + " failed" : "";
+        if (!all_known) {
+            err_ << "\r  " << done << " cases" << failures << " (reading on)" << std::flush;
+        } else {
+            int filled = total ? static_cast<int>(bar * done / total) : bar;
+            err_ << "\r  [" << std::string(static_cast<std::size_t>(filled), '=') << std::string(static_cast<std::size_t>(bar - filled), ' ')
+                 << "] " << done << "/" << total << " cases" << failures << "     " << std::flush;
+        }
         shown_ = true;
     }
     void clear() {
@@ -242,7 +265,6 @@ public:
 private:
     std::ostream& err_;
     bool on_;
-    std::size_t total_;
     bool shown_ = false;
     std::chrono::steady_clock::time_point last_{};
 };
@@ -252,44 +274,86 @@ private:
 BatchSummary run_batch(const Program& p, const std::vector<Value>& params, const std::vector<std::string>& files,
                        const BatchOptions& o, std::ostream& out, std::ostream& err) {
     BatchSummary s;
-    s.cases = files.size();
-    Batch batch(p, params, files, o);
-    const unsigned jobs = std::max(1u, std::min<unsigned>(o.jobs, static_cast<unsigned>(std::max<std::size_t>(1, files.size()))));
+    Batch batch(p, params, o);
+    const unsigned jobs = std::max(1u, o.jobs);
+    const std::size_t ahead = 64 + 16 * static_cast<std::size_t>(jobs);  // cases read but not yet written, at most
 
-    std::vector<std::optional<Outcome>> slots(files.size());
+    // A reader thread splits the files into cases (a stream file holds many),
+    // the workers evaluate them, and this thread writes the results in order.
     std::mutex m;
-    std::condition_variable ready;
-    std::atomic<std::size_t> next{0};
+    std::condition_variable changed;
+    std::deque<Task> todo;
+    std::map<std::size_t, Outcome> ready;
+    std::size_t produced = 0, written = 0, opened = 0;
+    bool reading = true, streams = false;
     unsigned finished = 0;
     auto stopping = [&] { return o.stop && o.stop->load(); };
+    const auto poll = std::chrono::milliseconds(50);  // a signal sets the flag without waking anyone
+
+    std::thread reader([&] {
+        for (const auto& f : files) {
+            CaseReader r(f);
+            {
+                std::lock_guard<std::mutex> lock(m);
+                ++opened;
+            }
+            while (!stopping()) {
+                std::optional<CaseDocument> d = r.next();
+                if (!d) break;
+                std::unique_lock<std::mutex> lock(m);
+                streams = streams || d->in_stream;
+                while (produced - written >= ahead && !stopping()) changed.wait_for(lock, poll);
+                todo.push_back(Task{produced++, f, std::move(*d)});
+                changed.notify_all();
+            }
+            if (stopping()) break;
+        }
+        std::lock_guard<std::mutex> lock(m);
+        reading = false;
+        changed.notify_all();
+    });
     auto work = [&] {
-        for (std::size_t i; !stopping() && (i = next.fetch_add(1)) < files.size();) {
-            Outcome r = batch.evaluate(i);
+        while (true) {
+            Task t;
+            {
+                std::unique_lock<std::mutex> lock(m);
+                while (todo.empty() && reading && !stopping()) changed.wait_for(lock, poll);
+                if (stopping() || todo.empty()) break;
+                t = std::move(todo.front());
+                todo.pop_front();
+            }
+            Outcome r = batch.evaluate(t);
             std::lock_guard<std::mutex> lock(m);
-            slots[i] = std::move(r);
-            ready.notify_all();
+            ready.emplace(t.seq, std::move(r));
+            changed.notify_all();
         }
         std::lock_guard<std::mutex> lock(m);
         ++finished;
-        ready.notify_all();
+        changed.notify_all();
     };
     std::vector<DeepThread> pool;
     for (unsigned t = 0; t < jobs; ++t) pool.emplace_back(work);
 
-    // Results are written in the order the cases were given, as they become ready.
-    Progress progress(err, o.progress, files.size());
+    Progress progress(err, o.progress);
     std::vector<Value> cohort;  // a record per succeeded case
     std::vector<Outcome> table_rows;
     out << batch.header();
     if (o.format == "table") out << p.name << (p.version.empty() ? "" : ", version " + p.version) << "\n\n";
-    for (std::size_t i = 0; i < files.size(); ++i) {
+    while (true) {
         Outcome r;
+        std::size_t known = 0;
+        bool all_known = false;
         {
             std::unique_lock<std::mutex> lock(m);
-            ready.wait(lock, [&] { return slots[i].has_value() || finished == jobs; });
-            if (!slots[i]) break;  // stopped before this case
-            r = std::move(*slots[i]);
-            slots[i].reset();
+            while (!ready.count(written) && finished < jobs) changed.wait_for(lock, poll);
+            auto it = ready.find(written);
+            if (it == ready.end()) break;  // every case written, or stopped before this one
+            r = std::move(it->second);
+            ready.erase(it);
+            ++written;
+            known = produced;
+            all_known = !reading;
+            changed.notify_all();
         }
         ++s.done;
         if (!r.ok) {
@@ -299,7 +363,7 @@ BatchSummary run_batch(const Program& p, const std::vector<Value>& params, const
         } else if (!p.cohort_fields.empty()) {
             cohort.push_back(Value::list(std::move(r.row)));
         }
-        if (o.keep) o.keep->cases.push_back({r.id, files[i], r.ok, std::move(r.outputs), r.error});
+        if (o.keep) o.keep->cases.push_back({r.id, r.file, r.ok, std::move(r.outputs), r.error});
         if (o.format == "table") {
             r.row.clear();
             r.error.clear();
@@ -307,11 +371,14 @@ BatchSummary run_batch(const Program& p, const std::vector<Value>& params, const
         } else {
             out << r.line;
         }
-        progress.update(s.done, s.failed);
+        progress.update(s.done, s.failed, known, all_known);
     }
     for (auto& t : pool) t.join();
+    reader.join();
     progress.clear();
-    s.interrupted = s.done < files.size();
+    s.interrupted = stopping() && (s.done < produced || reading);
+    s.cases = produced + (files.size() - opened);
+    s.cases_exact = !s.interrupted || !streams;
     if (s.interrupted) return s;
 
     // The cohort, over the cases that succeeded.

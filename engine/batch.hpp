@@ -39,7 +39,8 @@ struct BatchOptions {
 };
 
 struct BatchSummary {
-    std::size_t cases = 0;   // given
+    std::size_t cases = 0;   // given (when interrupted: read, plus a case for each file not yet opened)
+    bool cases_exact = true; // false when interrupted inside a stream of cases: `cases` is then a lower bound
     std::size_t done = 0;    // evaluated, well or not, before any stop
     std::size_t failed = 0;
     bool cohort_failed = false;

@@ -1,5 +1,7 @@
 #include "case.hpp"
 
+#include "case_stream.hpp"
+
 #include "eval.hpp"
 #include "limits.hpp"
 
@@ -344,7 +346,19 @@ Case load_case(const Program& p, SourcePtr source) {
     return c;
 }
 
-Case load_case_file(const Program& p, const std::string& path) { return load_case(p, read_source(path)); }
+Case load_case_file(const Program& p, const std::string& path) {
+    CaseReader reader(path);
+    std::optional<CaseDocument> first = reader.next();
+    if (!first || !first->source) throw std::runtime_error(first ? first->error : path + ": error: cannot read file");
+    if (std::optional<CaseDocument> second = reader.next()) {
+        if (!second->source) throw std::runtime_error(second->error);
+        throw CompileError({Diagnostic{Location{second->source.get(), 0, 1},
+                                       "this file holds more than one case (YAML documents separated by ---); one case is "
+                                       "evaluated here: give the file to `reckon batch`, which evaluates each",
+                                       {}}});
+    }
+    return load_case(p, first->source);
+}
 
 void check_requires(const Program& p, Evaluator& ev, const Case& c) {
     std::vector<Diagnostic> errors;

@@ -18,13 +18,19 @@ SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(pat
         if (text_[i] == '\n') line_starts_.push_back(i + 1);
 }
 
+SourceFile::SourceFile(std::string path, std::string text, std::uint32_t first_line, std::uint32_t document)
+    : SourceFile(std::move(path), std::move(text)) {
+    first_line_ = first_line;
+    document_ = document;
+}
+
 std::uint32_t SourceFile::line_of(std::uint32_t offset) const {
     auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-    return static_cast<std::uint32_t>(it - line_starts_.begin());
+    return static_cast<std::uint32_t>(it - line_starts_.begin()) + first_line_;
 }
 
 std::uint32_t SourceFile::column_of(std::uint32_t offset) const {
-    std::uint32_t start = line_starts_[line_of(offset) - 1];
+    std::uint32_t start = line_starts_[line_of(offset) - first_line_ - 1];
     std::uint32_t col = 1;
     for (std::uint32_t i = start; i < offset && i < text_.size(); ++i)
         if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;  // count UTF-8 lead bytes
@@ -32,7 +38,9 @@ std::uint32_t SourceFile::column_of(std::uint32_t offset) const {
 }
 
 std::string_view SourceFile::line_text(std::uint32_t line) const {
-    if (line == 0 || line > line_starts_.size()) return {};
+    if (line <= first_line_) return {};
+    line -= first_line_;
+    if (line > line_starts_.size()) return {};
     std::uint32_t b = line_starts_[line - 1];
     std::uint32_t e = line < line_starts_.size() ? line_starts_[line] - 1 : static_cast<std::uint32_t>(text_.size());
     if (e > b && text_[e - 1] == '\r') --e;
@@ -136,6 +144,8 @@ std::string render(const Diagnostic& d) {
         out += "^\n";
     }
     for (const auto& n : d.notes) out += "  note: " + n + "\n";
+    if (d.where.known() && d.where.file->document())
+        out += "  note: in document " + std::to_string(d.where.file->document()) + " of " + d.where.file->path() + "\n";
     return out;
 }
 

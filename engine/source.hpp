@@ -19,8 +19,13 @@ namespace reckon {
 class SourceFile {
 public:
     SourceFile(std::string path, std::string text);
+    // One document of a stream of cases: its lines are numbered as in the
+    // file (first_line lines come before it); document is its number in the
+    // stream, shown in diagnostics (0: not shown).
+    SourceFile(std::string path, std::string text, std::uint32_t first_line, std::uint32_t document);
     const std::string& path() const { return path_; }
     const std::string& text() const { return text_; }
+    std::uint32_t document() const { return document_; }
     // 1-based line and column (column counted in characters, not bytes).
     std::uint32_t line_of(std::uint32_t offset) const;
     std::uint32_t column_of(std::uint32_t offset) const;
@@ -30,6 +35,7 @@ private:
     std::string path_;
     std::string text_;
     std::vector<std::uint32_t> line_starts_;
+    std::uint32_t first_line_ = 0, document_ = 0;
 };
 
 using SourcePtr = std::shared_ptr<const SourceFile>;

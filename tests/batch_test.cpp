@@ -150,3 +150,76 @@ TEST_CASE("batch interrupted (SIGINT or SIGTERM) writes no --out file and says h
         CHECK(files == 0);
     }
 }
+
+namespace {
+// The cases of a folder as one stream: each file a YAML document after a `---` line.
+std::string stream_of(const std::string& dir, const std::string& path) {
+    std::string text;
+    std::vector<std::string> files;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) text += "--- # " + std::filesystem::path(f).filename().string() + "\n" + read_file(f);
+    write_file(path, text);
+    return path;
+}
+
+// jsonl lines without the fields that say where a case came from.
+std::vector<nlohmann::json> results_of(const std::string& jsonl) {
+    std::vector<nlohmann::json> out;
+    for (const auto& l : lines_of(jsonl)) {
+        auto j = nlohmann::json::parse(l);
+        j.erase("file");
+        j.erase("document");
+        out.push_back(j);
+    }
+    return out;
+}
+}  // namespace
+
+TEST_CASE("batch: a stream of cases in one file (--- between documents) gives what the files give, in any --jobs") {
+    std::string dir = reckon::testing::temp_dir();
+    REQUIRE(reckon::testing::run_program(RECKON_GEN_IOM, {dir, "600", "21"}).status == 0);
+    std::string stream = stream_of(dir, reckon::testing::temp_dir() + "/cohort.yaml");
+    auto files = run_reckon({"batch", ruleset, dir, "--format", "jsonl", "--jobs", "2"});
+    auto one = run_reckon({"batch", ruleset, stream, "--format", "jsonl", "--jobs", "1"});
+    auto two = run_reckon({"batch", ruleset, stream, "--format", "jsonl", "--jobs", "2"});
+    REQUIRE(files.status == 0);
+    CHECK(one.status == 0);
+    CHECK(one.out == two.out);
+    CHECK(results_of(one.out) == results_of(files.out));
+    auto first = nlohmann::json::parse(one.out.substr(0, one.out.find('\n')));
+    CHECK(first["file"] == stream);
+    CHECK(first["document"] == 1);
+    CHECK(lines_of(one.out).size() == 601);
+}
+
+TEST_CASE("batch: a bad document in a stream is reported with its line and number; the others go on") {
+    std::string path = reckon::testing::temp_dir() + "/s.yaml";
+    write_file(path,
+               "---\nnominal: A\njoined: 2023-05-01\noffences: []\n"
+               "---\nnominal: B\njoined: [2023-05-01\n"
+               "--- # the third\nnominal: C\njoined: 2023-05-01\noffences:\n  - {date: 2023-06-01, type: arson, css: 5}\n" +
+                   std::string(30000, '#') + "\n"
+               "---\nnominal: D\njoined: 2023-05-01\n");
+    auto r = run_reckon({"batch", ruleset, path, "--format", "jsonl"});
+    CHECK(r.status == 1);
+    CHECK(r.err.find(path + ":8:1: error: invalid YAML") != std::string::npos);
+    CHECK(r.err.find("  note: in document 2 of " + path + "\n") != std::string::npos);
+    CHECK(r.err.find(path + ":12:30: error: offences[0].type: expected OffenceType") != std::string::npos);
+    CHECK(r.err.find("  note: in document 3 of " + path + "\n") != std::string::npos);
+    auto lines = lines_of(r.out);
+    REQUIRE(lines.size() == 5);
+    CHECK(nlohmann::json::parse(lines[0])["case"] == "A");
+    CHECK(nlohmann::json::parse(lines[1])["document"] == 2);
+    CHECK(nlohmann::json::parse(lines[1]).contains("error"));
+    CHECK(nlohmann::json::parse(lines[3])["case"] == "D");
+    // a document over the size limit is one failed case; the next is read
+    auto big = run_reckon({"--limit", "file-size=20000", "batch", ruleset, path, "--format", "jsonl"});
+    CHECK(big.err.find(path + ":8: error: document 3 is more than 20000 bytes, the limit on one case") != std::string::npos);
+    REQUIRE(lines_of(big.out).size() == 5);
+    CHECK(nlohmann::json::parse(lines_of(big.out)[3])["case"] == "D");
+    // one case is evaluated by `eval`: a stream is refused, not read in part
+    auto eval = run_reckon({"eval", ruleset, path});
+    CHECK(eval.status == 1);
+    CHECK(eval.err.find(path + ":5:1: error: this file holds more than one case") != std::string::npos);
+}

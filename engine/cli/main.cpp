@@ -114,7 +114,7 @@ int cmd_batch(const BatchArgs& a) {
     BatchSummary s = run_batch(*p, params, files, opt, file ? file->stream() : std::cout, std::cerr);
     if (s.interrupted) {
         if (file) file->discard();
-        std::cerr << "reckon: interrupted after " << s.done << " of " << s.cases << " cases"
+        std::cerr << "reckon: interrupted after " << s.done << " of " << (s.cases_exact ? "" : "at least ") << s.cases << " cases"
                   << (file ? "; " + a.out + " was not written" : "") << "\n";
         return interrupted;
     }
