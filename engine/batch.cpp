@@ -63,6 +63,7 @@ struct Outcome {
     std::vector<std::string> cells;  // table: the figures
     std::string error;               // the rendered diagnostics of a failed case
     std::vector<Value> row;          // what the cohort reads
+    std::vector<Value> rows;         // the same under each scenario
     std::vector<Value> outputs;      // kept for a report or a workbook
     std::uint32_t document = 0;      // its number in a stream of cases, or 0
     std::string file;
@@ -123,10 +124,25 @@ public:
             Case c = load_case(p_, t.doc.source);
             if (t.doc.in_stream && p_.case_id_input < 0) c.id = out.id;
             out.id = c.id;
-            CaseResult r = evaluate_outputs(p_, params_, c, p_.cohort_rules_needed() ? &out.row : nullptr);
+            if (o_.scenarios.empty()) {
+                CaseResult r = evaluate_outputs(p_, params_, c, p_.cohort_rules_needed() ? &out.row : nullptr);
+                format(out, file, r, out.document);
+                if (o_.keep) out.outputs = std::move(r.outputs);
+            } else {  // the case read once, evaluated under each scenario
+                for (const auto& sc : o_.scenarios) {
+                    std::vector<Value> row;
+                    CaseResult r;
+                    try {
+                        r = evaluate_outputs(p_, sc.params, c, p_.cohort_rules_needed() ? &row : nullptr);
+                    } catch (EvalError& e) {
+                        e.add_note("under scenario '" + sc.name + "'");
+                        throw;
+                    }
+                    format(out, file, r, out.document, &sc.name);
+                    out.rows.push_back(Value::list(std::move(row)));
+                }
+            }
             out.ok = true;
-            format(out, file, r, out.document);
-            if (o_.keep) out.outputs = std::move(r.outputs);
         } catch (const EvalError& e) {
             out.error = render(e.diagnostic());
         } catch (const CompileError& e) {
@@ -136,6 +152,8 @@ public:
         }
         if (!out.ok) {
             out.row.clear();
+            out.rows.clear();
+            out.line.clear();
             if (o_.format == "none") {
             } else if (o_.format == "jsonl") {
                 nlohmann::ordered_json j;
@@ -145,7 +163,7 @@ public:
                 j["error"] = out.error.substr(0, out.error.size() - (out.error.empty() ? 0 : 1));
                 out.line = json_text(j) + "\n";
             } else if (o_.format == "csv") {
-                out.line = csv_field(out.id) + "," + csv_field(file);
+                out.line = csv_field(out.id) + "," + csv_field(file) + (o_.scenarios.empty() ? "" : ",");
                 for (std::size_t k = 0; k < csv_columns(); ++k) out.line += ",";
                 out.line += "," + csv_field(where_of(out.error) + ": " + first_message(out.error)) + "\n";
             } else {
@@ -157,7 +175,7 @@ public:
 
     std::string header() const {
         if (o_.format == "csv") {
-            std::string h = "case,file";
+            std::string h = o_.scenarios.empty() ? "case,file" : "case,file,scenario";
             for (std::size_t c : columns_) h += "," + csv_field(p_.rules[p_.outputs[c]].name);
             for (const auto& [name, _] : grouped_) h += "," + csv_field(name);
             return h + ",error\n";
@@ -207,18 +225,21 @@ private:
         return start == std::string::npos ? error.substr(0, end) : error.substr(start + 9, end - start - 9);
     }
 
-    void format(Outcome& out, const std::string& file, const CaseResult& r, std::uint32_t document) const {
+    // Appends the case's line (jsonl, csv) or sets its cells (table); under a scenario, names it.
+    void format(Outcome& out, const std::string& file, const CaseResult& r, std::uint32_t document,
+                const std::string* scenario = nullptr) const {
         if (o_.format == "none") return;
         if (o_.format == "jsonl") {
             nlohmann::ordered_json j;
             j["case"] = r.case_id;
             j["file"] = file;
             if (document) j["document"] = document;
+            if (scenario) j["scenario"] = *scenario;
             j["ruleset"] = {{"name", p_.name}, {"version", p_.version}};
             j["outputs"] = outputs_json(p_, p_.outputs, r.outputs);
-            out.line = json_text(j) + "\n";
+            out.line += json_text(j) + "\n";
         } else if (o_.format == "csv") {
-            out.line = csv_field(r.case_id) + "," + csv_field(file);
+            out.line += csv_field(r.case_id) + "," + csv_field(file) + (scenario ? "," + csv_field(*scenario) : "");
             for (std::size_t c : columns_) out.line += "," + csv_field(display(p_, p_.rules[p_.outputs[c]], r.outputs[c]));
             for (const auto& [_, at] : grouped_) {
                 const RuleDef& d = p_.rules[p_.outputs[at.first]];
@@ -336,6 +357,7 @@ BatchSummary run_batch(const Program& p, const std::vector<Value>& params, const
 
     Progress progress(err, o.progress);
     std::vector<Value> cohort;  // a record per succeeded case
+    std::vector<std::vector<Value>> by_scenario(o.scenarios.size());  // the same under each scenario
     std::vector<Outcome> table_rows;
     out << batch.header();
     if (o.format == "table") out << p.name << (p.version.empty() ? "" : ", version " + p.version) << "\n\n";
@@ -361,7 +383,11 @@ BatchSummary run_batch(const Program& p, const std::vector<Value>& params, const
             progress.clear();
             err << r.error;
         } else if (!p.cohort_fields.empty()) {
-            cohort.push_back(Value::list(std::move(r.row)));
+            if (o.scenarios.empty()) {
+                cohort.push_back(Value::list(std::move(r.row)));
+            } else {
+                for (std::size_t k = 0; k < r.rows.size(); ++k) by_scenario[k].push_back(std::move(r.rows[k]));
+            }
         }
         if (o.keep) o.keep->cases.push_back({r.id, r.file, r.ok, std::move(r.outputs), r.error});
         if (o.format == "table") {
@@ -381,19 +407,40 @@ BatchSummary run_batch(const Program& p, const std::vector<Value>& params, const
     s.cases_exact = !s.interrupted || !streams;
     if (s.interrupted) return s;
 
-    // The cohort, over the cases that succeeded.
-    std::vector<Value> values;
-    if (!p.cohort_outputs.empty()) {
-        Value cases = Value::list(std::move(cohort));
-        Evaluator ev(p, params, cases);
+    // The cohort, over the cases that succeeded (under each scenario, when there are scenarios).
+    auto cohort_of = [&](std::vector<Value> rows, const std::vector<Value>& bound, const std::string* scenario) {
+        std::vector<Value> values;
+        if (p.cohort_outputs.empty()) return values;
+        Value cases = Value::list(std::move(rows));
+        Evaluator ev(p, bound, cases);
         try {
             for (int slot : p.cohort_outputs) values.push_back(ev.rule(slot));
-        } catch (const EvalError& e) {
+        } catch (EvalError& e) {
+            if (scenario) e.add_note("under scenario '" + *scenario + "'");
             err << render(e.diagnostic());
             s.cohort_failed = true;
             values.clear();
         }
+        return values;
+    };
+    if (!o.scenarios.empty()) {
+        for (std::size_t k = 0; k < o.scenarios.size(); ++k) {
+            std::vector<Value> values = cohort_of(std::move(by_scenario[k]), o.scenarios[k].params, &o.scenarios[k].name);
+            if (o.format == "jsonl" && !p.cohort_outputs.empty()) {
+                nlohmann::ordered_json j;
+                j["scenario"] = o.scenarios[k].name;
+                j["cohort"]["outputs"] = values.empty() ? nlohmann::ordered_json::object() : outputs_json(p, p.cohort_outputs, values);
+                out << json_text(j) << "\n";
+            }
+        }
+        if (o.format == "jsonl") {
+            nlohmann::ordered_json j;
+            j["summary"] = {{"cases", s.cases}, {"failed", s.failed}, {"scenarios", o.scenarios.size()}};
+            out << json_text(j) << "\n";
+        }
+        return s;
     }
+    std::vector<Value> values = cohort_of(std::move(cohort), params, nullptr);
     const bool show_cohort = !p.cohort_outputs.empty() && !s.cohort_failed;
     if (o.keep && show_cohort) o.keep->cohort = values;
     if (o.format == "table") {

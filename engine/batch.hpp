@@ -30,10 +30,19 @@ struct BatchResults {
     std::vector<Value> cohort;   // in p.cohort_outputs order; empty when the cohort failed
 };
 
+// One named set of param values (--scenarios): the params bound for it.
+struct BoundScenario {
+    std::string name;
+    std::vector<Value> params;
+};
+
 struct BatchOptions {
     unsigned jobs = 1;
     std::string format = "table";            // table, jsonl, csv, or none (nothing written to `out`)
     BatchResults* keep = nullptr;            // keep every case's figures here
+    // When given, each case is read once and evaluated under each scenario
+    // (jsonl and csv only): a result per case and scenario, a cohort per scenario.
+    std::vector<BoundScenario> scenarios;
     bool progress = false;                   // a progress bar on `err`
     const std::atomic<bool>* stop = nullptr; // set by a signal: finish no more cases
 };

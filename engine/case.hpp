@@ -29,4 +29,22 @@ void check_requires(const Program& p, Evaluator& ev, const Case& c);
 Case load_case(const Program& p, SourcePtr source);
 Case load_case_file(const Program& p, const std::string& path);
 
+// A scenarios file (`reckon batch --scenarios FILE.yaml`): named sets of
+// param values, each value written as in the language, in the file's order:
+//   low:
+//     arrest_hours: 3.5 hour
+//   high:
+//     arrest_hours: 6.5 hour
+struct ScenarioSetting {
+    std::string param, value;
+    Location where;  // the value in the file
+};
+struct Scenario {
+    std::string name;
+    Location where;
+    std::vector<ScenarioSetting> settings;
+};
+// Throws CompileError (file:line:col) when the file is not such a mapping.
+std::vector<Scenario> read_scenarios(SourcePtr source);
+
 }  // namespace reckon

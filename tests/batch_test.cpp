@@ -223,3 +223,47 @@ TEST_CASE("batch: a bad document in a stream is reported with its line and numbe
     CHECK(eval.status == 1);
     CHECK(eval.err.find(path + ":5:1: error: this file holds more than one case") != std::string::npos);
 }
+
+TEST_CASE("batch --scenarios: each case read once, evaluated under each named set of params; a cohort per scenario") {
+    std::string dir = reckon::testing::temp_dir();
+    write_file(dir + "/arrests.yaml", "low:\n  arrest_time: 3.5 hour\nhigh:\n  arrest_time: 6.5 hour\n");
+    auto r = run_reckon({"batch", "rulesets/sussex-complex-client.reckon", "cases/sussex", "--scenarios", dir + "/arrests.yaml",
+                         "--format", "jsonl"});
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    auto lines = lines_of(r.out);
+    REQUIRE(lines.size() == 3);
+    auto low = nlohmann::json::parse(lines[0]), high = nlohmann::json::parse(lines[1]);
+    CHECK(low["scenario"] == "low");
+    CHECK(high["scenario"] == "high");
+    // 52 hours of constable time at 6.5 h per arrest; at 3.5 h, 6 arrests x 3 h fewer: 34 hours at £38,300.40 / 1,650 h
+    CHECK(high["outputs"]["total"]["value"] == "60805.55");
+    CHECK(low["outputs"]["police_constable_hours"]["value"] == "34");
+    CHECK(low["outputs"]["police_constable_time"]["value"] == "789.22");
+    CHECK(low["outputs"]["total"]["value"] == "60387.73");
+    CHECK(nlohmann::json::parse(lines[2])["summary"]["scenarios"] == 2);
+    // the same as --param, one run per value
+    auto one = run_reckon({"eval", "rulesets/sussex-complex-client.reckon", "cases/sussex/complex-client-2010-11.yaml",
+                           "--param", "arrest_time=3.5 hour", "--format", "json"});
+    CHECK(nlohmann::json::parse(one.out)["outputs"] == low["outputs"]);
+
+    // the cohort under each scenario, for methodology B
+    write_file(dir + "/years.yaml", "y2022:\n  report_year: 2022\ny2023:\n  report_year: 2023\n");
+    auto b = run_reckon({"batch", ruleset, "cases/iom", "--scenarios", dir + "/years.yaml", "--format", "jsonl"});
+    REQUIRE(b.status == 0);
+    auto blines = lines_of(b.out);
+    REQUIRE(blines.size() == 240 * 2 + 3);
+    auto c2023 = nlohmann::json::parse(blines[481]);
+    CHECK(c2023["scenario"] == "y2023");
+    auto plain = run_reckon({"batch", ruleset, "cases/iom", "--param", "report_year=2023", "--format", "jsonl"});
+    CHECK(c2023["cohort"] == nlohmann::json::parse(lines_of(plain.out).back())["cohort"]);
+
+    // errors point into the scenarios file
+    write_file(dir + "/bad.yaml", "low:\n  arrest_tim: 3.5 hour\n");
+    auto bad = run_reckon({"batch", "rulesets/sussex-complex-client.reckon", "cases/sussex", "--scenarios", dir + "/bad.yaml",
+                           "--format", "csv"});
+    CHECK(bad.status == 1);
+    CHECK(bad.err.rfind(dir + "/bad.yaml:2:15: error: scenario 'low': the ruleset has no param named 'arrest_tim'\n", 0) == 0);
+    auto table = run_reckon({"batch", "rulesets/sussex-complex-client.reckon", "cases/sussex", "--scenarios", dir + "/arrests.yaml"});
+    CHECK(table.status == 2);
+}

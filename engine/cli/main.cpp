@@ -72,10 +72,45 @@ int cmd_eval(const std::string& ruleset, const std::string& case_file, const std
 }
 
 struct BatchArgs {
-    std::string ruleset, format = "table", out;
+    std::string ruleset, format = "table", out, scenarios;
     std::vector<std::string> cases, params;
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
 };
+
+// The params of each scenario: the command line's settings, then the
+// scenario's, checked as --param values are; an error points at the value
+// in the scenarios file.
+std::vector<BoundScenario> bind_scenarios(const BatchArgs& a, const std::vector<Scenario>& scenarios) {
+    std::vector<BoundScenario> out;
+    for (const auto& sc : scenarios) {
+        std::vector<ParamSetting> settings = parse_settings(a.params);
+        for (const auto& v : sc.settings) settings.push_back({v.param, v.value});
+        auto fail = [&](const std::string& param, const std::string& why) {
+            Location where = sc.where;
+            for (const auto& v : sc.settings)
+                if (v.param == param) where = v.where;
+            throw CompileError({Diagnostic{where, "scenario '" + sc.name + "': " + why, {}}});
+        };
+        std::shared_ptr<Program> q;
+        try {
+            q = compile(a.ruleset, settings);
+        } catch (const UsageError& e) {  // "--param NAME: the ruleset has no param named 'NAME'"
+            std::string text = e.what();
+            std::string name = text.substr(8, text.find(':') - 8);
+            fail(name, text.substr(text.find(": ") + 2));
+        } catch (const CompileError& e) {
+            // The diagnostics point into the program that failed, which is gone: read the text.
+            // "--param NAME:1:5: error: MESSAGE\n…" (a value), or an error in the rule file itself.
+            std::string text = e.what();
+            std::string first = text.substr(0, text.find('\n'));
+            if (first.rfind("--param ", 0) != 0) throw std::runtime_error(text.substr(0, text.size() - 1));
+            auto at = first.find(": error: ");
+            fail(first.substr(8, first.find(':') - 8), at == std::string::npos ? first : first.substr(at + 9));
+        }
+        out.push_back({sc.name, bind_params(*q, command_line_overrides(*q))});
+    }
+    return out;
+}
 
 // `reckon batch` and `reckon report` (format "html"): the cases evaluated in
 // parallel, then written as text, a workbook or the report page.
@@ -94,8 +129,14 @@ int cmd_batch(const BatchArgs& a) {
                 throw UsageError("--out " + a.out + ": this is one of the case files; choose another output file");
     }
     std::vector<Value> params;
+    std::vector<BoundScenario> scenarios;
     try {
         params = bind_params(*p, command_line_overrides(*p));
+        if (!a.scenarios.empty()) {
+            if (a.format != "jsonl" && a.format != "csv")
+                throw UsageError("--scenarios gives a result per case and scenario: use --format jsonl or --format csv");
+            scenarios = bind_scenarios(a, read_scenarios(read_source(a.scenarios)));
+        }
     } catch (const EvalError& e) {
         std::cerr << render(e.diagnostic());
         return bad_input;
@@ -109,6 +150,7 @@ int cmd_batch(const BatchArgs& a) {
     opt.stop = &stop_requested;
     BatchResults kept;
     if (keep_all) opt.keep = &kept;
+    opt.scenarios = std::move(scenarios);
     std::optional<OutputFile> file;
     if (!a.out.empty()) file.emplace(a.out);
     BatchSummary s = run_batch(*p, params, files, opt, file ? file->stream() : std::cout, std::cerr);
@@ -300,6 +342,10 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"table", "jsonl", "csv", "xlsx"}));
     batch->add_option("--out,-o", ba.out, "write the results to FILE, atomically (nothing is written unless the run completes)");
     batch->add_option("--param", ba.params, "NAME=VALUE: override a param for this run (--param report_year=2023); repeatable");
+    batch->add_option("--scenarios", ba.scenarios, "FILE.yaml: named sets of param values (low: {arrest_hours: 3.5 hour}, "
+                                                   "high: …); each case is read once and evaluated under each, with a "
+                                                   "result per case and scenario and a cohort per scenario (jsonl, csv)")
+        ->check(CLI::ExistingFile);
     batch->footer("A case that fails is reported on stderr with its file and line; the others go on, the cohort is\n"
                   "computed over the cases that succeeded, and the exit status is 1.");
 
