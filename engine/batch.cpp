@@ -111,7 +111,8 @@ std::string where_of(const std::string& error) {
 class Batch {
 public:
     Batch(const Program& p, const std::vector<Value>& params, const BatchOptions& o)
-        : p_(p), params_(params), o_(o), columns_(column_outputs(p)), grouped_(grouped_columns(p)) {}
+        : p_(p), params_(params), o_(o), columns_(column_outputs(p)), grouped_(grouped_columns(p)), json_(p, p.outputs),
+          ruleset_json_(",\"ruleset\":" + json_text(nlohmann::ordered_json{{"name", p.name}, {"version", p.version}})) {}
 
     Outcome evaluate(const Task& t) const {
         Outcome out;
@@ -229,15 +230,11 @@ private:
     void format(Outcome& out, const std::string& file, const CaseResult& r, std::uint32_t document,
                 const std::string* scenario = nullptr) const {
         if (o_.format == "none") return;
-        if (o_.format == "jsonl") {
-            nlohmann::ordered_json j;
-            j["case"] = r.case_id;
-            j["file"] = file;
-            if (document) j["document"] = document;
-            if (scenario) j["scenario"] = *scenario;
-            j["ruleset"] = {{"name", p_.name}, {"version", p_.version}};
-            j["outputs"] = outputs_json(p_, p_.outputs, r.outputs);
-            out.line += json_text(j) + "\n";
+        if (o_.format == "jsonl") {  // as json_text of {case, file, document, scenario, ruleset, outputs}, written directly
+            out.line += "{\"case\":" + json_string(r.case_id) + ",\"file\":" + json_string(file);
+            if (document) out.line += ",\"document\":" + std::to_string(document);
+            if (scenario) out.line += ",\"scenario\":" + json_string(*scenario);
+            out.line += ruleset_json_ + ",\"outputs\":" + json_.text(r.outputs) + "}\n";
         } else if (o_.format == "csv") {
             out.line += csv_field(r.case_id) + "," + csv_field(file) + (scenario ? "," + csv_field(*scenario) : "");
             for (std::size_t c : columns_) out.line += "," + csv_field(display(p_, p_.rules[p_.outputs[c]], r.outputs[c]));
@@ -256,6 +253,8 @@ private:
     const BatchOptions& o_;
     std::vector<std::size_t> columns_;
     GroupedColumns grouped_;
+    OutputsJson json_;
+    std::string ruleset_json_;
 };
 
 // On a terminal: a bar once every case is known, a count while the files are still being read.

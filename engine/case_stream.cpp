@@ -32,9 +32,14 @@ CaseReader::CaseReader(std::string path) : path_(std::move(path)), in_(path_, st
 
 bool CaseReader::fill() {
     if (eof_) return false;
-    std::string block(1 << 20, '\0');
-    in_.read(block.data(), static_cast<std::streamsize>(block.size()));
+    // A small file in one read (its size and one byte more, to see the end); a large one in blocks of 1 MB.
+    const std::size_t want = std::min<std::size_t>(1 << 20, static_cast<std::size_t>(size_ - std::min(size_, read_)) + 1);
+    const std::size_t had = buf_.size();
+    buf_.resize(had + want);  // zeroes only what is about to be read into
+    in_.read(buf_.data() + had, static_cast<std::streamsize>(want));
     auto n = static_cast<std::size_t>(in_.gcount());
+    buf_.resize(had + n);
+    read_ += n;
     if (in_.bad()) {
         failed_ = true;
         eof_ = true;
@@ -44,7 +49,6 @@ bool CaseReader::fill() {
         eof_ = true;
         return false;
     }
-    buf_.append(block.data(), n);
     return true;
 }
 

@@ -37,7 +37,7 @@ private:
     std::uint32_t line_ = 0;     // lines of the file before pos_
     std::uint32_t number_ = 0;
     bool eof_ = false, failed_ = false, markers_ = false;
-    std::uintmax_t size_ = 0;
+    std::uintmax_t size_ = 0, read_ = 0;
 };
 
 }  // namespace reckon

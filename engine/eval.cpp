@@ -97,8 +97,7 @@ namespace {
 // An exact result too large to be a figure: a runaway calculation, stopped
 // before it takes all the memory (limits().digits).
 const Number& bounded(const Number& x, const Node& n) {
-    const auto& r = x.backend().data();
-    const std::size_t limbs = std::max(r.numerator().backend().size(), r.denominator().backend().size());
+    const std::size_t limbs = x.limbs();
     if (limbs * 19 > limits().digits + 19)  // a 64-bit limb holds 19 decimal digits and a bit
         throw EvalError(n.where, "this calculation gives a number of more than " + std::to_string(limits().digits) +
                                      " digits (the limit can be raised with --limit digits=N)");
@@ -181,7 +180,7 @@ Value Evaluator::eval(const Node& n) {
         case Op::date_sub: {
             Value d = eval(*n.kids[0]);
             Number days = eval(*n.kids[1]).n / n.step;
-            if (boost::multiprecision::denominator(days) != 1)
+            if (!days.is_integer())
                 throw EvalError(n.where, "a date can only move by whole days");
             d.n = n.op == Op::date_add ? d.n + days : d.n - days;
             return d;
@@ -212,7 +211,7 @@ Value Evaluator::eval(const Node& n) {
             Number parts[3];
             for (int i = 0; i < 3; ++i) parts[i] = eval(*n.kids[static_cast<std::size_t>(i)]).n;
             bool whole = true;
-            for (const auto& x : parts) whole = whole && boost::multiprecision::denominator(x) == 1 && abs(x) < 100000;
+            for (const auto& x : parts) whole = whole && x.is_integer() && abs(x) < 100000;
             int y = whole ? parts[0].convert_to<int>() : 0;
             int m = whole ? parts[1].convert_to<int>() : 0;
             int d = whole ? parts[2].convert_to<int>() : 0;

@@ -1,6 +1,128 @@
 #include "number.hpp"
 
+#include <stdexcept>
+
 namespace reckon {
+
+namespace {
+using u128 = unsigned __int128;
+u128 magnitude(__int128 x) { return x < 0 ? u128(0) - static_cast<u128>(x) : static_cast<u128>(x); }
+u128 gcd128(u128 a, u128 b) {
+    if (a <= UINT64_MAX && b <= UINT64_MAX) {  // the usual case: 64-bit remainders are much cheaper
+        std::uint64_t x = static_cast<std::uint64_t>(a), y = static_cast<std::uint64_t>(b);
+        while (y) {
+            std::uint64_t t = x % y;
+            x = y;
+            y = t;
+        }
+        return x;
+    }
+    while (b) {
+        u128 t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+Integer from128(__int128 x) {
+    u128 m = magnitude(x);
+    Integer r = static_cast<std::uint64_t>(m >> 64);
+    r <<= 64;
+    r += static_cast<std::uint64_t>(m);
+    return x < 0 ? Integer(-r) : r;
+}
+}  // namespace
+
+Number Number::reduced(__int128 n, __int128 d) {
+    if (d != 1) {
+        u128 g = gcd128(magnitude(n), static_cast<u128>(d));
+        if (g > 1) {
+            n /= static_cast<__int128>(g);
+            d /= static_cast<__int128>(g);
+        }
+    }
+    if (n >= INT64_MIN && n <= INT64_MAX && d <= INT64_MAX) {
+        Number r;
+        r.num_ = static_cast<std::int64_t>(n);
+        r.den_ = static_cast<std::int64_t>(d);
+        return r;
+    }
+    return Number(BigRational(from128(n), from128(d)));
+}
+
+Number::Number(const Integer& n) : Number(n, Integer(1)) {}
+
+Number::Number(const Integer& n, const Integer& d)
+    : Number(d < 0 ? BigRational(Integer(-n), Integer(-d)) : d == 0 ? throw std::domain_error("division by zero") : BigRational(n, d)) {}
+
+Number::Number(const BigRational& r) {
+    const Integer& n = boost::multiprecision::numerator(r);
+    const Integer& d = boost::multiprecision::denominator(r);
+    if (n >= INT64_MIN && n <= INT64_MAX && d <= INT64_MAX) {
+        num_ = n.convert_to<std::int64_t>();
+        den_ = d.convert_to<std::int64_t>();
+    } else {
+        big_ = std::make_shared<const BigRational>(r);
+    }
+}
+
+BigRational Number::big() const { return big_ ? *big_ : BigRational(Integer(num_), Integer(den_)); }
+Integer Number::numerator() const { return big_ ? boost::multiprecision::numerator(*big_) : Integer(num_); }
+Integer Number::denominator() const { return big_ ? boost::multiprecision::denominator(*big_) : Integer(den_); }
+
+std::size_t Number::limbs() const {
+    if (!big_) return 1;
+    const auto& r = big_->backend().data();
+    return std::max(r.numerator().backend().size(), r.denominator().backend().size());
+}
+
+std::string Number::str() const {
+    if (big_) return big_->str();
+    return den_ == 1 ? std::to_string(num_) : std::to_string(num_) + "/" + std::to_string(den_);
+}
+
+Number operator+(const Number& a, const Number& b) {
+    if (a.big_ || b.big_) return Number(a.big() + b.big());
+    if (a.den_ == b.den_) return Number::reduced(static_cast<__int128>(a.num_) + b.num_, a.den_);
+    return Number::reduced(static_cast<__int128>(a.num_) * b.den_ + static_cast<__int128>(b.num_) * a.den_,
+                           static_cast<__int128>(a.den_) * b.den_);
+}
+
+Number operator-(const Number& a, const Number& b) {
+    if (a.big_ || b.big_) return Number(a.big() - b.big());
+    if (a.den_ == b.den_) return Number::reduced(static_cast<__int128>(a.num_) - b.num_, a.den_);
+    return Number::reduced(static_cast<__int128>(a.num_) * b.den_ - static_cast<__int128>(b.num_) * a.den_,
+                           static_cast<__int128>(a.den_) * b.den_);
+}
+
+Number operator*(const Number& a, const Number& b) {
+    if (a.big_ || b.big_) return Number(a.big() * b.big());
+    return Number::reduced(static_cast<__int128>(a.num_) * b.num_, static_cast<__int128>(a.den_) * b.den_);
+}
+
+Number operator/(const Number& a, const Number& b) {
+    if (b.sign() == 0) throw std::domain_error("division by zero");
+    if (a.big_ || b.big_) return Number(a.big() / b.big());
+    __int128 n = static_cast<__int128>(a.num_) * b.den_, d = static_cast<__int128>(a.den_) * b.num_;
+    if (d < 0) n = -n, d = -d;
+    return Number::reduced(n, d);
+}
+
+Number Number::operator-() const {
+    if (big_) return Number(BigRational(-*big_));
+    return reduced(-static_cast<__int128>(num_), den_);
+}
+
+int compare(const Number& a, const Number& b) {
+    if (a.big_ || b.big_) {
+        BigRational x = a.big(), y = b.big();
+        return x < y ? -1 : x > y ? 1 : 0;
+    }
+    __int128 l = static_cast<__int128>(a.num_) * b.den_, r = static_cast<__int128>(b.num_) * a.den_;
+    return l < r ? -1 : l > r ? 1 : 0;
+}
+
+Number abs(const Number& x) { return x.sign() < 0 ? -x : x; }
 
 
 std::optional<RoundMode> round_mode_named(std::string_view n) {
@@ -33,15 +155,24 @@ std::optional<Number> parse_decimal(std::string_view t, bool allow_grouping) {
     }
     Integer digits = 0;
     Integer scale = 1;
+    std::uint64_t small_digits = 0, small_scale = 1;  // while they fit: the usual case, no big integers
+    bool fits = true;
     bool seen_digit = false, seen_point = false;
     int group_run = 0;      // digits since the last comma (grouping check)
     bool grouped = false;
     for (std::size_t i = 0; i < t.size(); ++i) {
         char c = t[i];
         if (c >= '0' && c <= '9') {
-            digits = digits * 10 + (c - '0');
-            if (seen_point) scale *= 10;
-            else ++group_run;
+            if (fits && small_digits < 100000000000000000ULL && small_scale < 100000000000000000ULL) {
+                small_digits = small_digits * 10 + static_cast<std::uint64_t>(c - '0');
+                if (seen_point) small_scale *= 10;
+            } else {
+                if (fits) digits = small_digits, scale = small_scale;
+                fits = false;
+                digits = digits * 10 + (c - '0');
+                if (seen_point) scale *= 10;
+            }
+            if (!seen_point) ++group_run;
             seen_digit = true;
         } else if (c == '.' && !seen_point) {
             if (!seen_digit || (grouped && group_run != 3)) return std::nullopt;
@@ -56,13 +187,38 @@ std::optional<Number> parse_decimal(std::string_view t, bool allow_grouping) {
         }
     }
     if (!seen_digit || (grouped && !seen_point && group_run != 3)) return std::nullopt;
+    if (fits) {
+        auto n = static_cast<std::int64_t>(small_digits);
+        return Number::ratio(negative ? -n : n, static_cast<std::int64_t>(small_scale));
+    }
     Number r(digits, scale);
-    return negative ? Number(-r) : r;
+    return negative ? -r : r;
 }
 
+namespace {
+// round_integer for a number in the small form: the same steps in 64 bits.
+std::int64_t round_small(std::int64_t n, std::int64_t d, RoundMode mode) {
+    std::int64_t q = n / d, r = n % d;
+    if (r == 0) return q;
+    bool negative = n < 0;
+    std::uint64_t twice = static_cast<std::uint64_t>(r < 0 ? -r : r) * 2;
+    auto ud = static_cast<std::uint64_t>(d);
+    switch (mode) {
+        case RoundMode::down: return q;
+        case RoundMode::up: return negative ? q - 1 : q + 1;
+        case RoundMode::floor: return negative ? q - 1 : q;
+        case RoundMode::ceiling: return negative ? q : q + 1;
+        case RoundMode::half_away: return twice >= ud ? (negative ? q - 1 : q + 1) : q;
+        case RoundMode::half_even: return twice > ud || (twice == ud && q % 2 != 0) ? (negative ? q - 1 : q + 1) : q;
+    }
+    return q;
+}
+}  // namespace
+
 Integer round_integer(const Number& x, RoundMode mode) {
-    const Integer& n = boost::multiprecision::numerator(x);
-    const Integer& d = boost::multiprecision::denominator(x);  // always > 0
+    if (x.small()) return Integer(round_small(x.small_numerator(), x.small_denominator(), mode));
+    const Integer n = x.numerator();
+    const Integer d = x.denominator();  // always > 0
     Integer q = n / d;  // truncated toward zero
     Integer r = n % d;  // sign of n
     if (r == 0) return q;
@@ -85,7 +241,14 @@ Integer round_integer(const Number& x, RoundMode mode) {
 
 Number round_to(const Number& x, const Number& step, RoundMode mode) {
     Number q = x / step;
+    if (q.small()) return Number(round_small(q.small_numerator(), q.small_denominator(), mode)) * step;
     return Number(round_integer(q, mode)) * step;
+}
+
+static std::int64_t pow10_small(int n) {  // n <= 18
+    std::int64_t p = 1;
+    for (int i = 0; i < n; ++i) p *= 10;
+    return p;
 }
 
 static Integer pow10(int n) {
@@ -95,10 +258,20 @@ static Integer pow10(int n) {
 }
 
 std::string format_fixed(const Number& x, int decimals) {
-    Integer p = pow10(decimals);
-    Integer scaled = round_integer(x * p, RoundMode::half_away);
-    bool negative = scaled < 0;
-    std::string digits = abs(scaled).str();
+    bool negative;
+    std::string digits;
+    Number scaled_exact = decimals <= 18 ? x * Number(pow10_small(decimals)) : Number();
+    if (decimals <= 18 && scaled_exact.small()) {  // the usual case: 64 bits throughout
+        std::int64_t scaled = round_small(scaled_exact.small_numerator(), scaled_exact.small_denominator(), RoundMode::half_away);
+        negative = scaled < 0;
+        std::uint64_t m = negative ? 0 - static_cast<std::uint64_t>(scaled) : static_cast<std::uint64_t>(scaled);
+        digits = std::to_string(m);
+    } else {
+        Integer p = pow10(decimals);
+        Integer scaled = round_integer(x * p, RoundMode::half_away);
+        negative = scaled < 0;
+        digits = abs(scaled).str();
+    }
     if (decimals > 0) {
         if (digits.size() <= static_cast<std::size_t>(decimals))
             digits.insert(0, decimals + 1 - digits.size(), '0');
@@ -132,7 +305,7 @@ std::string group_thousands(const std::string& text) {
 }
 
 std::optional<std::string> exact_decimal(const Number& x, int max_decimals) {
-    Integer d = boost::multiprecision::denominator(x);
+    Integer d = x.denominator();
     int twos = 0, fives = 0;
     while (d % 2 == 0) { d /= 2; ++twos; }
     while (d % 5 == 0) { d /= 5; ++fives; }

@@ -160,6 +160,73 @@ nlohmann::ordered_json outputs_json(const Program& p, const std::vector<int>& sl
     return outs;
 }
 
+std::string json_string(const std::string& s) {
+    for (char c : s) {
+        auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u >= 0x7F || c == '"' || c == '\\') return json_text(nlohmann::ordered_json(s));
+    }
+    std::string out;
+    out.reserve(s.size() + 2);
+    out += '"';
+    out += s;
+    out += '"';
+    return out;
+}
+
+OutputsJson::OutputsJson(const Program& p, const std::vector<int>& slots) : p_(p) {
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+        const RuleDef& d = p.rules[slots[i]];
+        Slot s{&d, (i ? "," : "") + json_string(d.name) + ":{\"value\":", "", {}};
+        const Type& t = shown_type(d);
+        if (t.kind == TypeKind::number) {
+            std::string unit = p.units.name(t.unit);
+            if (!unit.empty()) s.suffix += ",\"unit\":" + json_string(unit);
+        }
+        if (!d.label.empty()) s.suffix += ",\"label\":" + json_string(d.label);
+        s.suffix += "}";
+        if (d.by)
+            for (std::size_t m = 0; m < d.by->members.size(); ++m) s.members.push_back((m ? "," : "") + json_string(d.by->members[m]) + ":");
+        slots_.push_back(std::move(s));
+    }
+}
+
+void OutputsJson::value(std::string& out, const Slot& s, const Value& x) const {
+    const RuleDef& d = *s.rule;
+    const Type& t = shown_type(d);
+    if (x.kind == Value::Kind::none) {
+        out += "null";
+    } else if (x.kind == Value::Kind::list) {
+        out += '[';
+        for (std::size_t k = 0; k < x.items->size(); ++k) {
+            if (k) out += ',';
+            out += json_string(display_value(p_, *t.element, d.decimals, d.fixed_decimals, (*x.items)[k]));
+        }
+        out += ']';
+    } else {
+        out += json_string(display_value(p_, t, d.decimals, d.fixed_decimals, x));
+    }
+}
+
+std::string OutputsJson::text(const std::vector<Value>& values) const {
+    std::string out = "{";
+    for (std::size_t i = 0; i < slots_.size(); ++i) {
+        const Slot& s = slots_[i];
+        out += s.prefix;
+        if (s.rule->by) {
+            out += '{';
+            for (std::size_t m = 0; m < s.members.size(); ++m) {
+                out += s.members[m];
+                value(out, s, (*values[i].items)[m]);
+            }
+            out += '}';
+        } else {
+            value(out, s, values[i]);
+        }
+        out += s.suffix;
+    }
+    return out + "}";
+}
+
 std::string json_text(const nlohmann::ordered_json& j, int indent) {
     return j.dump(indent, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }

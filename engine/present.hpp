@@ -36,4 +36,26 @@ std::string render_outputs(const Program& p, const std::vector<int>& slots, cons
 // a list an array of strings, a grouped figure an object by member.
 nlohmann::ordered_json outputs_json(const Program& p, const std::vector<int>& slots, const std::vector<Value>& values);
 
+// The same JSON text as json_text(outputs_json(p, slots, values)), written
+// directly: what does not change from case to case (names, units, labels) is
+// escaped once. The batch's jsonl lines are made with it.
+class OutputsJson {
+public:
+    OutputsJson(const Program& p, const std::vector<int>& slots);
+    std::string text(const std::vector<Value>& values) const;
+
+private:
+    struct Slot {
+        const RuleDef* rule;
+        std::string prefix, suffix;          // "name":{"value":  …  ,"unit":"GBP","label":"…"}
+        std::vector<std::string> members;    // "member": for a figure by member
+    };
+    void value(std::string& out, const Slot& s, const Value& x) const;
+    const Program& p_;
+    std::vector<Slot> slots_;
+};
+
+// A JSON string: quoted, escaped, bytes that are not UTF-8 replaced.
+std::string json_string(const std::string& s);
+
 }  // namespace reckon

@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 using namespace reckon;
 
 namespace {
@@ -231,4 +233,41 @@ TEST_CASE("runtime errors name the place and the chain of rules") {
               "  note: while evaluating rule 'r' (t.reckon:8:6)\n"
               "  note: while evaluating output 'o' (t.reckon:9:8)\n");
     }
+}
+
+TEST_CASE("jsonl lines written directly are the JSON that nlohmann writes, for every output of both methodologies") {
+    namespace fs = std::filesystem;
+    const std::string root = RECKON_SOURCE_DIR;
+    for (const char* rules : {"/rulesets/sussex-complex-client.reckon", "/rulesets/iom-annual-report.reckon"}) {
+        auto p = reckon::compile(root + rules);
+        auto params = reckon::bind_params(*p);
+        reckon::OutputsJson fast(*p, p->outputs), cohort_fast(*p, p->cohort_outputs);
+        std::vector<reckon::Value> rows;
+        std::size_t compared = 0;
+        for (const char* dir : {"/cases/sussex", "/cases/iom"}) {
+            for (const auto& f : reckon::files_in(root + dir, {".yaml"})) {
+                reckon::Case c;
+                try {
+                    c = reckon::load_case_file(*p, f);
+                } catch (const std::exception&) {
+                    continue;  // a case of the other methodology
+                }
+                std::vector<reckon::Value> row;
+                auto r = reckon::evaluate_outputs(*p, params, c, p->cohort_rules_needed() ? &row : nullptr);
+                CHECK(fast.text(r.outputs) == reckon::json_text(reckon::outputs_json(*p, p->outputs, r.outputs)));
+                if (p->cohort_rules_needed()) rows.push_back(reckon::Value::list(std::move(row)));
+                ++compared;
+            }
+        }
+        CHECK(compared >= 1);
+        if (!p->cohort_outputs.empty()) {
+            reckon::Value cases = reckon::Value::list(std::move(rows));
+            reckon::Evaluator ev(*p, params, cases);
+            std::vector<reckon::Value> values;
+            for (int slot : p->cohort_outputs) values.push_back(ev.rule(slot));
+            CHECK(cohort_fast.text(values) == reckon::json_text(reckon::outputs_json(*p, p->cohort_outputs, values)));
+        }
+    }
+    for (std::string s : std::vector<std::string>{"plain", "a \"quoted\" word", "tab\there", "£ and é", "bad \xff byte"})
+        CHECK(reckon::json_string(s) == reckon::json_text(nlohmann::ordered_json(s)));
 }

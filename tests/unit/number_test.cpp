@@ -57,3 +57,112 @@ TEST_CASE("display: fixed, trimmed, grouped") {
     CHECK(*exact_decimal(Number(87, 2)) == "43.5");
     CHECK_FALSE(exact_decimal(Number(1, 3)));
 }
+
+// The small form (two 64-bit integers) and Boost's rationals must agree on
+// every result, at and across the boundary where a value stops fitting.
+TEST_CASE("numbers: the small form overflows into exact big rationals and comes back") {
+    using reckon::BigRational;
+    using reckon::Integer;
+    const Number max = INT64_MAX, min = INT64_MIN;
+    CHECK(max.small());
+    Number over = max + 1;
+    CHECK_FALSE(over.small());
+    CHECK(over.str() == "9223372036854775808");
+    CHECK(over - 1 == max);
+    CHECK((over - 1).small());  // back to the small form when it fits
+    CHECK((-min).str() == "9223372036854775808");
+    CHECK_FALSE((-min).small());
+    CHECK((min - 1).str() == "-9223372036854775809");
+    CHECK(max * max == Number(BigRational(Integer(INT64_MAX) * Integer(INT64_MAX))));
+    CHECK((max * max) / max == max);
+    // denominators past 64 bits
+    Number tiny = Number(1) / max;
+    CHECK((tiny / max).str() == "1/85070591730234615847396907784232501249");
+    CHECK((tiny / max) * max == tiny);
+    CHECK((tiny / max) * max * max == 1);
+    // comparisons across the two forms
+    CHECK(over > max);
+    CHECK(max < over);
+    CHECK(-over == min);  // -2^63 fits again
+    CHECK((-over).small());
+    CHECK(-over - 1 < min);
+    CHECK(tiny / max < tiny);
+    CHECK(tiny / max > 0);
+    CHECK(abs(-over) == over);
+    // sums of many pence stay exact
+    Number pence(1, 100), total;
+    for (int i = 0; i < 100000; ++i) total += pence;
+    CHECK(total == 1000);
+    CHECK(total.small());
+    // lowest terms, so equal values compare equal whatever their history
+    CHECK(Number(6, 4) == Number(3, 2));
+    CHECK(Number(6, 4).str() == "3/2");
+    CHECK(Number(-6, 4) == Number(3, -2));
+    CHECK((Number(1, 3) + Number(1, 6)).str() == "1/2");
+    CHECK((Number(7, 2)).convert_to<long>() == 3);
+    CHECK((Number(-7, 2)).convert_to<long>() == -3);
+    CHECK(over.convert_to<double>() == 9223372036854775808.0);
+    CHECK_THROWS_AS(Number(1) / Number(0), std::domain_error);
+    // products whose 128-bit intermediate is exact but whose result does not fit
+    Number big_ratio = Number(INT64_MAX, 3) * Number(INT64_MAX, 5);
+    CHECK_FALSE(big_ratio.small());
+    CHECK(big_ratio == Number(BigRational(Integer(INT64_MAX) * Integer(INT64_MAX), Integer(15))));
+}
+
+TEST_CASE("numbers: long decimals are read exactly past 64 bits") {
+    CHECK(parse_decimal("123456789012345678901234567890.5")->str() == "246913578024691357802469135781/2");
+    CHECK(parse_decimal("0.000000000000000000001")->str() == "1/1000000000000000000000");
+    CHECK(parse_decimal("99999999999999999")->str() == "99999999999999999");
+    CHECK(parse_decimal("999999999999999999")->str() == "999999999999999999");
+    CHECK(parse_decimal("-9999999999999999999.99")->str() == "-999999999999999999999/100");
+    CHECK(parse_decimal("1,234,567,890,123,456,789,012.25", true)->str() == "4938271560493827156049/4");
+}
+
+// The 64-bit paths of rounding and display against Boost's exact arithmetic.
+TEST_CASE("numbers: rounding and display in 64 bits agree with big rationals") {
+    using reckon::BigRational;
+    using reckon::Integer;
+    std::uint64_t seed = 12345;
+    auto next = [&] { return seed = seed * 6364136223846793005ULL + 1442695040888963407ULL; };
+    const RoundMode modes[] = {RoundMode::half_away, RoundMode::half_even, RoundMode::up, RoundMode::down, RoundMode::floor, RoundMode::ceiling};
+    for (int i = 0; i < 20000; ++i) {
+        std::int64_t a = static_cast<std::int64_t>(next() % 2000001) - 1000000;
+        std::int64_t b = static_cast<std::int64_t>(next() % 1000) + 1;
+        int decimals = static_cast<int>(next() % 5);
+        Number x(a, b);
+        BigRational exact{Integer{a}, Integer{b}};
+        // half away from zero, by hand on the big rational
+        Integer p = 1;
+        for (int k = 0; k < decimals; ++k) p *= 10;
+        BigRational scaled = exact * BigRational(p);
+        Integer n = boost::multiprecision::numerator(scaled), d = boost::multiprecision::denominator(scaled);
+        Integer q = n / d, r = n % d;
+        if (r != 0 && abs(r) * 2 >= d) q += n < 0 ? -1 : 1;
+        std::string digits = abs(q).str();
+        if (decimals > 0) {
+            if (digits.size() <= static_cast<std::size_t>(decimals)) digits.insert(0, decimals + 1 - digits.size(), '0');
+            digits.insert(digits.size() - decimals, ".");
+        }
+        CAPTURE(a);
+        CAPTURE(b);
+        CHECK(format_fixed(x, decimals) == (q < 0 ? "-" : "") + digits);
+        // every rounding mode to the penny, against the same rule worked on big integers
+        BigRational pennies = exact * 100;
+        Integer pn = boost::multiprecision::numerator(pennies), pd = boost::multiprecision::denominator(pennies);
+        Integer pq = pn / pd, pr = pn % pd;
+        bool neg = pn < 0;
+        Integer twice = abs(pr) * 2;
+        for (RoundMode m : modes) {
+            Integer want = pq;
+            if (pr != 0) {
+                bool away = m == RoundMode::up || (m == RoundMode::floor && neg) || (m == RoundMode::ceiling && !neg) ||
+                            (m == RoundMode::half_away && twice >= pd) ||
+                            (m == RoundMode::half_even && (twice > pd || (twice == pd && pq % 2 != 0)));
+                if (away) want += neg ? -1 : 1;
+            }
+            CHECK(round_to(x, Number(1, 100), m) == Number(want, Integer(100)));
+        }
+    }
+    CHECK(format_fixed(Number(Integer(1) << 70) + Number(1, 2), 0) == "1180591620717411303425");
+    CHECK(format_fixed(-(Number(Integer(1) << 70) + Number(1, 2)), 0) == "-1180591620717411303425");
+}
