@@ -296,13 +296,16 @@ BatchSummary run_batch(const Program& p, const std::vector<Value>& params, const
     BatchSummary s;
     Batch batch(p, params, o);
     const unsigned jobs = std::max(1u, o.jobs);
-    const std::size_t ahead = 64 + 16 * static_cast<std::size_t>(jobs);  // cases read but not yet written, at most
-
-    // A reader thread splits the files into cases (a stream file holds many),
-    // the workers evaluate them, and this thread writes the results in order.
+    // With more than one job, a reader thread splits the files into cases (a
+    // stream file holds many) and hands them out in chunks, the workers
+    // evaluate a chunk at a time, and this thread writes the results in
+    // order. Chunks keep the threads from waking each other for every case.
+    // With one job, this thread does it all, case by case.
+    const std::size_t chunk_size = 32;
+    const std::size_t ahead = 4 * chunk_size * (static_cast<std::size_t>(jobs) + 1);  // cases read, not yet written
     std::mutex m;
-    std::condition_variable changed;
-    std::deque<Task> todo;
+    std::condition_variable work_cv, space_cv, done_cv;
+    std::deque<std::vector<Task>> todo;
     std::map<std::size_t, Outcome> ready;
     std::size_t produced = 0, written = 0, opened = 0;
     bool reading = true, streams = false;
@@ -310,49 +313,64 @@ BatchSummary run_batch(const Program& p, const std::vector<Value>& params, const
     auto stopping = [&] { return o.stop && o.stop->load(); };
     const auto poll = std::chrono::milliseconds(50);  // a signal sets the flag without waking anyone
 
-    std::thread reader([&] {
-        for (const auto& f : files) {
-            CaseReader r(f);
-            {
-                std::lock_guard<std::mutex> lock(m);
-                ++opened;
-            }
-            while (!stopping()) {
-                std::optional<CaseDocument> d = r.next();
-                if (!d) break;
-                std::unique_lock<std::mutex> lock(m);
-                streams = streams || d->in_stream;
-                while (produced - written >= ahead && !stopping()) changed.wait_for(lock, poll);
-                todo.push_back(Task{produced++, f, std::move(*d)});
-                changed.notify_all();
-            }
-            if (stopping()) break;
-        }
-        std::lock_guard<std::mutex> lock(m);
-        reading = false;
-        changed.notify_all();
-    });
-    auto work = [&] {
-        while (true) {
-            Task t;
-            {
-                std::unique_lock<std::mutex> lock(m);
-                while (todo.empty() && reading && !stopping()) changed.wait_for(lock, poll);
-                if (stopping() || todo.empty()) break;
-                t = std::move(todo.front());
-                todo.pop_front();
-            }
-            Outcome r = batch.evaluate(t);
-            std::lock_guard<std::mutex> lock(m);
-            ready.emplace(t.seq, std::move(r));
-            changed.notify_all();
-        }
-        std::lock_guard<std::mutex> lock(m);
-        ++finished;
-        changed.notify_all();
-    };
+    std::size_t seq = 0;  // documents read (by the reader; read by others after it joins)
+    std::thread reader;
     std::vector<DeepThread> pool;
-    for (unsigned t = 0; t < jobs; ++t) pool.emplace_back(work);
+    auto start_threads = [&] {
+        reader = std::thread([&] {
+            std::vector<Task> chunk;
+            auto hand_out = [&] {
+                if (chunk.empty()) return;
+                std::unique_lock<std::mutex> lock(m);
+                while (produced - written + chunk.size() > ahead && !stopping()) space_cv.wait_for(lock, poll);
+                produced += chunk.size();
+                todo.push_back(std::move(chunk));
+                chunk.clear();
+                work_cv.notify_one();
+            };
+            for (const auto& f : files) {
+                CaseReader r(f);
+                for (bool first = true; !stopping(); first = false) {
+                    std::optional<CaseDocument> d = r.next();
+                    if (first) {  // counted as read once its first case is (see s.cases)
+                        std::lock_guard<std::mutex> lock(m);
+                        ++opened;
+                    }
+                    if (!d) break;
+                    if (d->in_stream) streams = true;  // read by this thread, and by the others after it joins
+                    chunk.push_back(Task{seq++, f, std::move(*d)});
+                    if (chunk.size() == chunk_size) hand_out();
+                }
+                if (stopping()) break;
+            }
+            hand_out();
+            std::lock_guard<std::mutex> lock(m);
+            reading = false;
+            work_cv.notify_all();
+        });
+        auto work = [&] {
+            std::vector<Outcome> results;
+            while (true) {
+                std::vector<Task> tasks;
+                {
+                    std::unique_lock<std::mutex> lock(m);
+                    while (todo.empty() && reading && !stopping()) work_cv.wait_for(lock, poll);
+                    if (stopping() || todo.empty()) break;
+                    tasks = std::move(todo.front());
+                    todo.pop_front();
+                }
+                results.clear();
+                for (const auto& t : tasks) results.push_back(batch.evaluate(t));
+                std::lock_guard<std::mutex> lock(m);
+                for (std::size_t k = 0; k < tasks.size(); ++k) ready.emplace(tasks[k].seq, std::move(results[k]));
+                done_cv.notify_one();
+            }
+            std::lock_guard<std::mutex> lock(m);
+            ++finished;
+            done_cv.notify_one();
+        };
+        for (unsigned t = 0; t < jobs; ++t) pool.emplace_back(work);
+    };
 
     Progress progress(err, o.progress);
     std::vector<Value> cohort;  // a record per succeeded case
@@ -360,22 +378,7 @@ BatchSummary run_batch(const Program& p, const std::vector<Value>& params, const
     std::vector<Outcome> table_rows;
     out << batch.header();
     if (o.format == "table") out << p.name << (p.version.empty() ? "" : ", version " + p.version) << "\n\n";
-    while (true) {
-        Outcome r;
-        std::size_t known = 0;
-        bool all_known = false;
-        {
-            std::unique_lock<std::mutex> lock(m);
-            while (!ready.count(written) && finished < jobs) changed.wait_for(lock, poll);
-            auto it = ready.find(written);
-            if (it == ready.end()) break;  // every case written, or stopped before this one
-            r = std::move(it->second);
-            ready.erase(it);
-            ++written;
-            known = produced;
-            all_known = !reading;
-            changed.notify_all();
-        }
+    auto write_one = [&](Outcome& r, std::size_t known, bool all_known) {
         ++s.done;
         if (!r.ok) {
             ++s.failed;
@@ -397,12 +400,51 @@ BatchSummary run_batch(const Program& p, const std::vector<Value>& params, const
             out << r.line;
         }
         progress.update(s.done, s.failed, known, all_known);
+    };
+    if (jobs == 1) {
+        // One job: each case read, evaluated and written in turn on this thread, with no hand-over
+        // between threads (which costs more than it saves when there is one worker).
+        for (const auto& f : files) {
+            CaseReader r(f);
+            for (bool first = true; !stopping(); first = false) {
+                std::optional<CaseDocument> d = r.next();
+                opened += first;
+                if (!d) break;
+                if (d->in_stream) streams = true;
+                Outcome one = batch.evaluate(Task{seq++, f, std::move(*d)});
+                ++produced;
+                write_one(one, produced, false);
+            }
+            if (stopping()) break;
+        }
+        reading = stopping();
+        progress.update(s.done, s.failed, produced, true);
+    } else {
+        start_threads();
+        std::vector<Outcome> next;  // the results that can be written now, in order
+        std::size_t known = 0;
+        bool all_known = false;
+        for (std::size_t taken = 0;; ++taken) {
+            if (taken == next.size()) {  // take every consecutive result that is ready, under one lock
+                next.clear();
+                taken = 0;
+                std::unique_lock<std::mutex> lock(m);
+                while (!ready.count(written) && finished < jobs) done_cv.wait_for(lock, poll);
+                for (auto it = ready.find(written); it != ready.end() && it->first == written; it = ready.erase(it), ++written)
+                    next.push_back(std::move(it->second));
+                known = produced;
+                all_known = !reading;
+                space_cv.notify_one();
+                if (next.empty()) break;  // every case written, or stopped before this one
+            }
+            write_one(next[taken], known, all_known);
+        }
+        for (auto& t : pool) t.join();
+        reader.join();
     }
-    for (auto& t : pool) t.join();
-    reader.join();
     progress.clear();
     s.interrupted = stopping() && (s.done < produced || reading);
-    s.cases = produced + (files.size() - opened);
+    s.cases = seq + (files.size() - opened);
     s.cases_exact = !s.interrupted || !streams;
     if (s.interrupted) return s;
 

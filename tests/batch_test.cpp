@@ -137,11 +137,12 @@ TEST_CASE("the synthetic cohort in cases/iom is what tools/gen_iom_cohort makes,
 TEST_CASE("batch interrupted (SIGINT or SIGTERM) writes no --out file and says how far it got") {
     std::string dir = reckon::testing::temp_dir();
     REQUIRE(reckon::testing::run_program(RECKON_GEN_IOM, {dir + "/cases", "20000", "3"}).status == 0);
-    for (int sig : {SIGINT, SIGTERM}) {
+    for (auto [sig, jobs] : {std::pair{SIGINT, "2"}, std::pair{SIGTERM, "2"}, std::pair{SIGINT, "1"}}) {
         CAPTURE(sig);
+        CAPTURE(jobs);
         std::string out = dir + "/results.jsonl";
-        auto r = reckon::testing::run_program_signalled(RECKON_BINARY, {"batch", ruleset, dir + "/cases", "--format", "jsonl", "--out", out},
-                                                        "", 400, sig);
+        auto r = reckon::testing::run_program_signalled(RECKON_BINARY, {"batch", ruleset, dir + "/cases", "--format", "jsonl", "--out", out,
+                                                                        "--jobs", jobs}, "", 400, sig);
         CHECK(r.status == 130);
         CHECK(std::regex_search(r.err, std::regex("reckon: interrupted after [0-9]+ of 20000 cases; " + out + " was not written\n$")));
         CHECK(!std::filesystem::exists(out));
