@@ -9,7 +9,7 @@ namespace reckon {
 std::vector<Value> bind_params(const Program& p, const Overrides& overrides) {
     Evaluator e(p, overrides);
     for (std::size_t i = 0; i < p.params.size(); ++i) e.param(static_cast<int>(i));
-    return std::move(e.params_);
+    return std::move(e.own_params_);
 }
 
 Overrides command_line_overrides(const Program& p) {
@@ -19,15 +19,17 @@ Overrides command_line_overrides(const Program& p) {
 }
 
 Evaluator::Evaluator(const Program& p, const Overrides& overrides)
-    : p_(p), overrides_(&overrides), params_(p.params.size()), param_done_(p.params.size(), 0), step_limit_(limits().steps) {}
+    : p_(p), overrides_(&overrides), own_params_(p.params.size()), params_(&own_params_), param_done_(p.params.size(), 0),
+      step_limit_(limits().steps), depth_limit_(limits().depth) {}
 
 Evaluator::Evaluator(const Program& p, const std::vector<Value>& params, const std::vector<Value>& inputs)
-    : p_(p), params_(params), param_done_(p.params.size(), 1), inputs_(&inputs), rules_(p.rules.size()),
-      rule_state_(p.rules.size(), 0), step_limit_(limits().steps) {}
+    : p_(p), params_(&params), param_done_(p.params.size(), 1), inputs_(&inputs), rules_(p.rules.size()),
+      rule_state_(p.rules.size(), 0), step_limit_(limits().steps), depth_limit_(limits().depth) {}
 
 Evaluator::Evaluator(const Program& p, const std::vector<Value>& params, const Value& cases)
-    : p_(p), params_(params), param_done_(p.params.size(), 1), cases_(&cases), rules_(p.rules.size()),
-      rule_state_(p.rules.size(), 0), step_limit_(limits().steps * std::max<std::uint64_t>(1, cases.items ? cases.items->size() : 1)) {}
+    : p_(p), params_(&params), param_done_(p.params.size(), 1), cases_(&cases), rules_(p.rules.size()),
+      rule_state_(p.rules.size(), 0), step_limit_(limits().steps * std::max<std::uint64_t>(1, cases.items ? cases.items->size() : 1)),
+      depth_limit_(limits().depth) {}
 
 Value Evaluator::frame_eval(const Node& n, int frame) {
     std::size_t saved = base_;
@@ -43,11 +45,11 @@ const Value& Evaluator::param(int i) {
     if (!param_done_[i]) {
         const ParamDef& d = p_.params[i];
         auto o = overrides_ ? overrides_->find(i) : Overrides::const_iterator{};
-        if (overrides_ && o != overrides_->end()) params_[i] = frame_eval(*o->second, 0);
-        else params_[i] = frame_eval(*d.formula, d.frame);
+        if (overrides_ && o != overrides_->end()) own_params_[i] = frame_eval(*o->second, 0);
+        else own_params_[i] = frame_eval(*d.formula, d.frame);
         param_done_[i] = 1;
     }
-    return params_[i];
+    return (*params_)[i];
 }
 
 const Value& Evaluator::rule(int i) {
@@ -113,7 +115,7 @@ struct DepthGuard {
 
 Value Evaluator::eval(const Node& n) {
     DepthGuard guard(depth_);
-    if (depth_ > limits().depth)
+    if (depth_ > depth_limit_)
         throw EvalError(n.where, "formulas are nested more than " + std::to_string(limits().depth) +
                                      " levels deep here, through the rules they use (the limit can be raised with --limit depth=N)");
     if (++steps_ > step_limit_)
@@ -234,13 +236,16 @@ Value Evaluator::eval(const Node& n) {
 
 Value Evaluator::call(const Node& n) {
     const FnDef& f = p_.fns[n.slot];
-    std::vector<Value> args;
-    args.reserve(n.kids.size());
-    for (const auto& k : n.kids) args.push_back(eval(*k));
+    // The arguments go straight into the callee's frame at the end of the
+    // locals; a call inside an argument makes its frame after them and
+    // leaves them as they were.
     std::size_t saved = base_;
     std::size_t frame_base = locals_.size();
+    for (const auto& k : n.kids) {
+        Value v = eval(*k);
+        locals_.push_back(std::move(v));
+    }
     locals_.resize(frame_base + static_cast<std::size_t>(f.frame));
-    for (std::size_t i = 0; i < args.size(); ++i) locals_[frame_base + i] = std::move(args[i]);
     base_ = frame_base;
     try {
         Value v = eval(*f.body);

@@ -18,7 +18,8 @@ Overrides command_line_overrides(const Program& p);
 
 class Evaluator {
 public:
-    // params: from bind_params; inputs: from load_case, in input slot order.
+    // params: from bind_params; inputs: from load_case, in input slot order. Both are
+    // read in place: they must outlive the evaluator.
     Evaluator(const Program& p, const std::vector<Value>& params, const std::vector<Value>& inputs);
     // For the cohort rules: `cases` is a list with, for each case, the values of p.cohort_fields.
     Evaluator(const Program& p, const std::vector<Value>& params, const Value& cases);
@@ -42,7 +43,8 @@ private:
 
     const Program& p_;
     const Overrides* overrides_ = nullptr;
-    std::vector<Value> params_;
+    std::vector<Value> own_params_;           // while binding params (bind_params)
+    const std::vector<Value>* params_ = nullptr;  // the run's params: bound, or own_params_
     std::vector<std::uint8_t> param_done_;
     const std::vector<Value>* inputs_ = nullptr;
     const Value* cases_ = nullptr;
@@ -51,6 +53,7 @@ private:
     std::vector<Value> locals_;
     std::size_t base_ = 0;
     std::uint64_t depth_ = 0, steps_ = 0, step_limit_ = 0;  // limits().depth and .steps
+    std::uint64_t depth_limit_ = 0;
 };
 
 // The figure as shown: rounded to the output's decimals, half away from zero,

@@ -34,6 +34,39 @@ Integer from128(__int128 x) {
 }  // namespace
 
 Number Number::reduced(__int128 n, __int128 d) {
+    if (d == 1 && n >= INT64_MIN && n <= INT64_MAX) {
+        Number r;
+        r.num_ = static_cast<std::int64_t>(n);
+        return r;
+    }
+    const u128 mn = magnitude(n);
+    if (mn <= UINT64_MAX && static_cast<u128>(d) <= UINT64_MAX) {  // the usual case: 64-bit steps (binary gcd)
+        std::uint64_t a = static_cast<std::uint64_t>(mn), b = static_cast<std::uint64_t>(d);
+        std::uint64_t x = a, y = b;
+        if (x != 0) {
+            int shift = __builtin_ctzll(x | y);
+            x >>= __builtin_ctzll(x);
+            do {
+                y >>= __builtin_ctzll(y);
+                if (x > y) std::swap(x, y);
+                y -= x;
+            } while (y != 0);
+            const std::uint64_t g = x << shift;
+            a /= g;
+            b /= g;
+        } else {
+            b = 1;
+        }
+        if (a <= static_cast<std::uint64_t>(INT64_MAX) && b <= static_cast<std::uint64_t>(INT64_MAX)) {
+            Number r;
+            r.num_ = n < 0 ? -static_cast<std::int64_t>(a) : static_cast<std::int64_t>(a);
+            r.den_ = static_cast<std::int64_t>(b);
+            return r;
+        }
+        n = n < 0 ? -static_cast<__int128>(a) : static_cast<__int128>(a);
+        d = static_cast<__int128>(b);
+        return Number(BigRational(from128(n), from128(d)));
+    }
     if (d != 1) {
         u128 g = gcd128(magnitude(n), static_cast<u128>(d));
         if (g > 1) {

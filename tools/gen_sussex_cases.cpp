@@ -1,7 +1,8 @@
 // Writes N case files for methodology A (rulesets/sussex-complex-client.reckon),
 // made-up offenders whose figures vary around the report's case:
 //
-//   gen_sussex_cases FOLDER COUNT [SEED]     (default seed 2012)
+//   gen_sussex_cases FOLDER COUNT [SEED]           (default seed 2012)
+//   gen_sussex_cases --stream FILE COUNT [SEED]    the same cases in one file, `---` between them
 //
 // Reproducible byte for byte: std::mt19937 with integer arithmetic only.
 #include <cstdio>
@@ -19,8 +20,13 @@ using reckon::tools::Random;
 }  // namespace
 
 int main(int argc, char** argv) {
+    const bool stream = argc > 1 && std::string(argv[1]) == "--stream";
+    if (stream) {
+        --argc;
+        ++argv;
+    }
     if (argc < 3 || argc > 4) {
-        std::cerr << "usage: gen_sussex_cases FOLDER COUNT [SEED]\n";
+        std::cerr << "usage: gen_sussex_cases FOLDER COUNT [SEED]\n       gen_sussex_cases --stream FILE COUNT [SEED]\n";
         return 2;
     }
     const std::filesystem::path folder = argv[1];
@@ -30,14 +36,19 @@ int main(int argc, char** argv) {
         std::cerr << "gen_sussex_cases: COUNT must be between 1 and 10000000\n";
         return 2;
     }
-    std::filesystem::create_directories(folder);
+    if (!stream) std::filesystem::create_directories(folder);
+    std::ofstream one;
+    if (stream) one.open(folder, std::ios::binary);
     Random r(seed);
     static const char* activities[] = {"Probation appointments", "OASYS assessments", "Enforcement paperwork",
                                        "Contact with housing providers", "Case conference"};
     for (long i = 1; i <= count; ++i) {
         char name[32];
         std::snprintf(name, sizeof name, "case-%07ld.yaml", i);
-        std::ofstream out(folder / name, std::ios::binary);
+        std::ofstream file;
+        if (!stream) file.open(folder / name, std::ios::binary);
+        std::ofstream& out = stream ? one : file;
+        if (stream) out << "--- # " << name << "\n";
         out << "case: A" << i << "\nperiod: {from: 2010-09-15, to: 2011-09-14}\nprobation:\n  activities:\n";
         for (const char* a : activities) out << "    - {activity: \"" << a << "\", hours: " << r.tenths(0, 300) << "}\n";
         out << "police:\n  searches: " << r.below(12) << "\n  arrests: " << r.below(9) << "\n  custody_minutes: [";

@@ -1,0 +1,48 @@
+// Evaluation alone: the cases are read once, then every case is evaluated
+// ROUNDS times over (as a loop over parameter scenarios does), on one thread;
+// prints the evaluations per second. Reading is not timed.
+//
+//   bench_eval RULESET CASES ROUNDS      (CASES: a folder, a file or a stream file)
+#include "engine/batch.hpp"
+#include "engine/case.hpp"
+#include "engine/case_stream.hpp"
+#include "engine/compile.hpp"
+#include "engine/eval.hpp"
+#include "engine/present.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+int main(int argc, char** argv) {
+    if (argc != 4) {
+        std::cerr << "usage: bench_eval RULESET CASES ROUNDS\n";
+        return 2;
+    }
+    try {
+        auto p = reckon::compile(argv[1]);
+        std::vector<reckon::Value> params = reckon::bind_params(*p);
+        std::vector<reckon::Case> cases;
+        for (const auto& f : reckon::find_case_files({argv[2]})) {
+            reckon::CaseReader r(f);
+            while (auto d = r.next()) {
+                if (!d->source) throw std::runtime_error(d->error);
+                cases.push_back(reckon::load_case(*p, d->source));
+            }
+        }
+        const long rounds = std::atol(argv[3]);
+        std::size_t figures = 0;
+        auto start = std::chrono::steady_clock::now();
+        for (long k = 0; k < rounds; ++k)
+            for (const auto& c : cases) figures += reckon::evaluate_outputs(*p, params, c).outputs.size();
+        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        double evaluations = static_cast<double>(cases.size()) * static_cast<double>(rounds);
+        std::printf("%zu cases x %ld rounds = %.0f evaluations (%zu figures) in %.3f s: %.0f evaluations per second\n",
+                    cases.size(), rounds, evaluations, figures, seconds, evaluations / seconds);
+    } catch (const std::exception& e) {
+        std::cerr << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}
