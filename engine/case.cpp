@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <map>
+#include <algorithm>
 #include <set>
 
 namespace reckon {
@@ -99,14 +100,17 @@ public:
                     fail(n.Mark(), path, "expected " + expected(t) + ", found " + describe_node(n));
                     return std::nullopt;
                 }
-                Number v = *x * p_.units.scale(t.unit);
-                std::string u = p_.units.name(t.unit);
+                Number v = t.unit.dimensionless_syntax() ? *x : *x * p_.units.scale(t.unit);
+                auto unit = [&] {
+                    std::string u = p_.units.name(t.unit);
+                    return u.empty() ? u : " " + u;
+                };
                 if (b.min && v < *b.min) {
-                    fail(n.Mark(), path, n.Scalar() + " is below the minimum, " + format_trimmed(*b.min / p_.units.scale(t.unit), 10) + (u.empty() ? "" : " " + u));
+                    fail(n.Mark(), path, n.Scalar() + " is below the minimum, " + format_trimmed(*b.min / p_.units.scale(t.unit), 10) + unit());
                     return std::nullopt;
                 }
                 if (b.max && v > *b.max) {
-                    fail(n.Mark(), path, n.Scalar() + " is above the maximum, " + format_trimmed(*b.max / p_.units.scale(t.unit), 10) + (u.empty() ? "" : " " + u));
+                    fail(n.Mark(), path, n.Scalar() + " is above the maximum, " + format_trimmed(*b.max / p_.units.scale(t.unit), 10) + unit());
                     return std::nullopt;
                 }
                 return Value::number(std::move(v));
@@ -202,7 +206,8 @@ public:
     }
 
     std::vector<std::uint32_t> at_;
-    std::vector<std::string> key_;
+    std::vector<std::string> key_;  // empty: the input's own path
+    inline static const std::string unknown_key = "?";
     std::uint64_t values_ = 0;
 
     void group(const YAML::Node& n, const SchemaNode& schema, const std::string& path, std::vector<Value>& out,
@@ -214,27 +219,32 @@ public:
                  "expected a mapping with the keys " + child_keys(schema) + ", found " + describe_node(n));
             return;
         }
-        std::set<std::string> seen;
+        // The keys met, by their schema entry (a few per mapping: a list is faster than a set of strings).
+        std::vector<const SchemaNode*> seen;
+        std::vector<std::string> seen_unknown;
         for (auto it = n.begin(); it != n.end(); ++it) {
-            std::string key = it->first.IsScalar() ? it->first.Scalar() : "?";
-            std::string sub = path.empty() ? key : path + "." + key;
+            const std::string& key = it->first.IsScalar() ? it->first.Scalar() : unknown_key;
+            auto sub = [&] { return path.empty() ? key : path + "." + key; };
             auto c = schema.children.find(key);
-            if (!seen.insert(key).second) {
-                fail(it->first.Mark(), sub, "duplicate key");
-            } else if (c == schema.children.end()) {
-                fail(it->first.Mark(), sub, "unknown key; expected one of: " + child_keys(schema));
+            if (c == schema.children.end()) {
+                bool again = std::find(seen_unknown.begin(), seen_unknown.end(), key) != seen_unknown.end();
+                if (!again) seen_unknown.push_back(key);
+                fail(it->first.Mark(), sub(), again ? "duplicate key" : "unknown key; expected one of: " + child_keys(schema));
+            } else if (std::find(seen.begin(), seen.end(), &c->second) != seen.end()) {
+                fail(it->first.Mark(), sub(), "duplicate key");
             } else if (c->second.input >= 0) {
-                const InputDef& in = p_.inputs[c->second.input];
+                seen.push_back(&c->second);
+                const InputDef& in = p_.inputs[c->second.input];  // its path is this key's path (key_ stays empty for it)
                 const YAML::Mark m = it->second.Mark().is_null() ? it->first.Mark() : it->second.Mark();
                 at_[c->second.input] = m.pos >= 0 ? static_cast<std::uint32_t>(m.pos) + 1 : 0;
-                key_[c->second.input] = sub;
-                if (auto v = convert(it->second, in.type, in.bounds, sub)) out[c->second.input] = std::move(*v);
+                if (auto v = convert(it->second, in.type, in.bounds, in.path)) out[c->second.input] = std::move(*v);
             } else {
-                group(it->second, c->second, sub, out, it->first.Mark());
+                seen.push_back(&c->second);
+                group(it->second, c->second, sub(), out, it->first.Mark());
             }
         }
         for (const auto& [key, child] : schema.children) {
-            if (seen.count(key)) continue;
+            if (std::find(seen.begin(), seen.end(), &child) != seen.end()) continue;
             std::string sub = path.empty() ? key : path + "." + key;
             if (child.input >= 0 && (p_.inputs[child.input].fallback || p_.inputs[child.input].type.optional))
                 continue;  // filled in by the caller
