@@ -308,7 +308,7 @@ BatchSummary run_batch(const Program& p, const std::vector<Value>& params, const
     std::deque<std::vector<Task>> todo;
     std::map<std::size_t, Outcome> ready;
     std::size_t produced = 0, written = 0, opened = 0;
-    bool reading = true, streams = false;
+    bool reading = true, streams = false, all_read = files.empty();
     unsigned finished = 0;
     auto stopping = [&] { return o.stop && o.stop->load(); };
     const auto poll = std::chrono::milliseconds(50);  // a signal sets the flag without waking anyone
@@ -342,6 +342,7 @@ BatchSummary run_batch(const Program& p, const std::vector<Value>& params, const
                     if (chunk.size() == chunk_size) hand_out();
                 }
                 if (stopping()) break;
+                if (&f == &files.back()) all_read = true;
             }
             hand_out();
             std::lock_guard<std::mutex> lock(m);
@@ -416,8 +417,9 @@ BatchSummary run_batch(const Program& p, const std::vector<Value>& params, const
                 write_one(one, produced, false);
             }
             if (stopping()) break;
+            if (&f == &files.back()) all_read = true;
         }
-        reading = stopping();
+        reading = false;
         progress.update(s.done, s.failed, produced, true);
     } else {
         start_threads();
@@ -443,7 +445,8 @@ BatchSummary run_batch(const Program& p, const std::vector<Value>& params, const
         reader.join();
     }
     progress.clear();
-    s.interrupted = stopping() && (s.done < produced || reading);
+    // Stopped before every case was read, or before every case read was written.
+    s.interrupted = stopping() && (!all_read || s.done < produced);
     s.cases = seq + (files.size() - opened);
     s.cases_exact = !s.interrupted || !streams;
     if (s.interrupted) return s;
