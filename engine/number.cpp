@@ -114,31 +114,78 @@ std::string Number::str() const {
     return den_ == 1 ? std::to_string(num_) : std::to_string(num_) + "/" + std::to_string(den_);
 }
 
+namespace {
+std::uint64_t mag64(std::int64_t x) { return x < 0 ? 0 - static_cast<std::uint64_t>(x) : static_cast<std::uint64_t>(x); }
+// Binary gcd; gcd(0, y) = y.
+std::uint64_t gcd64(std::uint64_t x, std::uint64_t y) {
+    if (x == 0) return y;
+    if (y == 0) return x;
+    int shift = __builtin_ctzll(x | y);
+    x >>= __builtin_ctzll(x);
+    do {
+        y >>= __builtin_ctzll(y);
+        if (x > y) std::swap(x, y);
+        y -= x;
+    } while (y != 0);
+    return x << shift;
+}
+}  // namespace
+
+// n/d already in lowest terms (d > 0): small when it fits.
+Number Number::exact(__int128 n, __int128 d) {
+    if (n == 0) return Number();  // 0/1, whatever the denominator was
+    if (n >= INT64_MIN && n <= INT64_MAX && d <= INT64_MAX) {
+        Number r;
+        r.num_ = static_cast<std::int64_t>(n);
+        r.den_ = static_cast<std::int64_t>(d);
+        return r;
+    }
+    return Number(BigRational(from128(n), from128(d)));
+}
+
+// a/b + s * c/d in lowest terms (Knuth, 4.5.1): when gcd(b, d) = 1 the sum is already reduced.
+Number Number::sum(const Number& x, const Number& y, int sign) {
+    const std::int64_t a = x.num_, b = x.den_, d = y.den_;
+    const __int128 c = sign * static_cast<__int128>(y.num_);
+    if (b == d) return reduced(a + c, b);
+    const std::uint64_t g = gcd64(static_cast<std::uint64_t>(b), static_cast<std::uint64_t>(d));
+    if (g == 1) return exact(static_cast<__int128>(a) * d + c * b, static_cast<__int128>(b) * d);
+    const __int128 t = static_cast<__int128>(a) * (d / static_cast<std::int64_t>(g)) + c * (b / static_cast<std::int64_t>(g));
+    const u128 g2 = gcd128(magnitude(t), g);
+    return exact(t / static_cast<__int128>(g2),
+                 static_cast<__int128>(b / static_cast<std::int64_t>(g)) * (d / static_cast<std::int64_t>(g2)));
+}
+
 Number operator+(const Number& a, const Number& b) {
     if (a.big_ || b.big_) return Number(a.big() + b.big());
-    if (a.den_ == b.den_) return Number::reduced(static_cast<__int128>(a.num_) + b.num_, a.den_);
-    return Number::reduced(static_cast<__int128>(a.num_) * b.den_ + static_cast<__int128>(b.num_) * a.den_,
-                           static_cast<__int128>(a.den_) * b.den_);
+    return Number::sum(a, b, 1);
 }
 
 Number operator-(const Number& a, const Number& b) {
     if (a.big_ || b.big_) return Number(a.big() - b.big());
-    if (a.den_ == b.den_) return Number::reduced(static_cast<__int128>(a.num_) - b.num_, a.den_);
-    return Number::reduced(static_cast<__int128>(a.num_) * b.den_ - static_cast<__int128>(b.num_) * a.den_,
-                           static_cast<__int128>(a.den_) * b.den_);
+    return Number::sum(a, b, -1);
+}
+
+// (a/b)(c/d) in lowest terms: cancel across first, so no gcd of the products is needed.
+Number Number::product(std::int64_t a, std::int64_t b, std::int64_t c, std::int64_t d) {
+    const std::uint64_t g1 = gcd64(mag64(a), static_cast<std::uint64_t>(d)), g2 = gcd64(mag64(c), static_cast<std::uint64_t>(b));
+    const __int128 n = (static_cast<__int128>(a) / static_cast<__int128>(g1)) * (static_cast<__int128>(c) / static_cast<__int128>(g2));
+    const __int128 m = (static_cast<__int128>(b) / static_cast<__int128>(g2)) * (static_cast<__int128>(d) / static_cast<__int128>(g1));
+    if (n == 0) return Number();
+    return exact(n, m);
 }
 
 Number operator*(const Number& a, const Number& b) {
     if (a.big_ || b.big_) return Number(a.big() * b.big());
-    return Number::reduced(static_cast<__int128>(a.num_) * b.num_, static_cast<__int128>(a.den_) * b.den_);
+    return Number::product(a.num_, a.den_, b.num_, b.den_);
 }
 
 Number operator/(const Number& a, const Number& b) {
     if (b.sign() == 0) throw std::domain_error("division by zero");
     if (a.big_ || b.big_) return Number(a.big() / b.big());
-    __int128 n = static_cast<__int128>(a.num_) * b.den_, d = static_cast<__int128>(a.den_) * b.num_;
-    if (d < 0) n = -n, d = -d;
-    return Number::reduced(n, d);
+    if (b.num_ == INT64_MIN) return Number(a.big() / b.big());  // its magnitude is not a 64-bit denominator
+    // a/b ÷ c/d = (a/b)(d/c), with the sign on the numerator
+    return b.num_ < 0 ? Number::product(a.num_, a.den_, -b.den_, -b.num_) : Number::product(a.num_, a.den_, b.den_, b.num_);
 }
 
 Number Number::operator-() const {

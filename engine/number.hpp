@@ -83,6 +83,9 @@ public:
 
 private:
     static Number reduced(__int128 n, __int128 d);  // d > 0; lowest terms, small when it fits
+    static Number exact(__int128 n, __int128 d);    // already in lowest terms, d > 0
+    static Number sum(const Number& x, const Number& y, int sign);  // both small
+    static Number product(std::int64_t a, std::int64_t b, std::int64_t c, std::int64_t d);  // (a/b)(c/d), b, d > 0
     std::int64_t num_ = 0, den_ = 1;                // small: lowest terms, den_ > 0
     std::shared_ptr<const BigRational> big_;         // set only when the value does not fit the small form
 };

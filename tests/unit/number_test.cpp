@@ -166,3 +166,53 @@ TEST_CASE("numbers: rounding and display in 64 bits agree with big rationals") {
     CHECK(format_fixed(Number(Integer(1) << 70) + Number(1, 2), 0) == "1180591620717411303425");
     CHECK(format_fixed(-(Number(Integer(1) << 70) + Number(1, 2)), 0) == "-1180591620717411303425");
 }
+
+// + - * / of the 64-bit form against Boost's rationals, on random values
+// that are small, large, near the 64-bit edges, and zero.
+TEST_CASE("numbers: arithmetic in 64 bits agrees with big rationals") {
+    using reckon::BigRational;
+    using reckon::Integer;
+    std::uint64_t seed = 2012;
+    auto next = [&] { return seed = seed * 6364136223846793005ULL + 1442695040888963407ULL; };
+    auto pick = [&]() -> std::int64_t {
+        switch (next() % 6) {
+            case 0: return 0;
+            case 1: return static_cast<std::int64_t>(next() % 200) - 100;
+            case 2: return static_cast<std::int64_t>(next() % 2000000001) - 1000000000;
+            case 3: return INT64_MAX - static_cast<std::int64_t>(next() % 3);
+            case 4: return INT64_MIN + static_cast<std::int64_t>(next() % 3);
+            default: return static_cast<std::int64_t>(next());
+        }
+    };
+    auto den = [&]() -> std::int64_t {
+        switch (next() % 4) {
+            case 0: return 1;
+            case 1: return static_cast<std::int64_t>(next() % 1000) + 1;
+            case 2: return INT64_MAX - static_cast<std::int64_t>(next() % 3);
+            default: return static_cast<std::int64_t>(next() >> 1) + 1;
+        }
+    };
+    for (int i = 0; i < 100000; ++i) {
+        Integer an = pick(), ad = den(), bn = pick(), bd = den();
+        Number a(an, ad), b(bn, bd);
+        BigRational x{an, ad}, y{bn, bd};
+        CAPTURE(a.str());
+        CAPTURE(b.str());
+        CHECK((a + b).big() == x + y);
+        CHECK((a - b).big() == x - y);
+        CHECK((a * b).big() == x * y);
+        if (bn != 0) CHECK((a / b).big() == x / y);
+        CHECK((a < b) == (x < y));
+        // results in lowest terms and in the small form exactly when they fit
+        for (const Number& r : {a + b, a - b, a * b}) {
+            BigRational e = r.big();
+            bool fits = boost::multiprecision::numerator(e) >= INT64_MIN && boost::multiprecision::numerator(e) <= INT64_MAX &&
+                        boost::multiprecision::denominator(e) <= INT64_MAX;
+            CHECK(r.small() == fits);
+            if (r.small()) {  // and in lowest terms: equal values are equal field by field
+                CHECK(Integer(r.small_numerator()) == boost::multiprecision::numerator(e));
+                CHECK(Integer(r.small_denominator()) == boost::multiprecision::denominator(e));
+            }
+        }
+    }
+}
