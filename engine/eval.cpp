@@ -23,11 +23,11 @@ Evaluator::Evaluator(const Program& p, const Overrides& overrides)
       step_limit_(limits().steps), depth_limit_(limits().depth) {}
 
 Evaluator::Evaluator(const Program& p, const std::vector<Value>& params, const std::vector<Value>& inputs)
-    : p_(p), params_(&params), param_done_(p.params.size(), 1), inputs_(&inputs), rules_(p.rules.size()),
+    : p_(p), params_(&params), inputs_(&inputs), rules_(p.rules.size()),
       rule_state_(p.rules.size(), 0), step_limit_(limits().steps), depth_limit_(limits().depth) {}
 
 Evaluator::Evaluator(const Program& p, const std::vector<Value>& params, const Value& cases)
-    : p_(p), params_(&params), param_done_(p.params.size(), 1), cases_(&cases), rules_(p.rules.size()),
+    : p_(p), params_(&params), cases_(&cases), rules_(p.rules.size()),
       rule_state_(p.rules.size(), 0), step_limit_(limits().steps * std::max<std::uint64_t>(1, cases.items ? cases.items->size() : 1)),
       depth_limit_(limits().depth) {}
 
@@ -42,7 +42,7 @@ Value Evaluator::frame_eval(const Node& n, int frame) {
 }
 
 const Value& Evaluator::param(int i) {
-    if (!param_done_[i]) {
+    if (!param_done_.empty() && !param_done_[i]) {  // empty: the params were bound before (bind_params)
         const ParamDef& d = p_.params[i];
         auto o = overrides_ ? overrides_->find(i) : Overrides::const_iterator{};
         if (overrides_ && o != overrides_->end()) own_params_[i] = frame_eval(*o->second, 0);
@@ -99,6 +99,7 @@ namespace {
 // An exact result too large to be a figure: a runaway calculation, stopped
 // before it takes all the memory (limits().digits).
 const Number& bounded(const Number& x, const Node& n) {
+    if (x.small()) return x;  // at most 19 digits
     const std::size_t limbs = x.limbs();
     if (limbs * 19 > limits().digits + 19)  // a 64-bit limb holds 19 decimal digits and a bit
         throw EvalError(n.where, "this calculation gives a number of more than " + std::to_string(limits().digits) +

@@ -148,12 +148,11 @@ Number Number::sum(const Number& x, const Number& y, int sign) {
     const std::int64_t a = x.num_, b = x.den_, d = y.den_;
     const __int128 c = sign * static_cast<__int128>(y.num_);
     if (b == d) return reduced(a + c, b);
-    const std::uint64_t g = gcd64(static_cast<std::uint64_t>(b), static_cast<std::uint64_t>(d));
+    const auto g = static_cast<std::int64_t>(b == 1 || d == 1 ? 1 : gcd64(static_cast<std::uint64_t>(b), static_cast<std::uint64_t>(d)));
     if (g == 1) return exact(static_cast<__int128>(a) * d + c * b, static_cast<__int128>(b) * d);
-    const __int128 t = static_cast<__int128>(a) * (d / static_cast<std::int64_t>(g)) + c * (b / static_cast<std::int64_t>(g));
-    const u128 g2 = gcd128(magnitude(t), g);
-    return exact(t / static_cast<__int128>(g2),
-                 static_cast<__int128>(b / static_cast<std::int64_t>(g)) * (d / static_cast<std::int64_t>(g2)));
+    const __int128 t = static_cast<__int128>(a) * (d / g) + c * (b / g);
+    const auto g2 = static_cast<std::int64_t>(gcd128(magnitude(t), static_cast<u128>(g)));  // divides g
+    return exact(g2 == 1 ? t : t / g2, static_cast<__int128>(b / g) * (d / g2));
 }
 
 Number operator+(const Number& a, const Number& b) {
@@ -168,10 +167,12 @@ Number operator-(const Number& a, const Number& b) {
 
 // (a/b)(c/d) in lowest terms: cancel across first, so no gcd of the products is needed.
 Number Number::product(std::int64_t a, std::int64_t b, std::int64_t c, std::int64_t d) {
-    const std::uint64_t g1 = gcd64(mag64(a), static_cast<std::uint64_t>(d)), g2 = gcd64(mag64(c), static_cast<std::uint64_t>(b));
-    const __int128 n = (static_cast<__int128>(a) / static_cast<__int128>(g1)) * (static_cast<__int128>(c) / static_cast<__int128>(g2));
-    const __int128 m = (static_cast<__int128>(b) / static_cast<__int128>(g2)) * (static_cast<__int128>(d) / static_cast<__int128>(g1));
-    if (n == 0) return Number();
+    if (a == 0 || c == 0) return Number();
+    // gcds of 1 are the usual case (whole numbers); divisions in 64 bits, the products in 128
+    const auto g1 = static_cast<std::int64_t>(d == 1 ? 1 : gcd64(mag64(a), static_cast<std::uint64_t>(d)));
+    const auto g2 = static_cast<std::int64_t>(b == 1 ? 1 : gcd64(mag64(c), static_cast<std::uint64_t>(b)));
+    const __int128 n = static_cast<__int128>(g1 == 1 ? a : a / g1) * (g2 == 1 ? c : c / g2);
+    const __int128 m = static_cast<__int128>(g2 == 1 ? b : b / g2) * (g1 == 1 ? d : d / g1);
     return exact(n, m);
 }
 
