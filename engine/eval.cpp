@@ -114,6 +114,19 @@ struct DepthGuard {
 };
 }  // namespace
 
+// A value held where it is (rules_, params and inputs do not move while a
+// case is evaluated); anything else is evaluated into tmp. Locals are
+// copied: a call in the other operand may move them.
+const Value& Evaluator::operand(const Node& n, Value& tmp) {
+    switch (n.op) {
+        case Op::constant: return n.value;
+        case Op::param: return param(n.slot);
+        case Op::input: return (*inputs_)[n.slot];
+        case Op::rule: return rule(n.slot);
+        default: return tmp = eval(n);
+    }
+}
+
 Value Evaluator::eval(const Node& n) {
     DepthGuard guard(depth_);
     if (depth_ > depth_limit_)
@@ -128,9 +141,11 @@ Value Evaluator::eval(const Node& n) {
         case Op::input: return (*inputs_)[n.slot];
         case Op::rule: return rule(n.slot);
         case Op::local: return locals_[base_ + n.slot];
-        case Op::field: {
-            Value r = eval(*n.kids[0]);
-            return (*r.items)[n.slot];
+        case Op::field: {  // a.hours: the record read in place when it is held (a local too: nothing runs before the copy)
+            const Node& k = *n.kids[0];
+            if (k.op == Op::local) return (*locals_[base_ + static_cast<std::size_t>(k.slot)].items)[n.slot];
+            Value tmp;
+            return (*operand(k, tmp).items)[n.slot];
         }
         case Op::neg: {
             Value v = eval(*n.kids[0]);
@@ -138,26 +153,37 @@ Value Evaluator::eval(const Node& n) {
             return v;
         }
         case Op::not_: return Value::boolean(!eval(*n.kids[0]).b);
-        case Op::add: return Value::number(bounded(eval(*n.kids[0]).n + eval(*n.kids[1]).n, n));
-        case Op::sub: return Value::number(bounded(eval(*n.kids[0]).n - eval(*n.kids[1]).n, n));
-        case Op::mul: return Value::number(bounded(eval(*n.kids[0]).n * eval(*n.kids[1]).n, n));
-        case Op::div: {
-            Value a = eval(*n.kids[0]);
-            Value b = eval(*n.kids[1]);
-            if (b.n == 0) throw EvalError(n.where, "division by zero");
-            return Value::number(bounded(a.n / b.n, n));
-        }
+        case Op::add:
+        case Op::sub:
+        case Op::mul:
+        case Op::div:
         case Op::eq:
-        case Op::ne: {
-            Value a = eval(*n.kids[0]);
-            Value b = eval(*n.kids[1]);
-            bool same = a.kind == Value::Kind::text ? *a.s == *b.s : a.kind == Value::Kind::boolean ? a.b == b.b : a.n == b.n;
-            return Value::boolean(n.op == Op::eq ? same : !same);
+        case Op::ne:
+        case Op::lt:
+        case Op::le:
+        case Op::gt:
+        case Op::ge: {
+            // Operands that are already held (a constant, a param, an input, a rule's value) are read in place.
+            Value ta, tb;
+            const Value& a = operand(*n.kids[0], ta);
+            const Value& b = operand(*n.kids[1], tb);
+            switch (n.op) {
+                case Op::add: return Value::number(bounded(a.n + b.n, n));
+                case Op::sub: return Value::number(bounded(a.n - b.n, n));
+                case Op::mul: return Value::number(bounded(a.n * b.n, n));
+                case Op::div:
+                    if (b.n == 0) throw EvalError(n.where, "division by zero");
+                    return Value::number(bounded(a.n / b.n, n));
+                case Op::lt: return Value::boolean(a.n < b.n);
+                case Op::le: return Value::boolean(a.n <= b.n);
+                case Op::gt: return Value::boolean(a.n > b.n);
+                case Op::ge: return Value::boolean(a.n >= b.n);
+                default: {
+                    bool same = a.kind == Value::Kind::text ? *a.s == *b.s : a.kind == Value::Kind::boolean ? a.b == b.b : a.n == b.n;
+                    return Value::boolean(n.op == Op::eq ? same : !same);
+                }
+            }
         }
-        case Op::lt: return Value::boolean(eval(*n.kids[0]).n < eval(*n.kids[1]).n);
-        case Op::le: return Value::boolean(eval(*n.kids[0]).n <= eval(*n.kids[1]).n);
-        case Op::gt: return Value::boolean(eval(*n.kids[0]).n > eval(*n.kids[1]).n);
-        case Op::ge: return Value::boolean(eval(*n.kids[0]).n >= eval(*n.kids[1]).n);
         case Op::and_: return Value::boolean(eval(*n.kids[0]).b && eval(*n.kids[1]).b);
         case Op::or_: return Value::boolean(eval(*n.kids[0]).b || eval(*n.kids[1]).b);
         case Op::if_: return eval(*n.kids[0]).b ? eval(*n.kids[1]) : eval(*n.kids[2]);

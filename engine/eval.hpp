@@ -36,6 +36,7 @@ private:
     Evaluator(const Program& p, const Overrides& overrides);
     const Value& param(int i);
     Value eval(const Node& n);
+    const Value& operand(const Node& n, Value& tmp);
     Value call(const Node& n);
     Value aggregate(const Node& n);
     Value grouped(const RuleDef& r);
