@@ -127,7 +127,7 @@ public:
             out.id = c.id;
             if (o_.scenarios.empty()) {
                 CaseResult r = evaluate_outputs(p_, params_, c, p_.cohort_rules_needed() ? &out.row : nullptr);
-                format(out, file, r, out.document);
+                format(out, r);
                 if (o_.keep) out.outputs = std::move(r.outputs);
             } else {  // the case read once, evaluated under each scenario
                 for (const auto& sc : o_.scenarios) {
@@ -139,7 +139,7 @@ public:
                         e.add_note("under scenario '" + sc.name + "'");
                         throw;
                     }
-                    format(out, file, r, out.document, &sc.name);
+                    format(out, r, &sc.name);
                     out.rows.push_back(Value::list(std::move(row)));
                 }
             }
@@ -227,8 +227,10 @@ private:
     }
 
     // Appends the case's line (jsonl, csv) or sets its cells (table); under a scenario, names it.
-    void format(Outcome& out, const std::string& file, const CaseResult& r, std::uint32_t document,
-                const std::string* scenario = nullptr) const {
+    // The file and document are the outcome's own.
+    void format(Outcome& out, const CaseResult& r, const std::string* scenario = nullptr) const {
+        const std::string& file = out.file;
+        const std::uint32_t document = out.document;
         if (o_.format == "none") return;
         if (o_.format == "jsonl") {  // as json_text of {case, file, document, scenario, ruleset, outputs}, written directly
             out.line += "{\"case\":" + json_string(r.case_id) + ",\"file\":" + json_string(file);

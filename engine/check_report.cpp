@@ -85,8 +85,7 @@ void Checker::check_report(const ast::Decl& d) {
             }
         }
         if (!ok) continue;
-        auto shown = [&](const RuleDef& r) -> const Type& { return r.by ? *r.type.element : r.type; };
-        auto numeric = [&](const RuleDef& r) { return shown(r).kind == TypeKind::number; };
+        auto numeric = [&](const RuleDef& r) { return r.shown().kind == TypeKind::number; };
         switch (item.kind) {
             case K::headline:
                 for (std::size_t k = 0; k < out.rules.size(); ++k) {
@@ -104,9 +103,9 @@ void Checker::check_report(const ast::Decl& d) {
                     if (item.kind != K::table && !numeric(r)) {
                         error(item.refs[k].second, "a " + word + " shows figures, and '" + r.name + "' is " + describe(r.type));
                         ok = false;
-                    } else if (item.kind != K::table && !same_type(shown(r), shown(first), p_.units)) {
-                        error(item.refs[k].second, "a " + word + " shows figures in one unit: '" + r.name + "' is " + describe(shown(r)) +
-                                                       " and '" + first.name + "' is " + describe(shown(first)));
+                    } else if (item.kind != K::table && !same_type(r.shown(), first.shown(), p_.units)) {
+                        error(item.refs[k].second, "a " + word + " shows figures in one unit: '" + r.name + "' is " + describe(r.shown()) +
+                                                       " and '" + first.name + "' is " + describe(first.shown()));
                         ok = false;
                     } else if ((r.by != nullptr) != (first.by != nullptr) || (r.by && r.by != first.by)) {
                         error(item.refs[k].second, "a " + word + " shows single figures or figures for each member of one enumeration, "
@@ -128,7 +127,7 @@ void Checker::check_report(const ast::Decl& d) {
                                                     ", and the table's figures are not");
                     } else {
                         for (std::size_t k = 0; k < out.rules.size(); ++k)
-                            if (!same_type(shown(p_.rules[out.rules[k]]), of.type, p_.units)) {
+                            if (!same_type(p_.rules[out.rules[k]].shown(), of.type, p_.units)) {
                                 error(item.refs[k].second, "'" + p_.rules[out.rules[k]].name + "' is " + describe(p_.rules[out.rules[k]].type) +
                                                                ", so it cannot be a share of '" + of.name + "', which is " + describe(of.type));
                                 break;

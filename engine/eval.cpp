@@ -317,8 +317,7 @@ Value Evaluator::aggregate(const Node& n) {
 }
 
 Number in_own_unit(const Program& p, const RuleDef& r, const Value& v) {
-    const Type& t = r.by ? *r.type.element : r.type;
-    return v.n / p.units.scale(t.unit);
+    return v.n / p.units.scale(r.shown().unit);
 }
 
 std::string display_value(const Program& p, const Type& t, int decimals, bool fixed, const Value& v) {

@@ -7,16 +7,22 @@ namespace reckon {
 namespace {
 using u128 = unsigned __int128;
 u128 magnitude(__int128 x) { return x < 0 ? u128(0) - static_cast<u128>(x) : static_cast<u128>(x); }
+std::uint64_t mag64(std::int64_t x) { return x < 0 ? 0 - static_cast<std::uint64_t>(x) : static_cast<std::uint64_t>(x); }
+// Binary gcd; gcd(0, y) = y.
+std::uint64_t gcd64(std::uint64_t x, std::uint64_t y) {
+    if (x == 0) return y;
+    if (y == 0) return x;
+    int shift = __builtin_ctzll(x | y);
+    x >>= __builtin_ctzll(x);
+    do {
+        y >>= __builtin_ctzll(y);
+        if (x > y) std::swap(x, y);
+        y -= x;
+    } while (y != 0);
+    return x << shift;
+}
 u128 gcd128(u128 a, u128 b) {
-    if (a <= UINT64_MAX && b <= UINT64_MAX) {  // the usual case: 64-bit remainders are much cheaper
-        std::uint64_t x = static_cast<std::uint64_t>(a), y = static_cast<std::uint64_t>(b);
-        while (y) {
-            std::uint64_t t = x % y;
-            x = y;
-            y = t;
-        }
-        return x;
-    }
+    if (a <= UINT64_MAX && b <= UINT64_MAX) return gcd64(static_cast<std::uint64_t>(a), static_cast<std::uint64_t>(b));
     while (b) {
         u128 t = a % b;
         a = b;
@@ -34,53 +40,17 @@ Integer from128(__int128 x) {
 }  // namespace
 
 Number Number::reduced(__int128 n, __int128 d) {
-    if (d == 1 && n >= INT64_MIN && n <= INT64_MAX) {
-        Number r;
-        r.num_ = static_cast<std::int64_t>(n);
-        return r;
-    }
-    const u128 mn = magnitude(n);
-    if (mn <= UINT64_MAX && static_cast<u128>(d) <= UINT64_MAX) {  // the usual case: 64-bit steps (binary gcd)
-        std::uint64_t a = static_cast<std::uint64_t>(mn), b = static_cast<std::uint64_t>(d);
-        std::uint64_t x = a, y = b;
-        if (x != 0) {
-            int shift = __builtin_ctzll(x | y);
-            x >>= __builtin_ctzll(x);
-            do {
-                y >>= __builtin_ctzll(y);
-                if (x > y) std::swap(x, y);
-                y -= x;
-            } while (y != 0);
-            const std::uint64_t g = x << shift;
-            a /= g;
-            b /= g;
-        } else {
-            b = 1;
-        }
-        if (a <= static_cast<std::uint64_t>(INT64_MAX) && b <= static_cast<std::uint64_t>(INT64_MAX)) {
-            Number r;
-            r.num_ = n < 0 ? -static_cast<std::int64_t>(a) : static_cast<std::int64_t>(a);
-            r.den_ = static_cast<std::int64_t>(b);
-            return r;
-        }
-        n = n < 0 ? -static_cast<__int128>(a) : static_cast<__int128>(a);
-        d = static_cast<__int128>(b);
-        return Number(BigRational(from128(n), from128(d)));
-    }
     if (d != 1) {
-        u128 g = gcd128(magnitude(n), static_cast<u128>(d));
-        if (g > 1) {
+        const u128 g = gcd128(magnitude(n), static_cast<u128>(d));
+        if (g > 1 && n >= INT64_MIN && n <= INT64_MAX && d <= INT64_MAX) {  // the usual case: 64-bit divisions
+            n = static_cast<std::int64_t>(n) / static_cast<std::int64_t>(g);
+            d = static_cast<std::int64_t>(d) / static_cast<std::int64_t>(g);
+        } else if (g > 1) {
             n /= static_cast<__int128>(g);
             d /= static_cast<__int128>(g);
         }
     }
-    if (n >= INT64_MIN && n <= INT64_MAX && d <= INT64_MAX) {
-        Number r;
-        r.num_ = static_cast<std::int64_t>(n);
-        r.den_ = static_cast<std::int64_t>(d);
-        return r;
-    }
-    return Number(BigRational(from128(n), from128(d)));
+    return exact(n, d);
 }
 
 Number::Number(const Integer& n) : Number(n, Integer(1)) {}
@@ -114,22 +84,6 @@ std::string Number::str() const {
     return den_ == 1 ? std::to_string(num_) : std::to_string(num_) + "/" + std::to_string(den_);
 }
 
-namespace {
-std::uint64_t mag64(std::int64_t x) { return x < 0 ? 0 - static_cast<std::uint64_t>(x) : static_cast<std::uint64_t>(x); }
-// Binary gcd; gcd(0, y) = y.
-std::uint64_t gcd64(std::uint64_t x, std::uint64_t y) {
-    if (x == 0) return y;
-    if (y == 0) return x;
-    int shift = __builtin_ctzll(x | y);
-    x >>= __builtin_ctzll(x);
-    do {
-        y >>= __builtin_ctzll(y);
-        if (x > y) std::swap(x, y);
-        y -= x;
-    } while (y != 0);
-    return x << shift;
-}
-}  // namespace
 
 // n/d already in lowest terms (d > 0): small when it fits.
 Number Number::exact(__int128 n, __int128 d) {

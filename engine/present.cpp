@@ -34,13 +34,12 @@ std::string with_unit(const Program& p, const Type& t, std::string text) {
     return (negative ? "-" : "") + grouped + (unit.empty() ? "" : " " + unit);
 }
 
-const Type& shown_type(const RuleDef& r) { return r.by ? *r.type.element : r.type; }
 
 std::size_t width(const std::string& s) { return display_width(s); }
 }  // namespace
 
 std::string display_with_unit(const Program& p, const RuleDef& r, const Value& v) {
-    const Type& t = shown_type(r);
+    const Type& t = r.shown();
     std::string text = display_value(p, t, r.decimals, r.fixed_decimals, v);
     if (v.kind != Value::Kind::number) return text;
     return with_unit(p, t, std::move(text));
@@ -74,7 +73,7 @@ std::string render_outputs(const Program& p, const std::vector<int>& slots, cons
     for (std::size_t i = 0; i < slots.size(); ++i) {
         const RuleDef& d = p.rules[slots[i]];
         if (d.by || d.type.kind == TypeKind::list) continue;
-        lw = std::max(lw, width(d.label.empty() ? d.name : d.label));
+        lw = std::max(lw, width(d.shown_label()));
         vw = std::max(vw, width(display_with_unit(p, d, values[i])));
     }
     std::string out;
@@ -85,7 +84,7 @@ std::string render_outputs(const Program& p, const std::vector<int>& slots, cons
     };
     for (std::size_t i = 0; i < slots.size(); ++i) {
         const RuleDef& d = p.rules[slots[i]];
-        std::string label = d.label.empty() ? d.name : d.label;
+        std::string label = d.shown_label();
         if (d.type.kind == TypeKind::list) {
             block();
             out += "  " + label + "\n" + wrapped(display_with_unit(p, d, values[i]), 4, 100);
@@ -98,7 +97,7 @@ std::string render_outputs(const Program& p, const std::vector<int>& slots, cons
             for (std::size_t m = 0; m < d.by->members.size(); ++m) cells[m + 1].push_back(d.by->members[m]);
             for (std::size_t k = i; k < j; ++k) {
                 const RuleDef& g = p.rules[slots[k]];
-                cells[0].push_back(g.label.empty() ? g.name : g.label);
+                cells[0].push_back(g.shown_label());
                 for (std::size_t m = 0; m < d.by->members.size(); ++m)
                     cells[m + 1].push_back(display_with_unit(p, g, (*values[k].items)[m]));
             }
@@ -132,7 +131,7 @@ nlohmann::ordered_json outputs_json(const Program& p, const std::vector<int>& sl
     for (std::size_t i = 0; i < slots.size(); ++i) {
         const RuleDef& d = p.rules[slots[i]];
         const Value& v = values[i];
-        const Type& t = shown_type(d);
+        const Type& t = d.shown();
         auto one = [&](const Value& x) -> nlohmann::ordered_json {
             if (x.kind == Value::Kind::none) return nullptr;
             if (x.kind == Value::Kind::list) {
@@ -177,7 +176,7 @@ OutputsJson::OutputsJson(const Program& p, const std::vector<int>& slots) : p_(p
     for (std::size_t i = 0; i < slots.size(); ++i) {
         const RuleDef& d = p.rules[slots[i]];
         Slot s{&d, (i ? "," : "") + json_string(d.name) + ":{\"value\":", "", {}};
-        const Type& t = shown_type(d);
+        const Type& t = d.shown();
         if (t.kind == TypeKind::number) {
             std::string unit = p.units.name(t.unit);
             if (!unit.empty()) s.suffix += ",\"unit\":" + json_string(unit);
@@ -192,7 +191,7 @@ OutputsJson::OutputsJson(const Program& p, const std::vector<int>& slots) : p_(p
 
 void OutputsJson::value(std::string& out, const Slot& s, const Value& x) const {
     const RuleDef& d = *s.rule;
-    const Type& t = shown_type(d);
+    const Type& t = d.shown();
     if (x.kind == Value::Kind::none) {
         out += "null";
     } else if (x.kind == Value::Kind::list) {

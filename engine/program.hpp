@@ -91,6 +91,10 @@ struct RuleDef {
     const ast::Expr* syntax = nullptr;
     const EnumDef* by = nullptr;  // grouped: the formula is evaluated for each member (local slot 0)
     bool cohort = false;          // computed over the cases of a batch
+
+    // The type of one shown figure (a member's, for a figure by member), and the label people read.
+    const Type& shown() const { return by ? *type.element : type; }
+    const std::string& shown_label() const { return label.empty() ? name : label; }
 };
 
 // A lookup table: rows keyed by an enumeration member, a text or a number.

@@ -49,9 +49,7 @@ const char* const style =
 // Bar colours: one per series, distinguishable in grey too.
 const char* const palette[] = {"#1f5f8b", "#e07b39", "#5b8c3a", "#8a4f9e", "#b8860b", "#3a8c8c"};
 
-const Type& shown_type(const RuleDef& r) { return r.by ? *r.type.element : r.type; }
 
-std::string label_of(const RuleDef& r) { return r.label.empty() ? r.name : r.label; }
 
 // The figure as an analyst reads it: "£2,356.36", "72.8 %", "52 hour".
 std::string figure(const Program& p, const RuleDef& r, const Value& v) {
@@ -69,7 +67,7 @@ std::string member_figure(const Program& p, const RuleDef& r, const Value& v, st
 // The exact figure in the output's own unit, as a double for drawing only.
 std::optional<double> amount(const Program& p, const RuleDef& r, const Value& v) {
     if (v.kind != Value::Kind::number) return std::nullopt;
-    return Number(v.n / p.units.scale(shown_type(r).unit)).convert_to<double>();
+    return Number(v.n / p.units.scale(r.shown().unit)).convert_to<double>();
 }
 
 std::string h(const std::string& s) { return escape_html(s); }
@@ -254,7 +252,7 @@ private:
             case K::headline:
                 per_case(item, [&](const CaseRecord* c) {
                     out_ += "<div class=\"headlines\">\n";
-                    for (int slot : item.rules) headline(figure(p_, p_.rules[slot], value_of(slot, c)), label_of(p_.rules[slot]), p_.rules[slot].name);
+                    for (int slot : item.rules) headline(figure(p_, p_.rules[slot], value_of(slot, c)), p_.rules[slot].shown_label(), p_.rules[slot].name);
                     out_ += "</div>\n";
                 });
                 break;
@@ -269,7 +267,7 @@ private:
                     out_ += "<div class=\"headlines\">\n";
                     out_ += "<div class=\"headline range\"><div class=\"figure\"><span data-output=\"" + h(lo.name) + "\">" + h(figure(p_, lo, vlo)) +
                             "</span> to <span data-output=\"" + h(hi.name) + "\">" + h(figure(p_, hi, vhi)) + "</span></div><div class=\"label\">" +
-                            h(item.title) + " (" + h(label_of(lo)) + "; " + h(label_of(hi)) + ")</div></div>\n";
+                            h(item.title) + " (" + h(lo.shown_label()) + "; " + h(hi.shown_label()) + ")</div></div>\n";
                     out_ += "</div>\n";
                 });
                 break;
@@ -303,7 +301,7 @@ private:
         out_ += "<table>\n<caption>" + h(item.title) + "</caption>\n";
         if (first.by) {  // a row per member, a column per output
             out_ += "<thead><tr><th>" + h(first.by->name) + "</th>";
-            for (int slot : item.rules) out_ += "<th class=\"num\">" + h(label_of(p_.rules[slot])) + "</th>";
+            for (int slot : item.rules) out_ += "<th class=\"num\">" + h(p_.rules[slot].shown_label()) + "</th>";
             out_ += "</tr></thead>\n<tbody>\n";
             for (std::size_t m = 0; m < first.by->members.size(); ++m) {
                 out_ += "<tr><td>" + h(readable(first.by->members[m])) + "</td>";
@@ -316,16 +314,16 @@ private:
         }
         const bool shares = item.share_of >= 0;
         out_ += "<thead><tr><th></th><th class=\"num\">Value</th>" +
-                std::string(shares ? "<th class=\"num\">Share of " + h(label_of(p_.rules[item.share_of])) + "</th>" : "") + "</tr></thead>\n<tbody>\n";
+                std::string(shares ? "<th class=\"num\">Share of " + h(p_.rules[item.share_of].shown_label()) + "</th>" : "") + "</tr></thead>\n<tbody>\n";
         for (int slot : item.rules) {
             const Value& v = value_of(slot, c);
-            out_ += "<tr><td>" + h(label_of(p_.rules[slot])) + "</td>" + cell(p_.rules[slot].name, figure(p_, p_.rules[slot], v)) +
+            out_ += "<tr><td>" + h(p_.rules[slot].shown_label()) + "</td>" + cell(p_.rules[slot].name, figure(p_, p_.rules[slot], v)) +
                     (shares ? "<td class=\"num\">" + share(v, value_of(item.share_of, c)) + "</td>" : "") + "</tr>\n";
         }
         out_ += "</tbody>\n";
         if (shares) {
             const Value& whole = value_of(item.share_of, c);
-            out_ += "<tfoot><tr><td>" + h(label_of(p_.rules[item.share_of])) + "</td>" + cell(p_.rules[item.share_of].name, figure(p_, p_.rules[item.share_of], whole)) +
+            out_ += "<tfoot><tr><td>" + h(p_.rules[item.share_of].shown_label()) + "</td>" + cell(p_.rules[item.share_of].name, figure(p_, p_.rules[item.share_of], whole)) +
                     "<td class=\"num\">" + share(whole, whole) + "</td></tr></tfoot>\n";
         }
         out_ += "</table>\n";
@@ -336,7 +334,7 @@ private:
         std::vector<std::string> series;
         std::vector<Bar> rows;
         if (first.by) {
-            for (int slot : item.rules) series.push_back(label_of(p_.rules[slot]));
+            for (int slot : item.rules) series.push_back(p_.rules[slot].shown_label());
             for (std::size_t m = 0; m < first.by->members.size(); ++m) {
                 Bar b;
                 b.category = readable(first.by->members[m]);
@@ -352,12 +350,12 @@ private:
             series.push_back("Value");
             for (int slot : item.rules) {
                 const Value& v = value_of(slot, c);
-                rows.push_back(Bar{label_of(p_.rules[slot]), {amount(p_, p_.rules[slot], v)}, {figure(p_, p_.rules[slot], v)}});
+                rows.push_back(Bar{p_.rules[slot].shown_label(), {amount(p_, p_.rules[slot], v)}, {figure(p_, p_.rules[slot], v)}});
             }
         }
         std::string axis = item.axis;
         if (axis.empty()) {
-            const Type& t = shown_type(first);
+            const Type& t = first.shown();
             std::string unit = p_.units.name(t.unit);
             axis = first.percent ? "per cent" : unit.empty() ? "number" : unit;
         }
@@ -379,14 +377,14 @@ private:
         out_ += "<table class=\"cases\">\n<caption>" + h(item.title) + "</caption>\n<thead><tr><th>Case</th>";
         for (int slot : item.rules) {
             const RuleDef& r = p_.rules[slot];
-            out_ += "<th" + std::string(shown_type(r).kind == TypeKind::number ? " class=\"num\"" : "") + ">" + h(label_of(r)) + "</th>";
+            out_ += "<th" + std::string(r.shown().kind == TypeKind::number ? " class=\"num\"" : "") + ">" + h(r.shown_label()) + "</th>";
         }
         out_ += "</tr></thead>\n<tbody>\n";
         for (const CaseRecord* c : ok_) {
             out_ += "<tr data-case=\"" + h(c->id) + "\"><td>" + h(c->id) + "</td>";
             for (int slot : item.rules) {
                 const RuleDef& r = p_.rules[slot];
-                out_ += "<td" + std::string(shown_type(r).kind == TypeKind::number ? " class=\"num\"" : "") + " data-output=\"" + h(r.name) +
+                out_ += "<td" + std::string(r.shown().kind == TypeKind::number ? " class=\"num\"" : "") + " data-output=\"" + h(r.name) +
                         "\">" + h(figure(p_, r, value_of(slot, c))) + "</td>";
             }
             out_ += "</tr>\n";
@@ -405,7 +403,7 @@ private:
                 return;
             }
             out_ += "<ul class=\"names\" data-output=\"" + h(r.name) + "\">\n";
-            for (const auto& x : *v.items) out_ += "<li>" + h(display_value(p_, *shown_type(r).element, r.decimals, r.fixed_decimals, x)) + "</li>\n";
+            for (const auto& x : *v.items) out_ += "<li>" + h(display_value(p_, *r.shown().element, r.decimals, r.fixed_decimals, x)) + "</li>\n";
             out_ += "</ul>\n";
         });
     }

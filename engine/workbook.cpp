@@ -13,8 +13,6 @@ namespace reckon {
 
 namespace {
 
-const Type& shown_type(const RuleDef& r) { return r.by ? *r.type.element : r.type; }
-std::string label_of(const RuleDef& r) { return r.label.empty() ? r.name : r.label; }
 
 // Excel's number format for figures of a type: "£"#,##0.00 for money,
 // "£"#,##0.00"/week" for a money rate, 0.0% for a percentage, #,##0.00 for
@@ -145,7 +143,7 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
                 const RuleDef& r = p.rules[p.outputs[columns[k].output]];
                 const Value& v = c.outputs[columns[k].output];
                 const Value& shown = columns[k].member < 0 || v.kind != Value::Kind::list ? v : (*v.items)[static_cast<std::size_t>(columns[k].member)];
-                w.value(cases, row, static_cast<lxw_col_t>(k + 2), shown_type(r), r.decimals, r.fixed_decimals, r.percent, shown);
+                w.value(cases, row, static_cast<lxw_col_t>(k + 2), r.shown(), r.decimals, r.fixed_decimals, r.percent, shown);
             }
         } else {
             w.text(cases, row, static_cast<lxw_col_t>(columns.size() + 2), c.error.substr(0, c.error.find('\n')));
@@ -164,12 +162,12 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
             const RuleDef& d = p.rules[p.cohort_outputs[i]];
             const Value none;
             const Value& v = i < results.cohort.size() ? results.cohort[i] : none;
-            const std::string unit = d.percent ? "%" : p.units.name(shown_type(d).unit);
+            const std::string unit = d.percent ? "%" : p.units.name(d.shown().unit);
             auto line = [&](const std::string& member, const Value& x) {
                 w.text(cohort, r, 0, d.name);
                 if (!member.empty()) w.text(cohort, r, 1, member);
-                w.text(cohort, r, 2, label_of(d));
-                w.value(cohort, r, 3, shown_type(d), d.decimals, d.fixed_decimals, d.percent, x);
+                w.text(cohort, r, 2, d.shown_label());
+                w.value(cohort, r, 3, d.shown(), d.decimals, d.fixed_decimals, d.percent, x);
                 if (!unit.empty()) w.text(cohort, r, 4, unit);
                 ++r;
             };
