@@ -3,12 +3,12 @@
 // prints the evaluations per second. Reading is not timed.
 //
 //   bench_eval RULESET CASES ROUNDS      (CASES: a folder, a file or a stream file)
-#include "engine/batch.hpp"
-#include "engine/case.hpp"
-#include "engine/case_stream.hpp"
-#include "engine/compile.hpp"
-#include "engine/eval.hpp"
-#include "engine/present.hpp"
+#include "commands/batch.hpp"
+#include "core/load_case.hpp"
+#include "core/read_case_stream.hpp"
+#include "core/compile.hpp"
+#include "core/eval.hpp"
+#include "commands/present.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
         std::vector<reckon::Value> params = reckon::bind_params(*p);
         std::vector<reckon::Case> cases;
         for (const auto& f : reckon::find_case_files({argv[2]})) {
-            reckon::CaseReader r(f);
+            reckon::CaseReader r(f, p->limits.file_size);
             while (auto d = r.next()) {
                 if (!d->source) throw std::runtime_error(d->error);
                 cases.push_back(reckon::load_case(*p, d->source));

@@ -3,7 +3,7 @@
 // commit point that has no message here.
 #pragma once
 
-#include "grammar.hpp"
+#include "grammar/grammar.hpp"
 
 namespace reckon::grammar {
 

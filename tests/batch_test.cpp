@@ -194,7 +194,7 @@ TEST_CASE("batch: a stream of cases in one file (--- between documents) gives wh
     CHECK(lines_of(one.out).size() == 601);
 }
 
-TEST_CASE("batch: a bad document in a stream is reported with its line and number; the others go on") {
+TEST_CASE("batch: a bad document in a stream is reported with its line and number and the others go on") {
     std::string path = reckon::testing::temp_dir() + "/s.yaml";
     write_file(path,
                "---\nnominal: A\njoined: 2023-05-01\noffences: []\n"
@@ -225,7 +225,7 @@ TEST_CASE("batch: a bad document in a stream is reported with its line and numbe
     CHECK(eval.err.find(path + ":5:1: error: this file holds more than one case") != std::string::npos);
 }
 
-TEST_CASE("batch --scenarios: each case read once, evaluated under each named set of params; a cohort per scenario") {
+TEST_CASE("batch --scenarios: each case read once and evaluated under each named set of params with a cohort per scenario") {
     std::string dir = reckon::testing::temp_dir();
     write_file(dir + "/arrests.yaml", "low:\n  arrest_time: 3.5 hour\nhigh:\n  arrest_time: 6.5 hour\n");
     auto r = run_reckon({"batch", "rulesets/sussex-complex-client.reckon", "cases/sussex", "--scenarios", dir + "/arrests.yaml",

@@ -3,7 +3,7 @@
 // is named (data-output), so each is compared with `reckon eval` / `batch`.
 #include "support.hpp"
 
-#include "engine/report.hpp"
+#include "commands/report.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

@@ -15,7 +15,7 @@
 #include <random>
 #include <string>
 
-#include "../engine/types.hpp"
+#include "core/types.hpp"
 #include "reproducible_random.hpp"
 
 namespace {

@@ -1,20 +1,20 @@
 // The `reckon` command: turns arguments into calls of the engine, and
 // errors into exit codes (0 ok, 1 bad input, 2 bad command line, 3 a bug).
-#include "../batch.hpp"
-#include "../case.hpp"
-#include "../compile.hpp"
-#include "../diff.hpp"
-#include "../doc.hpp"
-#include "../eval.hpp"
-#include "../explain.hpp"
-#include "../format.hpp"
-#include "../limits.hpp"
-#include "../stack.hpp"
-#include "../output_file.hpp"
-#include "../present.hpp"
-#include "../report.hpp"
-#include "../testing.hpp"
-#include "../workbook.hpp"
+#include "commands/batch.hpp"
+#include "core/load_case.hpp"
+#include "core/compile.hpp"
+#include "commands/diff.hpp"
+#include "commands/doc.hpp"
+#include "core/eval.hpp"
+#include "commands/explain.hpp"
+#include "commands/fmt.hpp"
+#include "core/limits.hpp"
+#include "core/big_stack.hpp"
+#include "commands/output_file.hpp"
+#include "commands/present.hpp"
+#include "commands/report.hpp"
+#include "commands/rule_tests.hpp"
+#include "commands/workbook.hpp"
 #include "revision.hpp"
 #include "version.hpp"
 
@@ -23,6 +23,8 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
 #include <thread>
@@ -32,6 +34,28 @@ namespace {
 using namespace reckon;
 
 constexpr int ok = 0, bad_input = 1, bad_usage = 2, bug = 3, interrupted = 130;
+
+// What every command of this run is given: the limits set with --limit, and
+// the date that reports and workbooks carry.
+struct Run {
+    Limits limits;
+    std::string date;  // YYYY-MM-DD, UTC
+};
+
+// Today (UTC), or SOURCE_DATE_EPOCH's day for a reproducible page.
+std::string run_date() {
+    std::time_t t = std::time(nullptr);
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+        char* end = nullptr;
+        long long v = std::strtoll(epoch, &end, 10);
+        if (end && *end == '\0' && end != epoch && v >= 0) t = static_cast<std::time_t>(v);
+    }
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
 
 std::atomic<bool> stop_requested{false};
 extern "C" void on_signal(int) { stop_requested.store(true); }
@@ -47,17 +71,17 @@ std::vector<ParamSetting> parse_settings(const std::vector<std::string>& raw) {
     return out;
 }
 
-int cmd_check(const std::string& ruleset) {
-    auto p = compile(ruleset);
+int cmd_check(const Run& run, const std::string& ruleset) {
+    auto p = compile(ruleset, {}, run.limits);
     std::cout << ruleset << ": ok (" << p->params.size() << " params, " << p->tables.size() << " tables, "
               << p->inputs.size() << " inputs, " << p->rules.size() << " rules of which " << p->outputs.size()
               << " outputs and " << p->cohort_outputs.size() << " cohort outputs, " << p->tests.size() << " tests)\n";
     return ok;
 }
 
-int cmd_eval(const std::string& ruleset, const std::string& case_file, const std::string& format,
+int cmd_eval(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& format,
              const std::vector<std::string>& raw_params) {
-    auto p = compile(ruleset, parse_settings(raw_params));
+    auto p = compile(ruleset, parse_settings(raw_params), run.limits);
     Case c = load_case_file(*p, case_file);
     std::vector<Value> params = bind_params(*p, command_line_overrides(*p));
     CaseResult r;
@@ -80,7 +104,7 @@ struct BatchArgs {
 // The params of each scenario: the command line's settings, then the
 // scenario's, checked as --param values are; an error points at the value
 // in the scenarios file.
-std::vector<BoundScenario> bind_scenarios(const BatchArgs& a, const std::vector<Scenario>& scenarios) {
+std::vector<BoundScenario> bind_scenarios(const Run& run, const BatchArgs& a, const std::vector<Scenario>& scenarios) {
     std::vector<BoundScenario> out;
     for (const auto& sc : scenarios) {
         std::vector<ParamSetting> settings = parse_settings(a.params);
@@ -93,7 +117,7 @@ std::vector<BoundScenario> bind_scenarios(const BatchArgs& a, const std::vector<
         };
         std::shared_ptr<Program> q;
         try {
-            q = compile(a.ruleset, settings);
+            q = compile(a.ruleset, settings, run.limits);
         } catch (const UsageError& e) {  // "--param NAME: the ruleset has no param named 'NAME'"
             std::string text = e.what();
             std::string name = text.substr(8, text.find(':') - 8);
@@ -114,11 +138,11 @@ std::vector<BoundScenario> bind_scenarios(const BatchArgs& a, const std::vector<
 
 // `reckon batch` and `reckon report` (format "html"): the cases evaluated in
 // parallel, then written as text, a workbook or the report page.
-int cmd_batch(const BatchArgs& a) {
+int cmd_batch(const Run& run, const BatchArgs& a) {
     namespace fs = std::filesystem;
     std::signal(SIGINT, on_signal);  // from the start: an interrupt is always answered the same way
     std::signal(SIGTERM, on_signal);
-    auto p = compile(a.ruleset, parse_settings(a.params));
+    auto p = compile(a.ruleset, parse_settings(a.params), run.limits);
     if (a.format == "xlsx" && a.out.empty())
         throw UsageError("--format xlsx writes a workbook, which is not text: give the file with --out FILE.xlsx");
     std::vector<std::string> files = find_case_files(a.cases);
@@ -135,7 +159,7 @@ int cmd_batch(const BatchArgs& a) {
         if (!a.scenarios.empty()) {
             if (a.format != "jsonl" && a.format != "csv")
                 throw UsageError("--scenarios gives a result per case and scenario: use --format jsonl or --format csv");
-            scenarios = bind_scenarios(a, read_scenarios(read_source(a.scenarios)));
+            scenarios = bind_scenarios(run, a, read_scenarios(read_source(a.scenarios, run.limits.file_size)));
         }
     } catch (const EvalError& e) {
         std::cerr << render(e.diagnostic());
@@ -161,7 +185,7 @@ int cmd_batch(const BatchArgs& a) {
         return interrupted;
     }
     if (keep_all) {
-        Provenance prov = provenance_of(*p, a.params, kept, RECKON_VERSION);
+        Provenance prov = provenance_of(*p, a.params, kept, RECKON_VERSION, run.date);
         if (a.format == "xlsx") {
             write_workbook(file->writer_path(), *p, params, kept, prov);
         } else {
@@ -177,9 +201,9 @@ int cmd_batch(const BatchArgs& a) {
     return s.failed || s.cohort_failed ? bad_input : ok;
 }
 
-int cmd_explain(const std::string& ruleset, const std::string& case_file, const std::string& output,
+int cmd_explain(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& output,
                 const std::string& format, int depth, const std::vector<std::string>& raw_params) {
-    auto p = compile(ruleset, parse_settings(raw_params));
+    auto p = compile(ruleset, parse_settings(raw_params), run.limits);
     int slot = -1;
     for (std::size_t i = 0; i < p->rules.size(); ++i)
         if (p->rules[i].name == output && !p->rules[i].cohort) slot = static_cast<int>(i);
@@ -203,9 +227,9 @@ int cmd_explain(const std::string& ruleset, const std::string& case_file, const 
     return ok;
 }
 
-int cmd_doc(const std::string& ruleset, const std::string& case_file, const std::string& format,
+int cmd_doc(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& format,
             const std::vector<std::string>& raw_params) {
-    auto p = compile(ruleset, parse_settings(raw_params));
+    auto p = compile(ruleset, parse_settings(raw_params), run.limits);
     try {
         std::vector<Value> params = bind_params(*p, command_line_overrides(*p));
         std::optional<Case> c;
@@ -224,12 +248,12 @@ int cmd_doc(const std::string& ruleset, const std::string& case_file, const std:
 }
 
 // OLD or NEW of `reckon diff`: a rule file, or REV:PATH in git.
-std::shared_ptr<Program> compile_version(const std::string& arg, cli::Checkout& checkout) {
+std::shared_ptr<Program> compile_version(const Run& run, const std::string& arg, cli::Checkout& checkout) {
     namespace fs = std::filesystem;
     auto colon = arg.find(':');
     if (fs::exists(arg) || colon == std::string::npos) {
         if (!fs::exists(arg)) throw UsageError(arg + ": no such file (give a rule file, or REV:PATH for a git revision)");
-        return compile(arg);
+        return compile(arg, {}, run.limits);
     }
     try {
         cli::checkout_revision(arg.substr(0, colon), arg.substr(colon + 1), checkout);
@@ -237,7 +261,7 @@ std::shared_ptr<Program> compile_version(const std::string& arg, cli::Checkout& 
         throw UsageError(arg + ": " + e.what());
     }
     try {
-        return compile(checkout.entry);
+        return compile(checkout.entry, {}, run.limits);
     } catch (const CompileError& e) {  // show the revision, not the temporary folder
         std::string text = e.what();
         for (std::size_t at; (at = text.find(checkout.folder + "/")) != std::string::npos;)
@@ -246,11 +270,11 @@ std::shared_ptr<Program> compile_version(const std::string& arg, cli::Checkout& 
     }
 }
 
-int cmd_diff(const std::string& old_arg, const std::string& new_arg, const std::vector<std::string>& cases,
+int cmd_diff(const Run& run, const std::string& old_arg, const std::string& new_arg, const std::vector<std::string>& cases,
              const std::string& format) {
     cli::Checkout old_checkout, new_checkout;
-    auto a = compile_version(old_arg, old_checkout);
-    auto b = compile_version(new_arg, new_checkout);
+    auto a = compile_version(run, old_arg, old_checkout);
+    auto b = compile_version(run, new_arg, new_checkout);
     std::vector<Change> changes = compare_rulesets(*a, *b);
     std::optional<CaseEffects> effects;
     if (!cases.empty()) effects = compare_cases(*a, *b, find_case_files(cases));
@@ -259,14 +283,14 @@ int cmd_diff(const std::string& old_arg, const std::string& new_arg, const std::
     return effects && !effects->errors.empty() ? bad_input : ok;
 }
 
-int cmd_fmt(const std::vector<std::string>& paths, bool check) {
+int cmd_fmt(const Run& run, const std::vector<std::string>& paths, bool check) {
     auto files = find_rule_files(paths);
     if (files.empty()) throw UsageError("no rule files (*.reckon) found");
     int status = ok;
     for (const auto& f : files) {
         try {
-            SourcePtr src = read_source(f);
-            std::string formatted = format_rules(src);
+            SourcePtr src = read_source(f, run.limits.file_size);
+            std::string formatted = format_rules(src, run.limits);
             if (formatted == src->text()) continue;
             if (check) {
                 std::cout << f << "\n";  // would change
@@ -288,9 +312,9 @@ int cmd_fmt(const std::vector<std::string>& paths, bool check) {
     return status;
 }
 
-int cmd_test(const std::vector<std::string>& paths) {
+int cmd_test(const Run& run, const std::vector<std::string>& paths) {
     auto files = find_rule_files(paths);
-    TestTally t = run_tests(files, std::cout);
+    TestTally t = run_tests(files, run.limits, std::cout);
     if (files.empty()) std::cout << "no rule files (*.reckon) found\n";
     std::cout << t.passed << " passed, " << t.failed << " failed\n";
     return t.failed == 0 && !files.empty() ? ok : bad_input;
@@ -311,7 +335,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> limit_settings;
     std::string limits_help = "NAME=N: raise (or lower) a limit on what is accepted; repeatable. The limits, with their defaults:";
     for (const auto& l : limit_table())
-        limits_help += "\n  " + std::string(l.name) + "=" + std::to_string(limits().*(l.field)) + ": " + l.what;
+        limits_help += "\n  " + std::string(l.name) + "=" + std::to_string(Limits{}.*(l.field)) + ": " + l.what;
     app.add_option("--limit", limit_settings, limits_help);
     app.fallthrough();
 
@@ -415,23 +439,25 @@ int main(int argc, char** argv) {
         return bad_usage;
     }
 
+    Run run;
+    run.date = run_date();
     for (const auto& l : limit_settings)
-        if (auto err = set_limit(l)) {
+        if (auto err = set_limit(run.limits, l)) {
             std::cerr << "reckon: error: " << *err << "\n";
             return bad_usage;
         }
 
     auto run_command = [&]() -> int {
         try {
-            if (*check) return cmd_check(ruleset);
-            if (*eval) return cmd_eval(ruleset, case_file, format, params);
-            if (*test) return cmd_test(paths);
-            if (*batch) return cmd_batch(ba);
-            if (*report) return cmd_batch(ra);
-            if (*fmt) return cmd_fmt(paths, fmt_check);
-            if (*doc) return cmd_doc(ruleset, doc_case, doc_format, params);
-            if (*diff) return cmd_diff(old_version, new_version, diff_cases, diff_format);
-            if (*explain) return cmd_explain(ruleset, case_file, output, explain_format, depth, params);
+            if (*check) return cmd_check(run, ruleset);
+            if (*eval) return cmd_eval(run, ruleset, case_file, format, params);
+            if (*test) return cmd_test(run, paths);
+            if (*batch) return cmd_batch(run, ba);
+            if (*report) return cmd_batch(run, ra);
+            if (*fmt) return cmd_fmt(run, paths, fmt_check);
+            if (*doc) return cmd_doc(run, ruleset, doc_case, doc_format, params);
+            if (*diff) return cmd_diff(run, old_version, new_version, diff_cases, diff_format);
+            if (*explain) return cmd_explain(run, ruleset, case_file, output, explain_format, depth, params);
         } catch (const UsageError& e) {
             std::cerr << "reckon: error: " << e.what() << "\n";
             return bad_usage;
@@ -450,6 +476,6 @@ int main(int argc, char** argv) {
     };
     // The work runs on a thread whose stack fits the depth limits.
     int status = bug;
-    run_with_deep_stack([&] { status = run_command(); });
+    run_with_deep_stack(run.limits, [&] { status = run_command(); });
     return status;
 }

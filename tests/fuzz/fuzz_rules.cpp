@@ -1,6 +1,6 @@
 // libFuzzer target: bytes as a rule file -> parse, declare, check. Every
 // outcome must be a program or diagnostics that render; nothing else.
-#include "../../engine/compile.hpp"
+#include "core/compile.hpp"
 
 #include <cstddef>
 #include <cstdint>

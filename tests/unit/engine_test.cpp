@@ -1,9 +1,9 @@
 // Each phase on small rule files held in the test: parse, check, evaluate, cases.
-#include "../../engine/case.hpp"
-#include "../../engine/compile.hpp"
-#include "../../engine/eval.hpp"
-#include "../../engine/present.hpp"
-#include "../../grammar/parse.hpp"
+#include "core/load_case.hpp"
+#include "core/compile.hpp"
+#include "core/eval.hpp"
+#include "commands/present.hpp"
+#include "core/parse.hpp"
 
 #include <doctest/doctest.h>
 
@@ -64,7 +64,8 @@ TEST_CASE("parse: declarations, annotations and precedence") {
     auto m = parse_module(text("p.reckon", R"(ruleset "R" version "1" source "S1" source "S2" identified by id
 param a = 1 + 2 * 3 "desc" source "cite"
 output b: hour "Label" = a decimals 3
-)"));
+)"),
+                          reckon::Limits{});
     REQUIRE(m.header);
     CHECK(m.header->name == "R");
     CHECK(m.header->version == "1");
@@ -75,15 +76,15 @@ output b: hour "Label" = a decimals 3
     CHECK(a.notes.description == "desc");
     CHECK(a.notes.source == "cite");
     REQUIRE(a.body->kind == ast::ExprKind::binary);
-    CHECK(a.body->op == "+");
-    CHECK(a.body->kids[1]->op == "*");
+    CHECK(a.body->op == reckon::ast::Operator::add);
+    CHECK(a.body->kids[1]->op == reckon::ast::Operator::mul);
     CHECK(m.decls[1].label == "Label");
     CHECK(m.decls[1].notes.decimals == 3);
 }
 
 TEST_CASE("parse: a syntax error names the place and what was expected") {
     try {
-        parse_module(text("p.reckon", "param a = (1 + 2\n"));
+        parse_module(text("p.reckon", "param a = (1 + 2\n"), reckon::Limits{});
         FAIL("no error");
     } catch (const CompileError& e) {
         CHECK(std::string(e.what()) ==

@@ -1,5 +1,5 @@
 // The number type: exact parsing, rounding modes, display.
-#include "../../engine/number.hpp"
+#include "core/number.hpp"
 
 #include <doctest/doctest.h>
 

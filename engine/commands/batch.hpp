@@ -1,0 +1,63 @@
+// `reckon batch`: many cases evaluated in parallel, results written in the
+// order the cases were given, then the cohort rules over the cases that
+// succeeded. A case that fails is reported and the others go on.
+#pragma once
+
+#include "core/program.hpp"
+
+#include <atomic>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace reckon {
+
+// Case files named by files, folders (searched for *.yaml and *.yml, sorted)
+// and glob patterns, in the order given. Throws UsageError for a folder or a
+// pattern with no case files, or a path that does not exist.
+std::vector<std::string> find_case_files(const std::vector<std::string>& args);
+
+// Each case's figures and the cohort's, kept in memory for a report or a
+// workbook (which need them all at the end), in the order the cases were given.
+struct CaseRecord {
+    std::string id, file;
+    bool ok = false;
+    std::vector<Value> outputs;  // in p.outputs order
+    std::string error;           // the rendered diagnostics of a failed case
+};
+struct BatchResults {
+    std::vector<CaseRecord> cases;
+    std::vector<Value> cohort;   // in p.cohort_outputs order; empty when the cohort failed
+};
+
+// One named set of param values (--scenarios): the params bound for it.
+struct BoundScenario {
+    std::string name;
+    std::vector<Value> params;
+};
+
+struct BatchOptions {
+    unsigned jobs = 1;
+    std::string format = "table";            // table, jsonl, csv, or none (nothing written to `out`)
+    BatchResults* keep = nullptr;            // keep every case's figures here
+    // When given, each case is read once and evaluated under each scenario
+    // (jsonl and csv only): a result per case and scenario, a cohort per scenario.
+    std::vector<BoundScenario> scenarios;
+    bool progress = false;                   // a progress bar on `err`
+    const std::atomic<bool>* stop = nullptr; // set by a signal: finish no more cases
+};
+
+struct BatchSummary {
+    std::size_t cases = 0;   // given (when interrupted: read, plus a case for each file not yet opened)
+    bool cases_exact = true; // false when interrupted inside a stream of cases: `cases` is then a lower bound
+    std::size_t done = 0;    // evaluated, well or not, before any stop
+    std::size_t failed = 0;
+    bool cohort_failed = false;
+    bool interrupted = false;
+};
+
+// Results go to `out` in the chosen format; diagnostics and progress to `err`.
+BatchSummary run_batch(const Program& p, const std::vector<Value>& params, const std::vector<std::string>& files,
+                       const BatchOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace reckon

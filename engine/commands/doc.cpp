@@ -1,0 +1,107 @@
+#include "doc.hpp"
+#include "html.hpp"
+
+#include "core/eval.hpp"
+#include "explain.hpp"
+#include "present.hpp"
+
+#include <sstream>
+
+namespace reckon {
+namespace {
+
+// Text safe in a Markdown table cell.
+std::string cell(std::string s) {
+    std::string out;
+    for (char c : s) out += c == '|' ? std::string("\\|") : c == '\n' ? std::string(" ") : std::string(1, c);
+    return out;
+}
+
+std::string code(const std::string& s) { return s.empty() ? "" : "`" + cell(s) + "`"; }
+
+}  // namespace
+
+std::string methodology_markdown(const Program& p, const std::vector<Value>& params, const Case* c) {
+    std::string out = "# " + p.name + (p.version.empty() ? "" : ", version " + p.version) + "\n\n";
+    if (!p.description.empty()) out += p.description + "\n\n";
+    for (const auto& s : p.sources_cited) out += "- Source: " + s + "\n";
+    if (!p.sources_cited.empty()) out += "\n";
+    if (c) out += "Worked values are for the case `" + c->id + "` (" + c->source->path() + ").\n\n";
+
+    out += "## Parameters\n\n| param | value | formula | description | source |\n|---|---|---|---|---|\n";
+    for (std::size_t i = 0; i < p.params.size(); ++i) {
+        const ParamDef& d = p.params[i];
+        std::string source = d.cite.source;
+        for (const auto& [slot, node] : p.overrides)
+            if (slot == static_cast<int>(i)) source = "set for this run (--param " + d.name + ")";
+        out += "| " + d.name + " | " + cell(typed_value(p, d.type, params[i])) + " | " + code(formula_text(d.syntax)) + " | " +
+               cell(d.cite.description) + " | " + cell(source) + " |\n";
+    }
+
+    if (!p.tables.empty()) out += "\n## Tables\n";
+    for (const auto& t : p.tables) {
+        out += "\n### " + t.name + "\n\n";
+        if (!t.cite.description.empty()) out += t.cite.description + "\n\n";
+        if (!t.cite.source.empty()) out += "Source: " + t.cite.source + "\n\n";
+        out += "| key |";
+        std::string rule = "|---|";
+        for (const auto& f : t.columns->fields) {
+            out += " " + f.name + " |";
+            rule += "---|";
+        }
+        out += "\n" + rule + "\n";
+        for (const auto& k : t.order) {
+            const Value& row = t.rows.at(k);
+            std::string key = key_shown(t, k);
+            out += "| " + cell(key) + " |";
+            for (std::size_t f = 0; f < t.columns->fields.size(); ++f)
+                out += " " + cell(typed_value(p, t.columns->fields[f].type, (*row.items)[f])) + " |";
+            out += "\n";
+        }
+    }
+
+    out += "\n## The case\n\n| input | type | description |" + std::string(c ? " value |\n|---|---|---|---|\n" : "\n|---|---|---|\n");
+    for (std::size_t i = 0; i < p.inputs.size(); ++i) {
+        const InputDef& in = p.inputs[i];
+        out += "| " + in.path + " | " + cell(describe(in.type, p.units)) + " | " + cell(in.cite.description) + " |";
+        if (c) out += " " + cell(c->inputs[i].kind == Value::Kind::none ? "not given" : typed_value(p, in.type, c->inputs[i])) + " |";
+        out += "\n";
+    }
+
+    std::optional<Evaluator> ev;
+    if (c) ev.emplace(p, params, c->inputs);
+    auto section = [&](bool cohort) {
+        for (std::size_t i = 0; i < p.rules.size(); ++i) {
+            const RuleDef& r = p.rules[i];
+            if (r.cohort != cohort) continue;
+            out += "\n### " + std::string(r.output ? "output " : "rule ") + r.name + (r.label.empty() ? "" : ": " + r.label) + "\n\n";
+            if (!r.cite.description.empty()) out += r.cite.description + "\n\n";
+            if (!r.cite.source.empty()) out += "Source: " + r.cite.source + "\n\n";
+            out += "Formula: " + code(formula_text(r.syntax)) + " (" + r.where.str() + ")\n";
+            if (ev && !cohort) {
+                const Value& v = ev->rule(static_cast<int>(i));
+                out += "\nWorked value: **" + (r.output || r.by ? display_with_unit(p, r, v) : typed_value(p, r.type, v)) + "**\n";
+            }
+        }
+    };
+    out += "\n## Rules and outputs\n";
+    section(false);
+    bool any_cohort = false;
+    for (const auto& r : p.rules) any_cohort = any_cohort || r.cohort;
+    if (any_cohort) {
+        out += "\n## Cohort rules and outputs (over every case of a batch)\n";
+        section(true);
+    }
+    if (!p.fns.empty()) out += "\n## Functions\n";
+    for (const auto& f : p.fns) {
+        std::string sig = f.name + "(";
+        for (std::size_t k = 0; k < f.param_names.size(); ++k)
+            sig += (k ? ", " : "") + f.param_names[k] + ": " + describe(f.param_types[k], p.units);
+        out += "\n### " + sig + ") -> " + describe(f.result, p.units) + "\n\n";
+        if (!f.cite.description.empty()) out += f.cite.description + "\n\n";
+        out += "Formula: " + code(formula_text(f.syntax)) + " (" + f.where.str() + ")\n";
+    }
+    return out;
+}
+
+}  // namespace reckon

@@ -1,0 +1,41 @@
+// `reckon explain`: the derivation of one output of one case, as a tree: each
+// rule with its formula as written, its value, where it is declared, its
+// description and source; each function, param (with its source), table and
+// input (with where it is in the case file) that it used; rounding steps.
+#pragma once
+
+#include "core/load_case.hpp"
+#include "core/eval.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace reckon {
+
+struct Derivation {
+    std::string kind;  // output, rule, fn, param, table, input
+    std::string name;
+    std::string value;               // with its unit; empty for fn and table
+    std::string where;               // file:line:col of the declaration, or of the value in the case
+    std::string formula;             // as written
+    std::string description, source;
+    std::vector<std::string> rounding;  // "round to £0.01, half away from zero"
+    std::vector<Derivation> uses;
+    bool cut = false;                // more below, not shown (--depth)
+};
+
+// The tree for rule `slot`, `depth` levels deep (0: no limit).
+Derivation explain(const Program& p, Evaluator& ev, const std::vector<Value>& params, const Case& c, int slot, int depth);
+
+std::string render_derivation(const Derivation& d);
+
+// A formula as written, on one line (the parentheses around it kept).
+std::string formula_text(const ast::Expr* e);
+// A value of type t shown with its unit: money to the penny, other numbers to
+// 2 decimals, a list of records as its number of entries.
+std::string typed_value(const Program& p, const Type& t, const Value& v);
+nlohmann::ordered_json derivation_json(const Derivation& d);
+
+}  // namespace reckon

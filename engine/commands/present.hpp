@@ -1,0 +1,51 @@
+// How a case's outputs are shown: the analyst's table and the JSON of cli.md.
+#pragma once
+
+#include "core/load_case.hpp"
+#include "core/eval.hpp"
+#include "display.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace reckon {
+
+// "£2,356.36", "52 hour", "20%"-free plain numbers: the figure as an analyst pastes it.
+std::string display_with_unit(const Program& p, const RuleDef& r, const Value& v);
+
+// JSON text; bytes that are not UTF-8 (in a path, say) become U+FFFD rather than an error.
+std::string json_text(const nlohmann::ordered_json& j, int indent = -1);
+
+std::string render_table(const Program& p, const CaseResult& r);
+std::string render_json(const Program& p, const CaseResult& r);
+
+// The label-and-value table of some outputs (slots into p.rules, values alike).
+std::string render_outputs(const Program& p, const std::vector<int>& slots, const std::vector<Value>& values);
+// {"name": {"value": "…", "unit": "…", "label": "…"}, …}: an absent value is null,
+// a list an array of strings, a grouped figure an object by member.
+nlohmann::ordered_json outputs_json(const Program& p, const std::vector<int>& slots, const std::vector<Value>& values);
+
+// The same JSON text as json_text(outputs_json(p, slots, values)), written
+// directly: what does not change from case to case (names, units, labels) is
+// escaped once. The batch's jsonl lines are made with it.
+class OutputsJson {
+public:
+    OutputsJson(const Program& p, const std::vector<int>& slots);
+    std::string text(const std::vector<Value>& values) const;
+
+private:
+    struct Slot {
+        const RuleDef* rule;
+        std::string prefix, suffix;          // "name":{"value":  …  ,"unit":"GBP","label":"…"}
+        std::vector<std::string> members;    // "member": for a figure by member
+    };
+    void value(std::string& out, const Slot& s, const Value& x) const;
+    const Program& p_;
+    std::vector<Slot> slots_;
+};
+
+// A JSON string: quoted, escaped, bytes that are not UTF-8 replaced.
+std::string json_string(const std::string& s);
+
+}  // namespace reckon

@@ -1,0 +1,491 @@
+#include "report.hpp"
+
+#include "doc.hpp"
+#include "core/eval.hpp"
+#include "present.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace reckon {
+
+namespace {
+
+using K = ast::ReportItemKind;
+
+const char* const style =
+    "*{box-sizing:border-box}\n"
+    "body{font-family:'DejaVu Sans',Helvetica,Arial,sans-serif;color:#1d2329;margin:0;line-height:1.45;background:#fff}\n"
+    "main,header.page,footer{max-width:60rem;margin:0 auto;padding:0 1.25rem}\n"
+    "header.page{padding-top:1.5rem;border-bottom:3px solid #1f5f8b;margin-bottom:1rem}\n"
+    "h1{font-size:1.7rem;margin:.2rem 0}h2{font-size:1.3rem;margin:2rem 0 .6rem;color:#1f5f8b;border-bottom:1px solid #cfd8df}\n"
+    "h3{font-size:1.05rem;margin:1.2rem 0 .4rem}.lede{font-size:1.05rem;margin:.3rem 0 .8rem}\n"
+    ".meta{color:#56606a;font-size:.85rem;margin:.2rem 0 1rem}\n"
+    ".headlines{display:flex;flex-wrap:wrap;gap:.8rem;margin:.8rem 0}\n"
+    ".headline{flex:1 1 13rem;border:1px solid #cfd8df;border-left:5px solid #1f5f8b;padding:.6rem .8rem;background:#f6f9fb}\n"
+    ".headline .figure{font-size:1.6rem;font-weight:bold;font-variant-numeric:tabular-nums}\n"
+    ".headline .label{font-size:.9rem;color:#38424c}\n"
+    ".case-id{font-size:.85rem;color:#56606a;margin:.6rem 0 .2rem}\n"
+    "table{border-collapse:collapse;margin:.6rem 0 1rem;font-size:.9rem}\n"
+    "caption{text-align:left;font-weight:bold;padding:.3rem 0}\n"
+    "th,td{border:1px solid #cfd8df;padding:.25rem .55rem;vertical-align:top}th{background:#eef3f6;text-align:left}\n"
+    "td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
+    "tfoot td{font-weight:bold;background:#f6f9fb}\n"
+    "figure{margin:1rem 0}figcaption{font-weight:bold;margin-bottom:.3rem}\n"
+    "svg{max-width:100%;height:auto}svg text{font-family:'DejaVu Sans',Helvetica,Arial,sans-serif}\n"
+    "table.chart-data{font-size:.8rem}table.chart-data caption{font-weight:normal;color:#56606a}\n"
+    "ul.names{columns:4 9rem;padding-left:1.2rem;font-size:.9rem}\n"
+    ".failed{color:#8a1c1c}\n"
+    "section.appendix{margin-top:2.5rem}section.appendix code{font-size:.8rem;background:#f3f5f7}\n"
+    "footer{margin-top:2rem;padding-bottom:2rem;font-size:.85rem}\n"
+    "footer dl{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem}footer dt{font-weight:bold}\n"
+    "footer dd{margin:0;word-break:break-all}\n"
+    "@page{size:A4;margin:16mm 14mm}\n"
+    "@media print{body{font-size:10pt}main,header.page,footer{max-width:none;padding:0}\n"
+    "h2,h3,caption,figcaption{break-after:avoid}figure,.headlines,table.chart-data,tr{break-inside:avoid}\n"
+    "section.appendix,footer{break-before:page}.headline{background:none}}\n";
+
+// Bar colours: one per series, distinguishable in grey too.
+const char* const palette[] = {"#1f5f8b", "#e07b39", "#5b8c3a", "#8a4f9e", "#b8860b", "#3a8c8c"};
+
+
+
+// The figure as an analyst reads it: "£2,356.36", "72.8 %", "52 hour".
+std::string figure(const Program& p, const RuleDef& r, const Value& v) {
+    std::string text = display_with_unit(p, r, v);
+    if (r.percent && v.kind == Value::Kind::number) text += " %";
+    return text;
+}
+
+// The same for one member of a grouped figure.
+std::string member_figure(const Program& p, const RuleDef& r, const Value& v, std::size_t m) {
+    if (v.kind != Value::Kind::list) return "not defined";
+    return figure(p, r, (*v.items).at(m));
+}
+
+// The exact figure in the output's own unit, as a double for drawing only.
+std::optional<double> amount(const Program& p, const RuleDef& r, const Value& v) {
+    if (v.kind != Value::Kind::number) return std::nullopt;
+    return Number(v.n / p.units.scale(r.shown().unit)).convert_to<double>();
+}
+
+std::string h(const std::string& s) { return escape_html(s); }
+
+// A member's name for readers: "serious_wounding" -> "serious wounding".
+std::string readable(std::string member) {
+    std::replace(member.begin(), member.end(), '_', ' ');
+    return member;
+}
+
+std::string fmt_num(double x, int decimals) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
+    return buf;
+}
+
+// A round step for about five ticks: 1, 2 or 5 times a power of ten.
+double tick_step(double span) {
+    if (span <= 0) return 1;
+    double raw = span / 5, mag = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double f : {1.0, 2.0, 5.0, 10.0})
+        if (raw <= f * mag) return f * mag;
+    return 10 * mag;
+}
+
+std::string tick_label(double x, double step) {
+    int decimals = step >= 1 ? 0 : static_cast<int>(std::ceil(-std::log10(step)));
+    std::string text = fmt_num(x, decimals);
+    bool negative = !text.empty() && text[0] == '-';
+    return (negative ? "-" : "") + group_thousands(negative ? text.substr(1) : text);
+}
+
+struct Bar {
+    std::string category;           // the row's label
+    std::vector<std::optional<double>> values;  // one per series
+    std::vector<std::string> texts;             // the figures as shown
+};
+
+// A horizontal bar chart: a row per category, a bar per series, the figure
+// beside each bar, a value axis with ticks and its label, a legend when
+// there is more than one series.
+std::string bar_chart(const std::string& title, const std::string& axis, const std::vector<std::string>& series,
+                      const std::vector<Bar>& rows, int id) {
+    const double label_w = std::min(300.0, 30 + 6.6 * static_cast<double>([&] {
+        std::size_t w = 0;
+        for (const auto& r : rows) w = std::max(w, display_width(r.category));
+        return w;
+    }()));
+    double text_w = 0;
+    for (const auto& r : rows)
+        for (const auto& t : r.texts) text_w = std::max(text_w, 12 + 6.6 * static_cast<double>(display_width(t)));
+    const double width = 760, plot_x = label_w, plot_w = std::max(200.0, width - label_w - text_w - 10);
+    const double bar_h = series.size() > 1 ? 11 : 18, group_gap = 9;
+    const double group_h = bar_h * static_cast<double>(series.size()) + group_gap;
+    const double legend_h = series.size() > 1 ? 24 : 0;
+    const double top = 8 + legend_h, plot_h = group_h * static_cast<double>(rows.size());
+    const double height = top + plot_h + 48;
+
+    double lo = 0, hi = 0;
+    for (const auto& r : rows)
+        for (const auto& v : r.values)
+            if (v) lo = std::min(lo, *v), hi = std::max(hi, *v);
+    if (hi == lo) hi = lo + 1;
+    const double step = tick_step(hi - lo);
+    lo = std::floor(lo / step) * step;
+    hi = std::ceil(hi / step) * step;
+    auto x_of = [&](double v) { return plot_x + (v - lo) / (hi - lo) * plot_w; };
+
+    std::string t = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"chart" + std::to_string(id) +
+                    "\" viewBox=\"0 0 " + fmt_num(width, 0) + " " + fmt_num(height, 0) + "\" width=\"" + fmt_num(width, 0) +
+                    "\" height=\"" + fmt_num(height, 0) + "\">\n<title id=\"chart" + std::to_string(id) + "\">" + h(title) + "</title>\n";
+    if (series.size() > 1) {
+        double x = plot_x;
+        for (std::size_t s = 0; s < series.size(); ++s) {
+            t += "<rect class=\"legend\" x=\"" + fmt_num(x, 1) + "\" y=\"6\" width=\"12\" height=\"12\" fill=\"" + palette[s % 6] + "\"/>";
+            t += "<text x=\"" + fmt_num(x + 17, 1) + "\" y=\"16\" font-size=\"12\">" + h(series[s]) + "</text>\n";
+            x += 40 + 6.6 * static_cast<double>(display_width(series[s]));
+        }
+    }
+    // grid lines and tick labels
+    for (double v = lo; v <= hi + step / 2; v += step) {
+        double x = x_of(v);
+        t += "<line x1=\"" + fmt_num(x, 1) + "\" y1=\"" + fmt_num(top, 1) + "\" x2=\"" + fmt_num(x, 1) + "\" y2=\"" +
+             fmt_num(top + plot_h, 1) + "\" stroke=\"#dde3e8\"/>";
+        t += "<text class=\"tick\" x=\"" + fmt_num(x, 1) + "\" y=\"" + fmt_num(top + plot_h + 15, 1) +
+             "\" font-size=\"11\" text-anchor=\"middle\" fill=\"#38424c\">" + h(tick_label(v, step)) + "</text>\n";
+    }
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        double y0 = top + group_h * static_cast<double>(r) + group_gap / 2;
+        t += "<text class=\"category\" x=\"" + fmt_num(plot_x - 8, 1) + "\" y=\"" +
+             fmt_num(y0 + bar_h * static_cast<double>(series.size()) / 2 + 4, 1) + "\" font-size=\"12\" text-anchor=\"end\">" +
+             h(rows[r].category) + "</text>\n";
+        for (std::size_t s = 0; s < series.size(); ++s) {
+            double y = y0 + bar_h * static_cast<double>(s);
+            if (!rows[r].values[s]) continue;
+            double a = x_of(std::min(0.0, *rows[r].values[s])), b = x_of(std::max(0.0, *rows[r].values[s]));
+            t += "<rect class=\"bar\" x=\"" + fmt_num(a, 2) + "\" y=\"" + fmt_num(y, 1) + "\" width=\"" + fmt_num(std::max(0.5, b - a), 2) +
+                 "\" height=\"" + fmt_num(bar_h - 1, 1) + "\" fill=\"" + palette[s % 6] + "\"><title>" + h(rows[r].category) +
+                 (series.size() > 1 ? ", " + h(series[s]) : std::string()) + ": " + h(rows[r].texts[s]) + "</title></rect>";
+            t += "<text class=\"value\" x=\"" + fmt_num(b + 4, 1) + "\" y=\"" + fmt_num(y + bar_h - 4, 1) + "\" font-size=\"" +
+                 (series.size() > 1 ? "10" : "12") + "\">" + h(rows[r].texts[s]) + "</text>\n";
+        }
+    }
+    t += "<line x1=\"" + fmt_num(x_of(0), 1) + "\" y1=\"" + fmt_num(top, 1) + "\" x2=\"" + fmt_num(x_of(0), 1) + "\" y2=\"" +
+         fmt_num(top + plot_h, 1) + "\" stroke=\"#38424c\"/>\n";
+    t += "<text class=\"axis-label\" x=\"" + fmt_num(plot_x + plot_w / 2, 1) + "\" y=\"" + fmt_num(top + plot_h + 36, 1) +
+         "\" font-size=\"12\" text-anchor=\"middle\" font-weight=\"bold\">" + h(axis) + "</text>\n</svg>\n";
+    return t;
+}
+
+class Page {
+public:
+    Page(const Program& p, const std::vector<Value>& params, const BatchResults& r, const Provenance& prov, const Case* only)
+        : p_(p), params_(params), r_(r), prov_(prov), only_(only), case_index_(p.rules.size(), -1), cohort_index_(p.rules.size(), -1) {
+        for (std::size_t i = 0; i < p.outputs.size(); ++i) case_index_[p.outputs[i]] = static_cast<int>(i);
+        for (std::size_t i = 0; i < p.cohort_outputs.size(); ++i) cohort_index_[p.cohort_outputs[i]] = static_cast<int>(i);
+        for (const auto& c : r.cases)
+            if (c.ok) ok_.push_back(&c);
+    }
+
+    std::string render() {
+        const std::string title = p_.report ? p_.report->title : p_.name;
+        out_ = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+               "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+               "<meta name=\"generator\" content=\"reckon " + h(prov_.reckon_version) + "\">\n<title>" + h(title) +
+               "</title>\n<style>\n" + style + "</style>\n</head>\n<body>\n<header class=\"page\">\n<h1>" + h(title) + "</h1>\n";
+        if (p_.report && !p_.report->description.empty()) out_ += "<p class=\"lede\">" + h(p_.report->description) + "</p>\n";
+        out_ += "<p class=\"meta\">" + h(p_.name) + (p_.version.empty() ? "" : ", version " + h(p_.version)) + " &middot; " +
+                std::to_string(prov_.cases) + (prov_.cases == 1 ? " case" : " cases") +
+                (prov_.failed ? ", <span class=\"failed\">" + std::to_string(prov_.failed) + " failed</span>" : "") + " &middot; " +
+                h(prov_.date) + "</p>\n</header>\n<main>\n";
+        if (p_.report) {
+            for (const auto& item : p_.report->items) this->item(item);
+        } else {
+            default_layout();
+        }
+        close_section();
+        failures();
+        out_ += "</main>\n";
+        provenance();
+        return out_ + "</body>\n</html>\n";
+    }
+
+private:
+    void open_section(const std::string& heading, const std::string& cls = "") {
+        close_section();
+        out_ += "<section" + (cls.empty() ? "" : " class=\"" + cls + "\"") + ">\n<h2>" + h(heading) + "</h2>\n";
+        open_ = true;
+    }
+    void close_section() {
+        if (open_) out_ += "</section>\n";
+        open_ = false;
+    }
+
+    const Value& value_of(int slot, const CaseRecord* c) const {
+        static const Value none;
+        if (p_.rules[slot].cohort) {
+            int i = cohort_index_[slot];
+            return i >= 0 && static_cast<std::size_t>(i) < r_.cohort.size() ? r_.cohort[i] : none;
+        }
+        return c ? c->outputs.at(case_index_[slot]) : none;
+    }
+
+    // An item of outputs of each case is shown once per case, under its id when there are several.
+    template <typename F> void per_case(const ReportItem& item, F&& show) {
+        if (item.cohort) {
+            show(nullptr);
+            return;
+        }
+        for (const CaseRecord* c : ok_) {
+            if (ok_.size() > 1) out_ += "<p class=\"case-id\">Case " + h(c->id) + "</p>\n";
+            show(c);
+        }
+        if (ok_.empty()) out_ += "<p class=\"failed\">No case was evaluated without error.</p>\n";
+    }
+
+    void item(const ReportItem& item) {
+        switch (item.kind) {
+            case K::section: open_section(item.title); break;
+            case K::text: out_ += "<p>" + h(item.title) + "</p>\n"; break;
+            case K::headline:
+                per_case(item, [&](const CaseRecord* c) {
+                    out_ += "<div class=\"headlines\">\n";
+                    for (int slot : item.rules) headline(figure(p_, p_.rules[slot], value_of(slot, c)), p_.rules[slot].shown_label(), p_.rules[slot].name);
+                    out_ += "</div>\n";
+                });
+                break;
+            case K::range:
+                per_case(item, [&](const CaseRecord* c) {
+                    const RuleDef& a = p_.rules[item.rules[0]];
+                    const RuleDef& b = p_.rules[item.rules[1]];
+                    const Value &va = value_of(item.rules[0], c), &vb = value_of(item.rules[1], c);
+                    bool swap = va.kind == Value::Kind::number && vb.kind == Value::Kind::number && vb.n < va.n;
+                    const RuleDef &lo = swap ? b : a, &hi = swap ? a : b;
+                    const Value &vlo = swap ? vb : va, &vhi = swap ? va : vb;
+                    out_ += "<div class=\"headlines\">\n";
+                    out_ += "<div class=\"headline range\"><div class=\"figure\"><span data-output=\"" + h(lo.name) + "\">" + h(figure(p_, lo, vlo)) +
+                            "</span> to <span data-output=\"" + h(hi.name) + "\">" + h(figure(p_, hi, vhi)) + "</span></div><div class=\"label\">" +
+                            h(item.title) + " (" + h(lo.shown_label()) + "; " + h(hi.shown_label()) + ")</div></div>\n";
+                    out_ += "</div>\n";
+                });
+                break;
+            case K::table: per_case(item, [&](const CaseRecord* c) { table(item, c); }); break;
+            case K::chart: per_case(item, [&](const CaseRecord* c) { chart(item, c); }); break;
+            case K::cases: cases_table(item); break;
+            case K::list: list(item); break;
+            case K::appendix: appendix(); break;
+        }
+    }
+
+    void headline(const std::string& fig, const std::string& label, const std::string& name) {
+        out_ += "<div class=\"headline\"><div class=\"figure\" data-output=\"" + h(name) + "\">" + h(fig) + "</div><div class=\"label\">" +
+                h(label) + "</div></div>\n";
+    }
+
+    // A figure's cell, named for tools and tests: data-output, and data-member for a figure by member.
+    static std::string cell(const std::string& name, const std::string& text, const std::string& member = "") {
+        return "<td class=\"num\" data-output=\"" + h(name) + "\"" + (member.empty() ? "" : " data-member=\"" + h(member) + "\"") + ">" +
+               h(text) + "</td>";
+    }
+
+    // Share of a whole, exactly, shown to one decimal: "55.2 %".
+    std::string share(const Value& part, const Value& whole) const {
+        if (part.kind != Value::Kind::number || whole.kind != Value::Kind::number || whole.n == 0) return "";
+        return format_fixed(part.n / whole.n * 100, 1) + " %";
+    }
+
+    void table(const ReportItem& item, const CaseRecord* c) {
+        const RuleDef& first = p_.rules[item.rules[0]];
+        out_ += "<table>\n<caption>" + h(item.title) + "</caption>\n";
+        if (first.by) {  // a row per member, a column per output
+            out_ += "<thead><tr><th>" + h(first.by->name) + "</th>";
+            for (int slot : item.rules) out_ += "<th class=\"num\">" + h(p_.rules[slot].shown_label()) + "</th>";
+            out_ += "</tr></thead>\n<tbody>\n";
+            for (std::size_t m = 0; m < first.by->members.size(); ++m) {
+                out_ += "<tr><td>" + h(readable(first.by->members[m])) + "</td>";
+                for (int slot : item.rules)
+                    out_ += cell(p_.rules[slot].name, member_figure(p_, p_.rules[slot], value_of(slot, c), m), first.by->members[m]);
+                out_ += "</tr>\n";
+            }
+            out_ += "</tbody>\n</table>\n";
+            return;
+        }
+        const bool shares = item.share_of >= 0;
+        out_ += "<thead><tr><th></th><th class=\"num\">Value</th>" +
+                std::string(shares ? "<th class=\"num\">Share of " + h(p_.rules[item.share_of].shown_label()) + "</th>" : "") + "</tr></thead>\n<tbody>\n";
+        for (int slot : item.rules) {
+            const Value& v = value_of(slot, c);
+            out_ += "<tr><td>" + h(p_.rules[slot].shown_label()) + "</td>" + cell(p_.rules[slot].name, figure(p_, p_.rules[slot], v)) +
+                    (shares ? "<td class=\"num\">" + share(v, value_of(item.share_of, c)) + "</td>" : "") + "</tr>\n";
+        }
+        out_ += "</tbody>\n";
+        if (shares) {
+            const Value& whole = value_of(item.share_of, c);
+            out_ += "<tfoot><tr><td>" + h(p_.rules[item.share_of].shown_label()) + "</td>" + cell(p_.rules[item.share_of].name, figure(p_, p_.rules[item.share_of], whole)) +
+                    "<td class=\"num\">" + share(whole, whole) + "</td></tr></tfoot>\n";
+        }
+        out_ += "</table>\n";
+    }
+
+    void chart(const ReportItem& item, const CaseRecord* c) {
+        const RuleDef& first = p_.rules[item.rules[0]];
+        std::vector<std::string> series;
+        std::vector<Bar> rows;
+        if (first.by) {
+            for (int slot : item.rules) series.push_back(p_.rules[slot].shown_label());
+            for (std::size_t m = 0; m < first.by->members.size(); ++m) {
+                Bar b;
+                b.category = readable(first.by->members[m]);
+                for (int slot : item.rules) {
+                    const Value& v = value_of(slot, c);
+                    const Value member = v.kind == Value::Kind::list ? (*v.items).at(m) : Value{};
+                    b.values.push_back(amount(p_, p_.rules[slot], member));
+                    b.texts.push_back(member_figure(p_, p_.rules[slot], v, m));
+                }
+                rows.push_back(std::move(b));
+            }
+        } else {
+            series.push_back("Value");
+            for (int slot : item.rules) {
+                const Value& v = value_of(slot, c);
+                rows.push_back(Bar{p_.rules[slot].shown_label(), {amount(p_, p_.rules[slot], v)}, {figure(p_, p_.rules[slot], v)}});
+            }
+        }
+        std::string axis = item.axis;
+        if (axis.empty()) {
+            const Type& t = first.shown();
+            std::string unit = p_.units.name(t.unit);
+            axis = first.percent ? "per cent" : unit.empty() ? "number" : unit;
+        }
+        out_ += "<figure class=\"chart\">\n<figcaption>" + h(item.title) + "</figcaption>\n" +
+                bar_chart(item.title, axis, series, rows, ++charts_);
+        // the same numbers as a table, for readers who cannot see the chart
+        out_ += "<table class=\"chart-data\">\n<caption>The figures in this chart</caption>\n<thead><tr><th></th>";
+        for (const auto& s : series) out_ += "<th class=\"num\">" + h(s) + "</th>";
+        out_ += "</tr></thead>\n<tbody>\n";
+        for (const auto& r : rows) {
+            out_ += "<tr><td>" + h(r.category) + "</td>";
+            for (const auto& t : r.texts) out_ += "<td class=\"num\">" + h(t) + "</td>";
+            out_ += "</tr>\n";
+        }
+        out_ += "</tbody>\n</table>\n</figure>\n";
+    }
+
+    void cases_table(const ReportItem& item) {
+        out_ += "<table class=\"cases\">\n<caption>" + h(item.title) + "</caption>\n<thead><tr><th>Case</th>";
+        for (int slot : item.rules) {
+            const RuleDef& r = p_.rules[slot];
+            out_ += "<th" + std::string(r.shown().kind == TypeKind::number ? " class=\"num\"" : "") + ">" + h(r.shown_label()) + "</th>";
+        }
+        out_ += "</tr></thead>\n<tbody>\n";
+        for (const CaseRecord* c : ok_) {
+            out_ += "<tr data-case=\"" + h(c->id) + "\"><td>" + h(c->id) + "</td>";
+            for (int slot : item.rules) {
+                const RuleDef& r = p_.rules[slot];
+                out_ += "<td" + std::string(r.shown().kind == TypeKind::number ? " class=\"num\"" : "") + " data-output=\"" + h(r.name) +
+                        "\">" + h(figure(p_, r, value_of(slot, c))) + "</td>";
+            }
+            out_ += "</tr>\n";
+        }
+        out_ += "</tbody>\n</table>\n";
+    }
+
+    void list(const ReportItem& item) {
+        per_case(item, [&](const CaseRecord* c) {
+            const RuleDef& r = p_.rules[item.rules[0]];
+            const Value& v = value_of(item.rules[0], c);
+            std::size_t n = v.kind == Value::Kind::list ? v.items->size() : 0;
+            out_ += "<h3>" + h(item.title) + " (" + std::to_string(n) + ")</h3>\n";
+            if (n == 0) {
+                out_ += "<p>None.</p>\n";
+                return;
+            }
+            out_ += "<ul class=\"names\" data-output=\"" + h(r.name) + "\">\n";
+            for (const auto& x : *v.items) out_ += "<li>" + h(display_value(p_, *r.shown().element, r.decimals, r.fixed_decimals, x)) + "</li>\n";
+            out_ += "</ul>\n";
+        });
+    }
+
+    void appendix() {
+        open_section("Appendix: the methodology", "appendix");
+        out_ += "<p>Generated from the ruleset itself (as <code>reckon doc</code> prints it): every parameter with its source, "
+                "every rule with its formula" +
+                std::string(only_ ? ", and the worked value of each step for this case" : "") + ".</p>\n";
+        out_ += markdown_html(methodology_markdown(p_, params_, only_), 2);
+        close_section();
+    }
+
+    // With no `report` in the ruleset: every output, then the appendix.
+    void default_layout() {
+        std::vector<int> scalar;
+        for (int o : p_.outputs)
+            if (!p_.rules[o].by) scalar.push_back(o);
+        if (!scalar.empty()) {
+            ReportItem t;
+            t.kind = ok_.size() == 1 ? K::table : K::cases;
+            t.title = ok_.size() == 1 ? "Outputs" : "Outputs of each case";
+            t.rules = scalar;
+            open_section(t.title);
+            item(t);
+        }
+        if (!p_.cohort_outputs.empty()) {
+            open_section("The cohort");
+            ReportItem t;
+            t.kind = K::table;
+            t.cohort = true;
+            t.title = "Cohort outputs";
+            for (int o : p_.cohort_outputs)
+                if (!p_.rules[o].by && p_.rules[o].type.kind != TypeKind::list) t.rules.push_back(o);
+            if (!t.rules.empty()) item(t);
+        }
+        appendix();
+    }
+
+    void failures() {
+        if (prov_.failed == 0) return;
+        open_section("Cases that failed");
+        out_ += "<p class=\"failed\">" + std::to_string(prov_.failed) + " of " + std::to_string(prov_.cases) +
+                " cases could not be evaluated; the figures above leave them out.</p>\n<ul>\n";
+        for (const auto& c : r_.cases)
+            if (!c.ok) out_ += "<li><code>" + h(c.file) + "</code>: " + h(c.error.substr(0, c.error.find('\n'))) + "</li>\n";
+        out_ += "</ul>\n";
+        close_section();
+    }
+
+    void provenance() {
+        out_ += "<footer id=\"provenance\">\n<h2>Provenance</h2>\n<dl>\n";
+        auto row = [&](const std::string& k, const std::string& v) { out_ += "<dt>" + h(k) + "</dt><dd>" + v + "</dd>\n"; };
+        row("Ruleset", h(prov_.ruleset) + (prov_.version.empty() ? "" : ", version " + h(prov_.version)));
+        row("Ruleset hash", "<code>" + h(prov_.hash) + "</code>");
+        for (const auto& [file, id] : prov_.files) row("File", "<code>" + h(file) + "</code> (git blob <code>" + h(id) + "</code>)");
+        row("Cases", std::to_string(prov_.cases) + ", of which " + std::to_string(prov_.failed) + " failed");
+        std::string settings;
+        for (const auto& s : prov_.overrides) settings += (settings.empty() ? "" : ", ") + ("<code>" + h(s) + "</code>");
+        row("Parameters overridden", settings.empty() ? "none" : settings);
+        row("Date", h(prov_.date));
+        row("Produced by", "reckon " + h(prov_.reckon_version));
+        out_ += "</dl>\n</footer>\n";
+    }
+
+    const Program& p_;
+    const std::vector<Value>& params_;
+    const BatchResults& r_;
+    const Provenance& prov_;
+    const Case* only_;
+    std::vector<int> case_index_, cohort_index_;
+    std::vector<const CaseRecord*> ok_;
+    std::string out_;
+    bool open_ = false;
+    int charts_ = 0;
+};
+
+}  // namespace
+
+std::string report_html(const Program& p, const std::vector<Value>& params, const BatchResults& results,
+                        const Provenance& prov, const Case* only_case) {
+    return Page(p, params, results, prov, only_case).render();
+}
+
+}  // namespace reckon

@@ -1,0 +1,40 @@
+// `reckon report`: the figures of a run as one self-contained HTML page laid
+// out as the ruleset's `report` declares (headlines, tables, charts, lists,
+// the methodology appendix), with a provenance block saying exactly what
+// produced them. No script, no request to any network: inline CSS and SVG.
+#pragma once
+
+#include "batch.hpp"
+#include "core/load_case.hpp"
+
+#include <string>
+#include <vector>
+
+namespace reckon {
+
+// What produced a report or a workbook.
+struct Provenance {
+    std::string ruleset, version;
+    // Each file of the ruleset with its git blob id (what `git hash-object FILE`
+    // prints), and the ruleset's hash: SHA-1 of the lines "BLOBID PATH\n",
+    // each PATH relative to the entry file's folder, entry file first.
+    std::vector<std::pair<std::string, std::string>> files;
+    std::string hash;
+    std::vector<std::string> overrides;  // the --param settings, as given
+    std::size_t cases = 0, failed = 0;
+    std::string date;                    // YYYY-MM-DD, UTC: the run's date, as the command line gives it
+    std::string reckon_version;
+};
+
+Provenance provenance_of(const Program& p, const std::vector<std::string>& settings, const BatchResults& results,
+                         const std::string& reckon_version, const std::string& date);
+
+// The git blob id of some bytes: SHA-1 of "blob SIZE\0" and the bytes, in hex.
+std::string git_blob_id(const std::string& bytes);
+
+// The page. `only_case`, when the run has a single case, gives the
+// appendix its worked values.
+std::string report_html(const Program& p, const std::vector<Value>& params, const BatchResults& results,
+                        const Provenance& prov, const Case* only_case);
+
+}  // namespace reckon

@@ -1,0 +1,228 @@
+#include "workbook.hpp"
+
+#include "display.hpp"
+
+#include "core/eval.hpp"
+#include "explain.hpp"
+
+#include <xlsxwriter.h>
+
+#include <cstdlib>
+#include <map>
+#include <stdexcept>
+
+namespace reckon {
+
+namespace {
+
+
+// Excel's number format for figures of a type: "£"#,##0.00 for money,
+// "£"#,##0.00"/week" for a money rate, 0.0% for a percentage, #,##0.00 for
+// a figure shown with fixed decimals, General otherwise.
+std::string number_format(const Program& p, const Type& t, int decimals, bool fixed, bool percent) {
+    std::string places = decimals > 0 ? "." + std::string(static_cast<std::size_t>(decimals), '0') : "";
+    if (percent) return "0" + places + "%";
+    for (const auto& [id, power] : t.unit.terms()) {
+        const UnitDef& cur = p.units.def(id);
+        if (!cur.currency || power != 1 || cur.symbol.empty()) continue;
+        std::string per = p.units.name(t.unit.times(Unit::of(id), -1));
+        if (!per.empty() && per.rfind("1/", 0) != 0) break;
+        return "\"" + cur.symbol + "\"#,##0" + places + (per.empty() ? "" : "\"" + per.substr(1) + "\"");
+    }
+    return fixed ? "#,##0" + places : "General";
+}
+
+class Writer {
+public:
+    Writer(const std::string& path, const Program& p) : p_(p) {
+        lxw_workbook_options options{};
+        options.constant_memory = LXW_TRUE;  // rows go to disk as they are written: a million cases fit
+        wb_ = workbook_new_opt(path.c_str(), &options);
+        if (!wb_) throw std::runtime_error(path + ": error: cannot write the workbook");
+        bold_ = workbook_add_format(wb_);
+        format_set_bold(bold_);
+        format_set_bg_color(bold_, 0xEEF3F6);
+        date_ = workbook_add_format(wb_);
+        format_set_num_format(date_, "yyyy-mm-dd");
+        wrap_ = workbook_add_format(wb_);
+        format_set_text_wrap(wrap_);
+        format_set_align(wrap_, LXW_ALIGN_VERTICAL_TOP);
+    }
+    ~Writer() {
+        if (wb_) workbook_close(wb_);  // only after a failure: the file is discarded
+    }
+
+    lxw_worksheet* sheet(const char* name) { return workbook_add_worksheet(wb_, name); }
+
+    void header(lxw_worksheet* s, const std::vector<std::string>& names) {
+        for (std::size_t c = 0; c < names.size(); ++c) worksheet_write_string(s, 0, static_cast<lxw_col_t>(c), names[c].c_str(), bold_);
+        worksheet_freeze_panes(s, 1, 0);
+    }
+
+    void text(lxw_worksheet* s, lxw_row_t r, lxw_col_t c, const std::string& t, lxw_format* f = nullptr) {
+        worksheet_write_string(s, r, c, t.c_str(), f);
+    }
+
+    // One value as the output shows it: a number in its format (the figure as
+    // shown, rounded to its decimals), a date, a truth value or a text.
+    void value(lxw_worksheet* s, lxw_row_t r, lxw_col_t c, const Type& t, int decimals, bool fixed, bool percent, const Value& v) {
+        switch (v.kind) {
+            case Value::Kind::none: return;  // an empty cell: not defined
+            case Value::Kind::number: {
+                double x = std::strtod(display_value(p_, t, decimals, fixed, v).c_str(), nullptr);
+                worksheet_write_number(s, r, c, percent ? x / 100 : x, format(number_format(p_, t, decimals, fixed, percent)));
+                return;
+            }
+            case Value::Kind::boolean: worksheet_write_boolean(s, r, c, v.b, nullptr); return;
+            case Value::Kind::date: {
+                int y;
+                unsigned m, d;
+                civil_from_days(static_cast<long>(v.n.convert_to<long long>()), y, m, d);
+                lxw_datetime when{y, static_cast<int>(m), static_cast<int>(d), 0, 0, 0};
+                worksheet_write_datetime(s, r, c, &when, date_);
+                return;
+            }
+            default: text(s, r, c, display_value(p_, t, decimals, fixed, v)); return;
+        }
+    }
+
+    void close(const std::string& path) {
+        lxw_error e = workbook_close(wb_);
+        wb_ = nullptr;
+        if (e != LXW_NO_ERROR) throw std::runtime_error(path + ": error: cannot write the workbook: " + lxw_strerror(e));
+    }
+
+    lxw_format* bold_ = nullptr;
+    lxw_format* wrap_ = nullptr;
+
+private:
+    lxw_format* format(const std::string& code) {
+        auto [it, fresh] = formats_.try_emplace(code, nullptr);
+        if (fresh) {
+            it->second = workbook_add_format(wb_);
+            format_set_num_format(it->second, code.c_str());
+        }
+        return it->second;
+    }
+
+    const Program& p_;
+    lxw_workbook* wb_ = nullptr;
+    lxw_format* date_ = nullptr;
+    std::map<std::string, lxw_format*> formats_;
+};
+
+}  // namespace
+
+void write_workbook(const std::string& path, const Program& p, const std::vector<Value>& params, const BatchResults& results,
+                    const Provenance& prov) {
+    Writer w(path, p);
+
+    // Cases: a column per output, a column per member of a figure by member.
+    lxw_worksheet* cases = w.sheet("Cases");
+    std::vector<std::string> head{"case", "file"};
+    struct Column { std::size_t output; int member; };
+    std::vector<Column> columns;
+    for (std::size_t i = 0; i < p.outputs.size(); ++i) {
+        const RuleDef& r = p.rules[p.outputs[i]];
+        if (r.by) {
+            for (std::size_t m = 0; m < r.by->members.size(); ++m) {
+                head.push_back(r.name + "." + r.by->members[m]);
+                columns.push_back({i, static_cast<int>(m)});
+            }
+        } else {
+            head.push_back(r.name);
+            columns.push_back({i, -1});
+        }
+    }
+    head.push_back("error");
+    w.header(cases, head);
+    lxw_row_t row = 1;
+    for (const auto& c : results.cases) {
+        w.text(cases, row, 0, c.id);
+        w.text(cases, row, 1, c.file);
+        if (c.ok) {
+            for (std::size_t k = 0; k < columns.size(); ++k) {
+                const RuleDef& r = p.rules[p.outputs[columns[k].output]];
+                const Value& v = c.outputs[columns[k].output];
+                const Value& shown = columns[k].member < 0 || v.kind != Value::Kind::list ? v : (*v.items)[static_cast<std::size_t>(columns[k].member)];
+                w.value(cases, row, static_cast<lxw_col_t>(k + 2), r.shown(), r.decimals, r.fixed_decimals, r.percent, shown);
+            }
+        } else {
+            w.text(cases, row, static_cast<lxw_col_t>(columns.size() + 2), c.error.substr(0, c.error.find('\n')));
+        }
+        ++row;
+    }
+    worksheet_set_column(cases, 0, 1, 18, nullptr);
+    worksheet_set_column(cases, 2, static_cast<lxw_col_t>(columns.size() + 1), 14, nullptr);
+
+    // Cohort: a row per figure (a row per member of a figure by member).
+    if (!p.cohort_outputs.empty()) {
+        lxw_worksheet* cohort = w.sheet("Cohort");
+        w.header(cohort, {"output", "member", "label", "value", "unit"});
+        lxw_row_t r = 1;
+        for (std::size_t i = 0; i < p.cohort_outputs.size(); ++i) {
+            const RuleDef& d = p.rules[p.cohort_outputs[i]];
+            const Value none;
+            const Value& v = i < results.cohort.size() ? results.cohort[i] : none;
+            const std::string unit = d.percent ? "%" : p.units.name(d.shown().unit);
+            auto line = [&](const std::string& member, const Value& x) {
+                w.text(cohort, r, 0, d.name);
+                if (!member.empty()) w.text(cohort, r, 1, member);
+                w.text(cohort, r, 2, d.shown_label());
+                w.value(cohort, r, 3, d.shown(), d.decimals, d.fixed_decimals, d.percent, x);
+                if (!unit.empty()) w.text(cohort, r, 4, unit);
+                ++r;
+            };
+            if (d.by && v.kind == Value::Kind::list)
+                for (std::size_t m = 0; m < d.by->members.size(); ++m) line(d.by->members[m], (*v.items)[m]);
+            else
+                line("", v);
+        }
+        worksheet_set_column(cohort, 0, 1, 24, nullptr);
+        worksheet_set_column(cohort, 2, 2, 44, nullptr);
+        worksheet_set_column(cohort, 3, 3, 16, nullptr);
+    }
+
+    // Parameters: the values this run used, with their sources.
+    lxw_worksheet* ps = w.sheet("Parameters");
+    w.header(ps, {"param", "value", "unit", "description", "source"});
+    for (std::size_t i = 0; i < p.params.size(); ++i) {
+        const ParamDef& d = p.params[i];
+        auto r = static_cast<lxw_row_t>(i + 1);
+        w.text(ps, r, 0, d.name);
+        if (params[i].kind == Value::Kind::number) w.value(ps, r, 1, d.type, 30, false, false, params[i]);
+        else w.text(ps, r, 1, typed_value(p, d.type, params[i]));
+        w.text(ps, r, 2, p.units.name(d.type.unit));
+        w.text(ps, r, 3, d.cite.description, w.wrap_);
+        std::string source = d.cite.source;
+        for (const auto& [slot, node] : p.overrides)
+            if (slot == static_cast<int>(i)) source = "set for this run (--param " + d.name + ")";
+        w.text(ps, r, 4, source, w.wrap_);
+    }
+    worksheet_set_column(ps, 0, 0, 24, nullptr);
+    worksheet_set_column(ps, 1, 2, 14, nullptr);
+    worksheet_set_column(ps, 3, 4, 60, nullptr);
+
+    // Provenance: what produced these figures.
+    lxw_worksheet* pv = w.sheet("Provenance");
+    std::vector<std::pair<std::string, std::string>> lines{
+        {"ruleset", prov.ruleset}, {"version", prov.version}, {"ruleset hash", prov.hash}};
+    for (const auto& [file, id] : prov.files) lines.push_back({"file", file + " (git blob " + id + ")"});
+    lines.push_back({"cases", std::to_string(prov.cases)});
+    lines.push_back({"failed", std::to_string(prov.failed)});
+    std::string settings;
+    for (const auto& s : prov.overrides) settings += (settings.empty() ? "" : ", ") + s;
+    lines.push_back({"parameters overridden", settings.empty() ? "none" : settings});
+    lines.push_back({"date", prov.date});
+    lines.push_back({"produced by", "reckon " + prov.reckon_version});
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        w.text(pv, static_cast<lxw_row_t>(i), 0, lines[i].first, w.bold_);
+        w.text(pv, static_cast<lxw_row_t>(i), 1, lines[i].second);
+    }
+    worksheet_set_column(pv, 0, 0, 22, nullptr);
+    worksheet_set_column(pv, 1, 1, 90, nullptr);
+
+    w.close(path);
+}
+
+}  // namespace reckon

@@ -1,0 +1,160 @@
+// The checks of a `report` layout: every name is an output, and what each
+// item shows can be shown that way (a chart of figures in one unit, a list
+// of a list, shares of a figure in the same unit). Errors point at the name.
+#include "check.hpp"
+
+namespace reckon {
+
+namespace {
+using K = ast::ReportItemKind;
+
+const char* item_word(K k) {
+    switch (k) {
+        case K::headline: return "headline";
+        case K::range: return "range";
+        case K::table: return "table";
+        case K::chart: return "chart";
+        case K::cases: return "cases";
+        case K::list: return "list";
+        default: return "item";
+    }
+}
+}  // namespace
+
+// The output a report item names. Outside `cases`, a cohort output is
+// preferred to a per-case output of the same name: a report over a batch
+// speaks of the cohort. Returns -1 (after an error) when there is none.
+int Checker::report_output(const std::string& name, Location where, bool per_case) {
+    if (!per_case) {
+        auto c = cohort_rules_.find(name);
+        if (c != cohort_rules_.end() && p_.rules[c->second].output) return c->second;
+    }
+    auto r = rules_.find(name);
+    if (r != rules_.end() && p_.rules[r->second].output) return r->second;
+    std::string outputs;
+    for (int o : p_.outputs) outputs += (outputs.empty() ? "" : ", ") + p_.rules[o].name;
+    if (!per_case)
+        for (int o : p_.cohort_outputs) outputs += (outputs.empty() ? "" : ", ") + p_.rules[o].name;
+    std::vector<std::string> notes;
+    auto c = cohort_rules_.find(name);
+    if (per_case && c != cohort_rules_.end() && p_.rules[c->second].output)
+        notes.push_back("'" + name + "' is an output of the cohort; a 'cases' table shows outputs of each case");
+    else if (r != rules_.end() || c != cohort_rules_.end())
+        notes.push_back("'" + name + "' is a rule; declare it with 'output' to show it in a report");
+    if (!outputs.empty()) notes.push_back(std::string(per_case ? "the outputs of a case" : "the outputs") + " are: " + outputs);
+    error(where, "'" + name + "' is not " + (per_case ? "an output of a case" : "an output"), notes);
+    return -1;
+}
+
+void Checker::check_report(const ast::Decl& d) {
+    if (p_.report) {
+        error(d.where, "a ruleset has one report layout", {"the first is at " + p_.report->where.str()});
+        return;
+    }
+    ReportDef def;
+    def.title = d.label;
+    def.description = d.notes.description;
+    def.where = d.where;
+    for (const auto& item : d.items) {
+        ReportItem out;
+        out.kind = item.kind;
+        out.where = item.where;
+        out.title = item.title;
+        out.axis = item.axis;
+        bool ok = true;
+        for (const auto& [name, where] : item.refs) {
+            int slot = report_output(name, where, item.kind == K::cases);
+            if (slot < 0) ok = false;
+            out.rules.push_back(slot);
+        }
+        if (!item.share_of.empty()) {
+            out.share_of = report_output(item.share_of, item.share_where, false);
+            ok = ok && out.share_of >= 0;
+        }
+        if (!ok) continue;
+        const std::string word = item_word(item.kind);
+        // Every output of an item is of the cohort, or every one of a case.
+        for (std::size_t k = 0; k < out.rules.size(); ++k) {
+            const RuleDef& r = p_.rules[out.rules[k]];
+            if (k == 0) out.cohort = r.cohort;
+            else if (r.cohort != out.cohort) {
+                error(item.refs[k].second, "a " + word + " shows outputs of the cohort or outputs of each case, not both: '" + r.name +
+                                               "' is " + (r.cohort ? "of the cohort" : "of each case") + " and '" +
+                                               p_.rules[out.rules[0]].name + "' is not");
+                ok = false;
+            }
+        }
+        if (!ok) continue;
+        auto numeric = [&](const RuleDef& r) { return r.shown().kind == TypeKind::number; };
+        switch (item.kind) {
+            case K::headline:
+                for (std::size_t k = 0; k < out.rules.size(); ++k) {
+                    const RuleDef& r = p_.rules[out.rules[k]];
+                    if (r.by) error(item.refs[k].second, "a headline shows one figure, and '" + r.name + "' is a figure for each " +
+                                                             r.by->name + "; show it in a chart or a table");
+                }
+                break;
+            case K::range:
+            case K::chart:
+            case K::table: {
+                const RuleDef& first = p_.rules[out.rules[0]];
+                for (std::size_t k = 0; k < out.rules.size(); ++k) {
+                    const RuleDef& r = p_.rules[out.rules[k]];
+                    if (item.kind != K::table && !numeric(r)) {
+                        error(item.refs[k].second, "a " + word + " shows figures, and '" + r.name + "' is " + describe(r.type));
+                        ok = false;
+                    } else if (item.kind != K::table && !same_type(r.shown(), first.shown(), p_.units)) {
+                        error(item.refs[k].second, "a " + word + " shows figures in one unit: '" + r.name + "' is " + describe(r.shown()) +
+                                                       " and '" + first.name + "' is " + describe(first.shown()));
+                        ok = false;
+                    } else if ((r.by != nullptr) != (first.by != nullptr) || (r.by && r.by != first.by)) {
+                        error(item.refs[k].second, "a " + word + " shows single figures or figures for each member of one enumeration, "
+                                                   "not both: '" + r.name + "' and '" + first.name + "' differ");
+                        ok = false;
+                    } else if (item.kind == K::range && r.by) {
+                        error(item.refs[k].second, "a range is between two single figures; '" + r.name + "' is a figure for each " + r.by->name);
+                        ok = false;
+                    }
+                }
+                if (ok && out.share_of >= 0) {
+                    const RuleDef& of = p_.rules[out.share_of];
+                    if (first.by || of.by) {
+                        error(item.share_where, "shares are shown for a table of single figures, as parts of one figure");
+                    } else if (!numeric(of)) {
+                        error(item.share_where, "'" + of.name + "' is " + describe(of.type) + "; shares are of a figure");
+                    } else if (of.cohort != out.cohort) {
+                        error(item.share_where, "the shares are of '" + of.name + "', which is " + (of.cohort ? "of the cohort" : "of each case") +
+                                                    ", and the table's figures are not");
+                    } else {
+                        for (std::size_t k = 0; k < out.rules.size(); ++k)
+                            if (!same_type(p_.rules[out.rules[k]].shown(), of.type, p_.units)) {
+                                error(item.refs[k].second, "'" + p_.rules[out.rules[k]].name + "' is " + describe(p_.rules[out.rules[k]].type) +
+                                                               ", so it cannot be a share of '" + of.name + "', which is " + describe(of.type));
+                                break;
+                            }
+                    }
+                }
+                break;
+            }
+            case K::cases:
+                for (std::size_t k = 0; k < out.rules.size(); ++k) {
+                    const RuleDef& r = p_.rules[out.rules[k]];
+                    if (r.by) error(item.refs[k].second, "a cases table has a column per output, and '" + r.name + "' is a figure for each " +
+                                                             r.by->name);
+                }
+                break;
+            case K::list: {
+                const RuleDef& r = p_.rules[out.rules[0]];
+                if (r.type.kind != TypeKind::list)
+                    error(item.refs[0].second, "a list shows an output that is a list, and '" + r.name + "' is " + describe(r.type));
+                break;
+            }
+            default:
+                break;
+        }
+        def.items.push_back(std::move(out));
+    }
+    p_.report = std::move(def);
+}
+
+}  // namespace reckon

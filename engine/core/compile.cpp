@@ -1,0 +1,100 @@
+// The pipeline, in one place: import (read and parse each file) → declare →
+// check → the program, with the command line's --param values checked as
+// constants of their params' types. Reads like docs/architecture.md.
+#include "compile.hpp"
+
+#include "check.hpp"
+#include "import.hpp"
+#include "parse.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace reckon {
+
+namespace {
+
+// The header's name, version and sources; a file without a header is named by its file.
+void take_header(Program& p) {
+    const ast::Module& main = p.modules.front();
+    if (!main.header) {
+        p.name = std::filesystem::path(p.sources.front()->path()).stem().string();
+        return;
+    }
+    p.name = main.header->name;
+    p.version = main.header->version;
+    p.description = main.header->description;
+    p.sources_cited = main.header->sources;
+}
+
+// `identified by NAME`: the text input that names a case.
+void find_case_id(Program& p, std::vector<Diagnostic>& diags) {
+    const ast::Module& main = p.modules.front();
+    if (!main.header || main.header->case_id.empty()) return;
+    const std::string& id = main.header->case_id;
+    for (std::size_t i = 0; i < p.inputs.size(); ++i)
+        if (p.inputs[i].path == id) p.case_id_input = static_cast<int>(i);
+    if (p.case_id_input < 0 || p.inputs[p.case_id_input].type.kind != TypeKind::text)
+        diags.push_back({main.header->where, "'identified by " + id + "' must name an input of type text", {}});
+}
+
+// --param NAME=VALUE: each value parsed and checked as a constant of the param's type.
+void check_settings(Program& p, Checker& checker, const std::vector<ParamSetting>& settings, std::vector<Diagnostic>& diags) {
+    for (const auto& s : settings) {
+        int slot = p.param_slot(s.name);
+        if (slot < 0) throw UsageError("--param " + s.name + ": the ruleset has no param named '" + s.name + "'");
+        auto src = std::make_shared<SourceFile>("--param " + s.name, s.value);
+        p.sources.push_back(src);
+        ast::ExprPtr e;
+        try {
+            e = parse_expression(src, p.limits);
+        } catch (const CompileError& err) {
+            for (const auto& d : err.diagnostics()) diags.push_back(d);
+            continue;
+        }
+        NodePtr n = checker.constant(*e, p.params[slot].type, "the value of param '" + s.name + "'");
+        for (auto& d : checker.take_diagnostics()) diags.push_back(std::move(d));
+        if (n) p.overrides.emplace_back(slot, std::move(n));
+    }
+}
+
+// In the order of the files, then of the text, as a person reads them.
+void sort_as_read(const Program& p, std::vector<Diagnostic>& diags) {
+    auto file_index = [&](const SourceFile* f) {
+        for (std::size_t i = 0; i < p.sources.size(); ++i)
+            if (p.sources[i].get() == f) return i;
+        return p.sources.size();
+    };
+    std::stable_sort(diags.begin(), diags.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+        auto fa = file_index(a.where.file), fb = file_index(b.where.file);
+        return fa != fb ? fa < fb : a.where.offset < b.where.offset;
+    });
+}
+
+}  // namespace
+
+std::shared_ptr<Program> compile(SourcePtr entry, const std::vector<ParamSetting>& settings, const Limits& limits) {
+    auto p = std::make_shared<Program>();
+    p->limits = limits;
+    import_files(*p, entry);
+    take_header(*p);
+
+    Checker checker(*p);
+    std::vector<const ast::Module*> modules;
+    for (const auto& m : p->modules) modules.push_back(&m);
+    checker.declare(modules);
+    checker.check_all();
+    std::vector<Diagnostic> diags = checker.take_diagnostics();
+    find_case_id(*p, diags);
+    check_settings(*p, checker, settings, diags);
+
+    sort_as_read(*p, diags);
+    if (!diags.empty()) throw CompileError(std::move(diags));
+    return p;
+}
+
+std::shared_ptr<Program> compile(const std::string& path, const std::vector<ParamSetting>& settings, const Limits& limits) {
+    return compile(read_source(path, limits.file_size), settings, limits);
+}
+
+}  // namespace reckon

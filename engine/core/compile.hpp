@@ -1,0 +1,33 @@
+// The pipeline, in one place: import (read, parse) → declare → check → program.
+#pragma once
+
+#include "limits.hpp"
+#include "program.hpp"
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace reckon {
+
+// A --param NAME=VALUE: VALUE is written as in the language ("25%", "1607 hour/year").
+struct ParamSetting {
+    std::string name;
+    std::string value;
+};
+
+// The command line named a param the ruleset does not have.
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Compiles the ruleset whose entry file is `path`, with its imports, within
+// `limits` (kept in the program for the later phases: cases, evaluation).
+// Throws CompileError with every diagnostic found.
+std::shared_ptr<Program> compile(const std::string& path, const std::vector<ParamSetting>& settings = {},
+                                 const Limits& limits = {});
+std::shared_ptr<Program> compile(SourcePtr entry, const std::vector<ParamSetting>& settings = {}, const Limits& limits = {});
+
+}  // namespace reckon

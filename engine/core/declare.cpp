@@ -1,0 +1,392 @@
+// The declare phase: units and their conversions, record types and
+// enumerations, every name (duplicates reported), the case schema from the
+// inputs, the tests; and the types and units as written. The declarations'
+// formulas are checked afterwards (check_declarations.cpp).
+#include "check.hpp"
+
+#include <algorithm>
+
+namespace reckon {
+
+void Checker::error(Location where, std::string message, std::vector<std::string> notes) {
+    diags_.push_back(Diagnostic{where, std::move(message), std::move(notes)});
+}
+
+bool Checker::claim(const std::string& name, Location where) {
+    auto [it, fresh] = declared_.emplace(name, where);
+    if (!fresh) error(where, "'" + name + "' is already declared", {"the first declaration is at " + it->second.str()});
+    return fresh;
+}
+
+void Checker::declare(const std::vector<const ast::Module*>& modules) {
+    std::vector<const ast::Decl*> decls;
+    for (const auto* m : modules)
+        for (const auto& d : m->decls) decls.push_back(&d);
+    declare_units(decls);
+    declare_records(decls);
+    declare_names(decls);
+    auto cases = std::make_unique<RecordDef>();
+    cases->name = "case";
+    case_record_ = cases.get();
+    p_.records.push_back(std::move(cases));
+}
+
+void Checker::declare_units(const std::vector<const ast::Decl*>& decls) {
+    for (const auto* d : decls) {
+        if (d->kind != ast::DeclKind::unit && d->kind != ast::DeclKind::currency) continue;
+        if (p_.units.find(d->name) >= 0) {
+            error(d->name_where, "unit '" + d->name + "' is already declared",
+                  {"the first declaration is at " + p_.units.def(p_.units.find(d->name)).where.str()});
+            continue;
+        }
+        UnitDef u;
+        u.name = d->name;
+        u.where = d->name_where;
+        u.description = d->notes.description;
+        u.source = d->notes.source;
+        if (d->kind == ast::DeclKind::currency) {
+            u.currency = true;
+            u.symbol = d->symbol;
+        } else if (!d->factor_text.empty()) {
+            Unit base = unit_of(d->base);
+            auto factor = parse_decimal(d->factor_text);
+            if (!factor || *factor <= 0) {
+                error(d->name_where, "a unit's size must be a positive number");
+                continue;
+            }
+            u.scale = *factor * p_.units.scale(base);
+            u.dimension = p_.units.dimension(base);
+            if (u.dimension.empty()) {
+                error(d->base.where, "unit '" + d->name + "' must be defined in terms of a declared unit");
+                continue;
+            }
+        }
+        p_.units.add(std::move(u));
+    }
+}
+
+void Checker::declare_records(const std::vector<const ast::Decl*>& decls) {
+    // names first, so records may refer to each other in any order
+    for (const auto* d : decls) {
+        if (d->kind != ast::DeclKind::type || !claim(d->name, d->name_where)) continue;
+        if (d->type && d->type->kind == ast::TypeSyntaxKind::enumeration) {
+            auto e = std::make_unique<EnumDef>();
+            e->name = d->name;
+            e->where = d->name_where;
+            for (const auto& [m, where] : d->type->members) {
+                if (e->member(m) >= 0) {
+                    error(where, "'" + m + "' appears twice in '" + d->name + "'");
+                    continue;
+                }
+                e->members.push_back(m);
+                e->member_where.push_back(where);
+            }
+            enums_[d->name] = static_cast<int>(p_.enums.size());
+            p_.enums.push_back(std::move(e));
+            continue;
+        }
+        auto r = std::make_unique<RecordDef>();
+        r->name = d->name;
+        r->where = d->name_where;
+        records_[d->name] = static_cast<int>(p_.records.size());
+        p_.records.push_back(std::move(r));
+    }
+    for (const auto* d : decls) {
+        if (d->kind != ast::DeclKind::type) continue;
+        auto it = records_.find(d->name);
+        if (it == records_.end() || !d->type) continue;
+        RecordDef& r = *p_.records[it->second];
+        if (!r.fields.empty()) continue;  // a duplicate declaration
+        for (const auto& f : d->type->fields) {
+            if (r.field(f.name) >= 0) error(f.where, "field '" + f.name + "' appears twice in record '" + d->name + "'");
+            FieldDef fd;
+            fd.name = f.name;
+            fd.where = f.where;
+            fd.type = type_of(*f.type, &fd.bounds);
+            r.fields.push_back(std::move(fd));
+        }
+    }
+}
+
+void Checker::declare_names(const std::vector<const ast::Decl*>& decls) {
+    for (const auto* d : decls) {
+        switch (d->kind) {
+            case ast::DeclKind::param:
+                if (!claim(d->name, d->name_where)) break;
+                params_[d->name] = static_cast<int>(p_.params.size());
+                p_.params.push_back(ParamDef{d->name, Type{}, nullptr, d->name_where,
+                                             {d->notes.description, d->notes.source}, 0, d->body.get()});
+                param_decls_.push_back(d);
+                break;
+            case ast::DeclKind::rule:
+            case ast::DeclKind::output: {
+                if (d->cohort) break;  // below, once every other name is known
+                if (!claim(d->name, d->name_where)) break;
+                rules_[d->name] = static_cast<int>(p_.rules.size());
+                RuleDef r;
+                r.name = d->name;
+                r.where = d->name_where;
+                r.cite = {d->notes.description, d->notes.source};
+                r.output = d->kind == ast::DeclKind::output;
+                r.label = d->label;
+                r.syntax = d->body.get();
+                if (r.output) p_.outputs.push_back(static_cast<int>(p_.rules.size()));
+                p_.rules.push_back(std::move(r));
+                rule_decls_.push_back(d);
+                break;
+            }
+            case ast::DeclKind::fn:
+                if (!claim(d->name, d->name_where)) break;
+                fns_[d->name] = static_cast<int>(p_.fns.size());
+                p_.fns.push_back(FnDef{});
+                p_.fns.back().name = d->name;
+                p_.fns.back().where = d->name_where;
+                p_.fns.back().cite = {d->notes.description, d->notes.source};
+                p_.fns.back().syntax = d->body.get();
+                fn_decls_.push_back(d);
+                break;
+            case ast::DeclKind::input:
+                declare_input(*d);
+                break;
+            case ast::DeclKind::table:
+                if (!claim(d->name, d->name_where)) break;
+                tables_[d->name] = static_cast<int>(p_.tables.size());
+                p_.tables.push_back(TableDef{});
+                p_.tables.back().name = d->name;
+                p_.tables.back().where = d->name_where;
+                p_.tables.back().cite = {d->notes.description, d->notes.source};
+                table_decls_.push_back(d);
+                break;
+            case ast::DeclKind::require:
+                require_decls_.push_back(d);
+                break;
+            case ast::DeclKind::test:
+                tests_.push_back(d);
+                break;
+            case ast::DeclKind::report:
+                reports_.push_back(d);
+                break;
+            case ast::DeclKind::unit:
+            case ast::DeclKind::currency:
+            case ast::DeclKind::type:
+            case ast::DeclKind::import:
+                break;
+        }
+    }
+    // Cohort rules have names of their own: `baseline_offences` of the cohort
+    // sums `c.baseline_offences` of each case. Other names are shared.
+    for (const auto* d : decls) {
+        if (!d->cohort) continue;
+        auto first = cohort_rules_.count(d->name) ? p_.rules[cohort_rules_[d->name]].where
+                     : declared_.count(d->name) && !rules_.count(d->name) && !inputs_.count(d->name) ? declared_[d->name]
+                                                                          : Location{};
+        if (first.file) {
+            error(d->name_where, "'" + d->name + "' is already declared", {"the first declaration is at " + first.str()});
+            continue;
+        }
+        cohort_rules_[d->name] = static_cast<int>(p_.rules.size());
+        RuleDef r;
+        r.name = d->name;
+        r.where = d->name_where;
+        r.cite = {d->notes.description, d->notes.source};
+        r.output = d->kind == ast::DeclKind::output;
+        r.cohort = true;
+        r.label = d->label;
+        r.syntax = d->body.get();
+        if (r.output) p_.cohort_outputs.push_back(static_cast<int>(p_.rules.size()));
+        p_.rules.push_back(std::move(r));
+        rule_decls_.push_back(d);
+    }
+    param_state_.assign(p_.params.size(), State::unchecked);
+    rule_state_.assign(p_.rules.size(), State::unchecked);
+    fn_state_.assign(p_.fns.size(), State::unchecked);
+    table_state_.assign(p_.tables.size(), State::unchecked);
+}
+
+void Checker::declare_input(const ast::Decl& d) {
+    InputDef in;
+    in.path = d.name;
+    in.where = d.name_where;
+    in.cite = {d.notes.description, d.notes.source};
+    in.segments = ast::split_path(d.name);
+    if (inputs_.count(d.name)) {
+        error(d.name_where, "input '" + d.name + "' is already declared");
+        return;
+    }
+    if (input_groups_.count(d.name)) {
+        error(d.name_where, "input '" + d.name + "' is a group of other inputs, so it cannot also be a value");
+        return;
+    }
+    if (in.segments.size() == 1 && !claim(d.name, d.name_where)) return;  // claim() reported it
+    std::string prefix;
+    for (std::size_t i = 0; i + 1 < in.segments.size(); ++i) {
+        prefix += (i ? "." : "") + in.segments[i];
+        if (inputs_.count(prefix)) {
+            error(d.name_where, "input '" + d.name + "' is inside input '" + prefix + "', which is a value, not a group");
+            return;
+        }
+        input_groups_.insert(prefix);
+    }
+    in.type = type_of(*d.type, &in.bounds);
+    inputs_[d.name] = static_cast<int>(p_.inputs.size());
+    p_.inputs.push_back(std::move(in));
+    input_decls_.push_back(&d);
+}
+
+// A type as written; bounds (min/max) go to *bounds when given.
+Type Checker::type_of(const ast::TypeSyntax& t, Bounds* bounds) {
+    Type result;
+    switch (t.kind) {
+        case ast::TypeSyntaxKind::optional:
+            result = type_of(*t.element, bounds);
+            result.optional = true;
+            return result;
+        case ast::TypeSyntaxKind::enumeration:
+            error(t.where, "an enumeration is declared on its own, with a name: type Status = one of a, b, c");
+            return result;
+        case ast::TypeSyntaxKind::list:
+            result = Type::list_of(type_of(*t.element, bounds));  // bounds on a list bound its elements
+            break;
+        case ast::TypeSyntaxKind::record: {
+            auto r = std::make_unique<RecordDef>();
+            r->where = t.where;
+            for (const auto& f : t.fields) {
+                FieldDef fd;
+                fd.name = f.name;
+                fd.where = f.where;
+                fd.type = type_of(*f.type, &fd.bounds);
+                r->fields.push_back(std::move(fd));
+            }
+            result.kind = TypeKind::record;
+            result.record = r.get();
+            p_.records.push_back(std::move(r));
+            break;
+        }
+        case ast::TypeSyntaxKind::named: {
+            const auto& terms = t.unit.terms;
+            if (terms.size() == 1 && terms[0].power == 1) {
+                const std::string& n = terms[0].name;
+                if (n == "number") result = Type::number();
+                else if (n == "bool") result = Type::of(TypeKind::boolean);
+                else if (n == "text") result = Type::of(TypeKind::text);
+                else if (n == "date") result = Type::of(TypeKind::date);
+                else if (records_.count(n)) {
+                    result.kind = TypeKind::record;
+                    result.record = p_.records[records_[n]].get();
+                } else if (enums_.count(n)) {
+                    result = Type::enum_of(p_.enums[enums_[n]].get());
+                }
+                if (!result.is_error()) break;
+            }
+            result = Type::number(unit_of(t.unit));
+            break;
+        }
+    }
+    if (bounds) {
+        if (t.min) bounds->min = bound_value(*t.min, result);
+        if (t.max) bounds->max = bound_value(*t.max, result);
+    } else if (t.min || t.max) {
+        error((t.min ? t.min : t.max)->where, "bounds (min, max) are allowed only on inputs and record fields");
+    }
+    return result;
+}
+
+std::optional<Number> Checker::bound_value(const ast::Expr& e, const Type& t) {
+    if (t.kind != TypeKind::number) {
+        error(e.where, "only numbers can have bounds (min, max); this is " + describe(t));
+        return std::nullopt;
+    }
+    // A bound is a literal: `min 0`, `max 200 hour`. A plain number is in the input's own unit.
+    if ((e.kind == ast::ExprKind::number && e.unit.terms.empty()) ||
+        (e.kind == ast::ExprKind::unary && e.kids[0]->kind == ast::ExprKind::number && e.kids[0]->unit.terms.empty())) {
+        const auto& lit = e.kind == ast::ExprKind::unary ? *e.kids[0] : e;
+        Number v = *parse_decimal(lit.text) * p_.units.scale(t.unit);
+        return e.kind == ast::ExprKind::unary ? Number(-v) : v;
+    }
+    NodePtr n = constant(e, t, "the bound");
+    if (!n) return std::nullopt;
+    if (n->op != Op::constant) {
+        error(e.where, "a bound must be a number written out, such as 0 or 200 hour");
+        return std::nullopt;
+    }
+    return n->value.n;
+}
+
+Unit Checker::unit_of(const ast::UnitSyntax& u) {
+    Unit result;
+    for (const auto& term : u.terms) {
+        int id = p_.units.find(term.name);
+        if (id < 0) {
+            std::vector<std::string> notes;
+            std::string s = suggestion(term.name);
+            if (!s.empty()) notes.push_back("did you mean '" + s + "'?");
+            error(term.where, "unknown unit or type '" + term.name + "'", notes);
+            continue;
+        }
+        result = result.times(Unit::of(id).power(term.power));
+    }
+    return result;
+}
+
+void Checker::declare_test(const ast::Decl& d) {
+    TestDef t;
+    t.name = d.name;
+    t.where = d.name_where;
+    t.case_path = d.case_path;
+    for (const auto& g : d.givens) {
+        auto it = params_.find(g.param);
+        if (it == params_.end()) {
+            error(g.where, "unknown param '" + g.param + "'");
+            continue;
+        }
+        auto n = constant(*g.value, p_.params[it->second].type, "the value given for '" + g.param + "'");
+        if (n) t.givens.emplace_back(it->second, std::move(n));
+    }
+    for (const auto& x : d.expects) {
+        auto it = rules_.find(x.output);
+        if (it == rules_.end()) {
+            std::vector<std::string> notes;
+            std::string s = suggestion(x.output);
+            if (!s.empty()) notes.push_back("did you mean '" + s + "'?");
+            error(x.where, "unknown output '" + x.output + "'", notes);
+            continue;
+        }
+        if (p_.rules[it->second].cohort) {
+            error(x.where, "'" + x.output + "' is a cohort figure: a test block checks the figures of one case");
+            continue;
+        }
+        const Type& type = p_.rules[it->second].type;
+        auto n = constant(*x.expected, type, "the expected value of '" + x.output + "'", type.optional);
+        if (n) t.expects.push_back(Expectation{it->second, std::move(n), x.where});
+    }
+    p_.tests.push_back(std::move(t));
+}
+
+std::string Checker::suggestion(const std::string& name) const {
+    auto distance = [](const std::string& a, const std::string& b) {
+        std::vector<std::size_t> row(b.size() + 1);
+        for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+        for (std::size_t i = 1; i <= a.size(); ++i) {
+            std::size_t prev = row[0];
+            row[0] = i;
+            for (std::size_t j = 1; j <= b.size(); ++j) {
+                std::size_t cur = row[j];
+                row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
+                prev = cur;
+            }
+        }
+        return row[b.size()];
+    };
+    std::string best;
+    std::size_t best_d = std::max<std::size_t>(2, name.size() / 3) + 1;
+    auto consider = [&](const std::string& c) {
+        std::size_t dd = distance(name, c);
+        if (dd < best_d) { best_d = dd; best = c; }
+    };
+    for (const auto& [n, _] : declared_) consider(n);
+    for (const auto& [n, _] : inputs_) consider(n);
+    for (const auto& u : p_.units.all()) consider(u.name);
+    return best;
+}
+
+}  // namespace reckon

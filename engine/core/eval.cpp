@@ -1,0 +1,320 @@
+#include "eval.hpp"
+
+#include "limits.hpp"
+
+#include <algorithm>
+
+namespace reckon {
+
+std::vector<Value> bind_params(const Program& p, const Overrides& overrides) {
+    Evaluator e(p, overrides);
+    for (std::size_t i = 0; i < p.params.size(); ++i) e.param(static_cast<int>(i));
+    return std::move(e.own_params_);
+}
+
+Overrides command_line_overrides(const Program& p) {
+    Overrides o;
+    for (const auto& [slot, node] : p.overrides) o[slot] = node.get();
+    return o;
+}
+
+Evaluator::Evaluator(const Program& p, const Overrides& overrides)
+    : p_(p), overrides_(&overrides), own_params_(p.params.size()), params_(&own_params_), param_done_(p.params.size(), 0),
+      step_limit_(p_.limits.steps), depth_limit_(p_.limits.depth) {}
+
+Evaluator::Evaluator(const Program& p, const std::vector<Value>& params, const std::vector<Value>& inputs)
+    : p_(p), params_(&params), inputs_(&inputs), rules_(p.rules.size()),
+      rule_state_(p.rules.size(), 0), step_limit_(p_.limits.steps), depth_limit_(p_.limits.depth) {}
+
+Evaluator::Evaluator(const Program& p, const std::vector<Value>& params, const Value& cases)
+    : p_(p), params_(&params), cases_(&cases), rules_(p.rules.size()),
+      rule_state_(p.rules.size(), 0), step_limit_(p_.limits.steps * std::max<std::uint64_t>(1, cases.items ? cases.items->size() : 1)),
+      depth_limit_(p_.limits.depth) {}
+
+Value Evaluator::frame_eval(const Node& n, int frame) {
+    std::size_t saved = base_;
+    base_ = locals_.size();
+    locals_.resize(base_ + static_cast<std::size_t>(frame));
+    Value v = eval(n);
+    locals_.resize(base_);
+    base_ = saved;
+    return v;
+}
+
+const Value& Evaluator::param(int i) {
+    if (!param_done_.empty() && !param_done_[i]) {  // empty: the params were bound before (bind_params)
+        const ParamDef& d = p_.params[i];
+        auto o = overrides_ ? overrides_->find(i) : Overrides::const_iterator{};
+        if (overrides_ && o != overrides_->end()) own_params_[i] = frame_eval(*o->second, 0);
+        else own_params_[i] = frame_eval(*d.formula, d.frame);
+        param_done_[i] = 1;
+    }
+    return (*params_)[i];
+}
+
+const Value& Evaluator::rule(int i) {
+    if (rule_state_[i] == 2) return rules_[i];
+    const RuleDef& r = p_.rules[i];
+    rule_state_[i] = 1;
+    try {
+        rules_[i] = r.by ? grouped(r) : frame_eval(*r.formula, r.frame);
+    } catch (EvalError& e) {
+        e.add_note("while evaluating " + std::string(r.output ? "output" : "rule") + " '" + r.name + "' (" + r.where.str() + ")");
+        throw;
+    }
+    rule_state_[i] = 2;
+    return rules_[i];
+}
+
+// The formula once for each member, with the member in local slot 0.
+Value Evaluator::grouped(const RuleDef& r) {
+    std::vector<Value> out;
+    out.reserve(r.by->members.size());
+    std::size_t saved = base_;
+    base_ = locals_.size();
+    locals_.resize(base_ + static_cast<std::size_t>(r.frame));
+    for (std::size_t m = 0; m < r.by->members.size(); ++m) {
+        locals_[base_] = Value::member(static_cast<int>(m));
+        out.push_back(eval(*r.formula));
+    }
+    locals_.resize(base_);
+    base_ = saved;
+    return Value::list(std::move(out));
+}
+
+namespace {
+// Locals a constant expression needs: one more than the highest slot it binds.
+int frame_needed(const Node& n) {
+    int need = (n.op == Op::let_ || n.op == Op::sum || n.op == Op::count || n.op == Op::least || n.op == Op::most ||
+                n.op == Op::collect) ? n.slot + 1 : 0;
+    for (const auto& k : n.kids)
+        if (k) need = std::max(need, frame_needed(*k));
+    return need;
+}
+}  // namespace
+
+Value Evaluator::constant(const Node& n) { return frame_eval(n, frame_needed(n)); }
+
+namespace {
+// An exact result too large to be a figure: a runaway calculation, stopped
+// before it takes all the memory (the digits limit).
+const Number& bounded(const Number& x, const Node& n, std::uint64_t digits) {
+    if (x.small()) return x;  // at most 19 digits
+    const std::size_t limbs = x.limbs();
+    if (limbs * 19 > digits + 19)  // a 64-bit limb holds 19 decimal digits and a bit
+        throw EvalError(n.where, "this calculation gives a number of more than " + std::to_string(digits) +
+                                     " digits (the limit can be raised with --limit digits=N)");
+    return x;
+}
+
+struct DepthGuard {
+    std::uint64_t& depth;
+    explicit DepthGuard(std::uint64_t& d) : depth(++d) {}
+    ~DepthGuard() { --depth; }
+};
+}  // namespace
+
+// A value held where it is (rules_, params and inputs do not move while a
+// case is evaluated); anything else is evaluated into tmp. Locals are
+// copied: a call in the other operand may move them.
+const Value& Evaluator::operand(const Node& n, Value& tmp) {
+    switch (n.op) {
+        case Op::constant: return n.value;
+        case Op::param: return param(n.slot);
+        case Op::input: return (*inputs_)[n.slot];
+        case Op::rule: return rule(n.slot);
+        default: return tmp = eval(n);
+    }
+}
+
+Value Evaluator::eval(const Node& n) {
+    DepthGuard guard(depth_);
+    if (depth_ > depth_limit_)
+        throw EvalError(n.where, "formulas are nested more than " + std::to_string(p_.limits.depth) +
+                                     " levels deep here, through the rules they use (the limit can be raised with --limit depth=N)");
+    if (++steps_ > step_limit_)
+        throw EvalError(n.where, "this case takes more than " + std::to_string(step_limit_) +
+                                     " steps to evaluate (the limit can be raised with --limit steps=N)");
+    switch (n.op) {
+        case Op::constant: return n.value;
+        case Op::param: return param(n.slot);
+        case Op::input: return (*inputs_)[n.slot];
+        case Op::rule: return rule(n.slot);
+        case Op::local: return locals_[base_ + n.slot];
+        case Op::field: {  // a.hours: the record read in place when it is held (a local too: nothing runs before the copy)
+            const Node& k = *n.kids[0];
+            if (k.op == Op::local) return (*locals_[base_ + static_cast<std::size_t>(k.slot)].items)[n.slot];
+            Value tmp;
+            return (*operand(k, tmp).items)[n.slot];
+        }
+        case Op::neg: {
+            Value v = eval(*n.kids[0]);
+            v.n = -v.n;
+            return v;
+        }
+        case Op::not_: return Value::boolean(!eval(*n.kids[0]).b);
+        case Op::add:
+        case Op::sub:
+        case Op::mul:
+        case Op::div:
+        case Op::eq:
+        case Op::ne:
+        case Op::lt:
+        case Op::le:
+        case Op::gt:
+        case Op::ge: {
+            // Operands that are already held (a constant, a param, an input, a rule's value) are read in place.
+            Value ta, tb;
+            const Value& a = operand(*n.kids[0], ta);
+            const Value& b = operand(*n.kids[1], tb);
+            switch (n.op) {
+                case Op::add: return Value::number(bounded(a.n + b.n, n, p_.limits.digits));
+                case Op::sub: return Value::number(bounded(a.n - b.n, n, p_.limits.digits));
+                case Op::mul: return Value::number(bounded(a.n * b.n, n, p_.limits.digits));
+                case Op::div:
+                    if (b.n == 0) throw EvalError(n.where, "division by zero");
+                    return Value::number(bounded(a.n / b.n, n, p_.limits.digits));
+                case Op::lt: return Value::boolean(a.n < b.n);
+                case Op::le: return Value::boolean(a.n <= b.n);
+                case Op::gt: return Value::boolean(a.n > b.n);
+                case Op::ge: return Value::boolean(a.n >= b.n);
+                default: {
+                    bool same = a.kind == Value::Kind::text ? *a.s == *b.s : a.kind == Value::Kind::boolean ? a.b == b.b : a.n == b.n;
+                    return Value::boolean(n.op == Op::eq ? same : !same);
+                }
+            }
+        }
+        case Op::and_: return Value::boolean(eval(*n.kids[0]).b && eval(*n.kids[1]).b);
+        case Op::or_: return Value::boolean(eval(*n.kids[0]).b || eval(*n.kids[1]).b);
+        case Op::if_: return eval(*n.kids[0]).b ? eval(*n.kids[1]) : eval(*n.kids[2]);
+        case Op::let_:
+            locals_[base_ + n.slot] = eval(*n.kids[0]);
+            return eval(*n.kids[1]);
+        case Op::call: return call(n);
+        case Op::round_: return Value::number(round_to(eval(*n.kids[0]).n, n.step, n.mode));
+        case Op::min_:
+        case Op::max_: {
+            Value best = eval(*n.kids[0]);
+            for (std::size_t i = 1; i < n.kids.size(); ++i) {
+                Value v = eval(*n.kids[i]);
+                if (n.op == Op::min_ ? v.n < best.n : v.n > best.n) best = std::move(v);
+            }
+            return best;
+        }
+        case Op::sum:
+        case Op::count:
+        case Op::least:
+        case Op::most: return aggregate(n);
+        case Op::date_add:
+        case Op::date_sub: {
+            Value d = eval(*n.kids[0]);
+            Number days = eval(*n.kids[1]).n / n.step;
+            if (!days.is_integer())
+                throw EvalError(n.where, "a date can only move by whole days");
+            d.n = n.op == Op::date_add ? d.n + days : d.n - days;
+            return d;
+        }
+        case Op::date_diff: return Value::number((eval(*n.kids[0]).n - eval(*n.kids[1]).n) * n.step);
+        case Op::is_given: return Value::boolean(eval(*n.kids[0]).kind != Value::Kind::none);
+        case Op::otherwise: {
+            Value v = eval(*n.kids[0]);
+            return v.kind != Value::Kind::none ? v : eval(*n.kids[1]);
+        }
+        case Op::lookup: {
+            const TableDef& t = p_.tables[n.slot];
+            Value key = eval(*n.kids[0]);
+            if (!t.by_member.empty()) return t.by_member[key.n.convert_to<std::size_t>()];  // every member has a row
+            auto it = t.rows.find(key_text(key));
+            if (it == t.rows.end()) {
+                std::string shown = key.kind == Value::Kind::text ? "'" + *key.s + "'" : format_trimmed(key.n, 10);
+                throw EvalError(n.where, "table '" + t.name + "' has no row for " + shown);
+            }
+            return it->second;
+        }
+        case Op::pick: {
+            Value g = eval(*n.kids[0]);
+            Value m = eval(*n.kids[1]);
+            return (*g.items)[static_cast<std::size_t>(m.n.convert_to<long>())];
+        }
+        case Op::make_date: {
+            Number parts[3];
+            for (int i = 0; i < 3; ++i) parts[i] = eval(*n.kids[static_cast<std::size_t>(i)]).n;
+            bool whole = true;
+            for (const auto& x : parts) whole = whole && x.is_integer() && abs(x) < 100000;
+            int y = whole ? parts[0].convert_to<int>() : 0;
+            int m = whole ? parts[1].convert_to<int>() : 0;
+            int d = whole ? parts[2].convert_to<int>() : 0;
+            if (!whole || m < 1 || d < 1 || !valid_date(y, static_cast<unsigned>(m), static_cast<unsigned>(d)))
+                throw EvalError(n.where, "date(" + format_trimmed(parts[0], 6) + ", " + format_trimmed(parts[1], 6) + ", " +
+                                             format_trimmed(parts[2], 6) + ") is not a date in the calendar");
+            return Value::date(days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)));
+        }
+        case Op::financial_year: {
+            int y;
+            unsigned m, d;
+            civil_from_days(eval(*n.kids[0]).n.convert_to<long>(), y, m, d);
+            return Value::number(Number(m >= 4 ? y : y - 1));
+        }
+        case Op::collect: return aggregate(n);
+        case Op::cases: return *cases_;
+    }
+    throw EvalError(n.where, "internal error: unknown operation");
+}
+
+Value Evaluator::call(const Node& n) {
+    const FnDef& f = p_.fns[n.slot];
+    // The arguments go straight into the callee's frame at the end of the
+    // locals; a call inside an argument makes its frame after them and
+    // leaves them as they were.
+    std::size_t saved = base_;
+    std::size_t frame_base = locals_.size();
+    for (const auto& k : n.kids) {
+        Value v = eval(*k);
+        locals_.push_back(std::move(v));
+    }
+    locals_.resize(frame_base + static_cast<std::size_t>(f.frame));
+    base_ = frame_base;
+    try {
+        Value v = eval(*f.body);
+        locals_.resize(frame_base);
+        base_ = saved;
+        return v;
+    } catch (EvalError& e) {
+        locals_.resize(frame_base);
+        base_ = saved;
+        e.add_note("in function '" + f.name + "' called at " + n.where.str());
+        throw;
+    }
+}
+
+Value Evaluator::aggregate(const Node& n) {
+    Value list = eval(*n.kids[0]);
+    const Node* element = n.kids[1].get();
+    const Node* filter = n.kids[2].get();
+    Number total = 0;
+    std::size_t count = 0;
+    Value best;
+    std::vector<Value> collected;
+    for (const Value& item : *list.items) {
+        locals_[base_ + n.slot] = item;
+        if (filter && !eval(*filter).b) continue;
+        ++count;
+        if (n.op == Op::count) continue;
+        Value v = element ? eval(*element) : item;
+        if (n.op == Op::collect) collected.push_back(std::move(v));
+        else if (n.op == Op::sum) total = bounded(total + v.n, n, p_.limits.digits);
+        else if (count == 1 || (n.op == Op::least ? v.n < best.n : v.n > best.n)) best = std::move(v);
+    }
+    switch (n.op) {
+        case Op::sum: return Value::number(total);
+        case Op::count: return Value::number(Number(count));
+        case Op::collect: return Value::list(std::move(collected));
+        default:
+            if (count == 0)
+                throw EvalError(n.where, std::string(n.op == Op::least ? "min" : "max") + "() of an empty list has no value");
+            return best;
+    }
+}
+
+
+}  // namespace reckon

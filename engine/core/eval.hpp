@@ -1,0 +1,74 @@
+// Evaluation of the tree against one case: rules are evaluated lazily,
+// at most once each, and only when an output needs them.
+#pragma once
+
+#include "load_case.hpp"
+#include "program.hpp"
+
+#include <map>
+#include <vector>
+
+namespace reckon {
+
+// Param values for a run: each param's formula, or its override (a param
+// slot mapped to a checked constant node).
+using Overrides = std::map<int, const Node*>;
+std::vector<Value> bind_params(const Program& p, const Overrides& overrides = {});
+// The run's --param settings (p.overrides) as Overrides.
+Overrides command_line_overrides(const Program& p);
+
+class Evaluator {
+public:
+    // params: from bind_params; inputs: from load_case, in input slot order. Both are
+    // read in place: they must outlive the evaluator.
+    Evaluator(const Program& p, const std::vector<Value>& params, const std::vector<Value>& inputs);
+    // For the cohort rules: `cases` is a list with, for each case, the values of p.cohort_fields.
+    Evaluator(const Program& p, const std::vector<Value>& params, const Value& cases);
+
+    // Throws EvalError at the first error, with the chain of rules in its notes.
+    const Value& rule(int i);
+    // A constant expression (expected figures, given values).
+    Value constant(const Node& n);
+    // A formula whose locals the checker counted (a `require`'s condition).
+    Value in_frame(const Node& n, int frame) { return frame_eval(n, frame); }
+
+private:
+    friend std::vector<Value> bind_params(const Program&, const Overrides&);
+    Evaluator(const Program& p, const Overrides& overrides);
+    const Value& param(int i);
+    Value eval(const Node& n);
+    const Value& operand(const Node& n, Value& tmp);
+    Value call(const Node& n);
+    Value aggregate(const Node& n);
+    Value grouped(const RuleDef& r);
+    Value frame_eval(const Node& n, int frame);
+
+    const Program& p_;
+    const Overrides* overrides_ = nullptr;
+    std::vector<Value> own_params_;           // while binding params (bind_params)
+    const std::vector<Value>* params_ = nullptr;  // the run's params: bound, or own_params_
+    std::vector<std::uint8_t> param_done_;
+    const std::vector<Value>* inputs_ = nullptr;
+    const Value* cases_ = nullptr;
+    std::vector<Value> rules_;
+    std::vector<std::uint8_t> rule_state_;  // 0 not yet, 1 evaluating, 2 done
+    std::vector<Value> locals_;
+    std::size_t base_ = 0;
+    std::uint64_t depth_ = 0, steps_ = 0, step_limit_ = 0;  // the program's limits: depth and steps
+    std::uint64_t depth_limit_ = 0;
+};
+
+
+// A case's outputs, evaluated.
+struct CaseResult {
+    std::string case_id;
+    std::vector<Value> outputs;  // in p.outputs order
+};
+
+// Evaluates every output of the case under the run's params (after checking
+// the ruleset's `require`s). With cohort_row, also what the cohort rules read
+// from the case (p.cohort_fields), from the same evaluation.
+CaseResult evaluate_outputs(const Program& p, const std::vector<Value>& params, const Case& c,
+                            std::vector<Value>* cohort_row = nullptr);
+
+}  // namespace reckon

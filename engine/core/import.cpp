@@ -1,0 +1,96 @@
+// The import phase: the entry file and the files it imports, each read and
+// parsed once, depth first. Imports stay inside the entry file's folder;
+// cycles are reported with the files as they were named.
+#include "import.hpp"
+
+#include "parse.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+namespace reckon {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Reads `import`s depth first. Imports stay inside the entry file's folder.
+class Importer {
+public:
+    Importer(Program& p, fs::path root, const Limits& limits) : p_(p), root_(std::move(root)), limits_(limits) {}
+
+    void load(SourcePtr src, std::vector<std::string>& stack) {
+        if (auto bad = check_text(*src)) throw CompileError({*bad});
+        p_.sources.push_back(src);
+        p_.modules.push_back(parse_module(src, limits_));
+        std::size_t me = p_.modules.size() - 1;
+        stack.push_back(src->path());
+        std::vector<std::pair<std::string, Location>> imports;
+        for (const auto& d : p_.modules[me].decls)
+            if (d.kind == ast::DeclKind::import) imports.emplace_back(d.name, d.name_where);
+        for (const auto& [rel, where] : imports) {
+            fs::path target = fs::path(src->path()).parent_path() / rel;
+            std::error_code ec;
+            fs::path canon = fs::weakly_canonical(target, ec);
+            std::string c = canon.string();
+            if (fs::path(rel).is_absolute() || !inside(canon)) {
+                diags_.push_back({where, "import '" + rel + "' is outside the ruleset's folder: a ruleset may import only "
+                                         "files in the folder of its entry file, or below it", {}});
+                continue;
+            }
+            auto open = std::find(stack.begin(), stack.end(), c);
+            if (open != stack.end() || c == fs::weakly_canonical(src->path()).string()) {
+                std::string cycle;  // the files as they were named, from the one imported again
+                for (auto it = open == stack.end() ? stack.end() - 1 : open; it != stack.end(); ++it)
+                    cycle += (names_.count(*it) ? names_.at(*it) : fs::path(*it).lexically_normal().string()) + " -> ";
+                diags_.push_back({where, "import cycle: " + cycle + target.lexically_normal().string(), {}});
+                continue;
+            }
+            if (!seen_.insert(c).second) continue;  // already imported elsewhere
+            SourcePtr next;
+            try {
+                next = read_source(target.string(), limits_.file_size);
+            } catch (const std::exception&) {
+                diags_.push_back({where, "cannot read the imported file '" + target.string() + "'", {}});
+                continue;
+            }
+            std::vector<std::string> canon_stack = stack;
+            canon_stack.back() = fs::weakly_canonical(src->path()).string();
+            names_[canon_stack.back()] = fs::path(src->path()).lexically_normal().string();
+            load(next, canon_stack);
+        }
+        stack.pop_back();
+    }
+
+    std::vector<Diagnostic> diags_;
+
+private:
+    bool inside(const fs::path& p) const {
+        auto r = root_.begin();
+        auto i = p.begin();
+        for (; r != root_.end(); ++r, ++i)
+            if (i == p.end() || *i != *r) return false;
+        return true;
+    }
+
+    Program& p_;
+    fs::path root_;
+    const Limits& limits_;
+    std::set<std::string> seen_;
+    std::map<std::string, std::string> names_;  // canonical path -> as named, for messages
+};
+
+}  // namespace
+
+void import_files(Program& p, SourcePtr entry) {
+    std::error_code ec;
+    fs::path folder = fs::path(entry->path()).parent_path();
+    fs::path root = fs::weakly_canonical(folder.empty() ? fs::path(".") : folder, ec);
+    Importer importer(p, root, p.limits);
+    std::vector<std::string> stack;
+    importer.load(entry, stack);
+    if (!importer.diags_.empty()) throw CompileError(std::move(importer.diags_));
+}
+
+}  // namespace reckon

@@ -1,0 +1,424 @@
+#include "load_case.hpp"
+
+#include "read_case_stream.hpp"
+
+#include "eval.hpp"
+#include "limits.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <map>
+#include <algorithm>
+#include <set>
+
+namespace reckon {
+namespace {
+
+// The keys a case may hold: a tree whose leaves are inputs.
+struct SchemaNode {
+    int input = -1;
+    std::map<std::string, SchemaNode> children;
+};
+
+class Loader {
+public:
+    Loader(const Program& p, const SourceFile& src) : p_(p), src_(src) {}
+
+    std::vector<Diagnostic> errors;
+
+    Location at(const YAML::Mark& m) const {
+        if (m.is_null() || m.pos < 0) return Location{&src_, 0, 1};
+        return Location{&src_, static_cast<std::uint32_t>(m.pos), 1};
+    }
+
+    void fail(const YAML::Mark& m, const std::string& path, const std::string& msg) {
+        errors.push_back(Diagnostic{at(m), (path.empty() ? "" : path + ": ") + msg, {}});
+    }
+
+    static std::string describe_node(const YAML::Node& n) {
+        switch (n.Type()) {
+            case YAML::NodeType::Null: return "nothing";
+            case YAML::NodeType::Sequence: return "a list";
+            case YAML::NodeType::Map: return "a mapping";
+            case YAML::NodeType::Scalar: return "'" + n.Scalar() + "'";
+            case YAML::NodeType::Undefined: return "nothing";
+        }
+        return "?";
+    }
+
+    std::string expected(const Type& t) const {
+        switch (t.kind) {
+            case TypeKind::number: {
+                std::string u = p_.units.name(t.unit);
+                return u.empty() ? "a number" : "a number (in " + u + ")";
+            }
+            case TypeKind::boolean: return "true or false";
+            case TypeKind::text: return "text";
+            case TypeKind::date: return "a date (YYYY-MM-DD)";
+            case TypeKind::list: return "a list of " + describe(*t.element, p_.units);
+            case TypeKind::record: return "a mapping with the keys " + keys_of(*t.record);
+            case TypeKind::enumeration: return "one of: " + members_of(*t.enumeration);
+            case TypeKind::grouped:
+            case TypeKind::error: return "a value";
+        }
+        return "a value";
+    }
+
+    static std::string members_of(const EnumDef& e) {
+        std::string k;
+        for (const auto& m : e.members) k += (k.empty() ? "" : ", ") + m;
+        return k;
+    }
+
+    static std::string keys_of(const RecordDef& r) {
+        std::string k;
+        for (const auto& f : r.fields) k += (k.empty() ? "" : ", ") + f.name;
+        return k;
+    }
+
+    // A value of type t from node n; nullopt (with an error recorded) when it is not one.
+    // Counts the values read; aliases can make a small file expand enormously.
+    void count_value(const YAML::Node& n) {
+        if (++values_ > p_.limits.yaml_values)
+            throw CompileError({Diagnostic{at(n.Mark()), "the case file holds more than " + std::to_string(p_.limits.yaml_values) +
+                                                             " values once its aliases are expanded (the limit can be raised with --limit yaml-values=N)", {}}});
+    }
+
+    std::optional<Value> convert(const YAML::Node& n, const Type& t, const Bounds& b, const std::string& path) {
+        count_value(n);
+        if (t.optional && n.IsNull()) return Value{};  // `left:` or `left: ~`: not given
+        switch (t.kind) {
+            case TypeKind::number: {
+                std::optional<Number> x;
+                if (n.IsScalar() && n.Scalar().size() > p_.limits.digits) {
+                    fail(n.Mark(), path, "a number of more than " + std::to_string(p_.limits.digits) + " digits (the limit can be raised with --limit digits=N)");
+                    return std::nullopt;
+                }
+                if (n.IsScalar() && n.Tag() != "!") x = parse_decimal(n.Scalar());
+                if (!x) {
+                    fail(n.Mark(), path, "expected " + expected(t) + ", found " + describe_node(n));
+                    return std::nullopt;
+                }
+                Number v = t.unit.dimensionless_syntax() ? *x : *x * p_.units.scale(t.unit);
+                auto unit = [&] {
+                    std::string u = p_.units.name(t.unit);
+                    return u.empty() ? u : " " + u;
+                };
+                if (b.min && v < *b.min) {
+                    fail(n.Mark(), path, n.Scalar() + " is below the minimum, " + format_trimmed(*b.min / p_.units.scale(t.unit), 10) + unit());
+                    return std::nullopt;
+                }
+                if (b.max && v > *b.max) {
+                    fail(n.Mark(), path, n.Scalar() + " is above the maximum, " + format_trimmed(*b.max / p_.units.scale(t.unit), 10) + unit());
+                    return std::nullopt;
+                }
+                return Value::number(std::move(v));
+            }
+            case TypeKind::boolean:
+                if (n.IsScalar() && n.Tag() != "!" && (n.Scalar() == "true" || n.Scalar() == "false"))
+                    return Value::boolean(n.Scalar() == "true");
+                fail(n.Mark(), path, "expected true or false, found " + describe_node(n));
+                return std::nullopt;
+            case TypeKind::text:
+                if (n.IsScalar()) return Value::text(n.Scalar());
+                fail(n.Mark(), path, "expected text, found " + describe_node(n));
+                return std::nullopt;
+            case TypeKind::date: {
+                std::optional<long> d;
+                if (n.IsScalar()) d = parse_date(n.Scalar());
+                if (!d) {
+                    fail(n.Mark(), path, "expected a date (YYYY-MM-DD), found " + describe_node(n));
+                    return std::nullopt;
+                }
+                return Value::date(*d);
+            }
+            case TypeKind::enumeration: {
+                int m = n.IsScalar() ? t.enumeration->member(n.Scalar()) : -1;
+                if (m < 0) {
+                    fail(n.Mark(), path, "expected " + t.enumeration->name + ", one of: " + members_of(*t.enumeration) +
+                                             "; found " + describe_node(n));
+                    return std::nullopt;
+                }
+                return Value::member(m);
+            }
+            case TypeKind::list: {
+                std::vector<Value> items;
+                if (n.IsNull()) return Value::list({});
+                if (!n.IsSequence()) {
+                    fail(n.Mark(), path, "expected " + expected(t) + ", found " + describe_node(n));
+                    return std::nullopt;
+                }
+                if (n.size() > p_.limits.list_length) {
+                    fail(n.Mark(), path, "a list of more than " + std::to_string(p_.limits.list_length) +
+                                             " elements (the limit can be raised with --limit list-length=N)");
+                    return std::nullopt;
+                }
+                bool ok = true;
+                for (std::size_t i = 0; i < n.size(); ++i) {
+                    auto v = convert(n[i], *t.element, b, path + "[" + std::to_string(i) + "]");
+                    if (v) items.push_back(std::move(*v));
+                    else ok = false;
+                }
+                if (!ok) return std::nullopt;
+                return Value::list(std::move(items));
+            }
+            case TypeKind::record: {
+                if (!n.IsMap()) {
+                    fail(n.Mark(), path, "expected " + expected(t) + ", found " + describe_node(n));
+                    return std::nullopt;
+                }
+                const RecordDef& r = *t.record;
+                std::vector<std::optional<Value>> fields(r.fields.size());
+                bool ok = true;
+                std::set<std::string> seen;
+                for (auto it = n.begin(); it != n.end(); ++it) {
+                    std::string key = it->first.Scalar();
+                    int f = r.field(key);
+                    if (!seen.insert(key).second) {
+                        fail(it->first.Mark(), path + "." + key, "duplicate key");
+                        ok = false;
+                    } else if (f < 0) {
+                        fail(it->first.Mark(), path + "." + key, "unknown key; expected one of: " + keys_of(r));
+                        ok = false;
+                    } else {
+                        fields[f] = convert(it->second, r.fields[f].type, r.fields[f].bounds, path + "." + key);
+                        ok = ok && fields[f].has_value();
+                    }
+                }
+                for (std::size_t f = 0; f < r.fields.size(); ++f)
+                    if (!seen.count(r.fields[f].name) && r.fields[f].type.optional) {
+                        fields[f] = Value{};
+                    } else if (!seen.count(r.fields[f].name)) {
+                        fail(n.Mark(), path + "." + r.fields[f].name, "missing key");
+                        ok = false;
+                    }
+                if (!ok) return std::nullopt;
+                std::vector<Value> vs;
+                for (auto& f : fields) vs.push_back(std::move(*f));
+                Value v = Value::list(std::move(vs));
+                return v;
+            }
+            case TypeKind::grouped:
+            case TypeKind::error: return std::nullopt;
+        }
+        return std::nullopt;
+    }
+
+    std::vector<std::uint32_t> at_;
+    std::vector<std::string> key_;  // empty: the input's own path
+    inline static const std::string unknown_key = "?";
+    std::uint64_t values_ = 0;
+
+    void group(const YAML::Node& n, const SchemaNode& schema, const std::string& path, std::vector<Value>& out,
+               const YAML::Mark& parent) {
+        if (n.IsDefined()) count_value(n);
+        if ((n.IsNull() || !n.IsDefined()) && all_optional(schema)) return;  // nothing needed, nothing given
+        if (!n.IsMap()) {
+            fail(n.IsDefined() && !n.IsNull() ? n.Mark() : parent, path,
+                 "expected a mapping with the keys " + child_keys(schema) + ", found " + describe_node(n));
+            return;
+        }
+        // The keys met, by their schema entry (a few per mapping: a list is faster than a set of strings).
+        std::vector<const SchemaNode*> seen;
+        std::vector<std::string> seen_unknown;
+        for (auto it = n.begin(); it != n.end(); ++it) {
+            const std::string& key = it->first.IsScalar() ? it->first.Scalar() : unknown_key;
+            auto sub = [&] { return path.empty() ? key : path + "." + key; };
+            auto c = schema.children.find(key);
+            if (c == schema.children.end()) {
+                bool again = std::find(seen_unknown.begin(), seen_unknown.end(), key) != seen_unknown.end();
+                if (!again) seen_unknown.push_back(key);
+                fail(it->first.Mark(), sub(), again ? "duplicate key" : "unknown key; expected one of: " + child_keys(schema));
+            } else if (std::find(seen.begin(), seen.end(), &c->second) != seen.end()) {
+                fail(it->first.Mark(), sub(), "duplicate key");
+            } else if (c->second.input >= 0) {
+                seen.push_back(&c->second);
+                const InputDef& in = p_.inputs[c->second.input];  // its path is this key's path (key_ stays empty for it)
+                const YAML::Mark m = it->second.Mark().is_null() ? it->first.Mark() : it->second.Mark();
+                at_[c->second.input] = m.pos >= 0 ? static_cast<std::uint32_t>(m.pos) + 1 : 0;
+                if (auto v = convert(it->second, in.type, in.bounds, in.path)) out[c->second.input] = std::move(*v);
+            } else {
+                seen.push_back(&c->second);
+                group(it->second, c->second, sub(), out, it->first.Mark());
+            }
+        }
+        for (const auto& [key, child] : schema.children) {
+            if (std::find(seen.begin(), seen.end(), &child) != seen.end()) continue;
+            std::string sub = path.empty() ? key : path + "." + key;
+            if (child.input >= 0 && (p_.inputs[child.input].fallback || p_.inputs[child.input].type.optional))
+                continue;  // filled in by the caller
+            if (child.input < 0 && all_optional(child)) continue;
+            std::string where = child.input >= 0 ? " (input declared at " + p_.inputs[child.input].where.str() + ")" : "";
+            fail(n.Mark(), sub, "missing key" + where);
+        }
+    }
+
+    bool all_optional(const SchemaNode& s) const {
+        if (s.input >= 0) return p_.inputs[s.input].fallback != nullptr || p_.inputs[s.input].type.optional;
+        for (const auto& [k, c] : s.children)
+            if (!all_optional(c)) return false;
+        return true;
+    }
+
+    static std::string child_keys(const SchemaNode& s) {
+        std::string k;
+        for (const auto& [name, _] : s.children) k += (k.empty() ? "" : ", ") + name;
+        return k;
+    }
+
+private:
+    const Program& p_;
+    const SourceFile& src_;
+};
+
+// How deeply the mappings and lists of a YAML text nest, line by line (block
+// indentation, "- " items and [ { brackets), so that a hostile file is
+// refused before the YAML parser recurses into it. Returns where the limit
+// is passed, if it is.
+std::optional<std::uint32_t> too_deep(const std::string& t, std::uint64_t limit) {
+    std::vector<std::size_t> indents;
+    std::uint64_t flow = 0;
+    char quote = 0;
+    for (std::size_t line = 0; line < t.size();) {
+        std::size_t end = t.find('\n', line);
+        if (end == std::string::npos) end = t.size();
+        std::size_t i = line;
+        if (flow == 0 && !quote) {
+            while (i < end && t[i] == ' ') ++i;
+            if (i < end && t[i] != '#' && t[i] != '\r') {
+                std::size_t indent = i - line;
+                while (!indents.empty() && indents.back() >= indent) indents.pop_back();
+                indents.push_back(indent);
+                while (i + 1 < end && t[i] == '-' && (t[i + 1] == ' ' || t[i + 1] == '\t')) {
+                    i += 2;
+                    while (i < end && t[i] == ' ') ++i;
+                    indents.push_back(i - line);
+                }
+            }
+        }
+        for (; i < end; ++i) {
+            char c = t[i];
+            if (quote) {
+                if (c == quote) quote = 0;
+                else if (c == '\\' && quote == '"') ++i;
+                continue;
+            }
+            if (c == '#' && (i == line || t[i - 1] == ' ')) break;
+            if (c == '"' || c == '\'') quote = c;
+            else if (c == '[' || c == '{') ++flow;
+            else if ((c == ']' || c == '}') && flow > 0) --flow;
+            if (indents.size() + flow > limit) return static_cast<std::uint32_t>(i);
+        }
+        if (indents.size() + flow > limit) return static_cast<std::uint32_t>(line);
+        if (quote == '\'') quote = 0;  // single-quoted scalars rarely span lines; do not let one swallow the file
+        line = end + 1;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+Case load_case(const Program& p, SourcePtr source) {
+    SchemaNode root;
+    for (std::size_t i = 0; i < p.inputs.size(); ++i) {
+        SchemaNode* at = &root;
+        for (const auto& s : p.inputs[i].segments) at = &at->children[s];
+        at->input = static_cast<int>(i);
+    }
+    Loader loader(p, *source);
+    Case c;
+    c.source = source;
+    c.inputs.assign(p.inputs.size(), Value{});
+    loader.at_.assign(p.inputs.size(), 0);
+    loader.key_.assign(p.inputs.size(), "");
+    if (auto bad = check_text(*source)) throw CompileError({*bad});
+    if (auto deep = too_deep(source->text(), p.limits.yaml_depth))
+        throw CompileError({Diagnostic{Location{source.get(), *deep, 1}, "mappings and lists are nested more than " +
+                                                                          std::to_string(p.limits.yaml_depth) +
+                                                                          " levels deep (the limit can be raised with --limit yaml-depth=N)", {}}});
+    YAML::Node doc;
+    try {
+        doc = YAML::Load(source->text());
+    } catch (const YAML::Exception& e) {
+        throw CompileError({Diagnostic{loader.at(e.mark), "invalid YAML: " + e.msg, {}}});
+    }
+    loader.group(doc, root, "", c.inputs, YAML::Mark{});
+    if (!loader.errors.empty()) throw CompileError(std::move(loader.errors));
+    for (std::size_t i = 0; i < p.inputs.size(); ++i)
+        if (c.inputs[i].kind == Value::Kind::none && p.inputs[i].fallback) c.inputs[i] = p.inputs[i].fallback->value;
+    c.input_at = std::move(loader.at_);
+    c.input_key = std::move(loader.key_);
+    if (p.case_id_input >= 0 && c.inputs[p.case_id_input].kind == Value::Kind::text)
+        c.id = *c.inputs[p.case_id_input].s;
+    else
+        c.id = std::filesystem::path(source->path()).stem().string();
+    return c;
+}
+
+Case load_case_file(const Program& p, const std::string& path) {
+    CaseReader reader(path, p.limits.file_size);
+    std::optional<CaseDocument> first = reader.next();
+    if (!first || !first->source) throw std::runtime_error(first ? first->error : path + ": error: cannot read file");
+    if (std::optional<CaseDocument> second = reader.next()) {
+        if (!second->source) throw std::runtime_error(second->error);
+        throw CompileError({Diagnostic{Location{second->source.get(), 0, 1},
+                                       "this file holds more than one case (YAML documents separated by ---); one case is "
+                                       "evaluated here: give the file to `reckon batch`, which evaluates each",
+                                       {}}});
+    }
+    return load_case(p, first->source);
+}
+
+std::vector<Scenario> read_scenarios(SourcePtr source) {
+    auto at = [&](const YAML::Mark& m) {
+        return Location{source.get(), m.is_null() || m.pos < 0 ? 0u : static_cast<std::uint32_t>(m.pos), 1};
+    };
+    if (auto bad = check_text(*source)) throw CompileError({*bad});
+    YAML::Node doc;
+    try {
+        doc = YAML::Load(source->text());
+    } catch (const YAML::Exception& e) {
+        throw CompileError({Diagnostic{at(e.mark), "invalid YAML: " + e.msg, {}}});
+    }
+    const char* shape = "a scenarios file maps each scenario's name to its param values, as in "
+                        "'low: {arrest_time: 3.5 hour}' and 'high: {arrest_time: 6.5 hour}', a line each";
+    if (!doc.IsMap() || doc.size() == 0)
+        throw CompileError({Diagnostic{at(doc.Mark()), "expected the scenarios, by name", {shape}}});
+    std::vector<Scenario> out;
+    std::vector<Diagnostic> errors;
+    for (const auto& kv : doc) {
+        Scenario sc;
+        sc.name = kv.first.Scalar();
+        sc.where = at(kv.first.Mark());
+        if (!kv.second.IsMap()) {
+            errors.push_back({at(kv.second.Mark()), "scenario '" + sc.name + "': expected its param values (NAME: VALUE)", {shape}});
+            continue;
+        }
+        for (const auto& pv : kv.second) {
+            if (!pv.second.IsScalar()) {
+                errors.push_back({at(pv.second.Mark()), "scenario '" + sc.name + "': the value of '" + pv.first.Scalar() +
+                                                            "' must be written as in the language (3.5 hour, 25%, £1,200)", {}});
+                continue;
+            }
+            sc.settings.push_back({pv.first.Scalar(), pv.second.Scalar(), at(pv.second.Mark())});
+        }
+        out.push_back(std::move(sc));
+    }
+    if (!errors.empty()) throw CompileError(std::move(errors));
+    return out;
+}
+
+void check_requires(const Program& p, Evaluator& ev, const Case& c) {
+    std::vector<Diagnostic> errors;
+    for (const auto& r : p.requires_) {
+        if (ev.in_frame(*r.condition, r.frame).b) continue;
+        std::uint32_t at = c.input_at.at(r.input);
+        const std::string& key = c.input_key.at(r.input).empty() ? p.inputs[r.input].path : c.input_key[r.input];
+        errors.push_back(Diagnostic{Location{c.source.get(), at ? at - 1 : 0, 1}, key + ": " + r.message,
+                                    {"required by the ruleset at " + r.where.str()}});
+    }
+    if (!errors.empty()) throw CompileError(std::move(errors));
+}
+
+}  // namespace reckon

@@ -1,0 +1,135 @@
+// The one number type: an exact rational, parsed from its decimal text,
+// never through a double. Rounding happens only where asked.
+#pragma once
+
+#include <boost/multiprecision/cpp_int.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <type_traits>
+#include <string>
+#include <string_view>
+
+namespace reckon {
+
+// 128-bit intermediates of the small form (a GCC and Clang extension, named
+// once here so that -Wpedantic has nothing to say where they are used).
+__extension__ typedef __int128 Int128;
+__extension__ typedef unsigned __int128 UInt128;
+
+// Expression templates off: every operation yields a plain value.
+using Integer = boost::multiprecision::number<boost::multiprecision::cpp_int_backend<>, boost::multiprecision::et_off>;
+using BigRational = boost::multiprecision::number<boost::multiprecision::cpp_rational_backend, boost::multiprecision::et_off>;
+
+// An exact rational. Most figures are small fractions (pence, hours,
+// days): those are held as two 64-bit integers in lowest terms and computed
+// with 128-bit intermediates; a result that does not fit falls back to
+// Boost.Multiprecision, exactly, and comes back to the small form when it
+// fits again. The two forms never hold the same value, so equality is exact.
+class Number {
+public:
+    Number() = default;
+    template <typename I, std::enable_if_t<std::is_integral_v<I>, int> = 0>
+    Number(I v) {  // NOLINT: a whole number is a Number
+        if constexpr (std::is_signed_v<I> || sizeof(I) < sizeof(std::int64_t)) {
+            num_ = static_cast<std::int64_t>(v);
+        } else if (v <= static_cast<I>(INT64_MAX)) {
+            num_ = static_cast<std::int64_t>(v);
+        } else {
+            *this = Number(BigRational(v));
+        }
+    }
+    Number(const Integer& n);  // NOLINT
+    Number(const Integer& n, const Integer& d);  // n/d, d != 0
+    explicit Number(const BigRational& r);
+    // n/d in lowest terms (d > 0), without a big rational on the way.
+    static Number ratio(std::int64_t n, std::int64_t d) { return reduced(n, d); }
+
+    bool small() const { return !big_; }
+    std::int64_t small_numerator() const { return num_; }    // when small()
+    std::int64_t small_denominator() const { return den_; }
+    BigRational big() const;  // the value as Boost's rational
+    Integer numerator() const;
+    Integer denominator() const;  // > 0
+    bool is_integer() const { return big_ ? boost::multiprecision::denominator(*big_) == 1 : den_ == 1; }
+    int sign() const { return big_ ? big_->sign() : (num_ > 0) - (num_ < 0); }
+    // 64-bit limbs of the larger of numerator and denominator: the size of the number.
+    std::size_t limbs() const;
+    // "n/d", or "n" for a whole number.
+    std::string str() const;
+    // Whole types: truncated toward zero. double: nearest (for drawing only).
+    template <typename T> T convert_to() const {
+        if constexpr (std::is_floating_point_v<T>) {
+            return big_ ? big_->convert_to<T>() : static_cast<T>(num_) / static_cast<T>(den_);
+        } else {
+            return big_ ? big_->convert_to<T>() : static_cast<T>(num_ / den_);
+        }
+    }
+
+    friend Number operator+(const Number& a, const Number& b);
+    friend Number operator-(const Number& a, const Number& b);
+    friend Number operator*(const Number& a, const Number& b);
+    friend Number operator/(const Number& a, const Number& b);  // b != 0
+    Number operator-() const;
+    Number& operator+=(const Number& b) { return *this = *this + b; }
+    Number& operator-=(const Number& b) { return *this = *this - b; }
+    Number& operator*=(const Number& b) { return *this = *this * b; }
+    Number& operator/=(const Number& b) { return *this = *this / b; }
+    friend int compare(const Number& a, const Number& b);
+    friend bool operator==(const Number& a, const Number& b) {
+        return !a.big_ && !b.big_ ? a.num_ == b.num_ && a.den_ == b.den_ : compare(a, b) == 0;
+    }
+    friend bool operator!=(const Number& a, const Number& b) { return !(a == b); }
+    friend bool operator<(const Number& a, const Number& b) { return compare(a, b) < 0; }
+    friend bool operator<=(const Number& a, const Number& b) { return compare(a, b) <= 0; }
+    friend bool operator>(const Number& a, const Number& b) { return compare(a, b) > 0; }
+    friend bool operator>=(const Number& a, const Number& b) { return compare(a, b) >= 0; }
+
+private:
+    static Number reduced(Int128 n, Int128 d);  // d > 0; lowest terms, small when it fits
+    static Number exact(Int128 n, Int128 d);    // already in lowest terms, d > 0
+    static Number sum(const Number& x, const Number& y, int sign);  // both small
+    static Number product(std::int64_t a, std::int64_t b, std::int64_t c, std::int64_t d);  // (a/b)(c/d), b, d > 0
+    std::int64_t num_ = 0, den_ = 1;                // small: lowest terms, den_ > 0
+    std::shared_ptr<const BigRational> big_;         // set only when the value does not fit the small form
+};
+
+Number abs(const Number& x);
+inline Integer numerator(const Number& x) { return x.numerator(); }
+inline Integer denominator(const Number& x) { return x.denominator(); }
+
+// How round() breaks ties and which way floor/ceil go.
+enum class RoundMode {
+    half_away,  // half away from zero: a spreadsheet's ROUND (the default)
+    half_even,  // banker's rounding
+    up,         // away from zero
+    down,       // toward zero
+    floor,      // toward minus infinity
+    ceiling,    // toward plus infinity
+};
+
+std::optional<RoundMode> round_mode_named(std::string_view name);
+std::string_view round_mode_name(RoundMode m);
+
+// "43.5" -> 87/2; "1,234.5" is accepted only when allow_grouping is set.
+// Returns nullopt unless the whole text is a plain decimal (optional leading '-').
+std::optional<Number> parse_decimal(std::string_view text, bool allow_grouping = false);
+
+// x rounded to a multiple of step (step > 0).
+Number round_to(const Number& x, const Number& step, RoundMode mode);
+
+// Integer part of x rounded by mode.
+Integer round_integer(const Number& x, RoundMode mode);
+
+// Decimal text with exactly `decimals` digits after the point, half away from zero.
+std::string format_fixed(const Number& x, int decimals);
+// As format_fixed, then trailing zeros (and a bare point) dropped.
+std::string format_trimmed(const Number& x, int decimals);
+// "1234567.89" -> "1,234,567.89"
+std::string group_thousands(const std::string& decimal_text);
+// Exact decimal text if x has a finite decimal expansion of at most max_decimals
+// digits, else nullopt.
+std::optional<std::string> exact_decimal(const Number& x, int max_decimals = 30);
+
+}  // namespace reckon

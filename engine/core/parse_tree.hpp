@@ -1,0 +1,53 @@
+// Internal to the parse phase (parse.cpp, parse_tree.cpp); no other phase
+// includes it, so PEGTL stays behind parse.hpp. The selector says which
+// grammar rules become nodes of PEGTL's parse tree; the builder turns that
+// tree into the syntax tree (ast::).
+#pragma once
+
+#include "ast.hpp"
+#include "grammar/grammar.hpp"
+
+#include <tao/pegtl/contrib/parse_tree.hpp>
+
+#include <cstdint>
+
+namespace reckon::parse_tree {
+
+namespace pt = tao::pegtl::parse_tree;
+using namespace grammar;
+
+template <typename Rule>
+using selector = pt::selector<
+    Rule,
+    pt::store_content::on<
+        // expressions
+        name, unit_name, name_ref, date_lit, money_lit, currency_symbol, money_amount, number_lit, decimal, percent_sign,
+        unit_suffix, target_unit, unit_term, unit_power, unit_op, string_lit, true_lit, false_lit, none_lit,
+        empty_list, call, callee, field_sel, for_form, where_form, negation, mul_op, add_op, cmp_op, given_test,
+        otherwise_op, not_op, and_op, or_op, if_expr, let_expr, let_var, loop_var,
+        // types
+        named_type, list_type, record_type, optional_type, enum_type, enum_member, field, field_name, bound_min,
+        bound_max, declared_type, input_type, type_body, table_key, table_columns,
+        // declarations
+        header, ruleset_name, version_text, citation, case_id, description, decimals_value, decl_name, unit_factor,
+        unit_base, currency_symbol_text, formula, input_path, input_default, output_label, fn_param, fn_param_name,
+        test_name, test_case_path, given, given_name, given_value, expectation, expect_name, expect_value,
+        import_path, unit_decl, currency_decl, param_decl, input_decl, rule_decl, output_decl, cohort_decl, fn_decl,
+        type_decl, table_decl, table_row, row_key, cell, require_decl, require_message, test_decl, import_decl,
+        percent_note, report_decl, report_title, item_title, report_ref, share_ref, range_low, range_high, report_section,
+        report_text, report_headline, report_range, report_table, report_chart, report_cases, report_list,
+        report_appendix, axis_title>,
+    pt::fold_one::on<selection, multiplicative, additive, defaulted, conversion, comparison<defaulted>,
+                     comparison<conversion>, negated<defaulted>, negated<conversion>, conjunction<defaulted>,
+                     conjunction<conversion>, disjunction<defaulted>, disjunction<conversion>>>;
+
+
+using Node = pt::node;
+
+// A whole file's tree (grammar::file) to a module; one expression's
+// (grammar::lone_expr) to an expression. An expression deeper than
+// expression_depth is an error (CompileError).
+ast::Module module_of(const Node& root, SourcePtr source, std::uint64_t expression_depth);
+ast::ExprPtr expression_of(const Node& root, const SourceFile* file, std::uint64_t expression_depth);
+
+}  // namespace reckon::parse_tree

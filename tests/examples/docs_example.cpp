@@ -1,0 +1,169 @@
+// Every example in docs/ is run. In the Markdown, a ```reckon block is an
+// example rule file; a ```yaml block after it is its case (case.yaml); a
+// ```output block is what `reckon eval` prints for it; a ```diagnostic block
+// is what reckon prints on stderr when the example must fail; a
+// ```test-output block is what `reckon test example.reckon` prints. An example
+// with neither must pass `reckon test` (its own test blocks) or `reckon check`.
+// A ```yaml block whose first line is `# file: NAME` is saved as NAME instead
+// (several such blocks make a batch), and a ```batch-output block is what
+// `reckon batch example.reckon NAME…` prints for them. A ```yaml block whose
+// first line is `# ruleset: PATH` is a case of that ruleset of the repository:
+// it must evaluate, or give the ```diagnostic that follows it. A
+// ```report-figures block lists, a line each, the figures that
+// `reckon report example.reckon CASES --out page.html` names on the page
+// (`name = text`, or `name[member] = text`), in order. Each example is a
+// ctest entry of its own (reckon_examples), named by its file and line.
+#include "../support.hpp"
+#include "example.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <regex>
+#include <sstream>
+
+namespace reckon::testing {
+
+namespace {
+
+const char* const documents[] = {"docs/language.md", "docs/diagnostics.md", "docs/cases.md"};
+
+struct Example {
+    int line = 0;
+    std::string rules, yaml, output, diagnostic, test_output, batch_output, report_figures;
+    std::string ruleset;  // a case of a ruleset in the repository
+    std::vector<std::pair<std::string, std::string>> files;  // `# file: NAME` yaml blocks
+    bool has_output = false, has_diagnostic = false, has_test_output = false, has_batch = false, has_report = false;
+};
+
+std::vector<Example> examples_in(const std::string& markdown) {
+    std::vector<Example> out;
+    std::istringstream in(markdown);
+    std::string line, lang, body;
+    int n = 0, start = 0;
+    bool inside = false;
+    while (std::getline(in, line)) {
+        ++n;
+        if (!inside && line.rfind("```", 0) == 0 && line.size() > 3) {
+            inside = true;
+            lang = line.substr(3);
+            body.clear();
+            start = n;
+        } else if (inside && line == "```") {
+            inside = false;
+            if (lang == "reckon") {
+                out.push_back(Example{});
+                out.back().line = start;
+                out.back().rules = body;
+            } else if (lang == "yaml" && body.rfind("# ruleset: ", 0) == 0) {
+                out.push_back(Example{});
+                out.back().line = start;
+                out.back().ruleset = body.substr(11, body.find('\n') - 11);
+                out.back().yaml = body;
+            } else if (!out.empty() && lang == "yaml" && body.rfind("# file: ", 0) == 0) {
+                out.back().files.emplace_back(body.substr(8, body.find('\n') - 8), body);
+            } else if (!out.empty() && lang == "yaml") {
+                out.back().yaml = body;
+            } else if (!out.empty() && lang == "batch-output") {
+                out.back().batch_output = body;
+                out.back().has_batch = true;
+            } else if (!out.empty() && lang == "report-figures") {
+                out.back().report_figures = body;
+                out.back().has_report = true;
+            } else if (!out.empty() && lang == "output") {
+                out.back().output = body;
+                out.back().has_output = true;
+            } else if (!out.empty() && lang == "test-output") {
+                out.back().test_output = body;
+                out.back().has_test_output = true;
+            } else if (!out.empty() && lang == "diagnostic") {
+                out.back().diagnostic = body;
+                out.back().has_diagnostic = true;
+            }
+        } else if (inside) {
+            body += line + "\n";
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<std::string> docs_examples() {
+    std::vector<std::string> out;
+    for (const char* doc : documents)
+        for (const auto& ex : examples_in(read_file(source_dir() + "/" + doc)))
+            out.push_back(std::string(doc) + ":" + std::to_string(ex.line));
+    return out;
+}
+
+void run_docs_example(const std::string& doc, int line, Verdict& v) {
+    auto examples = examples_in(read_file(source_dir() + "/" + doc));
+    auto at = std::find_if(examples.begin(), examples.end(), [&](const Example& e) { return e.line == line; });
+    if (at == examples.end()) {
+        v.expect(false, "no example starts at line " + std::to_string(line) + " of " + doc);
+        return;
+    }
+    const Example& ex = *at;
+    std::string dir = temp_dir();
+    if (!ex.ruleset.empty()) {
+        write_file(dir + "/case.yaml", ex.yaml);
+        Run r = run_reckon({"eval", source_dir() + "/" + ex.ruleset, dir + "/case.yaml"});
+        if (ex.has_diagnostic) {
+            v.expect(r.status == 1, "the exit status is " + std::to_string(r.status) + ", not 1");
+            std::string err = r.err;
+            for (std::size_t at; (at = err.find(dir + "/")) != std::string::npos;) err.erase(at, dir.size() + 1);
+            v.same("the diagnostic", ex.diagnostic, err);
+        } else {
+            v.expect(r.status == 0, "the case does not evaluate: " + r.err);
+        }
+        std::filesystem::remove_all(dir);
+        return;
+    }
+    write_file(dir + "/example.reckon", ex.rules);
+    if (!ex.yaml.empty()) write_file(dir + "/case.yaml", ex.yaml);
+    for (const auto& [name, text] : ex.files) write_file(dir + "/" + name, text);
+    if (ex.has_batch) {
+        std::vector<std::string> args{"batch", "example.reckon"};
+        for (const auto& f : ex.files) args.push_back(f.first);
+        Run r = run_reckon(args, dir);
+        v.expect(r.status == 0, "reckon batch failed: " + r.err);
+        v.same("the batch's output", ex.batch_output, r.out);
+    } else if (ex.has_test_output) {
+        Run r = run_reckon({"test", "example.reckon"}, dir);
+        int want = r.out.find(" 0 failed\n") == std::string::npos ? 1 : 0;
+        v.expect(r.status == want, "the exit status is " + std::to_string(r.status) + ", not " + std::to_string(want));
+        v.same("the output of reckon test", ex.test_output, r.out);
+    } else if (ex.has_diagnostic) {
+        Run r = ex.yaml.empty() ? run_reckon({"check", "example.reckon"}, dir)
+                                : run_reckon({"eval", "example.reckon", "case.yaml"}, dir);
+        v.expect(r.status == 1, "the exit status is " + std::to_string(r.status) + ", not 1");
+        v.same("the diagnostic", ex.diagnostic, r.err);
+    } else if (ex.has_output) {
+        Run r = run_reckon({"eval", "example.reckon", "case.yaml"}, dir);
+        v.expect(r.status == 0, "reckon eval failed: " + r.err);
+        v.same("the output of reckon eval", ex.output, r.out);
+    } else if (ex.rules.find("\ntest ") != std::string::npos || ex.rules.rfind("test ", 0) == 0) {
+        Run r = run_reckon({"test", "example.reckon"}, dir);
+        v.expect(r.status == 0 && r.out.find(" 0 failed\n") != std::string::npos, "its tests do not pass: " + r.out);
+    } else {
+        Run r = run_reckon({"check", "example.reckon"}, dir);
+        v.expect(r.status == 0, "reckon check failed: " + r.err);
+    }
+    if (ex.has_report) {
+        std::vector<std::string> args{"report", "example.reckon"};
+        if (!ex.yaml.empty()) args.push_back("case.yaml");
+        for (const auto& f : ex.files) args.push_back(f.first);
+        args.insert(args.end(), {"--out", "page.html"});
+        Run r = run_reckon(args, dir);
+        v.expect(r.status == 0, "reckon report failed: " + r.err);
+        std::string page = read_file(dir + "/page.html"), figures;
+        static const std::regex named(R"re(data-output="([a-z_0-9]+)"(?: data-member="([a-z_0-9]+)")?>([^<]*)<)re");
+        for (auto it = std::sregex_iterator(page.begin(), page.end(), named); it != std::sregex_iterator(); ++it)
+            figures += std::string((*it)[1]) + ((*it)[2].matched ? "[" + std::string((*it)[2]) + "]" : "") + " = " +
+                       std::string((*it)[3]) + "\n";
+        v.same("the figures on the report page", ex.report_figures, figures);
+    }
+    std::filesystem::remove_all(dir);
+}
+
+}  // namespace reckon::testing
