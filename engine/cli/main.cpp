@@ -95,8 +95,20 @@ int cmd_eval(const Run& run, const std::string& ruleset, const std::string& case
     return ok;
 }
 
+// What `reckon batch` and `reckon report` write.
+enum class BatchOutput { table, jsonl, csv, xlsx, html };
+
+BatchOutput batch_output(const std::string& name) {  // one of the names --format accepts
+    if (name == "jsonl") return BatchOutput::jsonl;
+    if (name == "csv") return BatchOutput::csv;
+    if (name == "xlsx") return BatchOutput::xlsx;
+    if (name == "html") return BatchOutput::html;
+    return BatchOutput::table;
+}
+
 struct BatchArgs {
-    std::string ruleset, format = "table", out, scenarios;
+    std::string ruleset, format_name = "table", out, scenarios;
+    BatchOutput format = BatchOutput::table;  // from format_name, once parsed
     std::vector<std::string> cases, params;
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
 };
@@ -143,7 +155,7 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
     std::signal(SIGINT, on_signal);  // from the start: an interrupt is always answered the same way
     std::signal(SIGTERM, on_signal);
     auto p = compile(a.ruleset, parse_settings(a.params), run.limits);
-    if (a.format == "xlsx" && a.out.empty())
+    if (a.format == BatchOutput::xlsx && a.out.empty())
         throw UsageError("--format xlsx writes a workbook, which is not text: give the file with --out FILE.xlsx");
     std::vector<std::string> files = find_case_files(a.cases);
     if (!a.out.empty()) {
@@ -157,7 +169,7 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
     try {
         params = bind_params(*p, command_line_overrides(*p));
         if (!a.scenarios.empty()) {
-            if (a.format != "jsonl" && a.format != "csv")
+            if (a.format != BatchOutput::jsonl && a.format != BatchOutput::csv)
                 throw UsageError("--scenarios gives a result per case and scenario: use --format jsonl or --format csv");
             scenarios = bind_scenarios(run, a, read_scenarios(read_source(a.scenarios, run.limits.file_size)));
         }
@@ -166,10 +178,18 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
         return bad_input;
     }
     // A workbook and a report need every figure at the end; the text formats stream.
-    const bool keep_all = a.format == "xlsx" || a.format == "html";
+    BatchFormat written = BatchFormat::kept;
+    switch (a.format) {
+        case BatchOutput::table: written = BatchFormat::table; break;
+        case BatchOutput::jsonl: written = BatchFormat::jsonl; break;
+        case BatchOutput::csv: written = BatchFormat::csv; break;
+        case BatchOutput::xlsx:
+        case BatchOutput::html: written = BatchFormat::kept; break;
+    }
+    const bool keep_all = written == BatchFormat::kept;
     BatchOptions opt;
     opt.jobs = a.jobs;
-    opt.format = keep_all ? "none" : a.format;
+    opt.format = written;
     opt.progress = ::isatty(STDERR_FILENO) != 0;
     opt.stop = &stop_requested;
     BatchResults kept;
@@ -186,7 +206,7 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
     }
     if (keep_all) {
         Provenance prov = provenance_of(*p, a.params, kept, RECKON_VERSION, run.date);
-        if (a.format == "xlsx") {
+        if (a.format == BatchOutput::xlsx) {
             write_workbook(file->writer_path(), *p, params, kept, prov);
         } else {
             std::optional<Case> only;  // one case: the appendix shows its worked values
@@ -195,9 +215,9 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
         }
     }
     if (file) file->commit();
-    if (a.format != "table" || file)
+    if (a.format != BatchOutput::table || file)
         std::cerr << s.cases << " case" << (s.cases == 1 ? "" : "s") << ", " << s.failed << " failed"
-                  << (file ? (a.format == "html" ? "; report in " : "; results in ") + a.out : "") << "\n";
+                  << (file ? (a.format == BatchOutput::html ? "; report in " : "; results in ") + a.out : "") << "\n";
     return s.failed || s.cohort_failed ? bad_input : ok;
 }
 
@@ -360,7 +380,7 @@ int main(int argc, char** argv) {
     batch->add_option("--jobs,-j", ba.jobs, "cases evaluated at once (default: the number of cores, here " +
                                                 std::to_string(ba.jobs) + ")")
         ->check(CLI::Range(1u, 1024u));
-    batch->add_option("--format", ba.format, "table (for people, the default), jsonl (a JSON object per case, then the "
+    batch->add_option("--format", ba.format_name, "table (for people, the default), jsonl (a JSON object per case, then the "
                                              "cohort), csv (a row per case) or xlsx (a workbook: sheets Cases, Cohort, "
                                              "Parameters, Provenance; needs --out)")
         ->check(CLI::IsMember({"table", "jsonl", "csv", "xlsx"}));
@@ -374,7 +394,7 @@ int main(int argc, char** argv) {
                   "computed over the cases that succeeded, and the exit status is 1.");
 
     BatchArgs ra;
-    ra.format = "html";
+    ra.format_name = "html";
     auto* report = app.add_subcommand("report", "Write the report of a run as one self-contained HTML page: the layout the "
                                                 "ruleset declares (headlines, tables, charts), the methodology appendix, "
                                                 "and the provenance of every figure");
@@ -441,6 +461,8 @@ int main(int argc, char** argv) {
 
     Run run;
     run.date = run_date();
+    ba.format = batch_output(ba.format_name);
+    ra.format = batch_output(ra.format_name);
     for (const auto& l : limit_settings)
         if (auto err = set_limit(run.limits, l)) {
             std::cerr << "reckon: error: " << *err << "\n";

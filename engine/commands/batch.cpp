@@ -1,9 +1,14 @@
+// `reckon batch`, the scheduling: case files split into their cases, the
+// cases evaluated (on one thread, or by a pool fed in chunks by a reader
+// thread), written in the order given, then the cohort. What is written, in
+// each format, is batch_sinks.cpp's.
 #include "batch.hpp"
 
 #include "core/load_case.hpp"
 #include "core/read_case_stream.hpp"
 #include "core/compile.hpp"
 #include "core/eval.hpp"
+#include "batch_sinks.hpp"
 #include "present.hpp"
 #include "core/big_stack.hpp"
 
@@ -56,19 +61,6 @@ std::vector<std::string> find_case_files(const std::vector<std::string>& args) {
 
 namespace {
 
-struct Outcome {
-    bool ok = false;
-    std::string id;
-    std::string line;                // jsonl: the whole line; csv: the row
-    std::vector<std::string> cells;  // table: the figures
-    std::string error;               // the rendered diagnostics of a failed case
-    std::vector<Value> row;          // what the cohort reads
-    std::vector<Value> rows;         // the same under each scenario
-    std::vector<Value> outputs;      // kept for a report or a workbook
-    std::uint32_t document = 0;      // its number in a stream of cases, or 0
-    std::string file;
-};
-
 // One case to evaluate: a document of a case file, numbered in the batch.
 struct Task {
     std::size_t seq = 0;
@@ -76,43 +68,11 @@ struct Task {
     CaseDocument doc;
 };
 
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-}
-
-// Per-case outputs shown as columns: grouped figures are left to jsonl.
-std::vector<std::size_t> column_outputs(const Program& p) {
-    std::vector<std::size_t> cols;
-    for (std::size_t i = 0; i < p.outputs.size(); ++i)
-        if (!p.rules[p.outputs[i]].by) cols.push_back(i);
-    return cols;
-}
-
-// Per-case figures by member in csv: a column per member, "name.member",
-// with the output's index and the member's.
-using GroupedColumns = std::vector<std::pair<std::string, std::pair<std::size_t, std::size_t>>>;
-GroupedColumns grouped_columns(const Program& p) {
-    GroupedColumns g;
-    for (std::size_t i = 0; i < p.outputs.size(); ++i)
-        if (const EnumDef* by = p.rules[p.outputs[i]].by)
-            for (std::size_t m = 0; m < by->members.size(); ++m) g.push_back({p.rules[p.outputs[i]].name + "." + by->members[m], {i, m}});
-    return g;
-}
-
-// "file:line:col" of the first diagnostic, for the one-line mention in a table.
-std::string where_of(const std::string& error) {
-    auto end = error.find(": error:");
-    return end == std::string::npos ? error.substr(0, error.find('\n')) : error.substr(0, end);
-}
-
+// Evaluates one case into its outcome, written by the sink.
 class Batch {
 public:
     Batch(const Program& p, const std::vector<Value>& params, const BatchOptions& o)
-        : p_(p), params_(params), o_(o), columns_(column_outputs(p)), grouped_(grouped_columns(p)), json_(p, p.outputs),
-          ruleset_json_(",\"ruleset\":" + json_text(nlohmann::ordered_json{{"name", p.name}, {"version", p.version}})) {}
+        : p_(p), params_(params), o_(o), sink_(p, o.format, !o.scenarios.empty()) {}
 
     Outcome evaluate(const Task& t) const {
         Outcome out;
@@ -127,7 +87,7 @@ public:
             out.id = c.id;
             if (o_.scenarios.empty()) {
                 CaseResult r = evaluate_outputs(p_, params_, c, p_.cohort_rules_needed() ? &out.row : nullptr);
-                format(out, r);
+                sink_.succeeded(out, r, nullptr);
                 if (o_.keep) out.outputs = std::move(r.outputs);
             } else {  // the case read once, evaluated under each scenario
                 for (const auto& sc : o_.scenarios) {
@@ -139,7 +99,7 @@ public:
                         e.add_note("under scenario '" + sc.name + "'");
                         throw;
                     }
-                    format(out, r, &sc.name);
+                    sink_.succeeded(out, r, &sc.name);
                     out.rows.push_back(Value::list(std::move(row)));
                 }
             }
@@ -155,108 +115,18 @@ public:
             out.row.clear();
             out.rows.clear();
             out.line.clear();
-            if (o_.format == "none") {
-            } else if (o_.format == "jsonl") {
-                nlohmann::ordered_json j;
-                j["case"] = out.id;
-                j["file"] = file;
-                if (out.document) j["document"] = out.document;
-                j["error"] = out.error.substr(0, out.error.size() - (out.error.empty() ? 0 : 1));
-                out.line = json_text(j) + "\n";
-            } else if (o_.format == "csv") {
-                out.line = csv_field(out.id) + "," + csv_field(file) + (o_.scenarios.empty() ? "" : ",");
-                for (std::size_t k = 0; k < csv_columns(); ++k) out.line += ",";
-                out.line += "," + csv_field(where_of(out.error) + ": " + first_message(out.error)) + "\n";
-            } else {
-                out.cells = {"failed: " + where_of(out.error)};
-            }
+            sink_.failed(out);
         }
         return out;
     }
 
-    std::string header() const {
-        if (o_.format == "csv") {
-            std::string h = o_.scenarios.empty() ? "case,file" : "case,file,scenario";
-            for (std::size_t c : columns_) h += "," + csv_field(p_.rules[p_.outputs[c]].name);
-            for (const auto& [name, _] : grouped_) h += "," + csv_field(name);
-            return h + ",error\n";
-        }
-        return "";
-    }
-
-    std::string table(const std::vector<Outcome>& rows) const {
-        std::vector<std::string> head{"case"};
-        std::vector<bool> right{false};
-        for (std::size_t c : columns_) {
-            const RuleDef& r = p_.rules[p_.outputs[c]];
-            head.push_back(r.name);
-            right.push_back(r.type.kind == TypeKind::number);
-        }
-        std::vector<std::size_t> w(head.size());
-        auto width = [](const std::string& s) { return display_width(s); };
-        for (std::size_t k = 0; k < head.size(); ++k) w[k] = width(head[k]);
-        for (const auto& r : rows) {
-            w[0] = std::max(w[0], width(r.id));
-            if (r.ok)
-                for (std::size_t k = 0; k < r.cells.size(); ++k) w[k + 1] = std::max(w[k + 1], width(r.cells[k]));
-        }
-        auto pad = [&](const std::string& s, std::size_t k, bool last) {
-            std::string fill(w[k] - std::min(w[k], width(s)), ' ');
-            if (right[k]) return fill + s;
-            return last ? s : s + fill;
-        };
-        std::string out;
-        auto line = [&](const std::string& id, const std::vector<std::string>& cells, bool ok) {
-            std::string l = pad(id, 0, false);
-            if (!ok) return l + "  " + cells.at(0) + "\n";
-            for (std::size_t k = 0; k < cells.size(); ++k) l += "  " + pad(cells[k], k + 1, k + 1 == cells.size());
-            return l + "\n";
-        };
-        out += line(head[0], std::vector<std::string>(head.begin() + 1, head.end()), true);
-        for (const auto& r : rows) out += line(r.id, r.cells, r.ok);
-        return out;
-    }
+    const BatchSink& sink() const { return sink_; }
 
 private:
-    std::size_t csv_columns() const { return columns_.size() + grouped_.size(); }
-
-    static std::string first_message(const std::string& error) {
-        auto start = error.find(": error: ");
-        auto end = error.find('\n');
-        return start == std::string::npos ? error.substr(0, end) : error.substr(start + 9, end - start - 9);
-    }
-
-    // Appends the case's line (jsonl, csv) or sets its cells (table); under a scenario, names it.
-    // The file and document are the outcome's own.
-    void format(Outcome& out, const CaseResult& r, const std::string* scenario = nullptr) const {
-        const std::string& file = out.file;
-        const std::uint32_t document = out.document;
-        if (o_.format == "none") return;
-        if (o_.format == "jsonl") {  // as json_text of {case, file, document, scenario, ruleset, outputs}, written directly
-            out.line += "{\"case\":" + json_string(r.case_id) + ",\"file\":" + json_string(file);
-            if (document) out.line += ",\"document\":" + std::to_string(document);
-            if (scenario) out.line += ",\"scenario\":" + json_string(*scenario);
-            out.line += ruleset_json_ + ",\"outputs\":" + json_.text(r.outputs) + "}\n";
-        } else if (o_.format == "csv") {
-            out.line += csv_field(r.case_id) + "," + csv_field(file) + (scenario ? "," + csv_field(*scenario) : "");
-            for (std::size_t c : columns_) out.line += "," + csv_field(display(p_, p_.rules[p_.outputs[c]], r.outputs[c]));
-            for (const auto& [_, at] : grouped_) {
-                const RuleDef& d = p_.rules[p_.outputs[at.first]];
-                out.line += "," + csv_field(display_value(p_, *d.type.element, d.decimals, d.fixed_decimals, (*r.outputs[at.first].items)[at.second]));
-            }
-            out.line += ",\n";
-        } else {
-            for (std::size_t c : columns_) out.cells.push_back(display_with_unit(p_, p_.rules[p_.outputs[c]], r.outputs[c]));
-        }
-    }
-
     const Program& p_;
     const std::vector<Value>& params_;
     const BatchOptions& o_;
-    std::vector<std::size_t> columns_;
-    GroupedColumns grouped_;
-    OutputsJson json_;
-    std::string ruleset_json_;
+    BatchSink sink_;
 };
 
 // On a terminal: a bar once every case is known, a count while the files are still being read.
@@ -291,140 +161,64 @@ private:
     std::chrono::steady_clock::time_point last_{};
 };
 
-}  // namespace
+// The run: read, evaluate, write in order, then the cohort. With more than
+// one job, a reader thread splits the files into cases (a stream file holds
+// many) and hands them out in chunks, the workers evaluate a chunk at a
+// time, and the calling thread writes the results in order; chunks keep the
+// threads from waking each other for every case. With one job, the calling
+// thread does it all, case by case.
+class Scheduler {
+public:
+    Scheduler(const Program& p, const std::vector<Value>& params, const std::vector<std::string>& files, const BatchOptions& o,
+              std::ostream& out, std::ostream& err)
+        : p_(p), params_(params), files_(files), o_(o), out_(out), err_(err), batch_(p, params, o),
+          jobs_(std::max(1u, o.jobs)), ahead_(4 * chunk_size * (static_cast<std::size_t>(jobs_) + 1)),
+          all_read_(files.empty()), progress_(err, o.progress), by_scenario_(o.scenarios.size()) {}
 
-BatchSummary run_batch(const Program& p, const std::vector<Value>& params, const std::vector<std::string>& files,
-                       const BatchOptions& o, std::ostream& out, std::ostream& err) {
-    BatchSummary s;
-    Batch batch(p, params, o);
-    const unsigned jobs = std::max(1u, o.jobs);
-    // With more than one job, a reader thread splits the files into cases (a
-    // stream file holds many) and hands them out in chunks, the workers
-    // evaluate a chunk at a time, and this thread writes the results in
-    // order. Chunks keep the threads from waking each other for every case.
-    // With one job, this thread does it all, case by case.
-    const std::size_t chunk_size = 32;
-    const std::size_t ahead = 4 * chunk_size * (static_cast<std::size_t>(jobs) + 1);  // cases read, not yet written
-    std::mutex m;
-    std::condition_variable work_cv, space_cv, done_cv;
-    std::deque<std::vector<Task>> todo;
-    std::map<std::size_t, Outcome> ready;
-    std::size_t produced = 0, written = 0, opened = 0;
-    bool reading = true, streams = false, all_read = files.empty();
-    unsigned finished = 0;
-    auto stopping = [&] { return o.stop && o.stop->load(); };
-    const auto poll = std::chrono::milliseconds(50);  // a signal sets the flag without waking anyone
+    BatchSummary run() {
+        out_ << batch_.sink().opening();
+        if (jobs_ == 1) run_serial();
+        else run_parallel();
+        progress_.clear();
+        // Stopped before every case was read, or before every case read was written.
+        s_.interrupted = stopping() && (!all_read_ || s_.done < produced_);
+        s_.cases = seq_ + (files_.size() - opened_);
+        s_.cases_exact = !s_.interrupted || !streams_;
+        if (!s_.interrupted) finish();
+        return s_;
+    }
 
-    std::size_t seq = 0;  // documents read (by the reader; read by others after it joins)
-    std::thread reader;
-    std::vector<DeepThread> pool;
-    auto start_threads = [&] {
-        reader = std::thread([&] {
-            std::vector<Task> chunk;
-            auto hand_out = [&] {
-                if (chunk.empty()) return;
-                std::unique_lock<std::mutex> lock(m);
-                while (produced - written + chunk.size() > ahead && !stopping()) space_cv.wait_for(lock, poll);
-                produced += chunk.size();
-                todo.push_back(std::move(chunk));
-                chunk.clear();
-                work_cv.notify_one();
-            };
-            for (const auto& f : files) {
-                CaseReader r(f, p.limits.file_size);
-                for (bool first = true; !stopping(); first = false) {
-                    std::optional<CaseDocument> d = r.next();
-                    if (first) {  // counted as read once its first case is (see s.cases)
-                        std::lock_guard<std::mutex> lock(m);
-                        ++opened;
-                    }
-                    if (!d) break;
-                    if (d->in_stream) streams = true;  // read by this thread, and by the others after it joins
-                    chunk.push_back(Task{seq++, f, std::move(*d)});
-                    if (chunk.size() == chunk_size) hand_out();
-                }
-                if (stopping()) break;
-                if (&f == &files.back()) all_read = true;
-            }
-            hand_out();
-            std::lock_guard<std::mutex> lock(m);
-            reading = false;
-            work_cv.notify_all();
-        });
-        auto work = [&] {
-            std::vector<Outcome> results;
-            while (true) {
-                std::vector<Task> tasks;
-                {
-                    std::unique_lock<std::mutex> lock(m);
-                    while (todo.empty() && reading && !stopping()) work_cv.wait_for(lock, poll);
-                    if (stopping() || todo.empty()) break;
-                    tasks = std::move(todo.front());
-                    todo.pop_front();
-                }
-                results.clear();
-                for (const auto& t : tasks) results.push_back(batch.evaluate(t));
-                std::lock_guard<std::mutex> lock(m);
-                for (std::size_t k = 0; k < tasks.size(); ++k) ready.emplace(tasks[k].seq, std::move(results[k]));
-                done_cv.notify_one();
-            }
-            std::lock_guard<std::mutex> lock(m);
-            ++finished;
-            done_cv.notify_one();
-        };
-        for (unsigned t = 0; t < jobs; ++t) pool.emplace_back(p.limits, work);
-    };
+private:
+    static constexpr std::size_t chunk_size = 32;
+    static constexpr std::chrono::milliseconds poll{50};  // a signal sets the flag without waking anyone
 
-    Progress progress(err, o.progress);
-    std::vector<Value> cohort;  // a record per succeeded case
-    std::vector<std::vector<Value>> by_scenario(o.scenarios.size());  // the same under each scenario
-    std::vector<Outcome> table_rows;
-    out << batch.header();
-    if (o.format == "table") out << p.name << (p.version.empty() ? "" : ", version " + p.version) << "\n\n";
-    auto write_one = [&](Outcome& r, std::size_t known, bool all_known) {
-        ++s.done;
-        if (!r.ok) {
-            ++s.failed;
-            progress.clear();
-            err << r.error;
-        } else if (!p.cohort_fields.empty()) {
-            if (o.scenarios.empty()) {
-                cohort.push_back(Value::list(std::move(r.row)));
-            } else {
-                for (std::size_t k = 0; k < r.rows.size(); ++k) by_scenario[k].push_back(std::move(r.rows[k]));
-            }
-        }
-        if (o.keep) o.keep->cases.push_back({r.id, r.file, r.ok, std::move(r.outputs), r.error});
-        if (o.format == "table") {
-            r.row.clear();
-            r.error.clear();
-            table_rows.push_back(std::move(r));
-        } else {
-            out << r.line;
-        }
-        progress.update(s.done, s.failed, known, all_known);
-    };
-    if (jobs == 1) {
-        // One job: each case read, evaluated and written in turn on this thread, with no hand-over
-        // between threads (which costs more than it saves when there is one worker).
-        for (const auto& f : files) {
-            CaseReader r(f, p.limits.file_size);
+    bool stopping() const { return o_.stop && o_.stop->load(); }
+
+    // Each case read, evaluated and written in turn on this thread, with no hand-over
+    // between threads (which costs more than it saves when there is one worker).
+    void run_serial() {
+        for (const auto& f : files_) {
+            CaseReader r(f, p_.limits.file_size);
             for (bool first = true; !stopping(); first = false) {
                 std::optional<CaseDocument> d = r.next();
-                opened += first;
+                opened_ += first;
                 if (!d) break;
-                if (d->in_stream) streams = true;
-                Outcome one = batch.evaluate(Task{seq++, f, std::move(*d)});
-                ++produced;
-                write_one(one, produced, false);
+                if (d->in_stream) streams_ = true;
+                Outcome one = batch_.evaluate(Task{seq_++, f, std::move(*d)});
+                ++produced_;
+                write_one(one, produced_, false);
             }
             if (stopping()) break;
-            if (&f == &files.back()) all_read = true;
+            if (&f == &files_.back()) all_read_ = true;
         }
-        reading = false;
-        progress.update(s.done, s.failed, produced, true);
-    } else {
-        start_threads();
+        reading_ = false;
+        progress_.update(s_.done, s_.failed, produced_, true);
+    }
+
+    void run_parallel() {
+        std::thread reader([&] { read_all(); });
+        std::vector<DeepThread> pool;
+        for (unsigned t = 0; t < jobs_; ++t) pool.emplace_back(p_.limits, [&] { work(); });
         std::vector<Outcome> next;  // the results that can be written now, in order
         std::size_t known = 0;
         bool all_known = false;
@@ -432,13 +226,13 @@ BatchSummary run_batch(const Program& p, const std::vector<Value>& params, const
             if (taken == next.size()) {  // take every consecutive result that is ready, under one lock
                 next.clear();
                 taken = 0;
-                std::unique_lock<std::mutex> lock(m);
-                while (!ready.count(written) && finished < jobs) done_cv.wait_for(lock, poll);
-                for (auto it = ready.find(written); it != ready.end() && it->first == written; it = ready.erase(it), ++written)
+                std::unique_lock<std::mutex> lock(m_);
+                while (!ready_.count(written_) && finished_ < jobs_) done_cv_.wait_for(lock, poll);
+                for (auto it = ready_.find(written_); it != ready_.end() && it->first == written_; it = ready_.erase(it), ++written_)
                     next.push_back(std::move(it->second));
-                known = produced;
-                all_known = !reading;
-                space_cv.notify_one();
+                known = produced_;
+                all_known = !reading_;
+                space_cv_.notify_one();
                 if (next.empty()) break;  // every case written, or stopped before this one
             }
             write_one(next[taken], known, all_known);
@@ -446,63 +240,154 @@ BatchSummary run_batch(const Program& p, const std::vector<Value>& params, const
         for (auto& t : pool) t.join();
         reader.join();
     }
-    progress.clear();
-    // Stopped before every case was read, or before every case read was written.
-    s.interrupted = stopping() && (!all_read || s.done < produced);
-    s.cases = seq + (files.size() - opened);
-    s.cases_exact = !s.interrupted || !streams;
-    if (s.interrupted) return s;
 
-    // The cohort, over the cases that succeeded (under each scenario, when there are scenarios).
-    auto cohort_of = [&](std::vector<Value> rows, const std::vector<Value>& bound, const std::string* scenario) {
+    // The reader thread: every document of every file, handed out in chunks.
+    void read_all() {
+        std::vector<Task> chunk;
+        for (const auto& f : files_) {
+            CaseReader r(f, p_.limits.file_size);
+            for (bool first = true; !stopping(); first = false) {
+                std::optional<CaseDocument> d = r.next();
+                if (first) {  // counted as read once its first case is (see s_.cases)
+                    std::lock_guard<std::mutex> lock(m_);
+                    ++opened_;
+                }
+                if (!d) break;
+                if (d->in_stream) streams_ = true;  // read by this thread, and by the others after it joins
+                chunk.push_back(Task{seq_++, f, std::move(*d)});
+                if (chunk.size() == chunk_size) hand_out(chunk);
+            }
+            if (stopping()) break;
+            if (&f == &files_.back()) all_read_ = true;
+        }
+        hand_out(chunk);
+        std::lock_guard<std::mutex> lock(m_);
+        reading_ = false;
+        work_cv_.notify_all();
+    }
+
+    void hand_out(std::vector<Task>& chunk) {
+        if (chunk.empty()) return;
+        std::unique_lock<std::mutex> lock(m_);
+        while (produced_ - written_ + chunk.size() > ahead_ && !stopping()) space_cv_.wait_for(lock, poll);
+        produced_ += chunk.size();
+        todo_.push_back(std::move(chunk));
+        chunk.clear();
+        work_cv_.notify_one();
+    }
+
+    // A worker: a chunk at a time, until the reader is done and nothing is left.
+    void work() {
+        std::vector<Outcome> results;
+        while (true) {
+            std::vector<Task> tasks;
+            {
+                std::unique_lock<std::mutex> lock(m_);
+                while (todo_.empty() && reading_ && !stopping()) work_cv_.wait_for(lock, poll);
+                if (stopping() || todo_.empty()) break;
+                tasks = std::move(todo_.front());
+                todo_.pop_front();
+            }
+            results.clear();
+            for (const auto& t : tasks) results.push_back(batch_.evaluate(t));
+            std::lock_guard<std::mutex> lock(m_);
+            for (std::size_t k = 0; k < tasks.size(); ++k) ready_.emplace(tasks[k].seq, std::move(results[k]));
+            done_cv_.notify_one();
+        }
+        std::lock_guard<std::mutex> lock(m_);
+        ++finished_;
+        done_cv_.notify_one();
+    }
+
+    void write_one(Outcome& r, std::size_t known, bool all_known) {
+        ++s_.done;
+        if (!r.ok) {
+            ++s_.failed;
+            progress_.clear();
+            err_ << r.error;
+        } else if (!p_.cohort_fields.empty()) {
+            if (o_.scenarios.empty()) {
+                cohort_.push_back(Value::list(std::move(r.row)));
+            } else {
+                for (std::size_t k = 0; k < r.rows.size(); ++k) by_scenario_[k].push_back(std::move(r.rows[k]));
+            }
+        }
+        if (o_.keep) o_.keep->cases.push_back({r.id, r.file, r.ok, std::move(r.outputs), r.error});
+        if (o_.format == BatchFormat::table) {
+            r.row.clear();
+            r.error.clear();
+            table_rows_.push_back(std::move(r));
+        } else {
+            out_ << r.line;
+        }
+        progress_.update(s_.done, s_.failed, known, all_known);
+    }
+
+    // The cohort over the cases that succeeded, under the given params; empty when it fails.
+    std::vector<Value> cohort_of(std::vector<Value> rows, const std::vector<Value>& bound, const std::string* scenario) {
         std::vector<Value> values;
-        if (p.cohort_outputs.empty()) return values;
+        if (p_.cohort_outputs.empty()) return values;
         Value cases = Value::list(std::move(rows));
-        Evaluator ev(p, bound, cases);
+        Evaluator ev(p_, bound, cases);
         try {
-            for (int slot : p.cohort_outputs) values.push_back(ev.rule(slot));
+            for (int slot : p_.cohort_outputs) values.push_back(ev.rule(slot));
         } catch (EvalError& e) {
             if (scenario) e.add_note("under scenario '" + *scenario + "'");
-            err << render(e.diagnostic());
-            s.cohort_failed = true;
+            err_ << render(e.diagnostic());
+            s_.cohort_failed = true;
             values.clear();
         }
         return values;
-    };
-    if (!o.scenarios.empty()) {
-        for (std::size_t k = 0; k < o.scenarios.size(); ++k) {
-            std::vector<Value> values = cohort_of(std::move(by_scenario[k]), o.scenarios[k].params, &o.scenarios[k].name);
-            if (o.format == "jsonl" && !p.cohort_outputs.empty()) {
-                nlohmann::ordered_json j;
-                j["scenario"] = o.scenarios[k].name;
-                j["cohort"]["outputs"] = values.empty() ? nlohmann::ordered_json::object() : outputs_json(p, p.cohort_outputs, values);
-                out << json_text(j) << "\n";
-            }
-        }
-        if (o.format == "jsonl") {
-            nlohmann::ordered_json j;
-            j["summary"] = {{"cases", s.cases}, {"failed", s.failed}, {"scenarios", o.scenarios.size()}};
-            out << json_text(j) << "\n";
-        }
-        return s;
     }
-    std::vector<Value> values = cohort_of(std::move(cohort), params, nullptr);
-    const bool show_cohort = !p.cohort_outputs.empty() && !s.cohort_failed;
-    if (o.keep && show_cohort) o.keep->cohort = values;
-    if (o.format == "table") {
-        out << batch.table(table_rows);
-        out << "\n" << s.cases << " case" << (s.cases == 1 ? "" : "s") << ", " << s.failed << " failed\n";
-        if (show_cohort) {
-            out << "\nCohort (the " << s.cases - s.failed << " cases that succeeded)\n\n";
-            out << render_outputs(p, p.cohort_outputs, values);
+
+    // After every case: the table, the cohort (under each scenario, when there are scenarios), the summary.
+    void finish() {
+        const BatchSink& sink = batch_.sink();
+        if (!o_.scenarios.empty()) {
+            for (std::size_t k = 0; k < o_.scenarios.size(); ++k)
+                sink.scenario_cohort(out_, o_.scenarios[k].name,
+                                     cohort_of(std::move(by_scenario_[k]), o_.scenarios[k].params, &o_.scenarios[k].name));
+            sink.scenario_summary(out_, s_.cases, s_.failed, o_.scenarios.size());
+            return;
         }
-    } else if (o.format == "jsonl") {
-        nlohmann::ordered_json j;
-        j["cohort"]["outputs"] = show_cohort ? outputs_json(p, p.cohort_outputs, values) : nlohmann::ordered_json::object();
-        j["summary"] = {{"cases", s.cases}, {"failed", s.failed}};
-        out << json_text(j) << "\n";
+        std::vector<Value> values = cohort_of(std::move(cohort_), params_, nullptr);
+        const bool shown = !p_.cohort_outputs.empty() && !s_.cohort_failed;
+        if (o_.keep && shown) o_.keep->cohort = values;
+        if (o_.format == BatchFormat::table) out_ << sink.table(table_rows_);
+        sink.cohort(out_, values, shown, s_.cases, s_.failed);
     }
-    return s;
+
+    const Program& p_;
+    const std::vector<Value>& params_;
+    const std::vector<std::string>& files_;
+    const BatchOptions& o_;
+    std::ostream& out_;
+    std::ostream& err_;
+    Batch batch_;
+    const unsigned jobs_;
+    const std::size_t ahead_;  // cases read, not yet written
+
+    std::mutex m_;
+    std::condition_variable work_cv_, space_cv_, done_cv_;
+    std::deque<std::vector<Task>> todo_;
+    std::map<std::size_t, Outcome> ready_;
+    std::size_t produced_ = 0, written_ = 0, opened_ = 0;
+    std::size_t seq_ = 0;  // documents read (by the reader; read by others after it joins)
+    bool reading_ = true, streams_ = false, all_read_;
+    unsigned finished_ = 0;
+
+    BatchSummary s_;
+    Progress progress_;
+    std::vector<Value> cohort_;                      // a record per succeeded case
+    std::vector<std::vector<Value>> by_scenario_;    // the same under each scenario
+    std::vector<Outcome> table_rows_;
+};
+
+}  // namespace
+
+BatchSummary run_batch(const Program& p, const std::vector<Value>& params, const std::vector<std::string>& files,
+                       const BatchOptions& o, std::ostream& out, std::ostream& err) {
+    return Scheduler(p, params, files, o, out, err).run();
 }
 
 }  // namespace reckon

@@ -3,6 +3,7 @@
 // succeeded. A case that fails is reported and the others go on.
 #pragma once
 
+#include "batch_sinks.hpp"
 #include "core/program.hpp"
 
 #include <atomic>
@@ -38,7 +39,7 @@ struct BoundScenario {
 
 struct BatchOptions {
     unsigned jobs = 1;
-    std::string format = "table";            // table, jsonl, csv, or none (nothing written to `out`)
+    BatchFormat format = BatchFormat::table; // kept: nothing written to `out`
     BatchResults* keep = nullptr;            // keep every case's figures here
     // When given, each case is read once and evaluated under each scenario
     // (jsonl and csv only): a result per case and scenario, a cohort per scenario.

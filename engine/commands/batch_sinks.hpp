@@ -1,0 +1,63 @@
+// What `reckon batch` writes, format by format: each case's line (jsonl, csv)
+// or row (table), a failed case's line, and the closing cohort and summary.
+// The scheduling of the cases is batch.cpp's; this file only writes.
+#pragma once
+
+#include "core/eval.hpp"
+#include "present.hpp"
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace reckon {
+
+// The text formats of a batch, and `kept`: nothing written while the cases
+// run, every figure kept for a report or a workbook.
+enum class BatchFormat { table, jsonl, csv, kept };
+
+// One case, evaluated (or not), ready to be written in its place.
+struct Outcome {
+    bool ok = false;
+    std::string id;
+    std::string line;                // jsonl: the whole line; csv: the row
+    std::vector<std::string> cells;  // table: the figures
+    std::string error;               // the rendered diagnostics of a failed case
+    std::vector<Value> row;          // what the cohort reads
+    std::vector<Value> rows;         // the same under each scenario
+    std::vector<Value> outputs;      // kept for a report or a workbook
+    std::uint32_t document = 0;      // its number in a stream of cases, or 0
+    std::string file;
+};
+
+class BatchSink {
+public:
+    BatchSink(const Program& p, BatchFormat format, bool scenarios);
+
+    // Before the first case: the csv header, or the table's title.
+    std::string opening() const;
+    // Appends the case's line (jsonl, csv) or sets its cells (table); under a scenario, names it.
+    void succeeded(Outcome& out, const CaseResult& r, const std::string* scenario) const;
+    // The line or cell of a case that failed (out.error set).
+    void failed(Outcome& out) const;
+    // The table of every case (format table), after the last.
+    std::string table(const std::vector<Outcome>& rows) const;
+    // After the cases: the cohort (values empty when it failed) and the summary.
+    void cohort(std::ostream& out, const std::vector<Value>& values, bool shown, std::size_t cases, std::size_t failed) const;
+    // The same under each scenario: a cohort line each, then the summary.
+    void scenario_cohort(std::ostream& out, const std::string& scenario, const std::vector<Value>& values) const;
+    void scenario_summary(std::ostream& out, std::size_t cases, std::size_t failed, std::size_t scenarios) const;
+
+private:
+    std::size_t csv_columns() const { return columns_.size() + grouped_.size(); }
+
+    const Program& p_;
+    BatchFormat format_;
+    bool scenarios_;
+    std::vector<std::size_t> columns_;  // per-case outputs shown as columns (not by member)
+    std::vector<std::pair<std::string, std::pair<std::size_t, std::size_t>>> grouped_;  // csv: "name.member", output, member
+    OutputsJson json_;
+    std::string ruleset_json_;
+};
+
+}  // namespace reckon
