@@ -1,0 +1,153 @@
+// `reckon batch` and `reckon report`: the run's cases evaluated in parallel,
+// then written as text, a workbook or the report page; scenarios bound.
+#include "commands.hpp"
+
+#include "commands/batch.hpp"
+#include "commands/diff.hpp"
+#include "commands/doc.hpp"
+#include "commands/explain.hpp"
+#include "commands/fmt.hpp"
+#include "commands/output_file.hpp"
+#include "commands/present.hpp"
+#include "commands/report.hpp"
+#include "commands/rule_tests.hpp"
+#include "commands/workbook.hpp"
+#include "core/compile.hpp"
+#include "core/eval.hpp"
+#include "core/load_case.hpp"
+#include "revision.hpp"
+#include "version.hpp"
+
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+
+namespace reckon::cli {
+
+namespace {
+
+// Set by SIGINT or SIGTERM (a signal handler can reach nothing else): the
+// batch finishes no more cases.
+std::atomic<bool> stop_requested{false};
+extern "C" void on_signal(int) { stop_requested.store(true); }
+
+}  // namespace
+
+// The params of each scenario: the command line's settings, then the
+// scenario's, checked as --param values are; an error points at the value
+// in the scenarios file.
+namespace {
+
+std::vector<BoundScenario> bind_scenarios(const Run& run, const BatchArgs& a, const std::vector<Scenario>& scenarios) {
+    std::vector<BoundScenario> out;
+    for (const auto& sc : scenarios) {
+        std::vector<ParamSetting> settings = parse_settings(a.params);
+        for (const auto& v : sc.settings) settings.push_back({v.param, v.value});
+        auto fail = [&](const std::string& param, const std::string& why) {
+            Location where = sc.where;
+            for (const auto& v : sc.settings)
+                if (v.param == param) where = v.where;
+            throw CompileError({Diagnostic{where, "scenario '" + sc.name + "': " + why, {}}});
+        };
+        std::shared_ptr<Program> q;
+        try {
+            q = compile(a.ruleset, settings, run.limits);
+        } catch (const UsageError& e) {  // "--param NAME: the ruleset has no param named 'NAME'"
+            std::string text = e.what();
+            std::string name = text.substr(8, text.find(':') - 8);
+            fail(name, text.substr(text.find(": ") + 2));
+        } catch (const CompileError& e) {
+            // The diagnostics point into the program that failed, which is gone: read the text.
+            // "--param NAME:1:5: error: MESSAGE\n…" (a value), or an error in the rule file itself.
+            std::string text = e.what();
+            std::string first = text.substr(0, text.find('\n'));
+            if (first.rfind("--param ", 0) != 0) throw std::runtime_error(text.substr(0, text.size() - 1));
+            auto at = first.find(": error: ");
+            fail(first.substr(8, first.find(':') - 8), at == std::string::npos ? first : first.substr(at + 9));
+        }
+        out.push_back({sc.name, bind_params(*q, command_line_overrides(*q))});
+    }
+    return out;
+}
+
+}  // namespace
+
+// `reckon batch` and `reckon report` (format "html"): the cases evaluated in
+// parallel, then written as text, a workbook or the report page.
+int cmd_batch(const Run& run, const BatchArgs& a) {
+    namespace fs = std::filesystem;
+    std::signal(SIGINT, on_signal);  // from the start: an interrupt is always answered the same way
+    std::signal(SIGTERM, on_signal);
+    auto p = compile(a.ruleset, parse_settings(a.params), run.limits);
+    if (a.format == BatchOutput::xlsx && a.out.empty())
+        throw UsageError("--format xlsx writes a workbook, which is not text: give the file with --out FILE.xlsx");
+    std::vector<std::string> files = find_case_files(a.cases);
+    if (!a.out.empty()) {
+        std::error_code ec;
+        for (const auto& f : files)
+            if (fs::equivalent(f, a.out, ec))
+                throw UsageError("--out " + a.out + ": this is one of the case files; choose another output file");
+    }
+    std::vector<Value> params;
+    std::vector<BoundScenario> scenarios;
+    try {
+        params = bind_params(*p, command_line_overrides(*p));
+        if (!a.scenarios.empty()) {
+            if (a.format != BatchOutput::jsonl && a.format != BatchOutput::csv)
+                throw UsageError("--scenarios gives a result per case and scenario: use --format jsonl or --format csv");
+            scenarios = bind_scenarios(run, a, read_scenarios(read_source(a.scenarios, run.limits.file_size)));
+        }
+    } catch (const EvalError& e) {
+        std::cerr << render(e.diagnostic());
+        return bad_input;
+    }
+    // A workbook and a report need every figure at the end; the text formats stream.
+    BatchFormat written = BatchFormat::kept;
+    switch (a.format) {
+        case BatchOutput::table: written = BatchFormat::table; break;
+        case BatchOutput::jsonl: written = BatchFormat::jsonl; break;
+        case BatchOutput::csv: written = BatchFormat::csv; break;
+        case BatchOutput::xlsx:
+        case BatchOutput::html: written = BatchFormat::kept; break;
+    }
+    const bool keep_all = written == BatchFormat::kept;
+    BatchOptions opt;
+    opt.jobs = a.jobs;
+    opt.format = written;
+    opt.progress = ::isatty(STDERR_FILENO) != 0;
+    opt.stop = &stop_requested;
+    BatchResults kept;
+    if (keep_all) opt.keep = &kept;
+    opt.scenarios = std::move(scenarios);
+    std::optional<OutputFile> file;
+    if (!a.out.empty()) file.emplace(a.out);
+    BatchSummary s = run_batch(*p, params, files, opt, file ? file->stream() : std::cout, std::cerr);
+    if (s.interrupted) {
+        if (file) file->discard();
+        std::cerr << "reckon: interrupted after " << s.done << " of " << (s.cases_exact ? "" : "at least ") << s.cases << " cases"
+                  << (file ? "; " + a.out + " was not written" : "") << "\n";
+        return interrupted;
+    }
+    if (keep_all) {
+        Provenance prov = provenance_of(*p, a.params, kept, RECKON_VERSION, run.date);
+        if (a.format == BatchOutput::xlsx) {
+            write_workbook(file->writer_path(), *p, params, kept, prov);
+        } else {
+            std::optional<Case> only;  // one case: the appendix shows its worked values
+            if (kept.cases.size() == 1 && kept.cases[0].ok) only = load_case_file(*p, kept.cases[0].file);
+            file->stream() << report_html(*p, params, kept, prov, only ? &*only : nullptr);
+        }
+    }
+    if (file) file->commit();
+    if (a.format != BatchOutput::table || file)
+        std::cerr << s.cases << " case" << (s.cases == 1 ? "" : "s") << ", " << s.failed << " failed"
+                  << (file ? (a.format == BatchOutput::html ? "; report in " : "; results in ") + a.out : "") << "\n";
+    return s.failed || s.cohort_failed ? bad_input : ok;
+}
+
+
+}  // namespace reckon::cli

@@ -1,0 +1,209 @@
+// The commands of `reckon` but batch and report (batch_command.cpp): each
+// compiles the ruleset within the run's limits and prints its result.
+#include "commands.hpp"
+
+#include "commands/batch.hpp"
+#include "commands/diff.hpp"
+#include "commands/doc.hpp"
+#include "commands/explain.hpp"
+#include "commands/fmt.hpp"
+#include "commands/output_file.hpp"
+#include "commands/present.hpp"
+#include "commands/report.hpp"
+#include "commands/rule_tests.hpp"
+#include "commands/workbook.hpp"
+#include "core/compile.hpp"
+#include "core/eval.hpp"
+#include "core/load_case.hpp"
+#include "revision.hpp"
+#include "version.hpp"
+
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+
+namespace reckon::cli {
+
+std::string run_date() {
+    std::time_t t = std::time(nullptr);
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+        char* end = nullptr;
+        long long v = std::strtoll(epoch, &end, 10);
+        if (end && *end == '\0' && end != epoch && v >= 0) t = static_cast<std::time_t>(v);
+    }
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+std::vector<ParamSetting> parse_settings(const std::vector<std::string>& raw) {
+    std::vector<ParamSetting> out;
+    for (const auto& s : raw) {
+        auto eq = s.find('=');
+        if (eq == std::string::npos || eq == 0)
+            throw UsageError("--param " + s + ": expected NAME=VALUE, as in --param on_costs=25%");
+        out.push_back({s.substr(0, eq), s.substr(eq + 1)});
+    }
+    return out;
+}
+
+int cmd_check(const Run& run, const std::string& ruleset) {
+    auto p = compile(ruleset, {}, run.limits);
+    std::cout << ruleset << ": ok (" << p->params.size() << " params, " << p->tables.size() << " tables, "
+              << p->inputs.size() << " inputs, " << p->rules.size() << " rules of which " << p->outputs.size()
+              << " outputs and " << p->cohort_outputs.size() << " cohort outputs, " << p->tests.size() << " tests)\n";
+    return ok;
+}
+
+int cmd_eval(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& format,
+             const std::vector<std::string>& raw_params) {
+    auto p = compile(ruleset, parse_settings(raw_params), run.limits);
+    Case c = load_case_file(*p, case_file);
+    std::vector<Value> params = bind_params(*p, command_line_overrides(*p));
+    CaseResult r;
+    try {
+        r = evaluate_outputs(*p, params, c);
+    } catch (const EvalError& e) {
+        std::cerr << render(e.diagnostic());  // while the program's sources are alive
+        return bad_input;
+    }
+    std::cout << (format == "json" ? render_json(*p, r) : render_table(*p, r));
+    return ok;
+}
+
+BatchOutput batch_output(const std::string& name) {
+    if (name == "jsonl") return BatchOutput::jsonl;
+    if (name == "csv") return BatchOutput::csv;
+    if (name == "xlsx") return BatchOutput::xlsx;
+    if (name == "html") return BatchOutput::html;
+    return BatchOutput::table;
+}
+
+
+int cmd_explain(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& output,
+                const std::string& format, int depth, const std::vector<std::string>& raw_params) {
+    auto p = compile(ruleset, parse_settings(raw_params), run.limits);
+    int slot = -1;
+    for (std::size_t i = 0; i < p->rules.size(); ++i)
+        if (p->rules[i].name == output && !p->rules[i].cohort) slot = static_cast<int>(i);
+    if (slot < 0) {
+        std::string names;
+        for (int o : p->outputs) names += (names.empty() ? "" : ", ") + p->rules[o].name;
+        throw UsageError("'" + output + "' is not an output or rule of one case in " + ruleset + "; its outputs are: " + names);
+    }
+    Case c = load_case_file(*p, case_file);
+    try {
+        std::vector<Value> params = bind_params(*p, command_line_overrides(*p));
+        Evaluator ev(*p, params, c.inputs);
+        check_requires(*p, ev, c);
+        Derivation d = explain(*p, ev, params, c, slot, depth);
+        if (format == "json") std::cout << json_text(derivation_json(d), 2) << "\n";
+        else std::cout << render_derivation(d);
+    } catch (const EvalError& e) {
+        std::cerr << render(e.diagnostic());
+        return bad_input;
+    }
+    return ok;
+}
+
+int cmd_doc(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& format,
+            const std::vector<std::string>& raw_params) {
+    auto p = compile(ruleset, parse_settings(raw_params), run.limits);
+    try {
+        std::vector<Value> params = bind_params(*p, command_line_overrides(*p));
+        std::optional<Case> c;
+        if (!case_file.empty()) {
+            c = load_case_file(*p, case_file);
+            Evaluator ev(*p, params, c->inputs);
+            check_requires(*p, ev, *c);
+        }
+        std::string md = methodology_markdown(*p, params, c ? &*c : nullptr);
+        std::cout << (format == "html" ? methodology_html(md, p->name + (p->version.empty() ? "" : ", version " + p->version)) : md);
+    } catch (const EvalError& e) {
+        std::cerr << render(e.diagnostic());
+        return bad_input;
+    }
+    return ok;
+}
+
+// OLD or NEW of `reckon diff`: a rule file, or REV:PATH in git.
+std::shared_ptr<Program> compile_version(const Run& run, const std::string& arg, cli::Checkout& checkout) {
+    namespace fs = std::filesystem;
+    auto colon = arg.find(':');
+    if (fs::exists(arg) || colon == std::string::npos) {
+        if (!fs::exists(arg)) throw UsageError(arg + ": no such file (give a rule file, or REV:PATH for a git revision)");
+        return compile(arg, {}, run.limits);
+    }
+    try {
+        cli::checkout_revision(arg.substr(0, colon), arg.substr(colon + 1), checkout);
+    } catch (const std::runtime_error& e) {
+        throw UsageError(arg + ": " + e.what());
+    }
+    try {
+        return compile(checkout.entry, {}, run.limits);
+    } catch (const CompileError& e) {  // show the revision, not the temporary folder
+        std::string text = e.what();
+        for (std::size_t at; (at = text.find(checkout.folder + "/")) != std::string::npos;)
+            text.replace(at, checkout.folder.size() + 1, arg.substr(0, colon) + ":");
+        throw std::runtime_error(text.substr(0, text.size() - (text.empty() || text.back() != '\n' ? 0 : 1)));
+    }
+}
+
+int cmd_diff(const Run& run, const std::string& old_arg, const std::string& new_arg, const std::vector<std::string>& cases,
+             const std::string& format) {
+    cli::Checkout old_checkout, new_checkout;
+    auto a = compile_version(run, old_arg, old_checkout);
+    auto b = compile_version(run, new_arg, new_checkout);
+    std::vector<Change> changes = compare_rulesets(*a, *b);
+    std::optional<CaseEffects> effects;
+    if (!cases.empty()) effects = compare_cases(*a, *b, find_case_files(cases));
+    if (format == "json") std::cout << json_text(diff_json(changes, effects ? &*effects : nullptr), 2) << "\n";
+    else std::cout << render_diff(old_arg, new_arg, changes, effects ? &*effects : nullptr);
+    return effects && !effects->errors.empty() ? bad_input : ok;
+}
+
+int cmd_fmt(const Run& run, const std::vector<std::string>& paths, bool check) {
+    auto files = find_rule_files(paths);
+    if (files.empty()) throw UsageError("no rule files (*.reckon) found");
+    int status = ok;
+    for (const auto& f : files) {
+        try {
+            SourcePtr src = read_source(f, run.limits.file_size);
+            std::string formatted = format_rules(src, run.limits);
+            if (formatted == src->text()) continue;
+            if (check) {
+                std::cout << f << "\n";  // would change
+                status = bad_input;
+                continue;
+            }
+            OutputFile out(f);
+            out.stream() << formatted;
+            out.commit();
+            std::cout << "formatted " << f << "\n";
+        } catch (const CompileError& e) {
+            std::cerr << e.what();
+            status = bad_input;
+        } catch (const std::runtime_error& e) {
+            std::cerr << e.what() << "\n";
+            status = bad_input;
+        }
+    }
+    return status;
+}
+
+int cmd_test(const Run& run, const std::vector<std::string>& paths) {
+    auto files = find_rule_files(paths);
+    TestTally t = run_tests(files, run.limits, std::cout);
+    if (files.empty()) std::cout << "no rule files (*.reckon) found\n";
+    std::cout << t.passed << " passed, " << t.failed << " failed\n";
+    return t.failed == 0 && !files.empty() ? ok : bad_input;
+}
+
+
+}  // namespace reckon::cli

@@ -1,0 +1,57 @@
+// The commands of `reckon`, one function each: the command line's
+// arguments in, an exit status out (0 ok, 1 bad input, 2 bad command line,
+// 3 a bug; 130 a batch interrupted). main.cpp declares the options.
+#pragma once
+
+#include "core/compile.hpp"
+#include "core/limits.hpp"
+
+#include <atomic>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace reckon::cli {
+
+constexpr int ok = 0, bad_input = 1, bad_usage = 2, bug = 3, interrupted = 130;
+
+// What every command of this run is given: the limits set with --limit, and
+// the date that reports and workbooks carry.
+struct Run {
+    Limits limits;
+    std::string date;  // YYYY-MM-DD, UTC
+};
+
+// Today (UTC), or SOURCE_DATE_EPOCH's day for a reproducible page.
+std::string run_date();
+
+// What `reckon batch` and `reckon report` write.
+enum class BatchOutput { table, jsonl, csv, xlsx, html };
+BatchOutput batch_output(const std::string& name);  // one of the names --format accepts
+
+struct BatchArgs {
+    std::string ruleset, format_name = "table", out, scenarios;
+    BatchOutput format = BatchOutput::table;  // from format_name, once parsed
+    std::vector<std::string> cases, params;
+    unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+};
+
+// NAME=VALUE settings of --param; UsageError when one is not.
+std::vector<ParamSetting> parse_settings(const std::vector<std::string>& raw);
+
+int cmd_check(const Run& run, const std::string& ruleset);
+int cmd_eval(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& format,
+             const std::vector<std::string>& raw_params);
+// `reckon batch` and `reckon report` (format html). SIGINT and SIGTERM stop it
+// between cases: nothing is written, and it returns `interrupted`.
+int cmd_batch(const Run& run, const BatchArgs& a);
+int cmd_explain(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& output,
+                const std::string& format, int depth, const std::vector<std::string>& raw_params);
+int cmd_doc(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& format,
+            const std::vector<std::string>& raw_params);
+int cmd_diff(const Run& run, const std::string& old_arg, const std::string& new_arg, const std::vector<std::string>& cases,
+             const std::string& format);
+int cmd_fmt(const Run& run, const std::vector<std::string>& paths, bool check);
+int cmd_test(const Run& run, const std::vector<std::string>& paths);
+
+}  // namespace reckon::cli

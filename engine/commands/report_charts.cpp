@@ -1,0 +1,116 @@
+// `reckon report`, the charts: horizontal SVG bar charts, drawn from the
+// exact figures (as doubles, for drawing only) with the figures as shown.
+#include "report_charts.hpp"
+
+#include "html.hpp"
+#include "core/number.hpp"
+#include "core/source.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace reckon {
+
+namespace {
+
+// Bar colours: one per series, distinguishable in grey too.
+const char* const palette[] = {"#1f5f8b", "#e07b39", "#5b8c3a", "#8a4f9e", "#b8860b", "#3a8c8c"};
+
+std::string fmt_num(double x, int decimals) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
+    return buf;
+}
+
+// A round step for about five ticks: 1, 2 or 5 times a power of ten.
+double tick_step(double span) {
+    if (span <= 0) return 1;
+    double raw = span / 5, mag = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double f : {1.0, 2.0, 5.0, 10.0})
+        if (raw <= f * mag) return f * mag;
+    return 10 * mag;
+}
+
+std::string tick_label(double x, double step) {
+    int decimals = step >= 1 ? 0 : static_cast<int>(std::ceil(-std::log10(step)));
+    std::string text = fmt_num(x, decimals);
+    bool negative = !text.empty() && text[0] == '-';
+    return (negative ? "-" : "") + group_thousands(negative ? text.substr(1) : text);
+}
+
+}  // namespace
+
+// A horizontal bar chart: a row per category, a bar per series, the figure
+// beside each bar, a value axis with ticks and its label, a legend when
+// there is more than one series.
+std::string bar_chart(const std::string& title, const std::string& axis, const std::vector<std::string>& series,
+                      const std::vector<Bar>& rows, int id) {
+    const double label_w = std::min(300.0, 30 + 6.6 * static_cast<double>([&] {
+        std::size_t w = 0;
+        for (const auto& r : rows) w = std::max(w, display_width(r.category));
+        return w;
+    }()));
+    double text_w = 0;
+    for (const auto& r : rows)
+        for (const auto& t : r.texts) text_w = std::max(text_w, 12 + 6.6 * static_cast<double>(display_width(t)));
+    const double width = 760, plot_x = label_w, plot_w = std::max(200.0, width - label_w - text_w - 10);
+    const double bar_h = series.size() > 1 ? 11 : 18, group_gap = 9;
+    const double group_h = bar_h * static_cast<double>(series.size()) + group_gap;
+    const double legend_h = series.size() > 1 ? 24 : 0;
+    const double top = 8 + legend_h, plot_h = group_h * static_cast<double>(rows.size());
+    const double height = top + plot_h + 48;
+
+    double lo = 0, hi = 0;
+    for (const auto& r : rows)
+        for (const auto& v : r.values)
+            if (v) lo = std::min(lo, *v), hi = std::max(hi, *v);
+    if (hi == lo) hi = lo + 1;
+    const double step = tick_step(hi - lo);
+    lo = std::floor(lo / step) * step;
+    hi = std::ceil(hi / step) * step;
+    auto x_of = [&](double v) { return plot_x + (v - lo) / (hi - lo) * plot_w; };
+
+    std::string t = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"chart" + std::to_string(id) +
+                    "\" viewBox=\"0 0 " + fmt_num(width, 0) + " " + fmt_num(height, 0) + "\" width=\"" + fmt_num(width, 0) +
+                    "\" height=\"" + fmt_num(height, 0) + "\">\n<title id=\"chart" + std::to_string(id) + "\">" + escape_html(title) + "</title>\n";
+    if (series.size() > 1) {
+        double x = plot_x;
+        for (std::size_t s = 0; s < series.size(); ++s) {
+            t += "<rect class=\"legend\" x=\"" + fmt_num(x, 1) + "\" y=\"6\" width=\"12\" height=\"12\" fill=\"" + palette[s % 6] + "\"/>";
+            t += "<text x=\"" + fmt_num(x + 17, 1) + "\" y=\"16\" font-size=\"12\">" + escape_html(series[s]) + "</text>\n";
+            x += 40 + 6.6 * static_cast<double>(display_width(series[s]));
+        }
+    }
+    // grid lines and tick labels
+    for (double v = lo; v <= hi + step / 2; v += step) {
+        double x = x_of(v);
+        t += "<line x1=\"" + fmt_num(x, 1) + "\" y1=\"" + fmt_num(top, 1) + "\" x2=\"" + fmt_num(x, 1) + "\" y2=\"" +
+             fmt_num(top + plot_h, 1) + "\" stroke=\"#dde3e8\"/>";
+        t += "<text class=\"tick\" x=\"" + fmt_num(x, 1) + "\" y=\"" + fmt_num(top + plot_h + 15, 1) +
+             "\" font-size=\"11\" text-anchor=\"middle\" fill=\"#38424c\">" + escape_html(tick_label(v, step)) + "</text>\n";
+    }
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        double y0 = top + group_h * static_cast<double>(r) + group_gap / 2;
+        t += "<text class=\"category\" x=\"" + fmt_num(plot_x - 8, 1) + "\" y=\"" +
+             fmt_num(y0 + bar_h * static_cast<double>(series.size()) / 2 + 4, 1) + "\" font-size=\"12\" text-anchor=\"end\">" +
+             escape_html(rows[r].category) + "</text>\n";
+        for (std::size_t s = 0; s < series.size(); ++s) {
+            double y = y0 + bar_h * static_cast<double>(s);
+            if (!rows[r].values[s]) continue;
+            double a = x_of(std::min(0.0, *rows[r].values[s])), b = x_of(std::max(0.0, *rows[r].values[s]));
+            t += "<rect class=\"bar\" x=\"" + fmt_num(a, 2) + "\" y=\"" + fmt_num(y, 1) + "\" width=\"" + fmt_num(std::max(0.5, b - a), 2) +
+                 "\" height=\"" + fmt_num(bar_h - 1, 1) + "\" fill=\"" + palette[s % 6] + "\"><title>" + escape_html(rows[r].category) +
+                 (series.size() > 1 ? ", " + escape_html(series[s]) : std::string()) + ": " + escape_html(rows[r].texts[s]) + "</title></rect>";
+            t += "<text class=\"value\" x=\"" + fmt_num(b + 4, 1) + "\" y=\"" + fmt_num(y + bar_h - 4, 1) + "\" font-size=\"" +
+                 (series.size() > 1 ? "10" : "12") + "\">" + escape_html(rows[r].texts[s]) + "</text>\n";
+        }
+    }
+    t += "<line x1=\"" + fmt_num(x_of(0), 1) + "\" y1=\"" + fmt_num(top, 1) + "\" x2=\"" + fmt_num(x_of(0), 1) + "\" y2=\"" +
+         fmt_num(top + plot_h, 1) + "\" stroke=\"#38424c\"/>\n";
+    t += "<text class=\"axis-label\" x=\"" + fmt_num(plot_x + plot_w / 2, 1) + "\" y=\"" + fmt_num(top + plot_h + 36, 1) +
+         "\" font-size=\"12\" text-anchor=\"middle\" font-weight=\"bold\">" + escape_html(axis) + "</text>\n</svg>\n";
+    return t;
+}
+
+}  // namespace reckon
