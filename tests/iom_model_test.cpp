@@ -163,14 +163,7 @@ void compare_year(const std::string& folder, int year, const Prices& prices) {
     auto r = reckon::testing::run_reckon({"batch", "rulesets/iom-annual-report.reckon", folder, "--format", "jsonl", "--jobs", "2",
                                           "--param", "report_year=" + std::to_string(year)});
     REQUIRE_MESSAGE(r.status == 0, r.err);
-    std::istringstream lines(r.out);
-    std::map<std::string, nlohmann::json> got;
-    nlohmann::json cohort;
-    for (std::string line; std::getline(lines, line);) {
-        auto j = nlohmann::json::parse(line);
-        if (j.contains("cohort")) cohort = j["cohort"]["outputs"];
-        else got[j["case"]] = j["outputs"];
-    }
+    auto [got, cohort] = reckon::testing::parse_jsonl(r.out);
 
     std::vector<Figures> all;
     for (const auto& e : std::filesystem::directory_iterator(folder)) {

@@ -142,14 +142,7 @@ TEST_CASE("report: the IOM page shows the cohort and every nominal as reckon bat
     std::string html = report_of({iom, "cases/iom", "--param", "report_year=2023"});
     Run batch = run_reckon({"batch", iom, "cases/iom", "--param", "report_year=2023", "--format", "jsonl"});
     REQUIRE(batch.status == 0);
-    std::istringstream lines(batch.out);
-    std::map<std::string, nlohmann::json> cases;
-    nlohmann::json cohort;
-    for (std::string l; std::getline(lines, l);) {
-        auto j = nlohmann::json::parse(l);
-        if (j.contains("cohort")) cohort = j["cohort"]["outputs"];
-        else cases[j["case"]] = j["outputs"];
-    }
+    auto [cases, cohort] = parse_jsonl(batch.out);
     REQUIRE(cases.size() == 240);
 
     // Cohort figures: headlines, the range, tables, figures by offence type.

@@ -15,6 +15,17 @@ namespace reckon::testing {
 
 std::string source_dir() { return RECKON_SOURCE_DIR; }
 
+BatchJson parse_jsonl(const std::string& jsonl) {
+    BatchJson out;
+    std::istringstream lines(jsonl);
+    for (std::string line; std::getline(lines, line);) {
+        auto j = nlohmann::json::parse(line);
+        if (j.contains("cohort")) out.cohort = j["cohort"]["outputs"];
+        else out.cases[j["case"]] = j["outputs"];
+    }
+    return out;
+}
+
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error("cannot read " + path);

@@ -1,6 +1,9 @@
 // Helpers shared by the tests: run the real `reckon` binary, read and write files.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,6 +21,13 @@ Run run_program(const std::string& program, const std::vector<std::string>& args
 // The same, sending `signal` to the program `after_ms` milliseconds after it starts.
 Run run_program_signalled(const std::string& program, const std::vector<std::string>& args, const std::string& cwd,
                           int after_ms, int signal);
+
+// `reckon batch --format jsonl` read back: each case's outputs by its name, and the cohort's.
+struct BatchJson {
+    std::map<std::string, nlohmann::json> cases;
+    nlohmann::json cohort;
+};
+BatchJson parse_jsonl(const std::string& jsonl);
 
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& text);

@@ -49,7 +49,41 @@ void collect(const Node& n, Refs& r) {
             r.rounding.push_back("rounded to a multiple of " + (n.value.s ? *n.value.s : std::string("1")) + ", " +
                                  mode_name(n.mode) + " (" + n.where.str() + ")");
             break;
-        default: break;
+        case Op::constant:  // nothing to name: what is below is collected
+        case Op::local:
+        case Op::field:
+        case Op::neg:
+        case Op::not_:
+        case Op::add:
+        case Op::sub:
+        case Op::mul:
+        case Op::div:
+        case Op::eq:
+        case Op::ne:
+        case Op::lt:
+        case Op::le:
+        case Op::gt:
+        case Op::ge:
+        case Op::and_:
+        case Op::or_:
+        case Op::if_:
+        case Op::let_:
+        case Op::min_:
+        case Op::max_:
+        case Op::sum:
+        case Op::count:
+        case Op::least:
+        case Op::most:
+        case Op::date_add:
+        case Op::date_sub:
+        case Op::date_diff:
+        case Op::is_given:
+        case Op::otherwise:
+        case Op::pick:
+        case Op::make_date:
+        case Op::financial_year:
+        case Op::collect:
+        case Op::cases: break;
     }
     for (const auto& k : n.kids)
         if (k) collect(*k, r);
@@ -92,14 +126,12 @@ private:
         }
         int next = depth == 0 ? 0 : depth - 1;
         for (const auto& [op, slot] : refs.seen) {
-            switch (op) {
-                case Op::rule: d.uses.push_back(rule(slot, next)); break;
-                case Op::param: d.uses.push_back(param(slot, next)); break;
-                case Op::input: d.uses.push_back(input(slot)); break;
-                case Op::call: d.uses.push_back(fn(slot, next)); break;
-                case Op::lookup: d.uses.push_back(table(slot)); break;
-                default: break;
-            }
+            // refs.seen holds only these (collect() above)
+            if (op == Op::rule) d.uses.push_back(rule(slot, next));
+            else if (op == Op::param) d.uses.push_back(param(slot, next));
+            else if (op == Op::input) d.uses.push_back(input(slot));
+            else if (op == Op::call) d.uses.push_back(fn(slot, next));
+            else if (op == Op::lookup) d.uses.push_back(table(slot));
         }
     }
 

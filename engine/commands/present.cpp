@@ -7,16 +7,12 @@ namespace reckon {
 
 namespace {
 // A number of type t with its unit: "£2,356.36", "£449.02/week", "52 hour".
-std::string with_unit(const Program& p, const Type& t, std::string text) {
+std::string with_unit(const Program& p, const Type& t, const std::string& text) {
     bool negative = !text.empty() && text[0] == '-';
     std::string grouped = group_thousands(negative ? text.substr(1) : text);
     // money, and money per something: "£2,356.36", "£449.02/week"
-    for (const auto& [id, power] : t.unit.terms()) {
-        const UnitDef& cur = p.units.def(id);
-        if (!cur.currency || power != 1 || cur.symbol.empty()) continue;
-        std::string per = p.units.name(t.unit.times(Unit::of(id), -1));
-        if (!per.empty() && per.rfind("1/", 0) != 0) break;  // not a plain rate
-        std::string body = cur.symbol + grouped + (per.empty() ? "" : per.substr(1));
+    if (auto money = p.units.money_shape(t.unit)) {
+        std::string body = money->symbol + grouped + money->per;
         return negative ? "-" + body : body;
     }
     std::string unit = p.units.name(t.unit);

@@ -22,13 +22,8 @@ namespace {
 std::string number_format(const Program& p, const Type& t, int decimals, bool fixed, bool percent) {
     std::string places = decimals > 0 ? "." + std::string(static_cast<std::size_t>(decimals), '0') : "";
     if (percent) return "0" + places + "%";
-    for (const auto& [id, power] : t.unit.terms()) {
-        const UnitDef& cur = p.units.def(id);
-        if (!cur.currency || power != 1 || cur.symbol.empty()) continue;
-        std::string per = p.units.name(t.unit.times(Unit::of(id), -1));
-        if (!per.empty() && per.rfind("1/", 0) != 0) break;
-        return "\"" + cur.symbol + "\"#,##0" + places + (per.empty() ? "" : "\"" + per.substr(1) + "\"");
-    }
+    if (auto money = p.units.money_shape(t.unit))
+        return "\"" + money->symbol + "\"#,##0" + places + (money->per.empty() ? "" : "\"" + money->per + "\"");
     return fixed ? "#,##0" + places : "General";
 }
 
@@ -82,7 +77,9 @@ public:
                 worksheet_write_datetime(s, r, c, &when, date_);
                 return;
             }
-            default: text(s, r, c, display_value(p_, t, decimals, fixed, v)); return;
+            case Value::Kind::text:
+            case Value::Kind::member:
+            case Value::Kind::list: text(s, r, c, display_value(p_, t, decimals, fixed, v)); return;
         }
     }
 

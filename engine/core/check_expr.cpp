@@ -234,7 +234,17 @@ Checked Checker::literal(const ast::Expr& e) {
             t = Type::of(TypeKind::date);
             break;
         }
-        default: return failed();
+        case ast::ExprKind::none:  // not literals: expr_any() sends only the kinds above here
+        case ast::ExprKind::empty_list:
+        case ast::ExprKind::name:
+        case ast::ExprKind::field:
+        case ast::ExprKind::unary:
+        case ast::ExprKind::binary:
+        case ast::ExprKind::if_:
+        case ast::ExprKind::let_:
+        case ast::ExprKind::call:
+        case ast::ExprKind::aggregate:
+        case ast::ExprKind::convert: return failed();
     }
     return {t, std::move(n)};
 }

@@ -16,8 +16,11 @@ const char* item_word(K k) {
         case K::chart: return "chart";
         case K::cases: return "cases";
         case K::list: return "list";
-        default: return "item";
+        case K::section:
+        case K::text:
+        case K::appendix: return "item";
     }
+    return "item";
 }
 }  // namespace
 
@@ -149,8 +152,9 @@ void Checker::check_report(const ast::Decl& d) {
                     error(item.refs[0].second, "a list shows an output that is a list, and '" + r.name + "' is " + describe(r.type));
                 break;
             }
-            default:
-                break;
+            case K::section:
+            case K::text:
+            case K::appendix: break;
         }
         def.items.push_back(std::move(out));
     }

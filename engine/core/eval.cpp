@@ -118,13 +118,11 @@ struct DepthGuard {
 // case is evaluated); anything else is evaluated into tmp. Locals are
 // copied: a call in the other operand may move them.
 const Value& Evaluator::operand(const Node& n, Value& tmp) {
-    switch (n.op) {
-        case Op::constant: return n.value;
-        case Op::param: return param(n.slot);
-        case Op::input: return (*inputs_)[n.slot];
-        case Op::rule: return rule(n.slot);
-        default: return tmp = eval(n);
-    }
+    if (n.op == Op::constant) return n.value;
+    if (n.op == Op::param) return param(n.slot);
+    if (n.op == Op::input) return (*inputs_)[n.slot];
+    if (n.op == Op::rule) return rule(n.slot);
+    return tmp = eval(n);
 }
 
 Value Evaluator::eval(const Node& n) {
@@ -167,22 +165,20 @@ Value Evaluator::eval(const Node& n) {
             Value ta, tb;
             const Value& a = operand(*n.kids[0], ta);
             const Value& b = operand(*n.kids[1], tb);
-            switch (n.op) {
-                case Op::add: return Value::number(bounded(a.n + b.n, n, p_.limits.digits));
-                case Op::sub: return Value::number(bounded(a.n - b.n, n, p_.limits.digits));
-                case Op::mul: return Value::number(bounded(a.n * b.n, n, p_.limits.digits));
-                case Op::div:
-                    if (b.n == 0) throw EvalError(n.where, "division by zero");
-                    return Value::number(bounded(a.n / b.n, n, p_.limits.digits));
-                case Op::lt: return Value::boolean(a.n < b.n);
-                case Op::le: return Value::boolean(a.n <= b.n);
-                case Op::gt: return Value::boolean(a.n > b.n);
-                case Op::ge: return Value::boolean(a.n >= b.n);
-                default: {
-                    bool same = a.kind == Value::Kind::text ? *a.s == *b.s : a.kind == Value::Kind::boolean ? a.b == b.b : a.n == b.n;
-                    return Value::boolean(n.op == Op::eq ? same : !same);
-                }
+            const std::uint64_t digits = p_.limits.digits;
+            if (n.op == Op::add) return Value::number(bounded(a.n + b.n, n, digits));
+            if (n.op == Op::sub) return Value::number(bounded(a.n - b.n, n, digits));
+            if (n.op == Op::mul) return Value::number(bounded(a.n * b.n, n, digits));
+            if (n.op == Op::div) {
+                if (b.n == 0) throw EvalError(n.where, "division by zero");
+                return Value::number(bounded(a.n / b.n, n, digits));
             }
+            if (n.op == Op::lt) return Value::boolean(a.n < b.n);
+            if (n.op == Op::le) return Value::boolean(a.n <= b.n);
+            if (n.op == Op::gt) return Value::boolean(a.n > b.n);
+            if (n.op == Op::ge) return Value::boolean(a.n >= b.n);
+            bool same = a.kind == Value::Kind::text ? *a.s == *b.s : a.kind == Value::Kind::boolean ? a.b == b.b : a.n == b.n;
+            return Value::boolean(n.op == Op::eq ? same : !same);  // eq, ne
         }
         case Op::and_: return Value::boolean(eval(*n.kids[0]).b && eval(*n.kids[1]).b);
         case Op::or_: return Value::boolean(eval(*n.kids[0]).b || eval(*n.kids[1]).b);
@@ -305,15 +301,12 @@ Value Evaluator::aggregate(const Node& n) {
         else if (n.op == Op::sum) total = bounded(total + v.n, n, p_.limits.digits);
         else if (count == 1 || (n.op == Op::least ? v.n < best.n : v.n > best.n)) best = std::move(v);
     }
-    switch (n.op) {
-        case Op::sum: return Value::number(total);
-        case Op::count: return Value::number(Number(count));
-        case Op::collect: return Value::list(std::move(collected));
-        default:
-            if (count == 0)
-                throw EvalError(n.where, std::string(n.op == Op::least ? "min" : "max") + "() of an empty list has no value");
-            return best;
-    }
+    if (n.op == Op::sum) return Value::number(total);
+    if (n.op == Op::count) return Value::number(Number(count));
+    if (n.op == Op::collect) return Value::list(std::move(collected));
+    if (count == 0)  // least, most
+        throw EvalError(n.where, std::string(n.op == Op::least ? "min" : "max") + "() of an empty list has no value");
+    return best;
 }
 
 

@@ -71,6 +71,17 @@ bool UnitTable::shows_money(const Unit& u) const {
     return false;
 }
 
+std::optional<UnitTable::MoneyShape> UnitTable::money_shape(const Unit& u) const {
+    for (const auto& [id, power] : u.terms()) {
+        const UnitDef& cur = defs_.at(id);
+        if (!cur.currency || power != 1 || cur.symbol.empty()) continue;
+        std::string per = name(u.times(Unit::of(id), -1));
+        if (!per.empty() && per.rfind("1/", 0) != 0) return std::nullopt;  // not a plain rate
+        return MoneyShape{cur.symbol, per.empty() ? "" : per.substr(1)};
+    }
+    return std::nullopt;
+}
+
 std::string UnitTable::name(const Unit& u) const {
     std::string num, den;
     for (const auto& [id, p] : u.terms()) {

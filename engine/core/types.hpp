@@ -5,6 +5,7 @@
 #include "source.hpp"
 
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -57,6 +58,13 @@ public:
     // Money, or money per something (£, £/week): shown to the penny.
     bool shows_money(const Unit& u) const;
     std::string name(const Unit& u) const;  // "GBP/hour"; "" for none
+    // How money and money per one something are written: the currency's
+    // symbol, and what the amount is per ("/week", or "" for plain money);
+    // nullopt for any other unit (hours, GBP*hour, a currency with no symbol).
+    struct MoneyShape {
+        std::string symbol, per;
+    };
+    std::optional<MoneyShape> money_shape(const Unit& u) const;
 
 private:
     std::vector<UnitDef> defs_;

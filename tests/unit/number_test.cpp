@@ -130,7 +130,7 @@ TEST_CASE("numbers: rounding and display in 64 bits agree with big rationals") {
         std::int64_t b = static_cast<std::int64_t>(next() % 1000) + 1;
         int decimals = static_cast<int>(next() % 5);
         Number x(a, b);
-        BigRational exact{Integer{a}, Integer{b}};
+        BigRational exact = BigRational(a) / BigRational(b);  // a/b, exactly
         // half away from zero, by hand on the big rational
         Integer p = 1;
         for (int k = 0; k < decimals; ++k) p *= 10;
