@@ -106,7 +106,7 @@ void BatchSink::succeeded(Outcome& out, const CaseResult& r, const std::string* 
             for (std::size_t c : columns_) out.line += "," + csv_field(display(p_, p_.rules[p_.outputs[c]], r.outputs[c]));
             for (const auto& [_, at] : grouped_) {
                 const RuleDef& d = p_.rules[p_.outputs[at.first]];
-                out.line += "," + csv_field(display_value(p_, *d.type.element, d.decimals, d.fixed_decimals, (*r.outputs[at.first].items)[at.second]));
+                out.line += "," + csv_field(display_value(p_, *d.type.element, d.decimals, d.fixed_decimals, (*r.outputs[at.first].items())[at.second]));
             }
             out.line += ",\n";
             return;

@@ -43,7 +43,7 @@ std::map<std::string, Section> describe_program(const Program& p) {
             std::string row;
             const Value& v = t.rows.at(k);
             for (std::size_t c = 0; c < t.columns->fields.size(); ++c)
-                row += (c ? " | " : "") + typed_value(p, t.columns->fields[c].type, (*v.items)[c]);
+                row += (c ? " | " : "") + typed_value(p, t.columns->fields[c].type, (*v.items())[c]);
             f["row " + key] = row;
         }
         s["tables"]["table " + t.name] = f;

@@ -55,7 +55,7 @@ std::string methodology_markdown(const Program& p, const std::vector<Value>& par
             std::string key = key_shown(t, k);
             out += "| " + cell(key) + " |";
             for (std::size_t f = 0; f < t.columns->fields.size(); ++f)
-                out += " " + cell(typed_value(p, t.columns->fields[f].type, (*row.items)[f])) + " |";
+                out += " " + cell(typed_value(p, t.columns->fields[f].type, (*row.items())[f])) + " |";
             out += "\n";
         }
     }

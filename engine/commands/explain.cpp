@@ -46,7 +46,7 @@ void collect(const Node& n, Refs& r) {
                 r.seen.emplace_back(n.op, n.slot);
             break;
         case Op::round_:
-            r.rounding.push_back("rounded to a multiple of " + (n.value.s ? *n.value.s : std::string("1")) + ", " +
+            r.rounding.push_back("rounded to a multiple of " + (n.value.s() ? *n.value.s() : std::string("1")) + ", " +
                                  mode_name(n.mode) + " (" + n.where.str() + ")");
             break;
         case Op::constant:  // nothing to name: what is below is collected
@@ -236,7 +236,7 @@ std::string formula_text(const ast::Expr* e) {
 
 std::string typed_value(const Program& p, const Type& t, const Value& v) {
     if (v.kind == Value::Kind::list && t.kind == TypeKind::list) {
-        if (t.element->kind == TypeKind::record) return std::to_string(v.items->size()) + " entries";
+        if (t.element->kind == TypeKind::record) return std::to_string(v.items()->size()) + " entries";
         std::string items = display_value(p, t, 2, false, v);
         std::string unit = t.element->kind == TypeKind::number ? p.units.name(t.element->unit) : "";
         return (items.empty() ? "(none)" : items) + (unit.empty() || items.empty() ? "" : " " + unit);
@@ -246,7 +246,7 @@ std::string typed_value(const Program& p, const Type& t, const Value& v) {
     shown.fixed_decimals = t.kind == TypeKind::number && p.units.shows_money(t.unit);
     shown.decimals = 2;
     if (v.kind == Value::Kind::number && t.kind == TypeKind::number) {  // a value written out is shown as written
-        if (auto exact = exact_decimal(v.n / p.units.scale(t.unit), 6)) {
+        if (auto exact = exact_decimal(v.n() / p.units.scale(t.unit), 6)) {
             auto dot = exact->find('.');
             int places = dot == std::string::npos ? 0 : static_cast<int>(exact->size() - dot - 1);
             shown.decimals = std::max(places, shown.fixed_decimals ? 2 : 0);

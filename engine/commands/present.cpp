@@ -84,7 +84,7 @@ std::string render_outputs(const Program& p, const std::vector<int>& slots, cons
                 const RuleDef& g = p.rules[slots[k]];
                 cells[0].push_back(g.shown_label());
                 for (std::size_t m = 0; m < d.by->members.size(); ++m)
-                    cells[m + 1].push_back(display_with_unit(p, g, (*values[k].items)[m]));
+                    cells[m + 1].push_back(display_with_unit(p, g, (*values[k].items())[m]));
             }
             std::vector<std::size_t> w(cells[0].size(), 0);
             for (const auto& row : cells)
@@ -121,7 +121,7 @@ nlohmann::ordered_json outputs_json(const Program& p, const std::vector<int>& sl
             if (x.kind == Value::Kind::none) return nullptr;
             if (x.kind == Value::Kind::list) {
                 auto arr = nlohmann::ordered_json::array();
-                for (const auto& item : *x.items) arr.push_back(display_value(p, *t.element, d.decimals, d.fixed_decimals, item));
+                for (const auto& item : *x.items()) arr.push_back(display_value(p, *t.element, d.decimals, d.fixed_decimals, item));
                 return arr;
             }
             return display_value(p, t, d.decimals, d.fixed_decimals, x);
@@ -129,7 +129,7 @@ nlohmann::ordered_json outputs_json(const Program& p, const std::vector<int>& sl
         nlohmann::ordered_json o;
         if (d.by) {
             nlohmann::ordered_json by = nlohmann::ordered_json::object();
-            for (std::size_t m = 0; m < d.by->members.size(); ++m) by[d.by->members[m]] = one((*v.items)[m]);
+            for (std::size_t m = 0; m < d.by->members.size(); ++m) by[d.by->members[m]] = one((*v.items())[m]);
             o["value"] = std::move(by);
         } else {
             o["value"] = one(v);
@@ -181,9 +181,9 @@ void OutputsJson::value(std::string& out, const Slot& s, const Value& x) const {
         out += "null";
     } else if (x.kind == Value::Kind::list) {
         out += '[';
-        for (std::size_t k = 0; k < x.items->size(); ++k) {
+        for (std::size_t k = 0; k < x.items()->size(); ++k) {
             if (k) out += ',';
-            out += json_string(display_value(p_, *t.element, d.decimals, d.fixed_decimals, (*x.items)[k]));
+            out += json_string(display_value(p_, *t.element, d.decimals, d.fixed_decimals, (*x.items())[k]));
         }
         out += ']';
     } else {
@@ -200,7 +200,7 @@ std::string OutputsJson::text(const std::vector<Value>& values) const {
             out += '{';
             for (std::size_t m = 0; m < s.members.size(); ++m) {
                 out += s.members[m];
-                value(out, s, (*values[i].items)[m]);
+                value(out, s, (*values[i].items())[m]);
             }
             out += '}';
         } else {

@@ -59,13 +59,13 @@ std::string figure(const Program& p, const RuleDef& r, const Value& v) {
 // The same for one member of a grouped figure.
 std::string member_figure(const Program& p, const RuleDef& r, const Value& v, std::size_t m) {
     if (v.kind != Value::Kind::list) return "not defined";
-    return figure(p, r, (*v.items).at(m));
+    return figure(p, r, (*v.items()).at(m));
 }
 
 // The exact figure in the output's own unit, as a double for drawing only.
 std::optional<double> amount(const Program& p, const RuleDef& r, const Value& v) {
     if (v.kind != Value::Kind::number) return std::nullopt;
-    return Number(v.n / p.units.scale(r.shown().unit)).convert_to<double>();
+    return Number(v.n() / p.units.scale(r.shown().unit)).convert_to<double>();
 }
 
 std::string h(const std::string& s) { return escape_html(s); }
@@ -159,7 +159,7 @@ private:
                     const RuleDef& a = p_.rules[item.rules[0]];
                     const RuleDef& b = p_.rules[item.rules[1]];
                     const Value &va = value_of(item.rules[0], c), &vb = value_of(item.rules[1], c);
-                    bool swap = va.kind == Value::Kind::number && vb.kind == Value::Kind::number && vb.n < va.n;
+                    bool swap = va.kind == Value::Kind::number && vb.kind == Value::Kind::number && vb.n() < va.n();
                     const RuleDef &lo = swap ? b : a, &hi = swap ? a : b;
                     const Value &vlo = swap ? vb : va, &vhi = swap ? va : vb;
                     out_ += "<div class=\"headlines\">\n";
@@ -190,8 +190,8 @@ private:
 
     // Share of a whole, exactly, shown to one decimal: "55.2 %".
     std::string share(const Value& part, const Value& whole) const {
-        if (part.kind != Value::Kind::number || whole.kind != Value::Kind::number || whole.n == 0) return "";
-        return format_fixed(part.n / whole.n * 100, 1) + " %";
+        if (part.kind != Value::Kind::number || whole.kind != Value::Kind::number || whole.n() == 0) return "";
+        return format_fixed(part.n() / whole.n() * 100, 1) + " %";
     }
 
     void table(const ReportItem& item, const CaseRecord* c) {
@@ -238,7 +238,7 @@ private:
                 b.category = readable(first.by->members[m]);
                 for (int slot : item.rules) {
                     const Value& v = value_of(slot, c);
-                    const Value member = v.kind == Value::Kind::list ? (*v.items).at(m) : Value{};
+                    const Value member = v.kind == Value::Kind::list ? (*v.items()).at(m) : Value{};
                     b.values.push_back(amount(p_, p_.rules[slot], member));
                     b.texts.push_back(member_figure(p_, p_.rules[slot], v, m));
                 }
@@ -294,14 +294,14 @@ private:
         per_case(item, [&](const CaseRecord* c) {
             const RuleDef& r = p_.rules[item.rules[0]];
             const Value& v = value_of(item.rules[0], c);
-            std::size_t n = v.kind == Value::Kind::list ? v.items->size() : 0;
+            std::size_t n = v.kind == Value::Kind::list ? v.items()->size() : 0;
             out_ += "<h3>" + h(item.title) + " (" + std::to_string(n) + ")</h3>\n";
             if (n == 0) {
                 out_ += "<p>None.</p>\n";
                 return;
             }
             out_ += "<ul class=\"names\" data-output=\"" + h(r.name) + "\">\n";
-            for (const auto& x : *v.items) out_ += "<li>" + h(display_value(p_, *r.shown().element, r.decimals, r.fixed_decimals, x)) + "</li>\n";
+            for (const auto& x : *v.items()) out_ += "<li>" + h(display_value(p_, *r.shown().element, r.decimals, r.fixed_decimals, x)) + "</li>\n";
             out_ += "</ul>\n";
         });
     }

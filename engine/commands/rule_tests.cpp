@@ -35,10 +35,10 @@ bool same_figure(const Program& p, const RuleDef& r, const Value& actual, const 
             Number shown = round_to(in_own_unit(p, r, actual), Number(1, boost::multiprecision::pow(Integer(10), static_cast<unsigned>(r.decimals))), RoundMode::half_away);
             return shown == in_own_unit(p, r, expected);
         }
-        case Value::Kind::boolean: return actual.b == expected.b;
-        case Value::Kind::text: return *actual.s == *expected.s;
+        case Value::Kind::boolean: return actual.b() == expected.b();
+        case Value::Kind::text: return *actual.s() == *expected.s();
         case Value::Kind::date:
-        case Value::Kind::member: return actual.n == expected.n;
+        case Value::Kind::member: return actual.n() == expected.n();
         case Value::Kind::none: return true;
         case Value::Kind::list: return false;
     }

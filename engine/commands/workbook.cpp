@@ -68,11 +68,11 @@ public:
                 worksheet_write_number(s, r, c, percent ? x / 100 : x, format(number_format(p_, t, decimals, fixed, percent)));
                 return;
             }
-            case Value::Kind::boolean: worksheet_write_boolean(s, r, c, v.b, nullptr); return;
+            case Value::Kind::boolean: worksheet_write_boolean(s, r, c, v.b(), nullptr); return;
             case Value::Kind::date: {
                 int y;
                 unsigned m, d;
-                civil_from_days(static_cast<long>(v.n.convert_to<long long>()), y, m, d);
+                civil_from_days(static_cast<long>(v.n().convert_to<long long>()), y, m, d);
                 lxw_datetime when{y, static_cast<int>(m), static_cast<int>(d), 0, 0, 0};
                 worksheet_write_datetime(s, r, c, &when, date_);
                 return;
@@ -141,7 +141,7 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
             for (std::size_t k = 0; k < columns.size(); ++k) {
                 const RuleDef& r = p.rules[p.outputs[columns[k].output]];
                 const Value& v = c.outputs[columns[k].output];
-                const Value& shown = columns[k].member < 0 || v.kind != Value::Kind::list ? v : (*v.items)[static_cast<std::size_t>(columns[k].member)];
+                const Value& shown = columns[k].member < 0 || v.kind != Value::Kind::list ? v : (*v.items())[static_cast<std::size_t>(columns[k].member)];
                 w.value(cases, row, static_cast<lxw_col_t>(k + 2), r.shown(), r.decimals, r.fixed_decimals, r.percent, shown);
             }
         } else {
@@ -171,7 +171,7 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
                 ++r;
             };
             if (d.by && v.kind == Value::Kind::list)
-                for (std::size_t m = 0; m < d.by->members.size(); ++m) line(d.by->members[m], (*v.items)[m]);
+                for (std::size_t m = 0; m < d.by->members.size(); ++m) line(d.by->members[m], (*v.items())[m]);
             else
                 line("", v);
         }

@@ -242,11 +242,11 @@ Checked Checker::rounding(const ast::Expr& e, Builtin b, std::vector<Checked> ar
                                         unit_name(args[0].type.unit) + "), not " + describe(args[1].type));
             return failed();
         }
-        if (args[1].node->op != Op::constant || args[1].node->value.n <= 0) {
+        if (args[1].node->op != Op::constant || args[1].node->value.n() <= 0) {
             error(e.kids[1]->where, "the step of " + e.text + "() must be a positive number written out, such as £0.01 or 8 hour");
             return failed();
         }
-        n->step = args[1].node->value.n;
+        n->step = args[1].node->value.n();
         const Location& w = e.kids[1]->where;
         n->value = Value::text(w.file->text().substr(w.offset, w.length));
     } else {

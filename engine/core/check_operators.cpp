@@ -15,7 +15,7 @@ Checked Checker::unary(const ast::Expr& e) {
     }
     if (!expect_kind(v, TypeKind::number, e.where, "the operand of '-'")) return failed();
     if (v.node->op == Op::constant) {  // a negative literal
-        v.node->value.n = -v.node->value.n;
+        v.node->value.n() = -v.node->value.n();
         v.node->where = e.where;
         return v;
     }

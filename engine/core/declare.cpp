@@ -309,7 +309,7 @@ std::optional<Number> Checker::bound_value(const ast::Expr& e, const Type& t) {
         error(e.where, "a bound must be a number written out, such as 0 or 200 hour");
         return std::nullopt;
     }
-    return n->value.n;
+    return n->value.n();
 }
 
 Unit Checker::unit_of(const ast::UnitSyntax& u) {

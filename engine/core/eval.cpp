@@ -28,7 +28,7 @@ Evaluator::Evaluator(const Program& p, const std::vector<Value>& params, const s
 
 Evaluator::Evaluator(const Program& p, const std::vector<Value>& params, const Value& cases)
     : p_(p), params_(&params), cases_(&cases), rules_(p.rules.size()),
-      rule_state_(p.rules.size(), 0), step_limit_(p_.limits.steps * std::max<std::uint64_t>(1, cases.items ? cases.items->size() : 1)),
+      rule_state_(p.rules.size(), 0), step_limit_(p_.limits.steps * std::max<std::uint64_t>(1, cases.items() ? cases.items()->size() : 1)),
       depth_limit_(p_.limits.depth) {}
 
 Value Evaluator::frame_eval(const Node& n, int frame) {
@@ -141,16 +141,16 @@ Value Evaluator::eval(const Node& n) {
         case Op::local: return locals_[base_ + n.slot];
         case Op::field: {  // a.hours: the record read in place when it is held (a local too: nothing runs before the copy)
             const Node& k = *n.kids[0];
-            if (k.op == Op::local) return (*locals_[base_ + static_cast<std::size_t>(k.slot)].items)[n.slot];
+            if (k.op == Op::local) return (*locals_[base_ + static_cast<std::size_t>(k.slot)].items())[n.slot];
             Value tmp;
-            return (*operand(k, tmp).items)[n.slot];
+            return (*operand(k, tmp).items())[n.slot];
         }
         case Op::neg: {
             Value v = eval(*n.kids[0]);
-            v.n = -v.n;
+            v.n() = -v.n();
             return v;
         }
-        case Op::not_: return Value::boolean(!eval(*n.kids[0]).b);
+        case Op::not_: return Value::boolean(!eval(*n.kids[0]).b());
         case Op::add:
         case Op::sub:
         case Op::mul:
@@ -166,34 +166,34 @@ Value Evaluator::eval(const Node& n) {
             const Value& a = operand(*n.kids[0], ta);
             const Value& b = operand(*n.kids[1], tb);
             const std::uint64_t digits = p_.limits.digits;
-            if (n.op == Op::add) return Value::number(bounded(a.n + b.n, n, digits));
-            if (n.op == Op::sub) return Value::number(bounded(a.n - b.n, n, digits));
-            if (n.op == Op::mul) return Value::number(bounded(a.n * b.n, n, digits));
+            if (n.op == Op::add) return Value::number(bounded(a.n() + b.n(), n, digits));
+            if (n.op == Op::sub) return Value::number(bounded(a.n() - b.n(), n, digits));
+            if (n.op == Op::mul) return Value::number(bounded(a.n() * b.n(), n, digits));
             if (n.op == Op::div) {
-                if (b.n == 0) throw EvalError(n.where, "division by zero");
-                return Value::number(bounded(a.n / b.n, n, digits));
+                if (b.n() == 0) throw EvalError(n.where, "division by zero");
+                return Value::number(bounded(a.n() / b.n(), n, digits));
             }
-            if (n.op == Op::lt) return Value::boolean(a.n < b.n);
-            if (n.op == Op::le) return Value::boolean(a.n <= b.n);
-            if (n.op == Op::gt) return Value::boolean(a.n > b.n);
-            if (n.op == Op::ge) return Value::boolean(a.n >= b.n);
-            bool same = a.kind == Value::Kind::text ? *a.s == *b.s : a.kind == Value::Kind::boolean ? a.b == b.b : a.n == b.n;
+            if (n.op == Op::lt) return Value::boolean(a.n() < b.n());
+            if (n.op == Op::le) return Value::boolean(a.n() <= b.n());
+            if (n.op == Op::gt) return Value::boolean(a.n() > b.n());
+            if (n.op == Op::ge) return Value::boolean(a.n() >= b.n());
+            bool same = a.kind == Value::Kind::text ? *a.s() == *b.s() : a.kind == Value::Kind::boolean ? a.b() == b.b() : a.n() == b.n();
             return Value::boolean(n.op == Op::eq ? same : !same);  // eq, ne
         }
-        case Op::and_: return Value::boolean(eval(*n.kids[0]).b && eval(*n.kids[1]).b);
-        case Op::or_: return Value::boolean(eval(*n.kids[0]).b || eval(*n.kids[1]).b);
-        case Op::if_: return eval(*n.kids[0]).b ? eval(*n.kids[1]) : eval(*n.kids[2]);
+        case Op::and_: return Value::boolean(eval(*n.kids[0]).b() && eval(*n.kids[1]).b());
+        case Op::or_: return Value::boolean(eval(*n.kids[0]).b() || eval(*n.kids[1]).b());
+        case Op::if_: return eval(*n.kids[0]).b() ? eval(*n.kids[1]) : eval(*n.kids[2]);
         case Op::let_:
             locals_[base_ + n.slot] = eval(*n.kids[0]);
             return eval(*n.kids[1]);
         case Op::call: return call(n);
-        case Op::round_: return Value::number(round_to(eval(*n.kids[0]).n, n.step, n.mode));
+        case Op::round_: return Value::number(round_to(eval(*n.kids[0]).n(), n.step, n.mode));
         case Op::min_:
         case Op::max_: {
             Value best = eval(*n.kids[0]);
             for (std::size_t i = 1; i < n.kids.size(); ++i) {
                 Value v = eval(*n.kids[i]);
-                if (n.op == Op::min_ ? v.n < best.n : v.n > best.n) best = std::move(v);
+                if (n.op == Op::min_ ? v.n() < best.n() : v.n() > best.n()) best = std::move(v);
             }
             return best;
         }
@@ -204,13 +204,13 @@ Value Evaluator::eval(const Node& n) {
         case Op::date_add:
         case Op::date_sub: {
             Value d = eval(*n.kids[0]);
-            Number days = eval(*n.kids[1]).n / n.step;
+            Number days = eval(*n.kids[1]).n() / n.step;
             if (!days.is_integer())
                 throw EvalError(n.where, "a date can only move by whole days");
-            d.n = n.op == Op::date_add ? d.n + days : d.n - days;
+            d.n() = n.op == Op::date_add ? d.n() + days : d.n() - days;
             return d;
         }
-        case Op::date_diff: return Value::number((eval(*n.kids[0]).n - eval(*n.kids[1]).n) * n.step);
+        case Op::date_diff: return Value::number((eval(*n.kids[0]).n() - eval(*n.kids[1]).n()) * n.step);
         case Op::is_given: return Value::boolean(eval(*n.kids[0]).kind != Value::Kind::none);
         case Op::otherwise: {
             Value v = eval(*n.kids[0]);
@@ -219,10 +219,10 @@ Value Evaluator::eval(const Node& n) {
         case Op::lookup: {
             const TableDef& t = p_.tables[n.slot];
             Value key = eval(*n.kids[0]);
-            if (!t.by_member.empty()) return t.by_member[key.n.convert_to<std::size_t>()];  // every member has a row
+            if (!t.by_member.empty()) return t.by_member[key.n().convert_to<std::size_t>()];  // every member has a row
             auto it = t.rows.find(key_text(key));
             if (it == t.rows.end()) {
-                std::string shown = key.kind == Value::Kind::text ? "'" + *key.s + "'" : format_trimmed(key.n, 10);
+                std::string shown = key.kind == Value::Kind::text ? "'" + *key.s() + "'" : format_trimmed(key.n(), 10);
                 throw EvalError(n.where, "table '" + t.name + "' has no row for " + shown);
             }
             return it->second;
@@ -230,11 +230,11 @@ Value Evaluator::eval(const Node& n) {
         case Op::pick: {
             Value g = eval(*n.kids[0]);
             Value m = eval(*n.kids[1]);
-            return (*g.items)[static_cast<std::size_t>(m.n.convert_to<long>())];
+            return (*g.items())[static_cast<std::size_t>(m.n().convert_to<long>())];
         }
         case Op::make_date: {
             Number parts[3];
-            for (int i = 0; i < 3; ++i) parts[i] = eval(*n.kids[static_cast<std::size_t>(i)]).n;
+            for (int i = 0; i < 3; ++i) parts[i] = eval(*n.kids[static_cast<std::size_t>(i)]).n();
             bool whole = true;
             for (const auto& x : parts) whole = whole && x.is_integer() && abs(x) < 100000;
             int y = whole ? parts[0].convert_to<int>() : 0;
@@ -248,7 +248,7 @@ Value Evaluator::eval(const Node& n) {
         case Op::financial_year: {
             int y;
             unsigned m, d;
-            civil_from_days(eval(*n.kids[0]).n.convert_to<long>(), y, m, d);
+            civil_from_days(eval(*n.kids[0]).n().convert_to<long>(), y, m, d);
             return Value::number(Number(m >= 4 ? y : y - 1));
         }
         case Op::collect: return aggregate(n);
@@ -291,15 +291,15 @@ Value Evaluator::aggregate(const Node& n) {
     std::size_t count = 0;
     Value best;
     std::vector<Value> collected;
-    for (const Value& item : *list.items) {
+    for (const Value& item : *list.items()) {
         locals_[base_ + n.slot] = item;
-        if (filter && !eval(*filter).b) continue;
+        if (filter && !eval(*filter).b()) continue;
         ++count;
         if (n.op == Op::count) continue;
         Value v = element ? eval(*element) : item;
         if (n.op == Op::collect) collected.push_back(std::move(v));
-        else if (n.op == Op::sum) total = bounded(total + v.n, n, p_.limits.digits);
-        else if (count == 1 || (n.op == Op::least ? v.n < best.n : v.n > best.n)) best = std::move(v);
+        else if (n.op == Op::sum) total = bounded(total + v.n(), n, p_.limits.digits);
+        else if (count == 1 || (n.op == Op::least ? v.n() < best.n() : v.n() > best.n())) best = std::move(v);
     }
     if (n.op == Op::sum) return Value::number(total);
     if (n.op == Op::count) return Value::number(Number(count));

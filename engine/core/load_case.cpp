@@ -350,7 +350,7 @@ Case load_case(const Program& p, SourcePtr source) {
     c.input_at = std::move(loader.at_);
     c.input_key = std::move(loader.key_);
     if (p.case_id_input >= 0 && c.inputs[p.case_id_input].kind == Value::Kind::text)
-        c.id = *c.inputs[p.case_id_input].s;
+        c.id = *c.inputs[p.case_id_input].s();
     else
         c.id = std::filesystem::path(source->path()).stem().string();
     return c;
@@ -412,7 +412,7 @@ std::vector<Scenario> read_scenarios(SourcePtr source) {
 void check_requires(const Program& p, Evaluator& ev, const Case& c) {
     std::vector<Diagnostic> errors;
     for (const auto& r : p.requires_) {
-        if (ev.in_frame(*r.condition, r.frame).b) continue;
+        if (ev.in_frame(*r.condition, r.frame).b()) continue;
         std::uint32_t at = c.input_at.at(r.input);
         const std::string& key = c.input_key.at(r.input).empty() ? p.inputs[r.input].path : c.input_key[r.input];
         errors.push_back(Diagnostic{Location{c.source.get(), at ? at - 1 : 0, 1}, key + ": " + r.message,

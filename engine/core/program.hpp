@@ -18,7 +18,7 @@ enum class Op {
     constant,               // value
     param, input, rule,     // slot
     local,                  // slot in the current frame
-    field,                  // kids[0].items[slot]
+    field,                  // kids[0].items()[slot]
     neg, not_,
     add, sub, mul, div,
     eq, ne, lt, le, gt, ge,
@@ -111,8 +111,8 @@ struct TableDef {
 };
 // The text a table row is found by: a member's index, a number's exact value, or the text.
 inline std::string key_text(const Value& v) {
-    if (v.kind == Value::Kind::text) return "t" + *v.s;
-    return (v.kind == Value::Kind::member ? "m" : "n") + v.n.str();
+    if (v.kind == Value::Kind::text) return "t" + *v.s();
+    return (v.kind == Value::Kind::member ? "m" : "n") + v.n().str();
 }
 
 // The key of a row, for people: the member's name, the number or the text.

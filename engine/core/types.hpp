@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace reckon {
@@ -134,23 +135,40 @@ std::string describe(const Type& t, const UnitTable& units);
 // Units compared by dimension; whether a value may be absent is not compared.
 bool same_type(const Type& a, const Type& b, const UnitTable& units);
 
-// A run-time value. Numbers, dates and enumeration members are held in `n`
-// (dates as days since 1970-01-01, numbers in base units, members by index).
-// `none` is an absent value (an optional input not given, or `none`).
-struct Value {
+// A run-time value: one thing at a time. `none` is an absent value (an
+// optional input not given, or `none`); numbers (in base units), dates (days
+// since 1970-01-01) and enumeration members (by index) hold a Number; a truth
+// value a bool; a text a shared string; a list (or a record's fields, in
+// order) a shared vector. Reading it as what it does not hold throws
+// std::bad_variant_access, which the command line reports as a bug.
+class Value {
+public:
     enum class Kind : std::uint8_t { none, number, boolean, text, date, list, member };
-    Kind kind = Kind::none;
-    bool b = false;
-    Number n;
-    std::shared_ptr<const std::string> s;
-    std::shared_ptr<const std::vector<Value>> items;  // list elements, or a record's fields in order
+    using Text = std::shared_ptr<const std::string>;
+    using Items = std::shared_ptr<const std::vector<Value>>;
 
-    static Value number(Number x) { Value v; v.kind = Kind::number; v.n = std::move(x); return v; }
-    static Value boolean(bool x) { Value v; v.kind = Kind::boolean; v.b = x; return v; }
-    static Value text(std::string x) { Value v; v.kind = Kind::text; v.s = std::make_shared<const std::string>(std::move(x)); return v; }
-    static Value date(long days) { Value v; v.kind = Kind::date; v.n = days; return v; }
-    static Value member(int index) { Value v; v.kind = Kind::member; v.n = index; return v; }
-    static Value list(std::vector<Value> xs) { Value v; v.kind = Kind::list; v.items = std::make_shared<const std::vector<Value>>(std::move(xs)); return v; }
+    Kind kind = Kind::none;
+
+    static Value number(Number x) { return Value(Kind::number, std::move(x)); }
+    static Value boolean(bool x) { return Value(Kind::boolean, x); }
+    static Value text(std::string x) { return Value(Kind::text, std::make_shared<const std::string>(std::move(x))); }
+    static Value date(long days) { return Value(Kind::date, Number(days)); }
+    static Value member(int index) { return Value(Kind::member, Number(index)); }
+    static Value list(std::vector<Value> xs) { return Value(Kind::list, std::make_shared<const std::vector<Value>>(std::move(xs))); }
+
+    Value() = default;
+    // number, date, member
+    const Number& n() const { return std::get<Number>(data_); }
+    Number& n() { return std::get<Number>(data_); }
+    bool b() const { return std::get<bool>(data_); }
+    const Text& s() const { return std::get<Text>(data_); }
+    const Items& items() const { return std::get<Items>(data_); }
+
+private:
+    template <typename T>
+    Value(Kind k, T&& x) : kind(k), data_(std::forward<T>(x)) {}
+
+    std::variant<std::monostate, Number, bool, Text, Items> data_;
 };
 
 // Civil date <-> days since 1970-01-01 (proleptic Gregorian).
