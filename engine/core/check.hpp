@@ -78,6 +78,8 @@ private:
     void check_require(const ast::Decl& d);
     // check_report.cpp
     void check_report(const ast::Decl& d);
+    std::optional<ReportItem> report_item(const ast::ReportItem& item);
+    void check_report_item(const ast::ReportItem& item, const ReportItem& out);
     int report_output(const std::string& name, Location where, bool per_case);
 
     // check_expr.cpp
@@ -86,7 +88,17 @@ private:
     Checked optional_ops(const ast::Expr& e);  // none, `is given`, `otherwise`, `if` over them
     static const ast::Expr* given_name(const ast::Expr& cond);
     Checked literal(const ast::Expr& e);
+    // check_names.cpp
+    struct Resolved {
+        Checked base;
+        std::size_t used = 0;  // segments of the path it took
+        bool failed = false;   // an error was reported
+    };
     Checked name(const ast::Expr& e);
+    Resolved local_name(const ast::Expr& e);
+    Resolved input_name(const ast::Expr& e);
+    Resolved declared_name(const ast::Expr& e);
+    bool rule_usable(const ast::Expr& e, int i);
     Checked unary(const ast::Expr& e);
     Checked binary(const ast::Expr& e);
     Checked arithmetic(const ast::Expr& e, Checked a, Checked b);

@@ -59,106 +59,121 @@ void Checker::check_report(const ast::Decl& d) {
     def.description = d.notes.description;
     def.where = d.where;
     for (const auto& item : d.items) {
-        ReportItem out;
-        out.kind = item.kind;
-        out.where = item.where;
-        out.title = item.title;
-        out.axis = item.axis;
-        bool ok = true;
-        for (const auto& [name, where] : item.refs) {
-            int slot = report_output(name, where, item.kind == K::cases);
-            if (slot < 0) ok = false;
-            out.rules.push_back(slot);
-        }
-        if (!item.share_of.empty()) {
-            out.share_of = report_output(item.share_of, item.share_where, false);
-            ok = ok && out.share_of >= 0;
-        }
-        if (!ok) continue;
-        const std::string word = item_word(item.kind);
-        // Every output of an item is of the cohort, or every one of a case.
-        for (std::size_t k = 0; k < out.rules.size(); ++k) {
-            const RuleDef& r = p_.rules[out.rules[k]];
-            if (k == 0) out.cohort = r.cohort;
-            else if (r.cohort != out.cohort) {
-                error(item.refs[k].second, "a " + word + " shows outputs of the cohort or outputs of each case, not both: '" + r.name +
-                                               "' is " + (r.cohort ? "of the cohort" : "of each case") + " and '" +
-                                               p_.rules[out.rules[0]].name + "' is not");
-                ok = false;
-            }
-        }
-        if (!ok) continue;
-        auto numeric = [&](const RuleDef& r) { return r.shown().kind == TypeKind::number; };
-        switch (item.kind) {
-            case K::headline:
-                for (std::size_t k = 0; k < out.rules.size(); ++k) {
-                    const RuleDef& r = p_.rules[out.rules[k]];
-                    if (r.by) error(item.refs[k].second, "a headline shows one figure, and '" + r.name + "' is a figure for each " +
-                                                             r.by->name + "; show it in a chart or a table");
-                }
-                break;
-            case K::range:
-            case K::chart:
-            case K::table: {
-                const RuleDef& first = p_.rules[out.rules[0]];
-                for (std::size_t k = 0; k < out.rules.size(); ++k) {
-                    const RuleDef& r = p_.rules[out.rules[k]];
-                    if (item.kind != K::table && !numeric(r)) {
-                        error(item.refs[k].second, "a " + word + " shows figures, and '" + r.name + "' is " + describe(r.type));
-                        ok = false;
-                    } else if (item.kind != K::table && !same_type(r.shown(), first.shown(), p_.units)) {
-                        error(item.refs[k].second, "a " + word + " shows figures in one unit: '" + r.name + "' is " + describe(r.shown()) +
-                                                       " and '" + first.name + "' is " + describe(first.shown()));
-                        ok = false;
-                    } else if ((r.by != nullptr) != (first.by != nullptr) || (r.by && r.by != first.by)) {
-                        error(item.refs[k].second, "a " + word + " shows single figures or figures for each member of one enumeration, "
-                                                   "not both: '" + r.name + "' and '" + first.name + "' differ");
-                        ok = false;
-                    } else if (item.kind == K::range && r.by) {
-                        error(item.refs[k].second, "a range is between two single figures; '" + r.name + "' is a figure for each " + r.by->name);
-                        ok = false;
-                    }
-                }
-                if (ok && out.share_of >= 0) {
-                    const RuleDef& of = p_.rules[out.share_of];
-                    if (first.by || of.by) {
-                        error(item.share_where, "shares are shown for a table of single figures, as parts of one figure");
-                    } else if (!numeric(of)) {
-                        error(item.share_where, "'" + of.name + "' is " + describe(of.type) + "; shares are of a figure");
-                    } else if (of.cohort != out.cohort) {
-                        error(item.share_where, "the shares are of '" + of.name + "', which is " + (of.cohort ? "of the cohort" : "of each case") +
-                                                    ", and the table's figures are not");
-                    } else {
-                        for (std::size_t k = 0; k < out.rules.size(); ++k)
-                            if (!same_type(p_.rules[out.rules[k]].shown(), of.type, p_.units)) {
-                                error(item.refs[k].second, "'" + p_.rules[out.rules[k]].name + "' is " + describe(p_.rules[out.rules[k]].type) +
-                                                               ", so it cannot be a share of '" + of.name + "', which is " + describe(of.type));
-                                break;
-                            }
-                    }
-                }
-                break;
-            }
-            case K::cases:
-                for (std::size_t k = 0; k < out.rules.size(); ++k) {
-                    const RuleDef& r = p_.rules[out.rules[k]];
-                    if (r.by) error(item.refs[k].second, "a cases table has a column per output, and '" + r.name + "' is a figure for each " +
-                                                             r.by->name);
-                }
-                break;
-            case K::list: {
-                const RuleDef& r = p_.rules[out.rules[0]];
-                if (r.type.kind != TypeKind::list)
-                    error(item.refs[0].second, "a list shows an output that is a list, and '" + r.name + "' is " + describe(r.type));
-                break;
-            }
-            case K::section:
-            case K::text:
-            case K::appendix: break;
-        }
-        def.items.push_back(std::move(out));
+        std::optional<ReportItem> out = report_item(item);
+        if (!out) continue;
+        check_report_item(item, *out);
+        def.items.push_back(std::move(*out));
     }
     p_.report = std::move(def);
+}
+
+// An item's outputs found by name, all of the cohort or all of a case; nullopt
+// when an error was reported.
+std::optional<ReportItem> Checker::report_item(const ast::ReportItem& item) {
+    ReportItem out;
+    out.kind = item.kind;
+    out.where = item.where;
+    out.title = item.title;
+    out.axis = item.axis;
+    bool ok = true;
+    for (const auto& [name, where] : item.refs) {
+        int slot = report_output(name, where, item.kind == K::cases);
+        if (slot < 0) ok = false;
+        out.rules.push_back(slot);
+    }
+    if (!item.share_of.empty()) {
+        out.share_of = report_output(item.share_of, item.share_where, false);
+        ok = ok && out.share_of >= 0;
+    }
+    if (!ok) return std::nullopt;
+    const std::string word = item_word(item.kind);
+    // Every output of an item is of the cohort, or every one of a case.
+    for (std::size_t k = 0; k < out.rules.size(); ++k) {
+        const RuleDef& r = p_.rules[out.rules[k]];
+        if (k == 0) out.cohort = r.cohort;
+        else if (r.cohort != out.cohort) {
+            error(item.refs[k].second, "a " + word + " shows outputs of the cohort or outputs of each case, not both: '" + r.name +
+                                           "' is " + (r.cohort ? "of the cohort" : "of each case") + " and '" +
+                                           p_.rules[out.rules[0]].name + "' is not");
+            ok = false;
+        }
+    }
+    if (!ok) return std::nullopt;
+    return out;
+}
+
+// What each kind of item can show.
+void Checker::check_report_item(const ast::ReportItem& item, const ReportItem& out) {
+    const std::string word = item_word(item.kind);
+    bool ok = true;
+    auto numeric = [&](const RuleDef& r) { return r.shown().kind == TypeKind::number; };
+    switch (item.kind) {
+        case K::headline:
+            for (std::size_t k = 0; k < out.rules.size(); ++k) {
+                const RuleDef& r = p_.rules[out.rules[k]];
+                if (r.by) error(item.refs[k].second, "a headline shows one figure, and '" + r.name + "' is a figure for each " +
+                                                         r.by->name + "; show it in a chart or a table");
+            }
+            break;
+        case K::range:
+        case K::chart:
+        case K::table: {
+            const RuleDef& first = p_.rules[out.rules[0]];
+            for (std::size_t k = 0; k < out.rules.size(); ++k) {
+                const RuleDef& r = p_.rules[out.rules[k]];
+                if (item.kind != K::table && !numeric(r)) {
+                    error(item.refs[k].second, "a " + word + " shows figures, and '" + r.name + "' is " + describe(r.type));
+                    ok = false;
+                } else if (item.kind != K::table && !same_type(r.shown(), first.shown(), p_.units)) {
+                    error(item.refs[k].second, "a " + word + " shows figures in one unit: '" + r.name + "' is " + describe(r.shown()) +
+                                                   " and '" + first.name + "' is " + describe(first.shown()));
+                    ok = false;
+                } else if ((r.by != nullptr) != (first.by != nullptr) || (r.by && r.by != first.by)) {
+                    error(item.refs[k].second, "a " + word + " shows single figures or figures for each member of one enumeration, "
+                                               "not both: '" + r.name + "' and '" + first.name + "' differ");
+                    ok = false;
+                } else if (item.kind == K::range && r.by) {
+                    error(item.refs[k].second, "a range is between two single figures; '" + r.name + "' is a figure for each " + r.by->name);
+                    ok = false;
+                }
+            }
+            if (ok && out.share_of >= 0) {
+                const RuleDef& of = p_.rules[out.share_of];
+                if (first.by || of.by) {
+                    error(item.share_where, "shares are shown for a table of single figures, as parts of one figure");
+                } else if (!numeric(of)) {
+                    error(item.share_where, "'" + of.name + "' is " + describe(of.type) + "; shares are of a figure");
+                } else if (of.cohort != out.cohort) {
+                    error(item.share_where, "the shares are of '" + of.name + "', which is " + (of.cohort ? "of the cohort" : "of each case") +
+                                                ", and the table's figures are not");
+                } else {
+                    for (std::size_t k = 0; k < out.rules.size(); ++k)
+                        if (!same_type(p_.rules[out.rules[k]].shown(), of.type, p_.units)) {
+                            error(item.refs[k].second, "'" + p_.rules[out.rules[k]].name + "' is " + describe(p_.rules[out.rules[k]].type) +
+                                                           ", so it cannot be a share of '" + of.name + "', which is " + describe(of.type));
+                            break;
+                        }
+                }
+            }
+            break;
+        }
+        case K::cases:
+            for (std::size_t k = 0; k < out.rules.size(); ++k) {
+                const RuleDef& r = p_.rules[out.rules[k]];
+                if (r.by) error(item.refs[k].second, "a cases table has a column per output, and '" + r.name + "' is a figure for each " +
+                                                         r.by->name);
+            }
+            break;
+        case K::list: {
+            const RuleDef& r = p_.rules[out.rules[0]];
+            if (r.type.kind != TypeKind::list)
+                error(item.refs[0].second, "a list shows an output that is a list, and '" + r.name + "' is " + describe(r.type));
+            break;
+        }
+        case K::section:
+        case K::text:
+        case K::appendix: break;
+    }
 }
 
 }  // namespace reckon

@@ -160,26 +160,7 @@ Value Evaluator::eval(const Node& n) {
         case Op::lt:
         case Op::le:
         case Op::gt:
-        case Op::ge: {
-            // Operands that are already held (a constant, a param, an input, a rule's value) are read in place.
-            Value ta, tb;
-            const Value& a = operand(*n.kids[0], ta);
-            const Value& b = operand(*n.kids[1], tb);
-            const std::uint64_t digits = p_.limits.digits;
-            if (n.op == Op::add) return Value::number(bounded(a.n() + b.n(), n, digits));
-            if (n.op == Op::sub) return Value::number(bounded(a.n() - b.n(), n, digits));
-            if (n.op == Op::mul) return Value::number(bounded(a.n() * b.n(), n, digits));
-            if (n.op == Op::div) {
-                if (b.n() == 0) throw EvalError(n.where, "division by zero");
-                return Value::number(bounded(a.n() / b.n(), n, digits));
-            }
-            if (n.op == Op::lt) return Value::boolean(a.n() < b.n());
-            if (n.op == Op::le) return Value::boolean(a.n() <= b.n());
-            if (n.op == Op::gt) return Value::boolean(a.n() > b.n());
-            if (n.op == Op::ge) return Value::boolean(a.n() >= b.n());
-            bool same = a.kind == Value::Kind::text ? *a.s() == *b.s() : a.kind == Value::Kind::boolean ? a.b() == b.b() : a.n() == b.n();
-            return Value::boolean(n.op == Op::eq ? same : !same);  // eq, ne
-        }
+        case Op::ge: return binary(n);
         case Op::and_: return Value::boolean(eval(*n.kids[0]).b() && eval(*n.kids[1]).b());
         case Op::or_: return Value::boolean(eval(*n.kids[0]).b() || eval(*n.kids[1]).b());
         case Op::if_: return eval(*n.kids[0]).b() ? eval(*n.kids[1]) : eval(*n.kids[2]);
@@ -189,62 +170,26 @@ Value Evaluator::eval(const Node& n) {
         case Op::call: return call(n);
         case Op::round_: return Value::number(round_to(eval(*n.kids[0]).n(), n.step, n.mode));
         case Op::min_:
-        case Op::max_: {
-            Value best = eval(*n.kids[0]);
-            for (std::size_t i = 1; i < n.kids.size(); ++i) {
-                Value v = eval(*n.kids[i]);
-                if (n.op == Op::min_ ? v.n() < best.n() : v.n() > best.n()) best = std::move(v);
-            }
-            return best;
-        }
+        case Op::max_: return extremum(n);
         case Op::sum:
         case Op::count:
         case Op::least:
         case Op::most: return aggregate(n);
         case Op::date_add:
-        case Op::date_sub: {
-            Value d = eval(*n.kids[0]);
-            Number days = eval(*n.kids[1]).n() / n.step;
-            if (!days.is_integer())
-                throw EvalError(n.where, "a date can only move by whole days");
-            d.n() = n.op == Op::date_add ? d.n() + days : d.n() - days;
-            return d;
-        }
+        case Op::date_sub: return date_shift(n);
         case Op::date_diff: return Value::number((eval(*n.kids[0]).n() - eval(*n.kids[1]).n()) * n.step);
         case Op::is_given: return Value::boolean(eval(*n.kids[0]).kind != Value::Kind::none);
         case Op::otherwise: {
             Value v = eval(*n.kids[0]);
             return v.kind != Value::Kind::none ? v : eval(*n.kids[1]);
         }
-        case Op::lookup: {
-            const TableDef& t = p_.tables[n.slot];
-            Value key = eval(*n.kids[0]);
-            if (!t.by_member.empty()) return t.by_member[key.n().convert_to<std::size_t>()];  // every member has a row
-            auto it = t.rows.find(key_text(key));
-            if (it == t.rows.end()) {
-                std::string shown = key.kind == Value::Kind::text ? "'" + *key.s() + "'" : format_trimmed(key.n(), 10);
-                throw EvalError(n.where, "table '" + t.name + "' has no row for " + shown);
-            }
-            return it->second;
-        }
+        case Op::lookup: return lookup(n);
         case Op::pick: {
             Value g = eval(*n.kids[0]);
             Value m = eval(*n.kids[1]);
             return (*g.items())[static_cast<std::size_t>(m.n().convert_to<long>())];
         }
-        case Op::make_date: {
-            Number parts[3];
-            for (int i = 0; i < 3; ++i) parts[i] = eval(*n.kids[static_cast<std::size_t>(i)]).n();
-            bool whole = true;
-            for (const auto& x : parts) whole = whole && x.is_integer() && abs(x) < 100000;
-            int y = whole ? parts[0].convert_to<int>() : 0;
-            int m = whole ? parts[1].convert_to<int>() : 0;
-            int d = whole ? parts[2].convert_to<int>() : 0;
-            if (!whole || m < 1 || d < 1 || !valid_date(y, static_cast<unsigned>(m), static_cast<unsigned>(d)))
-                throw EvalError(n.where, "date(" + format_trimmed(parts[0], 6) + ", " + format_trimmed(parts[1], 6) + ", " +
-                                             format_trimmed(parts[2], 6) + ") is not a date in the calendar");
-            return Value::date(days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)));
-        }
+        case Op::make_date: return make_date(n);
         case Op::financial_year: {
             int y;
             unsigned m, d;
@@ -255,6 +200,76 @@ Value Evaluator::eval(const Node& n) {
         case Op::cases: return *cases_;
     }
     throw EvalError(n.where, "internal error: unknown operation");
+}
+
+// + - * / and comparisons. Operands that are already held (a constant, a
+// param, an input, a rule's value) are read in place.
+Value Evaluator::binary(const Node& n) {
+    Value ta, tb;
+    const Value& a = operand(*n.kids[0], ta);
+    const Value& b = operand(*n.kids[1], tb);
+    const std::uint64_t digits = p_.limits.digits;
+    if (n.op == Op::add) return Value::number(bounded(a.n() + b.n(), n, digits));
+    if (n.op == Op::sub) return Value::number(bounded(a.n() - b.n(), n, digits));
+    if (n.op == Op::mul) return Value::number(bounded(a.n() * b.n(), n, digits));
+    if (n.op == Op::div) {
+        if (b.n() == 0) throw EvalError(n.where, "division by zero");
+        return Value::number(bounded(a.n() / b.n(), n, digits));
+    }
+    if (n.op == Op::lt) return Value::boolean(a.n() < b.n());
+    if (n.op == Op::le) return Value::boolean(a.n() <= b.n());
+    if (n.op == Op::gt) return Value::boolean(a.n() > b.n());
+    if (n.op == Op::ge) return Value::boolean(a.n() >= b.n());
+    bool same = a.kind == Value::Kind::text ? *a.s() == *b.s() : a.kind == Value::Kind::boolean ? a.b() == b.b() : a.n() == b.n();
+    return Value::boolean(n.op == Op::eq ? same : !same);  // eq, ne
+}
+
+// min(a, b, …), max(a, b, …)
+Value Evaluator::extremum(const Node& n) {
+    Value best = eval(*n.kids[0]);
+    for (std::size_t i = 1; i < n.kids.size(); ++i) {
+        Value v = eval(*n.kids[i]);
+        if (n.op == Op::min_ ? v.n() < best.n() : v.n() > best.n()) best = std::move(v);
+    }
+    return best;
+}
+
+// date ± a number of days
+Value Evaluator::date_shift(const Node& n) {
+    Value d = eval(*n.kids[0]);
+    Number days = eval(*n.kids[1]).n() / n.step;
+    if (!days.is_integer())
+        throw EvalError(n.where, "a date can only move by whole days");
+    d.n() = n.op == Op::date_add ? d.n() + days : d.n() - days;
+    return d;
+}
+
+// date(year, month, day)
+Value Evaluator::make_date(const Node& n) {
+    Number parts[3];
+    for (int i = 0; i < 3; ++i) parts[i] = eval(*n.kids[static_cast<std::size_t>(i)]).n();
+    bool whole = true;
+    for (const auto& x : parts) whole = whole && x.is_integer() && abs(x) < 100000;
+    int y = whole ? parts[0].convert_to<int>() : 0;
+    int m = whole ? parts[1].convert_to<int>() : 0;
+    int d = whole ? parts[2].convert_to<int>() : 0;
+    if (!whole || m < 1 || d < 1 || !valid_date(y, static_cast<unsigned>(m), static_cast<unsigned>(d)))
+        throw EvalError(n.where, "date(" + format_trimmed(parts[0], 6) + ", " + format_trimmed(parts[1], 6) + ", " +
+                                     format_trimmed(parts[2], 6) + ") is not a date in the calendar");
+    return Value::date(days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)));
+}
+
+// table(key): a row
+Value Evaluator::lookup(const Node& n) {
+    const TableDef& t = p_.tables[n.slot];
+    Value key = eval(*n.kids[0]);
+    if (!t.by_member.empty()) return t.by_member[key.n().convert_to<std::size_t>()];  // every member has a row
+    auto it = t.rows.find(key_text(key));
+    if (it == t.rows.end()) {
+        std::string shown = key.kind == Value::Kind::text ? "'" + *key.s() + "'" : format_trimmed(key.n(), 10);
+        throw EvalError(n.where, "table '" + t.name + "' has no row for " + shown);
+    }
+    return it->second;
 }
 
 Value Evaluator::call(const Node& n) {

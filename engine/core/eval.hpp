@@ -38,6 +38,11 @@ private:
     const Value& param(int i);
     Value eval(const Node& n);
     const Value& operand(const Node& n, Value& tmp);
+    Value binary(const Node& n);
+    Value extremum(const Node& n);
+    Value date_shift(const Node& n);
+    Value make_date(const Node& n);
+    Value lookup(const Node& n);
     Value call(const Node& n);
     Value aggregate(const Node& n);
     Value grouped(const RuleDef& r);
