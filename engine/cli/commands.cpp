@@ -28,6 +28,25 @@
 
 namespace reckon::cli {
 
+int exit_status_of(const std::function<int()>& command) {
+    try {
+        return command();
+    } catch (const UsageError& e) {
+        std::cerr << "reckon: error: " << e.what() << "\n";
+        return bad_usage;
+    } catch (const CompileError& e) {
+        std::cerr << e.what();
+        return bad_input;
+    } catch (const std::runtime_error& e) {
+        std::cerr << e.what() << "\n";
+        return bad_input;
+    } catch (const std::exception& e) {
+        std::cerr << "reckon: internal error: " << e.what()
+                  << "\nThis is a bug in reckon; please report it with the command that caused it.\n";
+        return bug;
+    }
+}
+
 std::string run_date() {
     std::time_t t = std::time(nullptr);
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {

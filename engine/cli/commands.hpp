@@ -7,6 +7,7 @@
 #include "core/limits.hpp"
 
 #include <atomic>
+#include <functional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -21,6 +22,11 @@ struct Run {
     Limits limits;
     std::string date;  // YYYY-MM-DD, UTC
 };
+
+// Runs a command and turns what it throws into an exit status, with the
+// message on stderr: a wrong command line 2, wrong input 1, anything else is
+// a bug (3).
+int exit_status_of(const std::function<int()>& command);
 
 // Today (UTC), or SOURCE_DATE_EPOCH's day for a reproducible page.
 std::string run_date();

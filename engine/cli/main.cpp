@@ -143,35 +143,20 @@ int main(int argc, char** argv) {
             return bad_usage;
         }
 
-    auto run_command = [&]() -> int {
-        try {
-            if (*check) return cmd_check(run, ruleset);
-            if (*eval) return cmd_eval(run, ruleset, case_file, format, params);
-            if (*test) return cmd_test(run, paths);
-            if (*batch) return cmd_batch(run, ba);
-            if (*report) return cmd_batch(run, ra);
-            if (*fmt) return cmd_fmt(run, paths, fmt_check);
-            if (*doc) return cmd_doc(run, ruleset, doc_case, doc_format, params);
-            if (*diff) return cmd_diff(run, old_version, new_version, diff_cases, diff_format);
-            if (*explain) return cmd_explain(run, ruleset, case_file, output, explain_format, depth, params);
-        } catch (const UsageError& e) {
-            std::cerr << "reckon: error: " << e.what() << "\n";
-            return bad_usage;
-        } catch (const CompileError& e) {
-            std::cerr << e.what();
-            return bad_input;
-        } catch (const std::runtime_error& e) {
-            std::cerr << e.what() << "\n";
-            return bad_input;
-        } catch (const std::exception& e) {
-            std::cerr << "reckon: internal error: " << e.what()
-                      << "\nThis is a bug in reckon; please report it with the command that caused it.\n";
-            return bug;
-        }
+    auto chosen = [&]() -> int {
+        if (*check) return cmd_check(run, ruleset);
+        if (*eval) return cmd_eval(run, ruleset, case_file, format, params);
+        if (*test) return cmd_test(run, paths);
+        if (*batch) return cmd_batch(run, ba);
+        if (*report) return cmd_batch(run, ra);
+        if (*fmt) return cmd_fmt(run, paths, fmt_check);
+        if (*doc) return cmd_doc(run, ruleset, doc_case, doc_format, params);
+        if (*diff) return cmd_diff(run, old_version, new_version, diff_cases, diff_format);
+        if (*explain) return cmd_explain(run, ruleset, case_file, output, explain_format, depth, params);
         return bad_usage;
     };
     // The work runs on a thread whose stack fits the depth limits.
     int status = bug;
-    run_with_deep_stack(run.limits, [&] { status = run_command(); });
+    run_with_deep_stack(run.limits, [&] { status = exit_status_of(chosen); });
     return status;
 }

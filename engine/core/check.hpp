@@ -59,6 +59,8 @@ private:
     void declare_units(const std::vector<const ast::Decl*>& decls);
     void declare_records(const std::vector<const ast::Decl*>& decls);
     void declare_names(const std::vector<const ast::Decl*>& decls);
+    void declare_cohort_rules(const std::vector<const ast::Decl*>& decls);
+    int add_rule(const ast::Decl& d);
     void declare_input(const ast::Decl& d);
     void declare_test(const ast::Decl& d);
     bool claim(const std::string& name, Location where);

@@ -122,17 +122,7 @@ void Checker::declare_names(const std::vector<const ast::Decl*>& decls) {
             case ast::DeclKind::output: {
                 if (d->cohort) break;  // below, once every other name is known
                 if (!claim(d->name, d->name_where)) break;
-                rules_[d->name] = static_cast<int>(p_.rules.size());
-                RuleDef r;
-                r.name = d->name;
-                r.where = d->name_where;
-                r.cite = {d->notes.description, d->notes.source};
-                r.output = d->kind == ast::DeclKind::output;
-                r.label = d->label;
-                r.syntax = d->body.get();
-                if (r.output) p_.outputs.push_back(static_cast<int>(p_.rules.size()));
-                p_.rules.push_back(std::move(r));
-                rule_decls_.push_back(d);
+                rules_[d->name] = add_rule(*d);
                 break;
             }
             case ast::DeclKind::fn:
@@ -173,8 +163,33 @@ void Checker::declare_names(const std::vector<const ast::Decl*>& decls) {
                 break;
         }
     }
-    // Cohort rules have names of their own: `baseline_offences` of the cohort
-    // sums `c.baseline_offences` of each case. Other names are shared.
+    declare_cohort_rules(decls);
+    param_state_.assign(p_.params.size(), State::unchecked);
+    rule_state_.assign(p_.rules.size(), State::unchecked);
+    fn_state_.assign(p_.fns.size(), State::unchecked);
+    table_state_.assign(p_.tables.size(), State::unchecked);
+}
+
+// A rule or output (of each case, or of the cohort) in the program; its slot.
+int Checker::add_rule(const ast::Decl& d) {
+    const int slot = static_cast<int>(p_.rules.size());
+    RuleDef r;
+    r.name = d.name;
+    r.where = d.name_where;
+    r.cite = {d.notes.description, d.notes.source};
+    r.output = d.kind == ast::DeclKind::output;
+    r.cohort = d.cohort;
+    r.label = d.label;
+    r.syntax = d.body.get();
+    if (r.output) (d.cohort ? p_.cohort_outputs : p_.outputs).push_back(slot);
+    p_.rules.push_back(std::move(r));
+    rule_decls_.push_back(&d);
+    return slot;
+}
+
+// Cohort rules have names of their own: `baseline_offences` of the cohort
+// sums `c.baseline_offences` of each case. Other names are shared.
+void Checker::declare_cohort_rules(const std::vector<const ast::Decl*>& decls) {
     for (const auto* d : decls) {
         if (!d->cohort) continue;
         auto first = cohort_rules_.count(d->name) ? p_.rules[cohort_rules_[d->name]].where
@@ -184,23 +199,8 @@ void Checker::declare_names(const std::vector<const ast::Decl*>& decls) {
             error(d->name_where, "'" + d->name + "' is already declared", {"the first declaration is at " + first.str()});
             continue;
         }
-        cohort_rules_[d->name] = static_cast<int>(p_.rules.size());
-        RuleDef r;
-        r.name = d->name;
-        r.where = d->name_where;
-        r.cite = {d->notes.description, d->notes.source};
-        r.output = d->kind == ast::DeclKind::output;
-        r.cohort = true;
-        r.label = d->label;
-        r.syntax = d->body.get();
-        if (r.output) p_.cohort_outputs.push_back(static_cast<int>(p_.rules.size()));
-        p_.rules.push_back(std::move(r));
-        rule_decls_.push_back(d);
+        cohort_rules_[d->name] = add_rule(*d);
     }
-    param_state_.assign(p_.params.size(), State::unchecked);
-    rule_state_.assign(p_.rules.size(), State::unchecked);
-    fn_state_.assign(p_.fns.size(), State::unchecked);
-    table_state_.assign(p_.tables.size(), State::unchecked);
 }
 
 void Checker::declare_input(const ast::Decl& d) {

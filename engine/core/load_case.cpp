@@ -1,3 +1,6 @@
+// The load phase: a case's YAML read against the schema the ruleset's
+// inputs make, numbers exactly from their text, every problem with its file,
+// line, column and key path; then the ruleset's requirements.
 #include "load_case.hpp"
 
 #include "read_case_stream.hpp"
@@ -89,32 +92,7 @@ public:
         count_value(n);
         if (t.optional && n.IsNull()) return Value{};  // `left:` or `left: ~`: not given
         switch (t.kind) {
-            case TypeKind::number: {
-                std::optional<Number> x;
-                if (n.IsScalar() && n.Scalar().size() > p_.limits.digits) {
-                    fail(n.Mark(), path, "a number of more than " + std::to_string(p_.limits.digits) + " digits (the limit can be raised with --limit digits=N)");
-                    return std::nullopt;
-                }
-                if (n.IsScalar() && n.Tag() != "!") x = parse_decimal(n.Scalar());
-                if (!x) {
-                    fail(n.Mark(), path, "expected " + expected(t) + ", found " + describe_node(n));
-                    return std::nullopt;
-                }
-                Number v = t.unit.dimensionless_syntax() ? *x : *x * p_.units.scale(t.unit);
-                auto unit = [&] {
-                    std::string u = p_.units.name(t.unit);
-                    return u.empty() ? u : " " + u;
-                };
-                if (b.min && v < *b.min) {
-                    fail(n.Mark(), path, n.Scalar() + " is below the minimum, " + format_trimmed(*b.min / p_.units.scale(t.unit), 10) + unit());
-                    return std::nullopt;
-                }
-                if (b.max && v > *b.max) {
-                    fail(n.Mark(), path, n.Scalar() + " is above the maximum, " + format_trimmed(*b.max / p_.units.scale(t.unit), 10) + unit());
-                    return std::nullopt;
-                }
-                return Value::number(std::move(v));
-            }
+            case TypeKind::number: return number(n, t, b, path);
             case TypeKind::boolean:
                 if (n.IsScalar() && n.Tag() != "!" && (n.Scalar() == "true" || n.Scalar() == "false"))
                     return Value::boolean(n.Scalar() == "true");
@@ -142,67 +120,100 @@ public:
                 }
                 return Value::member(m);
             }
-            case TypeKind::list: {
-                std::vector<Value> items;
-                if (n.IsNull()) return Value::list({});
-                if (!n.IsSequence()) {
-                    fail(n.Mark(), path, "expected " + expected(t) + ", found " + describe_node(n));
-                    return std::nullopt;
-                }
-                if (n.size() > p_.limits.list_length) {
-                    fail(n.Mark(), path, "a list of more than " + std::to_string(p_.limits.list_length) +
-                                             " elements (the limit can be raised with --limit list-length=N)");
-                    return std::nullopt;
-                }
-                bool ok = true;
-                for (std::size_t i = 0; i < n.size(); ++i) {
-                    auto v = convert(n[i], *t.element, b, path + "[" + std::to_string(i) + "]");
-                    if (v) items.push_back(std::move(*v));
-                    else ok = false;
-                }
-                if (!ok) return std::nullopt;
-                return Value::list(std::move(items));
-            }
-            case TypeKind::record: {
-                if (!n.IsMap()) {
-                    fail(n.Mark(), path, "expected " + expected(t) + ", found " + describe_node(n));
-                    return std::nullopt;
-                }
-                const RecordDef& r = *t.record;
-                std::vector<std::optional<Value>> fields(r.fields.size());
-                bool ok = true;
-                std::set<std::string> seen;
-                for (auto it = n.begin(); it != n.end(); ++it) {
-                    std::string key = it->first.Scalar();
-                    int f = r.field(key);
-                    if (!seen.insert(key).second) {
-                        fail(it->first.Mark(), path + "." + key, "duplicate key");
-                        ok = false;
-                    } else if (f < 0) {
-                        fail(it->first.Mark(), path + "." + key, "unknown key; expected one of: " + keys_of(r));
-                        ok = false;
-                    } else {
-                        fields[f] = convert(it->second, r.fields[f].type, r.fields[f].bounds, path + "." + key);
-                        ok = ok && fields[f].has_value();
-                    }
-                }
-                for (std::size_t f = 0; f < r.fields.size(); ++f)
-                    if (!seen.count(r.fields[f].name) && r.fields[f].type.optional) {
-                        fields[f] = Value{};
-                    } else if (!seen.count(r.fields[f].name)) {
-                        fail(n.Mark(), path + "." + r.fields[f].name, "missing key");
-                        ok = false;
-                    }
-                if (!ok) return std::nullopt;
-                std::vector<Value> vs;
-                for (auto& f : fields) vs.push_back(std::move(*f));
-                Value v = Value::list(std::move(vs));
-                return v;
-            }
+            case TypeKind::list: return list(n, t, b, path);
+            case TypeKind::record: return record(n, t, path);
             case TypeKind::grouped:
             case TypeKind::error: return std::nullopt;
         }
         return std::nullopt;
+    }
+
+    // A number in the unit declared, within its bounds.
+    std::optional<Value> number(const YAML::Node& n, const Type& t, const Bounds& b, const std::string& path) {
+        std::optional<Number> x;
+        if (n.IsScalar() && n.Scalar().size() > p_.limits.digits) {
+            fail(n.Mark(), path, "a number of more than " + std::to_string(p_.limits.digits) + " digits (the limit can be raised with --limit digits=N)");
+            return std::nullopt;
+        }
+        if (n.IsScalar() && n.Tag() != "!") x = parse_decimal(n.Scalar());
+        if (!x) {
+            fail(n.Mark(), path, "expected " + expected(t) + ", found " + describe_node(n));
+            return std::nullopt;
+        }
+        Number v = t.unit.dimensionless_syntax() ? *x : *x * p_.units.scale(t.unit);
+        auto unit = [&] {
+            std::string u = p_.units.name(t.unit);
+            return u.empty() ? u : " " + u;
+        };
+        if (b.min && v < *b.min) {
+            fail(n.Mark(), path, n.Scalar() + " is below the minimum, " + format_trimmed(*b.min / p_.units.scale(t.unit), 10) + unit());
+            return std::nullopt;
+        }
+        if (b.max && v > *b.max) {
+            fail(n.Mark(), path, n.Scalar() + " is above the maximum, " + format_trimmed(*b.max / p_.units.scale(t.unit), 10) + unit());
+            return std::nullopt;
+        }
+        return Value::number(std::move(v));
+    }
+
+    std::optional<Value> list(const YAML::Node& n, const Type& t, const Bounds& b, const std::string& path) {
+        std::vector<Value> items;
+        if (n.IsNull()) return Value::list({});
+        if (!n.IsSequence()) {
+            fail(n.Mark(), path, "expected " + expected(t) + ", found " + describe_node(n));
+            return std::nullopt;
+        }
+        if (n.size() > p_.limits.list_length) {
+            fail(n.Mark(), path, "a list of more than " + std::to_string(p_.limits.list_length) +
+                                     " elements (the limit can be raised with --limit list-length=N)");
+            return std::nullopt;
+        }
+        bool ok = true;
+        for (std::size_t i = 0; i < n.size(); ++i) {
+            auto v = convert(n[i], *t.element, b, path + "[" + std::to_string(i) + "]");
+            if (v) items.push_back(std::move(*v));
+            else ok = false;
+        }
+        if (!ok) return std::nullopt;
+        return Value::list(std::move(items));
+    }
+
+    // A record: every field's key once, the optional ones may be left out.
+    std::optional<Value> record(const YAML::Node& n, const Type& t, const std::string& path) {
+        if (!n.IsMap()) {
+            fail(n.Mark(), path, "expected " + expected(t) + ", found " + describe_node(n));
+            return std::nullopt;
+        }
+        const RecordDef& r = *t.record;
+        std::vector<std::optional<Value>> fields(r.fields.size());
+        bool ok = true;
+        std::set<std::string> seen;
+        for (auto it = n.begin(); it != n.end(); ++it) {
+            std::string key = it->first.Scalar();
+            int f = r.field(key);
+            if (!seen.insert(key).second) {
+                fail(it->first.Mark(), path + "." + key, "duplicate key");
+                ok = false;
+            } else if (f < 0) {
+                fail(it->first.Mark(), path + "." + key, "unknown key; expected one of: " + keys_of(r));
+                ok = false;
+            } else {
+                fields[f] = convert(it->second, r.fields[f].type, r.fields[f].bounds, path + "." + key);
+                ok = ok && fields[f].has_value();
+            }
+        }
+        for (std::size_t f = 0; f < r.fields.size(); ++f)
+            if (!seen.count(r.fields[f].name) && r.fields[f].type.optional) {
+                fields[f] = Value{};
+            } else if (!seen.count(r.fields[f].name)) {
+                fail(n.Mark(), path + "." + r.fields[f].name, "missing key");
+                ok = false;
+            }
+        if (!ok) return std::nullopt;
+        std::vector<Value> vs;
+        for (auto& f : fields) vs.push_back(std::move(*f));
+        Value v = Value::list(std::move(vs));
+        return v;
     }
 
     std::vector<std::uint32_t> at_;
@@ -368,45 +379,6 @@ Case load_case_file(const Program& p, const std::string& path) {
                                        {}}});
     }
     return load_case(p, first->source);
-}
-
-std::vector<Scenario> read_scenarios(SourcePtr source) {
-    auto at = [&](const YAML::Mark& m) {
-        return Location{source.get(), m.is_null() || m.pos < 0 ? 0u : static_cast<std::uint32_t>(m.pos), 1};
-    };
-    if (auto bad = check_text(*source)) throw CompileError({*bad});
-    YAML::Node doc;
-    try {
-        doc = YAML::Load(source->text());
-    } catch (const YAML::Exception& e) {
-        throw CompileError({Diagnostic{at(e.mark), "invalid YAML: " + e.msg, {}}});
-    }
-    const char* shape = "a scenarios file maps each scenario's name to its param values, as in "
-                        "'low: {arrest_time: 3.5 hour}' and 'high: {arrest_time: 6.5 hour}', a line each";
-    if (!doc.IsMap() || doc.size() == 0)
-        throw CompileError({Diagnostic{at(doc.Mark()), "expected the scenarios, by name", {shape}}});
-    std::vector<Scenario> out;
-    std::vector<Diagnostic> errors;
-    for (const auto& kv : doc) {
-        Scenario sc;
-        sc.name = kv.first.Scalar();
-        sc.where = at(kv.first.Mark());
-        if (!kv.second.IsMap()) {
-            errors.push_back({at(kv.second.Mark()), "scenario '" + sc.name + "': expected its param values (NAME: VALUE)", {shape}});
-            continue;
-        }
-        for (const auto& pv : kv.second) {
-            if (!pv.second.IsScalar()) {
-                errors.push_back({at(pv.second.Mark()), "scenario '" + sc.name + "': the value of '" + pv.first.Scalar() +
-                                                            "' must be written as in the language (3.5 hour, 25%, £1,200)", {}});
-                continue;
-            }
-            sc.settings.push_back({pv.first.Scalar(), pv.second.Scalar(), at(pv.second.Mark())});
-        }
-        out.push_back(std::move(sc));
-    }
-    if (!errors.empty()) throw CompileError(std::move(errors));
-    return out;
 }
 
 void check_requires(const Program& p, Evaluator& ev, const Case& c) {

@@ -91,14 +91,9 @@ public:
 
     ast::ExprPtr expr(const Node& n) const { return deepen(expr_node(n)); }
 
-    ast::ExprPtr expr_node(const Node& n) const {
+    // A number (with its unit or %), an amount of money, a date, a text, none, []; null for anything else.
+    ast::ExprPtr literal(const Node& n) const {
         using K = ast::ExprKind;
-        if (n.is_type<name_ref>()) {
-            auto e = make(K::name, n);
-            e->text = n.string();
-            e->path = ast::split_path(e->text);
-            return e;
-        }
         if (n.is_type<number_lit>()) {
             const Node& digits = *n.children.at(0);
             bool percent = n.children.size() > 1 && n.children[1]->is_type<percent_sign>();
@@ -125,6 +120,46 @@ public:
         }
         if (n.is_type<none_lit>()) return make(K::none, n);
         if (n.is_type<empty_list>()) return make(K::empty_list, n);
+        return nullptr;
+    }
+
+    // f(a, b), a table's row, a figure's member; sum(x.hours for x in list where …)
+    ast::ExprPtr call_node(const Node& n) const {
+        using K = ast::ExprKind;
+        const std::string fname = n.children.at(0)->string();
+        const Location callee_at = at(*n.children[0]);
+        if (n.children.size() > 1 && (n.children[1]->is_type<for_form>() || n.children[1]->is_type<where_form>())) {
+            const Node& f = *n.children[1];
+            auto e = make(K::aggregate, n);
+            e->text = fname;
+            e->var_where = callee_at;
+            std::size_t i = 0;
+            if (f.is_type<for_form>()) e->kids.push_back(expr(*f.children.at(i++)));
+            else e->kids.push_back(nullptr);
+            e->var = f.children.at(i)->string();
+            e->var_where = at(*f.children[i]);
+            ++i;
+            e->kids.push_back(expr(*f.children.at(i++)));
+            e->kids.push_back(i < f.children.size() ? expr(*f.children[i]) : nullptr);
+            return e;
+        }
+        auto e = make(K::call, n);
+        e->text = fname;
+        e->path = ast::split_path(fname);
+        e->var_where = callee_at;
+        for (std::size_t i = 1; i < n.children.size(); ++i) e->kids.push_back(expr(*n.children[i]));
+        return e;
+    }
+
+    ast::ExprPtr expr_node(const Node& n) const {
+        using K = ast::ExprKind;
+        if (n.is_type<name_ref>()) {
+            auto e = make(K::name, n);
+            e->text = n.string();
+            e->path = ast::split_path(e->text);
+            return e;
+        }
+        if (ast::ExprPtr e = literal(n)) return e;
         if (n.is_type<selection>()) {
             ast::ExprPtr base = expr(*n.children.at(0));
             for (std::size_t i = 1; i < n.children.size(); ++i) {
@@ -189,31 +224,7 @@ public:
             e->kids.push_back(expr(*n.children.at(2)));
             return e;
         }
-        if (n.is_type<call>()) {
-            const std::string fname = n.children.at(0)->string();
-            const Location callee_at = at(*n.children[0]);
-            if (n.children.size() > 1 && (n.children[1]->is_type<for_form>() || n.children[1]->is_type<where_form>())) {
-                const Node& f = *n.children[1];
-                auto e = make(K::aggregate, n);
-                e->text = fname;
-                e->var_where = callee_at;
-                std::size_t i = 0;
-                if (f.is_type<for_form>()) e->kids.push_back(expr(*f.children.at(i++)));
-                else e->kids.push_back(nullptr);
-                e->var = f.children.at(i)->string();
-                e->var_where = at(*f.children[i]);
-                ++i;
-                e->kids.push_back(expr(*f.children.at(i++)));
-                e->kids.push_back(i < f.children.size() ? expr(*f.children[i]) : nullptr);
-                return e;
-            }
-            auto e = make(K::call, n);
-            e->text = fname;
-            e->path = ast::split_path(fname);
-            e->var_where = callee_at;
-            for (std::size_t i = 1; i < n.children.size(); ++i) e->kids.push_back(expr(*n.children[i]));
-            return e;
-        }
+        if (n.is_type<call>()) return call_node(n);
         if (n.children.size() == 1) return expr(*n.children[0]);  // a kept wrapper
         throw CompileError({Diagnostic{at(n), "internal error: unexpected syntax node " + std::string(n.type), {}}});
     }
