@@ -10,6 +10,7 @@
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
 #include <cstdint>
+#include <string>
 
 namespace reckon::parse_tree {
 
@@ -43,6 +44,42 @@ using selector = pt::selector<
 
 
 using Node = pt::node;
+
+// Reads the nodes the selector kept, by position: expressions in
+// parse_tree_expr.cpp, types, declarations and the header in parse_tree.cpp.
+class Builder {
+public:
+    Builder(const SourceFile* file, std::uint64_t expression_depth) : file_(file), expression_depth_(expression_depth) {}
+    Location at(const Node& n) const;
+    static std::string text_of(const Node& n);
+    // A small whole number written in the grammar (a power, decimals), at most `max`.
+    int small_number(const Node& n, const std::string& digits, int max, const char* what) const;
+    // "a \"b\"" -> a "b"
+    static std::string unquote(const Node& n);
+    ast::UnitSyntax unit(const Node& n) const;
+    ast::ExprPtr make(ast::ExprKind kind, const Node& n) const;
+    static bool is_op(const Node& n);
+    // Sets e's depth from its kids'; an expression deeper than the limit is an error.
+    ast::ExprPtr deepen(ast::ExprPtr e) const;
+    ast::ExprPtr expr(const Node& n) const;
+    // A number (with its unit or %), an amount of money, a date, a text, none, []; null for anything else.
+    ast::ExprPtr literal(const Node& n) const;
+    // f(a, b), a table's row, a figure's member; sum(x.hours for x in list where …)
+    ast::ExprPtr call_node(const Node& n) const;
+    ast::ExprPtr expr_node(const Node& n) const;
+    ast::TypePtr type(const Node& n) const;
+    void bound(ast::TypeSyntax& t, const Node& b) const;
+    // description, source and decimals, wherever they follow a declaration
+    bool annotation(ast::Annotations& a, const Node& c) const;
+    ast::Decl decl(const Node& n) const;
+    ast::Decl report(const Node& n) const;
+    ast::TableRow row(const Node& n) const;
+    ast::Header header_of(const Node& n) const;
+
+private:
+    const SourceFile* file_;
+    std::uint64_t expression_depth_;
+};
 
 // A whole file's tree (grammar::file) to a module; one expression's
 // (grammar::lone_expr) to an expression. An expression deeper than
