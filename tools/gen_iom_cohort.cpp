@@ -1,7 +1,12 @@
 // Writes a synthetic IOM cohort: one YAML case file per nominal, in the
 // schema of rulesets/iom-annual-report.reckon (see docs/cases.md).
 //
-//   gen_iom_cohort FOLDER [COUNT] [SEED]     (defaults: 240 nominals, seed 2023)
+//   gen_iom_cohort [--csv] FOLDER [COUNT] [SEED]     (defaults: 240 nominals, seed 2023)
+//
+// With --csv the same cohort is written as two tables, as an analyst's
+// spreadsheet holds it: FOLDER/nominals.csv (nominal, joined, left) and
+// FOLDER/offences.csv (nominal, date, type, css: a row per offence), read by
+// `reckon batch RULESET FOLDER/nominals.csv --list offences=FOLDER/offences.csv`.
 //
 // The same COUNT and SEED give the same files, byte for byte, on every
 // machine: the only randomness is std::mt19937 (whose output the C++ standard
@@ -51,8 +56,13 @@ const OffenceKind& pick_kind(Random& r) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    const bool csv = argc > 1 && std::string(argv[1]) == "--csv";
+    if (csv) {
+        --argc;
+        ++argv;
+    }
     if (argc < 2 || argc > 4) {
-        std::cerr << "usage: gen_iom_cohort FOLDER [COUNT] [SEED]\n";
+        std::cerr << "usage: gen_iom_cohort [--csv] FOLDER [COUNT] [SEED]\n";
         return 2;
     }
     const std::filesystem::path folder = argv[1];
@@ -68,25 +78,40 @@ int main(int argc, char** argv) {
     // the 2023/24 report year, some during it, a few after it.
     const long first = reckon::days_from_civil(2021, 4, 1), last = reckon::days_from_civil(2024, 3, 31);
     const int width = count >= 10000 ? 7 : 4;
+    std::ofstream nominals, offences;  // --csv
+    if (csv) {
+        nominals.open(folder / "nominals.csv", std::ios::binary);
+        offences.open(folder / "offences.csv", std::ios::binary);
+        nominals << "nominal,joined,left\n";
+        offences << "nominal,date,type,css\n";
+    }
     for (int i = 1; i <= count; ++i) {
         char id[24];
         std::snprintf(id, sizeof id, "N%0*d", width, i);
         const long joined = first + r.between(0, static_cast<int>(last - first));
-        std::ofstream out(folder / (std::string(id) + ".yaml"), std::ios::binary);
-        out << "nominal: " << id << "\n";
-        out << "joined: " << reckon::format_date(joined) << "\n";
-        if (r.chance(40)) out << "left: " << reckon::format_date(joined + r.between(20, 900)) << "\n";
+        std::ofstream yaml;
+        if (!csv) yaml.open(folder / (std::string(id) + ".yaml"), std::ios::binary);
+        std::ostream& out = csv ? nominals : yaml;
+        const bool left = r.chance(40);
+        const std::string left_date = left ? reckon::format_date(joined + r.between(20, 900)) : "";
+        if (csv) {
+            out << id << "," << reckon::format_date(joined) << "," << left_date << "\n";
+        } else {
+            out << "nominal: " << id << "\n";
+            out << "joined: " << reckon::format_date(joined) << "\n";
+            if (left) out << "left: " << left_date << "\n";
+        }
         // Offending before joining, and (mostly less) while on the scheme.
         const int before = r.between(0, 7), during = r.between(0, 4);
-        if (before + during == 0) continue;
-        out << "offences:\n";
+        if (before + during > 0 && !csv) out << "offences:\n";
         for (int k = 0; k < before + during; ++k) {
             const long date = k < before ? joined - r.between(1, 420) : joined + r.between(0, 700);
             const OffenceKind& kind = pick_kind(r);
             const unsigned css = kind.css + r.below(kind.css / 4 + 1);
-            out << "  - {date: " << reckon::format_date(date) << ", type: " << kind.type << ", css: " << css << "}\n";
+            if (csv) offences << id << "," << reckon::format_date(date) << "," << kind.type << "," << css << "\n";
+            else out << "  - {date: " << reckon::format_date(date) << ", type: " << kind.type << ", css: " << css << "}\n";
         }
-        if (!out) {
+        if (!out || (csv && !offences)) {
             std::cerr << "gen_iom_cohort: cannot write into " << folder << "\n";
             return 1;
         }

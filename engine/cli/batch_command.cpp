@@ -85,7 +85,18 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
     auto p = compile(a.ruleset, parse_settings(a.params), run.limits);
     if (a.format == BatchOutput::xlsx && a.out.empty())
         throw UsageError("--format xlsx writes a workbook, which is not text: give the file with --out FILE.xlsx");
-    std::vector<std::string> files = find_case_files(a.cases);
+    std::vector<ListFile> lists;
+    for (const auto& l : a.lists) {  // --list NAME=FILE.csv
+        auto eq = l.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == l.size())
+            throw UsageError("--list " + l + ": expected NAME=FILE, as in --list offences=offences.csv");
+        std::string path = l.substr(eq + 1);
+        if (!fs::is_regular_file(path)) throw UsageError("--list " + l + ": no such file '" + path + "'");
+        lists.push_back({l.substr(0, eq), path});
+    }
+    std::vector<std::string> list_paths;
+    for (const auto& l : lists) list_paths.push_back(l.path);
+    std::vector<std::string> files = find_case_files(a.cases, list_paths);
     if (!a.out.empty()) {
         std::error_code ec;
         for (const auto& f : files)
@@ -123,6 +134,7 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
     BatchResults kept;
     if (keep_all) opt.keep = &kept;
     opt.scenarios = std::move(scenarios);
+    opt.lists = std::move(lists);
     std::optional<OutputFile> file;
     if (!a.out.empty()) file.emplace(a.out);
     BatchSummary s = run_batch(*p, params, files, opt, file ? file->stream() : std::cout, std::cerr);
@@ -138,7 +150,8 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
             write_workbook(file->writer_path(), *p, params, kept, prov);
         } else {
             std::optional<Case> only;  // one case: the appendix shows its worked values
-            if (kept.cases.size() == 1 && kept.cases[0].ok) only = load_case_file(*p, kept.cases[0].file);
+            if (kept.cases.size() == 1 && kept.cases[0].ok && !is_case_table(kept.cases[0].file))
+                only = load_case_file(*p, kept.cases[0].file);
             file->stream() << report_html(*p, params, kept, prov, only ? &*only : nullptr);
         }
     }

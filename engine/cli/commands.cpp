@@ -3,6 +3,7 @@
 #include "commands.hpp"
 
 #include "commands/batch.hpp"
+#include "commands/case_source.hpp"
 #include "commands/diff.hpp"
 #include "commands/doc.hpp"
 #include "commands/explain.hpp"
@@ -47,6 +48,16 @@ int exit_status_of(const std::function<int()>& command) {
     }
 }
 
+namespace {
+// One case of a YAML file: a CSV table holds a case a row, for batch and report.
+Case one_case(const Program& p, const std::string& case_file) {
+    if (is_case_table(case_file))
+        throw UsageError(case_file + ": a CSV table holds a case a row; give it to `reckon batch` or `reckon report` "
+                                     "(with --list for its list inputs)");
+    return load_case_file(p, case_file);
+}
+}  // namespace
+
 std::string run_date() {
     std::time_t t = std::time(nullptr);
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
@@ -83,7 +94,7 @@ int cmd_check(const Run& run, const std::string& ruleset) {
 int cmd_eval(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& format,
              const std::vector<std::string>& raw_params) {
     auto p = compile(ruleset, parse_settings(raw_params), run.limits);
-    Case c = load_case_file(*p, case_file);
+    Case c = one_case(*p, case_file);
     std::vector<Value> params = bind_params(*p, command_line_overrides(*p));
     CaseResult r;
     try {
@@ -116,7 +127,7 @@ int cmd_explain(const Run& run, const std::string& ruleset, const std::string& c
         for (int o : p->outputs) names += (names.empty() ? "" : ", ") + p->rules[o].name;
         throw UsageError("'" + output + "' is not an output or rule of one case in " + ruleset + "; its outputs are: " + names);
     }
-    Case c = load_case_file(*p, case_file);
+    Case c = one_case(*p, case_file);
     try {
         std::vector<Value> params = bind_params(*p, command_line_overrides(*p));
         Evaluator ev(*p, params, c.inputs);
@@ -138,7 +149,7 @@ int cmd_doc(const Run& run, const std::string& ruleset, const std::string& case_
         std::vector<Value> params = bind_params(*p, command_line_overrides(*p));
         std::optional<Case> c;
         if (!case_file.empty()) {
-            c = load_case_file(*p, case_file);
+            c = one_case(*p, case_file);
             Evaluator ev(*p, params, c->inputs);
             check_requires(*p, ev, *c);
         }

@@ -39,6 +39,7 @@ struct BatchArgs {
     std::string ruleset, format_name = "table", out, scenarios;
     BatchOutput format = BatchOutput::table;  // from format_name, once parsed
     std::vector<std::string> cases, params;
+    std::vector<std::string> lists;  // --list NAME=FILE.csv
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
 };
 

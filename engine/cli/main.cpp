@@ -50,7 +50,7 @@ int main(int argc, char** argv) {
     BatchArgs ba;
     auto* batch = app.add_subcommand("batch", "Evaluate many case files in parallel, then the cohort rules");
     batch->add_option("RULESET", ba.ruleset, "the ruleset's entry file (*.reckon)")->required()->check(CLI::ExistingFile);
-    batch->add_option("CASES", ba.cases, "case files, folders (searched for *.yaml and *.yml) or glob patterns")->required();
+    batch->add_option("CASES", ba.cases, "case files (YAML, or CSV tables with a case a row), folders (searched for *.yaml, *.yml and *.csv) or glob patterns")->required();
     batch->add_option("--jobs,-j", ba.jobs, "cases evaluated at once (default: the number of cores, here " +
                                                 std::to_string(ba.jobs) + ")")
         ->check(CLI::Range(1u, 1024u));
@@ -60,6 +60,9 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"table", "jsonl", "csv", "xlsx"}));
     batch->add_option("--out,-o", ba.out, "write the results to FILE, atomically (nothing is written unless the run completes)");
     batch->add_option("--param", ba.params, "NAME=VALUE: override a param for this run (--param report_year=2023); repeatable");
+    const std::string list_help = "NAME=FILE.csv: the table of list input NAME for CSV case tables, one row per element, "
+                                  "each with the case's identifier (--list offences=offences.csv); repeatable";
+    batch->add_option("--list", ba.lists, list_help);
     batch->add_option("--scenarios", ba.scenarios, "FILE.yaml: named sets of param values (low: {arrest_hours: 3.5 hour}, "
                                                    "high: …); each case is read once and evaluated under each, with a "
                                                    "result per case and scenario and a cohort per scenario (jsonl, csv)")
@@ -73,9 +76,10 @@ int main(int argc, char** argv) {
                                                 "ruleset declares (headlines, tables, charts), the methodology appendix, "
                                                 "and the provenance of every figure");
     report->add_option("RULESET", ra.ruleset, "the ruleset's entry file (*.reckon)")->required()->check(CLI::ExistingFile);
-    report->add_option("CASES", ra.cases, "case files, folders (searched for *.yaml and *.yml) or glob patterns")->required();
+    report->add_option("CASES", ra.cases, "case files (YAML, or CSV tables with a case a row), folders (searched for *.yaml, *.yml and *.csv) or glob patterns")->required();
     report->add_option("--out,-o", ra.out, "the HTML file to write, atomically")->required();
     report->add_option("--jobs,-j", ra.jobs, "cases evaluated at once (default: the number of cores)")->check(CLI::Range(1u, 1024u));
+    report->add_option("--list", ra.lists, list_help);
     report->add_option("--param", ra.params, "NAME=VALUE: override a param for this run (--param report_year=2023); repeatable");
     report->footer("The page needs no network and no script: inline CSS and SVG charts, printable to A4. A case that fails\n"
                    "is listed in the report and left out of the figures, and the exit status is 1.");

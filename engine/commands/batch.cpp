@@ -9,6 +9,7 @@
 #include "core/compile.hpp"
 #include "core/eval.hpp"
 #include "batch_sinks.hpp"
+#include "case_source.hpp"
 #include "present.hpp"
 #include "core/big_stack.hpp"
 
@@ -32,13 +33,16 @@ namespace {
 bool has_glob(const std::string& s) { return s.find_first_of("*?[") != std::string::npos; }
 }  // namespace
 
-std::vector<std::string> find_case_files(const std::vector<std::string>& args) {
+std::vector<std::string> find_case_files(const std::vector<std::string>& args, const std::vector<std::string>& list_tables) {
     std::vector<std::string> files;
     for (const auto& a : args) {
         std::error_code ec;
         if (fs::is_directory(a, ec)) {
-            std::vector<std::string> found = files_in(a, {".yaml", ".yml"});
-            if (found.empty()) throw UsageError(a + ": no case files (*.yaml, *.yml) in this folder");
+            std::vector<std::string> found;
+            for (auto& f : files_in(a, {".yaml", ".yml", ".csv"}))  // a list table found here is not a case table
+                if (std::none_of(list_tables.begin(), list_tables.end(), [&](const std::string& l) { return fs::equivalent(f, l, ec); }))
+                    found.push_back(std::move(f));
+            if (found.empty()) throw UsageError(a + ": no case files (*.yaml, *.yml, *.csv) in this folder");
             files.insert(files.end(), found.begin(), found.end());
         } else if (fs::exists(a, ec)) {
             files.push_back(a);
@@ -61,11 +65,11 @@ std::vector<std::string> find_case_files(const std::vector<std::string>& args) {
 
 namespace {
 
-// One case to evaluate: a document of a case file, numbered in the batch.
+// One case to evaluate: a document of a case file or a row of a table, numbered in the batch.
 struct Task {
     std::size_t seq = 0;
     std::string file;
-    CaseDocument doc;
+    CaseItem item;
 };
 
 // Evaluates one case into its outcome, written by the sink.
@@ -77,13 +81,12 @@ public:
     Outcome evaluate(const Task& t) const {
         Outcome out;
         const std::string& file = t.file;
-        out.id = fs::path(file).stem().string() + (t.doc.in_stream ? "#" + std::to_string(t.doc.number) : "");
-        out.document = t.doc.in_stream ? t.doc.number : 0;
+        out.id = t.item.name;
+        out.document = t.item.doc.in_stream ? t.item.doc.number : 0;
         out.file = file;
         try {
-            if (!t.doc.source) throw std::runtime_error(t.doc.error);
-            Case c = load_case(p_, t.doc.source);
-            if (t.doc.in_stream && p_.case_id_input < 0) c.id = out.id;
+            Case c = t.item.load(p_);
+            if (t.item.doc.in_stream && p_.case_id_input < 0) c.id = out.id;
             out.id = c.id;
             if (o_.scenarios.empty()) {
                 CaseResult r = evaluate_outputs(p_, params_, c, p_.cohort_rules_needed() ? &out.row : nullptr);
@@ -198,12 +201,12 @@ private:
     // between threads (which costs more than it saves when there is one worker).
     void run_serial() {
         for (const auto& f : files_) {
-            CaseReader r(f, p_.limits.file_size);
+            CaseSource cases(p_, f, o_.lists);
             for (bool first = true; !stopping(); first = false) {
-                std::optional<CaseDocument> d = r.next();
+                std::optional<CaseItem> d = cases.next();
                 opened_ += first;
                 if (!d) break;
-                if (d->in_stream) streams_ = true;
+                if (cases.many()) streams_ = true;
                 Outcome one = batch_.evaluate(Task{seq_++, f, std::move(*d)});
                 ++produced_;
                 write_one(one, produced_, false);
@@ -245,15 +248,15 @@ private:
     void read_all() {
         std::vector<Task> chunk;
         for (const auto& f : files_) {
-            CaseReader r(f, p_.limits.file_size);
+            CaseSource cases(p_, f, o_.lists);
             for (bool first = true; !stopping(); first = false) {
-                std::optional<CaseDocument> d = r.next();
+                std::optional<CaseItem> d = cases.next();
                 if (first) {  // counted as read once its first case is (see s_.cases)
                     std::lock_guard<std::mutex> lock(m_);
                     ++opened_;
                 }
                 if (!d) break;
-                if (d->in_stream) streams_ = true;  // read by this thread, and by the others after it joins
+                if (cases.many()) streams_ = true;  // read by this thread, and by the others after it joins
                 chunk.push_back(Task{seq_++, f, std::move(*d)});
                 if (chunk.size() == chunk_size) hand_out(chunk);
             }

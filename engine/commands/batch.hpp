@@ -4,6 +4,7 @@
 #pragma once
 
 #include "batch_sinks.hpp"
+#include "case_source.hpp"
 #include "core/program.hpp"
 
 #include <atomic>
@@ -13,10 +14,11 @@
 
 namespace reckon {
 
-// Case files named by files, folders (searched for *.yaml and *.yml, sorted)
-// and glob patterns, in the order given. Throws UsageError for a folder or a
-// pattern with no case files, or a path that does not exist.
-std::vector<std::string> find_case_files(const std::vector<std::string>& args);
+// Case files named by files, folders (searched for *.yaml, *.yml and *.csv,
+// sorted; the list tables of --list left out) and glob patterns, in the order
+// given. Throws UsageError for a folder or a pattern with no case files, or a
+// path that does not exist.
+std::vector<std::string> find_case_files(const std::vector<std::string>& args, const std::vector<std::string>& list_tables = {});
 
 // Each case's figures and the cohort's, kept in memory for a report or a
 // workbook (which need them all at the end), in the order the cases were given.
@@ -44,6 +46,7 @@ struct BatchOptions {
     // When given, each case is read once and evaluated under each scenario
     // (jsonl and csv only): a result per case and scenario, a cohort per scenario.
     std::vector<BoundScenario> scenarios;
+    std::vector<ListFile> lists;             // --list: the tables of list inputs, for CSV case tables
     bool progress = false;                   // a progress bar on `err`
     const std::atomic<bool>* stop = nullptr; // set by a signal: finish no more cases
 };

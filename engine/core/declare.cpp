@@ -363,30 +363,11 @@ void Checker::declare_test(const ast::Decl& d) {
 }
 
 std::string Checker::suggestion(const std::string& name) const {
-    auto distance = [](const std::string& a, const std::string& b) {
-        std::vector<std::size_t> row(b.size() + 1);
-        for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-        for (std::size_t i = 1; i <= a.size(); ++i) {
-            std::size_t prev = row[0];
-            row[0] = i;
-            for (std::size_t j = 1; j <= b.size(); ++j) {
-                std::size_t cur = row[j];
-                row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
-                prev = cur;
-            }
-        }
-        return row[b.size()];
-    };
-    std::string best;
-    std::size_t best_d = std::max<std::size_t>(2, name.size() / 3) + 1;
-    auto consider = [&](const std::string& c) {
-        std::size_t dd = distance(name, c);
-        if (dd < best_d) { best_d = dd; best = c; }
-    };
-    for (const auto& [n, _] : declared_) consider(n);
-    for (const auto& [n, _] : inputs_) consider(n);
-    for (const auto& u : p_.units.all()) consider(u.name);
-    return best;
+    std::vector<std::string> known;
+    for (const auto& [n, _] : declared_) known.push_back(n);
+    for (const auto& [n, _] : inputs_) known.push_back(n);
+    for (const auto& u : p_.units.all()) known.push_back(u.name);
+    return closest_name(name, known);
 }
 
 }  // namespace reckon

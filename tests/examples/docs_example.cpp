@@ -11,7 +11,10 @@
 // it must evaluate, or give the ```diagnostic that follows it. A
 // ```report-figures block lists, a line each, the figures that
 // `reckon report example.reckon CASES --out page.html` names on the page
-// (`name = text`, or `name[member] = text`), in order. Each example is a
+// (`name = text`, or `name[member] = text`), in order. A ```csv NAME block is
+// a case table saved as NAME and given to `reckon batch` with the `# file:`
+// cases; a ```csv NAME --list INPUT block is the table of a list input, given
+// as `--list INPUT=NAME`. Each example is a
 // ctest entry of its own (reckon_examples), named by its file and line.
 #include "../support.hpp"
 #include "example.hpp"
@@ -31,7 +34,8 @@ struct Example {
     int line = 0;
     std::string rules, yaml, output, diagnostic, test_output, batch_output, report_figures;
     std::string ruleset;  // a case of a ruleset in the repository
-    std::vector<std::pair<std::string, std::string>> files;  // `# file: NAME` yaml blocks
+    std::vector<std::pair<std::string, std::string>> files;  // `# file: NAME` yaml blocks and csv case tables
+    std::vector<std::pair<std::string, std::string>> lists;  // csv list tables: INPUT=NAME, text
     bool has_output = false, has_diagnostic = false, has_test_output = false, has_batch = false, has_report = false;
 };
 
@@ -63,6 +67,15 @@ std::vector<Example> examples_in(const std::string& markdown) {
                 out.back().files.emplace_back(body.substr(8, body.find('\n') - 8), body);
             } else if (!out.empty() && lang == "yaml") {
                 out.back().yaml = body;
+            } else if (!out.empty() && lang.rfind("csv ", 0) == 0) {
+                std::string name = lang.substr(4), input;
+                if (auto at = name.find(" --list "); at != std::string::npos) {
+                    input = name.substr(at + 8);
+                    name = name.substr(0, at);
+                    out.back().lists.emplace_back(input + "=" + name, body);
+                }
+                out.back().files.emplace_back(name, body);
+                if (!input.empty()) out.back().files.pop_back();
             } else if (!out.empty() && lang == "batch-output") {
                 out.back().batch_output = body;
                 out.back().has_batch = true;
@@ -122,9 +135,11 @@ void run_docs_example(const std::string& doc, int line, Verdict& v) {
     write_file(dir + "/example.reckon", ex.rules);
     if (!ex.yaml.empty()) write_file(dir + "/case.yaml", ex.yaml);
     for (const auto& [name, text] : ex.files) write_file(dir + "/" + name, text);
+    for (const auto& [setting, text] : ex.lists) write_file(dir + "/" + setting.substr(setting.find('=') + 1), text);
     if (ex.has_batch) {
         std::vector<std::string> args{"batch", "example.reckon"};
         for (const auto& f : ex.files) args.push_back(f.first);
+        for (const auto& l : ex.lists) args.insert(args.end(), {"--list", l.first});
         Run r = run_reckon(args, dir);
         v.expect(r.status == 0, "reckon batch failed: " + r.err);
         v.same("the batch's output", ex.batch_output, r.out);

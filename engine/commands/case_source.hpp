@@ -1,0 +1,57 @@
+// Where a batch's cases come from, file by file: the documents of a YAML
+// file (one, or a stream), or the rows of a CSV case table with its list
+// tables (`--list NAME=FILE.csv`). A file that cannot be read at all is one
+// failed case; so is each list row that matches no case.
+#pragma once
+
+#include "core/load_case_table.hpp"
+#include "core/read_case_stream.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace reckon {
+
+// `--list offences=offences.csv`
+struct ListFile {
+    std::string input, path;
+};
+
+// One case to load: a YAML document, a row of a table, or a failure already known.
+struct CaseItem {
+    CaseDocument doc;                         // YAML
+    std::shared_ptr<const CaseTable> table;   // CSV: the table and its row
+    std::size_t row = 0;
+    std::string failure;                      // rendered diagnostics: this item failed before it was loaded
+    std::string name;                         // how a failure names it: FILE#ROW for a row
+
+    // The case, loaded; throws CompileError or std::runtime_error as load_case does.
+    Case load(const Program& p) const;
+};
+
+class CaseSource {
+public:
+    CaseSource(const Program& p, std::string file, const std::vector<ListFile>& lists);
+    std::optional<CaseItem> next();
+    // Whether the file holds many cases (a stream or a table): the count is known only once read.
+    bool many() const { return many_; }
+
+private:
+    void open_table();
+
+    const Program& p_;
+    std::string file_;
+    const std::vector<ListFile>& lists_;
+    std::optional<CaseReader> yaml_;
+    std::shared_ptr<const CaseTable> table_;
+    std::vector<std::pair<std::string, std::string>> pending_;  // failures to hand out, by name: a table that could not be read, unmatched list rows
+    std::size_t row_ = 0;
+    bool opened_ = false, many_ = false;
+};
+
+// Whether a file is read as a CSV case table (by its name: *.csv).
+bool is_case_table(const std::string& file);
+
+}  // namespace reckon

@@ -1,0 +1,174 @@
+// Case tables from spreadsheets (CSV): the same figures as the YAML cases,
+// cells read as Excel and LibreOffice write them, and every bad cell named by
+// its file, row, column and cell.
+#include "support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <regex>
+
+using namespace reckon::testing;
+
+namespace {
+
+const std::string iom = "rulesets/iom-annual-report.reckon";
+const std::string sussex = "rulesets/sussex-complex-client.reckon";
+
+// jsonl without the "file" of each case, which names a YAML file or the table.
+std::string without_files(const std::string& jsonl) {
+    static const std::regex file(R"re(,"file":"[^"]*")re");
+    return std::regex_replace(jsonl, file, "");
+}
+
+}  // namespace
+
+TEST_CASE("csv: the IOM cohort from its tables gives every figure of the YAML files for two report years") {
+    for (const char* year : {"report_year=2022", "report_year=2023"}) {
+        CAPTURE(year);
+        Run yaml = run_reckon({"batch", iom, "cases/iom", "--param", year, "--format", "jsonl"});
+        Run csv = run_reckon({"batch", iom, "cases/iom-csv/nominals.csv", "--list", "offences=cases/iom-csv/offences.csv",
+                              "--param", year, "--format", "jsonl"});
+        REQUIRE(yaml.status == 0);
+        REQUIRE_MESSAGE(csv.status == 0, csv.err);
+        CHECK(csv.err == "240 cases, 0 failed\n");
+        auto last_line = [](const std::string& s) { return s.substr(s.rfind('\n', s.size() - 2) + 1); };
+        CHECK(last_line(csv.out) == last_line(yaml.out));  // the cohort and the summary, byte for byte
+        CHECK(without_files(csv.out) == without_files(yaml.out));  // and every nominal's figures
+        CHECK(last_line(csv.out).find("\"saving_pnc\"") != std::string::npos);
+    }
+}
+
+TEST_CASE("csv: cases/iom-csv is what gen_iom_cohort --csv makes and holds the cohort of cases/iom") {
+    std::string dir = temp_dir();
+    REQUIRE(run_program(RECKON_GEN_IOM, {"--csv", dir}).status == 0);
+    for (const char* f : {"nominals.csv", "offences.csv"}) {
+        CAPTURE(f);
+        CHECK(read_file(dir + "/" + f) == read_file(source_dir() + "/cases/iom-csv/" + f));
+    }
+    CHECK(read_file(dir + "/nominals.csv").rfind("nominal,joined,left\nN0001,2023-07-03,2025-04-23\n", 0) == 0);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("csv: the Sussex case from its tables gives the published figures") {
+    Run csv = run_reckon({"batch", sussex, "cases/sussex-csv/complex-client.csv", "--list",
+                          "probation.activities=cases/sussex-csv/activities.csv", "--list",
+                          "police.custody_minutes=cases/sussex-csv/custody.csv", "--format", "jsonl"});
+    Run yaml = run_reckon({"batch", sussex, "cases/sussex/complex-client-2010-11.yaml", "--format", "jsonl"});
+    REQUIRE_MESSAGE(csv.status == 0, csv.err);
+    CHECK(without_files(csv.out) == without_files(yaml.out));
+    auto got = parse_jsonl(csv.out);
+    CHECK(got.cases.at("sussex-2010-11-complex-client")["total"]["value"] == "60805.55");
+    CHECK(got.cases.at("sussex-2010-11-complex-client")["police_custody"]["value"] == "3589.00");
+}
+
+TEST_CASE("csv: three bad rows fail their cases with file row column and cell and the others go on") {
+    std::string dir = temp_dir();
+    write_file(dir + "/nominals.csv",
+               "nominal,joined,left\n"
+               "N1,2023-07-03,2025-04-23\n"
+               "N2,2023-02-31,2024-07-31\n"  // an impossible date
+               "N3,2023-05-02,\n");
+    write_file(dir + "/offences.csv",
+               "nominal,date,type,css\n"
+               "N1,2023-03-20,robbery_personal,1093\n"
+               "N3,2023-01-15,shoplifting,a few\n"  // text in a number column
+               "N3,2022-12-01,shoplifting,14\n"
+               "N9,2023-01-01,other,20\n");  // an offence of an unknown nominal
+    Run r = run_reckon({"batch", source_dir() + "/" + iom, "nominals.csv", "--list", "offences=offences.csv", "--param", "report_year=2023",
+                        "--format", "jsonl"},
+                       dir);
+    CHECK(r.status == 1);
+    CHECK(r.err ==
+          "nominals.csv:3:4: error: column joined (B3): '2023-02-31' is not a date (YYYY-MM-DD)\n"
+          "  N2,2023-02-31,2024-07-31\n"
+          "     ^\n"
+          "offences.csv:3:27: error: column css (D3): 'a few' is not a number\n"
+          "  N3,2023-01-15,shoplifting,a few\n"
+          "                            ^\n"
+          "offences.csv:5:1: error: row 5 (A5): no case is identified by 'N9'\n"
+          "  N9,2023-01-01,other,20\n"
+          "  ^\n"
+          "4 cases, 3 failed\n");
+    auto got = parse_jsonl(r.out);
+    REQUIRE(got.cases.count("N1") == 1);
+    CHECK(got.cases["N1"]["baseline_offences"]["value"] == "1");
+    CHECK(r.out.find("\"case\":\"N2\",\"file\":\"nominals.csv\",\"error\":\"nominals.csv:3:4: error: column joined (B3)") !=
+          std::string::npos);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("csv: cells are read as spreadsheets write them") {
+    std::string dir = temp_dir();
+    write_file(dir + "/r.reckon",
+               "ruleset \"Cells\" version \"1\"\n  identified by id\n"
+               "currency GBP \"£\"\nunit hour\n"
+               "type Kind = one of small, large\n"
+               "input id: text\ninput cost: GBP\ninput share: number\ninput hours: hour min 0 max 10000\n"
+               "input flag: bool\ninput kind: Kind\ninput note: text\ninput when: optional date\n"
+               "output total: GBP = cost * share\noutput h: hour = hours\noutput f: bool = flag\noutput k: Kind = kind\n"
+               "output n: text = note\noutput w: date = when otherwise date(2000, 1, 1)\n");
+    // a byte-order mark, ';' between fields, CRLF, quotes holding the separator, a quote and a line break
+    write_file(dir + "/cases.csv",
+               "\xEF\xBB\xBFid;cost;share;hours;flag;kind;note;when\r\n"
+               "a;£1,234.50;20%;1,650;TRUE;large;\"said \"\"no\"\"; twice\";2023-07-03\r\n"
+               "b;12;0.5;8;no;small;\"two\r\nlines\";\r\n");
+    Run r = run_reckon({"batch", "r.reckon", "cases.csv", "--format", "jsonl"}, dir);
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    auto got = parse_jsonl(r.out);
+    CHECK(got.cases["a"]["total"]["value"] == "246.90");
+    CHECK(got.cases["a"]["h"]["value"] == "1650");
+    CHECK(got.cases["a"]["f"]["value"] == "true");
+    CHECK(got.cases["a"]["k"]["value"] == "large");
+    CHECK(got.cases["a"]["n"]["value"] == "said \"no\"; twice");
+    CHECK(got.cases["a"]["w"]["value"] == "2023-07-03");
+    CHECK(got.cases["b"]["total"]["value"] == "6.00");
+    CHECK(got.cases["b"]["f"]["value"] == "false");
+    CHECK(got.cases["b"]["n"]["value"] == "two\r\nlines");
+    CHECK(got.cases["b"]["w"]["value"] == "2000-01-01");  // an empty cell: an optional input not given
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("csv: a header that does not match the ruleset is refused before any case") {
+    std::string dir = temp_dir();
+    write_file(dir + "/nominals.csv", "nominal,joined,lefft\nN1,2023-07-03,\n");
+    Run r = run_reckon({"batch", source_dir() + "/" + iom, "nominals.csv", "--param", "report_year=2023", "--format", "jsonl"}, dir);
+    CHECK(r.status == 1);
+    CHECK(r.err ==
+          "nominals.csv:1:16: error: column C1 'lefft' names no input of the ruleset\n"
+          "  nominal,joined,lefft\n"
+          "                 ^\n"
+          "  note: did you mean 'left'?\n"
+          "  note: each column names an input by its path, as in joined or hostel.resident_weeks; a list input comes from a "
+          "table of its own (--list NAME=FILE.csv)\n"
+          "1 case, 1 failed\n");
+    write_file(dir + "/s.csv", "case,period.from\nx,2010-09-15\n");
+    Run s = run_reckon({"batch", source_dir() + "/" + sussex, "s.csv"}, dir);
+    CHECK(s.status == 1);
+    CHECK(s.err.find("s.csv:1:1: error: no column for input 'period.to'\n") != std::string::npos);
+    CHECK(s.err.find("error: input 'probation.activities' is a list: give its table with --list probation.activities=FILE.csv\n") !=
+          std::string::npos);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("csv: an unbalanced quote and a serial date are errors with their place") {
+    std::string dir = temp_dir();
+    write_file(dir + "/nominals.csv", "nominal,joined,left\nN1,45123,\nN2,\"2023-07-03,\n");
+    Run r = run_reckon({"batch", source_dir() + "/" + iom, "nominals.csv", "--param", "report_year=2023"}, dir);
+    CHECK(r.status == 1);
+    CHECK(r.err.find("nominals.csv:3:4: error: this quoted field has no closing quote\n") != std::string::npos);
+    write_file(dir + "/nominals.csv", "nominal,joined,left\nN1,45123,\n");
+    Run s = run_reckon({"batch", source_dir() + "/" + iom, "nominals.csv", "--param", "report_year=2023"}, dir);
+    CHECK(s.status == 1);
+    CHECK(s.err.find("nominals.csv:2:4: error: column joined (B2): '45123' looks like a spreadsheet's serial number for a date: "
+                     "format the column as a date, YYYY-MM-DD\n") != std::string::npos);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("csv: reckon eval takes one YAML case and says where a table goes") {
+    Run r = run_reckon({"eval", iom, "cases/iom-csv/nominals.csv"});
+    CHECK(r.status == 2);
+    CHECK(r.err == "reckon: error: cases/iom-csv/nominals.csv: a CSV table holds a case a row; give it to `reckon batch` or "
+                   "`reckon report` (with --list for its list inputs)\n");
+    CHECK(r.out.empty());
+}
