@@ -172,3 +172,55 @@ TEST_CASE("csv: reckon eval takes one YAML case and says where a table goes") {
                    "`reckon report` (with --list for its list inputs)\n");
     CHECK(r.out.empty());
 }
+
+TEST_CASE("csv: a table that is not text or is over the size limit is one failed case with its place") {
+    std::string dir = temp_dir();
+    const std::string rules = source_dir() + "/" + iom;
+    write_file(dir + "/nul.csv", std::string("nominal,joined,left\nN1,2023-07-03,\0\n", 35));
+    Run nul = run_reckon({"batch", rules, "nul.csv", "--param", "report_year=2023", "--format", "jsonl"}, dir);
+    CHECK(nul.status == 1);
+    CHECK(nul.err.rfind("nul.csv:2:15: error: a NUL byte: this is not a text file (byte 0x00)\n", 0) == 0);
+    write_file(dir + "/bad.csv", "nominal,joined,left\nN1,2023-07-03,\xff\n");
+    Run bad = run_reckon({"batch", rules, "bad.csv", "--param", "report_year=2023", "--format", "jsonl"}, dir);
+    CHECK(bad.status == 1);
+    CHECK(bad.err.rfind("bad.csv:2:15: error: invalid UTF-8 (byte 0xFF)\n", 0) == 0);
+    write_file(dir + "/big.csv", "nominal,joined,left\nN1,2023-07-03," + std::string(30000, 'x') + "\n");
+    Run big = run_reckon({"--limit", "file-size=20000", "batch", rules, "big.csv", "--param", "report_year=2023", "--format", "jsonl"}, dir);
+    CHECK(big.status == 1);
+    CHECK(big.err.rfind("big.csv: error: the file is 30035 bytes, more than the limit of 20000", 0) == 0);
+    CHECK(big.out.find("\"summary\":{\"cases\":1,\"failed\":1}") != std::string::npos);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("template: the blank tables and the blank case read back as cases once filled") {
+    std::string dir = temp_dir();
+    Run t = run_reckon({"template", iom, "--format", "csv", "--out", dir + "/blank"});
+    REQUIRE_MESSAGE(t.status == 0, t.err);
+    CHECK(read_file(dir + "/blank/cases.csv") == "nominal,joined,left\n");
+    CHECK(read_file(dir + "/blank/offences.csv") == "nominal,date,type,css\n");
+    write_file(dir + "/blank/cases.csv", read_file(dir + "/blank/cases.csv") + "N1,2022-10-01,\n");
+    write_file(dir + "/blank/offences.csv", read_file(dir + "/blank/offences.csv") + "N1,2022-05-01,shoplifting,13\nN1,2023-06-01,other,20\n");
+    Run filled = run_reckon({"batch", iom, dir + "/blank/cases.csv", "--list", "offences=" + dir + "/blank/offences.csv", "--param",
+                             "report_year=2023", "--format", "jsonl"});
+    REQUIRE_MESSAGE(filled.status == 0, filled.err);
+    auto got = parse_jsonl(filled.out);
+    CHECK(got.cases["N1"]["baseline_offences"]["value"] == "1");
+    CHECK(got.cases["N1"]["year_offences"]["value"] == "1");
+
+    Run y = run_reckon({"template", iom});
+    REQUIRE(y.status == 0);
+    CHECK(y.out.rfind("# A case of IOM annual outcome report, version 2023.1: fill in each value after its key.\n"
+                      "nominal:  # text. Identifier of the nominal\n"
+                      "joined:  # a date, YYYY-MM-DD. Date the nominal joined the scheme\n", 0) == 0);
+    std::string yaml = y.out;
+    yaml.replace(yaml.find("nominal:  #"), 11, "nominal: N7  #");
+    yaml.replace(yaml.find("joined:  #"), 10, "joined: 2023-06-01  #");
+    write_file(dir + "/n7.yaml", yaml);
+    Run e = run_reckon({"eval", iom, dir + "/n7.yaml", "--param", "report_year=2023", "--format", "json"});
+    CHECK_MESSAGE(e.status == 0, e.err);
+    CHECK(e.out.find("\"case\":\"N7\"") != std::string::npos);
+    Run s = run_reckon({"template", sussex, "--format", "csv"});
+    CHECK(s.status == 2);
+    CHECK(s.err == "reckon: error: --format csv writes a table for the cases and one for each list input: give the folder with --out FOLDER\n");
+    std::filesystem::remove_all(dir);
+}

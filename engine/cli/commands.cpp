@@ -12,6 +12,7 @@
 #include "commands/present.hpp"
 #include "commands/report.hpp"
 #include "commands/rule_tests.hpp"
+#include "commands/template.hpp"
 #include "commands/workbook.hpp"
 #include "core/compile.hpp"
 #include "core/eval.hpp"
@@ -235,5 +236,38 @@ int cmd_test(const Run& run, const std::vector<std::string>& paths) {
     return t.failed == 0 && !files.empty() ? ok : bad_input;
 }
 
+
+int cmd_template(const Run& run, const std::string& ruleset, const std::string& format, const std::string& out) {
+    auto p = compile(ruleset, {}, run.limits);
+    if (format == "yaml") {
+        if (out.empty()) {
+            std::cout << yaml_template(*p);
+            return ok;
+        }
+        OutputFile file(out);
+        file.stream() << yaml_template(*p);
+        file.commit();
+        std::cerr << "template in " << out << "\n";
+        return ok;
+    }
+    if (out.empty()) throw UsageError("--format csv writes a table for the cases and one for each list input: give the folder with --out FOLDER");
+    std::error_code ec;
+    std::filesystem::create_directories(out, ec);
+    if (ec) throw UsageError("--out " + out + ": cannot make the folder (" + ec.message() + ")");
+    std::vector<std::string> lists;
+    for (const auto& t : csv_templates(*p)) {
+        OutputFile file((std::filesystem::path(out) / t.file).string());
+        file.stream() << t.header;
+        file.commit();
+        if (t.file != "cases.csv") lists.push_back(t.file);
+    }
+    std::cerr << "templates in " << out << ": cases.csv";
+    for (const auto& l : lists) std::cerr << ", " << l;
+    std::cerr << "\n";
+    for (const auto& in : p->inputs)
+        if (in.type.kind == TypeKind::list && p->case_id_input < 0)
+            std::cerr << "reckon: note: list input '" << in.path << "' needs the ruleset to name the input it is 'identified by' to come from a table of its own\n";
+    return ok;
+}
 
 }  // namespace reckon::cli

@@ -60,5 +60,7 @@ int cmd_diff(const Run& run, const std::string& old_arg, const std::string& new_
              const std::string& format);
 int cmd_fmt(const Run& run, const std::vector<std::string>& paths, bool check);
 int cmd_test(const Run& run, const std::vector<std::string>& paths);
+// yaml: one case file (to stdout, or out); csv: the tables of a case table, in the folder out.
+int cmd_template(const Run& run, const std::string& ruleset, const std::string& format, const std::string& out);
 
 }  // namespace reckon::cli

@@ -122,6 +122,14 @@ int main(int argc, char** argv) {
     auto* test = app.add_subcommand("test", "Run the test blocks of the rule files found under PATHs");
     test->add_option("PATH", paths, "rule files or folders (searched for *.reckon)")->required()->check(CLI::ExistingPath);
 
+    std::string template_format = "yaml", template_out;
+    auto* tmpl = app.add_subcommand("template", "Write the blank case an analyst fills in: a YAML case file, or CSV tables "
+                                                "(a row per case, a table per list input) that read back as cases");
+    tmpl->add_option("RULESET", ruleset, "the ruleset's entry file (*.reckon)")->required()->check(CLI::ExistingFile);
+    tmpl->add_option("--format", template_format, "yaml (one case, the default) or csv (tables; needs --out FOLDER)")
+        ->check(CLI::IsMember({"yaml", "csv"}));
+    tmpl->add_option("--out,-o", template_out, "yaml: the file to write (default: standard output); csv: the folder for the tables");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -157,6 +165,7 @@ int main(int argc, char** argv) {
         if (*doc) return cmd_doc(run, ruleset, doc_case, doc_format, params);
         if (*diff) return cmd_diff(run, old_version, new_version, diff_cases, diff_format);
         if (*explain) return cmd_explain(run, ruleset, case_file, output, explain_format, depth, params);
+        if (*tmpl) return cmd_template(run, ruleset, template_format, template_out);
         return bad_usage;
     };
     // The work runs on a thread whose stack fits the depth limits.

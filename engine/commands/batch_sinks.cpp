@@ -1,6 +1,8 @@
 // What `reckon batch` writes, format by format (batch_sinks.hpp).
 #include "batch_sinks.hpp"
 
+#include "core/read_csv.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -8,13 +10,6 @@
 namespace reckon {
 
 namespace {
-
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
-}
 
 // Per-case outputs shown as columns: grouped figures are left to jsonl.
 std::vector<std::size_t> column_outputs(const Program& p) {

@@ -33,6 +33,14 @@ struct CsvTable {
     static std::string cell_name(std::size_t column, std::uint32_t row);
 };
 
+// A field as CSV is written: quoted when it holds a comma, a quote or a line break.
+inline std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+}
+
 // separator: ',' or ';', or nullopt to take the one the header row uses.
 // Throws CompileError (file:line:col) for a file that is not UTF-8 text or a
 // quote left open.
