@@ -224,3 +224,18 @@ TEST_CASE("template: the blank tables and the blank case read back as cases once
     CHECK(s.err == "reckon: error: --format csv writes a table for the cases and one for each list input: give the folder with --out FOLDER\n");
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("csv: explain follows a row of a table and names each input's cell") {
+    Run r = run_reckon({"explain", iom, "cases/iom-csv/nominals.csv", "baseline_offences", "--case", "N0001", "--list",
+                        "offences=cases/iom-csv/offences.csv", "--param", "report_year=2023"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(r.out.find("  input offences = 7 entries    (offences.csv rows 2, 3, 4, 5, 6, 7, 8)\n") != std::string::npos);
+    CHECK(r.out.find("  input joined = 2023-07-03    (cases/iom-csv/nominals.csv:2:7, row 2, column joined, B2)\n") != std::string::npos);
+    Run none = run_reckon({"explain", iom, "cases/iom-csv/nominals.csv", "baseline_offences", "--param", "report_year=2023"});
+    CHECK(none.status == 2);
+    CHECK(none.err == "reckon: error: cases/iom-csv/nominals.csv: a CSV table holds a case a row: name the one to explain with --case ID\n");
+    Run missing = run_reckon({"explain", iom, "cases/iom-csv/nominals.csv", "baseline_offences", "--case", "N9999", "--list",
+                              "offences=cases/iom-csv/offences.csv", "--param", "report_year=2023"});
+    CHECK(missing.status == 2);
+    CHECK(missing.err == "reckon: error: cases/iom-csv/nominals.csv: no row is identified by 'N9999'\n");
+}

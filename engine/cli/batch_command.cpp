@@ -85,15 +85,7 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
     auto p = compile(a.ruleset, parse_settings(a.params), run.limits);
     if (a.format == BatchOutput::xlsx && a.out.empty())
         throw UsageError("--format xlsx writes a workbook, which is not text: give the file with --out FILE.xlsx");
-    std::vector<ListFile> lists;
-    for (const auto& l : a.lists) {  // --list NAME=FILE.csv
-        auto eq = l.find('=');
-        if (eq == std::string::npos || eq == 0 || eq + 1 == l.size())
-            throw UsageError("--list " + l + ": expected NAME=FILE, as in --list offences=offences.csv");
-        std::string path = l.substr(eq + 1);
-        if (!fs::is_regular_file(path)) throw UsageError("--list " + l + ": no such file '" + path + "'");
-        lists.push_back({l.substr(0, eq), path});
-    }
+    std::vector<ListFile> lists = parse_lists(a.lists);
     std::vector<std::string> list_paths;
     for (const auto& l : lists) list_paths.push_back(l.path);
     std::vector<std::string> files = find_case_files(a.cases, list_paths);

@@ -49,6 +49,19 @@ int exit_status_of(const std::function<int()>& command) {
     }
 }
 
+std::vector<ListFile> parse_lists(const std::vector<std::string>& raw) {
+    std::vector<ListFile> lists;
+    for (const auto& l : raw) {
+        auto eq = l.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == l.size())
+            throw UsageError("--list " + l + ": expected NAME=FILE, as in --list offences=offences.csv");
+        std::string path = l.substr(eq + 1);
+        if (!std::filesystem::is_regular_file(path)) throw UsageError("--list " + l + ": no such file '" + path + "'");
+        lists.push_back({l.substr(0, eq), path});
+    }
+    return lists;
+}
+
 namespace {
 // One case of a YAML file: a CSV table holds a case a row, for batch and report.
 Case one_case(const Program& p, const std::string& case_file) {
@@ -118,7 +131,8 @@ BatchOutput batch_output(const std::string& name) {
 
 
 int cmd_explain(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& output,
-                const std::string& format, int depth, const std::vector<std::string>& raw_params) {
+                const std::string& format, int depth, const std::vector<std::string>& raw_params, const std::string& case_id,
+                const std::vector<std::string>& raw_lists) {
     auto p = compile(ruleset, parse_settings(raw_params), run.limits);
     int slot = -1;
     for (std::size_t i = 0; i < p->rules.size(); ++i)
@@ -128,7 +142,11 @@ int cmd_explain(const Run& run, const std::string& ruleset, const std::string& c
         for (int o : p->outputs) names += (names.empty() ? "" : ", ") + p->rules[o].name;
         throw UsageError("'" + output + "' is not an output or rule of one case in " + ruleset + "; its outputs are: " + names);
     }
-    Case c = one_case(*p, case_file);
+    if (is_case_table(case_file) && case_id.empty())
+        throw UsageError(case_file + ": a CSV table holds a case a row: name the one to explain with --case ID");
+    if (!is_case_table(case_file) && !case_id.empty())
+        throw UsageError("--case " + case_id + ": --case names a row of a CSV case table, and " + case_file + " is a YAML case");
+    Case c = is_case_table(case_file) ? case_in_table(*p, case_file, parse_lists(raw_lists), case_id) : one_case(*p, case_file);
     try {
         std::vector<Value> params = bind_params(*p, command_line_overrides(*p));
         Evaluator ev(*p, params, c.inputs);

@@ -3,6 +3,7 @@
 // 3 a bug; 130 a batch interrupted). main.cpp declares the options.
 #pragma once
 
+#include "commands/case_source.hpp"
 #include "core/compile.hpp"
 #include "core/limits.hpp"
 
@@ -43,6 +44,9 @@ struct BatchArgs {
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
 };
 
+// INPUT=FILE settings of --list, each FILE a file; UsageError when one is not.
+std::vector<ListFile> parse_lists(const std::vector<std::string>& raw);
+
 // NAME=VALUE settings of --param; UsageError when one is not.
 std::vector<ParamSetting> parse_settings(const std::vector<std::string>& raw);
 
@@ -52,8 +56,10 @@ int cmd_eval(const Run& run, const std::string& ruleset, const std::string& case
 // `reckon batch` and `reckon report` (format html). SIGINT and SIGTERM stop it
 // between cases: nothing is written, and it returns `interrupted`.
 int cmd_batch(const Run& run, const BatchArgs& a);
+// CASE is a YAML case, or a CSV case table with the row named by case_id (and its --list tables).
 int cmd_explain(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& output,
-                const std::string& format, int depth, const std::vector<std::string>& raw_params);
+                const std::string& format, int depth, const std::vector<std::string>& raw_params, const std::string& case_id,
+                const std::vector<std::string>& raw_lists);
 int cmd_doc(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& format,
             const std::vector<std::string>& raw_params);
 int cmd_diff(const Run& run, const std::string& old_arg, const std::string& new_arg, const std::vector<std::string>& cases,

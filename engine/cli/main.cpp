@@ -94,6 +94,10 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"text", "json"}));
     explain->add_option("--depth", depth, "show N levels of the tree (default: all)")->check(CLI::Range(1, 1000));
     explain->add_option("--param", params, "NAME=VALUE: override a param for this run; repeatable");
+    std::string explain_case;
+    std::vector<std::string> explain_lists;
+    explain->add_option("--case", explain_case, "ID: with a CSV case table as CASE, the row whose identifier is ID");
+    explain->add_option("--list", explain_lists, "NAME=FILE.csv: with a CSV case table, the table of list input NAME; repeatable");
 
     std::string old_version, new_version, diff_format = "text";
     std::vector<std::string> diff_cases;
@@ -164,7 +168,7 @@ int main(int argc, char** argv) {
         if (*fmt) return cmd_fmt(run, paths, fmt_check);
         if (*doc) return cmd_doc(run, ruleset, doc_case, doc_format, params);
         if (*diff) return cmd_diff(run, old_version, new_version, diff_cases, diff_format);
-        if (*explain) return cmd_explain(run, ruleset, case_file, output, explain_format, depth, params);
+        if (*explain) return cmd_explain(run, ruleset, case_file, output, explain_format, depth, params, explain_case, explain_lists);
         if (*tmpl) return cmd_template(run, ruleset, template_format, template_out);
         return bad_usage;
     };

@@ -1,6 +1,8 @@
 // Where a batch's cases come from (case_source.hpp).
 #include "case_source.hpp"
 
+#include "core/compile.hpp"
+
 #include <filesystem>
 
 namespace reckon {
@@ -16,6 +18,16 @@ Case CaseItem::load(const Program& p) const {
     if (table) return table->load(row);
     if (!doc.source) throw std::runtime_error(doc.error);
     return load_case(p, doc.source);
+}
+
+Case case_in_table(const Program& p, const std::string& file, const std::vector<ListFile>& lists, const std::string& id) {
+    CsvTable cases = read_csv(read_source(file, p.limits.file_size), std::nullopt);
+    std::vector<ListTable> list_tables;
+    for (const auto& l : lists) list_tables.push_back({l.input, read_csv(read_source(l.path, p.limits.file_size), std::nullopt)});
+    CaseTable table(p, std::move(cases), std::move(list_tables));
+    for (std::size_t i = 0; i < table.size(); ++i)
+        if (table.id_of(i) == id) return table.load(i);
+    throw UsageError(file + ": no row is identified by '" + id + "'");
 }
 
 CaseSource::CaseSource(const Program& p, std::string file, const std::vector<ListFile>& lists)

@@ -54,4 +54,8 @@ private:
 // Whether a file is read as a CSV case table (by its name: *.csv).
 bool is_case_table(const std::string& file);
 
+// The case identified by `id` in a CSV case table, with its list tables.
+// Throws CompileError for a table that cannot be read, and UsageError when no row has that identifier.
+Case case_in_table(const Program& p, const std::string& file, const std::vector<ListFile>& lists, const std::string& id);
+
 }  // namespace reckon

@@ -169,7 +169,10 @@ private:
         const Value& v = c_.inputs[slot];
         d.value = v.kind == Value::Kind::none ? "not given" : typed_value(p_, in.type, v);
         std::uint32_t at = c_.input_at.at(slot);
-        d.where = at ? Location{c_.source.get(), at - 1, 1}.str() : "not in the case file: the default of " + in.where.str();
+        const std::string cell = c_.input_cell.empty() ? "" : c_.input_cell.at(slot);
+        if (at) d.where = Location{c_.source.get(), at - 1, 1}.str() + (cell.empty() ? "" : ", " + cell);
+        else if (!cell.empty()) d.where = cell;
+        else d.where = "not in the case file: the default of " + in.where.str();
         return d;
     }
 

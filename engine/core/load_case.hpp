@@ -15,6 +15,9 @@ struct Case {
     std::vector<Value> inputs;  // in input slot order
     std::vector<std::uint32_t> input_at;  // where each input's value is in the file (byte offset + 1; 0 absent)
     std::vector<std::string> input_key;   // and its key path, as in police.arrests
+    // From a table: the cell of each input ("row 17, column joined, C17"), or
+    // the rows of a list ("offences.csv rows 2, 3, 5"); empty for a YAML case.
+    std::vector<std::string> input_cell;
 };
 
 class Evaluator;

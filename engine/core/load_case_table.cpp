@@ -239,6 +239,7 @@ Case CaseTable::load(std::size_t i) const {
     c.inputs.assign(p_.inputs.size(), Value{});
     c.input_at.assign(p_.inputs.size(), 0);
     c.input_key.assign(p_.inputs.size(), "");
+    c.input_cell.assign(p_.inputs.size(), "");
     std::map<int, std::vector<Value>> records;  // input -> its fields, as columns give them
     for (std::size_t k = 0; k < columns_.size(); ++k) {
         const Column& col = columns_[k];
@@ -257,6 +258,8 @@ Case CaseTable::load(std::size_t i) const {
         }
         c.input_at[col.input] = (k < row.cells.size() ? row.cells[k].offset : row.offset) + 1;
         c.input_key[col.input] = trimmed(cases_.header.cells[k].text);
+        c.input_cell[col.input] = "row " + std::to_string(row.number) + ", column " + c.input_key[col.input] + ", " +
+                                  CsvTable::cell_name(k, row.number) + (col.field < 0 ? "" : " and the other fields' columns");
     }
     for (auto& [input, fields] : records) c.inputs[input] = Value::list(std::move(fields));
     for (std::size_t k = 0; k < p_.inputs.size(); ++k)
@@ -269,7 +272,11 @@ Case CaseTable::load(std::size_t i) const {
         for (std::size_t r : rows->second)
             if (auto v = element(l, l.table.rows[r], errors)) items.push_back(std::move(*v));
         c.inputs[l.input] = Value::list(std::move(items));
-        c.input_at[l.input] = l.table.rows[rows->second.front()].offset + 1;
+        std::string shown = std::filesystem::path(l.table.source->path()).filename().string() + " row" + (rows->second.size() > 1 ? "s" : "");
+        for (std::size_t k = 0; k < rows->second.size() && k < 12; ++k)
+            shown += (k ? ", " : " ") + std::to_string(l.table.rows[rows->second[k]].number);
+        if (rows->second.size() > 12) shown += ", …";
+        c.input_cell[l.input] = shown;  // input_at stays 0: it points into the case table, and these rows are in another
     }
     if (!errors.empty()) throw CompileError(std::move(errors));
     c.id = !id.empty() ? id : std::filesystem::path(cases_.source->path()).stem().string() + "#" + std::to_string(row.number);
