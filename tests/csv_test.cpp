@@ -239,3 +239,32 @@ TEST_CASE("csv: explain follows a row of a table and names each input's cell") {
     CHECK(missing.status == 2);
     CHECK(missing.err == "reckon: error: cases/iom-csv/nominals.csv: no row is identified by 'N9999'\n");
 }
+
+TEST_CASE("csv: the report from tables gives the YAML report's figures and names each table with its git blob id") {
+    std::string dir = temp_dir();
+    Run csv = run_reckon({"report", iom, "cases/iom-csv/nominals.csv", "--list", "offences=cases/iom-csv/offences.csv", "--param",
+                          "report_year=2023", "--out", dir + "/csv.html"});
+    REQUIRE_MESSAGE(csv.status == 0, csv.err);
+    Run yaml = run_reckon({"report", iom, "cases/iom", "--param", "report_year=2023", "--out", dir + "/yaml.html"});
+    REQUIRE(yaml.status == 0);
+    std::string page = read_file(dir + "/csv.html");
+    for (const char* table : {"cases/iom-csv/nominals.csv", "cases/iom-csv/offences.csv"}) {
+        CAPTURE(table);
+        Run git = run_program("/usr/bin/git", {"hash-object", table}, source_dir());
+        REQUIRE(git.status == 0);
+        std::string id = git.out.substr(0, 40);
+        CHECK(page.find("<code>" + std::string(table) + "</code> (git blob <code>" + id + "</code>)") != std::string::npos);
+    }
+    // every cohort figure on the page is the YAML page's
+    static const std::regex named(R"re(data-output="([a-z_0-9]+)"(?: data-member="([a-z_0-9]+)")?>([^<]*)<)re");
+    auto figures = [&](const std::string& html) {
+        std::string out;
+        std::string cohort = html.substr(0, html.find("<table class=\"cases\">"));
+        for (auto it = std::sregex_iterator(cohort.begin(), cohort.end(), named); it != std::sregex_iterator(); ++it) out += it->str() + "\n";
+        return out;
+    };
+    std::string ours = figures(page);
+    CHECK(ours.size() > 1000);
+    CHECK(ours == figures(read_file(dir + "/yaml.html")));
+    std::filesystem::remove_all(dir);
+}

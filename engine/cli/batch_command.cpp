@@ -138,6 +138,11 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
     }
     if (keep_all) {
         Provenance prov = provenance_of(*p, a.params, kept, RECKON_VERSION, run.date);
+        std::vector<std::string> tables;  // the spreadsheet tables the cases came from
+        for (const auto& f : files)
+            if (is_case_table(f)) tables.push_back(f);
+        for (const auto& l : opt.lists) tables.push_back(l.path);
+        for (const auto& t : tables) prov.tables.emplace_back(t, git_blob_id(read_source(t, run.limits.file_size)->text()));
         if (a.format == BatchOutput::xlsx) {
             write_workbook(file->writer_path(), *p, params, kept, prov);
         } else {

@@ -358,6 +358,7 @@ private:
         row("Ruleset", h(prov_.ruleset) + (prov_.version.empty() ? "" : ", version " + h(prov_.version)));
         row("Ruleset hash", "<code>" + h(prov_.hash) + "</code>");
         for (const auto& [file, id] : prov_.files) row("File", "<code>" + h(file) + "</code> (git blob <code>" + h(id) + "</code>)");
+        for (const auto& [file, id] : prov_.tables) row("Table", "<code>" + h(file) + "</code> (git blob <code>" + h(id) + "</code>)");
         row("Cases", std::to_string(prov_.cases) + ", of which " + std::to_string(prov_.failed) + " failed");
         std::string settings;
         for (const auto& s : prov_.overrides) settings += (settings.empty() ? "" : ", ") + ("<code>" + h(s) + "</code>");

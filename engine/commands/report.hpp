@@ -21,6 +21,8 @@ struct Provenance {
     std::vector<std::pair<std::string, std::string>> files;
     std::string hash;
     std::vector<std::string> overrides;  // the --param settings, as given
+    // Each spreadsheet table the cases came from (CSV case tables and --list tables) with its git blob id.
+    std::vector<std::pair<std::string, std::string>> tables;
     std::size_t cases = 0, failed = 0;
     std::string date;                    // YYYY-MM-DD, UTC: the run's date, as the command line gives it
     std::string reckon_version;

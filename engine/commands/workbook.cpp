@@ -205,6 +205,7 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
     std::vector<std::pair<std::string, std::string>> lines{
         {"ruleset", prov.ruleset}, {"version", prov.version}, {"ruleset hash", prov.hash}};
     for (const auto& [file, id] : prov.files) lines.push_back({"file", file + " (git blob " + id + ")"});
+    for (const auto& [file, id] : prov.tables) lines.push_back({"table", file + " (git blob " + id + ")"});
     lines.push_back({"cases", std::to_string(prov.cases)});
     lines.push_back({"failed", std::to_string(prov.failed)});
     std::string settings;
