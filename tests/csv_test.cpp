@@ -140,7 +140,7 @@ TEST_CASE("csv: a header that does not match the ruleset is refused before any c
           "                 ^\n"
           "  note: did you mean 'left'?\n"
           "  note: each column names an input by its path, as in joined or hostel.resident_weeks; a list input comes from a "
-          "table of its own (--list NAME=FILE.csv)\n"
+          "table of its own (--list NAME=FILE.csv); a column kept for people is left out with --ignore-column NAME\n"
           "1 case, 1 failed\n");
     write_file(dir + "/s.csv", "case,period.from\nx,2010-09-15\n");
     Run s = run_reckon({"batch", source_dir() + "/" + sussex, "s.csv"}, dir);
@@ -266,5 +266,27 @@ TEST_CASE("csv: the report from tables gives the YAML report's figures and names
     std::string ours = figures(page);
     CHECK(ours.size() > 1000);
     CHECK(ours == figures(read_file(dir + "/yaml.html")));
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("csv: day-first dates only when the command line says so and columns for people only when named") {
+    std::string dir = temp_dir();
+    const std::string rules = source_dir() + "/" + iom;
+    write_file(dir + "/uk.csv", "nominal,joined,left,officer\nN1,03/07/2023,,PC Smith\n");
+    Run plain = run_reckon({"batch", rules, "uk.csv", "--param", "report_year=2023", "--format", "jsonl", "--ignore-column", "officer"}, dir);
+    CHECK(plain.status == 1);
+    CHECK(plain.err.rfind("uk.csv:2:4: error: column joined (B2): '03/07/2023' is not a date (YYYY-MM-DD); a sheet that writes "
+                          "dates day first is read with --dates day-first\n", 0) == 0);
+    Run uk = run_reckon({"batch", rules, "uk.csv", "--param", "report_year=2023", "--format", "jsonl", "--ignore-column", "officer",
+                         "--dates", "day-first"}, dir);
+    REQUIRE_MESSAGE(uk.status == 0, uk.err);
+    CHECK(parse_jsonl(uk.out).cases["N1"]["days_on"]["value"] == "273");  // 3 July 2023 to 31 March 2024
+    Run officer = run_reckon({"batch", rules, "uk.csv", "--param", "report_year=2023", "--dates", "day-first"}, dir);
+    CHECK(officer.status == 1);
+    CHECK(officer.err.rfind("uk.csv:1:21: error: column D1 'officer' names no input of the ruleset\n", 0) == 0);
+    Run input = run_reckon({"batch", rules, "uk.csv", "--param", "report_year=2023", "--ignore-column", "joined"}, dir);
+    CHECK(input.status == 1);
+    CHECK(input.err.find("uk.csv:1:9: error: column 'joined' names an input, and --ignore-column leaves out only columns that name none\n") !=
+          std::string::npos);
     std::filesystem::remove_all(dir);
 }

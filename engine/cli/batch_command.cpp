@@ -127,6 +127,7 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
     if (keep_all) opt.keep = &kept;
     opt.scenarios = std::move(scenarios);
     opt.lists = std::move(lists);
+    opt.tables = a.tables;
     std::optional<OutputFile> file;
     if (!a.out.empty()) file.emplace(a.out);
     BatchSummary s = run_batch(*p, params, files, opt, file ? file->stream() : std::cout, std::cerr);

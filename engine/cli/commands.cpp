@@ -132,7 +132,7 @@ BatchOutput batch_output(const std::string& name) {
 
 int cmd_explain(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& output,
                 const std::string& format, int depth, const std::vector<std::string>& raw_params, const std::string& case_id,
-                const std::vector<std::string>& raw_lists) {
+                const std::vector<std::string>& raw_lists, const TableOptions& tables) {
     auto p = compile(ruleset, parse_settings(raw_params), run.limits);
     int slot = -1;
     for (std::size_t i = 0; i < p->rules.size(); ++i)
@@ -146,7 +146,7 @@ int cmd_explain(const Run& run, const std::string& ruleset, const std::string& c
         throw UsageError(case_file + ": a CSV table holds a case a row: name the one to explain with --case ID");
     if (!is_case_table(case_file) && !case_id.empty())
         throw UsageError("--case " + case_id + ": --case names a row of a CSV case table, and " + case_file + " is a YAML case");
-    Case c = is_case_table(case_file) ? case_in_table(*p, case_file, parse_lists(raw_lists), case_id) : one_case(*p, case_file);
+    Case c = is_case_table(case_file) ? case_in_table(*p, case_file, parse_lists(raw_lists), tables, case_id) : one_case(*p, case_file);
     try {
         std::vector<Value> params = bind_params(*p, command_line_overrides(*p));
         Evaluator ev(*p, params, c.inputs);

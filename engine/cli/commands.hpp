@@ -41,6 +41,7 @@ struct BatchArgs {
     BatchOutput format = BatchOutput::table;  // from format_name, once parsed
     std::vector<std::string> cases, params;
     std::vector<std::string> lists;  // --list NAME=FILE.csv
+    TableOptions tables;             // --ignore-column, --dates
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
 };
 
@@ -59,7 +60,7 @@ int cmd_batch(const Run& run, const BatchArgs& a);
 // CASE is a YAML case, or a CSV case table with the row named by case_id (and its --list tables).
 int cmd_explain(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& output,
                 const std::string& format, int depth, const std::vector<std::string>& raw_params, const std::string& case_id,
-                const std::vector<std::string>& raw_lists);
+                const std::vector<std::string>& raw_lists, const TableOptions& tables);
 int cmd_doc(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& format,
             const std::vector<std::string>& raw_params);
 int cmd_diff(const Run& run, const std::string& old_arg, const std::string& new_arg, const std::vector<std::string>& cases,

@@ -63,6 +63,11 @@ int main(int argc, char** argv) {
     const std::string list_help = "NAME=FILE.csv: the table of list input NAME for CSV case tables, one row per element, "
                                   "each with the case's identifier (--list offences=offences.csv); repeatable";
     batch->add_option("--list", ba.lists, list_help);
+    const std::string ignore_help = "NAME: a column of a CSV case table kept for people (notes, officers' names), left out; repeatable";
+    const std::string dates_help = "iso (YYYY-MM-DD, the default) or day-first (also DD/MM/YYYY): how a CSV table writes dates";
+    std::string batch_dates = "iso", report_dates = "iso", explain_dates = "iso";
+    batch->add_option("--ignore-column", ba.tables.ignored_columns, ignore_help);
+    batch->add_option("--dates", batch_dates, dates_help)->check(CLI::IsMember({"iso", "day-first"}));
     batch->add_option("--scenarios", ba.scenarios, "FILE.yaml: named sets of param values (low: {arrest_hours: 3.5 hour}, "
                                                    "high: …); each case is read once and evaluated under each, with a "
                                                    "result per case and scenario and a cohort per scenario (jsonl, csv)")
@@ -80,6 +85,8 @@ int main(int argc, char** argv) {
     report->add_option("--out,-o", ra.out, "the HTML file to write, atomically")->required();
     report->add_option("--jobs,-j", ra.jobs, "cases evaluated at once (default: the number of cores)")->check(CLI::Range(1u, 1024u));
     report->add_option("--list", ra.lists, list_help);
+    report->add_option("--ignore-column", ra.tables.ignored_columns, ignore_help);
+    report->add_option("--dates", report_dates, dates_help)->check(CLI::IsMember({"iso", "day-first"}));
     report->add_option("--param", ra.params, "NAME=VALUE: override a param for this run (--param report_year=2023); repeatable");
     report->footer("The page needs no network and no script: inline CSS and SVG charts, printable to A4. A case that fails\n"
                    "is listed in the report and left out of the figures, and the exit status is 1.");
@@ -98,6 +105,9 @@ int main(int argc, char** argv) {
     std::vector<std::string> explain_lists;
     explain->add_option("--case", explain_case, "ID: with a CSV case table as CASE, the row whose identifier is ID");
     explain->add_option("--list", explain_lists, "NAME=FILE.csv: with a CSV case table, the table of list input NAME; repeatable");
+    TableOptions explain_tables;
+    explain->add_option("--ignore-column", explain_tables.ignored_columns, ignore_help);
+    explain->add_option("--dates", explain_dates, dates_help)->check(CLI::IsMember({"iso", "day-first"}));
 
     std::string old_version, new_version, diff_format = "text";
     std::vector<std::string> diff_cases;
@@ -152,6 +162,9 @@ int main(int argc, char** argv) {
     Run run;
     run.date = run_date();
     ba.format = batch_output(ba.format_name);
+    ba.tables.day_first_dates = batch_dates == "day-first";
+    ra.tables.day_first_dates = report_dates == "day-first";
+    explain_tables.day_first_dates = explain_dates == "day-first";
     ra.format = batch_output(ra.format_name);
     for (const auto& l : limit_settings)
         if (auto err = set_limit(run.limits, l)) {
@@ -168,7 +181,7 @@ int main(int argc, char** argv) {
         if (*fmt) return cmd_fmt(run, paths, fmt_check);
         if (*doc) return cmd_doc(run, ruleset, doc_case, doc_format, params);
         if (*diff) return cmd_diff(run, old_version, new_version, diff_cases, diff_format);
-        if (*explain) return cmd_explain(run, ruleset, case_file, output, explain_format, depth, params, explain_case, explain_lists);
+        if (*explain) return cmd_explain(run, ruleset, case_file, output, explain_format, depth, params, explain_case, explain_lists, explain_tables);
         if (*tmpl) return cmd_template(run, ruleset, template_format, template_out);
         return bad_usage;
     };

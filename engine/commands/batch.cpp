@@ -201,7 +201,7 @@ private:
     // between threads (which costs more than it saves when there is one worker).
     void run_serial() {
         for (const auto& f : files_) {
-            CaseSource cases(p_, f, o_.lists);
+            CaseSource cases(p_, f, o_.lists, o_.tables);
             for (bool first = true; !stopping(); first = false) {
                 std::optional<CaseItem> d = cases.next();
                 opened_ += first;
@@ -248,7 +248,7 @@ private:
     void read_all() {
         std::vector<Task> chunk;
         for (const auto& f : files_) {
-            CaseSource cases(p_, f, o_.lists);
+            CaseSource cases(p_, f, o_.lists, o_.tables);
             for (bool first = true; !stopping(); first = false) {
                 std::optional<CaseItem> d = cases.next();
                 if (first) {  // counted as read once its first case is (see s_.cases)

@@ -47,6 +47,7 @@ struct BatchOptions {
     // (jsonl and csv only): a result per case and scenario, a cohort per scenario.
     std::vector<BoundScenario> scenarios;
     std::vector<ListFile> lists;             // --list: the tables of list inputs, for CSV case tables
+    TableOptions tables;                     // --ignore-column, --dates
     bool progress = false;                   // a progress bar on `err`
     const std::atomic<bool>* stop = nullptr; // set by a signal: finish no more cases
 };

@@ -20,18 +20,19 @@ Case CaseItem::load(const Program& p) const {
     return load_case(p, doc.source);
 }
 
-Case case_in_table(const Program& p, const std::string& file, const std::vector<ListFile>& lists, const std::string& id) {
+Case case_in_table(const Program& p, const std::string& file, const std::vector<ListFile>& lists, const TableOptions& options,
+                   const std::string& id) {
     CsvTable cases = read_csv(read_source(file, p.limits.file_size), std::nullopt);
     std::vector<ListTable> list_tables;
     for (const auto& l : lists) list_tables.push_back({l.input, read_csv(read_source(l.path, p.limits.file_size), std::nullopt)});
-    CaseTable table(p, std::move(cases), std::move(list_tables));
+    CaseTable table(p, std::move(cases), std::move(list_tables), options);
     for (std::size_t i = 0; i < table.size(); ++i)
         if (table.id_of(i) == id) return table.load(i);
     throw UsageError(file + ": no row is identified by '" + id + "'");
 }
 
-CaseSource::CaseSource(const Program& p, std::string file, const std::vector<ListFile>& lists)
-    : p_(p), file_(std::move(file)), lists_(lists) {
+CaseSource::CaseSource(const Program& p, std::string file, const std::vector<ListFile>& lists, const TableOptions& options)
+    : p_(p), file_(std::move(file)), lists_(lists), options_(options) {
     if (!is_case_table(file_)) yaml_.emplace(file_, p.limits.file_size);
 }
 
@@ -42,7 +43,7 @@ void CaseSource::open_table() {
         CsvTable cases = read_csv(read_source(file_, p_.limits.file_size), std::nullopt);
         std::vector<ListTable> lists;
         for (const auto& l : lists_) lists.push_back({l.input, read_csv(read_source(l.path, p_.limits.file_size), std::nullopt)});
-        auto table = std::make_shared<const CaseTable>(p_, std::move(cases), std::move(lists));
+        auto table = std::make_shared<const CaseTable>(p_, std::move(cases), std::move(lists), options_);
         for (const auto& d : table->unmatched_list_rows())
             pending_.emplace_back(std::filesystem::path(d.where.file->path()).stem().string() + "#" + std::to_string(d.where.line()),
                                   render(d));

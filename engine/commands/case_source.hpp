@@ -33,7 +33,7 @@ struct CaseItem {
 
 class CaseSource {
 public:
-    CaseSource(const Program& p, std::string file, const std::vector<ListFile>& lists);
+    CaseSource(const Program& p, std::string file, const std::vector<ListFile>& lists, const TableOptions& options);
     std::optional<CaseItem> next();
     // Whether the file holds many cases (a stream or a table): the count is known only once read.
     bool many() const { return many_; }
@@ -44,6 +44,7 @@ private:
     const Program& p_;
     std::string file_;
     const std::vector<ListFile>& lists_;
+    const TableOptions& options_;
     std::optional<CaseReader> yaml_;
     std::shared_ptr<const CaseTable> table_;
     std::vector<std::pair<std::string, std::string>> pending_;  // failures to hand out, by name: a table that could not be read, unmatched list rows
@@ -56,6 +57,7 @@ bool is_case_table(const std::string& file);
 
 // The case identified by `id` in a CSV case table, with its list tables.
 // Throws CompileError for a table that cannot be read, and UsageError when no row has that identifier.
-Case case_in_table(const Program& p, const std::string& file, const std::vector<ListFile>& lists, const std::string& id);
+Case case_in_table(const Program& p, const std::string& file, const std::vector<ListFile>& lists, const TableOptions& options,
+                   const std::string& id);
 
 }  // namespace reckon

@@ -52,15 +52,20 @@ std::vector<CaseTable::Column> CaseTable::columns(const CsvTable& t, std::vector
                 if (col.field >= 0) col.input = static_cast<int>(i);
             }
         }
-        if (col.input < 0) {
+        const bool ignored = std::find(options_.ignored_columns.begin(), options_.ignored_columns.end(), name) != options_.ignored_columns.end();
+        if (col.input < 0 && !ignored) {
             std::vector<std::string> notes;
             std::string near = closest_name(name, names);
             if (!near.empty()) notes.push_back("did you mean '" + near + "'?");
             notes.push_back("each column names an input by its path, as in joined or hostel.resident_weeks; a list input "
-                            "comes from a table of its own (--list NAME=FILE.csv)");
+                            "comes from a table of its own (--list NAME=FILE.csv); a column kept for people is left out with "
+                            "--ignore-column NAME");
             errors.push_back({Location{t.source.get(), h.offset, 1},
                               "column " + CsvTable::cell_name(c, 1) + " '" + name + "' names no input of the ruleset", notes});
         }
+        if (ignored && col.input >= 0)
+            errors.push_back({Location{t.source.get(), h.offset, 1},
+                              "column '" + name + "' names an input, and --ignore-column leaves out only columns that name none", {}});
         for (std::size_t k = 0; k < out.size(); ++k)
             if (col.input >= 0 && out[k].input == col.input && out[k].field == col.field)
                 errors.push_back({Location{t.source.get(), h.offset, 1}, "column '" + name + "' is given twice", {}});
@@ -140,7 +145,8 @@ CaseTable::List CaseTable::list_of(ListTable lt, std::vector<Diagnostic>& errors
     return l;
 }
 
-CaseTable::CaseTable(const Program& p, CsvTable cases, std::vector<ListTable> lists) : p_(p), cases_(std::move(cases)) {
+CaseTable::CaseTable(const Program& p, CsvTable cases, std::vector<ListTable> lists, TableOptions options)
+    : p_(p), options_(std::move(options)), cases_(std::move(cases)) {
     std::vector<Diagnostic> errors;
     columns_ = columns(cases_, errors);
     for (auto& lt : lists) lists_.push_back(list_of(std::move(lt), errors));
@@ -196,9 +202,12 @@ std::optional<Value> CaseTable::cell(const CsvTable& t, const CsvRow& row, std::
         }
         case TypeKind::text: return Value::text(text);
         case TypeKind::date: {
-            if (auto d = parse_date(text)) return Value::date(*d);
+            if (auto d = date_of(text)) return Value::date(*d);
             if (serial_like(text))
                 return fail("'" + text + "' looks like a spreadsheet's serial number for a date: format the column as a date, YYYY-MM-DD");
+            if (options_.day_first_dates) return fail("'" + text + "' is not a date (DD/MM/YYYY, or YYYY-MM-DD)");
+            if (text.find('/') != std::string::npos)
+                return fail("'" + text + "' is not a date (YYYY-MM-DD); a sheet that writes dates day first is read with --dates day-first");
             return fail("'" + text + "' is not a date (YYYY-MM-DD)");
         }
         case TypeKind::enumeration: {
@@ -243,6 +252,7 @@ Case CaseTable::load(std::size_t i) const {
     std::map<int, std::vector<Value>> records;  // input -> its fields, as columns give them
     for (std::size_t k = 0; k < columns_.size(); ++k) {
         const Column& col = columns_[k];
+        if (col.input < 0) continue;  // a column kept for people (--ignore-column)
         const InputDef& in = p_.inputs[col.input];
         const Type& type = col.field < 0 ? in.type : in.type.record->fields[col.field].type;
         const Bounds& bounds = col.field < 0 ? in.bounds : in.type.record->fields[col.field].bounds;
@@ -281,6 +291,13 @@ Case CaseTable::load(std::size_t i) const {
     if (!errors.empty()) throw CompileError(std::move(errors));
     c.id = !id.empty() ? id : std::filesystem::path(cases_.source->path()).stem().string() + "#" + std::to_string(row.number);
     return c;
+}
+
+// YYYY-MM-DD always; DD/MM/YYYY only when the sheet is said to write dates day first.
+std::optional<long> CaseTable::date_of(const std::string& text) const {
+    if (auto d = parse_date(text)) return d;
+    if (!options_.day_first_dates || text.size() != 10 || text[2] != '/' || text[5] != '/') return std::nullopt;
+    return parse_date(text.substr(6, 4) + "-" + text.substr(3, 2) + "-" + text.substr(0, 2));
 }
 
 std::string CaseTable::id_of(std::size_t i) const {

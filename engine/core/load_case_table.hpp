@@ -16,6 +16,14 @@
 
 namespace reckon {
 
+// How a sheet is read where the ruleset cannot tell: columns kept for people
+// (notes, officers' names), named so that they are left out on purpose, and
+// dates written day first (03/07/2023), which are never guessed.
+struct TableOptions {
+    std::vector<std::string> ignored_columns;
+    bool day_first_dates = false;
+};
+
 // A list input and the table its elements come from.
 struct ListTable {
     std::string input;  // the list input's path, as in offences or probation.activities
@@ -27,7 +35,7 @@ public:
     // Checks every header against the schema; throws CompileError listing
     // each problem (an unknown column, with the nearest name; an input with no
     // column and no default; a list with no table).
-    CaseTable(const Program& p, CsvTable cases, std::vector<ListTable> lists);
+    CaseTable(const Program& p, CsvTable cases, std::vector<ListTable> lists, TableOptions options = {});
 
     std::size_t size() const { return cases_.rows.size(); }
     const CsvTable& table() const { return cases_; }
@@ -60,7 +68,10 @@ private:
                               std::vector<Diagnostic>& errors) const;
     std::optional<Value> element(const List& l, const CsvRow& row, std::vector<Diagnostic>& errors) const;
 
+    std::optional<long> date_of(const std::string& text) const;
+
     const Program& p_;
+    TableOptions options_;
     CsvTable cases_;
     std::vector<Column> columns_;
     std::vector<List> lists_;
