@@ -290,3 +290,25 @@ TEST_CASE("csv: day-first dates only when the command line says so and columns f
           std::string::npos);
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("csv: an identifier given twice fails the later row and a list row with none is reported") {
+    std::string dir = temp_dir();
+    write_file(dir + "/n.csv", "nominal,joined,left\nN1,2023-07-03,\nN1,2023-08-01,\n");
+    write_file(dir + "/o.csv", "nominal,date,type,css\nN1,2023-03-20,other,20\n,2023-03-21,other,20\n");
+    Run r = run_reckon({"batch", source_dir() + "/" + iom, "n.csv", "--list", "offences=o.csv", "--param", "report_year=2023",
+                        "--format", "jsonl"},
+                       dir);
+    CHECK(r.status == 1);
+    CHECK(r.err ==
+          "n.csv:3:1: error: row 3: 'N1' identifies row 2 already; each case needs an identifier of its own\n"
+          "  N1,2023-08-01,\n"
+          "  ^\n"
+          "o.csv:3:1: error: row 3 (A3): no case is identified by ''\n"
+          "  ,2023-03-21,other,20\n"
+          "  ^\n"
+          "3 cases, 2 failed\n");
+    auto first = nlohmann::json::parse(r.out.substr(0, r.out.find('\n')));  // the first row's N1, which succeeded
+    CHECK(first["case"] == "N1");
+    CHECK(first["outputs"]["baseline_offences"]["value"] == "1");
+    std::filesystem::remove_all(dir);
+}

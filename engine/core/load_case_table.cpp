@@ -152,6 +152,8 @@ CaseTable::CaseTable(const Program& p, CsvTable cases, std::vector<ListTable> li
     for (auto& lt : lists) lists_.push_back(list_of(std::move(lt), errors));
     check_covered(errors);
     if (!errors.empty()) throw CompileError(std::move(errors));
+    for (std::size_t i = 0; i < cases_.rows.size(); ++i)
+        if (std::string id = id_of(i); !id.empty()) first_row_.emplace(id, cases_.rows[i].number);
 }
 
 std::optional<Value> CaseTable::cell(const CsvTable& t, const CsvRow& row, std::size_t column, const Type& type,
@@ -288,6 +290,13 @@ Case CaseTable::load(std::size_t i) const {
         if (rows->second.size() > 12) shown += ", …";
         c.input_cell[l.input] = shown;  // input_at stays 0: it points into the case table, and these rows are in another
     }
+    if (auto first = first_row_.find(id); !id.empty() && first != first_row_.end() && first->second != row.number) {
+        const std::uint32_t at = c.input_at[p_.case_id_input] ? c.input_at[p_.case_id_input] - 1 : row.offset;
+        errors.push_back({Location{cases_.source.get(), at, 1},
+                          "row " + std::to_string(row.number) + ": '" + id + "' identifies row " + std::to_string(first->second) +
+                              " already; each case needs an identifier of its own",
+                          {}});
+    }
     if (!errors.empty()) throw CompileError(std::move(errors));
     c.id = !id.empty() ? id : std::filesystem::path(cases_.source->path()).stem().string() + "#" + std::to_string(row.number);
     return c;
@@ -308,8 +317,9 @@ std::string CaseTable::id_of(std::size_t i) const {
 }
 
 std::vector<Diagnostic> CaseTable::unmatched_list_rows() const {
-    std::vector<std::string> ids;
-    for (std::size_t i = 0; i < cases_.rows.size(); ++i) ids.push_back(id_of(i));
+    std::vector<std::string> ids;  // a case with no identifier matches no list row
+    for (std::size_t i = 0; i < cases_.rows.size(); ++i)
+        if (std::string id = id_of(i); !id.empty()) ids.push_back(std::move(id));
     std::sort(ids.begin(), ids.end());
     std::vector<Diagnostic> out;
     for (const List& l : lists_) {

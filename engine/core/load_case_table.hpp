@@ -74,6 +74,7 @@ private:
     TableOptions options_;
     CsvTable cases_;
     std::vector<Column> columns_;
+    std::map<std::string, std::uint32_t> first_row_;  // each identifier's first row
     std::vector<List> lists_;
 };
 
