@@ -32,7 +32,7 @@ Case case_in_table(const Program& p, const std::string& file, const std::vector<
 }
 
 CaseSource::CaseSource(const Program& p, std::string file, const std::vector<ListFile>& lists, const TableOptions& options)
-    : p_(p), file_(std::move(file)), lists_(lists), options_(options) {
+    : p_(p), file_(std::move(file)), stem_(std::filesystem::path(file_).stem().string()), lists_(lists), options_(options) {
     if (!is_case_table(file_)) yaml_.emplace(file_, p.limits.file_size);
 }
 
@@ -49,20 +49,19 @@ void CaseSource::open_table() {
                                   render(d));
         table_ = std::move(table);
     } catch (const CompileError& e) {
-        pending_.emplace_back(std::filesystem::path(file_).stem().string(), e.what());
+        pending_.emplace_back(stem_, e.what());
     } catch (const std::runtime_error& e) {
-        pending_.emplace_back(std::filesystem::path(file_).stem().string(), std::string(e.what()) + "\n");
+        pending_.emplace_back(stem_, std::string(e.what()) + "\n");
     }
 }
 
 std::optional<CaseItem> CaseSource::next() {
-    const std::string stem = std::filesystem::path(file_).stem().string();
     if (yaml_) {
         std::optional<CaseDocument> d = yaml_->next();
         if (!d) return std::nullopt;
         many_ = many_ || d->in_stream;
         CaseItem item;
-        item.name = stem + (d->in_stream ? "#" + std::to_string(d->number) : "");
+        item.name = stem_ + (d->in_stream ? "#" + std::to_string(d->number) : "");
         item.doc = std::move(*d);
         return item;
     }
@@ -72,7 +71,7 @@ std::optional<CaseItem> CaseSource::next() {
         item.table = table_;
         item.row = row_++;
         std::string id = table_->id_of(item.row);
-        item.name = !id.empty() ? id : stem + "#" + std::to_string(table_->table().rows[item.row].number);
+        item.name = !id.empty() ? id : stem_ + "#" + std::to_string(table_->table().rows[item.row].number);
         return item;
     }
     if (pending_.empty()) return std::nullopt;

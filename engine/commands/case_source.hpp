@@ -43,6 +43,7 @@ private:
 
     const Program& p_;
     std::string file_;
+    std::string stem_;  // how the file's cases are named when they have no identifier
     const std::vector<ListFile>& lists_;
     const TableOptions& options_;
     std::optional<CaseReader> yaml_;

@@ -133,22 +133,19 @@ void Checker::check_rule_formula(const ast::Decl& d, RuleDef& r) {
 
 // How an output is shown: its decimals, and whether it can be shown at all.
 void Checker::check_output_shown(const ast::Decl& d, RuleDef& r) {
-    const EnumDef* by = r.by;
-    {
-        const Type& shown = by ? *r.type.element : r.type;
-        bool money = shown.kind == TypeKind::number && p_.units.shows_money(shown.unit);
-        r.fixed_decimals = money || d.notes.decimals.has_value();
-        r.decimals = d.notes.decimals.value_or(2);
-        r.percent = d.notes.percent;
-        if (r.percent && !(shown.kind == TypeKind::number && shown.unit.dimensionless_syntax()))
-            error(d.notes.percent_where, "'percent' marks a figure that is a percentage, a plain number (72.8 for 72.8 %), but output '" +
-                                             d.name + "' is " + describe(r.type));
-        bool scalar_list = shown.kind == TypeKind::list && shown.element->kind != TypeKind::list &&
-                           shown.element->kind != TypeKind::record;
-        if ((shown.kind == TypeKind::list && !scalar_list) || shown.kind == TypeKind::record)
-            error(d.name_where, "output '" + d.name + "' is " + describe(r.type) +
-                                    ": an output is a single value, or a list of numbers, dates, texts or members");
-    }
+    const Type& shown = r.shown();
+    bool money = shown.kind == TypeKind::number && p_.units.shows_money(shown.unit);
+    r.fixed_decimals = money || d.notes.decimals.has_value();
+    r.decimals = d.notes.decimals.value_or(2);
+    r.percent = d.notes.percent;
+    if (r.percent && !(shown.kind == TypeKind::number && shown.unit.dimensionless_syntax()))
+        error(d.notes.percent_where, "'percent' marks a figure that is a percentage, a plain number (72.8 for 72.8 %), but output '" +
+                                         d.name + "' is " + describe(r.type));
+    bool scalar_list = shown.kind == TypeKind::list && shown.element->kind != TypeKind::list &&
+                       shown.element->kind != TypeKind::record;
+    if ((shown.kind == TypeKind::list && !scalar_list) || shown.kind == TypeKind::record)
+        error(d.name_where, "output '" + d.name + "' is " + describe(r.type) +
+                                ": an output is a single value, or a list of numbers, dates, texts or members");
 }
 
 void Checker::check_table(int i) {

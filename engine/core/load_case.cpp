@@ -141,16 +141,8 @@ public:
             return std::nullopt;
         }
         Number v = t.unit.dimensionless_syntax() ? *x : *x * p_.units.scale(t.unit);
-        auto unit = [&] {
-            std::string u = p_.units.name(t.unit);
-            return u.empty() ? u : " " + u;
-        };
-        if (b.min && v < *b.min) {
-            fail(n.Mark(), path, n.Scalar() + " is below the minimum, " + format_trimmed(*b.min / p_.units.scale(t.unit), 10) + unit());
-            return std::nullopt;
-        }
-        if (b.max && v > *b.max) {
-            fail(n.Mark(), path, n.Scalar() + " is above the maximum, " + format_trimmed(*b.max / p_.units.scale(t.unit), 10) + unit());
+        if (auto why = out_of_bounds(p_.units, t, b, v, n.Scalar())) {
+            fail(n.Mark(), path, *why);
             return std::nullopt;
         }
         return Value::number(std::move(v));
@@ -329,6 +321,15 @@ std::optional<std::uint32_t> too_deep(const std::string& t, std::uint64_t limit)
 }
 
 }  // namespace
+
+std::optional<std::string> out_of_bounds(const UnitTable& units, const Type& t, const Bounds& b, const Number& v,
+                                         const std::string& written) {
+    std::string u = units.name(t.unit);
+    u = u.empty() ? u : " " + u;
+    if (b.min && v < *b.min) return written + " is below the minimum, " + format_trimmed(*b.min / units.scale(t.unit), 10) + u;
+    if (b.max && v > *b.max) return written + " is above the maximum, " + format_trimmed(*b.max / units.scale(t.unit), 10) + u;
+    return std::nullopt;
+}
 
 Case load_case(const Program& p, SourcePtr source) {
     SchemaNode root;

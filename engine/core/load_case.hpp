@@ -4,6 +4,7 @@
 
 #include "program.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,12 @@ struct Case {
     // the rows of a list ("offences.csv rows 2, 3, 5"); empty for a YAML case.
     std::vector<std::string> input_cell;
 };
+
+// A number read for an input (in base units) outside the input's bounds: why,
+// as in "250 is above the maximum, 200 hour"; nothing when it is within them.
+// `written` is the number as the case wrote it.
+std::optional<std::string> out_of_bounds(const UnitTable& units, const Type& t, const Bounds& b, const Number& v,
+                                         const std::string& written);
 
 class Evaluator;
 // Checks the ruleset's `require` conditions on a loaded case, with the

@@ -186,14 +186,7 @@ std::optional<Value> CaseTable::cell(const CsvTable& t, const CsvRow& row, std::
                 return fail("'" + text + "' is not a number" + (u.empty() ? "" : " (in " + u + ")"));
             }
             Number v = *x * scale * p_.units.scale(type.unit);
-            auto unit = [&] {
-                std::string u = p_.units.name(type.unit);
-                return u.empty() ? u : " " + u;
-            };
-            if (bounds.min && v < *bounds.min)
-                return fail(text + " is below the minimum, " + format_trimmed(*bounds.min / p_.units.scale(type.unit), 10) + unit());
-            if (bounds.max && v > *bounds.max)
-                return fail(text + " is above the maximum, " + format_trimmed(*bounds.max / p_.units.scale(type.unit), 10) + unit());
+            if (auto why = out_of_bounds(p_.units, type, bounds, v, text)) return fail(*why);
             return Value::number(std::move(v));
         }
         case TypeKind::boolean: {
