@@ -168,7 +168,7 @@ TEST_CASE("csv: an unbalanced quote and a serial date are errors with their plac
 TEST_CASE("csv: reckon eval takes one YAML case and says where a table goes") {
     Run r = run_reckon({"eval", iom, "cases/iom-csv/nominals.csv"});
     CHECK(r.status == 2);
-    CHECK(r.err == "reckon: error: cases/iom-csv/nominals.csv: a CSV table holds a case a row; give it to `reckon batch` or "
+    CHECK(r.err == "reckon: error: cases/iom-csv/nominals.csv: a case table holds a case a row; give it to `reckon batch` or "
                    "`reckon report` (with --list for its list inputs)\n");
     CHECK(r.out.empty());
 }
@@ -233,7 +233,7 @@ TEST_CASE("csv: explain follows a row of a table and names each input's cell") {
     CHECK(r.out.find("  input joined = 2023-07-03    (cases/iom-csv/nominals.csv:2:7, row 2, column joined, B2)\n") != std::string::npos);
     Run none = run_reckon({"explain", iom, "cases/iom-csv/nominals.csv", "baseline_offences", "--param", "report_year=2023"});
     CHECK(none.status == 2);
-    CHECK(none.err == "reckon: error: cases/iom-csv/nominals.csv: a CSV table holds a case a row: name the one to explain with --case ID\n");
+    CHECK(none.err == "reckon: error: cases/iom-csv/nominals.csv: a case table holds a case a row: name the one to explain with --case ID\n");
     Run missing = run_reckon({"explain", iom, "cases/iom-csv/nominals.csv", "baseline_offences", "--case", "N9999", "--list",
                               "offences=cases/iom-csv/offences.csv", "--param", "report_year=2023"});
     CHECK(missing.status == 2);

@@ -63,10 +63,10 @@ std::vector<ListFile> parse_lists(const std::vector<std::string>& raw) {
 }
 
 namespace {
-// One case of a YAML file: a CSV table holds a case a row, for batch and report.
+// One case of a YAML file: a case table (CSV or workbook) holds a case a row, for batch and report.
 Case one_case(const Program& p, const std::string& case_file) {
     if (is_case_table(case_file))
-        throw UsageError(case_file + ": a CSV table holds a case a row; give it to `reckon batch` or `reckon report` "
+        throw UsageError(case_file + ": a case table holds a case a row; give it to `reckon batch` or `reckon report` "
                                      "(with --list for its list inputs)");
     return load_case_file(p, case_file);
 }
@@ -143,7 +143,7 @@ int cmd_explain(const Run& run, const std::string& ruleset, const std::string& c
         throw UsageError("'" + output + "' is not an output or rule of one case in " + ruleset + "; its outputs are: " + names);
     }
     if (is_case_table(case_file) && case_id.empty())
-        throw UsageError(case_file + ": a CSV table holds a case a row: name the one to explain with --case ID");
+        throw UsageError(case_file + ": a case table holds a case a row: name the one to explain with --case ID");
     if (!is_case_table(case_file) && !case_id.empty())
         throw UsageError("--case " + case_id + ": --case names a row of a CSV case table, and " + case_file + " is a YAML case");
     Case c = is_case_table(case_file) ? case_in_table(*p, case_file, parse_lists(raw_lists), tables, case_id) : one_case(*p, case_file);

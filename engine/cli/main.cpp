@@ -50,7 +50,7 @@ int main(int argc, char** argv) {
     BatchArgs ba;
     auto* batch = app.add_subcommand("batch", "Evaluate many case files in parallel, then the cohort rules");
     batch->add_option("RULESET", ba.ruleset, "the ruleset's entry file (*.reckon)")->required()->check(CLI::ExistingFile);
-    batch->add_option("CASES", ba.cases, "case files (YAML, or CSV tables with a case a row), folders (searched for *.yaml, *.yml and *.csv) or glob patterns")->required();
+    batch->add_option("CASES", ba.cases, "case files (YAML; CSV tables or workbooks (*.xlsx) with a case a row), folders (searched for *.yaml, *.yml, *.csv and *.xlsx) or glob patterns")->required();
     batch->add_option("--jobs,-j", ba.jobs, "cases evaluated at once (default: the number of cores, here " +
                                                 std::to_string(ba.jobs) + ")")
         ->check(CLI::Range(1u, 1024u));
@@ -60,13 +60,16 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"table", "jsonl", "csv", "xlsx"}));
     batch->add_option("--out,-o", ba.out, "write the results to FILE, atomically (nothing is written unless the run completes)");
     batch->add_option("--param", ba.params, "NAME=VALUE: override a param for this run (--param report_year=2023); repeatable");
-    const std::string list_help = "NAME=FILE.csv: the table of list input NAME for CSV case tables, one row per element, "
-                                  "each with the case's identifier (--list offences=offences.csv); repeatable";
+    const std::string list_help = "NAME=FILE: the table of list input NAME for a case table, one row per element, each with "
+                                  "the case's identifier (--list offences=offences.csv); a workbook's own sheet NAME is "
+                                  "read without it; repeatable";
     batch->add_option("--list", ba.lists, list_help);
-    const std::string ignore_help = "NAME: a column of a CSV case table kept for people (notes, officers' names), left out; repeatable";
-    const std::string dates_help = "iso (YYYY-MM-DD, the default) or day-first (also DD/MM/YYYY): how a CSV table writes dates";
+    const std::string ignore_help = "NAME: a column of a case table kept for people (notes, officers' names), left out; repeatable";
+    const std::string ignore_sheet_help = "NAME: a sheet of a workbook kept for people, left out; repeatable";
+    const std::string dates_help = "iso (YYYY-MM-DD, the default) or day-first (also DD/MM/YYYY): how a case table writes dates as text (a workbook's date cells are dates either way)";
     std::string batch_dates = "iso", report_dates = "iso", explain_dates = "iso";
     batch->add_option("--ignore-column", ba.tables.ignored_columns, ignore_help);
+    batch->add_option("--ignore-sheet", ba.tables.ignored_sheets, ignore_sheet_help);
     batch->add_option("--dates", batch_dates, dates_help)->check(CLI::IsMember({"iso", "day-first"}));
     batch->add_option("--scenarios", ba.scenarios, "FILE.yaml: named sets of param values (low: {arrest_hours: 3.5 hour}, "
                                                    "high: …); each case is read once and evaluated under each, with a "
@@ -81,11 +84,12 @@ int main(int argc, char** argv) {
                                                 "ruleset declares (headlines, tables, charts), the methodology appendix, "
                                                 "and the provenance of every figure");
     report->add_option("RULESET", ra.ruleset, "the ruleset's entry file (*.reckon)")->required()->check(CLI::ExistingFile);
-    report->add_option("CASES", ra.cases, "case files (YAML, or CSV tables with a case a row), folders (searched for *.yaml, *.yml and *.csv) or glob patterns")->required();
+    report->add_option("CASES", ra.cases, "case files (YAML; CSV tables or workbooks (*.xlsx) with a case a row), folders (searched for *.yaml, *.yml, *.csv and *.xlsx) or glob patterns")->required();
     report->add_option("--out,-o", ra.out, "the HTML file to write, atomically")->required();
     report->add_option("--jobs,-j", ra.jobs, "cases evaluated at once (default: the number of cores)")->check(CLI::Range(1u, 1024u));
     report->add_option("--list", ra.lists, list_help);
     report->add_option("--ignore-column", ra.tables.ignored_columns, ignore_help);
+    report->add_option("--ignore-sheet", ra.tables.ignored_sheets, ignore_sheet_help);
     report->add_option("--dates", report_dates, dates_help)->check(CLI::IsMember({"iso", "day-first"}));
     report->add_option("--param", ra.params, "NAME=VALUE: override a param for this run (--param report_year=2023); repeatable");
     report->footer("The page needs no network and no script: inline CSS and SVG charts, printable to A4. A case that fails\n"
@@ -103,10 +107,11 @@ int main(int argc, char** argv) {
     explain->add_option("--param", params, "NAME=VALUE: override a param for this run; repeatable");
     std::string explain_case;
     std::vector<std::string> explain_lists;
-    explain->add_option("--case", explain_case, "ID: with a CSV case table as CASE, the row whose identifier is ID");
-    explain->add_option("--list", explain_lists, "NAME=FILE.csv: with a CSV case table, the table of list input NAME; repeatable");
+    explain->add_option("--case", explain_case, "ID: with a case table (CSV or workbook) as CASE, the row whose identifier is ID");
+    explain->add_option("--list", explain_lists, "NAME=FILE: with a case table, the table of list input NAME; repeatable");
     TableOptions explain_tables;
     explain->add_option("--ignore-column", explain_tables.ignored_columns, ignore_help);
+    explain->add_option("--ignore-sheet", explain_tables.ignored_sheets, ignore_sheet_help);
     explain->add_option("--dates", explain_dates, dates_help)->check(CLI::IsMember({"iso", "day-first"}));
 
     std::string old_version, new_version, diff_format = "text";

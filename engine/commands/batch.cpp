@@ -39,7 +39,7 @@ std::vector<std::string> find_case_files(const std::vector<std::string>& args, c
         std::error_code ec;
         if (fs::is_directory(a, ec)) {
             std::vector<std::string> found;
-            for (auto& f : files_in(a, {".yaml", ".yml", ".csv"}))  // a list table found here is not a case table
+            for (auto& f : files_in(a, {".yaml", ".yml", ".csv", ".xlsx"}))  // a list table found here is not a case table
                 if (std::none_of(list_tables.begin(), list_tables.end(), [&](const std::string& l) { return fs::equivalent(f, l, ec); }))
                     found.push_back(std::move(f));
             if (found.empty()) throw UsageError(a + ": no case files (*.yaml, *.yml, *.csv) in this folder");

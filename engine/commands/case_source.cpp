@@ -2,7 +2,10 @@
 #include "case_source.hpp"
 
 #include "core/compile.hpp"
+#include "core/read_csv.hpp"
+#include "core/read_xlsx.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace reckon {
@@ -10,7 +13,58 @@ namespace reckon {
 bool is_case_table(const std::string& file) {
     std::string ext = std::filesystem::path(file).extension().string();
     for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return ext == ".csv";
+    return ext == ".csv" || is_workbook(file);
+}
+
+namespace {
+
+// A --list table: a CSV file, or a workbook's sheet named by the list input (else its first sheet).
+CellTable list_file_table(const Program& p, const ListFile& l) {
+    if (!is_workbook(l.path)) return read_csv(read_source(l.path, p.limits.file_size), std::nullopt);
+    Workbook book(l.path, p.limits);
+    const auto& names = book.sheets();
+    if (names.empty()) throw std::runtime_error(l.path + ": error: the workbook has no sheet");
+    const std::string name = std::find(names.begin(), names.end(), l.input) != names.end() ? l.input : names.front();
+    CellTable t = book.sheet(name);
+    if (t.header.cells.empty()) throw std::runtime_error(l.path + ": error: sheet '" + name + "' is empty: its first row names the columns");
+    return t;
+}
+
+}  // namespace
+
+CaseTable read_case_table(const Program& p, const std::string& file, const std::vector<ListFile>& lists, const TableOptions& options) {
+    std::vector<ListTable> list_tables;
+    for (const auto& l : lists) list_tables.push_back({l.input, list_file_table(p, l)});
+    if (!is_workbook(file)) return CaseTable(p, read_csv(read_source(file, p.limits.file_size), std::nullopt), std::move(list_tables), options);
+    Workbook book(file, p.limits);
+    const auto& names = book.sheets();
+    if (names.empty()) throw std::runtime_error(file + ": error: the workbook has no sheet");
+    const std::string cases = std::find(names.begin(), names.end(), "cases") != names.end() ? "cases" : names.front();
+    std::vector<std::string> list_inputs;
+    for (const auto& in : p.inputs)
+        if (in.type.kind == TypeKind::list) list_inputs.push_back(in.path);
+    for (const auto& name : names) {
+        if (name == cases || name == "instructions") continue;
+        const bool listed = std::any_of(lists.begin(), lists.end(), [&](const ListFile& l) { return l.input == name; });
+        if (std::find(list_inputs.begin(), list_inputs.end(), name) != list_inputs.end()) {
+            if (listed) continue;  // --list takes the place of the sheet
+            CellTable t = book.sheet(name);
+            if (!t.header.cells.empty()) list_tables.push_back({name, std::move(t)});  // an empty sheet: every case has the list's default
+            continue;
+        }
+        if (std::find(options.ignored_sheets.begin(), options.ignored_sheets.end(), name) != options.ignored_sheets.end()) continue;
+        CellTable t = book.sheet(name);
+        if (t.header.cells.empty()) continue;  // an empty sheet, as a new workbook has
+        std::string near = closest_name(name, list_inputs);
+        throw std::runtime_error(file + ": error: sheet '" + name + "' is not the cases or the table of a list input" +
+                                 (near.empty() ? "" : " (did you mean '" + near + "'?)") +
+                                 "\n  note: the cases are in sheet 'cases' (or the first sheet), each list input's elements in the "
+                                 "sheet named by its path (as offences), and a sheet kept for people is left out with "
+                                 "--ignore-sheet NAME");
+    }
+    CellTable case_rows = book.sheet(cases);
+    if (case_rows.header.cells.empty()) throw std::runtime_error(file + ": error: sheet '" + cases + "' is empty: its first row names the columns");
+    return CaseTable(p, std::move(case_rows), std::move(list_tables), options);
 }
 
 Case CaseItem::load(const Program& p) const {
@@ -22,10 +76,7 @@ Case CaseItem::load(const Program& p) const {
 
 Case case_in_table(const Program& p, const std::string& file, const std::vector<ListFile>& lists, const TableOptions& options,
                    const std::string& id) {
-    CsvTable cases = read_csv(read_source(file, p.limits.file_size), std::nullopt);
-    std::vector<ListTable> list_tables;
-    for (const auto& l : lists) list_tables.push_back({l.input, read_csv(read_source(l.path, p.limits.file_size), std::nullopt)});
-    CaseTable table(p, std::move(cases), std::move(list_tables), options);
+    CaseTable table = read_case_table(p, file, lists, options);
     for (std::size_t i = 0; i < table.size(); ++i)
         if (table.id_of(i) == id) return table.load(i);
     throw UsageError(file + ": no row is identified by '" + id + "'");
@@ -40,10 +91,7 @@ void CaseSource::open_table() {
     opened_ = true;
     many_ = true;
     try {
-        CsvTable cases = read_csv(read_source(file_, p_.limits.file_size), std::nullopt);
-        std::vector<ListTable> lists;
-        for (const auto& l : lists_) lists.push_back({l.input, read_csv(read_source(l.path, p_.limits.file_size), std::nullopt)});
-        auto table = std::make_shared<const CaseTable>(p_, std::move(cases), std::move(lists), options_);
+        auto table = std::make_shared<const CaseTable>(read_case_table(p_, file_, lists_, options_));
         for (const auto& d : table->unmatched_list_rows())
             pending_.emplace_back(std::filesystem::path(d.where.file->path()).stem().string() + "#" + std::to_string(d.where.line()),
                                   render(d));

@@ -1,6 +1,6 @@
 // Where a batch's cases come from, file by file: the documents of a YAML
-// file (one, or a stream), or the rows of a CSV case table with its list
-// tables (`--list NAME=FILE.csv`). A file that cannot be read at all is one
+// file (one, or a stream), or the rows of a case table with its list tables:
+// a CSV file (`--list NAME=FILE.csv`) or a workbook's sheets. A file that cannot be read at all is one
 // failed case; so is each list row that matches no case.
 #pragma once
 
@@ -53,8 +53,14 @@ private:
     bool opened_ = false, many_ = false;
 };
 
-// Whether a file is read as a CSV case table (by its name: *.csv).
+// Whether a file is read as a case table (by its name: *.csv, or *.xlsx, a workbook).
 bool is_case_table(const std::string& file);
+
+// The case table of a CSV file or a workbook, with its list tables: for a
+// workbook, the cases are in sheet `cases` (else the first sheet) and each list
+// input's elements in the sheet named by its path; a --list file takes the
+// place of that sheet. Throws CompileError or std::runtime_error.
+CaseTable read_case_table(const Program& p, const std::string& file, const std::vector<ListFile>& lists, const TableOptions& options);
 
 // The case identified by `id` in a CSV case table, with its list tables.
 // Throws CompileError for a table that cannot be read, and UsageError when no row has that identifier.

@@ -30,7 +30,7 @@ bool serial_like(const std::string& s) {
 
 }  // namespace
 
-std::vector<CaseTable::Column> CaseTable::columns(const CsvTable& t, std::vector<Diagnostic>& errors) const {
+std::vector<CaseTable::Column> CaseTable::columns(const CellTable& t, std::vector<Diagnostic>& errors) const {
     std::vector<std::string> names;
     for (const auto& in : p_.inputs) {
         if (in.type.kind == TypeKind::list) continue;
@@ -40,7 +40,7 @@ std::vector<CaseTable::Column> CaseTable::columns(const CsvTable& t, std::vector
     }
     std::vector<Column> out;
     for (std::size_t c = 0; c < t.header.cells.size(); ++c) {
-        const CsvCell& h = t.header.cells[c];
+        const TableCell& h = t.header.cells[c];
         const std::string name = trimmed(h.text);
         Column col;
         for (std::size_t i = 0; i < p_.inputs.size() && col.input < 0; ++i) {
@@ -61,7 +61,7 @@ std::vector<CaseTable::Column> CaseTable::columns(const CsvTable& t, std::vector
                             "comes from a table of its own (--list NAME=FILE.csv); a column kept for people is left out with "
                             "--ignore-column NAME");
             errors.push_back({Location{t.source.get(), h.offset, 1},
-                              "column " + CsvTable::cell_name(c, 1) + " '" + name + "' names no input of the ruleset", notes});
+                              "column " + CellTable::cell_name(c, 1) + " '" + name + "' names no input of the ruleset", notes});
         }
         if (ignored && col.input >= 0)
             errors.push_back({Location{t.source.get(), h.offset, 1},
@@ -130,7 +130,7 @@ CaseTable::List CaseTable::list_of(ListTable lt, std::vector<Diagnostic>& errors
             known.push_back(id);
             std::string near = closest_name(name, known);
             errors.push_back({Location{l.table.source.get(), l.table.header.cells[c].offset, 1},
-                              "column " + CsvTable::cell_name(c, 1) + " '" + name + "' is not " + id + " or a field of " + lt.input,
+                              "column " + CellTable::cell_name(c, 1) + " '" + name + "' is not " + id + " or a field of " + lt.input,
                               near.empty() ? std::vector<std::string>{} : std::vector<std::string>{"did you mean '" + near + "'?"}});
         }
     }
@@ -145,7 +145,7 @@ CaseTable::List CaseTable::list_of(ListTable lt, std::vector<Diagnostic>& errors
     return l;
 }
 
-CaseTable::CaseTable(const Program& p, CsvTable cases, std::vector<ListTable> lists, TableOptions options)
+CaseTable::CaseTable(const Program& p, CellTable cases, std::vector<ListTable> lists, TableOptions options)
     : p_(p), options_(std::move(options)), cases_(std::move(cases)) {
     std::vector<Diagnostic> errors;
     columns_ = columns(cases_, errors);
@@ -156,11 +156,11 @@ CaseTable::CaseTable(const Program& p, CsvTable cases, std::vector<ListTable> li
         if (std::string id = id_of(i); !id.empty()) first_row_.emplace(id, cases_.rows[i].number);
 }
 
-std::optional<Value> CaseTable::cell(const CsvTable& t, const CsvRow& row, std::size_t column, const Type& type,
+std::optional<Value> CaseTable::cell(const CellTable& t, const TableRow& row, std::size_t column, const Type& type,
                                      const Bounds& bounds, std::vector<Diagnostic>& errors) const {
     const std::string text = column < row.cells.size() ? trimmed(row.cells[column].text) : "";
     const std::uint32_t at = column < row.cells.size() ? row.cells[column].offset : row.offset;
-    const std::string where = "column " + trimmed(t.header.cells[column].text) + " (" + CsvTable::cell_name(column, row.number) + ")";
+    const std::string where = "column " + trimmed(t.header.cells[column].text) + " (" + CellTable::cell_name(column, row.number) + ")";
     auto fail = [&](const std::string& why) {
         errors.push_back({Location{t.source.get(), at, 1}, where + ": " + why, {}});
         return std::nullopt;
@@ -219,7 +219,21 @@ std::optional<Value> CaseTable::cell(const CsvTable& t, const CsvRow& row, std::
     return fail("this input cannot be read from one cell");
 }
 
-std::optional<Value> CaseTable::element(const List& l, const CsvRow& row, std::vector<Diagnostic>& errors) const {
+// A value in a column with no name would be dropped: it is an error instead.
+void CaseTable::past_header(const CellTable& t, const TableRow& row, std::vector<Diagnostic>& errors) {
+    for (std::size_t k = t.header.cells.size(); k < row.cells.size(); ++k)
+        if (!trimmed(row.cells[k].text).empty()) {
+            const std::size_t column = row.past_header ? row.past_header : k;
+            errors.push_back({Location{t.source.get(), row.cells[k].offset, 1},
+                              "cell " + CellTable::cell_name(column, row.number) + " has a value, and its column has no name in row " +
+                                  std::to_string(t.header.number),
+                              {}});
+            return;
+        }
+}
+
+std::optional<Value> CaseTable::element(const List& l, const TableRow& row, std::vector<Diagnostic>& errors) const {
+    past_header(l.table, row, errors);
     const InputDef& in = p_.inputs[l.input];
     const Type& el = *in.type.element;
     if (el.kind != TypeKind::record) return cell(l.table, row, static_cast<std::size_t>(l.field_columns[0]), el, in.bounds, errors);
@@ -236,7 +250,7 @@ std::optional<Value> CaseTable::element(const List& l, const CsvRow& row, std::v
 }
 
 Case CaseTable::load(std::size_t i) const {
-    const CsvRow& row = cases_.rows.at(i);
+    const TableRow& row = cases_.rows.at(i);
     std::vector<Diagnostic> errors;
     Case c;
     c.source = cases_.source;
@@ -264,8 +278,9 @@ Case CaseTable::load(std::size_t i) const {
         c.input_at[col.input] = (k < row.cells.size() ? row.cells[k].offset : row.offset) + 1;
         c.input_key[col.input] = trimmed(cases_.header.cells[k].text);
         c.input_cell[col.input] = "row " + std::to_string(row.number) + ", column " + c.input_key[col.input] + ", " +
-                                  CsvTable::cell_name(k, row.number) + (col.field < 0 ? "" : " and the other fields' columns");
+                                  CellTable::cell_name(k, row.number) + (col.field < 0 ? "" : " and the other fields' columns");
     }
+    past_header(cases_, row, errors);
     for (auto& [input, fields] : records) c.inputs[input] = Value::list(std::move(fields));
     for (std::size_t k = 0; k < p_.inputs.size(); ++k)
         if (c.inputs[k].kind == Value::Kind::none && p_.inputs[k].fallback) c.inputs[k] = p_.inputs[k].fallback->value;
@@ -303,7 +318,7 @@ std::optional<long> CaseTable::date_of(const std::string& text) const {
 }
 
 std::string CaseTable::id_of(std::size_t i) const {
-    const CsvRow& row = cases_.rows.at(i);
+    const TableRow& row = cases_.rows.at(i);
     for (std::size_t k = 0; k < columns_.size() && k < row.cells.size(); ++k)
         if (p_.case_id_input >= 0 && columns_[k].input == p_.case_id_input) return trimmed(row.cells[k].text);
     return "";
@@ -320,11 +335,11 @@ std::vector<Diagnostic> CaseTable::unmatched_list_rows() const {
         for (const auto& [id, rows] : l.rows)
             if (!std::binary_search(ids.begin(), ids.end(), id))
                 for (std::size_t r : rows) {
-                    const CsvRow& row = l.table.rows[r];
+                    const TableRow& row = l.table.rows[r];
                     const std::size_t c = static_cast<std::size_t>(l.id_column);
                     std::uint32_t at = c < row.cells.size() ? row.cells[c].offset : row.offset;
                     mine.push_back({Location{l.table.source.get(), at, 1},
-                                    "row " + std::to_string(row.number) + " (" + CsvTable::cell_name(c, row.number) +
+                                    "row " + std::to_string(row.number) + " (" + CellTable::cell_name(c, row.number) +
                                         "): no case is identified by '" + id + "'",
                                     {}});
                 }

@@ -8,7 +8,7 @@
 #pragma once
 
 #include "load_case.hpp"
-#include "read_csv.hpp"
+#include "table.hpp"
 
 #include <map>
 #include <string>
@@ -21,13 +21,14 @@ namespace reckon {
 // dates written day first (03/07/2023), which are never guessed.
 struct TableOptions {
     std::vector<std::string> ignored_columns;
+    std::vector<std::string> ignored_sheets;  // a workbook's sheets kept for people
     bool day_first_dates = false;
 };
 
 // A list input and the table its elements come from.
 struct ListTable {
     std::string input;  // the list input's path, as in offences or probation.activities
-    CsvTable table;
+    CellTable table;
 };
 
 class CaseTable {
@@ -35,10 +36,10 @@ public:
     // Checks every header against the schema; throws CompileError listing
     // each problem (an unknown column, with the nearest name; an input with no
     // column and no default; a list with no table).
-    CaseTable(const Program& p, CsvTable cases, std::vector<ListTable> lists, TableOptions options = {});
+    CaseTable(const Program& p, CellTable cases, std::vector<ListTable> lists, TableOptions options = {});
 
     std::size_t size() const { return cases_.rows.size(); }
-    const CsvTable& table() const { return cases_; }
+    const CellTable& table() const { return cases_; }
     // Row i as a case; throws CompileError with every bad cell of the row and of its list rows.
     Case load(std::size_t i) const;
     // Row i's identifier (the `identified by` input's cell), or "" when the ruleset names none.
@@ -55,24 +56,25 @@ public:
 private:
     struct List {
         int input = -1;
-        CsvTable table;
+        CellTable table;
         int id_column = -1;
         std::vector<int> field_columns;                      // by element field (a scalar element: one)
         std::map<std::string, std::vector<std::size_t>> rows;  // by case identifier, in order
     };
 
-    std::vector<Column> columns(const CsvTable& t, std::vector<Diagnostic>& errors) const;
+    std::vector<Column> columns(const CellTable& t, std::vector<Diagnostic>& errors) const;
     void check_covered(std::vector<Diagnostic>& errors) const;
     List list_of(ListTable lt, std::vector<Diagnostic>& errors) const;
-    std::optional<Value> cell(const CsvTable& t, const CsvRow& row, std::size_t column, const Type& type, const Bounds& bounds,
+    std::optional<Value> cell(const CellTable& t, const TableRow& row, std::size_t column, const Type& type, const Bounds& bounds,
                               std::vector<Diagnostic>& errors) const;
-    std::optional<Value> element(const List& l, const CsvRow& row, std::vector<Diagnostic>& errors) const;
+    static void past_header(const CellTable& t, const TableRow& row, std::vector<Diagnostic>& errors);
+    std::optional<Value> element(const List& l, const TableRow& row, std::vector<Diagnostic>& errors) const;
 
     std::optional<long> date_of(const std::string& text) const;
 
     const Program& p_;
     TableOptions options_;
-    CsvTable cases_;
+    CellTable cases_;
     std::vector<Column> columns_;
     std::map<std::string, std::uint32_t> first_row_;  // each identifier's first row
     std::vector<List> lists_;

@@ -4,12 +4,6 @@
 
 namespace reckon {
 
-std::string CsvTable::cell_name(std::size_t column, std::uint32_t row) {
-    std::string letters;
-    for (std::size_t n = column + 1; n > 0; n = (n - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
-    return letters + std::to_string(row);
-}
-
 namespace {
 
 // The separator of the header row: ';' where it has more of them than of ',' outside quotes.
@@ -33,8 +27,8 @@ public:
     bool done() const { return i_ >= t_.size(); }
 
     // One record: fields up to the end of a line outside quotes.
-    CsvRow row() {
-        CsvRow r;
+    TableRow row() {
+        TableRow r;
         r.offset = static_cast<std::uint32_t>(i_);
         while (true) {
             r.cells.push_back(field());
@@ -52,8 +46,8 @@ public:
     }
 
 private:
-    CsvCell field() {
-        CsvCell cell;
+    TableCell field() {
+        TableCell cell;
         cell.offset = static_cast<std::uint32_t>(i_);
         if (i_ < t_.size() && t_[i_] == '"') {
             ++i_;
@@ -85,15 +79,15 @@ private:
     char sep_;
 };
 
-bool blank(const CsvRow& r) { return r.cells.size() == 1 && r.cells[0].text.empty(); }
+bool blank(const TableRow& r) { return r.cells.size() == 1 && r.cells[0].text.empty(); }
 
 }  // namespace
 
-CsvTable read_csv(SourcePtr source, std::optional<char> separator) {
+CellTable read_csv(SourcePtr source, std::optional<char> separator) {
     if (auto bad = check_text(*source)) throw CompileError({*bad});
     const std::string& text = source->text();
     const std::size_t start = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;  // a byte-order mark
-    CsvTable table;
+    CellTable table;
     table.source = source;
     table.separator = separator.value_or(separator_of(text, start));
     Reader reader(*source, start, table.separator);
@@ -102,7 +96,7 @@ CsvTable read_csv(SourcePtr source, std::optional<char> separator) {
     table.header = reader.row();
     table.header.number = 1;
     for (std::uint32_t number = 2; !reader.done(); ++number) {  // blank rows keep their numbers, as in a spreadsheet
-        CsvRow r = reader.row();
+        TableRow r = reader.row();
         r.number = number;
         if (!blank(r)) table.rows.push_back(std::move(r));
     }

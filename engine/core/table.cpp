@@ -1,0 +1,12 @@
+// Cells' names (table.hpp).
+#include "table.hpp"
+
+namespace reckon {
+
+std::string CellTable::cell_name(std::size_t column, std::uint32_t row) {
+    std::string letters;
+    for (std::size_t n = column + 1; n > 0; n = (n - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
+    return letters + std::to_string(row);
+}
+
+}  // namespace reckon

@@ -1,0 +1,52 @@
+// What the read phase makes of a spreadsheet, CSV or workbook: a table of
+// cells as text, each with its place, for the load phase to read as inputs
+// (load_case_table.hpp). The header is the table's first row.
+//
+// A CSV table's source is the file itself. A workbook's sheet has no text of
+// its own: its source is a text made for diagnostics, one line per row of the
+// sheet (line N is row N), the row's cells written as CSV, so that an error
+// at a cell points at that row and that cell.
+#pragma once
+
+#include "source.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace reckon {
+
+struct TableCell {
+    std::string text;          // the value as text: unquoted; a workbook's number as its stored decimal, its date as YYYY-MM-DD
+    std::uint32_t offset = 0;  // where the cell starts in the table's source
+};
+
+struct TableRow {
+    std::uint32_t number = 0;  // the row as a spreadsheet numbers it: in a CSV file the header is row 1
+    std::uint32_t offset = 0;  // where the row starts in the source
+    std::vector<TableCell> cells;  // by column, from A: a cell a workbook leaves out is there, empty
+    // A workbook's row keeps its cells up to the header's last column and one
+    // more, holding the first value past the header; this is that value's
+    // column (from 0), or 0 when the cells are all there is.
+    std::uint32_t past_header = 0;
+};
+
+struct CellTable {
+    SourcePtr source;
+    char separator = ',';  // CSV only
+    TableRow header;
+    std::vector<TableRow> rows;  // blank rows left out
+
+    // "C17": a cell's name as a spreadsheet shows it (column index from 0).
+    static std::string cell_name(std::size_t column, std::uint32_t row);
+};
+
+// A field as CSV is written: quoted when it holds a comma, a quote or a line break.
+inline std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+}
+
+}  // namespace reckon
