@@ -7,12 +7,15 @@
 #include "support.hpp"
 
 #include <doctest/doctest.h>
+#include <unzip.h>
 #include <zip.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <regex>
+#include <sstream>
 
 using namespace reckon::testing;
 
@@ -347,5 +350,134 @@ TEST_CASE("xlsx: hostile workbooks are refused with a clear error within the lim
         CHECK(r.status == 1);
         CHECK(r.err == h.error + "1 case, 1 failed\n");
     }
+    std::filesystem::remove_all(dir);
+}
+
+namespace {
+
+// Every member of a zip, in order.
+std::vector<std::pair<std::string, std::string>> read_zip(const std::string& path) {
+    std::vector<std::pair<std::string, std::string>> out;
+    unzFile z = unzOpen64(path.c_str());
+    REQUIRE(z != nullptr);
+    for (int r = unzGoToFirstFile(z); r == UNZ_OK; r = unzGoToNextFile(z)) {
+        char name[512];
+        unz_file_info64 info;
+        REQUIRE(unzGetCurrentFileInfo64(z, &info, name, sizeof name, nullptr, 0, nullptr, 0) == UNZ_OK);
+        REQUIRE(unzOpenCurrentFile(z) == UNZ_OK);
+        std::string text(static_cast<std::size_t>(info.uncompressed_size), '\0');
+        REQUIRE(unzReadCurrentFile(z, text.data(), static_cast<unsigned>(text.size())) == static_cast<int>(text.size()));
+        unzCloseCurrentFile(z);
+        out.emplace_back(name, std::move(text));
+    }
+    unzClose(z);
+    return out;
+}
+
+// A CSV line's fields (quotes as Excel writes them).
+std::vector<std::string> csv_fields(const std::string& line) {
+    std::vector<std::string> out(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        char c = line[i];
+        if (c == '"' && quoted && i + 1 < line.size() && line[i + 1] == '"') out.back() += '"', ++i;
+        else if (c == '"') quoted = !quoted;
+        else if (c == ',' && !quoted) out.emplace_back();
+        else out.back() += c;
+    }
+    return out;
+}
+
+std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
+    std::vector<std::vector<std::string>> rows;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty()) rows.push_back(csv_fields(line));
+    return rows;
+}
+
+// The template's sheet, filled as an analyst would: a row per CSV row, each value under the template's column of
+// the same name; plain numbers as number cells, anything else as text.
+std::string filled_rows(const std::vector<std::string>& template_header, const std::vector<std::vector<std::string>>& table) {
+    static const std::regex number(R"(-?[0-9]+(\.[0-9]+)?)");
+    std::string xml;
+    for (std::size_t r = 1; r < table.size(); ++r) {
+        std::string cells;
+        for (std::size_t c = 0; c < template_header.size(); ++c) {
+            auto at = std::find(table[0].begin(), table[0].end(), template_header[c]);
+            REQUIRE_MESSAGE(at != table[0].end(), template_header[c]);
+            const std::string& v = table[r][static_cast<std::size_t>(at - table[0].begin())];
+            if (v.empty()) continue;
+            std::string ref;
+            for (std::size_t n = c + 1; n > 0; n = (n - 1) / 26) ref.insert(ref.begin(), static_cast<char>('A' + (n - 1) % 26));
+            ref += std::to_string(r + 1);
+            cells += std::regex_match(v, number) ? number_cell(ref, v) : text_cell(ref, v);
+        }
+        xml += row(static_cast<int>(r + 1), cells);
+    }
+    return xml;
+}
+
+}  // namespace
+
+TEST_CASE("template: the workbook template, filled in by a script, reads back to the YAML cases' figures for both methodologies") {
+    struct Methodology {
+        std::string rules, yaml;
+        std::vector<std::pair<std::string, std::string>> tables;  // sheet, the CSV that fills it
+        std::vector<std::string> params;
+    };
+    const std::vector<Methodology> both = {
+        {"rulesets/iom-annual-report.reckon", "cases/iom",
+         {{"cases", "cases/iom-csv/nominals.csv"}, {"offences", "cases/iom-csv/offences.csv"}}, {"--param", "report_year=2023"}},
+        {"rulesets/sussex-complex-client.reckon", "cases/sussex/complex-client-2010-11.yaml",
+         {{"cases", "cases/sussex-csv/complex-client.csv"},
+          {"probation.activities", "cases/sussex-csv/activities.csv"},
+          {"police.custody_minutes", "cases/sussex-csv/custody.csv"}},
+         {}}};
+    for (const auto& m : both) {
+        CAPTURE(m.rules);
+        std::string dir = temp_dir();
+        Run made = run_reckon({"template", m.rules, "--format", "xlsx", "--out", dir + "/template.xlsx"});
+        REQUIRE_MESSAGE(made.status == 0, made.err);
+        REQUIRE(run_reckon({"template", m.rules, "--format", "csv", "--out", dir + "/csv"}).status == 0);
+        auto members = read_zip(dir + "/template.xlsx");
+        // The sheets in the template's order: the tables, then the instructions.
+        for (std::size_t i = 0; i < m.tables.size(); ++i) {
+            const std::string member = "xl/worksheets/sheet" + std::to_string(i + 1) + ".xml";
+            auto it = std::find_if(members.begin(), members.end(), [&](const auto& x) { return x.first == member; });
+            REQUIRE(it != members.end());
+            CHECK(it->second.find("<dataValidations") != std::string::npos);  // each column is checked as it is typed
+            auto header = csv_rows(read_file(dir + "/csv/" + m.tables[i].first + ".csv"))[0];
+            std::string rows = filled_rows(header, csv_rows(read_file(source_dir() + "/" + m.tables[i].second)));
+            auto end = it->second.find("</sheetData>");
+            REQUIRE(end != std::string::npos);
+            it->second.insert(end, rows);
+        }
+        write_zip(dir + "/filled.xlsx", members);
+        std::vector<std::string> args = {"batch", m.rules, dir + "/filled.xlsx", "--format", "jsonl"};
+        std::vector<std::string> yargs = {"batch", m.rules, m.yaml, "--format", "jsonl"};
+        args.insert(args.end(), m.params.begin(), m.params.end());
+        yargs.insert(yargs.end(), m.params.begin(), m.params.end());
+        Run book = run_reckon(args), yaml = run_reckon(yargs);
+        REQUIRE_MESSAGE(book.status == 0, book.err);
+        REQUIRE(yaml.status == 0);
+        CHECK(without_files(book.out) == without_files(yaml.out));
+        std::filesystem::remove_all(dir);
+    }
+    // the checks as cells are typed: the offence type a drop-down of the members listed on sheet instructions,
+    // the date a date, the severity a number of at least 0
+    std::string dir = temp_dir();
+    REQUIRE(run_reckon({"template", iom, "--format", "xlsx", "--out", dir + "/t.xlsx"}).status == 0);
+    std::map<std::string, std::string> parts;
+    for (auto& [name, text] : read_zip(dir + "/t.xlsx")) parts[name] = text;
+    const std::string& offences = parts["xl/worksheets/sheet2.xml"];
+    CHECK(parts["xl/workbook.xml"].find(R"(<sheet name="cases" sheetId="1" r:id="rId1"/><sheet name="offences" sheetId="2" r:id="rId2"/>)"
+                                        R"(<sheet name="instructions" sheetId="3" r:id="rId3"/>)") != std::string::npos);
+    CHECK(offences.find(R"(sqref="C2:C1048576"><formula1>instructions!$I$2:$I$21</formula1>)") != std::string::npos);
+    CHECK(offences.find(R"(<dataValidation type="date")") != std::string::npos);
+    CHECK(offences.find(R"(<dataValidation type="decimal" operator="greaterThanOrEqual")") != std::string::npos);
+    CHECK(offences.find(R"(sqref="D2:D1048576"><formula1>0</formula1>)") != std::string::npos);
+    for (const char* member : {"homicide", "commercial_robbery", "other"})
+        CHECK(parts["xl/sharedStrings.xml"].find(std::string("<t>") + member + "</t>") != std::string::npos);
     std::filesystem::remove_all(dir);
 }

@@ -268,6 +268,16 @@ int cmd_template(const Run& run, const std::string& ruleset, const std::string& 
         std::cerr << "template in " << out << "\n";
         return ok;
     }
+    if (format == "xlsx") {
+        if (out.empty()) throw UsageError("--format xlsx writes a workbook: give its file with --out FILE.xlsx");
+        OutputFile file(out);
+        write_template_workbook(file.writer_path(), *p);
+        file.commit();
+        std::cerr << "template in " << out << ": sheets";
+        for (const auto& t : template_tables(*p)) std::cerr << " " << t.name << ",";
+        std::cerr << " instructions\n";
+        return ok;
+    }
     if (out.empty()) throw UsageError("--format csv writes a table for the cases and one for each list input: give the folder with --out FOLDER");
     std::error_code ec;
     std::filesystem::create_directories(out, ec);

@@ -142,12 +142,15 @@ int main(int argc, char** argv) {
     test->add_option("PATH", paths, "rule files or folders (searched for *.reckon)")->required()->check(CLI::ExistingPath);
 
     std::string template_format = "yaml", template_out;
-    auto* tmpl = app.add_subcommand("template", "Write the blank case an analyst fills in: a YAML case file, or CSV tables "
-                                                "(a row per case, a table per list input) that read back as cases");
+    auto* tmpl = app.add_subcommand("template", "Write the blank case an analyst fills in: a YAML case file, CSV tables "
+                                                "(a row per case, a table per list input) or a workbook, that read back as cases");
     tmpl->add_option("RULESET", ruleset, "the ruleset's entry file (*.reckon)")->required()->check(CLI::ExistingFile);
-    tmpl->add_option("--format", template_format, "yaml (one case, the default) or csv (tables; needs --out FOLDER)")
-        ->check(CLI::IsMember({"yaml", "csv"}));
-    tmpl->add_option("--out,-o", template_out, "yaml: the file to write (default: standard output); csv: the folder for the tables");
+    tmpl->add_option("--format", template_format, "yaml (one case, the default), csv (tables; needs --out FOLDER) or xlsx "
+                                                  "(a workbook with a sheet per table, instructions and checks as cells are "
+                                                  "typed; needs --out FILE.xlsx)")
+        ->check(CLI::IsMember({"yaml", "csv", "xlsx"}));
+    tmpl->add_option("--out,-o", template_out, "yaml: the file to write (default: standard output); csv: the folder for the tables; "
+                                               "xlsx: the workbook");
 
     try {
         app.parse(argc, argv);

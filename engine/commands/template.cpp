@@ -94,27 +94,45 @@ std::string yaml_template(const Program& p) {
     return out;
 }
 
-std::vector<CsvTemplate> csv_templates(const Program& p) {
-    std::vector<CsvTemplate> out;
-    std::string cases;
+std::vector<TemplateTable> template_tables(const Program& p) {
+    auto column = [&](std::string header, const Type& t, const Bounds& b, const InputDef* in) {
+        TemplateColumn c{std::move(header), &t, &b, what_goes(p, t, b), ""};
+        if (in && in->fallback) c.note = "left empty, it is the default";
+        if (in && !in->cite.description.empty()) c.note += (c.note.empty() ? "" : ". ") + in->cite.description;
+        return c;
+    };
+    std::vector<TemplateTable> out(1);
+    out[0].name = "cases";
     for (const auto& in : p.inputs) {
         if (in.type.kind == TypeKind::list) continue;
         if (in.type.kind == TypeKind::record) {
-            for (const auto& f : in.type.record->fields) cases += (cases.empty() ? "" : ",") + csv_field(in.path + "." + f.name);
+            for (const auto& f : in.type.record->fields) out[0].columns.push_back(column(in.path + "." + f.name, f.type, f.bounds, &in));
         } else {
-            cases += (cases.empty() ? "" : ",") + csv_field(in.path);
+            out[0].columns.push_back(column(in.path, in.type, in.bounds, &in));
         }
     }
-    out.push_back({"cases.csv", cases + "\n"});
-    const std::string id = p.case_id_input >= 0 ? p.inputs[p.case_id_input].path : "";
+    if (p.case_id_input < 0) return out;
+    const InputDef& id = p.inputs[p.case_id_input];
     for (const auto& in : p.inputs) {
-        if (in.type.kind != TypeKind::list || id.empty()) continue;
-        std::string header = csv_field(id);
+        if (in.type.kind != TypeKind::list) continue;
+        TemplateTable t{in.path, {column(id.path, id.type, id.bounds, nullptr)}};
+        t.columns[0].note = "the case's " + id.path + ", as in sheet cases";
         const Type& el = *in.type.element;
         if (el.kind == TypeKind::record)
-            for (const auto& f : el.record->fields) header += "," + csv_field(f.name);
-        else header += "," + csv_field(in.segments.back());
-        out.push_back({in.path + ".csv", header + "\n"});
+            for (const auto& f : el.record->fields) t.columns.push_back(column(f.name, f.type, f.bounds, nullptr));
+        else t.columns.push_back(column(in.segments.back(), el, in.bounds, nullptr));
+        if (!in.cite.description.empty()) t.columns.back().note = in.cite.description;
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+std::vector<CsvTemplate> csv_templates(const Program& p) {
+    std::vector<CsvTemplate> out;
+    for (const auto& t : template_tables(p)) {
+        std::string header;
+        for (const auto& c : t.columns) header += (header.empty() ? "" : ",") + csv_field(c.header);
+        out.push_back({t.name + ".csv", header + "\n"});
     }
     return out;
 }

@@ -5,6 +5,8 @@
 #include "core/eval.hpp"
 #include "explain.hpp"
 
+#include "workbook_file.hpp"
+
 #include <xlsxwriter.h>
 
 #include <cstdlib>
@@ -13,13 +15,7 @@
 
 namespace reckon {
 
-namespace {
-
-
-// Excel's number format for figures of a type: "£"#,##0.00 for money,
-// "£"#,##0.00"/week" for a money rate, 0.0% for a percentage, #,##0.00 for
-// a figure shown with fixed decimals, General otherwise.
-std::string number_format(const Program& p, const Type& t, int decimals, bool fixed, bool percent) {
+std::string excel_number_format(const Program& p, const Type& t, int decimals, bool fixed, bool percent) {
     std::string places = decimals > 0 ? "." + std::string(static_cast<std::size_t>(decimals), '0') : "";
     if (percent) return "0" + places + "%";
     if (auto money = p.units.money_shape(t.unit))
@@ -27,30 +23,19 @@ std::string number_format(const Program& p, const Type& t, int decimals, bool fi
     return fixed ? "#,##0" + places : "General";
 }
 
+namespace {
+
 class Writer {
 public:
-    Writer(const std::string& path, const Program& p) : p_(p) {
-        lxw_workbook_options options{};
-        options.constant_memory = LXW_TRUE;  // rows go to disk as they are written: a million cases fit
-        wb_ = workbook_new_opt(path.c_str(), &options);
-        if (!wb_) throw std::runtime_error(path + ": error: cannot write the workbook");
-        bold_ = workbook_add_format(wb_);
-        format_set_bold(bold_);
-        format_set_bg_color(bold_, 0xEEF3F6);
-        date_ = workbook_add_format(wb_);
-        format_set_num_format(date_, "yyyy-mm-dd");
-        wrap_ = workbook_add_format(wb_);
-        format_set_text_wrap(wrap_);
-        format_set_align(wrap_, LXW_ALIGN_VERTICAL_TOP);
-    }
-    ~Writer() {
-        if (wb_) workbook_close(wb_);  // only after a failure: the file is discarded
-    }
+    Writer(const std::string& path, const Program& p) : p_(p), file_(path, true) {}
 
-    lxw_worksheet* sheet(const char* name) { return workbook_add_worksheet(wb_, name); }
+    lxw_format* bold() const { return file_.bold; }
+    lxw_format* wrap() const { return file_.wrap; }
+
+    lxw_worksheet* sheet(const char* name) { return workbook_add_worksheet(file_.book(), name); }
 
     void header(lxw_worksheet* s, const std::vector<std::string>& names) {
-        for (std::size_t c = 0; c < names.size(); ++c) worksheet_write_string(s, 0, static_cast<lxw_col_t>(c), names[c].c_str(), bold_);
+        for (std::size_t c = 0; c < names.size(); ++c) worksheet_write_string(s, 0, static_cast<lxw_col_t>(c), names[c].c_str(), file_.bold);
         worksheet_freeze_panes(s, 1, 0);
     }
 
@@ -65,7 +50,7 @@ public:
             case Value::Kind::none: return;  // an empty cell: not defined
             case Value::Kind::number: {
                 double x = std::strtod(display_value(p_, t, decimals, fixed, v).c_str(), nullptr);
-                worksheet_write_number(s, r, c, percent ? x / 100 : x, format(number_format(p_, t, decimals, fixed, percent)));
+                worksheet_write_number(s, r, c, percent ? x / 100 : x, file_.number_format(excel_number_format(p_, t, decimals, fixed, percent)));
                 return;
             }
             case Value::Kind::boolean: worksheet_write_boolean(s, r, c, v.b(), nullptr); return;
@@ -74,7 +59,7 @@ public:
                 unsigned m, d;
                 civil_from_days(static_cast<long>(v.n().convert_to<long long>()), y, m, d);
                 lxw_datetime when{y, static_cast<int>(m), static_cast<int>(d), 0, 0, 0};
-                worksheet_write_datetime(s, r, c, &when, date_);
+                worksheet_write_datetime(s, r, c, &when, file_.date);
                 return;
             }
             case Value::Kind::text:
@@ -83,29 +68,11 @@ public:
         }
     }
 
-    void close(const std::string& path) {
-        lxw_error e = workbook_close(wb_);
-        wb_ = nullptr;
-        if (e != LXW_NO_ERROR) throw std::runtime_error(path + ": error: cannot write the workbook: " + lxw_strerror(e));
-    }
-
-    lxw_format* bold_ = nullptr;
-    lxw_format* wrap_ = nullptr;
+    void close() { file_.close(); }
 
 private:
-    lxw_format* format(const std::string& code) {
-        auto [it, fresh] = formats_.try_emplace(code, nullptr);
-        if (fresh) {
-            it->second = workbook_add_format(wb_);
-            format_set_num_format(it->second, code.c_str());
-        }
-        return it->second;
-    }
-
     const Program& p_;
-    lxw_workbook* wb_ = nullptr;
-    lxw_format* date_ = nullptr;
-    std::map<std::string, lxw_format*> formats_;
+    WorkbookFile file_;
 };
 
 }  // namespace
@@ -190,11 +157,11 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
         if (params[i].kind == Value::Kind::number) w.value(ps, r, 1, d.type, 30, false, false, params[i]);
         else w.text(ps, r, 1, typed_value(p, d.type, params[i]));
         w.text(ps, r, 2, p.units.name(d.type.unit));
-        w.text(ps, r, 3, d.cite.description, w.wrap_);
+        w.text(ps, r, 3, d.cite.description, w.wrap());
         std::string source = d.cite.source;
         for (const auto& [slot, node] : p.overrides)
             if (slot == static_cast<int>(i)) source = "set for this run (--param " + d.name + ")";
-        w.text(ps, r, 4, source, w.wrap_);
+        w.text(ps, r, 4, source, w.wrap());
     }
     worksheet_set_column(ps, 0, 0, 24, nullptr);
     worksheet_set_column(ps, 1, 2, 14, nullptr);
@@ -214,13 +181,13 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
     lines.push_back({"date", prov.date});
     lines.push_back({"produced by", "reckon " + prov.reckon_version});
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        w.text(pv, static_cast<lxw_row_t>(i), 0, lines[i].first, w.bold_);
+        w.text(pv, static_cast<lxw_row_t>(i), 0, lines[i].first, w.bold());
         w.text(pv, static_cast<lxw_row_t>(i), 1, lines[i].second);
     }
     worksheet_set_column(pv, 0, 0, 22, nullptr);
     worksheet_set_column(pv, 1, 1, 90, nullptr);
 
-    w.close(path);
+    w.close();
 }
 
 }  // namespace reckon

@@ -9,6 +9,11 @@
 
 namespace reckon {
 
+// Excel's number format for figures of a type: "£"#,##0.00 for money,
+// "£"#,##0.00"/week" for a money rate, 0.0% for a percentage, #,##0.00 for
+// a figure shown with fixed decimals, General otherwise.
+std::string excel_number_format(const Program& p, const Type& t, int decimals, bool fixed, bool percent);
+
 // Sheets: Cases (a row per case, failures with their error), Cohort (a row
 // per cohort figure), Parameters (value, unit, description, source) and
 // Provenance. Throws std::runtime_error when the file cannot be written.

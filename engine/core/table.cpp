@@ -3,10 +3,12 @@
 
 namespace reckon {
 
-std::string CellTable::cell_name(std::size_t column, std::uint32_t row) {
+std::string CellTable::column_name(std::size_t column) {
     std::string letters;
     for (std::size_t n = column + 1; n > 0; n = (n - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (n - 1) % 26));
-    return letters + std::to_string(row);
+    return letters;
 }
+
+std::string CellTable::cell_name(std::size_t column, std::uint32_t row) { return column_name(column) + std::to_string(row); }
 
 }  // namespace reckon

@@ -39,6 +39,8 @@ struct CellTable {
 
     // "C17": a cell's name as a spreadsheet shows it (column index from 0).
     static std::string cell_name(std::size_t column, std::uint32_t row);
+    // "C": a column's name (from 0).
+    static std::string column_name(std::size_t column);
 };
 
 // A field as CSV is written: quoted when it holds a comma, a quote or a line break.

@@ -4,7 +4,9 @@
 // table of the offences list.
 #include "core/compile.hpp"
 #include "core/eval.hpp"
+#include "load_every_row.hpp"
 #include "core/load_case_table.hpp"
+#include "core/read_csv.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -30,17 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             lists.push_back({"offences", reckon::read_csv(list, std::nullopt)});
         }
         reckon::CaseTable table(*r.iom, reckon::read_csv(cases, std::nullopt), std::move(lists));
-        for (std::size_t i = 0; i < table.size(); ++i) {
-            try {
-                reckon::Case c = table.load(i);
-                if (c.inputs.size() != r.iom->inputs.size()) __builtin_trap();
-                reckon::evaluate_outputs(*r.iom, r.params, c);
-            } catch (const reckon::CompileError& e) {
-                if (std::string(e.what()).empty()) __builtin_trap();
-            } catch (const reckon::EvalError&) {
-            }
-        }
-        table.unmatched_list_rows();
+        reckon::fuzz::load_every_row(*r.iom, r.params, table);
     } catch (const reckon::CompileError& e) {
         if (std::string(e.what()).empty()) __builtin_trap();  // every error says something
     }

@@ -1,0 +1,42 @@
+// A workbook being written (workbook_file.hpp).
+#include "workbook_file.hpp"
+
+#include <stdexcept>
+
+namespace reckon {
+
+WorkbookFile::WorkbookFile(const std::string& path, bool constant_memory) : path_(path) {
+    lxw_workbook_options options{};
+    options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
+    book_ = workbook_new_opt(path.c_str(), &options);
+    if (!book_) throw std::runtime_error(path + ": error: cannot write the workbook");
+    bold = workbook_add_format(book_);
+    format_set_bold(bold);
+    format_set_bg_color(bold, 0xEEF3F6);
+    date = workbook_add_format(book_);
+    format_set_num_format(date, "yyyy-mm-dd");
+    wrap = workbook_add_format(book_);
+    format_set_text_wrap(wrap);
+    format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+}
+
+WorkbookFile::~WorkbookFile() {
+    if (book_) workbook_close(book_);
+}
+
+lxw_format* WorkbookFile::number_format(const std::string& code) {
+    auto [it, fresh] = formats_.try_emplace(code, nullptr);
+    if (fresh) {
+        it->second = workbook_add_format(book_);
+        format_set_num_format(it->second, code.c_str());
+    }
+    return it->second;
+}
+
+void WorkbookFile::close() {
+    lxw_error e = workbook_close(book_);
+    book_ = nullptr;
+    if (e != LXW_NO_ERROR) throw std::runtime_error(path_ + ": error: cannot write the workbook: " + lxw_strerror(e));
+}
+
+}  // namespace reckon

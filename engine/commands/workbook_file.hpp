@@ -1,0 +1,40 @@
+// A workbook being written with libxlsxwriter, as every workbook reckon
+// writes (the results and the template) needs it: opened, given the shared
+// cell formats (a header's bold on a pale ground, dates as YYYY-MM-DD,
+// wrapped text), a number format made once per code, and closed with a
+// clear error. Destroyed unclosed (after a failure), it is closed for the
+// caller to discard.
+#pragma once
+
+#include <xlsxwriter.h>
+
+#include <map>
+#include <string>
+
+namespace reckon {
+
+class WorkbookFile {
+public:
+    // constant_memory: rows go to disk as they are written (a million cases fit), in order only.
+    WorkbookFile(const std::string& path, bool constant_memory);
+    ~WorkbookFile();
+    WorkbookFile(const WorkbookFile&) = delete;
+    WorkbookFile& operator=(const WorkbookFile&) = delete;
+
+    lxw_workbook* book() const { return book_; }
+    // The format of a number format code ("£"#,##0.00), made the first time it is asked for.
+    lxw_format* number_format(const std::string& code);
+    // Writes the file; throws std::runtime_error naming `path` when it cannot.
+    void close();
+
+    lxw_format* bold = nullptr;
+    lxw_format* date = nullptr;
+    lxw_format* wrap = nullptr;
+
+private:
+    std::string path_;
+    lxw_workbook* book_ = nullptr;
+    std::map<std::string, lxw_format*> formats_;
+};
+
+}  // namespace reckon

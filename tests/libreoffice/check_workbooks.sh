@@ -1,0 +1,56 @@
+#!/bin/sh
+# A real spreadsheet program, headless LibreOffice Calc from Debian, opens what
+# reckon writes and what analysts give it:
+#   1. the template (reckon template --format xlsx): LibreOffice opens it, keeps
+#      its checks (data validation) when it saves it again, and its CSV export
+#      of each sheet, filled with the cohort's rows, reads back to the cohort of
+#      the YAML files;
+#   2. the results workbook (reckon batch --format xlsx): LibreOffice opens it
+#      and shows the cohort's figures in their money format;
+#   3. the cohort's workbook saved again by LibreOffice (its own shared strings,
+#      styles and date cells) reads back to the same cohort.
+# usage: check_workbooks.sh RECKON WORK_FOLDER    (run from the source folder)
+set -eu
+reckon=$1
+work=$2
+rm -rf "$work"
+mkdir -p "$work/profile"
+fail() { echo "FAILED: $*" >&2; exit 1; }
+# A profile of its own, so that no other LibreOffice (or an earlier run) is in the way.
+soffice() { timeout 180 /usr/bin/soffice "-env:UserInstallation=file://$work/profile" --headless --norestore "$@" >"$work/soffice.log" 2>&1 || { cat "$work/soffice.log" >&2; fail "soffice $*"; }; }
+rules=rulesets/iom-annual-report.reckon
+cohort() { tail -n 1 "$1"; }
+
+"$reckon" batch $rules cases/iom --param report_year=2023 --format jsonl >"$work/yaml.jsonl"
+
+# 1. the template
+"$reckon" template $rules --format xlsx --out "$work/template.xlsx"
+mkdir -p "$work/again" "$work/csv"
+soffice --convert-to xlsx --outdir "$work/again" "$work/template.xlsx"
+unzip -p "$work/again/template.xlsx" xl/worksheets/sheet2.xml | grep -q '<dataValidation[^>]*type="list"' || fail "LibreOffice lost the drop-down of offence types"
+unzip -p "$work/again/template.xlsx" xl/worksheets/sheet2.xml | grep -q '<dataValidation[^>]*type="date"' || fail "LibreOffice lost the date check"
+# every sheet as CSV (UTF-8, comma, quote, cells as shown; the last field -1: all sheets, each to FILE-SHEET.csv)
+soffice --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' --outdir "$work/csv" "$work/template.xlsx"
+[ "$(cat "$work/csv/template-cases.csv")" = "nominal,joined,left" ] || fail "the cases sheet's CSV: $(cat "$work/csv/template-cases.csv")"
+[ "$(cat "$work/csv/template-offences.csv")" = "nominal,date,type,css" ] || fail "the offences sheet's CSV: $(cat "$work/csv/template-offences.csv")"
+# filled in by a script: the cohort's rows under LibreOffice's header rows
+tail -n +2 cases/iom-csv/nominals.csv >>"$work/csv/template-cases.csv"
+tail -n +2 cases/iom-csv/offences.csv >>"$work/csv/template-offences.csv"
+"$reckon" batch $rules "$work/csv/template-cases.csv" --list "offences=$work/csv/template-offences.csv" --param report_year=2023 \
+    --format jsonl >"$work/template.jsonl" 2>"$work/template.err" || { cat "$work/template.err" >&2; fail "the filled template's CSV"; }
+[ "$(cohort "$work/template.jsonl")" = "$(cohort "$work/yaml.jsonl")" ] || fail "the filled template's cohort differs from the YAML files'"
+
+# 2. the results workbook
+"$reckon" batch $rules cases/iom --param report_year=2023 --format xlsx --out "$work/results.xlsx" 2>/dev/null
+mkdir -p "$work/results"
+soffice --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' --outdir "$work/results" "$work/results.xlsx"
+grep -q '"£1,016,259.57"' "$work/results/results-Cohort.csv" || fail "the Cohort sheet does not show saving_pnc as £1,016,259.57"
+grep -q '^N0001,' "$work/results/results-Cases.csv" || fail "the Cases sheet has no row for N0001"
+
+# 3. the cohort's workbook, saved again by LibreOffice
+mkdir -p "$work/master"
+soffice --convert-to xlsx --outdir "$work/master" cases/iom-xlsx/master.xlsx
+"$reckon" batch $rules "$work/master/master.xlsx" --param report_year=2023 --format jsonl >"$work/master.jsonl" 2>"$work/master.err" \
+    || { cat "$work/master.err" >&2; fail "the workbook saved by LibreOffice"; }
+[ "$(cohort "$work/master.jsonl")" = "$(cohort "$work/yaml.jsonl")" ] || fail "the workbook saved by LibreOffice gives another cohort"
+echo "LibreOffice: the template, the results workbook and the cohort's workbook all checked"
