@@ -332,6 +332,15 @@ TEST_CASE("xlsx: hostile workbooks are refused with a clear error within the lim
          "a-shared-string-that-is-not-there.xlsx[cases]:2:1: error: cell A2 points to shared string 7, and the workbook has 0\n"
          "  ,2023-07-03\n"
          "  ^\n"},
+        {"a shared string's number that is no number",
+         [&](const std::string& f) {
+             Book b;
+             b.sheets = {{"cases", header + row(2, R"(<c r="A2" t="s"><v>x</v></c>)" + number_cell("B2", "45110", 1))}};
+             b.write(f);
+         },
+         "a-shared-string-s-number-that-is-no-number.xlsx[cases]:2:1: error: cell A2 has 'x' where the number of a shared string belongs\n"
+         "  ,2023-07-03\n"
+         "  ^\n"},
         {"broken XML",
          [&](const std::string& f) {
              Book b;

@@ -316,7 +316,12 @@ public:
 private:
     std::string value() {
         if (type_ == "s") {
-            std::size_t i = value_.empty() || value_.size() > 9 ? strings_.size() : std::stoul(value_);
+            const bool index = !value_.empty() && value_.size() <= 9 && value_.find_first_not_of("0123456789") == std::string::npos;
+            const std::size_t i = index ? std::stoul(value_) : strings_.size();
+            if (!index) {
+                problem_ = "has '" + value_.substr(0, 40) + "' where the number of a shared string belongs";
+                return "";
+            }
             if (i >= strings_.size()) {
                 problem_ = "points to shared string " + value_ + ", and the workbook has " + std::to_string(strings_.size());
                 return "";
