@@ -312,3 +312,15 @@ TEST_CASE("csv: an identifier given twice fails the later row and a list row wit
     CHECK(first["outputs"]["baseline_offences"]["value"] == "1");
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("csv: a case with no rows in the table of a list with no default has no elements") {
+    std::string dir = temp_dir();
+    write_file(dir + "/custody.csv", "case,custody_minutes\n");  // police.custody_minutes has no default
+    Run r = run_reckon({"batch", sussex, "cases/sussex-csv/complex-client.csv", "--list", "probation.activities=cases/sussex-csv/activities.csv",
+                        "--list", "police.custody_minutes=" + dir + "/custody.csv", "--format", "jsonl"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    auto got = parse_jsonl(r.out);
+    CHECK(got.cases.at("sussex-2010-11-complex-client")["police_custody"]["value"] == "0.00");
+    CHECK(got.cases.at("sussex-2010-11-complex-client")["total"]["value"] == "57216.55");  // £60,805.55 less custody's £3,589.00
+    std::filesystem::remove_all(dir);
+}

@@ -287,7 +287,10 @@ Case CaseTable::load(std::size_t i) const {
     std::string id = p_.case_id_input >= 0 && c.inputs[p_.case_id_input].kind == Value::Kind::text ? *c.inputs[p_.case_id_input].s() : "";
     for (const List& l : lists_) {
         auto rows = l.rows.find(id);
-        if (rows == l.rows.end() || id.empty()) continue;  // no rows: the list's default
+        if (rows == l.rows.end() || id.empty()) {  // no rows: the list's default, or else no elements
+            if (c.inputs[l.input].kind == Value::Kind::none) c.inputs[l.input] = Value::list({});
+            continue;
+        }
         std::vector<Value> items;
         for (std::size_t r : rows->second)
             if (auto v = element(l, l.table.rows[r], errors)) items.push_back(std::move(*v));
