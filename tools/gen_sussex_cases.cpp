@@ -7,6 +7,8 @@
 //       (a row per case), activities.csv and custody.csv (a row per element), read by
 //       reckon batch RULESET FOLDER/cases.csv --list probation.activities=FOLDER/activities.csv
 //                                             --list police.custody_minutes=FOLDER/custody.csv
+//   gen_sussex_cases --xlsx FOLDER COUNT [SEED]    the same tables as one workbook, FOLDER/cases.xlsx (sheets
+//       cases, probation.activities, police.custody_minutes; numbers as number cells), written a row at a time
 //
 // Reproducible byte for byte: std::mt19937 with integer arithmetic only.
 #include <cstdio>
@@ -19,6 +21,11 @@
 #include <vector>
 
 #include "reproducible_random.hpp"
+
+#include <xlsxwriter.h>
+
+#include <optional>
+#include <sstream>
 
 namespace {
 using reckon::tools::Random;
@@ -98,17 +105,56 @@ void write_csv(std::ostream& cases, std::ostream& acts, std::ostream& custody, l
     for (unsigned m : o.custody) custody << "A" << i << "," << m << "\n";
 }
 
+// The CSV tables' rows as a workbook's sheets, a row at a time (constant memory): numbers as number cells.
+class Sheets {
+public:
+    explicit Sheets(const std::filesystem::path& file) {
+        lxw_workbook_options options{};
+        options.constant_memory = LXW_TRUE;
+        book_ = workbook_new_opt(file.string().c_str(), &options);
+        for (const char* n : {"cases", "probation.activities", "police.custody_minutes"}) sheets_.push_back(workbook_add_worksheet(book_, n));
+    }
+    // A line of CSV (no field holds a comma or a quote) as the next row of sheet k.
+    void row(std::size_t k, const std::string& line) {
+        std::size_t from = 0;
+        lxw_col_t c = 0;
+        while (from <= line.size()) {
+            std::size_t comma = line.find(',', from);
+            std::string field = line.substr(from, comma == std::string::npos ? std::string::npos : comma - from);
+            char* end = nullptr;
+            double x = std::strtod(field.c_str(), &end);
+            if (!field.empty() && *end == '\0' && rows_[k] > 0) worksheet_write_number(sheets_[k], rows_[k], c, x, nullptr);
+            else if (!field.empty()) worksheet_write_string(sheets_[k], rows_[k], c, field.c_str(), nullptr);
+            ++c;
+            if (comma == std::string::npos) break;
+            from = comma + 1;
+        }
+        ++rows_[k];
+    }
+    // Each line of `text` as a row of sheet k.
+    void rows(std::size_t k, const std::string& text) {
+        std::size_t from = 0;
+        for (std::size_t nl; (nl = text.find('\n', from)) != std::string::npos; from = nl + 1) row(k, text.substr(from, nl - from));
+    }
+    bool close() { return workbook_close(book_) == LXW_NO_ERROR; }
+
+private:
+    lxw_workbook* book_;
+    std::vector<lxw_worksheet*> sheets_;
+    lxw_row_t rows_[3] = {0, 0, 0};
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    const std::string mode = argc > 1 && (std::string(argv[1]) == "--stream" || std::string(argv[1]) == "--csv") ? argv[1] : "";
+    const std::string mode = argc > 1 && std::string(argv[1]).rfind("--", 0) == 0 ? argv[1] : "";
     if (!mode.empty()) {
         --argc;
         ++argv;
     }
-    const bool stream = mode == "--stream", csv = mode == "--csv";
-    if (argc < 3 || argc > 4) {
-        std::cerr << "usage: gen_sussex_cases [--stream FILE|--csv FOLDER|FOLDER] COUNT [SEED]\n";
+    const bool stream = mode == "--stream", csv = mode == "--csv", xlsx = mode == "--xlsx";
+    if (argc < 3 || argc > 4 || !(mode.empty() || stream || csv || xlsx)) {
+        std::cerr << "usage: gen_sussex_cases [--stream FILE|--csv FOLDER|--xlsx FOLDER|FOLDER] COUNT [SEED]\n";
         return 2;
     }
     const std::filesystem::path folder = argv[1];
@@ -121,11 +167,16 @@ int main(int argc, char** argv) {
     if (!stream) std::filesystem::create_directories(folder);
     std::ofstream one, acts, custody;
     if (stream) one.open(folder, std::ios::binary);
-    if (csv) {
-        one.open(folder / "cases.csv", std::ios::binary);
-        acts.open(folder / "activities.csv", std::ios::binary);
-        custody.open(folder / "custody.csv", std::ios::binary);
-        one << "case,period.from,period.to,police.searches,police.arrests,police.intelligence_reports,police.iom_appointment_hours,"
+    std::ostringstream header;
+    std::optional<Sheets> book;
+    if (xlsx) book.emplace(folder / "cases.xlsx");
+    if (csv || xlsx) {
+        if (csv) {
+            one.open(folder / "cases.csv", std::ios::binary);
+            acts.open(folder / "activities.csv", std::ios::binary);
+            custody.open(folder / "custody.csv", std::ios::binary);
+        }
+        header << "case,period.from,period.to,police.searches,police.arrests,police.intelligence_reports,police.iom_appointment_hours,"
                "court.summary_cases,hostel.resident_weeks,hostel.days_in_prison_during_stay,"
                "hostel.additional_staff_hours_per_week.deputy_manager,hostel.additional_staff_hours_per_week.keyworker,"
                "hostel.additional_staff_hours_per_week.night_hostel_worker,"
@@ -133,8 +184,15 @@ int main(int argc, char** argv) {
                "drug_services.contact_hours_per_week,drug_services.paperwork_hours_per_week,drug_services.prescribed,"
                "prison.weeks_in_custody,nhs.weeks_in_community,nhs.gp_consultations_per_week,nhs.prescriptions_per_week,"
                "nhs.non_elective_admissions\n";
-        acts << "case,activity,hours\n";
-        custody << "case,custody_minutes\n";
+        if (csv) {
+            one << header.str();
+            acts << "case,activity,hours\n";
+            custody << "case,custody_minutes\n";
+        } else {
+            book->rows(0, header.str());
+            book->rows(1, "case,activity,hours\n");
+            book->rows(2, "case,custody_minutes\n");
+        }
     }
     Random r(seed);
     for (long i = 1; i <= count; ++i) {
@@ -142,15 +200,27 @@ int main(int argc, char** argv) {
         char name[32];
         std::snprintf(name, sizeof name, "case-%07ld.yaml", i);
         std::ofstream file;
-        if (!stream && !csv) file.open(folder / name, std::ios::binary);
+        if (!stream && !csv && !xlsx) file.open(folder / name, std::ios::binary);
         std::ofstream& out = stream || csv ? one : file;
         if (stream) out << "--- # " << name << "\n";
+        if (xlsx) {
+            std::ostringstream c, a, m;
+            write_csv(c, a, m, i, o);
+            book->rows(0, c.str());
+            book->rows(1, a.str());
+            book->rows(2, m.str());
+            continue;
+        }
         if (csv) write_csv(out, acts, custody, i, o);
         else write_yaml(out, i, o);
         if (!out || !acts || !custody) {
             std::cerr << "gen_sussex_cases: cannot write into " << folder << "\n";
             return 1;
         }
+    }
+    if (book && !book->close()) {
+        std::cerr << "gen_sussex_cases: cannot write " << (folder / "cases.xlsx") << "\n";
+        return 1;
     }
     return 0;
 }
