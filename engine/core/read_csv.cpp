@@ -1,6 +1,9 @@
-// The read phase for CSV (read_csv.hpp): one pass over the text, a field at
-// a time, keeping where each field starts.
+// The read phase for CSV (read_csv.hpp): records found a block at a time
+// (a line break outside quotes ends one), then split into fields, keeping
+// where each field starts.
 #include "read_csv.hpp"
+
+#include <fstream>
 
 namespace reckon {
 
@@ -20,13 +23,18 @@ char separator_of(const std::string& text, std::size_t from) {
     return semicolons > commas ? ';' : ',';
 }
 
-class Reader {
+Diagnostic open_quote(const SourceFile& f, std::uint32_t at) {
+    return Diagnostic{Location{&f, at, 1}, "this quoted field has no closing quote", {"a quote inside a quoted field is written twice: \"\""}};
+}
+
+// The fields of one record, from `i` in a source's text; `i` is left after the record's line break.
+class Fields {
 public:
-    Reader(const SourceFile& file, std::size_t from, char separator) : f_(file), t_(file.text()), i_(from), sep_(separator) {}
+    Fields(const SourceFile& file, std::size_t from, char separator) : f_(file), t_(file.text()), i_(from), sep_(separator) {}
 
     bool done() const { return i_ >= t_.size(); }
 
-    // One record: fields up to the end of a line outside quotes.
+    // One record: fields up to the end of a line outside quotes. Throws CompileError at a quote left open.
     TableRow row() {
         TableRow r;
         r.offset = static_cast<std::uint32_t>(i_);
@@ -52,9 +60,7 @@ private:
         if (i_ < t_.size() && t_[i_] == '"') {
             ++i_;
             while (true) {
-                if (i_ >= t_.size())
-                    throw CompileError({Diagnostic{Location{&f_, cell.offset, 1}, "this quoted field has no closing quote",
-                                                   {"a quote inside a quoted field is written twice: \"\""}}});
+                if (i_ >= t_.size()) throw CompileError({open_quote(f_, cell.offset)});
                 char c = t_[i_++];
                 if (c != '"') {
                     cell.text += c;
@@ -81,7 +87,132 @@ private:
 
 bool blank(const TableRow& r) { return r.cells.size() == 1 && r.cells[0].text.empty(); }
 
+// A CSV file, a record at a time.
+class CsvFile : public RowReader {
+public:
+    CsvFile(std::string path, std::uint64_t max_bytes, std::optional<char> separator)
+        : path_(std::move(path)), max_(max_bytes), separator_(separator) {}
+
+    std::optional<TableRow> next() override {
+        while (true) {
+            if (!opened_) open();
+            if (pos_ >= buf_.size() && !fill()) return std::nullopt;
+            TableRow r = record();
+            if (number_ == 1 || !r.problems.empty() || !blank(r)) return r;  // the header, even blank
+        }
+    }
+
+private:
+    void open() {
+        opened_ = true;
+        in_.open(path_, std::ios::binary);
+        if (!in_) throw std::runtime_error(path_ + ": error: cannot open file");
+    }
+
+    bool fill() {
+        if (eof_) return false;
+        if (pos_ > 0) {
+            buf_.erase(0, pos_);
+            scanned_ -= pos_;
+            pos_ = 0;
+        }
+        const std::size_t before = buf_.size();
+        buf_.resize(before + (1 << 16));
+        in_.read(buf_.data() + before, 1 << 16);
+        buf_.resize(before + static_cast<std::size_t>(in_.gcount()));
+        if (in_.bad()) throw std::runtime_error(path_ + ": error: cannot read file");
+        if (in_.gcount() == 0) eof_ = true;
+        return buf_.size() > before;
+    }
+
+    // The next record's text, up to and with its line break (none at the end of the file).
+    TableRow record() {
+        bool too_large = false;
+        std::string shown;
+        const std::uint32_t first_line = line_;
+        while (true) {
+            for (; scanned_ < buf_.size(); ++scanned_) {
+                const char c = buf_[scanned_];
+                if (c == '"') quoted_ = !quoted_;
+                else if (c == '\n' && !quoted_) break;
+            }
+            if (scanned_ < buf_.size()) break;  // the record ends here
+            if (scanned_ - pos_ > max_) {  // a record over the limit: read on to its end, keeping only its start to show
+                if (!too_large) shown = start_of(pos_);
+                too_large = true;
+                for (std::size_t i = pos_; i < buf_.size(); ++i) line_ += buf_[i] == '\n';
+                pos_ = scanned_ = buf_.size();
+            }
+            if (!fill()) break;
+        }
+        const std::size_t end = scanned_ < buf_.size() ? scanned_ + 1 : buf_.size();
+        if (!too_large && end - pos_ > max_) {
+            shown = start_of(pos_);
+            too_large = true;
+        }
+        std::string text = too_large ? shown : buf_.substr(pos_, end - pos_);
+        const bool open_quote_at_end = quoted_ && end == buf_.size();
+        for (std::size_t i = pos_; i < end; ++i) line_ += buf_[i] == '\n';
+        pos_ = scanned_ = end;
+        quoted_ = false;
+        ++number_;
+        if (number_ == 1 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);  // a byte-order mark
+        auto source = std::make_shared<SourceFile>(path_, std::move(text), first_line, 0);
+        TableRow r;
+        r.source = source;
+        r.number = number_;
+        if (too_large) {
+            r.problems.push_back({Location{source.get(), 0, 1}, "row " + std::to_string(number_) + " is more than " + std::to_string(max_) +
+                                             " bytes, the limit on one row (it can be raised with --limit file-size=N)", {}});
+            return r;
+        }
+        if (auto bad = check_text(*source)) {
+            r.problems.push_back(*bad);
+            return r;
+        }
+        if (open_quote_at_end) {
+            const auto& t = source->text();
+            std::size_t at = 0;  // the quote that opens the field left open: the last that starts a field
+            for (std::size_t i = 0, q = 0; i < t.size(); ++i)
+                if (t[i] == '"') {
+                    if (q % 2 == 0) at = i;
+                    ++q;
+                }
+            r.problems.push_back(open_quote(*source, static_cast<std::uint32_t>(at)));
+            return r;
+        }
+        if (!separator_) separator_ = separator_of(source->text(), 0);
+        Fields fields(*source, 0, *separator_);
+        TableRow parsed = fields.row();
+        r.offset = parsed.offset;
+        r.cells = std::move(parsed.cells);
+        return r;
+    }
+
+    // The start of a record too large to keep, to show: up to 120 bytes, and no further than its first line break or control byte.
+    std::string start_of(std::size_t from) const {
+        std::size_t end = from;
+        while (end < buf_.size() && end - from < 120 && static_cast<unsigned char>(buf_[end]) >= 0x20) ++end;
+        while (end > from && (static_cast<unsigned char>(buf_[end - 1]) & 0xC0) == 0x80) --end;  // no character cut in two
+        if (end > from && static_cast<unsigned char>(buf_[end - 1]) >= 0xC0) --end;
+        return buf_.substr(from, end - from);
+    }
+
+    std::string path_;
+    std::uint64_t max_;
+    std::optional<char> separator_;
+    std::ifstream in_;
+    std::string buf_;
+    std::size_t pos_ = 0, scanned_ = 0;
+    std::uint32_t line_ = 0, number_ = 0;
+    bool opened_ = false, eof_ = false, quoted_ = false;
+};
+
 }  // namespace
+
+std::unique_ptr<RowReader> csv_rows(const std::string& path, std::uint64_t max_bytes, std::optional<char> separator) {
+    return std::make_unique<CsvFile>(path, max_bytes, separator);
+}
 
 CellTable read_csv(SourcePtr source, std::optional<char> separator) {
     if (auto bad = check_text(*source)) throw CompileError({*bad});
@@ -89,15 +220,16 @@ CellTable read_csv(SourcePtr source, std::optional<char> separator) {
     const std::size_t start = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;  // a byte-order mark
     CellTable table;
     table.source = source;
-    table.separator = separator.value_or(separator_of(text, start));
-    Reader reader(*source, start, table.separator);
-    if (reader.done())
+    Fields fields(*source, start, separator.value_or(separator_of(text, start)));
+    if (fields.done())
         throw CompileError({Diagnostic{Location{source.get(), 0, 1}, "the table is empty: its first row names the columns", {}}});
-    table.header = reader.row();
+    table.header = fields.row();
     table.header.number = 1;
-    for (std::uint32_t number = 2; !reader.done(); ++number) {  // blank rows keep their numbers, as in a spreadsheet
-        TableRow r = reader.row();
+    table.header.source = source;
+    for (std::uint32_t number = 2; !fields.done(); ++number) {  // blank rows keep their numbers, as in a spreadsheet
+        TableRow r = fields.row();
         r.number = number;
+        r.source = source;
         if (!blank(r)) table.rows.push_back(std::move(r));
     }
     return table;

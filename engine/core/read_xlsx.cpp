@@ -12,6 +12,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstring>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -247,16 +248,17 @@ std::optional<std::string> serial_date(const std::string& plain, bool date1904) 
     return date + "T" + hm;
 }
 
-// A sheet's rows as a table. Its source text is made as the rows come: line N
-// is row N, its cells written as CSV (line breaks in a cell shown as spaces).
+// A sheet's rows, as they are parsed. Each row's source is made for
+// diagnostics: its cells written as CSV (line breaks in a cell shown as
+// spaces), its line numbered as the row.
 class SheetHandler : public Handler {
 public:
-    SheetHandler(const std::vector<std::string>& strings, const std::vector<bool>& date_style, bool date1904)
-        : strings_(strings), date_style_(date_style), date1904_(date1904) {}
+    SheetHandler(std::string name, std::shared_ptr<const std::vector<std::string>> strings,
+                 std::shared_ptr<const std::vector<bool>> date_style, bool date1904)
+        : name_(std::move(name)), strings_holder_(std::move(strings)), styles_holder_(std::move(date_style)),
+          strings_(*strings_holder_), date_style_(*styles_holder_), date1904_(date1904) {}
 
-    CellTable table;
-    std::string source;  // the source's text: one line per row
-    std::vector<std::pair<std::uint32_t, std::string>> cell_problems;  // at an offset of `text`
+    std::deque<TableRow> ready;  // rows parsed and not yet taken
 
     void start(std::string_view name, const char** attrs) override {
         if (name == "row") {
@@ -363,42 +365,35 @@ private:
     void finish_row() {
         const bool blank = std::all_of(row_.cells.begin(), row_.cells.end(), [](const TableCell& c) { return c.text.empty(); });
         if (blank && pending_.empty()) return;
-        if (source.size() > 0xFFFFFFF0u) return fail("the sheet is too large to read");
-        // pad with empty lines so that line N of the source is row N
-        while (lines_ + 1 < row_.number) {
-            source += '\n';
-            ++lines_;
-        }
-        row_.offset = static_cast<std::uint32_t>(source.size());
+        std::string text;
         for (std::size_t c = 0; c < row_.cells.size(); ++c) {
-            if (c) source += ',';
-            row_.cells[c].offset = static_cast<std::uint32_t>(source.size());
+            if (c) text += ',';
+            row_.cells[c].offset = static_cast<std::uint32_t>(text.size());
             std::string shown = row_.cells[c].text;
             std::replace(shown.begin(), shown.end(), '\n', ' ');
             std::replace(shown.begin(), shown.end(), '\r', ' ');
-            source += csv_field(shown);
+            text += csv_field(shown);
         }
+        auto source = std::make_shared<SourceFile>(name_, std::move(text), row_.number - 1, 0);
+        row_.source = source;
         for (auto& [column, why] : pending_) {
-            std::uint32_t at = column < row_.cells.size() ? row_.cells[column].offset : row_.offset;
-            cell_problems.emplace_back(at, "cell " + CellTable::cell_name(column, row_.number) + " " + why);
+            std::uint32_t at = column < row_.cells.size() ? row_.cells[column].offset : 0;
+            row_.problems.push_back({Location{source.get(), at, 1}, "cell " + CellTable::cell_name(column, row_.number) + " " + why, {}});
         }
         pending_.clear();
-        source += '\n';
-        ++lines_;
-        if (!header_width_) {
-            table.header = std::move(row_);
-            header_width_ = table.header.cells.size();
-        } else {
-            table.rows.push_back(std::move(row_));
-        }
+        if (!header_width_) header_width_ = std::max<std::size_t>(row_.cells.size(), 1);
+        ready.push_back(std::move(row_));
     }
 
+    const std::string name_;
+    const std::shared_ptr<const std::vector<std::string>> strings_holder_;  // the workbook's, kept while its sheet is read
+    const std::shared_ptr<const std::vector<bool>> styles_holder_;
     const std::vector<std::string>& strings_;
     const std::vector<bool>& date_style_;
     const bool date1904_;
     TableRow row_;
     std::uint64_t last_row_ = 0;
-    std::uint32_t lines_ = 0, next_column_ = 0, column_ = 0;
+    std::uint32_t next_column_ = 0, column_ = 0;
     std::size_t header_width_ = 0;
     std::string type_, value_, problem_;
     std::vector<std::pair<std::uint32_t, std::string>> pending_;
@@ -447,75 +442,137 @@ std::string folder_of(const std::string& member) {
     return slash == std::string::npos ? "" : member.substr(0, slash + 1);
 }
 
+// One part of the zip, inflated a block at a time into expat, which calls a
+// handler. It has a handle on the zip of its own, so that several parts (a
+// sheet of cases and a sheet of a list) can be read at once.
+class PartReader {
+public:
+    // max_bytes bounds what the part inflates to; a sheet, which is read a
+    // row at a time and so may be large, may also inflate to 200 times its
+    // size in the zip (a zip bomb inflates by a thousand).
+    PartReader(const std::string& path, const std::string& member, Handler& h, std::string shown, std::uint64_t max_bytes,
+               bool sheet = false)
+        : path_(path), shown_(std::move(shown)), h_(h), parser_(XML_ParserCreate(nullptr), XML_ParserFree), buffer_(1 << 16) {
+        zip_ = unzOpen64(path.c_str());
+        if (!zip_) fail("cannot be opened again: the file changed while it was read");
+        if (unzLocateFile(zip_, member.c_str(), 1) != UNZ_OK) return;
+        unz_file_info64 info;
+        if (unzGetCurrentFileInfo64(zip_, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK) fail(shown_ + " cannot be read: the zip is damaged");
+        max_ = sheet ? std::max<std::uint64_t>(max_bytes, 200 * info.compressed_size) : max_bytes;
+        limit_ = max_bytes;
+        if (unzOpenCurrentFile(zip_) != UNZ_OK) fail(shown_ + " cannot be read: the zip is damaged, or the part is encrypted");
+        open_ = true;
+        if (!parser_) fail("out of memory");
+        XML_Parser x = parser_.get();
+        h.parser = x;
+        XML_SetUserData(x, &h);
+        XML_SetElementHandler(
+            x, [](void* u, const XML_Char* name, const XML_Char** attrs) { static_cast<Handler*>(u)->start(local(name), attrs); },
+            [](void* u, const XML_Char* name) { static_cast<Handler*>(u)->end(local(name)); });
+        XML_SetCharacterDataHandler(x, [](void* u, const XML_Char* text, int n) {
+            static_cast<Handler*>(u)->text(std::string_view(text, static_cast<std::size_t>(n)));
+        });
+        // No DOCTYPE, so no entity is ever declared or expanded, and none is fetched.
+        XML_SetStartDoctypeDeclHandler(x, [](void* u, const XML_Char*, const XML_Char*, const XML_Char*, int) {
+            auto* handler = static_cast<Handler*>(u);
+            handler->problem = "it declares a DOCTYPE, which a workbook never has (entities are not read)";
+            XML_StopParser(handler->parser, XML_FALSE);
+        });
+        XML_SetExternalEntityRefHandler(x, [](XML_Parser, const XML_Char*, const XML_Char*, const XML_Char*, const XML_Char*) {
+            return static_cast<int>(XML_STATUS_ERROR);
+        });
+    }
+    ~PartReader() {
+        if (open_) unzCloseCurrentFile(zip_);
+        if (zip_) unzClose(zip_);
+    }
+    PartReader(const PartReader&) = delete;
+    PartReader& operator=(const PartReader&) = delete;
+
+    bool found() const { return open_; }
+
+    // Inflates and parses one block; false once the part is done.
+    bool step() {
+        if (done_) return false;
+        int n = unzReadCurrentFile(zip_, buffer_.data(), static_cast<unsigned>(buffer_.size()));
+        if (n < 0) fail(shown_ + " cannot be read: the zip is damaged (error " + std::to_string(n) + ")");
+        total_ += static_cast<std::uint64_t>(n);
+        if (total_ > max_ && max_ == limit_)
+            fail(shown_ + " expands to more than the limit of " + std::to_string(max_) + " bytes (it can be raised with --limit file-size=N)");
+        if (total_ > max_)
+            fail(shown_ + " expands to more than " + std::to_string(max_) +
+                 " bytes, 200 times its size in the zip, the most a sheet may (it can be raised with --limit file-size=N)");
+        if (XML_Parse(parser_.get(), buffer_.data(), n, n == 0) == XML_STATUS_ERROR) {
+            if (!h_.problem.empty()) fail(shown_ + ": " + h_.problem);
+            fail(shown_ + " is not well-formed XML at line " + std::to_string(XML_GetCurrentLineNumber(parser_.get())) + ": " +
+                 XML_ErrorString(XML_GetErrorCode(parser_.get())));
+        }
+        if (n > 0) return true;
+        done_ = true;
+        open_ = false;
+        if (unzCloseCurrentFile(zip_) == UNZ_CRCERROR) fail(shown_ + " is damaged: its checksum does not match");
+        if (!h_.problem.empty()) fail(shown_ + ": " + h_.problem);
+        return false;
+    }
+
+private:
+    [[noreturn]] void fail(const std::string& why) const { throw std::runtime_error(path_ + ": error: " + why); }
+
+    std::string path_, shown_;
+    Handler& h_;
+    std::unique_ptr<std::remove_pointer_t<XML_Parser>, void (*)(XML_Parser)> parser_;
+    std::vector<char> buffer_;
+    unzFile zip_ = nullptr;
+    std::uint64_t total_ = 0, max_ = 0, limit_ = 0;
+    bool open_ = false, done_ = false;
+};
+
+// A sheet's rows, parsed a block at a time as they are asked for.
+class SheetRows : public RowReader {
+public:
+    SheetRows(const std::string& path, const std::string& member, const std::string& sheet,
+              std::shared_ptr<const std::vector<std::string>> strings, std::shared_ptr<const std::vector<bool>> date_style, bool date1904,
+              std::uint64_t max_bytes)
+        : handler_(path + "[" + sheet + "]", strings, date_style, date1904),
+          part_(path, member, handler_, "sheet '" + sheet + "'", max_bytes, true) {
+        if (!part_.found()) throw std::runtime_error(path + ": error: the workbook has no part " + member + " for sheet '" + sheet + "'");
+    }
+    std::optional<TableRow> next() override {
+        while (handler_.ready.empty() && part_.step()) {
+        }
+        if (handler_.ready.empty()) return std::nullopt;
+        TableRow r = std::move(handler_.ready.front());
+        handler_.ready.pop_front();
+        return r;
+    }
+
+private:
+    SheetHandler handler_;
+    PartReader part_;
+};
+
 }  // namespace
 
 struct Workbook::Parts {
     std::string path;
     Limits limits;
-    unzFile zip = nullptr;
     std::vector<std::string> names;
     std::map<std::string, std::string> members;  // sheet name -> its part
-    std::vector<std::string> strings;
-    std::vector<bool> date_style;
+    std::shared_ptr<const std::vector<std::string>> strings = std::make_shared<const std::vector<std::string>>();
+    std::shared_ptr<const std::vector<bool>> date_style = std::make_shared<const std::vector<bool>>();
     bool date1904 = false;
-
-    ~Parts() {
-        if (zip) unzClose(zip);
-    }
 
     [[noreturn]] void fail(const std::string& why) const { throw std::runtime_error(path + ": error: " + why); }
 
-    // Streams one member through a handler; a member that is missing is nothing to read when `optional`.
+    // Reads one member through a handler, whole; a member that is missing is nothing to read when `optional`.
     bool parse(const std::string& member, Handler& h, bool optional, const std::string& shown) const {
-        if (unzLocateFile(zip, member.c_str(), 1) != UNZ_OK) {
+        PartReader part(path, member, h, shown, limits.file_size);
+        if (!part.found()) {
             if (optional) return false;
             fail("the workbook has no part " + member + " (it is damaged, or not a workbook)");
         }
-        if (unzOpenCurrentFile(zip) != UNZ_OK) fail(member + " cannot be read: the zip is damaged, or the part is encrypted");
-        std::unique_ptr<std::remove_pointer_t<XML_Parser>, void (*)(XML_Parser)> parser(XML_ParserCreate(nullptr), XML_ParserFree);
-        if (!parser) fail("out of memory");
-        h.parser = parser.get();
-        XML_SetUserData(parser.get(), &h);
-        XML_SetElementHandler(
-            parser.get(),
-            [](void* u, const XML_Char* name, const XML_Char** attrs) { static_cast<Handler*>(u)->start(local(name), attrs); },
-            [](void* u, const XML_Char* name) { static_cast<Handler*>(u)->end(local(name)); });
-        XML_SetCharacterDataHandler(parser.get(), [](void* u, const XML_Char* s, int n) {
-            static_cast<Handler*>(u)->text(std::string_view(s, static_cast<std::size_t>(n)));
-        });
-        // No DOCTYPE, so no entity is ever declared or expanded, and none is fetched.
-        XML_SetStartDoctypeDeclHandler(parser.get(), [](void* u, const XML_Char*, const XML_Char*, const XML_Char*, int) {
-            auto* h = static_cast<Handler*>(u);
-            h->problem = "it declares a DOCTYPE, which a workbook never has (entities are not read)";
-            XML_StopParser(h->parser, XML_FALSE);
-        });
-        XML_SetExternalEntityRefHandler(parser.get(), [](XML_Parser, const XML_Char*, const XML_Char*, const XML_Char*, const XML_Char*) {
-            return static_cast<int>(XML_STATUS_ERROR);
-        });
-        std::vector<char> buffer(1 << 16);
-        std::uint64_t total = 0;
-        while (true) {
-            int n = unzReadCurrentFile(zip, buffer.data(), static_cast<unsigned>(buffer.size()));
-            if (n < 0) {
-                unzCloseCurrentFile(zip);
-                fail(shown + " cannot be read: the zip is damaged (error " + std::to_string(n) + ")");
-            }
-            total += static_cast<std::uint64_t>(n);
-            if (total > limits.file_size) {
-                unzCloseCurrentFile(zip);
-                fail(shown + " expands to more than the limit of " + std::to_string(limits.file_size) +
-                     " bytes (it can be raised with --limit file-size=N)");
-            }
-            if (XML_Parse(parser.get(), buffer.data(), n, n == 0) == XML_STATUS_ERROR) {
-                unzCloseCurrentFile(zip);
-                if (!h.problem.empty()) fail(shown + ": " + h.problem);
-                fail(shown + " is not well-formed XML at line " + std::to_string(XML_GetCurrentLineNumber(parser.get())) + ": " +
-                     XML_ErrorString(XML_GetErrorCode(parser.get())));
-            }
-            if (n == 0) break;
+        while (part.step()) {
         }
-        if (unzCloseCurrentFile(zip) == UNZ_CRCERROR) fail(shown + " is damaged: its checksum does not match");
-        if (!h.problem.empty()) fail(shown + ": " + h.problem);
         return true;
     }
 
@@ -536,15 +593,15 @@ Workbook::Workbook(const std::string& path, const Limits& limits) : parts_(std::
     if (!ec && size > limits.file_size)
         p.fail("the file is " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(limits.file_size) +
                " (it can be raised with --limit file-size=N)");
-    p.zip = unzOpen64(path.c_str());
-    if (!p.zip) p.fail("this is not a workbook (.xlsx): it is not a zip file; an older .xls, or a workbook saved with a password, must be saved again as .xlsx");
+    std::unique_ptr<void, int (*)(unzFile)> zip(unzOpen64(path.c_str()), unzClose);
+    if (!zip) p.fail("this is not a workbook (.xlsx): it is not a zip file; an older .xls, or a workbook saved with a password, must be saved again as .xlsx");
     // Every member's name, before any is read.
     std::size_t count = 0;
-    for (int r = unzGoToFirstFile(p.zip); r == UNZ_OK; r = unzGoToNextFile(p.zip)) {
+    for (int r = unzGoToFirstFile(zip.get()); r == UNZ_OK; r = unzGoToNextFile(zip.get())) {
         if (++count > max_members) p.fail("the zip has more than " + std::to_string(max_members) + " members: this is not a workbook");
         unz_file_info64 info;
         char name[1024];
-        if (unzGetCurrentFileInfo64(p.zip, &info, name, sizeof name, nullptr, 0, nullptr, 0) != UNZ_OK || info.size_filename >= sizeof name)
+        if (unzGetCurrentFileInfo64(zip.get(), &info, name, sizeof name, nullptr, 0, nullptr, 0) != UNZ_OK || info.size_filename >= sizeof name)
             p.fail("the zip is damaged: a member's name cannot be read");
         if (escapes(name)) p.fail("the zip has a member named '" + std::string(name) + "', which would escape the workbook: it is not read");
         if (info.flag & 1) p.fail("member " + std::string(name) + " is encrypted: save the workbook without a password");
@@ -575,12 +632,12 @@ Workbook::Workbook(const std::string& path, const Limits& limits) : parts_(std::
     if (!styles.empty()) {
         StylesHandler sh;
         p.parse(styles, sh, true, styles);
-        p.date_style = std::move(sh.date_style);
+        p.date_style = std::make_shared<const std::vector<bool>>(std::move(sh.date_style));
     }
     if (!strings.empty()) {
         SharedStringsHandler ss;
         p.parse(strings, ss, true, "the shared strings table (" + strings + ")");
-        p.strings = std::move(ss.strings);
+        p.strings = std::make_shared<const std::vector<std::string>>(std::move(ss.strings));
     }
 }
 
@@ -589,21 +646,13 @@ Workbook::~Workbook() = default;
 const std::string& Workbook::path() const { return parts_->path; }
 const std::vector<std::string>& Workbook::sheets() const { return parts_->names; }
 
-CellTable Workbook::sheet(const std::string& name) const {
+std::unique_ptr<RowReader> Workbook::rows(const std::string& name) const {
     const Parts& p = *parts_;
     auto m = p.members.find(name);
     if (m == p.members.end()) p.fail("the workbook has no sheet named '" + name + "'");
-    SheetHandler h(p.strings, p.date_style, p.date1904);
-    p.parse(m->second, h, false, "sheet '" + name + "'");
-    auto source = std::make_shared<SourceFile>(p.path + "[" + name + "]", std::move(h.source));
-    CellTable t = std::move(h.table);
-    t.source = source;
-    if (!h.cell_problems.empty()) {
-        std::vector<Diagnostic> ds;
-        for (auto& [at, why] : h.cell_problems) ds.push_back({Location{source.get(), at, 1}, why, {}});
-        throw CompileError(std::move(ds));
-    }
-    return t;
+    return std::make_unique<SheetRows>(p.path, m->second, name, p.strings, p.date_style, p.date1904, p.limits.file_size);
 }
+
+CellTable Workbook::sheet(const std::string& name) const { return read_all(*rows(name)); }
 
 }  // namespace reckon

@@ -3,8 +3,9 @@
 //
 // A workbook is a zip of XML parts (minizip reads the zip, expat the XML). It
 // is read as a stream: a part is inflated a block at a time straight into the
-// XML parser, so neither the zip nor a sheet's XML is ever whole in memory;
-// only the shared strings (the texts the sheets point to) are kept.
+// XML parser, and a sheet's rows are handed out as they are parsed, so
+// neither the zip nor a sheet is ever whole in memory; only the shared
+// strings (the texts the sheets point to) are kept.
 //
 // Cells are read exactly:
 //   - a number as the decimal text the file stores, never through a double
@@ -15,8 +16,9 @@
 //     phonetic guides left out); TRUE and FALSE; an error (#N/A) as its text;
 //   - a formula as the value the spreadsheet saved with it.
 //
-// A workbook is hostile input. Every part is inflated only up to the
-// file-size limit; a DOCTYPE is refused, so no entity is ever declared,
+// A workbook is hostile input. The file is at most the file-size limit, and
+// every part inflates only up to that limit or 200 times its size in the zip
+// (a zip bomb inflates by a thousand); a DOCTYPE is refused, so no entity is ever declared,
 // expanded or fetched; a member's name that would escape the zip (/x, ../x,
 // a backslash) is refused; a cell past the sheet's end (XFD1048576) is refused.
 // Each problem is an error naming the file, and the sheet, row and cell.
@@ -44,10 +46,12 @@ public:
     const std::string& path() const;
     // The sheets' names, in the workbook's order.
     const std::vector<std::string>& sheets() const;
-    // A sheet as a table: its first row with a value is the header (none:
-    // an empty sheet, which the caller refuses or skips). Its
-    // source is named FILE[SHEET], one line per row. Throws CompileError at
-    // a cell, or std::runtime_error for a damaged part.
+    // A sheet's rows, read as they are asked for: its first row with a value
+    // is the header. Each row's source is named FILE[SHEET], its line numbered
+    // as the row. A cell that cannot be read is a problem of its row; the
+    // reader throws std::runtime_error for a damaged part.
+    std::unique_ptr<RowReader> rows(const std::string& name) const;
+    // The same rows, all in one table (no header: an empty sheet, which the caller refuses or skips).
     CellTable sheet(const std::string& name) const;
 
 private:

@@ -9,6 +9,16 @@ std::string CellTable::column_name(std::size_t column) {
     return letters;
 }
 
+CellTable read_all(RowReader& rows) {
+    CellTable t;
+    if (auto header = rows.next()) {
+        t.header = std::move(*header);
+        t.source = t.header.source;
+    }
+    while (auto row = rows.next()) t.rows.push_back(std::move(*row));
+    return t;
+}
+
 std::string CellTable::cell_name(std::size_t column, std::uint32_t row) { return column_name(column) + std::to_string(row); }
 
 }  // namespace reckon

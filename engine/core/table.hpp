@@ -1,16 +1,19 @@
-// What the read phase makes of a spreadsheet, CSV or workbook: a table of
-// cells as text, each with its place, for the load phase to read as inputs
+// What the read phase makes of a spreadsheet, CSV or workbook: rows of cells
+// as text, each with its place, for the load phase to read as inputs
 // (load_case_table.hpp). The header is the table's first row.
 //
-// A CSV table's source is the file itself. A workbook's sheet has no text of
-// its own: its source is a text made for diagnostics, one line per row of the
-// sheet (line N is row N), the row's cells written as CSV, so that an error
-// at a cell points at that row and that cell.
+// Rows come one at a time from a RowReader, so that a table of a million
+// cases need not be in memory; a CellTable holds them all where that is
+// needed. Each row carries its source: a CSV row's own lines, numbered as in
+// the file; a workbook row, which has no text of its own, a text made for
+// diagnostics (its cells written as CSV, its line numbered as its row), so
+// that an error at a cell points at that row and that cell.
 #pragma once
 
 #include "source.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,11 +32,22 @@ struct TableRow {
     // more, holding the first value past the header; this is that value's
     // column (from 0), or 0 when the cells are all there is.
     std::uint32_t past_header = 0;
+    SourcePtr source;                   // where the cells' offsets point
+    std::vector<Diagnostic> problems;  // why the row could not be read as it is (a NUL byte, a cell that points nowhere): it fails its case
+};
+
+// A table's rows one at a time: the header first, then each row with a value
+// (blank rows are passed over and keep their numbers).
+class RowReader {
+public:
+    virtual ~RowReader() = default;
+    // The next row, or nullopt at the end. Throws std::runtime_error
+    // ("FILE: error: ...") when the rest of the table cannot be read.
+    virtual std::optional<TableRow> next() = 0;
 };
 
 struct CellTable {
-    SourcePtr source;
-    char separator = ',';  // CSV only
+    SourcePtr source;  // the header's
     TableRow header;
     std::vector<TableRow> rows;  // blank rows left out
 
@@ -42,6 +56,9 @@ struct CellTable {
     // "C": a column's name (from 0).
     static std::string column_name(std::size_t column);
 };
+
+// Every row of a reader, in a table; an empty table (no header) when it has none.
+CellTable read_all(RowReader& rows);
 
 // A field as CSV is written: quoted when it holds a comma, a quote or a line break.
 inline std::string csv_field(const std::string& s) {
