@@ -72,6 +72,14 @@ struct kw_appendix : word<TAO_PEGTL_STRING("appendix")> {};
 struct kw_share : word<TAO_PEGTL_STRING("share")> {};
 struct kw_to : word<TAO_PEGTL_STRING("to")> {};
 struct kw_axis : word<TAO_PEGTL_STRING("axis")> {};
+// the words of how case tables are read: not reserved, they only follow `sheets` in the header
+struct kw_sheets : word<TAO_PEGTL_STRING("sheets")> {};
+struct kw_ignore : word<TAO_PEGTL_STRING("ignore")> {};
+struct kw_columns : word<TAO_PEGTL_STRING("columns")> {};
+struct kw_write : word<TAO_PEGTL_STRING("write")> {};
+struct kw_dates : word<TAO_PEGTL_STRING("dates")> {};
+struct kw_day : word<TAO_PEGTL_STRING("day")> {};
+struct kw_first : word<TAO_PEGTL_STRING("first")> {};
 
 struct keyword : sor<kw_ruleset, kw_unit, kw_currency, kw_param, kw_input, kw_rule, kw_let, kw_output, kw_fn,
                      kw_type, kw_test, kw_given, kw_expect, kw_import, kw_source, kw_decimals, kw_if, kw_then,
@@ -301,8 +309,15 @@ struct declaration : sor<unit_decl, currency_decl, param_decl, input_decl, rule_
 struct ruleset_name : string_lit {};
 struct version_text : string_lit {};
 struct case_id : path {};
+// `sheets ignore columns "officer", "notes"` and `sheets write dates day first`: how case tables are read
+struct ignored_column : string_lit {};
+struct ignored_columns : list<ignored_column, seq<ws, one<','>, ws>> {};
+struct sheets_ignore : seq<kw_ignore, ws, must<kw_columns>, ws, must<ignored_columns>> {};
+struct sheets_day_first : seq<kw_write, ws, must<kw_dates>, ws, must<kw_day>, ws, must<kw_first>> {};
+struct sheets_setting : sor<sheets_ignore, sheets_day_first> {};
 struct header_item : sor<seq<kw_version, ws, must<version_text>>, seq<kw_source, ws, must<citation>>,
-                         seq<kw_identified, ws, must<kw_by>, ws, must<case_id>>, description> {};
+                         seq<kw_identified, ws, must<kw_by>, ws, must<case_id>>, seq<kw_sheets, ws, must<sheets_setting>>,
+                         description> {};
 struct header : seq<kw_ruleset, ws, must<ruleset_name>, star<ws, header_item>> {};
 struct end_of_file : eof {};
 struct file : seq<ws, opt<header, ws>, star<declaration, ws>, must<end_of_file>> {};

@@ -84,6 +84,14 @@ template <> inline constexpr const char* error_text<citation> = "expected the so
 template <> inline constexpr const char* error_text<decimals_value> = "expected a whole number of decimals";
 template <> inline constexpr const char* error_text<kw_by> = "expected 'by' (as in 'identified by case')";
 template <> inline constexpr const char* error_text<case_id> = "expected the input that names each case";
+template <> inline constexpr const char* error_text<sheets_setting> =
+    "expected how case tables are read: 'sheets ignore columns \"notes\"' or 'sheets write dates day first'";
+template <> inline constexpr const char* error_text<kw_columns> = "expected 'columns' (as in 'sheets ignore columns \"notes\"')";
+template <> inline constexpr const char* error_text<ignored_columns> = "expected the names of columns in quotes, separated by commas";
+template <> inline constexpr const char* error_text<ignored_column> = "expected the name of a column in quotes";
+template <> inline constexpr const char* error_text<kw_dates> = "expected 'dates' (as in 'sheets write dates day first')";
+template <> inline constexpr const char* error_text<kw_day> = "expected 'day first' (the only other way, YYYY-MM-DD, needs no saying)";
+template <> inline constexpr const char* error_text<kw_first> = "expected 'first' (as in 'sheets write dates day first')";
 template <> inline constexpr const char* error_text<report_title> = "expected the report's title in quotes";
 template <> inline constexpr const char* error_text<item_title> = "expected a title or a text in quotes";
 template <> inline constexpr const char* error_text<report_refs> = "expected the names of outputs, separated by commas";

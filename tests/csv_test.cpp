@@ -145,7 +145,7 @@ TEST_CASE("csv: a header that does not match the ruleset is refused before any c
           "                 ^\n"
           "  note: did you mean 'left'?\n"
           "  note: each column names an input by its path, as in joined or hostel.resident_weeks; a list input comes from a "
-          "table of its own (--list NAME=FILE.csv); a column kept for people is left out with --ignore-column NAME\n"
+          "table of its own (--list NAME=FILE.csv); a column kept for people is left out with --ignore-column NAME, or in the ruleset's header: sheets ignore columns \"NAME\"\n"
           "1 case, 1 failed\n");
     write_file(dir + "/s.csv", "case,period.from\nx,2010-09-15\n");
     Run s = run_reckon({"batch", source_dir() + "/" + sussex, "s.csv"}, dir);
@@ -405,4 +405,25 @@ TEST_CASE("csv: natural order of identifiers: runs of digits compared as numbers
     CHECK(reckon::natural_compare("N1", "N01") != 0);  // the same number, written apart: not the same identifier
     CHECK(reckon::natural_compare("x", "x") == 0);
     CHECK(reckon::natural_compare("case-2", "case-2a") < 0);
+}
+
+TEST_CASE("csv: the ruleset's header names the columns kept for people and says the sheets write dates day first") {
+    std::string dir = temp_dir();
+    write_file(dir + "/r.reckon",
+               "ruleset \"Visits\" version \"1\"\n  identified by client\n  sheets ignore columns \"officer\", \"notes\"\n"
+               "  sheets write dates day first\n"
+               "input client: text\ninput first_seen: date\noutput seen: date = first_seen\n");
+    write_file(dir + "/clients.csv", "client,officer,first_seen,notes\nC1,PC Smith,03/07/2023,moved\nC2,PC Jones,2023-07-04,\n");
+    Run r = run_reckon({"batch", "r.reckon", "clients.csv", "--format", "jsonl"}, dir);
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    auto got = parse_jsonl(r.out);
+    CHECK(got.cases["C1"]["seen"]["value"] == "2023-07-03");  // day first: 3 July
+    CHECK(got.cases["C2"]["seen"]["value"] == "2023-07-04");
+    // without the header's words, the same sheet is refused
+    write_file(dir + "/plain.reckon", "ruleset \"Visits\" version \"1\"\n  identified by client\n"
+                                      "input client: text\ninput first_seen: date\noutput seen: date = first_seen\n");
+    Run plain = run_reckon({"batch", "plain.reckon", "clients.csv", "--format", "jsonl"}, dir);
+    CHECK(plain.status == 1);
+    CHECK(plain.err.find("clients.csv:1:8: error: column B1 'officer' names no input of the ruleset") == 0);
+    std::filesystem::remove_all(dir);
 }

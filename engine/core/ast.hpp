@@ -218,6 +218,8 @@ struct Header {
     std::vector<std::string> sources;
     std::string description;
     std::string case_id;  // `identified by NAME`: the input that names a case
+    std::vector<std::string> ignored_columns;  // `sheets ignore columns "notes"`: columns case tables carry for people
+    bool day_first_dates = false;              // `sheets write dates day first`: case tables write 03/07/2023
     Location where;
 };
 

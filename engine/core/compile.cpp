@@ -25,6 +25,8 @@ void take_header(Program& p) {
     p.version = main.header->version;
     p.description = main.header->description;
     p.sources_cited = main.header->sources;
+    p.sheet_ignored_columns = main.header->ignored_columns;
+    p.sheet_day_first_dates = main.header->day_first_dates;
 }
 
 // `identified by NAME`: the text input that names a case.
@@ -36,6 +38,20 @@ void find_case_id(Program& p, std::vector<Diagnostic>& diags) {
         if (p.inputs[i].path == id) p.case_id_input = static_cast<int>(i);
     if (p.case_id_input < 0 || p.inputs[p.case_id_input].type.kind != TypeKind::text)
         diags.push_back({main.header->where, "'identified by " + id + "' must name an input of type text", {}});
+}
+
+// `sheets ignore columns "…"`: a column kept for people names no input (it would be data left out).
+void check_ignored_columns(const Program& p, std::vector<Diagnostic>& diags) {
+    const ast::Module& main = p.modules.front();
+    for (const auto& column : p.sheet_ignored_columns)
+        for (const auto& in : p.inputs) {
+            bool names = column == in.path;
+            if (in.type.kind == TypeKind::record)
+                for (const auto& f : in.type.record->fields) names = names || column == in.path + "." + f.name;
+            if (names)
+                diags.push_back({main.header->where, "'sheets ignore columns' names \"" + column + "\", the column of input '" + in.path +
+                                                         "': only columns that name no input are left out", {}});
+        }
 }
 
 // --param NAME=VALUE: each value parsed and checked as a constant of the param's type.
@@ -86,6 +102,7 @@ std::shared_ptr<Program> compile(SourcePtr entry, const std::vector<ParamSetting
     checker.check_all();
     std::vector<Diagnostic> diags = checker.take_diagnostics();
     find_case_id(*p, diags);
+    check_ignored_columns(*p, diags);
     check_settings(*p, checker, settings, diags);
 
     sort_as_read(*p, diags);

@@ -99,7 +99,7 @@ std::vector<TableSchema::Column> TableSchema::columns(std::vector<Diagnostic>& e
             if (!near.empty()) notes.push_back("did you mean '" + near + "'?");
             notes.push_back("each column names an input by its path, as in joined or hostel.resident_weeks; a list input "
                             "comes from a table of its own (--list NAME=FILE.csv); a column kept for people is left out with "
-                            "--ignore-column NAME");
+                            "--ignore-column NAME, or in the ruleset's header: sheets ignore columns \"NAME\"");
             errors.push_back({at, "column " + CellTable::cell_name(c, header_.number) + " '" + name + "' names no input of the ruleset", notes});
         }
         if (ignored && col.input >= 0)
@@ -181,6 +181,9 @@ TableSchema::List TableSchema::list_of(const std::string& input, TableRow header
 TableSchema::TableSchema(const Program& p, TableRow case_header, std::vector<std::pair<std::string, TableRow>> list_headers,
                          TableOptions options)
     : p_(p), options_(std::move(options)), header_(std::move(case_header)) {
+    // what the ruleset says of its sheets, with what the command line says
+    options_.ignored_columns.insert(options_.ignored_columns.end(), p.sheet_ignored_columns.begin(), p.sheet_ignored_columns.end());
+    options_.day_first_dates = options_.day_first_dates || p.sheet_day_first_dates;
     std::vector<Diagnostic> errors;
     for (auto& problem : header_.problems) errors.push_back(problem);
     columns_ = columns(errors);

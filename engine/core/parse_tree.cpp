@@ -200,6 +200,8 @@ ast::Header Builder::header_of(const Node& n) const {
         else if (c->is_type<version_text>()) h.version = unquote(*c);
         else if (c->is_type<citation>()) h.sources.push_back(unquote(*c));
         else if (c->is_type<case_id>()) h.case_id = c->string();
+        else if (c->is_type<ignored_column>()) h.ignored_columns.push_back(unquote(*c));
+        else if (c->is_type<sheets_day_first>()) h.day_first_dates = true;
         else if (c->is_type<description>()) annotation(notes, *c);
     }
     h.description = notes.description;

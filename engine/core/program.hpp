@@ -179,6 +179,8 @@ struct Program {
     std::string name, version, description;
     std::vector<std::string> sources_cited;
     int case_id_input = -1;             // the input that names a case, if declared
+    std::vector<std::string> sheet_ignored_columns;  // `sheets ignore columns …`: columns of case tables kept for people
+    bool sheet_day_first_dates = false;              // `sheets write dates day first`
     UnitTable units;
     std::vector<std::unique_ptr<RecordDef>> records;
     std::vector<std::unique_ptr<EnumDef>> enums;
