@@ -127,16 +127,44 @@ private:
 
     // The next record's text, up to and with its line break (none at the end of the file).
     TableRow record() {
+        if (!separator_) {  // from the header row, as read_csv does: read on to its end (or the limit) first
+            while (buf_.find_first_of("\r\n", pos_) == std::string::npos && buf_.size() - pos_ <= max_ && fill()) {
+            }
+            const std::size_t bom = buf_.compare(pos_, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+            separator_ = separator_of(buf_, pos_ + bom);
+        }
         bool too_large = false;
         std::string shown;
         const std::uint32_t first_line = line_;
         while (true) {
+            bool ends = false;
+            // As Fields reads it: a quote opens a field only at its start; inside, "" is a quote and a quote alone closes it.
             for (; scanned_ < buf_.size(); ++scanned_) {
                 const char c = buf_[scanned_];
-                if (c == '"') quoted_ = !quoted_;
-                else if (c == '\n' && !quoted_) break;
+                const bool last = scanned_ + 1 >= buf_.size();
+                if (quoted_) {
+                    if (c != '"') continue;
+                    if (last && !eof_) break;  // the next byte decides: read on
+                    if (!last && buf_[scanned_ + 1] == '"') ++scanned_;
+                    else quoted_ = false;
+                } else if (c == '"' && field_start_) {
+                    quoted_ = true;
+                    field_start_ = false;
+                } else if (c == *separator_) {
+                    field_start_ = true;
+                } else if (c == '\n') {
+                    ends = true;
+                    break;
+                } else if (c == '\r') {  // CRLF, or a CR alone (as old Mac files end lines)
+                    if (last && !eof_) break;  // the next byte decides: read on
+                    if (!last && buf_[scanned_ + 1] == '\n') ++scanned_;
+                    ends = true;
+                    break;
+                } else {
+                    field_start_ = false;
+                }
             }
-            if (scanned_ < buf_.size()) break;  // the record ends here
+            if (ends) break;  // the record ends at scanned_
             if (scanned_ - pos_ > max_) {  // a record over the limit: read on to its end, keeping only its start to show
                 if (!too_large) shown = start_of(pos_);
                 too_large = true;
@@ -151,13 +179,13 @@ private:
             too_large = true;
         }
         std::string text = too_large ? shown : buf_.substr(pos_, end - pos_);
-        const bool open_quote_at_end = quoted_ && end == buf_.size();
         for (std::size_t i = pos_; i < end; ++i) line_ += buf_[i] == '\n';
         pos_ = scanned_ = end;
         quoted_ = false;
+        field_start_ = true;
         ++number_;
         if (number_ == 1 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);  // a byte-order mark
-        auto source = std::make_shared<SourceFile>(path_, std::move(text), first_line, 0);
+        auto source = std::make_shared<SourceFile>(path_, std::move(text), first_line, 0, number_ > 1);  // a mark starts only the file
         TableRow r;
         r.source = source;
         r.number = number_;
@@ -170,22 +198,14 @@ private:
             r.problems.push_back(*bad);
             return r;
         }
-        if (open_quote_at_end) {
-            const auto& t = source->text();
-            std::size_t at = 0;  // the quote that opens the field left open: the last that starts a field
-            for (std::size_t i = 0, q = 0; i < t.size(); ++i)
-                if (t[i] == '"') {
-                    if (q % 2 == 0) at = i;
-                    ++q;
-                }
-            r.problems.push_back(open_quote(*source, static_cast<std::uint32_t>(at)));
-            return r;
+        try {  // a quote left open at the end of the file is an error at that quote
+            Fields fields(*source, 0, *separator_);
+            TableRow parsed = fields.row();
+            r.offset = parsed.offset;
+            r.cells = std::move(parsed.cells);
+        } catch (const CompileError& e) {
+            r.problems = e.diagnostics();
         }
-        if (!separator_) separator_ = separator_of(source->text(), 0);
-        Fields fields(*source, 0, *separator_);
-        TableRow parsed = fields.row();
-        r.offset = parsed.offset;
-        r.cells = std::move(parsed.cells);
         return r;
     }
 
@@ -205,7 +225,7 @@ private:
     std::string buf_;
     std::size_t pos_ = 0, scanned_ = 0;
     std::uint32_t line_ = 0, number_ = 0;
-    bool opened_ = false, eof_ = false, quoted_ = false;
+    bool opened_ = false, eof_ = false, quoted_ = false, field_start_ = true;
 };
 
 }  // namespace

@@ -374,7 +374,7 @@ private:
             std::replace(shown.begin(), shown.end(), '\r', ' ');
             text += csv_field(shown);
         }
-        auto source = std::make_shared<SourceFile>(name_, std::move(text), row_.number - 1, 0);
+        auto source = std::make_shared<SourceFile>(name_, std::move(text), row_.number - 1, 0, true);
         row_.source = source;
         for (auto& [column, why] : pending_) {
             std::uint32_t at = column < row_.cells.size() ? row_.cells[column].offset : 0;

@@ -10,15 +10,15 @@
 
 namespace reckon {
 
-SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
-    if (text_.rfind("\xEF\xBB\xBF", 0) == 0) text_.erase(0, 3);  // a byte-order mark says nothing here
+SourceFile::SourceFile(std::string path, std::string text, bool keep_mark) : path_(std::move(path)), text_(std::move(text)) {
+    if (!keep_mark && text_.rfind("\xEF\xBB\xBF", 0) == 0) text_.erase(0, 3);  // a byte-order mark says nothing here
     line_starts_.push_back(0);
     for (std::uint32_t i = 0; i < text_.size(); ++i)
         if (text_[i] == '\n') line_starts_.push_back(i + 1);
 }
 
-SourceFile::SourceFile(std::string path, std::string text, std::uint32_t first_line, std::uint32_t document)
-    : SourceFile(std::move(path), std::move(text)) {
+SourceFile::SourceFile(std::string path, std::string text, std::uint32_t first_line, std::uint32_t document, bool keep_mark)
+    : SourceFile(std::move(path), std::move(text), keep_mark) {
     first_line_ = first_line;
     document_ = document;
 }

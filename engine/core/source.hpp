@@ -18,11 +18,13 @@ namespace reckon {
 // alive (by the Program or the Case) for as long as diagnostics may be shown.
 class SourceFile {
 public:
-    SourceFile(std::string path, std::string text);
+    SourceFile(std::string path, std::string text, bool keep_mark = false);
     // One document of a stream of cases: its lines are numbered as in the
     // file (first_line lines come before it); document is its number in the
     // stream, shown in diagnostics (0: not shown).
-    SourceFile(std::string path, std::string text, std::uint32_t first_line, std::uint32_t document);
+    // A byte-order mark at its start is dropped, as for a file, unless it is
+    // part of a file whose start is elsewhere (keep_mark).
+    SourceFile(std::string path, std::string text, std::uint32_t first_line, std::uint32_t document, bool keep_mark = false);
     const std::string& path() const { return path_; }
     const std::string& text() const { return text_; }
     std::uint32_t document() const { return document_; }
