@@ -453,15 +453,15 @@ public:
     PartReader(const std::string& path, const std::string& member, Handler& h, std::string shown, std::uint64_t max_bytes,
                bool sheet = false)
         : path_(path), shown_(std::move(shown)), h_(h), parser_(XML_ParserCreate(nullptr), XML_ParserFree), buffer_(1 << 16) {
-        zip_ = unzOpen64(path.c_str());
-        if (!zip_) fail("cannot be opened again: the file changed while it was read");
-        if (unzLocateFile(zip_, member.c_str(), 1) != UNZ_OK) return;
+        zip_.z = unzOpen64(path.c_str());
+        if (!zip_.z) fail("cannot be opened again: the file changed while it was read");
+        if (unzLocateFile(zip_.z, member.c_str(), 1) != UNZ_OK) return;
         unz_file_info64 info;
-        if (unzGetCurrentFileInfo64(zip_, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK) fail(shown_ + " cannot be read: the zip is damaged");
+        if (unzGetCurrentFileInfo64(zip_.z, &info, nullptr, 0, nullptr, 0, nullptr, 0) != UNZ_OK) fail(shown_ + " cannot be read: the zip is damaged");
         max_ = sheet ? std::max<std::uint64_t>(max_bytes, 200 * info.compressed_size) : max_bytes;
         limit_ = max_bytes;
-        if (unzOpenCurrentFile(zip_) != UNZ_OK) fail(shown_ + " cannot be read: the zip is damaged, or the part is encrypted");
-        open_ = true;
+        if (unzOpenCurrentFile(zip_.z) != UNZ_OK) fail(shown_ + " cannot be read: the zip is damaged, or the part is encrypted");
+        zip_.current = true;
         if (!parser_) fail("out of memory");
         XML_Parser x = parser_.get();
         h.parser = x;
@@ -482,19 +482,15 @@ public:
             return static_cast<int>(XML_STATUS_ERROR);
         });
     }
-    ~PartReader() {
-        if (open_) unzCloseCurrentFile(zip_);
-        if (zip_) unzClose(zip_);
-    }
     PartReader(const PartReader&) = delete;
     PartReader& operator=(const PartReader&) = delete;
 
-    bool found() const { return open_; }
+    bool found() const { return zip_.current || done_; }
 
     // Inflates and parses one block; false once the part is done.
     bool step() {
         if (done_) return false;
-        int n = unzReadCurrentFile(zip_, buffer_.data(), static_cast<unsigned>(buffer_.size()));
+        int n = unzReadCurrentFile(zip_.z, buffer_.data(), static_cast<unsigned>(buffer_.size()));
         if (n < 0) fail(shown_ + " cannot be read: the zip is damaged (error " + std::to_string(n) + ")");
         total_ += static_cast<std::uint64_t>(n);
         if (total_ > max_ && max_ == limit_)
@@ -509,8 +505,8 @@ public:
         }
         if (n > 0) return true;
         done_ = true;
-        open_ = false;
-        if (unzCloseCurrentFile(zip_) == UNZ_CRCERROR) fail(shown_ + " is damaged: its checksum does not match");
+        zip_.current = false;
+        if (unzCloseCurrentFile(zip_.z) == UNZ_CRCERROR) fail(shown_ + " is damaged: its checksum does not match");
         if (!h_.problem.empty()) fail(shown_ + ": " + h_.problem);
         return false;
     }
@@ -518,13 +514,23 @@ public:
 private:
     [[noreturn]] void fail(const std::string& why) const { throw std::runtime_error(path_ + ": error: " + why); }
 
+    // The zip and its member open for reading, closed however the reader ends (its constructor may throw).
+    struct Zip {
+        unzFile z = nullptr;
+        bool current = false;
+        ~Zip() {
+            if (current) unzCloseCurrentFile(z);
+            if (z) unzClose(z);
+        }
+    };
+
+    Zip zip_;  // first: destroyed last
     std::string path_, shown_;
     Handler& h_;
     std::unique_ptr<std::remove_pointer_t<XML_Parser>, void (*)(XML_Parser)> parser_;
     std::vector<char> buffer_;
-    unzFile zip_ = nullptr;
     std::uint64_t total_ = 0, max_ = 0, limit_ = 0;
-    bool open_ = false, done_ = false;
+    bool done_ = false;
 };
 
 // A sheet's rows, parsed a block at a time as they are asked for.
