@@ -4,7 +4,7 @@ namespace reckon {
 
 const std::vector<LimitInfo>& limit_table() {
     static const std::vector<LimitInfo> table = {
-        {"file-size", &Limits::file_size, "bytes of a rule file, or of one case (a case file, or a document of a stream)"},
+        {"file-size", &Limits::file_size, "bytes of a rule file, or of one case (a case file, a document of a stream, a row of a CSV table); of a workbook and each part of it as it inflates"},
         {"nesting", &Limits::nesting, "levels of the grammar's recursion in a rule file (each parenthesis, if, let, not, minus sign or type inside another counts 1 to 3)"},
         {"expression-depth", &Limits::expression_depth, "depth of one expression, long chains of operators included"},
         {"yaml-depth", &Limits::yaml_depth, "levels of mappings and lists one inside another in a case file"},
