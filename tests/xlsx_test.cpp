@@ -502,3 +502,20 @@ TEST_CASE("template: the workbook template, filled in by a script, reads back to
         CHECK(parts["xl/sharedStrings.xml"].find(std::string("<t>") + member + "</t>") != std::string::npos);
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("xlsx: explain names each input's cell in the workbook, and the report names the workbook with its git blob id") {
+    Run r = run_reckon({"explain", iom, "cases/iom-xlsx/master.xlsx", "baseline_offences", "--case", "N0003", "--param", "report_year=2023"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(r.out.find("input offences = 6 entries    (master.xlsx[offences] rows 17, 18, 19, 20, 21, 22)") != std::string::npos);
+    CHECK(r.out.find("input joined = 2023-05-02    (cases/iom-xlsx/master.xlsx[cases]:4:7, row 4, column joined, B4)") != std::string::npos);
+    std::string dir = temp_dir();
+    Run page = run_reckon({"report", iom, "cases/iom-xlsx/master.xlsx", "--param", "report_year=2023", "--out", dir + "/r.html"});
+    REQUIRE_MESSAGE(page.status == 0, page.err);
+    Run blob = run_program("/usr/bin/git", {"hash-object", "cases/iom-xlsx/master.xlsx"}, source_dir());
+    REQUIRE(blob.status == 0);
+    const std::string id = blob.out.substr(0, 40);
+    CHECK(read_file(dir + "/r.html").find("<dt>Table</dt><dd><code>cases/iom-xlsx/master.xlsx</code> (git blob <code>" + id + "</code>)</dd>") !=
+          std::string::npos);
+    CHECK(read_file(dir + "/r.html").find("data-output=\"saving_pnc\"") != std::string::npos);
+    std::filesystem::remove_all(dir);
+}

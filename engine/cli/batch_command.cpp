@@ -143,7 +143,7 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
         for (const auto& f : files)
             if (is_case_table(f)) tables.push_back(f);
         for (const auto& l : opt.lists) tables.push_back(l.path);
-        for (const auto& t : tables) prov.tables.emplace_back(t, git_blob_id(read_source(t, run.limits.file_size)->text()));
+        for (const auto& t : tables) prov.tables.emplace_back(t, git_blob_id_of_file(t));
         if (a.format == BatchOutput::xlsx) {
             write_workbook(file->writer_path(), *p, params, kept, prov);
         } else {

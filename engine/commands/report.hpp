@@ -33,6 +33,8 @@ Provenance provenance_of(const Program& p, const std::vector<std::string>& setti
 
 // The git blob id of some bytes: SHA-1 of "blob SIZE\0" and the bytes, in hex.
 std::string git_blob_id(const std::string& bytes);
+// The same of a file, read a block at a time (a table of any size); throws std::runtime_error when it cannot be read.
+std::string git_blob_id_of_file(const std::string& path);
 
 // The page. `only_case`, when the run has a single case, gives the
 // appendix its worked values.
