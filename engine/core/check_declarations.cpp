@@ -10,11 +10,17 @@
 namespace reckon {
 
 namespace {
-const Node* first_input(const Node& n) {
+// The first input a formula reads, directly or through the rules it uses (each rule looked into once).
+const Node* first_input(const Node& n, const std::vector<RuleDef>& rules, std::vector<bool>& seen) {
     if (n.op == Op::input) return &n;
+    if (n.op == Op::rule && n.slot >= 0 && static_cast<std::size_t>(n.slot) < rules.size() && !seen[n.slot]) {
+        seen[n.slot] = true;
+        if (const NodePtr& f = rules[n.slot].formula)
+            if (const Node* in = first_input(*f, rules, seen)) return in;
+    }
     for (const auto& k : n.kids)
         if (k)
-            if (const Node* f = first_input(*k)) return f;
+            if (const Node* f = first_input(*k, rules, seen)) return f;
     return nullptr;
 }
 }  // namespace
@@ -239,7 +245,8 @@ void Checker::check_require(const ast::Decl& d) {
     frame_ = std::move(saved);
     if (c.type.is_error()) return;
     if (!expect_kind(c, TypeKind::boolean, d.body->where, "the condition of 'require'")) return;
-    const Node* in = first_input(*c.node);
+    std::vector<bool> seen(p_.rules.size(), false);
+    const Node* in = first_input(*c.node, p_.rules, seen);
     if (!in) {
         error(d.body->where, "the condition of 'require' does not read the case: it would always give the same answer");
         return;
