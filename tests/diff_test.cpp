@@ -5,6 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <set>
 #include <regex>
 #include <sstream>
 
@@ -134,4 +137,49 @@ TEST_CASE("diff: a change to the report's layout or to 'percent' is listed") {
     CHECK(r.out.find("report\n  changed report\n      item headline 2: saving_pnc_fiscal, nominals_included -> nominals_included\n") !=
           std::string::npos);
     CHECK(r.out.find("  changed cohort output offence_reduction_pct\n      percent: yes -> (none)\n") != std::string::npos);
+}
+
+TEST_CASE("diff --cases: the cohort's figures first, each to the penny of two plain batch runs, then the largest case changes") {
+    // the IOM ruleset and a copy whose unit cost of shoplifting (value 1, fiscal) is £36 instead of £26
+    std::string dir = temp_dir();
+    std::string text = read_file(source_dir() + "/rulesets/iom-annual-report.reckon");
+    const std::string row = "| shoplifting                        |      £26 |";
+    REQUIRE(text.find(row) != std::string::npos);
+    text.replace(text.find(row), row.size(), "| shoplifting                        |      £36 |");
+    write_file(dir + "/iom-changed.reckon", text);
+    const std::string old_rules = "rulesets/iom-annual-report.reckon", new_rules = dir + "/iom-changed.reckon";
+    Run d = run_reckon({"diff", old_rules, new_rules, "--cases", "cases/iom", "--param", "report_year=2023", "--format", "json"});
+    REQUIRE_MESSAGE(d.status == 0, d.err);
+    auto j = nlohmann::json::parse(d.out);
+    Run a = run_reckon({"batch", old_rules, "cases/iom", "--param", "report_year=2023", "--format", "jsonl"});
+    Run b = run_reckon({"batch", new_rules, "cases/iom", "--param", "report_year=2023", "--format", "jsonl"});
+    auto before = parse_jsonl(a.out).cohort, after = parse_jsonl(b.out).cohort;
+    std::map<std::string, nlohmann::json> cohort;
+    for (const auto& c : j["cohort"]) cohort[c["output"].get<std::string>()] = c;
+    REQUIRE(cohort.count("saving_pnc") == 1);
+    CHECK(before["saving_pnc"]["value"] == "1016259.57");
+    CHECK(cohort["saving_pnc"]["before"] == "£1,016,259.57");
+    CHECK(after["saving_pnc"]["value"] == "1017725.90");
+    CHECK(cohort["saving_pnc"]["after"] == "£1,017,725.90");
+    CHECK(cohort["saving_pnc"]["difference"] == "+£1,466.33");  // 1,017,725.90 − 1,016,259.57
+    CHECK(cohort["saving_by_type[shoplifting]"]["difference"] == "+£1,466.33");  // one member of a figure by member
+    CHECK(cohort.count("saving_by_type[burglary_dwelling]") == 0);             // members that did not change are not listed
+    CHECK(cohort.count("offence_reduction_pct") == 0);
+    CHECK(j["summary"]["affected"] == 150);
+    std::set<std::string> affected;  // the JSON has every affected case's changes
+    for (const auto& c : j["cases"]) affected.insert(c["case"].get<std::string>());
+    CHECK(affected.size() == 150);
+    // the text: the cohort first, then the affected cases with the largest change first, as many as --rows says
+    Run t = run_reckon({"diff", old_rules, new_rules, "--cases", "cases/iom", "--param", "report_year=2023", "--rows", "2"});
+    REQUIRE(t.status == 0);
+    const auto cohort_at = t.out.find("\ncohort\n  baseline_cost: £1,446,450.90 -> £1,448,460.03  (+£2,009.13)\n");
+    const auto cases_at = t.out.find("\ncases (the 2 of 150 affected with the largest changes; --rows N shows more)\n"
+                                     "  N0086 (cases/iom/N0086.yaml)\n      baseline_cost: £18,001.23 -> £18,057.04  (+£55.81)\n"
+                                     "  N0176 (cases/iom/N0176.yaml)\n");
+    CHECK(cohort_at != std::string::npos);
+    CHECK(cases_at != std::string::npos);
+    CHECK(cohort_at < cases_at);
+    CHECK(t.out.find("N0182") == std::string::npos);  // the third is left out
+    CHECK(t.out.find("  saving_pnc: £1,016,259.57 -> £1,017,725.90  (+£1,466.33)\n") != std::string::npos);
+    std::filesystem::remove_all(dir);
 }

@@ -26,6 +26,8 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <sstream>
+#include <thread>
 #include <iostream>
 
 namespace reckon::cli {
@@ -182,12 +184,13 @@ int cmd_doc(const Run& run, const std::string& ruleset, const std::string& case_
 }
 
 // OLD or NEW of `reckon diff`: a rule file, or REV:PATH in git.
-std::shared_ptr<Program> compile_version(const Run& run, const std::string& arg, cli::Checkout& checkout) {
+std::shared_ptr<Program> compile_version(const Run& run, const std::string& arg, cli::Checkout& checkout,
+                                         const std::vector<ParamSetting>& settings) {
     namespace fs = std::filesystem;
     auto colon = arg.find(':');
     if (fs::exists(arg) || colon == std::string::npos) {
         if (!fs::exists(arg)) throw UsageError(arg + ": no such file (give a rule file, or REV:PATH for a git revision)");
-        return compile(arg, {}, run.limits);
+        return compile(arg, settings, run.limits);
     }
     try {
         cli::checkout_revision(arg.substr(0, colon), arg.substr(colon + 1), checkout);
@@ -195,7 +198,7 @@ std::shared_ptr<Program> compile_version(const Run& run, const std::string& arg,
         throw UsageError(arg + ": " + e.what());
     }
     try {
-        return compile(checkout.entry, {}, run.limits);
+        return compile(checkout.entry, settings, run.limits);
     } catch (const CompileError& e) {  // show the revision, not the temporary folder
         std::string text = e.what();
         for (std::size_t at; (at = text.find(checkout.folder + "/")) != std::string::npos;)
@@ -204,16 +207,33 @@ std::shared_ptr<Program> compile_version(const Run& run, const std::string& arg,
     }
 }
 
-int cmd_diff(const Run& run, const std::string& old_arg, const std::string& new_arg, const std::vector<std::string>& cases,
-             const std::string& format) {
+int cmd_diff(const Run& run, const DiffArgs& d) {
     cli::Checkout old_checkout, new_checkout;
-    auto a = compile_version(run, old_arg, old_checkout);
-    auto b = compile_version(run, new_arg, new_checkout);
+    const std::vector<ParamSetting> settings = parse_settings(d.params);
+    auto a = compile_version(run, d.old_version, old_checkout, settings);
+    auto b = compile_version(run, d.new_version, new_checkout, settings);
     std::vector<Change> changes = compare_rulesets(*a, *b);
     std::optional<CaseEffects> effects;
-    if (!cases.empty()) effects = compare_cases(*a, *b, find_case_files(cases));
-    if (format == "json") std::cout << json_text(diff_json(changes, effects ? &*effects : nullptr), 2) << "\n";
-    else std::cout << render_diff(old_arg, new_arg, changes, effects ? &*effects : nullptr);
+    if (!d.cases.empty()) {
+        // the same cases, as batch reads them, under each version (and the run's --param settings)
+        const auto lists = parse_lists(d.lists);
+        std::vector<std::string> list_paths;
+        for (const auto& l : lists) list_paths.push_back(l.path);
+        const std::vector<std::string> files = find_case_files(d.cases, list_paths);
+        BatchResults old_r, new_r;
+        std::ostringstream none;
+        for (auto [p, kept] : {std::pair{a.get(), &old_r}, std::pair{b.get(), &new_r}}) {
+            BatchOptions opt;
+            opt.jobs = std::max(1u, std::thread::hardware_concurrency());
+            opt.format = BatchFormat::kept;
+            opt.keep = kept;
+            opt.lists = lists;
+            run_batch(*p, bind_params(*p, command_line_overrides(*p)), files, opt, none, none);
+        }
+        effects = compare_results(*a, old_r, *b, new_r);
+    }
+    if (d.format == "json") std::cout << json_text(diff_json(changes, effects ? &*effects : nullptr), 2) << "\n";
+    else std::cout << render_diff(d.old_version, d.new_version, changes, effects ? &*effects : nullptr, d.rows);
     return effects && !effects->errors.empty() ? bad_input : ok;
 }
 

@@ -63,8 +63,13 @@ int cmd_explain(const Run& run, const std::string& ruleset, const std::string& c
                 const std::vector<std::string>& raw_lists, const TableOptions& tables);
 int cmd_doc(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& format,
             const std::vector<std::string>& raw_params);
-int cmd_diff(const Run& run, const std::string& old_arg, const std::string& new_arg, const std::vector<std::string>& cases,
-             const std::string& format);
+// `reckon diff OLD NEW [--cases CASES…]`: the methodology's changes; with cases, the cohort's and each case's figures that change.
+struct DiffArgs {
+    std::string old_version, new_version, format = "text";
+    std::vector<std::string> cases, params, lists;
+    std::size_t rows = 20;  // affected cases shown in the text
+};
+int cmd_diff(const Run& run, const DiffArgs& d);
 int cmd_fmt(const Run& run, const std::vector<std::string>& paths, bool check);
 int cmd_test(const Run& run, const std::vector<std::string>& paths);
 // yaml: one case file (to stdout, or out); csv: the tables of a case table, in the folder out.

@@ -114,14 +114,18 @@ int main(int argc, char** argv) {
     explain->add_option("--ignore-sheet", explain_tables.ignored_sheets, ignore_sheet_help);
     explain->add_option("--dates", explain_dates, dates_help)->check(CLI::IsMember({"iso", "day-first"}));
 
-    std::string old_version, new_version, diff_format = "text";
-    std::vector<std::string> diff_cases;
+    DiffArgs da;
     auto* diff = app.add_subcommand("diff", "What changed between two versions of a ruleset, in its own terms; with --cases, "
-                                            "the effect on every output of every case");
-    diff->add_option("OLD", old_version, "a rule file, or REV:PATH (a git revision, as in HEAD~1:rulesets/x.reckon)")->required();
-    diff->add_option("NEW", new_version, "a rule file, or REV:PATH")->required();
-    diff->add_option("--cases", diff_cases, "case files, folders or patterns to evaluate under both versions");
-    diff->add_option("--format", diff_format, "text (the default) or json")->check(CLI::IsMember({"text", "json"}));
+                                            "the effect on the cohort's figures and on every output of every case");
+    diff->add_option("OLD", da.old_version, "a rule file, or REV:PATH (a git revision, as in HEAD~1:rulesets/x.reckon)")->required();
+    diff->add_option("NEW", da.new_version, "a rule file, or REV:PATH")->required();
+    diff->add_option("--cases", da.cases, "cases to evaluate under both versions, given as for batch (files, folders, patterns, "
+                                          "case tables)");
+    diff->add_option("--list", da.lists, list_help);
+    diff->add_option("--param", da.params, "NAME=VALUE: a param set for both versions in this run (--param report_year=2023); repeatable");
+    diff->add_option("--rows", da.rows, "with --cases, how many affected cases the text shows, the largest changes first (default 20)")
+        ->check(CLI::Range(1u, 1000000u));
+    diff->add_option("--format", da.format, "text (the default) or json (every case)")->check(CLI::IsMember({"text", "json"}));
 
     std::string doc_case;
     auto* doc = app.add_subcommand("doc", "Print the methodology appendix (Markdown): params with sources, tables, the case schema, "
@@ -188,7 +192,7 @@ int main(int argc, char** argv) {
         if (*report) return cmd_batch(run, ra);
         if (*fmt) return cmd_fmt(run, paths, fmt_check);
         if (*doc) return cmd_doc(run, ruleset, doc_case, doc_format, params);
-        if (*diff) return cmd_diff(run, old_version, new_version, diff_cases, diff_format);
+        if (*diff) return cmd_diff(run, da);
         if (*explain) return cmd_explain(run, ruleset, case_file, output, explain_format, depth, params, explain_case, explain_lists, explain_tables);
         if (*tmpl) return cmd_template(run, ruleset, template_format, template_out);
         return bad_usage;

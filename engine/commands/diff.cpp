@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <optional>
 
 namespace reckon {
 namespace {
@@ -122,50 +123,106 @@ std::vector<Change> compare_rulesets(const Program& old_p, const Program& new_p)
     return out;
 }
 
-CaseEffects compare_cases(const Program& old_p, const Program& new_p, const std::vector<std::string>& files) {
+namespace {
+
+// A figure under each version (an output's, or one member's of a figure by
+// member), compared as shown; nothing when it shows the same.
+std::optional<FigureChange> figure_change(const Program& old_p, const RuleDef* ro, const Value& va, const Program& new_p, const RuleDef& r,
+                                          const Value& vb) {
+    FigureChange fc{"", "", r.name, "", display_with_unit(new_p, r, vb), "", 0, ""};
+    if (ro) fc.before = display_with_unit(old_p, *ro, va);
+    if (fc.before == fc.after) return std::nullopt;
+    if (ro && va.kind == Value::Kind::number && vb.kind == Value::Kind::number &&
+        new_p.units.name(r.type.unit) == old_p.units.name(ro->type.unit)) {
+        // the difference of the figures as shown, so that it adds up on the page
+        const Number step(1, boost::multiprecision::pow(Integer(10), static_cast<unsigned>(r.decimals)));
+        Number shown_a = round_to(in_own_unit(old_p, *ro, va), step, RoundMode::half_away);
+        Number shown_b = round_to(in_own_unit(new_p, r, vb), step, RoundMode::half_away);
+        fc.delta = shown_b - shown_a;
+        Value d = Value::number(fc.delta * new_p.units.scale(r.type.unit));
+        std::string text = display_with_unit(new_p, r, d);
+        fc.difference = (fc.delta > 0 ? "+" : "") + text;
+        fc.unit = new_p.units.name(r.type.unit);
+    }
+    return fc;
+}
+
+// An output's changes: one, or for a figure by member (of the same members in both versions) one per member that changed.
+std::vector<FigureChange> figure_changes(const Program& old_p, const RuleDef* ro, const Value& va, const Program& new_p, const RuleDef& r,
+                                         const Value& vb) {
+    std::vector<FigureChange> out;
+    const bool by_member = r.by && ro && ro->by && r.by->members == ro->by->members && va.kind == Value::Kind::list &&
+                           vb.kind == Value::Kind::list && va.items()->size() == r.by->members.size() &&
+                           vb.items()->size() == r.by->members.size();
+    if (!by_member) {
+        if (auto fc = figure_change(old_p, ro, va, new_p, r, vb)) out.push_back(std::move(*fc));
+        return out;
+    }
+    for (std::size_t m = 0; m < r.by->members.size(); ++m)
+        if (auto fc = figure_change(old_p, ro, (*va.items())[m], new_p, r, (*vb.items())[m])) {
+            fc->output = r.name + "[" + r.by->members[m] + "]";
+            out.push_back(std::move(*fc));
+        }
+    return out;
+}
+
+// Whether change a is larger than b: money before other units, then by size.
+bool larger(const FigureChange& a, const FigureChange& b) {
+    const bool ma = !a.difference.empty() && a.unit == "GBP", mb = !b.difference.empty() && b.unit == "GBP";
+    if (ma != mb) return ma;
+    if (a.difference.empty() != b.difference.empty()) return !a.difference.empty();
+    return abs(a.delta) > abs(b.delta);
+}
+
+}  // namespace
+
+CaseEffects compare_results(const Program& old_p, const BatchResults& old_r, const Program& new_p, const BatchResults& new_r) {
     CaseEffects e;
-    std::vector<Value> pa = bind_params(old_p), pb = bind_params(new_p);
     std::map<std::string, std::size_t> old_slot;  // old outputs by name
     for (std::size_t i = 0; i < old_p.outputs.size(); ++i) old_slot[old_p.rules[old_p.outputs[i]].name] = i;
-    for (const auto& f : files) {
+    std::vector<std::vector<FigureChange>> by_case;
+    for (std::size_t k = 0; k < new_r.cases.size() && k < old_r.cases.size(); ++k) {
+        const CaseRecord& ra = old_r.cases[k];
+        const CaseRecord& rb = new_r.cases[k];
         ++e.cases;
-        CaseResult ra, rb;
-        try {
-            ra = evaluate_outputs(old_p, pa, load_case_file(old_p, f));
-            rb = evaluate_outputs(new_p, pb, load_case_file(new_p, f));
-        } catch (const EvalError& err) {
-            e.errors.push_back(render(err.diagnostic()));
-            continue;
-        } catch (const std::exception& err) {
-            e.errors.push_back(err.what());
+        if (!ra.ok || !rb.ok) {
+            e.errors.push_back(!ra.ok ? ra.error : rb.error);
             continue;
         }
-        bool affected = false;
+        std::vector<FigureChange> mine;
         for (std::size_t i = 0; i < new_p.outputs.size(); ++i) {
             const RuleDef& r = new_p.rules[new_p.outputs[i]];
-            FigureChange fc{rb.case_id, f, r.name, "", display_with_unit(new_p, r, rb.outputs[i]), "", 0, ""};
             auto o = old_slot.find(r.name);
             const RuleDef* ro = o == old_slot.end() ? nullptr : &old_p.rules[old_p.outputs[o->second]];
-            if (ro) fc.before = display_with_unit(old_p, *ro, ra.outputs[o->second]);
-            if (fc.before == fc.after) continue;
-            const Value& va = ro ? ra.outputs[o->second] : Value{};
-            const Value& vb = rb.outputs[i];
-            if (ro && !r.by && va.kind == Value::Kind::number && vb.kind == Value::Kind::number &&
-                new_p.units.name(r.type.unit) == old_p.units.name(ro->type.unit)) {
-                // the difference of the figures as shown, so that it adds up on the page
-                const Number step(1, boost::multiprecision::pow(Integer(10), static_cast<unsigned>(r.decimals)));
-                Number shown_a = round_to(in_own_unit(old_p, *ro, va), step, RoundMode::half_away);
-                Number shown_b = round_to(in_own_unit(new_p, r, vb), step, RoundMode::half_away);
-                fc.delta = shown_b - shown_a;
-                Value d = Value::number(fc.delta * new_p.units.scale(r.type.unit));
-                std::string text = display_with_unit(new_p, r, d);
-                fc.difference = (fc.delta > 0 ? "+" : "") + text;
-                fc.unit = new_p.units.name(r.type.unit);
+            for (auto& fc : figure_changes(old_p, ro, ro ? ra.outputs[o->second] : Value{}, new_p, r, rb.outputs[i])) {
+                fc.case_id = rb.id;
+                fc.file = rb.file;
+                mine.push_back(std::move(fc));
             }
-            e.changes.push_back(std::move(fc));
-            affected = true;
         }
-        e.affected += affected;
+        if (mine.empty()) continue;
+        ++e.affected;
+        by_case.push_back(std::move(mine));
+    }
+    // the case with the largest change first (money first); cases alike keep their order
+    auto biggest = [](const std::vector<FigureChange>& v) { return *std::min_element(v.begin(), v.end(), larger); };
+    std::stable_sort(by_case.begin(), by_case.end(), [&](const auto& x, const auto& y) { return larger(biggest(x), biggest(y)); });
+    for (auto& v : by_case) e.changes.insert(e.changes.end(), v.begin(), v.end());
+    // the cohort
+    const bool old_cohort = !old_p.cohort_outputs.empty(), new_cohort = !new_p.cohort_outputs.empty();
+    if (old_cohort && old_r.cohort.empty()) e.errors.push_back("the cohort could not be evaluated under the old version");
+    if (new_cohort && new_r.cohort.empty()) e.errors.push_back("the cohort could not be evaluated under the new version");
+    if (new_cohort && !new_r.cohort.empty()) {
+        std::map<std::string, std::size_t> old_cohort_slot;
+        for (std::size_t i = 0; i < old_p.cohort_outputs.size(); ++i) old_cohort_slot[old_p.rules[old_p.cohort_outputs[i]].name] = i;
+        for (std::size_t i = 0; i < new_p.cohort_outputs.size(); ++i) {
+            const RuleDef& r = new_p.rules[new_p.cohort_outputs[i]];
+            auto o = old_cohort_slot.find(r.name);
+            const bool known = o != old_cohort_slot.end() && !old_r.cohort.empty();
+            const RuleDef* ro = known ? &old_p.rules[old_p.cohort_outputs[o->second]] : nullptr;
+            for (auto& fc : figure_changes(old_p, ro, known ? old_r.cohort[o->second] : Value{}, new_p, r, new_r.cohort[i]))
+                e.cohort.push_back(std::move(fc));
+        }
     }
     return e;
 }
@@ -184,7 +241,7 @@ const FigureChange* largest(const CaseEffects& e) {
 }  // namespace
 
 std::string render_diff(const std::string& old_name, const std::string& new_name, const std::vector<Change>& changes,
-                        const CaseEffects* effects) {
+                        const CaseEffects* effects, std::size_t rows) {
     std::string out = "--- " + old_name + "\n+++ " + new_name + "\n";
     if (changes.empty()) out += "\nNo change to the methodology.\n";
     std::string section;
@@ -208,15 +265,29 @@ std::string render_diff(const std::string& old_name, const std::string& new_name
         }
     }
     if (!effects) return out;
-    out += "\ncases\n";
+    auto line = [](const FigureChange& c) {
+        return c.output + ": " + (c.before.empty() ? "(none)" : c.before) + " -> " + c.after +
+               (c.difference.empty() ? "" : "  (" + c.difference + ")") + "\n";
+    };
+    if (!effects->cohort.empty()) {
+        out += "\ncohort\n";
+        for (const auto& c : effects->cohort) out += "  " + line(c);
+    }
+    out += "\ncases";
+    if (effects->affected > rows)
+        out += " (the " + std::to_string(rows) + " of " + std::to_string(effects->affected) +
+               " affected with the largest changes; --rows N shows more)";
+    out += "\n";
     std::string current;
+    std::size_t shown = 0;
     for (const auto& c : effects->changes) {
-        if (c.file != current) {
-            current = c.file;
+        if (c.file + "#" + c.case_id != current) {
+            if (shown == rows) break;
+            ++shown;
+            current = c.file + "#" + c.case_id;
             out += "  " + c.case_id + " (" + c.file + ")\n";
         }
-        out += "      " + c.output + ": " + (c.before.empty() ? "(none)" : c.before) + " -> " + c.after +
-               (c.difference.empty() ? "" : "  (" + c.difference + ")") + "\n";
+        out += "      " + line(c);
     }
     for (const auto& err : effects->errors) out += err + (err.empty() || err.back() == '\n' ? "" : "\n");
     out += "\n" + std::to_string(effects->cases) + " case" + (effects->cases == 1 ? "" : "s") + ", " +
@@ -237,6 +308,9 @@ nlohmann::ordered_json diff_json(const std::vector<Change>& changes, const CaseE
         j["changes"].push_back(std::move(x));
     }
     if (effects) {
+        j["cohort"] = nlohmann::ordered_json::array();
+        for (const auto& c : effects->cohort)
+            j["cohort"].push_back({{"output", c.output}, {"before", c.before}, {"after", c.after}, {"difference", c.difference}});
         j["cases"] = nlohmann::ordered_json::array();
         for (const auto& c : effects->changes)
             j["cases"].push_back({{"case", c.case_id}, {"file", c.file}, {"output", c.output}, {"before", c.before},

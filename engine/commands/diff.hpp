@@ -4,6 +4,7 @@
 // with cases, the effect on every output of every case.
 #pragma once
 
+#include "batch.hpp"
 #include "core/program.hpp"
 
 #include <nlohmann/json.hpp>
@@ -27,7 +28,7 @@ struct Change {
 
 std::vector<Change> compare_rulesets(const Program& old_p, const Program& new_p);
 
-// One output of one case whose shown figure changed.
+// One output of one case (or of the cohort: case_id and file empty) whose shown figure changed.
 struct FigureChange {
     std::string case_id, file, output;
     std::string before, after, difference;  // as shown; difference empty when not numeric
@@ -37,14 +38,18 @@ struct FigureChange {
 
 struct CaseEffects {
     std::size_t cases = 0, affected = 0;
-    std::vector<FigureChange> changes;
-    std::vector<std::string> errors;  // cases that could not be evaluated under one version
+    std::vector<FigureChange> cohort;   // the cohort's outputs that changed, in declaration order
+    std::vector<FigureChange> changes;  // each case's, the case with the largest change first
+    std::vector<std::string> errors;    // cases that could not be evaluated under one version, and a cohort that could not
 };
 
-CaseEffects compare_cases(const Program& old_p, const Program& new_p, const std::vector<std::string>& files);
+// The effect of the change on the same cases, run under each version (two
+// batches of the same files, in the same order).
+CaseEffects compare_results(const Program& old_p, const BatchResults& old_r, const Program& new_p, const BatchResults& new_r);
 
+// rows: how many affected cases the text shows (the JSON has them all).
 std::string render_diff(const std::string& old_name, const std::string& new_name, const std::vector<Change>& changes,
-                        const CaseEffects* effects);
+                        const CaseEffects* effects, std::size_t rows = 20);
 nlohmann::ordered_json diff_json(const std::vector<Change>& changes, const CaseEffects* effects);
 
 }  // namespace reckon
