@@ -4,7 +4,11 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <cctype>
+#include <string>
+
 using reckon::testing::run_reckon;
+using reckon::testing::Run;
 
 namespace {
 const char* ruleset = "rulesets/sussex-complex-client.reckon";
@@ -55,11 +59,66 @@ TEST_CASE("explain --depth cuts the tree and --format json gives the same tree")
 TEST_CASE("explain: an unknown output is a command-line error listing the outputs - and --param is shown as the source") {
     auto r = run_reckon({"explain", ruleset, case_file, "totl"});
     CHECK(r.status == 2);
-    CHECK(r.err.rfind("reckon: error: 'totl' is not an output or rule of one case in rulesets/sussex-complex-client.reckon; "
+    CHECK(r.err.rfind("reckon: error: 'totl' is not an output or rule of rulesets/sussex-complex-client.reckon (did you mean 'total'?); "
                       "its outputs are: probation, ", 0) == 0);
     auto p = run_reckon({"explain", ruleset, case_file, "probation", "--param", "on_costs=25%"});
     CHECK(has(p.out, "output probation = £2,454.55"));
     CHECK(has(p.out, "param on_costs = 0.25    (rulesets/sussex-complex-client.reckon:51:7)\n"
                      "        formula: 20%\n"));
     CHECK(has(p.out, "source: set on the command line (--param on_costs)\n"));
+}
+
+namespace {
+// "£1,234.56" -> 123456 (pennies); "157" -> 157.
+long long pennies(std::string text) {
+    std::string digits;
+    bool negative = text.find('-') != std::string::npos;
+    for (char c : text)
+        if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+    long long v = std::stoll(digits);
+    return negative ? -v : v;
+}
+}  // namespace
+
+TEST_CASE("explain a cohort figure: the cohort figures it uses, and the cases with the largest parts, which add up to it") {
+    Run r = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom", "saving_pnc", "--param", "report_year=2023",
+                        "--format", "json"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    auto j = nlohmann::json::parse(r.out);
+    CHECK(j["kind"] == "cohort output");
+    CHECK(j["value"] == "£1,016,259.57");
+    CHECK(j["formula"] == "baseline_cost - annualised_cost");
+    REQUIRE(j["uses"].size() == 2);
+    for (const auto& u : j["uses"]) {
+        CAPTURE(u["name"].get<std::string>());
+        CHECK(u["kind"] == "cohort output");
+        REQUIRE(u["parts"].size() == 6);  // the five largest and the others
+        long long sum = 0;
+        for (const auto& part : u["parts"]) sum += pennies(part["value"].get<std::string>());
+        CHECK(sum == pennies(u["value"].get<std::string>()));  // the lines add up to the figure, to the penny
+        CHECK(u["parts"][5]["kind"] == "cases");
+        CHECK(u["parts"][0]["kind"] == "case");
+    }
+    CHECK(j["uses"][0]["name"] == "baseline_cost");
+    CHECK(j["uses"][0]["value"] == "£1,446,450.90");
+    CHECK(j["uses"][0]["over_cases"] == "138 of the 240 cases add to it; the 5 largest parts:");
+    CHECK(j["uses"][0]["parts"][0] == nlohmann::json{{"kind", "case"}, {"name", "N0121"}, {"value", "£56,153.74"}, {"file", "cases/iom/N0121.yaml"}});
+    CHECK(j["uses"][1]["name"] == "annualised_cost");
+    CHECK(j["uses"][1]["value"] == "£430,191.32");
+    // the largest part is the case's own figure: N0121's baseline cost, included in the year
+    Run one = run_reckon({"eval", "rulesets/iom-annual-report.reckon", "cases/iom/N0121.yaml", "--param", "report_year=2023", "--format", "json"});
+    CHECK(nlohmann::json::parse(one.out)["outputs"]["baseline_cost"]["value"] == "56153.74");
+    // the text
+    Run t = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom", "saving_pnc", "--param", "report_year=2023"});
+    CHECK(t.out.find("cohort output saving_pnc = £1,016,259.57    (rulesets/iom-annual-report.reckon:202:15)\n") == 0);
+    CHECK(t.out.find("        N0121 £56,153.74    (cases/iom/N0121.yaml)\n") != std::string::npos);
+    CHECK(t.out.find("        the other 133 cases £1,234,644.14\n") != std::string::npos);
+    // a count says how many it counts; the same name as a case's figure explains that one for one case
+    Run count = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom", "nominals_included", "--param", "report_year=2023"});
+    CHECK(count.out.find("    counts 157 of the 240 cases\n") != std::string::npos);
+    Run case_figure = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom/N0121.yaml", "baseline_cost", "--param", "report_year=2023"});
+    CHECK(case_figure.out.rfind("output baseline_cost = £56,153.74", 0) == 0);
+    Run two = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom/N0121.yaml", "cases/iom/N0122.yaml", "days_on"});
+    CHECK(two.status == 2);
+    CHECK(two.err == "reckon: error: 'days_on' is a figure of one case: give one case file (or a case table with --case ID), not 2\n");
 }

@@ -132,18 +132,82 @@ BatchOutput batch_output(const std::string& name) {
 }
 
 
-int cmd_explain(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& output,
+namespace {
+// `reckon explain RULESET CASES… FIGURE` for a cohort figure: every case read
+// and evaluated as batch does, then the figure's tree over those that succeeded.
+int explain_cohort_figure(const Program& p, const std::vector<std::string>& cases, int slot, const std::string& format, int depth,
+                          const std::vector<std::string>& raw_lists, const TableOptions& tables) {
+    const auto lists = parse_lists(raw_lists);
+    std::vector<std::string> list_paths;
+    for (const auto& l : lists) list_paths.push_back(l.path);
+    const std::vector<Value> params = bind_params(p, command_line_overrides(p));
+    std::vector<CohortCase> rows;
+    std::size_t failed = 0;
+    for (const auto& file : find_case_files(cases, list_paths)) {
+        CaseSource source(p, file, lists, tables);
+        while (auto item = source.next()) {
+            try {
+                Case c = item->load(p);
+                CohortCase cc{c.id, file, {}};
+                std::vector<Value> row;
+                evaluate_outputs(p, params, c, &row);
+                cc.row = Value::list(std::move(row));
+                rows.push_back(std::move(cc));
+            } catch (const EvalError& e) {
+                std::cerr << render(e.diagnostic());
+                ++failed;
+            } catch (const std::runtime_error& e) {
+                std::string text = e.what();
+                std::cerr << text << (text.empty() || text.back() == '\n' ? "" : "\n");
+                ++failed;
+            }
+        }
+    }
+    try {
+        Derivation d = explain_cohort(p, params, rows, slot, depth);
+        if (format == "json") std::cout << json_text(derivation_json(d), 2) << "\n";
+        else std::cout << render_derivation(d);
+    } catch (const EvalError& e) {
+        std::cerr << render(e.diagnostic());
+        return bad_input;
+    }
+    if (failed)
+        std::cerr << failed << " case" << (failed == 1 ? "" : "s") << " failed and " << (failed == 1 ? "is" : "are")
+                  << " left out of the cohort, as in batch\n";
+    return failed ? bad_input : ok;
+}
+}  // namespace
+
+int cmd_explain(const Run& run, const std::string& ruleset, const std::vector<std::string>& cases, const std::string& output,
                 const std::string& format, int depth, const std::vector<std::string>& raw_params, const std::string& case_id,
                 const std::vector<std::string>& raw_lists, const TableOptions& tables) {
     auto p = compile(ruleset, parse_settings(raw_params), run.limits);
-    int slot = -1;
+    int case_slot = -1, cohort_slot = -1;  // a name may be both: a figure of each case and the cohort's
     for (std::size_t i = 0; i < p->rules.size(); ++i)
-        if (p->rules[i].name == output && !p->rules[i].cohort) slot = static_cast<int>(i);
-    if (slot < 0) {
+        if (p->rules[i].name == output) (p->rules[i].cohort ? cohort_slot : case_slot) = static_cast<int>(i);
+    if (case_slot < 0 && cohort_slot < 0) {
         std::string names;
-        for (int o : p->outputs) names += (names.empty() ? "" : ", ") + p->rules[o].name;
-        throw UsageError("'" + output + "' is not an output or rule of one case in " + ruleset + "; its outputs are: " + names);
+        std::vector<std::string> all;
+        for (int o : p->outputs) all.push_back(p->rules[o].name);
+        for (int o : p->cohort_outputs)
+            if (std::find(all.begin(), all.end(), p->rules[o].name) == all.end()) all.push_back(p->rules[o].name);
+        for (const auto& n : all) names += (names.empty() ? "" : ", ") + n;
+        std::string near = closest_name(output, all);
+        throw UsageError("'" + output + "' is not an output or rule of " + ruleset + (near.empty() ? "" : " (did you mean '" + near + "'?)") +
+                         "; its outputs are: " + names);
     }
+    // the cohort's figure when the cases are many (several files, a folder, a table without --case)
+    const bool many = cases.size() > 1 || std::filesystem::is_directory(cases.front()) || (is_case_table(cases.front()) && case_id.empty());
+    if (cohort_slot >= 0 && (case_slot < 0 || many)) {
+        if (!case_id.empty()) throw UsageError("--case " + case_id + ": '" + output + "' is a cohort figure, over every case given");
+        return explain_cohort_figure(*p, cases, cohort_slot, format, depth, raw_lists, tables);
+    }
+    const int slot = case_slot;
+    if (cases.size() != 1)
+        throw UsageError("'" + output + "' is a figure of one case: give one case file (or a case table with --case ID), not " +
+                         std::to_string(cases.size()));
+    const std::string& case_file = cases.front();
+    if (!std::filesystem::is_regular_file(case_file)) throw UsageError(case_file + ": no such file");
     if (is_case_table(case_file) && case_id.empty())
         throw UsageError(case_file + ": a case table holds a case a row: name the one to explain with --case ID");
     if (!is_case_table(case_file) && !case_id.empty())

@@ -58,7 +58,8 @@ int cmd_eval(const Run& run, const std::string& ruleset, const std::string& case
 // between cases: nothing is written, and it returns `interrupted`.
 int cmd_batch(const Run& run, const BatchArgs& a);
 // CASE is a YAML case, or a CSV case table with the row named by case_id (and its --list tables).
-int cmd_explain(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& output,
+// CASES: one case (a YAML case, or a case table with the row case_id); for a cohort figure, the cases as for batch.
+int cmd_explain(const Run& run, const std::string& ruleset, const std::vector<std::string>& cases, const std::string& output,
                 const std::string& format, int depth, const std::vector<std::string>& raw_params, const std::string& case_id,
                 const std::vector<std::string>& raw_lists, const TableOptions& tables);
 int cmd_doc(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& format,

@@ -97,10 +97,16 @@ int main(int argc, char** argv) {
 
     std::string output, explain_format = "text";
     int depth = 0;
-    auto* explain = app.add_subcommand("explain", "Show how one output of one case is derived: rules, params with their sources, inputs");
+    std::vector<std::string> explain_args;
+    auto* explain = app.add_subcommand("explain", "Show how one output of one case, or one cohort figure of a batch, is derived: "
+                                                  "rules, params with their sources, inputs; for a cohort figure, the cases that "
+                                                  "give the largest parts of it");
     explain->add_option("RULESET", ruleset, "the ruleset's entry file (*.reckon)")->required()->check(CLI::ExistingFile);
-    explain->add_option("CASE", case_file, "the case file (YAML)")->required()->check(CLI::ExistingFile);
-    explain->add_option("OUTPUT", output, "the output (or rule) to explain, by name")->required();
+    explain->add_option("CASE OUTPUT", explain_args, "the case file (a YAML case, or a case table with --case ID) and the "
+                                                     "output (or rule) to explain, by name; for a cohort figure, the cases as "
+                                                     "for batch (files, folders, patterns), then the figure")
+        ->required()
+        ->expected(2, 1000000);
     explain->add_option("--format", explain_format, "text (an indented tree, the default) or json")
         ->check(CLI::IsMember({"text", "json"}));
     explain->add_option("--depth", depth, "show N levels of the tree (default: all)")->check(CLI::Range(1, 1000));
@@ -193,7 +199,11 @@ int main(int argc, char** argv) {
         if (*fmt) return cmd_fmt(run, paths, fmt_check);
         if (*doc) return cmd_doc(run, ruleset, doc_case, doc_format, params);
         if (*diff) return cmd_diff(run, da);
-        if (*explain) return cmd_explain(run, ruleset, case_file, output, explain_format, depth, params, explain_case, explain_lists, explain_tables);
+        if (*explain) {
+            output = explain_args.back();
+            explain_args.pop_back();
+            return cmd_explain(run, ruleset, explain_args, output, explain_format, depth, params, explain_case, explain_lists, explain_tables);
+        }
         if (*tmpl) return cmd_template(run, ruleset, template_format, template_out);
         return bad_usage;
     };

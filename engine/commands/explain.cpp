@@ -102,20 +102,71 @@ Derivation entry(std::string kind, std::string name, const Location& where, cons
 
 class Explainer {
 public:
-    Explainer(const Program& p, Evaluator& ev, const std::vector<Value>& params, const Case& c)
-        : p_(p), ev_(ev), params_(params), c_(c) {}
+    Explainer(const Program& p, Evaluator& ev, const std::vector<Value>& params, const Case& c,
+              const std::vector<CohortCase>* cohort = nullptr, std::size_t largest = 5)
+        : p_(p), ev_(ev), params_(params), c_(c), cohort_(cohort), largest_(largest) {}
 
     Derivation rule(int slot, int depth) {
         const RuleDef& r = p_.rules[slot];
-        Derivation d = entry(r.output ? "output" : "rule", r.name, r.where, r.cite);
+        Derivation d = entry(std::string(r.cohort ? "cohort " : "") + (r.output ? "output" : "rule"), r.name, r.where, r.cite);
         const Value& v = ev_.rule(slot);
         d.value = r.output || r.by ? display_with_unit(p_, r, v) : typed_value(p_, r.type, v);
         d.formula = formula_text(r.syntax);
         uses(d, *r.formula, depth);
+        if (r.cohort && cohort_ && !r.by) parts(d, r, v);
         return d;
     }
 
 private:
+    // A cohort rule whose formula is a sum or a count over the cases: each
+    // case's part, found by the same formula over that case alone.
+    void parts(Derivation& d, const RuleDef& r, const Value& total) {
+        const Node& f = *r.formula;
+        const bool over_cases = (f.op == Op::sum || f.op == Op::count) && !f.kids.empty() && f.kids[0] && f.kids[0]->op == Op::cases;
+        if (!over_cases || total.kind != Value::Kind::number) return;
+        struct Part {
+            std::size_t k;
+            Number n;
+        };
+        std::vector<Part> nonzero;
+        for (std::size_t k = 0; k < cohort_->size(); ++k) {
+            const Value one = Value::list({(*cohort_)[k].row});
+            Evaluator alone(p_, params_, one);
+            Value v = alone.in_frame(f, r.frame);
+            if (v.kind == Value::Kind::number && v.n() != 0) nonzero.push_back({k, v.n()});
+        }
+        const std::size_t all = cohort_->size();
+        if (f.op == Op::count) {
+            d.over_cases = "counts " + std::to_string(nonzero.size()) + " of the " + std::to_string(all) + " cases";
+            return;
+        }
+        d.over_cases = std::to_string(nonzero.size()) + " of the " + std::to_string(all) + " cases add to it" +
+                       (nonzero.size() > largest_ ? "; the " + std::to_string(largest_) + " largest parts:" : ":");
+        std::stable_sort(nonzero.begin(), nonzero.end(), [](const Part& a, const Part& b) { return abs(a.n) > abs(b.n); });
+        // each part as shown (rounded as the figure is), so that the lines add up on the page to the figure as shown
+        const Number scale = p_.units.scale(r.shown().unit);
+        const Number step(1, boost::multiprecision::pow(Integer(10), static_cast<unsigned>(r.decimals)));
+        auto as_shown = [&](const Number& x) { return round_to(x / scale, step, RoundMode::half_away) * scale; };
+        Number shown = 0;
+        for (std::size_t i = 0; i < nonzero.size() && i < largest_; ++i) {
+            const CohortCase& c = (*cohort_)[nonzero[i].k];
+            Derivation part;
+            part.kind = "case";
+            part.name = c.id;
+            part.value = display_with_unit(p_, r, Value::number(as_shown(nonzero[i].n)));
+            part.where = c.file;
+            d.parts.push_back(std::move(part));
+            shown += as_shown(nonzero[i].n);
+        }
+        if (nonzero.size() > largest_) {
+            Derivation rest;
+            rest.kind = "cases";
+            rest.name = "the other " + std::to_string(nonzero.size() - largest_);
+            rest.value = display_with_unit(p_, r, Value::number(as_shown(total.n()) - shown));
+            d.parts.push_back(std::move(rest));
+        }
+    }
+
     void uses(Derivation& d, const Node& formula, int depth) {
         Refs refs;
         collect(formula, refs);
@@ -180,6 +231,8 @@ private:
     Evaluator& ev_;
     const std::vector<Value>& params_;
     const Case& c_;
+    const std::vector<CohortCase>* cohort_;
+    std::size_t largest_;
 };
 
 void render(const Derivation& d, const std::string& indent, std::string& out) {
@@ -189,6 +242,9 @@ void render(const Derivation& d, const std::string& indent, std::string& out) {
     if (!d.description.empty()) out += more + d.description + "\n";
     if (!d.source.empty()) out += more + "source: " + d.source + "\n";
     for (const auto& r : d.rounding) out += more + r + "\n";
+    if (!d.over_cases.empty()) out += more + d.over_cases + "\n";
+    for (const auto& c : d.parts)
+        out += more + "  " + c.name + (c.kind == "cases" ? " cases" : "") + " " + c.value + (c.where.empty() ? "" : "    (" + c.where + ")") + "\n";
     for (const auto& u : d.uses) render(u, indent + "  ", out);
     if (d.cut) out += indent + "  ...\n";
 }
@@ -262,6 +318,16 @@ Derivation explain(const Program& p, Evaluator& ev, const std::vector<Value>& pa
     return Explainer(p, ev, params, c).rule(slot, depth);
 }
 
+Derivation explain_cohort(const Program& p, const std::vector<Value>& params, const std::vector<CohortCase>& cases, int slot, int depth,
+                          std::size_t largest) {
+    std::vector<Value> rows;
+    for (const auto& c : cases) rows.push_back(c.row);
+    const Value all = Value::list(std::move(rows));
+    Evaluator ev(p, params, all);
+    const Case none;
+    return Explainer(p, ev, params, none, &cases, largest).rule(slot, depth);
+}
+
 std::string render_derivation(const Derivation& d) {
     std::string out;
     render(d, "", out);
@@ -281,6 +347,15 @@ nlohmann::ordered_json derivation_json(const Derivation& d) {
     if (!d.uses.empty()) {
         j["uses"] = nlohmann::ordered_json::array();
         for (const auto& u : d.uses) j["uses"].push_back(derivation_json(u));
+    }
+    if (!d.over_cases.empty()) j["over_cases"] = d.over_cases;
+    if (!d.parts.empty()) {
+        j["parts"] = nlohmann::ordered_json::array();
+        for (const auto& c : d.parts) {
+            nlohmann::ordered_json x{{"kind", c.kind}, {"name", c.name}, {"value", c.value}};
+            if (!c.where.empty()) x["file"] = c.where;
+            j["parts"].push_back(std::move(x));
+        }
     }
     if (d.cut) j["more"] = true;
     return j;

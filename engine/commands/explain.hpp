@@ -1,4 +1,5 @@
-// `reckon explain`: the derivation of one output of one case, as a tree: each
+// `reckon explain`: the derivation of one output of one case (or of the
+// cohort of a batch), as a tree: each
 // rule with its formula as written, its value, where it is declared, its
 // description and source; each function, param (with its source), table and
 // input (with where it is in the case file) that it used; rounding steps.
@@ -24,10 +25,27 @@ struct Derivation {
     std::vector<std::string> rounding;  // "round to £0.01, half away from zero"
     std::vector<Derivation> uses;
     bool cut = false;                // more below, not shown (--depth)
+    // A cohort figure summed or counted over the cases: how many give a part
+    // of it, then the largest parts (kind "case": the case's identifier, its
+    // part, its file) and the rest (kind "cases": "the other N cases"), which
+    // add up to the figure exactly.
+    std::string over_cases;
+    std::vector<Derivation> parts;
+};
+
+// A case of a batch as the cohort rules read it (what p.cohort_fields holds for it).
+struct CohortCase {
+    std::string id, file;
+    Value row;
 };
 
 // The tree for rule `slot`, `depth` levels deep (0: no limit).
 Derivation explain(const Program& p, Evaluator& ev, const std::vector<Value>& params, const Case& c, int slot, int depth);
+
+// The tree for cohort rule `slot` over the cases of a batch, the `largest`
+// parts of each sum over the cases shown.
+Derivation explain_cohort(const Program& p, const std::vector<Value>& params, const std::vector<CohortCase>& cases, int slot, int depth,
+                          std::size_t largest = 5);
 
 std::string render_derivation(const Derivation& d);
 
