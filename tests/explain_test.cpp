@@ -122,3 +122,21 @@ TEST_CASE("explain a cohort figure: the cohort figures it uses, and the cases wi
     CHECK(two.status == 2);
     CHECK(two.err == "reckon: error: 'days_on' is a figure of one case: give one case file (or a case table with --case ID), not 2\n");
 }
+
+TEST_CASE("explain shows a shared subtree once, and names it with its value where it is met again") {
+    Run r = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom/N0001.yaml", "status", "--param", "report_year=2023"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    auto count = [&](const std::string& s) {
+        std::size_t n = 0;
+        for (std::size_t at = 0; (at = r.out.find(s, at)) != std::string::npos; ++at) ++n;
+        return n;
+    };
+    CHECK(count("param report_year = ") == 2);  // it was shown 8 times, each with its whole subtree
+    CHECK(count("param report_year = 2,023    (rulesets/iom-annual-report.reckon:19:7)\n") == 1);
+    CHECK(count("param report_year = 2,023    (rulesets/iom-annual-report.reckon:19:7; shown above)\n") == 1);
+    CHECK(count("rule on_scheme = true    (rulesets/iom-annual-report.reckon:110:6; shown above)\n") == 1);
+    CHECK(count("formula: on_to >= on_from") == 1);
+    Run j = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom/N0001.yaml", "status", "--param", "report_year=2023",
+                        "--format", "json"});
+    CHECK(j.out.find("\"shown_above\": true") != std::string::npos);
+}

@@ -3,6 +3,7 @@
 #include "present.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace reckon {
 namespace {
@@ -111,6 +112,7 @@ public:
         Derivation d = entry(std::string(r.cohort ? "cohort " : "") + (r.output ? "output" : "rule"), r.name, r.where, r.cite);
         const Value& v = ev_.rule(slot);
         d.value = r.output || r.by ? display_with_unit(p_, r, v) : typed_value(p_, r.type, v);
+        if (again(Op::rule, slot, d)) return d;
         d.formula = formula_text(r.syntax);
         uses(d, *r.formula, depth);
         if (r.cohort && cohort_ && !r.by) parts(d, r, v);
@@ -118,6 +120,15 @@ public:
     }
 
 private:
+    // Whether this rule, param or function was met before in the tree: then it is named with its value, and what it uses is not shown again.
+    bool again(Op op, int slot, Derivation& d) {
+        if (shown_.insert({op, slot}).second) return false;
+        d.shown_above = true;
+        d.description.clear();
+        d.source.clear();
+        return true;
+    }
+
     // A cohort rule whose formula is a sum or a count over the cases: each
     // case's part, found by the same formula over that case alone.
     void parts(Derivation& d, const RuleDef& r, const Value& total) {
@@ -190,6 +201,7 @@ private:
         const ParamDef& pd = p_.params[slot];
         Derivation d = entry("param", pd.name, pd.where, pd.cite);
         d.value = typed_value(p_, pd.type, params_[slot]);
+        if (again(Op::param, slot, d)) return d;
         d.formula = formula_text(pd.syntax);
         for (const auto& [o, node] : p_.overrides)
             if (o == slot) d.source = "set on the command line (--param " + pd.name + ")";
@@ -202,6 +214,7 @@ private:
         std::string name = f.name + "(";
         for (std::size_t i = 0; i < f.param_names.size(); ++i) name += (i ? ", " : "") + f.param_names[i];
         Derivation d = entry("fn", name + ")", f.where, f.cite);
+        if (again(Op::call, slot, d)) return d;
         if (f.body) {
             d.formula = formula_text(f.syntax);
             uses(d, *f.body, depth);
@@ -233,10 +246,12 @@ private:
     const Case& c_;
     const std::vector<CohortCase>* cohort_;
     std::size_t largest_;
+    std::set<std::pair<Op, int>> shown_;  // what the tree has shown in full
 };
 
 void render(const Derivation& d, const std::string& indent, std::string& out) {
-    out += indent + d.kind + " " + d.name + (d.value.empty() ? "" : " = " + d.value) + "    (" + d.where + ")\n";
+    out += indent + d.kind + " " + d.name + (d.value.empty() ? "" : " = " + d.value) + "    (" + d.where +
+           (d.shown_above ? "; shown above" : "") + ")\n";
     std::string more = indent + "    ";
     if (!d.formula.empty()) out += more + "formula: " + d.formula + "\n";
     if (!d.description.empty()) out += more + d.description + "\n";
@@ -358,6 +373,7 @@ nlohmann::ordered_json derivation_json(const Derivation& d) {
         }
     }
     if (d.cut) j["more"] = true;
+    if (d.shown_above) j["shown_above"] = true;
     return j;
 }
 

@@ -25,6 +25,7 @@ struct Derivation {
     std::vector<std::string> rounding;  // "round to £0.01, half away from zero"
     std::vector<Derivation> uses;
     bool cut = false;                // more below, not shown (--depth)
+    bool shown_above = false;        // met before in the tree, where what it uses is shown: not again
     // A cohort figure summed or counted over the cases: how many give a part
     // of it, then the largest parts (kind "case": the case's identifier, its
     // part, its file) and the rest (kind "cases": "the other N cases"), which
