@@ -140,3 +140,14 @@ TEST_CASE("explain shows a shared subtree once, and names it with its value wher
                         "--format", "json"});
     CHECK(j.out.find("\"shown_above\": true") != std::string::npos);
 }
+
+TEST_CASE("explain shows a function's call with its arguments and its value, to six decimals where it does not end") {
+    Run r = run_reckon({"explain", ruleset, case_file, "probation"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    // £32,000 × 1.2 ÷ 1,650 hours = £23.2727… an hour: the step a reader checks with a calculator
+    CHECK(has(r.out, "  fn hourly_rate(£32,000.00/year) = £23.272727…/hour    (rulesets/sussex-complex-client.reckon:59:4)\n"));
+    // a call that reads a loop's element has no one value: named by its parameters, as before
+    Run iom = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom/N0001.yaml", "baseline_offences", "--param",
+                          "report_year=2023"});
+    CHECK(has(iom.out, "  fn in_baseline(d, joined)    (rulesets/iom-annual-report.reckon:138:4)\n"));
+}

@@ -3,6 +3,7 @@
 #include "present.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace reckon {
@@ -30,11 +31,21 @@ std::string mode_name(RoundMode m) {
     return "";
 }
 
-// What a tree of nodes refers to, each once, in the order first met.
+// What a tree of nodes refers to, each once, in the order first met; for a
+// function, its first call.
 struct Refs {
     std::vector<std::pair<Op, int>> seen;
+    std::map<int, const Node*> first_call;
     std::vector<std::string> rounding;
 };
+
+// Whether a formula reads a local (a loop's element, a let, a function's argument): then it has no one value here.
+bool reads_local(const Node& n) {
+    if (n.op == Op::local) return true;
+    for (const auto& k : n.kids)
+        if (k && reads_local(*k)) return true;
+    return false;
+}
 
 void collect(const Node& n, Refs& r) {
     switch (n.op) {
@@ -43,8 +54,10 @@ void collect(const Node& n, Refs& r) {
         case Op::input:
         case Op::call:
         case Op::lookup:
-            if (std::find(r.seen.begin(), r.seen.end(), std::make_pair(n.op, n.slot)) == r.seen.end())
+            if (std::find(r.seen.begin(), r.seen.end(), std::make_pair(n.op, n.slot)) == r.seen.end()) {
                 r.seen.emplace_back(n.op, n.slot);
+                if (n.op == Op::call) r.first_call[n.slot] = &n;
+            }
             break;
         case Op::round_:
             r.rounding.push_back("rounded to a multiple of " + (n.value.s() ? *n.value.s() : std::string("1")) + ", " +
@@ -192,7 +205,7 @@ private:
             if (op == Op::rule) d.uses.push_back(rule(slot, next));
             else if (op == Op::param) d.uses.push_back(param(slot, next));
             else if (op == Op::input) d.uses.push_back(input(slot));
-            else if (op == Op::call) d.uses.push_back(fn(slot, next));
+            else if (op == Op::call) d.uses.push_back(fn(slot, next, refs.first_call[slot]));
             else if (op == Op::lookup) d.uses.push_back(table(slot));
         }
     }
@@ -209,11 +222,15 @@ private:
         return d;
     }
 
-    Derivation fn(int slot, int depth) {
+    // A function: with its call's arguments and value where the call has one value here (it reads no local).
+    Derivation fn(int slot, int depth, const Node* call) {
         const FnDef& f = p_.fns[slot];
         std::string name = f.name + "(";
-        for (std::size_t i = 0; i < f.param_names.size(); ++i) name += (i ? ", " : "") + f.param_names[i];
+        const bool valued = call && !reads_local(*call) && call->kids.size() == f.param_names.size();
+        for (std::size_t i = 0; i < f.param_names.size(); ++i)
+            name += (i ? ", " : "") + (valued ? typed_value(p_, f.param_types[i], ev_.in_frame(*call->kids[i], 0)) : f.param_names[i]);
         Derivation d = entry("fn", name + ")", f.where, f.cite);
+        if (valued) d.value = typed_value(p_, f.result, ev_.in_frame(*call, 0));
         if (again(Op::call, slot, d)) return d;
         if (f.body) {
             d.formula = formula_text(f.syntax);
@@ -324,6 +341,12 @@ std::string typed_value(const Program& p, const Type& t, const Value& v) {
             auto dot = exact->find('.');
             int places = dot == std::string::npos ? 0 : static_cast<int>(exact->size() - dot - 1);
             shown.decimals = std::max(places, shown.fixed_decimals ? 2 : 0);
+        } else {  // a value with more decimals than 6 (£32,000 × 1.2 ÷ 1,650 an hour): 6 of them, and "…", to check by hand
+            shown.decimals = 6;
+            shown.fixed_decimals = true;
+            std::string text = display_with_unit(p, shown, v);
+            const auto last = text.find_last_of("0123456789");
+            return text.insert(last + 1, "…");
         }
     }
     return display_with_unit(p, shown, v);
