@@ -151,3 +151,11 @@ TEST_CASE("explain shows a function's call with its arguments and its value, to 
                           "report_year=2023"});
     CHECK(has(iom.out, "  fn in_baseline(d, joined)    (rulesets/iom-annual-report.reckon:138:4)\n"));
 }
+
+TEST_CASE("explain shows a figure by member with each member's name and the unit") {
+    Run r = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom", "saving_by_type", "--param", "report_year=2023"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(r.out.rfind("cohort output saving_by_type = homicide £0.00, serious_wounding £71,583.56, other_wounding £323,346.90, ", 0) == 0);
+    CHECK(has(r.out, ", shoplifting £18,035.85, "));
+    CHECK(has(r.out, "  cohort output baseline_offences_by_type = homicide 0, serious_wounding 4, other_wounding 30, "));
+}

@@ -80,7 +80,7 @@ std::string methodology_markdown(const Program& p, const std::vector<Value>& par
             out += "Formula: " + code(formula_text(r.syntax)) + " (" + r.where.str() + ")\n";
             if (ev && !cohort) {
                 const Value& v = ev->rule(static_cast<int>(i));
-                out += "\nWorked value: **" + (r.output || r.by ? display_with_unit(p, r, v) : typed_value(p, r.type, v)) + "**\n";
+                out += "\nWorked value: **" + (r.by ? display_by_member(p, r, v) : r.output ? display_with_unit(p, r, v) : typed_value(p, r.type, v)) + "**\n";
             }
         }
     };

@@ -124,7 +124,7 @@ public:
         const RuleDef& r = p_.rules[slot];
         Derivation d = entry(std::string(r.cohort ? "cohort " : "") + (r.output ? "output" : "rule"), r.name, r.where, r.cite);
         const Value& v = ev_.rule(slot);
-        d.value = r.output || r.by ? display_with_unit(p_, r, v) : typed_value(p_, r.type, v);
+        d.value = r.by ? display_by_member(p_, r, v) : r.output ? display_with_unit(p_, r, v) : typed_value(p_, r.type, v);
         if (again(Op::rule, slot, d)) return d;
         d.formula = formula_text(r.syntax);
         uses(d, *r.formula, depth);

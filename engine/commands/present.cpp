@@ -30,6 +30,14 @@ std::string display_with_unit(const Program& p, const RuleDef& r, const Value& v
     return with_unit(p, t, std::move(text));
 }
 
+std::string display_by_member(const Program& p, const RuleDef& r, const Value& v) {
+    if (!r.by || v.kind != Value::Kind::list || v.items()->size() != r.by->members.size()) return display_with_unit(p, r, v);
+    std::string out;
+    for (std::size_t m = 0; m < r.by->members.size(); ++m)
+        out += (m ? ", " : "") + r.by->members[m] + " " + display_with_unit(p, r, (*v.items())[m]);
+    return out;
+}
+
 namespace {
 // "N0002, N0004, …" wrapped to lines of at most `max` characters, each indented.
 std::string wrapped(const std::string& text, std::size_t indent, std::size_t max) {

@@ -13,6 +13,8 @@ namespace reckon {
 
 // "£2,356.36", "52 hour", "20%"-free plain numbers: the figure as an analyst pastes it.
 std::string display_with_unit(const Program& p, const RuleDef& r, const Value& v);
+// A figure by member with each member's name: "shoplifting £18,035.85, other £0.00"; any other figure as display_with_unit.
+std::string display_by_member(const Program& p, const RuleDef& r, const Value& v);
 
 // JSON text; bytes that are not UTF-8 (in a path, say) become U+FFFD rather than an error.
 std::string json_text(const nlohmann::ordered_json& j, int indent = -1);
