@@ -159,3 +159,15 @@ TEST_CASE("explain shows a figure by member with each member's name and the unit
     CHECK(has(r.out, ", shoplifting £18,035.85, "));
     CHECK(has(r.out, "  cohort output baseline_offences_by_type = homicide 0, serious_wounding 4, other_wounding 30, "));
 }
+
+TEST_CASE("explain shows a list input's entries with their fields' names, as many as --entries says") {
+    Run r = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom/N0003.yaml", "baseline_offences", "--param",
+                        "report_year=2023", "--entries", "2"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(has(r.out, "  input offences = 6 entries: {date: 2022-05-25, type: criminal_damage, css: 71}, {date: 2022-10-19, type: other, "
+                     "css: 23}, … (--entries N shows more)    (cases/iom/N0003.yaml:5:3)\n"));
+    Run all = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom/N0003.yaml", "baseline_offences", "--param",
+                          "report_year=2023", "--entries", "6"});
+    CHECK(has(all.out, "{date: 2022-07-30, type: shoplifting, css: 15}, {"));
+    CHECK(!has(all.out, "--entries N shows more"));
+}

@@ -504,7 +504,8 @@ TEST_CASE("template: the workbook template, filled in by a script, reads back to
 }
 
 TEST_CASE("xlsx: explain names each input's cell in the workbook, and the report names the workbook with its git blob id") {
-    Run r = run_reckon({"explain", iom, "cases/iom-xlsx/master.xlsx", "baseline_offences", "--case", "N0003", "--param", "report_year=2023"});
+    Run r = run_reckon({"explain", iom, "cases/iom-xlsx/master.xlsx", "baseline_offences", "--case", "N0003", "--param", "report_year=2023",
+                        "--entries", "0"});
     REQUIRE_MESSAGE(r.status == 0, r.err);
     CHECK(r.out.find("input offences = 6 entries    (master.xlsx[offences] rows 17, 18, 19, 20, 21, 22)") != std::string::npos);
     CHECK(r.out.find("input joined = 2023-05-02    (cases/iom-xlsx/master.xlsx[cases]:4:7, row 4, column joined, B4)") != std::string::npos);

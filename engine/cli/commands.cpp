@@ -180,7 +180,7 @@ int explain_cohort_figure(const Program& p, const std::vector<std::string>& case
 
 int cmd_explain(const Run& run, const std::string& ruleset, const std::vector<std::string>& cases, const std::string& output,
                 const std::string& format, int depth, const std::vector<std::string>& raw_params, const std::string& case_id,
-                const std::vector<std::string>& raw_lists, const TableOptions& tables) {
+                const std::vector<std::string>& raw_lists, const TableOptions& tables, std::size_t entries) {
     auto p = compile(ruleset, parse_settings(raw_params), run.limits);
     int case_slot = -1, cohort_slot = -1;  // a name may be both: a figure of each case and the cohort's
     for (std::size_t i = 0; i < p->rules.size(); ++i)
@@ -217,7 +217,7 @@ int cmd_explain(const Run& run, const std::string& ruleset, const std::vector<st
         std::vector<Value> params = bind_params(*p, command_line_overrides(*p));
         Evaluator ev(*p, params, c.inputs);
         check_requires(*p, ev, c);
-        Derivation d = explain(*p, ev, params, c, slot, depth);
+        Derivation d = explain(*p, ev, params, c, slot, depth, entries);
         if (format == "json") std::cout << json_text(derivation_json(d), 2) << "\n";
         else std::cout << render_derivation(d);
     } catch (const EvalError& e) {

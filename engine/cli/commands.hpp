@@ -61,7 +61,7 @@ int cmd_batch(const Run& run, const BatchArgs& a);
 // CASES: one case (a YAML case, or a case table with the row case_id); for a cohort figure, the cases as for batch.
 int cmd_explain(const Run& run, const std::string& ruleset, const std::vector<std::string>& cases, const std::string& output,
                 const std::string& format, int depth, const std::vector<std::string>& raw_params, const std::string& case_id,
-                const std::vector<std::string>& raw_lists, const TableOptions& tables);
+                const std::vector<std::string>& raw_lists, const TableOptions& tables, std::size_t entries = 5);
 int cmd_doc(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& format,
             const std::vector<std::string>& raw_params);
 // `reckon diff OLD NEW [--cases CASES…]`: the methodology's changes; with cases, the cohort's and each case's figures that change.

@@ -110,6 +110,9 @@ int main(int argc, char** argv) {
     explain->add_option("--format", explain_format, "text (an indented tree, the default) or json")
         ->check(CLI::IsMember({"text", "json"}));
     explain->add_option("--depth", depth, "show N levels of the tree (default: all)")->check(CLI::Range(1, 1000));
+    std::size_t entries = 5;
+    explain->add_option("--entries", entries, "show the first N entries of a list input, each with its fields' names (default 5)")
+        ->check(CLI::Range(0u, 1000000u));
     explain->add_option("--param", params, "NAME=VALUE: override a param for this run; repeatable");
     std::string explain_case;
     std::vector<std::string> explain_lists;
@@ -202,7 +205,8 @@ int main(int argc, char** argv) {
         if (*explain) {
             output = explain_args.back();
             explain_args.pop_back();
-            return cmd_explain(run, ruleset, explain_args, output, explain_format, depth, params, explain_case, explain_lists, explain_tables);
+            return cmd_explain(run, ruleset, explain_args, output, explain_format, depth, params, explain_case, explain_lists, explain_tables,
+                               entries);
         }
         if (*tmpl) return cmd_template(run, ruleset, template_format, template_out);
         return bad_usage;

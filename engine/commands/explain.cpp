@@ -114,11 +114,32 @@ Derivation entry(std::string kind, std::string name, const Location& where, cons
     return d;
 }
 
+// A record with its fields' names: {date: 2023-03-20, type: shoplifting, css: 13}.
+std::string record_text(const Program& p, const RecordDef& r, const Value& v) {
+    std::string out = "{";
+    for (std::size_t f = 0; f < r.fields.size() && f < v.items()->size(); ++f) {
+        const Value& x = (*v.items())[f];
+        out += (f ? ", " : "") + r.fields[f].name + ": " + (x.kind == Value::Kind::none ? "not given" : typed_value(p, r.fields[f].type, x));
+    }
+    return out + "}";
+}
+
+// An input's value: a list of records with its first `entries` entries, a record with its fields' names.
+std::string input_text(const Program& p, const Type& t, const Value& v, std::size_t entries) {
+    if (t.kind == TypeKind::record && v.kind == Value::Kind::list) return record_text(p, *t.record, v);
+    if (t.kind != TypeKind::list || t.element->kind != TypeKind::record || v.kind != Value::Kind::list) return typed_value(p, t, v);
+    const auto& items = *v.items();
+    std::string out = std::to_string(items.size()) + (items.size() == 1 ? " entry" : " entries");
+    for (std::size_t i = 0; i < items.size() && i < entries; ++i) out += (i ? ", " : ": ") + record_text(p, *t.element->record, items[i]);
+    if (items.size() > entries && entries > 0) out += ", … (--entries N shows more)";
+    return out;
+}
+
 class Explainer {
 public:
     Explainer(const Program& p, Evaluator& ev, const std::vector<Value>& params, const Case& c,
-              const std::vector<CohortCase>* cohort = nullptr, std::size_t largest = 5)
-        : p_(p), ev_(ev), params_(params), c_(c), cohort_(cohort), largest_(largest) {}
+              const std::vector<CohortCase>* cohort = nullptr, std::size_t largest = 5, std::size_t entries = 5)
+        : p_(p), ev_(ev), params_(params), c_(c), cohort_(cohort), largest_(largest), entries_(entries) {}
 
     Derivation rule(int slot, int depth) {
         const RuleDef& r = p_.rules[slot];
@@ -248,7 +269,7 @@ private:
         const InputDef& in = p_.inputs[slot];
         Derivation d = entry("input", in.path, in.where, {in.cite.description, ""});
         const Value& v = c_.inputs[slot];
-        d.value = v.kind == Value::Kind::none ? "not given" : typed_value(p_, in.type, v);
+        d.value = v.kind == Value::Kind::none ? "not given" : input_text(p_, in.type, v, entries_);
         std::uint32_t at = c_.input_at.at(slot);
         const std::string cell = c_.input_cell.empty() ? "" : c_.input_cell.at(slot);
         if (at) d.where = Location{c_.source.get(), at - 1, 1}.str() + (cell.empty() ? "" : ", " + cell);
@@ -262,7 +283,7 @@ private:
     const std::vector<Value>& params_;
     const Case& c_;
     const std::vector<CohortCase>* cohort_;
-    std::size_t largest_;
+    std::size_t largest_, entries_;
     std::set<std::pair<Op, int>> shown_;  // what the tree has shown in full
 };
 
@@ -352,8 +373,9 @@ std::string typed_value(const Program& p, const Type& t, const Value& v) {
     return display_with_unit(p, shown, v);
 }
 
-Derivation explain(const Program& p, Evaluator& ev, const std::vector<Value>& params, const Case& c, int slot, int depth) {
-    return Explainer(p, ev, params, c).rule(slot, depth);
+Derivation explain(const Program& p, Evaluator& ev, const std::vector<Value>& params, const Case& c, int slot, int depth,
+                   std::size_t entries) {
+    return Explainer(p, ev, params, c, nullptr, 5, entries).rule(slot, depth);
 }
 
 Derivation explain_cohort(const Program& p, const std::vector<Value>& params, const std::vector<CohortCase>& cases, int slot, int depth,

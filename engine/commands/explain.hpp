@@ -40,8 +40,9 @@ struct CohortCase {
     Value row;
 };
 
-// The tree for rule `slot`, `depth` levels deep (0: no limit).
-Derivation explain(const Program& p, Evaluator& ev, const std::vector<Value>& params, const Case& c, int slot, int depth);
+// The tree for rule `slot`, `depth` levels deep (0: no limit); a list input of records shows its first `entries` entries.
+Derivation explain(const Program& p, Evaluator& ev, const std::vector<Value>& params, const Case& c, int slot, int depth,
+                   std::size_t entries = 5);
 
 // The tree for cohort rule `slot` over the cases of a batch, the `largest`
 // parts of each sum over the cases shown.
