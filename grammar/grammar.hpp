@@ -271,9 +271,13 @@ struct given_name : name {};
 struct given_value : expr {};
 struct given : seq<kw_given, ws, must<given_name>, ws, must<equals>, ws, must<given_value>> {};
 struct expect_name : name {};
+// one member of a figure by member: expect per_hour(Band.band5) == …
+struct expect_member : path {};
+struct expect_close : one<')'> {};
+struct expect_of : seq<one<'('>, ws, must<expect_member>, ws, must<expect_close>> {};
 struct expect_eq : TAO_PEGTL_STRING("==") {};
 struct expect_value : expr {};
-struct expectation : seq<kw_expect, ws, must<expect_name>, ws, must<expect_eq>, ws, must<expect_value>> {};
+struct expectation : seq<kw_expect, ws, must<expect_name>, opt<ws, expect_of>, ws, must<expect_eq>, ws, must<expect_value>> {};
 struct test_decl : seq<kw_test, ws, must<test_name>, ws, must<kw_case>, ws, must<test_case_path>,
                        star<ws, sor<given, expectation>>> {};
 struct import_path : string_lit {};

@@ -76,6 +76,9 @@ template <> inline constexpr const char* error_text<given_name> = "expected a pa
 template <> inline constexpr const char* error_text<given_value> = "expected a value after '='";
 template <> inline constexpr const char* error_text<expect_name> = "expected an output's name after 'expect'";
 template <> inline constexpr const char* error_text<expect_eq> = "expected '==' and the expected value";
+template <> inline constexpr const char* error_text<expect_member> =
+    "expected one member of the figure's enumeration, as in 'expect per_hour(Band.band5) == …'";
+template <> inline constexpr const char* error_text<expect_close> = "expected ')' after the member";
 template <> inline constexpr const char* error_text<expect_value> = "expected the expected value after '=='";
 template <> inline constexpr const char* error_text<import_path> = "expected the imported file's path in quotes";
 template <> inline constexpr const char* error_text<ruleset_name> = "expected the ruleset's name in quotes";

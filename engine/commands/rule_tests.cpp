@@ -76,13 +76,15 @@ void run_test(const Program& p, const TestDef& t, const std::string& rule_file, 
         for (const auto& x : t.expects) {
             const RuleDef& r = p.rules[x.rule];
             Value actual = ev.rule(x.rule);
+            if (x.member >= 0) actual = Value(actual.items()->at(static_cast<std::size_t>(x.member)));  // one member's figure
             Value expected = ev.constant(*x.expected);
             if (same_figure(p, r, actual, expected)) {
                 ++ok;
                 continue;
             }
             ++bad;
-            Diagnostic d{x.where, "expectation not met: " + r.name, {}};
+            const std::string name = r.name + (x.member >= 0 ? "(" + r.by->name + "." + r.by->members.at(static_cast<std::size_t>(x.member)) + ")" : "");
+            Diagnostic d{x.where, "expectation not met: " + name, {}};
             d.notes.push_back("expected " + display_with_unit(p, r, expected) + ", got " + display_with_unit(p, r, actual) +
                               (actual.kind == Value::Kind::number ? " (exactly " + exact_text(p, r, actual) + ")" : ""));
             d.notes.push_back("case " + case_path.string());

@@ -148,6 +148,8 @@ struct Expectation {
     std::string output;
     Location where;
     ExprPtr expected;
+    std::string member;  // `expect per_hour(Band.band5) == …`: one member of a figure by member ("Band.band5"), or ""
+    Location member_where;
 };
 
 struct Given {

@@ -355,9 +355,26 @@ void Checker::declare_test(const ast::Decl& d) {
             error(x.where, "'" + x.output + "' is a cohort figure: a test block checks the figures of one case");
             continue;
         }
-        const Type& type = p_.rules[it->second].type;
-        auto n = constant(*x.expected, type, "the expected value of '" + x.output + "'", type.optional);
-        if (n) t.expects.push_back(Expectation{it->second, std::move(n), x.where});
+        const RuleDef& r = p_.rules[it->second];
+        int member = -1;
+        if (!x.member.empty()) {  // one member of a figure by member: Band.band5
+            if (!r.by) {
+                error(x.member_where, "'" + x.output + "' is one figure, not a figure for each member: expect " + x.output + " == …");
+                continue;
+            }
+            const auto dot = x.member.rfind('.');
+            const std::string enum_name = dot == std::string::npos ? "" : x.member.substr(0, dot);
+            member = r.by->member(x.member.substr(dot == std::string::npos ? 0 : dot + 1));
+            if (enum_name != r.by->name || member < 0) {
+                error(x.member_where, "'" + x.member + "' is not a member of " + r.by->name + ", the enumeration of '" + x.output + "'",
+                      {"name one as in " + x.output + "(" + r.by->name + "." + r.by->members.at(0) + ")"});
+                continue;
+            }
+        }
+        const Type& type = member >= 0 ? *r.type.element : r.type;
+        const std::string what = x.output + (member >= 0 ? "(" + x.member + ")" : "");
+        auto n = constant(*x.expected, type, "the expected value of '" + what + "'", type.optional);
+        if (n) t.expects.push_back(Expectation{it->second, std::move(n), x.where, member});
     }
     p_.tests.push_back(std::move(t));
 }

@@ -129,7 +129,16 @@ ast::Decl Builder::decl(const Node& n) const {
         } else if (c.is_type<given>()) {
             d.givens.push_back({c.children.at(0)->string(), at(*c.children[0]), expr(*c.children.at(1))});
         } else if (c.is_type<expectation>()) {
-            d.expects.push_back({c.children.at(0)->string(), at(*c.children[0]), expr(*c.children.at(1))});
+            ast::Expectation x{c.children.at(0)->string(), at(*c.children[0]), nullptr, "", {}};
+            for (std::size_t k = 1; k < c.children.size(); ++k) {
+                if (c.children[k]->is_type<expect_member>()) {
+                    x.member = c.children[k]->string();
+                    x.member_where = at(*c.children[k]);
+                } else {
+                    x.expected = expr(*c.children[k]);
+                }
+            }
+            d.expects.push_back(std::move(x));
         } else if (c.is_type<import_path>()) {
             d.name = unquote(c);
             d.name_where = at(c);

@@ -32,7 +32,7 @@ using selector = pt::selector<
         // declarations
         header, ruleset_name, version_text, citation, case_id, ignored_column, sheets_day_first, description, decimals_value, decl_name, unit_factor,
         unit_base, currency_symbol_text, formula, input_path, input_default, output_label, fn_param, fn_param_name,
-        test_name, test_case_path, given, given_name, given_value, expectation, expect_name, expect_value,
+        test_name, test_case_path, given, given_name, given_value, expectation, expect_name, expect_member, expect_value,
         import_path, unit_decl, currency_decl, param_decl, input_decl, rule_decl, output_decl, cohort_decl, fn_decl,
         type_decl, table_decl, table_row, row_key, cell, require_decl, require_message, test_decl, import_decl,
         percent_note, report_decl, report_title, item_title, report_ref, share_ref, range_low, range_high, report_section,

@@ -146,6 +146,7 @@ struct Expectation {
     int rule = -1;
     NodePtr expected;
     Location where;
+    int member = -1;  // one member of a figure by member, or -1 for the whole figure
 };
 
 struct TestDef {
