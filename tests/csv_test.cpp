@@ -20,11 +20,6 @@ namespace {
 const std::string iom = "rulesets/iom-annual-report.reckon";
 const std::string sussex = "rulesets/sussex-complex-client.reckon";
 
-// jsonl without the "file" of each case, which names a YAML file or the table.
-std::string without_files(const std::string& jsonl) {
-    static const std::regex file(R"re(,"file":"[^"]*")re");
-    return std::regex_replace(jsonl, file, "");
-}
 
 }  // namespace
 
@@ -37,7 +32,6 @@ TEST_CASE("csv: the IOM cohort from its tables gives every figure of the YAML fi
         REQUIRE(yaml.status == 0);
         REQUIRE_MESSAGE(csv.status == 0, csv.err);
         CHECK(csv.err == "240 cases, 0 failed\n");
-        auto last_line = [](const std::string& s) { return s.substr(s.rfind('\n', s.size() - 2) + 1); };
         CHECK(last_line(csv.out) == last_line(yaml.out));  // the cohort and the summary, byte for byte
         CHECK(without_files(csv.out) == without_files(yaml.out));  // and every nominal's figures
         CHECK(last_line(csv.out).find("\"saving_pnc\"") != std::string::npos);

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <stdexcept>
 
@@ -25,6 +26,13 @@ BatchJson parse_jsonl(const std::string& jsonl) {
     }
     return out;
 }
+
+std::string without_files(const std::string& jsonl) {
+    static const std::regex file(R"re(,"file":"[^"]*")re");
+    return std::regex_replace(jsonl, file, "");
+}
+
+std::string last_line(const std::string& text) { return text.substr(text.rfind('\n', text.size() - 2) + 1); }
 
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

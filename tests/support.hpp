@@ -28,6 +28,10 @@ struct BatchJson {
     nlohmann::json cohort;
 };
 BatchJson parse_jsonl(const std::string& jsonl);
+// jsonl without the "file" of each case, which names a YAML file, a table or a workbook.
+std::string without_files(const std::string& jsonl);
+// The last line of an output (with its line break): batch's cohort line in jsonl.
+std::string last_line(const std::string& text);
 
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& text);

@@ -198,9 +198,9 @@ TableSchema::TableSchema(const Program& p, TableRow case_header, std::vector<std
 std::optional<Value> TableSchema::cell(const TableRow& header, const TableRow& row, std::size_t column, const Type& type,
                                        const Bounds& bounds, std::vector<Diagnostic>& errors) const {
     const std::string text = cell_text(row, column);
-    const std::string where = "column " + trimmed(header.cells[column].text) + " (" + CellTable::cell_name(column, row.number) + ")";
-    auto fail = [&](const std::string& why) {
-        errors.push_back({Location{row.source.get(), cell_offset(row, column), 1}, where + ": " + why, {}});
+    auto fail = [&](const std::string& why) {  // the cell's name is made only for a message
+        errors.push_back({Location{row.source.get(), cell_offset(row, column), 1},
+                          "column " + trimmed(header.cells[column].text) + " (" + CellTable::cell_name(column, row.number) + "): " + why, {}});
         return std::nullopt;
     };
     if (text.empty()) {

@@ -106,7 +106,6 @@ public:
     CaseTable(const Program& p, CellTable cases, std::vector<ListTable> lists, TableOptions options = {});
 
     std::size_t size() const { return cases_.rows.size(); }
-    const CellTable& table() const { return cases_; }
     // Row i as a case; throws CompileError with every bad cell of the row and of its list rows.
     Case load(std::size_t i) const;
     // Row i's identifier, or "" when the ruleset names none.

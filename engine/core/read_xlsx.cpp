@@ -659,6 +659,4 @@ std::unique_ptr<RowReader> Workbook::rows(const std::string& name) const {
     return std::make_unique<SheetRows>(p.path, m->second, name, p.strings, p.date_style, p.date1904, p.limits.file_size);
 }
 
-CellTable Workbook::sheet(const std::string& name) const { return read_all(*rows(name)); }
-
 }  // namespace reckon

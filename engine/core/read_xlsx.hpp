@@ -51,8 +51,6 @@ public:
     // as the row. A cell that cannot be read is a problem of its row; the
     // reader throws std::runtime_error for a damaged part.
     std::unique_ptr<RowReader> rows(const std::string& name) const;
-    // The same rows, all in one table (no header: an empty sheet, which the caller refuses or skips).
-    CellTable sheet(const std::string& name) const;
 
 private:
     struct Parts;
