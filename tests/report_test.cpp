@@ -319,6 +319,24 @@ TEST_CASE("workbook: numbers are stored as numbers with their formats, texts as 
     CHECK(unzip(xlsx, "xl/worksheets/sheet4.xml").find("IOM annual outcome report") != std::string::npos);
 }
 
+TEST_CASE("workbook: a table cell set for the run is listed with the params, with the ruleset's value, and in the provenance") {
+    std::string xlsx = temp_dir() + "/iom.xlsx";
+    Run r = run_reckon({"batch", iom, "cases/iom", "--param", "report_year=2023", "--param", "unit_costs(shoplifting).fiscal=£36",
+                        "--format", "xlsx", "--out", xlsx});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    auto params = cells_of(unzip(xlsx, "xl/worksheets/sheet3.xml"));
+    std::string row;
+    for (const auto& [ref, c] : params)
+        if (ref[0] == 'A' && c.value == "unit_costs(shoplifting).fiscal") row = ref.substr(1);
+    REQUIRE(!row.empty());
+    CHECK(params["B" + row].value == "36");
+    CHECK(params["B" + row].type.empty());  // a number, not text
+    CHECK(params["C" + row].value == "GBP");
+    CHECK(params["D" + row].value == "a cell of table unit_costs; the ruleset has £26.00");
+    CHECK(params["E" + row].value == "set for this run (--param unit_costs(shoplifting).fiscal)");
+    CHECK(unzip(xlsx, "xl/worksheets/sheet4.xml").find("report_year=2023, unit_costs(shoplifting).fiscal=£36") != std::string::npos);
+}
+
 TEST_CASE("workbook: money rates, hours and failed cases") {
     std::string dir = temp_dir();
     std::string xlsx = dir + "/sussex.xlsx";

@@ -69,7 +69,8 @@ std::vector<BoundScenario> bind_scenarios(const Run& run, const BatchArgs& a, co
             auto at = first.find(": error: ");
             fail(first.substr(8, first.find(':') - 8), at == std::string::npos ? first : first.substr(at + 9));
         }
-        out.push_back({sc.name, bind_params(*q, command_line_overrides(*q))});
+        std::vector<Value> params = bind_params(*q, command_line_overrides(*q));
+        out.push_back({sc.name, std::move(q), std::move(params)});
     }
     return out;
 }

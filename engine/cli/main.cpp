@@ -35,6 +35,8 @@ int main(int argc, char** argv) {
 
     std::string ruleset, case_file, format = "table";
     std::vector<std::string> params, paths;
+    const std::string param_help = "NAME=VALUE: set a param for this run, written as in the language (--param on_costs=25%), "
+                                   "or a table's cell: 'TABLE(KEY).COLUMN=VALUE' ('unit_costs(homicide).fiscal=£200,000'); repeatable";
 
     auto* check = app.add_subcommand("check", "Parse, resolve names and check types and units; no case needed");
     check->add_option("RULESET", ruleset, "the ruleset's entry file (*.reckon)")->required()->check(CLI::ExistingFile);
@@ -44,8 +46,7 @@ int main(int argc, char** argv) {
     eval->add_option("CASE", case_file, "the case file (YAML)")->required()->check(CLI::ExistingFile);
     eval->add_option("--format", format, "table (for people, the default) or json (for tools)")
         ->check(CLI::IsMember({"table", "json"}));
-    eval->add_option("--param", params, "NAME=VALUE: override a param for this run, written as in the language "
-                                        "(--param on_costs=25%); repeatable");
+    eval->add_option("--param", params, param_help);
 
     BatchArgs ba;
     auto* batch = app.add_subcommand("batch", "Evaluate many case files in parallel, then the cohort rules");
@@ -59,7 +60,7 @@ int main(int argc, char** argv) {
                                              "Parameters, Provenance; needs --out)")
         ->check(CLI::IsMember({"table", "jsonl", "csv", "xlsx"}));
     batch->add_option("--out,-o", ba.out, "write the results to FILE, atomically (nothing is written unless the run completes)");
-    batch->add_option("--param", ba.params, "NAME=VALUE: override a param for this run (--param report_year=2023); repeatable");
+    batch->add_option("--param", ba.params, param_help);
     const std::string list_help = "NAME=FILE: the table of list input NAME for a case table, one row per element, each with "
                                   "the case's identifier (--list offences=offences.csv); a workbook's own sheet NAME is "
                                   "read without it; repeatable";
@@ -91,7 +92,7 @@ int main(int argc, char** argv) {
     report->add_option("--ignore-column", ra.tables.ignored_columns, ignore_help);
     report->add_option("--ignore-sheet", ra.tables.ignored_sheets, ignore_sheet_help);
     report->add_option("--dates", report_dates, dates_help)->check(CLI::IsMember({"iso", "day-first"}));
-    report->add_option("--param", ra.params, "NAME=VALUE: override a param for this run (--param report_year=2023); repeatable");
+    report->add_option("--param", ra.params, param_help);
     report->footer("The page needs no network and no script: inline CSS and SVG charts, printable to A4. A case that fails\n"
                    "is listed in the report and left out of the figures, and the exit status is 1.");
 
@@ -113,7 +114,7 @@ int main(int argc, char** argv) {
     std::size_t entries = 5;
     explain->add_option("--entries", entries, "show the first N entries of a list input, each with its fields' names (default 5)")
         ->check(CLI::Range(0u, 1000000u));
-    explain->add_option("--param", params, "NAME=VALUE: override a param for this run; repeatable");
+    explain->add_option("--param", params, param_help);
     std::string explain_case;
     std::vector<std::string> explain_lists;
     explain->add_option("--case", explain_case, "ID: with a case table (CSV or workbook) as CASE, the row whose identifier is ID");
@@ -131,7 +132,7 @@ int main(int argc, char** argv) {
     diff->add_option("--cases", da.cases, "cases to evaluate under both versions, given as for batch (files, folders, patterns, "
                                           "case tables)");
     diff->add_option("--list", da.lists, list_help);
-    diff->add_option("--param", da.params, "NAME=VALUE: a param set for both versions in this run (--param report_year=2023); repeatable");
+    diff->add_option("--param", da.params, "NAME=VALUE: a param or table cell set for both versions in this run (--param report_year=2023); repeatable");
     diff->add_option("--rows", da.rows, "with --cases, how many affected cases the text shows, the largest changes first (default 20)")
         ->check(CLI::Range(1u, 1000000u));
     diff->add_option("--format", da.format, "text (the default) or json (every case)")->check(CLI::IsMember({"text", "json"}));
@@ -144,7 +145,7 @@ int main(int argc, char** argv) {
     std::string doc_format = "md";
     doc->add_option("--format", doc_format, "md (Markdown, the default) or html (one self-contained page)")
         ->check(CLI::IsMember({"md", "html"}));
-    doc->add_option("--param", params, "NAME=VALUE: override a param for this run; repeatable");
+    doc->add_option("--param", params, param_help);
 
     bool fmt_check = false;
     auto* fmt = app.add_subcommand("fmt", "Rewrite rule files in the one canonical layout (comments kept)");

@@ -97,7 +97,7 @@ public:
                     std::vector<Value> row;
                     CaseResult r;
                     try {
-                        r = evaluate_outputs(p_, sc.params, c, p_.cohort_rules_needed() ? &row : nullptr);
+                        r = evaluate_outputs(*sc.program, sc.params, c, p_.cohort_rules_needed() ? &row : nullptr);
                     } catch (EvalError& e) {
                         e.add_note("under scenario '" + sc.name + "'");
                         throw;
@@ -327,13 +327,13 @@ private:
     }
 
     // The cohort over the cases that succeeded, under the given params; empty when it fails.
-    std::vector<Value> cohort_of(std::vector<Value> rows, const std::vector<Value>& bound, const std::string* scenario) {
+    std::vector<Value> cohort_of(std::vector<Value> rows, const Program& p, const std::vector<Value>& bound, const std::string* scenario) {
         std::vector<Value> values;
-        if (p_.cohort_outputs.empty()) return values;
+        if (p.cohort_outputs.empty()) return values;
         Value cases = Value::list(std::move(rows));
-        Evaluator ev(p_, bound, cases);
+        Evaluator ev(p, bound, cases);
         try {
-            for (int slot : p_.cohort_outputs) values.push_back(ev.rule(slot));
+            for (int slot : p.cohort_outputs) values.push_back(ev.rule(slot));
         } catch (EvalError& e) {
             if (scenario) e.add_note("under scenario '" + *scenario + "'");
             err_ << render(e.diagnostic());
@@ -349,11 +349,12 @@ private:
         if (!o_.scenarios.empty()) {
             for (std::size_t k = 0; k < o_.scenarios.size(); ++k)
                 sink.scenario_cohort(out_, o_.scenarios[k].name,
-                                     cohort_of(std::move(by_scenario_[k]), o_.scenarios[k].params, &o_.scenarios[k].name));
+                                     cohort_of(std::move(by_scenario_[k]), *o_.scenarios[k].program, o_.scenarios[k].params,
+                                               &o_.scenarios[k].name));
             sink.scenario_summary(out_, s_.cases, s_.failed, o_.scenarios.size());
             return;
         }
-        std::vector<Value> values = cohort_of(std::move(cohort_), params_, nullptr);
+        std::vector<Value> values = cohort_of(std::move(cohort_), p_, params_, nullptr);
         const bool shown = !p_.cohort_outputs.empty() && !s_.cohort_failed;
         if (o_.keep && shown) o_.keep->cohort = values;
         if (o_.format == BatchFormat::table) out_ << sink.table(table_rows_);

@@ -33,9 +33,11 @@ struct BatchResults {
     std::vector<Value> cohort;   // in p.cohort_outputs order; empty when the cohort failed
 };
 
-// One named set of param values (--scenarios): the params bound for it.
+// One named set of param values (--scenarios): the program compiled with
+// them (its tables carry the scenario's cells) and its params bound.
 struct BoundScenario {
     std::string name;
+    std::shared_ptr<const Program> program;
     std::vector<Value> params;
 };
 

@@ -39,7 +39,8 @@ std::string methodology_markdown(const Program& p, const std::vector<Value>& par
     }
 
     if (!p.tables.empty()) out += "\n## Tables\n";
-    for (const auto& t : p.tables) {
+    for (std::size_t ti = 0; ti < p.tables.size(); ++ti) {
+        const TableDef& t = p.tables[ti];
         out += "\n### " + t.name + "\n\n";
         if (!t.cite.description.empty()) out += t.cite.description + "\n\n";
         if (!t.cite.source.empty()) out += "Source: " + t.cite.source + "\n\n";
@@ -54,8 +55,13 @@ std::string methodology_markdown(const Program& p, const std::vector<Value>& par
             const Value& row = t.rows.at(k);
             std::string key = key_shown(t, k);
             out += "| " + cell(key) + " |";
-            for (std::size_t f = 0; f < t.columns->fields.size(); ++f)
-                out += " " + cell(typed_value(p, t.columns->fields[f].type, (*row.items())[f])) + " |";
+            for (std::size_t f = 0; f < t.columns->fields.size(); ++f) {
+                const Type& type = t.columns->fields[f].type;
+                const CellSetting* set = p.cell_setting(static_cast<int>(ti), k, static_cast<int>(f));
+                out += " " + cell(typed_value(p, type, (*row.items())[f]) +
+                                  (set ? " (set for this run, --param " + set->name + "; the ruleset has " + typed_value(p, type, set->was) + ")" : "")) +
+                       " |";
+            }
             out += "\n";
         }
     }

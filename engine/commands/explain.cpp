@@ -36,6 +36,7 @@ std::string mode_name(RoundMode m) {
 struct Refs {
     std::vector<std::pair<Op, int>> seen;
     std::map<int, const Node*> first_call;
+    std::map<int, std::vector<const Node*>> lookups;  // by table: every lookup
     std::vector<std::string> rounding;
 };
 
@@ -58,6 +59,7 @@ void collect(const Node& n, Refs& r) {
                 r.seen.emplace_back(n.op, n.slot);
                 if (n.op == Op::call) r.first_call[n.slot] = &n;
             }
+            if (n.op == Op::lookup) r.lookups[n.slot].push_back(&n);
             break;
         case Op::round_:
             r.rounding.push_back("rounded to a multiple of " + (n.value.s() ? *n.value.s() : std::string("1")) + ", " +
@@ -227,7 +229,7 @@ private:
             else if (op == Op::param) d.uses.push_back(param(slot, next));
             else if (op == Op::input) d.uses.push_back(input(slot));
             else if (op == Op::call) d.uses.push_back(fn(slot, next, refs.first_call[slot]));
-            else if (op == Op::lookup) d.uses.push_back(table(slot));
+            else if (op == Op::lookup) d.uses.push_back(table(slot, refs.lookups[slot]));
         }
     }
 
@@ -260,9 +262,24 @@ private:
         return d;
     }
 
-    Derivation table(int slot) {
+    // A table: the rows looked up by a key that has one value here, and the cells set for this run.
+    Derivation table(int slot, const std::vector<const Node*>& lookups) {
         const TableDef& t = p_.tables[slot];
-        return entry("table", t.name, t.where, t.cite);
+        Derivation d = entry("table", t.name, t.where, t.cite);
+        std::set<std::string> keys;
+        for (const Node* n : lookups) {
+            if (n->kids.empty() || !n->kids[0] || reads_local(*n->kids[0])) continue;
+            const std::string k = key_text(ev_.in_frame(*n->kids[0], 0));
+            if (!keys.insert(k).second || !t.rows.count(k)) continue;
+            d.rows.push_back(key_shown(t, k) + ": " + record_text(p_, *t.columns, t.rows.at(k)));
+        }
+        for (const auto& c : p_.cell_settings)
+            if (c.table == slot) {
+                const Type& type = t.columns->fields[c.column].type;
+                d.rows.push_back("set for this run: " + c.name + " = " + typed_value(p_, type, (*t.rows.at(c.key).items())[c.column]) +
+                                 " (the ruleset has " + typed_value(p_, type, c.was) + ")");
+            }
+        return d;
     }
 
     Derivation input(int slot) {
@@ -295,6 +312,7 @@ void render(const Derivation& d, const std::string& indent, std::string& out) {
     if (!d.description.empty()) out += more + d.description + "\n";
     if (!d.source.empty()) out += more + "source: " + d.source + "\n";
     for (const auto& r : d.rounding) out += more + r + "\n";
+    for (const auto& r : d.rows) out += more + r + "\n";
     if (!d.over_cases.empty()) out += more + d.over_cases + "\n";
     for (const auto& c : d.parts)
         out += more + "  " + c.name + (c.kind == "cases" ? " cases" : "") + " " + c.value + (c.where.empty() ? "" : "    (" + c.where + ")") + "\n";
@@ -404,6 +422,7 @@ nlohmann::ordered_json derivation_json(const Derivation& d) {
     if (!d.description.empty()) j["description"] = d.description;
     if (!d.source.empty()) j["source"] = d.source;
     if (!d.rounding.empty()) j["rounding"] = d.rounding;
+    if (!d.rows.empty()) j["rows"] = d.rows;
     if (!d.uses.empty()) {
         j["uses"] = nlohmann::ordered_json::array();
         for (const auto& u : d.uses) j["uses"].push_back(derivation_json(u));

@@ -23,6 +23,9 @@ struct Derivation {
     std::string formula;             // as written
     std::string description, source;
     std::vector<std::string> rounding;  // "round to £0.01, half away from zero"
+    // A table: each row looked up by a key with one value here, with its
+    // columns' names ("2023: {index: 1.49168}"), and each cell set for this run.
+    std::vector<std::string> rows;
     std::vector<Derivation> uses;
     bool cut = false;                // more below, not shown (--depth)
     bool shown_above = false;        // met before in the tree, where what it uses is shown: not again

@@ -163,6 +163,20 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
             if (slot == static_cast<int>(i)) source = "set for this run (--param " + d.name + ")";
         w.text(ps, r, 4, source, w.wrap());
     }
+    // Table cells set for this run, after the params, each with the value the ruleset gives.
+    for (std::size_t i = 0; i < p.cell_settings.size(); ++i) {
+        const CellSetting& c = p.cell_settings[i];
+        const TableDef& t = p.tables[c.table];
+        const Type& type = t.columns->fields[c.column].type;
+        const Value& v = (*t.rows.at(c.key).items())[c.column];
+        auto r = static_cast<lxw_row_t>(p.params.size() + 1 + i);
+        w.text(ps, r, 0, c.name);
+        if (v.kind == Value::Kind::number) w.value(ps, r, 1, type, 30, false, false, v);
+        else w.text(ps, r, 1, typed_value(p, type, v));
+        w.text(ps, r, 2, p.units.name(type.unit));
+        w.text(ps, r, 3, "a cell of table " + t.name + "; the ruleset has " + typed_value(p, type, c.was), w.wrap());
+        w.text(ps, r, 4, "set for this run (--param " + c.name + ")", w.wrap());
+    }
     worksheet_set_column(ps, 0, 0, 24, nullptr);
     worksheet_set_column(ps, 1, 2, 14, nullptr);
     worksheet_set_column(ps, 3, 4, 60, nullptr);

@@ -4,6 +4,7 @@
 #include "compile.hpp"
 
 #include "check.hpp"
+#include "check_settings.hpp"
 #include "import.hpp"
 #include "parse.hpp"
 
@@ -52,26 +53,6 @@ void check_ignored_columns(const Program& p, std::vector<Diagnostic>& diags) {
                 diags.push_back({main.header->where, "'sheets ignore columns' names \"" + column + "\", the column of input '" + in.path +
                                                          "': only columns that name no input are left out", {}});
         }
-}
-
-// --param NAME=VALUE: each value parsed and checked as a constant of the param's type.
-void check_settings(Program& p, Checker& checker, const std::vector<ParamSetting>& settings, std::vector<Diagnostic>& diags) {
-    for (const auto& s : settings) {
-        int slot = p.param_slot(s.name);
-        if (slot < 0) throw UsageError("--param " + s.name + ": the ruleset has no param named '" + s.name + "'");
-        auto src = std::make_shared<SourceFile>("--param " + s.name, s.value);
-        p.sources.push_back(src);
-        ast::ExprPtr e;
-        try {
-            e = parse_expression(src, p.limits);
-        } catch (const CompileError& err) {
-            for (const auto& d : err.diagnostics()) diags.push_back(d);
-            continue;
-        }
-        NodePtr n = checker.constant(*e, p.params[slot].type, "the value of param '" + s.name + "'");
-        for (auto& d : checker.take_diagnostics()) diags.push_back(std::move(d));
-        if (n) p.overrides.emplace_back(slot, std::move(n));
-    }
 }
 
 // In the order of the files, then of the text, as a person reads them.

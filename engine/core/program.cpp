@@ -15,4 +15,10 @@ int Program::rule_slot(const std::string& n) const {
     return -1;
 }
 
+const CellSetting* Program::cell_setting(int table, const std::string& key, int column) const {
+    for (const auto& c : cell_settings)
+        if (c.table == table && c.key == key && c.column == column) return &c;
+    return nullptr;
+}
+
 }  // namespace reckon

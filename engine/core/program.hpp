@@ -174,6 +174,15 @@ struct ReportDef {
     std::vector<ReportItem> items;
 };
 
+// A table cell set for a run: --param 'unit_costs(homicide).fiscal=£200,000', or a scenario's value.
+struct CellSetting {
+    int table = -1;
+    std::string key;      // key_text() of the row
+    int column = -1;
+    Value was;            // the value the ruleset gives
+    std::string name;     // as written: "unit_costs(homicide).fiscal"
+};
+
 struct Program {
     std::vector<SourcePtr> sources;     // the entry file first, then imports
     std::vector<ast::Module> modules;   // kept: the tree nodes point at their syntax
@@ -199,11 +208,14 @@ struct Program {
     std::vector<TestDef> tests;
     std::optional<ReportDef> report;    // at most one, in the entry file or an import
     std::vector<std::pair<int, NodePtr>> overrides;  // --param NAME=VALUE, checked
+    std::vector<CellSetting> cell_settings;          // --param TABLE(KEY).COLUMN=VALUE, applied to `tables`
     Limits limits;                      // what the run accepts: cases, evaluation
 
     bool cohort_rules_needed() const { return !cohort_fields.empty(); }
     int param_slot(const std::string& n) const;
     int rule_slot(const std::string& n) const;
+    // The setting of a table's cell for this run, or null when the ruleset's value stands.
+    const CellSetting* cell_setting(int table, const std::string& key, int column) const;
 };
 
 }  // namespace reckon

@@ -1,0 +1,118 @@
+// What-if on tables: a table cell set by --param TABLE(KEY).COLUMN=VALUE or by
+// a scenario gives exactly the figures of a copy of the ruleset with that
+// cell edited; a cell the ruleset lacks, or a value of the wrong unit, is an
+// error that names it; explain, doc and the workbook mark the value as set.
+#include "support.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace reckon::testing;
+
+namespace {
+const std::string iom = "rulesets/iom-annual-report.reckon";
+
+// A copy of the IOM ruleset with one line of a table replaced; its path.
+std::string edited_copy(const std::string& row, const std::string& replacement) {
+    std::string text = read_file(source_dir() + "/" + iom);
+    REQUIRE(text.find(row) != std::string::npos);
+    text.replace(text.find(row), row.size(), replacement);
+    const std::string path = temp_dir() + "/iom-edited.reckon";
+    write_file(path, text);
+    return path;
+}
+
+std::string batch(const std::string& ruleset, const std::vector<std::string>& extra) {
+    std::vector<std::string> args{"batch", ruleset, "cases/iom", "--param", "report_year=2023", "--format", "jsonl"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    Run r = run_reckon(args);
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    return without_files(r.out);
+}
+}  // namespace
+
+TEST_CASE("--param sets a table cell: every case's figures and the cohort's equal an edited copy of the ruleset") {
+    const std::string copy = edited_copy("| shoplifting                        |      £26 |", "| shoplifting                        |      £36 |");
+    const std::string set = batch(iom, {"--param", "unit_costs(shoplifting).fiscal=£36"});
+    CHECK(set == batch(copy, {}));
+    CHECK(set != batch(iom, {}));  // the setting changes the figures
+    CHECK(parse_jsonl(set).cohort["saving_pnc"]["value"] == "1017725.90");
+    // the member may be written with its enumeration, and a number-keyed table's row by its number
+    CHECK(batch(iom, {"--param", "unit_costs(OffenceType.shoplifting).fiscal=£36"}) == set);
+    const std::string deflated = edited_copy("| 2023 | 1.49168 |", "| 2023 | 1.5 |");
+    CHECK(batch(iom, {"--param", "deflator(2023).index=1.5"}) == batch(deflated, {}));
+}
+
+TEST_CASE("a scenario sets a table cell: its cohort equals the edited copy's, the other scenario's the ruleset's") {
+    const std::string copy = edited_copy("| shoplifting                        |      £26 |", "| shoplifting                        |      £36 |");
+    const std::string dir = temp_dir();
+    write_file(dir + "/scenarios.yaml", "as_written: {}\ndearer_shoplifting:\n  unit_costs(shoplifting).fiscal: £36\n");
+    Run r = run_reckon({"batch", iom, "cases/iom", "--param", "report_year=2023", "--scenarios", dir + "/scenarios.yaml", "--format", "jsonl"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    std::map<std::string, nlohmann::json> cohorts;
+    std::istringstream lines(r.out);
+    for (std::string line; std::getline(lines, line);) {
+        auto j = nlohmann::json::parse(line);
+        if (j.contains("cohort")) cohorts[j["scenario"].get<std::string>()] = j["cohort"]["outputs"];
+    }
+    REQUIRE(cohorts.size() == 2);
+    CHECK(cohorts["dearer_shoplifting"] == parse_jsonl(batch(copy, {})).cohort);
+    CHECK(cohorts["as_written"] == parse_jsonl(batch(iom, {})).cohort);
+    CHECK(cohorts["dearer_shoplifting"]["saving_pnc"]["value"] == "1017725.90");
+    CHECK(cohorts["as_written"]["saving_pnc"]["value"] == "1016259.57");
+}
+
+TEST_CASE("a table cell the ruleset lacks, or a value of the wrong unit, is an error naming it") {
+    struct Bad {
+        std::string setting, err;
+        int status = 2;  // a name the ruleset lacks is a command-line error; a bad value, bad input (1)
+    };
+    const std::vector<Bad> bad{
+        {"unit_cost(shoplifting).fiscal=£36", "reckon: error: --param unit_cost(shoplifting).fiscal: the ruleset has no table named 'unit_cost'\n"},
+        {"unit_costs(shoplifting).fisc=£36",
+         "reckon: error: --param unit_costs(shoplifting).fisc: table 'unit_costs' has no column 'fisc' (its columns: fiscal, economic, social)\n"},
+        {"deflator(2031).index=1",
+         "reckon: error: --param deflator(2031).index: table 'deflator' has no row 2031 (its rows: 2008, 2009, 2010, 2011, 2012, 2013, 2014, "
+         "2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025)\n"},
+        {"unit_costs(shoplifting=£36",
+         "reckon: error: --param unit_costs(shoplifting: expected a param's name, or a table's cell as TABLE(KEY).COLUMN, as in "
+         "unit_costs(homicide).fiscal\n"},
+        {"unit_costs(shoplifting).fiscal=36 day",
+         "--param unit_costs(shoplifting).fiscal:1:1: error: the value of unit_costs(shoplifting).fiscal must be GBP, not day\n"
+         "  36 day\n  ^\n", 1},
+        {"unit_costs(shoplifting).fiscal=£36 * 2",
+         "--param unit_costs(shoplifting).fiscal:1:5: error: a table cell holds a value written out, such as £200,000 or 1.06913\n"
+         "  £36 * 2\n      ^\n", 1},
+    };
+    for (const auto& b : bad) {
+        CAPTURE(b.setting);
+        Run r = run_reckon({"eval", iom, "cases/iom/N0086.yaml", "--param", b.setting});
+        CHECK(r.status == b.status);
+        CHECK(r.out.empty());
+        CHECK(r.err == b.err);
+    }
+    // in a scenarios file, the error points at the value there
+    const std::string dir = temp_dir();
+    write_file(dir + "/s.yaml", "low:\n  unit_costs(shoplifting).fiscal: 36 day\n");
+    Run r = run_reckon({"batch", iom, "cases/iom", "--scenarios", dir + "/s.yaml", "--format", "jsonl"});
+    CHECK(r.status == 1);
+    CHECK(r.out.empty());
+    CHECK(r.err == dir + "/s.yaml:2:35: error: scenario 'low': the value of unit_costs(shoplifting).fiscal must be GBP, not day\n"
+                         "    unit_costs(shoplifting).fiscal: 36 day\n                                    ^\n");
+}
+
+TEST_CASE("a table cell set for the run is marked in explain, doc and the workbook, with the ruleset's value") {
+    const std::vector<std::string> set{"--param", "report_year=2023", "--param", "unit_costs(shoplifting).fiscal=£36"};
+    std::vector<std::string> args{"explain", iom, "cases/iom/N0086.yaml", "baseline_cost"};
+    args.insert(args.end(), set.begin(), set.end());
+    Run e = run_reckon(args);
+    REQUIRE_MESSAGE(e.status == 0, e.err);
+    CHECK(e.out.find("output baseline_cost = £18,057.04 ") == 0);
+    CHECK(e.out.find("\n        set for this run: unit_costs(shoplifting).fiscal = £36.00 (the ruleset has £26.00)\n") != std::string::npos);
+    // a row looked up by a key with one value here is shown with its columns' names
+    CHECK(e.out.find("\n          2023: {index: 1.49168}\n          2010: {index: 1.06913}\n") != std::string::npos);
+    args = {"doc", iom, "--param", "unit_costs(shoplifting).fiscal=£36"};
+    Run d = run_reckon(args);
+    REQUIRE_MESSAGE(d.status == 0, d.err);
+    CHECK(d.out.find("\n| shoplifting | £36.00 (set for this run, --param unit_costs(shoplifting).fiscal; the ruleset has £26.00) | £97.00 | £0.00 |\n") !=
+          std::string::npos);
+}
