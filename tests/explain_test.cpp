@@ -123,6 +123,57 @@ TEST_CASE("explain a cohort figure: the cohort figures it uses, and the cases wi
     CHECK(two.err == "reckon: error: 'days_on' is a figure of one case: give one case file (or a case table with --case ID), not 2\n");
 }
 
+TEST_CASE("explain a cohort figure --case ID: that case's part of each sum, followed down to its inputs") {
+    const std::vector<std::string> base{"explain", "rulesets/iom-annual-report.reckon", "cases/iom", "saving_pnc", "--param", "report_year=2023",
+                                        "--case", "N0121"};
+    std::vector<std::string> args = base;
+    args.insert(args.end(), {"--format", "json"});
+    Run r = run_reckon(args);
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    auto j = nlohmann::json::parse(r.out);
+    REQUIRE(j["uses"].size() == 2);
+    // N0121's part of the baseline cost is its largest part, and is the case's own figure, followed to its inputs
+    const auto& baseline = j["uses"][0];
+    REQUIRE(baseline["case"].size() == 1);
+    CHECK(baseline["case"][0]["case"] == "N0121");
+    CHECK(baseline["case"][0]["file"] == "cases/iom/N0121.yaml");
+    CHECK(baseline["case"][0]["part"] == "£56,153.74");
+    CHECK(baseline["case"][0]["part"] == baseline["parts"][0]["value"]);
+    const auto& uses = baseline["case"][0]["uses"];
+    REQUIRE(uses.size() == 2);  // what the sum reads from a case: its baseline_cost and whether it is included
+    CHECK(uses[0]["kind"] == "output");
+    CHECK(uses[0]["name"] == "baseline_cost");
+    CHECK(uses[0]["value"] == "£56,153.74");
+    CHECK(uses[0]["uses"][0]["kind"] == "input");
+    CHECK(uses[0]["uses"][0]["name"] == "offences");
+    CHECK(uses[0]["uses"][0]["where"].get<std::string>().rfind("cases/iom/N0121.yaml:", 0) == 0);  // the input's line in the case file
+    CHECK(uses[1]["name"] == "included");
+    CHECK(uses[1]["value"] == "true");
+    // its part of the annualised cost: the case's factor times its year's cost, as eval gives them
+    Run one = run_reckon({"eval", "rulesets/iom-annual-report.reckon", "cases/iom/N0121.yaml", "--param", "report_year=2023", "--format", "json"});
+    auto outputs = nlohmann::json::parse(one.out)["outputs"];
+    const auto& annualised = j["uses"][1]["case"][0];
+    CHECK(annualised["part"] == "£" + outputs["annualised_cost"]["value"].get<std::string>());
+    // the text: the part under the parts, the case's figures under it
+    Run t = run_reckon(base);
+    REQUIRE(t.status == 0);
+    CHECK(t.out.find("        the other 133 cases £1,234,644.14\n      case N0121's part: £56,153.74    (cases/iom/N0121.yaml)\n"
+                     "        output baseline_cost = £56,153.74    (rulesets/iom-annual-report.reckon:145:8)\n") != std::string::npos);
+    // a case the sum leaves out has a part of £0.00, and the figure that leaves it out is shown
+    Run out = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom", "baseline_cost", "--param", "report_year=2023", "--case", "N0086"});
+    CHECK(out.out.find("\n    case N0086's part: £0.00    (cases/iom/N0086.yaml)\n") != std::string::npos);
+    CHECK(out.out.find("\n      rule included = false    (rulesets/iom-annual-report.reckon:127:6)\n") != std::string::npos);
+    // a count says whether it counts the case
+    Run count = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom", "nominals_included", "--param", "report_year=2023",
+                            "--case", "N0086"});
+    CHECK(count.out.find("    case N0086: not counted    (cases/iom/N0086.yaml)\n") != std::string::npos);
+    // a case the batch does not have
+    Run none = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom", "saving_pnc", "--case", "N9999"});
+    CHECK(none.status == 2);
+    CHECK(none.out.empty());
+    CHECK(none.err == "reckon: error: --case N9999: no case of the batch is named N9999\n");
+}
+
 TEST_CASE("explain shows a shared subtree once, and names it with its value where it is met again") {
     Run r = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom/N0001.yaml", "status", "--param", "report_year=2023"});
     REQUIRE_MESSAGE(r.status == 0, r.err);

@@ -136,12 +136,15 @@ namespace {
 // `reckon explain RULESET CASES… FIGURE` for a cohort figure: every case read
 // and evaluated as batch does, then the figure's tree over those that succeeded.
 int explain_cohort_figure(const Program& p, const std::vector<std::string>& cases, int slot, const std::string& format, int depth,
-                          const std::vector<std::string>& raw_lists, const TableOptions& tables) {
+                          const std::vector<std::string>& raw_lists, const TableOptions& tables, const std::string& case_id,
+                          std::size_t entries) {
     const auto lists = parse_lists(raw_lists);
     std::vector<std::string> list_paths;
     for (const auto& l : lists) list_paths.push_back(l.path);
     const std::vector<Value> params = bind_params(p, command_line_overrides(p));
     std::vector<CohortCase> rows;
+    std::optional<Case> followed;  // --case ID: that case, followed down to its inputs
+    FollowedCase follow;
     std::size_t failed = 0;
     for (const auto& file : find_case_files(cases, list_paths)) {
         CaseSource source(p, file, lists, tables);
@@ -152,6 +155,10 @@ int explain_cohort_figure(const Program& p, const std::vector<std::string>& case
                 std::vector<Value> row;
                 evaluate_outputs(p, params, c, &row);
                 cc.row = Value::list(std::move(row));
+                if (!case_id.empty() && c.id == case_id && !followed) {
+                    follow.index = rows.size();
+                    followed.emplace(std::move(c));
+                }
                 rows.push_back(std::move(cc));
             } catch (const EvalError& e) {
                 std::cerr << render(e.diagnostic());
@@ -163,8 +170,12 @@ int explain_cohort_figure(const Program& p, const std::vector<std::string>& case
             }
         }
     }
+    if (!case_id.empty() && !followed)
+        throw UsageError("--case " + case_id + ": no case of the batch is named " + case_id +
+                         (failed ? " (or it is one of the cases that failed, above)" : ""));
+    follow.c = followed ? &*followed : nullptr;
     try {
-        Derivation d = explain_cohort(p, params, rows, slot, depth);
+        Derivation d = explain_cohort(p, params, rows, slot, depth, 5, followed ? &follow : nullptr, entries);
         if (format == "json") std::cout << json_text(derivation_json(d), 2) << "\n";
         else std::cout << render_derivation(d);
     } catch (const EvalError& e) {
@@ -199,8 +210,7 @@ int cmd_explain(const Run& run, const std::string& ruleset, const std::vector<st
     // the cohort's figure when the cases are many (several files, a folder, a table without --case)
     const bool many = cases.size() > 1 || std::filesystem::is_directory(cases.front()) || (is_case_table(cases.front()) && case_id.empty());
     if (cohort_slot >= 0 && (case_slot < 0 || many)) {
-        if (!case_id.empty()) throw UsageError("--case " + case_id + ": '" + output + "' is a cohort figure, over every case given");
-        return explain_cohort_figure(*p, cases, cohort_slot, format, depth, raw_lists, tables);
+        return explain_cohort_figure(*p, cases, cohort_slot, format, depth, raw_lists, tables, case_id, entries);
     }
     const int slot = case_slot;
     if (cases.size() != 1)

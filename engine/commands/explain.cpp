@@ -137,11 +137,27 @@ std::string input_text(const Program& p, const Type& t, const Value& v, std::siz
     return out;
 }
 
+// The figures a sum over the cases reads from each case (`c.baseline_cost`):
+// indexes into p.cohort_fields, each once, in the order first met.
+void case_fields(const Node& n, int loop, std::vector<int>& out) {
+    if (n.op == Op::field && !n.kids.empty() && n.kids[0] && n.kids[0]->op == Op::local && n.kids[0]->slot == loop &&
+        std::find(out.begin(), out.end(), n.slot) == out.end())
+        out.push_back(n.slot);
+    for (const auto& k : n.kids)
+        if (k) case_fields(*k, loop, out);
+}
+
 class Explainer {
 public:
     Explainer(const Program& p, Evaluator& ev, const std::vector<Value>& params, const Case& c,
               const std::vector<CohortCase>* cohort = nullptr, std::size_t largest = 5, std::size_t entries = 5)
         : p_(p), ev_(ev), params_(params), c_(c), cohort_(cohort), largest_(largest), entries_(entries) {}
+
+    // With --case: the case followed, and the explainer of its own figures (one, so that what two sums share is shown once).
+    void follow(const FollowedCase* f, Explainer* in_case) {
+        followed_ = f;
+        in_case_ = in_case;
+    }
 
     Derivation rule(int slot, int depth) {
         const RuleDef& r = p_.rules[slot];
@@ -151,11 +167,37 @@ public:
         if (again(Op::rule, slot, d)) return d;
         d.formula = formula_text(r.syntax);
         uses(d, *r.formula, depth);
-        if (r.cohort && cohort_ && !r.by) parts(d, r, v);
+        if (r.cohort && cohort_ && !r.by) parts(d, r, v, depth);
         return d;
     }
 
 private:
+    struct Part {
+        std::size_t k;  // index of the case in the cohort
+        Number n;
+    };
+
+    // The followed case's part of a sum (or whether a count counts it), then
+    // the case's own derivation of each figure the formula reads from it.
+    void follow_case(Derivation& d, const RuleDef& r, const Node& f, const std::vector<Part>& nonzero, int depth) {
+        const CohortCase& cc = (*cohort_)[followed_->index];
+        Derivation part;
+        part.kind = "case";
+        part.name = cc.id;
+        part.where = cc.file;
+        auto mine = std::find_if(nonzero.begin(), nonzero.end(), [&](const Part& x) { return x.k == followed_->index; });
+        if (f.op == Op::count) part.value = mine == nonzero.end() ? "not counted" : "counted";
+        else part.value = display_with_unit(p_, r, Value::number(mine == nonzero.end() ? Number(0) : mine->n));
+        std::vector<int> fields;
+        case_fields(f, f.slot, fields);
+        for (int k : fields) {  // a level below the figure, as what its formula uses is (--depth)
+            if (depth == 1) break;
+            const auto& [is_input, slot] = p_.cohort_fields[k];
+            part.uses.push_back(is_input ? in_case_->input(slot) : in_case_->rule(slot, depth == 0 ? 0 : depth - 1));
+        }
+        d.followed.push_back(std::move(part));
+    }
+
     // Whether this rule, param or function was met before in the tree: then it is named with its value, and what it uses is not shown again.
     bool again(Op op, int slot, Derivation& d) {
         if (shown_.insert({op, slot}).second) return false;
@@ -167,14 +209,10 @@ private:
 
     // A cohort rule whose formula is a sum or a count over the cases: each
     // case's part, found by the same formula over that case alone.
-    void parts(Derivation& d, const RuleDef& r, const Value& total) {
+    void parts(Derivation& d, const RuleDef& r, const Value& total, int depth) {
         const Node& f = *r.formula;
         const bool over_cases = (f.op == Op::sum || f.op == Op::count) && !f.kids.empty() && f.kids[0] && f.kids[0]->op == Op::cases;
         if (!over_cases || total.kind != Value::Kind::number) return;
-        struct Part {
-            std::size_t k;
-            Number n;
-        };
         std::vector<Part> nonzero;
         for (std::size_t k = 0; k < cohort_->size(); ++k) {
             const Value one = Value::list({(*cohort_)[k].row});
@@ -183,6 +221,7 @@ private:
             if (v.kind == Value::Kind::number && v.n() != 0) nonzero.push_back({k, v.n()});
         }
         const std::size_t all = cohort_->size();
+        if (followed_) follow_case(d, r, f, nonzero, depth);
         if (f.op == Op::count) {
             d.over_cases = "counts " + std::to_string(nonzero.size()) + " of the " + std::to_string(all) + " cases";
             return;
@@ -302,6 +341,8 @@ private:
     const std::vector<CohortCase>* cohort_;
     std::size_t largest_, entries_;
     std::set<std::pair<Op, int>> shown_;  // what the tree has shown in full
+    const FollowedCase* followed_ = nullptr;
+    Explainer* in_case_ = nullptr;
 };
 
 void render(const Derivation& d, const std::string& indent, std::string& out) {
@@ -316,6 +357,10 @@ void render(const Derivation& d, const std::string& indent, std::string& out) {
     if (!d.over_cases.empty()) out += more + d.over_cases + "\n";
     for (const auto& c : d.parts)
         out += more + "  " + c.name + (c.kind == "cases" ? " cases" : "") + " " + c.value + (c.where.empty() ? "" : "    (" + c.where + ")") + "\n";
+    for (const auto& c : d.followed) {
+        out += more + "case " + c.name + (c.value == "counted" || c.value == "not counted" ? ": " : "'s part: ") + c.value + "    (" + c.where + ")\n";
+        for (const auto& u : c.uses) render(u, more + "  ", out);
+    }
     for (const auto& u : d.uses) render(u, indent + "  ", out);
     if (d.cut) out += indent + "  ...\n";
 }
@@ -397,13 +442,18 @@ Derivation explain(const Program& p, Evaluator& ev, const std::vector<Value>& pa
 }
 
 Derivation explain_cohort(const Program& p, const std::vector<Value>& params, const std::vector<CohortCase>& cases, int slot, int depth,
-                          std::size_t largest) {
+                          std::size_t largest, const FollowedCase* followed, std::size_t entries) {
     std::vector<Value> rows;
     for (const auto& c : cases) rows.push_back(c.row);
     const Value all = Value::list(std::move(rows));
     Evaluator ev(p, params, all);
     const Case none;
-    return Explainer(p, ev, params, none, &cases, largest).rule(slot, depth);
+    Explainer cohort(p, ev, params, none, &cases, largest, entries);
+    if (!followed) return cohort.rule(slot, depth);
+    Evaluator in_case_ev(p, params, followed->c->inputs);
+    Explainer in_case(p, in_case_ev, params, *followed->c, nullptr, largest, entries);
+    cohort.follow(followed, &in_case);
+    return cohort.rule(slot, depth);
 }
 
 std::string render_derivation(const Derivation& d) {
@@ -434,6 +484,14 @@ nlohmann::ordered_json derivation_json(const Derivation& d) {
             nlohmann::ordered_json x{{"kind", c.kind}, {"name", c.name}, {"value", c.value}};
             if (!c.where.empty()) x["file"] = c.where;
             j["parts"].push_back(std::move(x));
+        }
+    }
+    if (!d.followed.empty()) {
+        j["case"] = nlohmann::ordered_json::array();
+        for (const auto& c : d.followed) {
+            nlohmann::ordered_json x{{"case", c.name}, {"file", c.where}, {"part", c.value}, {"uses", nlohmann::ordered_json::array()}};
+            for (const auto& u : c.uses) x["uses"].push_back(derivation_json(u));
+            j["case"].push_back(std::move(x));
         }
     }
     if (d.cut) j["more"] = true;

@@ -35,6 +35,9 @@ struct Derivation {
     // add up to the figure exactly.
     std::string over_cases;
     std::vector<Derivation> parts;
+    // With --case ID: that case's part (kind "case"), and under it the
+    // derivation, in the case, of each figure the formula reads from it.
+    std::vector<Derivation> followed;
 };
 
 // A case of a batch as the cohort rules read it (what p.cohort_fields holds for it).
@@ -47,10 +50,18 @@ struct CohortCase {
 Derivation explain(const Program& p, Evaluator& ev, const std::vector<Value>& params, const Case& c, int slot, int depth,
                    std::size_t entries = 5);
 
+// One case of the batch followed down to its inputs (--case ID): the case,
+// as loaded, and its index in the cohort's cases.
+struct FollowedCase {
+    const Case* c = nullptr;
+    std::size_t index = 0;
+};
+
 // The tree for cohort rule `slot` over the cases of a batch, the `largest`
-// parts of each sum over the cases shown.
+// parts of each sum over the cases shown; with `followed`, that case's part
+// of each sum, followed down to its inputs.
 Derivation explain_cohort(const Program& p, const std::vector<Value>& params, const std::vector<CohortCase>& cases, int slot, int depth,
-                          std::size_t largest = 5);
+                          std::size_t largest = 5, const FollowedCase* followed = nullptr, std::size_t entries = 5);
 
 std::string render_derivation(const Derivation& d);
 
