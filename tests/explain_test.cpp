@@ -174,6 +174,51 @@ TEST_CASE("explain a cohort figure --case ID: that case's part of each sum, foll
     CHECK(none.err == "reckon: error: --case N9999: no case of the batch is named N9999\n");
 }
 
+TEST_CASE("explain one member of a figure by member: its value, the members it uses, the cases' parts of each, and calls valued") {
+    const std::string iom = "rulesets/iom-annual-report.reckon";
+    Run r = run_reckon({"explain", iom, "cases/iom", "saving_by_type(OffenceType.shoplifting)", "--param", "report_year=2023", "--format", "json"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    auto j = nlohmann::json::parse(r.out);
+    // the member's figure is the batch's, to the penny
+    Run b = run_reckon({"batch", iom, "cases/iom", "--param", "report_year=2023", "--format", "jsonl"});
+    const auto cohort = reckon::testing::parse_jsonl(b.out).cohort;
+    CHECK(j["name"] == "saving_by_type(OffenceType.shoplifting)");
+    CHECK(j["value"] == "£18,035.85");
+    CHECK(cohort["saving_by_type"]["value"]["shoplifting"] == "18035.85");
+    // what its formula uses for that member: the same member of the figures by member, each with the cases' parts, and cost(shoplifting)
+    REQUIRE(j["uses"].size() == 3);
+    CHECK(j["uses"][0]["name"] == "baseline_offences_by_type(OffenceType.shoplifting)");
+    CHECK(j["uses"][0]["value"] == "144");
+    CHECK(cohort["baseline_offences_by_type"]["value"]["shoplifting"] == "144");
+    CHECK(j["uses"][0]["over_cases"] == "87 of the 240 cases add to it; the 5 largest parts:");
+    long long sum = 0;
+    for (const auto& part : j["uses"][0]["parts"]) sum += std::stoll(part["value"].get<std::string>());
+    CHECK(sum == 144);  // the parts add up to the member's figure
+    CHECK(j["uses"][1]["name"] == "annualised_offences_by_type(OffenceType.shoplifting)");
+    CHECK(j["uses"][1]["value"] == "38.9");
+    CHECK(j["uses"][2]["kind"] == "fn");
+    CHECK(j["uses"][2]["name"] == "cost(shoplifting)");
+    CHECK(j["uses"][2]["value"] == "£171.613031…");  // (£26 + £97 + £0) × 1.49168 / 1.06913
+    // the member may be named without its enumeration; a case's figure by member the same way
+    Run bare = run_reckon({"explain", iom, "cases/iom", "saving_by_type(shoplifting)", "--param", "report_year=2023", "--format", "json"});
+    CHECK(nlohmann::json::parse(bare.out)["value"] == "£18,035.85");
+    Run one = run_reckon({"explain", iom, "cases/iom/N0086.yaml", "baseline_offences_of(shoplifting)", "--param", "report_year=2023"});
+    CHECK(one.out.rfind("rule baseline_offences_of(OffenceType.shoplifting) = 4    (rulesets/iom-annual-report.reckon:148:6)\n", 0) == 0);
+    // with --case, the case's figure by the same enumeration shows that member
+    Run followed = run_reckon({"explain", iom, "cases/iom", "baseline_offences_by_type(shoplifting)", "--param", "report_year=2023",
+                               "--case", "N0010"});
+    CHECK(followed.out.find("\n    case N0010's part: 4    (cases/iom/N0010.yaml)\n"
+                            "      rule baseline_offences_of(OffenceType.shoplifting) = 4    (rulesets/iom-annual-report.reckon:148:6)\n") !=
+          std::string::npos);
+    // a figure that is one figure, and a member the enumeration lacks
+    Run single = run_reckon({"explain", iom, "cases/iom", "saving_pnc(shoplifting)"});
+    CHECK(single.status == 2);
+    CHECK(single.err == "reckon: error: 'saving_pnc(shoplifting)': 'saving_pnc' is one figure, not a figure by member: name it without '(…)'\n");
+    Run missing = run_reckon({"explain", iom, "cases/iom", "saving_by_type(OffenceType.arson)"});
+    CHECK(missing.status == 2);
+    CHECK(missing.err.rfind("reckon: error: 'saving_by_type(OffenceType.arson)': 'arson' is not a member of OffenceType (its members: homicide, ", 0) == 0);
+}
+
 TEST_CASE("explain shows a shared subtree once, and names it with its value where it is met again") {
     Run r = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom/N0001.yaml", "status", "--param", "report_year=2023"});
     REQUIRE_MESSAGE(r.status == 0, r.err);

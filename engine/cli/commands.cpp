@@ -135,8 +135,8 @@ BatchOutput batch_output(const std::string& name) {
 namespace {
 // `reckon explain RULESET CASES… FIGURE` for a cohort figure: every case read
 // and evaluated as batch does, then the figure's tree over those that succeeded.
-int explain_cohort_figure(const Program& p, const std::vector<std::string>& cases, int slot, const std::string& format, int depth,
-                          const std::vector<std::string>& raw_lists, const TableOptions& tables, const std::string& case_id,
+int explain_cohort_figure(const Program& p, const std::vector<std::string>& cases, int slot, int member, const std::string& format,
+                          int depth, const std::vector<std::string>& raw_lists, const TableOptions& tables, const std::string& case_id,
                           std::size_t entries) {
     const auto lists = parse_lists(raw_lists);
     std::vector<std::string> list_paths;
@@ -175,7 +175,7 @@ int explain_cohort_figure(const Program& p, const std::vector<std::string>& case
                          (failed ? " (or it is one of the cases that failed, above)" : ""));
     follow.c = followed ? &*followed : nullptr;
     try {
-        Derivation d = explain_cohort(p, params, rows, slot, depth, 5, followed ? &follow : nullptr, entries);
+        Derivation d = explain_cohort(p, params, rows, slot, depth, 5, followed ? &follow : nullptr, entries, member);
         if (format == "json") std::cout << json_text(derivation_json(d), 2) << "\n";
         else std::cout << render_derivation(d);
     } catch (const EvalError& e) {
@@ -187,15 +187,35 @@ int explain_cohort_figure(const Program& p, const std::vector<std::string>& case
                   << " left out of the cohort, as in batch\n";
     return failed ? bad_input : ok;
 }
+// The member named in `name(member)` or `name(Enumeration.member)` of figure `slot`, or -1 when the name has none.
+int member_named(const Program& p, int slot, const std::string& written, const std::string& member) {
+    if (member.empty()) return -1;
+    const RuleDef& r = p.rules[slot];
+    if (!r.by) throw UsageError("'" + written + "': '" + r.name + "' is one figure, not a figure by member: name it without '(…)'");
+    const EnumDef& e = *r.by;
+    const std::string bare = member.rfind(e.name + ".", 0) == 0 ? member.substr(e.name.size() + 1) : member;
+    const int m = e.member(bare);
+    if (m < 0) {
+        std::string all;
+        for (const auto& x : e.members) all += (all.empty() ? "" : ", ") + x;
+        throw UsageError("'" + written + "': '" + bare + "' is not a member of " + e.name + " (its members: " + all + ")");
+    }
+    return m;
+}
 }  // namespace
 
 int cmd_explain(const Run& run, const std::string& ruleset, const std::vector<std::string>& cases, const std::string& output,
                 const std::string& format, int depth, const std::vector<std::string>& raw_params, const std::string& case_id,
                 const std::vector<std::string>& raw_lists, const TableOptions& tables, std::size_t entries) {
     auto p = compile(ruleset, parse_settings(raw_params), run.limits);
+    // `per_hour(Band.band5)`: one member of a figure by member
+    const auto open = output.find('(');
+    const bool names_member = open != std::string::npos && open > 0 && output.back() == ')';
+    const std::string name = names_member ? output.substr(0, open) : output;
+    const std::string member = names_member ? output.substr(open + 1, output.size() - open - 2) : "";
     int case_slot = -1, cohort_slot = -1;  // a name may be both: a figure of each case and the cohort's
     for (std::size_t i = 0; i < p->rules.size(); ++i)
-        if (p->rules[i].name == output) (p->rules[i].cohort ? cohort_slot : case_slot) = static_cast<int>(i);
+        if (p->rules[i].name == name) (p->rules[i].cohort ? cohort_slot : case_slot) = static_cast<int>(i);
     if (case_slot < 0 && cohort_slot < 0) {
         std::string names;
         std::vector<std::string> all;
@@ -203,16 +223,18 @@ int cmd_explain(const Run& run, const std::string& ruleset, const std::vector<st
         for (int o : p->cohort_outputs)
             if (std::find(all.begin(), all.end(), p->rules[o].name) == all.end()) all.push_back(p->rules[o].name);
         for (const auto& n : all) names += (names.empty() ? "" : ", ") + n;
-        std::string near = closest_name(output, all);
+        std::string near = closest_name(name, all);
         throw UsageError("'" + output + "' is not an output or rule of " + ruleset + (near.empty() ? "" : " (did you mean '" + near + "'?)") +
                          "; its outputs are: " + names);
     }
     // the cohort's figure when the cases are many (several files, a folder, a table without --case)
     const bool many = cases.size() > 1 || std::filesystem::is_directory(cases.front()) || (is_case_table(cases.front()) && case_id.empty());
     if (cohort_slot >= 0 && (case_slot < 0 || many)) {
-        return explain_cohort_figure(*p, cases, cohort_slot, format, depth, raw_lists, tables, case_id, entries);
+        return explain_cohort_figure(*p, cases, cohort_slot, member_named(*p, cohort_slot, output, member), format, depth, raw_lists,
+                                     tables, case_id, entries);
     }
     const int slot = case_slot;
+    const int m = member_named(*p, slot, output, member);
     if (cases.size() != 1)
         throw UsageError("'" + output + "' is a figure of one case: give one case file (or a case table with --case ID), not " +
                          std::to_string(cases.size()));
@@ -227,7 +249,7 @@ int cmd_explain(const Run& run, const std::string& ruleset, const std::vector<st
         std::vector<Value> params = bind_params(*p, command_line_overrides(*p));
         Evaluator ev(*p, params, c.inputs);
         check_requires(*p, ev, c);
-        Derivation d = explain(*p, ev, params, c, slot, depth, entries);
+        Derivation d = explain(*p, ev, params, c, slot, depth, entries, m);
         if (format == "json") std::cout << json_text(derivation_json(d), 2) << "\n";
         else std::cout << render_derivation(d);
     } catch (const EvalError& e) {

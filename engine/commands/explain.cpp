@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
+#include <utility>
 
 namespace reckon {
 namespace {
@@ -37,14 +39,16 @@ struct Refs {
     std::vector<std::pair<Op, int>> seen;
     std::map<int, const Node*> first_call;
     std::map<int, std::vector<const Node*>> lookups;  // by table: every lookup
+    std::map<int, const Node*> picks;                 // by rule: its first `figure(member)`, a figure by member's member
     std::vector<std::string> rounding;
 };
 
 // Whether a formula reads a local (a loop's element, a let, a function's argument): then it has no one value here.
-bool reads_local(const Node& n) {
-    if (n.op == Op::local) return true;
+// With `but_member`, local slot 0 does not count: it is the member a figure by member is explained for.
+bool reads_local(const Node& n, bool but_member = false) {
+    if (n.op == Op::local && !(but_member && n.slot == 0)) return true;
     for (const auto& k : n.kids)
-        if (k && reads_local(*k)) return true;
+        if (k && reads_local(*k, but_member)) return true;
     return false;
 }
 
@@ -64,6 +68,10 @@ void collect(const Node& n, Refs& r) {
         case Op::round_:
             r.rounding.push_back("rounded to a multiple of " + (n.value.s() ? *n.value.s() : std::string("1")) + ", " +
                                  mode_name(n.mode) + " (" + n.where.str() + ")");
+            break;
+        case Op::pick:
+            if (n.kids.size() == 2 && n.kids[0] && n.kids[0]->op == Op::rule && !r.picks.count(n.kids[0]->slot))
+                r.picks[n.kids[0]->slot] = &n;
             break;
         case Op::constant:  // nothing to name: what is below is collected
         case Op::local:
@@ -95,7 +103,6 @@ void collect(const Node& n, Refs& r) {
         case Op::date_diff:
         case Op::is_given:
         case Op::otherwise:
-        case Op::pick:
         case Op::make_date:
         case Op::financial_year:
         case Op::collect:
@@ -167,7 +174,33 @@ public:
         if (again(Op::rule, slot, d)) return d;
         d.formula = formula_text(r.syntax);
         uses(d, *r.formula, depth);
-        if (r.cohort && cohort_ && !r.by) parts(d, r, v, depth);
+        if (r.cohort && cohort_ && !r.by) parts(d, r, v, depth, -1);
+        return d;
+    }
+
+    // The member a formula names of figure `slot` (`figure(Enumeration.member)`, or `figure(t)` in the formula
+    // of one member `member`, t being that member), or -1: the whole figure is shown.
+    static int picked(const Refs& refs, int slot, int member) {
+        auto it = refs.picks.find(slot);
+        if (it == refs.picks.end()) return -1;
+        const Node& which = *it->second->kids[1];
+        if (which.op == Op::constant && which.value.kind == Value::Kind::member) return static_cast<int>(which.value.n().convert_to<long>());
+        if (which.op == Op::local && which.slot == 0 && member >= 0) return member;
+        return -1;
+    }
+
+    // One member of a figure by member: `offences_of(OffenceType.shoplifting) = 2`, the calls its formula makes valued for it.
+    Derivation member(int slot, int m, int depth) {
+        const RuleDef& r = p_.rules[slot];
+        Derivation d = entry(std::string(r.cohort ? "cohort " : "") + (r.output ? "output" : "rule"),
+                             r.name + "(" + r.by->name + "." + r.by->members.at(m) + ")", r.where, r.cite);
+        const Value& all = ev_.rule(slot);
+        const Value& v = (*all.items()).at(m);
+        d.value = r.output ? display_with_unit(p_, r, v) : typed_value(p_, r.shown(), v);
+        d.formula = formula_text(r.syntax);
+        member_ = {r.frame, m};
+        uses(d, *r.formula, depth);
+        if (r.cohort && cohort_) parts(d, r, v, depth, m);
         return d;
     }
 
@@ -179,7 +212,8 @@ private:
 
     // The followed case's part of a sum (or whether a count counts it), then
     // the case's own derivation of each figure the formula reads from it.
-    void follow_case(Derivation& d, const RuleDef& r, const Node& f, const std::vector<Part>& nonzero, int depth) {
+    // For one member of a cohort figure by member, the case's figures by the same enumeration show that member.
+    void follow_case(Derivation& d, const RuleDef& r, const Node& f, const std::vector<Part>& nonzero, int depth, int member) {
         const CohortCase& cc = (*cohort_)[followed_->index];
         Derivation part;
         part.kind = "case";
@@ -193,7 +227,10 @@ private:
         for (int k : fields) {  // a level below the figure, as what its formula uses is (--depth)
             if (depth == 1) break;
             const auto& [is_input, slot] = p_.cohort_fields[k];
-            part.uses.push_back(is_input ? in_case_->input(slot) : in_case_->rule(slot, depth == 0 ? 0 : depth - 1));
+            const int next = depth == 0 ? 0 : depth - 1;
+            if (is_input) part.uses.push_back(in_case_->input(slot));
+            else if (member >= 0 && p_.rules[slot].by == r.by) part.uses.push_back(in_case_->member(slot, member, next));
+            else part.uses.push_back(in_case_->rule(slot, next));
         }
         d.followed.push_back(std::move(part));
     }
@@ -209,7 +246,7 @@ private:
 
     // A cohort rule whose formula is a sum or a count over the cases: each
     // case's part, found by the same formula over that case alone.
-    void parts(Derivation& d, const RuleDef& r, const Value& total, int depth) {
+    void parts(Derivation& d, const RuleDef& r, const Value& total, int depth, int member) {
         const Node& f = *r.formula;
         const bool over_cases = (f.op == Op::sum || f.op == Op::count) && !f.kids.empty() && f.kids[0] && f.kids[0]->op == Op::cases;
         if (!over_cases || total.kind != Value::Kind::number) return;
@@ -217,11 +254,11 @@ private:
         for (std::size_t k = 0; k < cohort_->size(); ++k) {
             const Value one = Value::list({(*cohort_)[k].row});
             Evaluator alone(p_, params_, one);
-            Value v = alone.in_frame(f, r.frame);
+            Value v = member >= 0 ? alone.for_member(f, r.frame, member) : alone.in_frame(f, r.frame);
             if (v.kind == Value::Kind::number && v.n() != 0) nonzero.push_back({k, v.n()});
         }
         const std::size_t all = cohort_->size();
-        if (followed_) follow_case(d, r, f, nonzero, depth);
+        if (followed_) follow_case(d, r, f, nonzero, depth, member);
         if (f.op == Op::count) {
             d.over_cases = "counts " + std::to_string(nonzero.size()) + " of the " + std::to_string(all) + " cases";
             return;
@@ -257,6 +294,7 @@ private:
         Refs refs;
         collect(formula, refs);
         d.rounding = refs.rounding;
+        const auto [frame, member] = std::exchange(member_, {-1, -1});  // the member, for this formula only
         if (depth == 1) {
             d.cut = !refs.seen.empty();
             return;
@@ -264,10 +302,13 @@ private:
         int next = depth == 0 ? 0 : depth - 1;
         for (const auto& [op, slot] : refs.seen) {
             // refs.seen holds only these (collect() above)
-            if (op == Op::rule) d.uses.push_back(rule(slot, next));
+            if (op == Op::rule) {
+                const int m = picked(refs, slot, member);
+                d.uses.push_back(m >= 0 ? this->member(slot, m, next) : rule(slot, next));
+            }
             else if (op == Op::param) d.uses.push_back(param(slot, next));
             else if (op == Op::input) d.uses.push_back(input(slot));
-            else if (op == Op::call) d.uses.push_back(fn(slot, next, refs.first_call[slot]));
+            else if (op == Op::call) d.uses.push_back(fn(slot, next, refs.first_call[slot], frame, member));
             else if (op == Op::lookup) d.uses.push_back(table(slot, refs.lookups[slot]));
         }
     }
@@ -284,15 +325,19 @@ private:
         return d;
     }
 
-    // A function: with its call's arguments and value where the call has one value here (it reads no local).
-    Derivation fn(int slot, int depth, const Node* call) {
+    // A function: with its call's arguments and value where the call has one value here (it reads no local; in
+    // the formula of one member of a figure by member, `member`, no local but that member).
+    Derivation fn(int slot, int depth, const Node* call, int frame, int member) {
         const FnDef& f = p_.fns[slot];
         std::string name = f.name + "(";
-        const bool valued = call && !reads_local(*call) && call->kids.size() == f.param_names.size();
+        const bool valued = call && !reads_local(*call, member >= 0) && call->kids.size() == f.param_names.size();
+        auto value_of = [&](const Node& n) {
+            return member >= 0 ? ev_.for_member(n, frame, member) : ev_.in_frame(n, 0);
+        };
         for (std::size_t i = 0; i < f.param_names.size(); ++i)
-            name += (i ? ", " : "") + (valued ? typed_value(p_, f.param_types[i], ev_.in_frame(*call->kids[i], 0)) : f.param_names[i]);
+            name += (i ? ", " : "") + (valued ? typed_value(p_, f.param_types[i], value_of(*call->kids[i])) : f.param_names[i]);
         Derivation d = entry("fn", name + ")", f.where, f.cite);
-        if (valued) d.value = typed_value(p_, f.result, ev_.in_frame(*call, 0));
+        if (valued) d.value = typed_value(p_, f.result, value_of(*call));
         if (again(Op::call, slot, d)) return d;
         if (f.body) {
             d.formula = formula_text(f.syntax);
@@ -343,6 +388,7 @@ private:
     std::set<std::pair<Op, int>> shown_;  // what the tree has shown in full
     const FollowedCase* followed_ = nullptr;
     Explainer* in_case_ = nullptr;
+    std::pair<int, int> member_{-1, -1};  // for the formula of one member about to be explained: its frame and the member
 };
 
 void render(const Derivation& d, const std::string& indent, std::string& out) {
@@ -437,23 +483,27 @@ std::string typed_value(const Program& p, const Type& t, const Value& v) {
 }
 
 Derivation explain(const Program& p, Evaluator& ev, const std::vector<Value>& params, const Case& c, int slot, int depth,
-                   std::size_t entries) {
-    return Explainer(p, ev, params, c, nullptr, 5, entries).rule(slot, depth);
+                   std::size_t entries, int member) {
+    Explainer x(p, ev, params, c, nullptr, 5, entries);
+    return member >= 0 ? x.member(slot, member, depth) : x.rule(slot, depth);
 }
 
 Derivation explain_cohort(const Program& p, const std::vector<Value>& params, const std::vector<CohortCase>& cases, int slot, int depth,
-                          std::size_t largest, const FollowedCase* followed, std::size_t entries) {
+                          std::size_t largest, const FollowedCase* followed, std::size_t entries, int member) {
     std::vector<Value> rows;
     for (const auto& c : cases) rows.push_back(c.row);
     const Value all = Value::list(std::move(rows));
     Evaluator ev(p, params, all);
     const Case none;
     Explainer cohort(p, ev, params, none, &cases, largest, entries);
-    if (!followed) return cohort.rule(slot, depth);
-    Evaluator in_case_ev(p, params, followed->c->inputs);
-    Explainer in_case(p, in_case_ev, params, *followed->c, nullptr, largest, entries);
-    cohort.follow(followed, &in_case);
-    return cohort.rule(slot, depth);
+    std::optional<Evaluator> in_case_ev;
+    std::optional<Explainer> in_case;
+    if (followed) {
+        in_case_ev.emplace(p, params, followed->c->inputs);
+        in_case.emplace(p, *in_case_ev, params, *followed->c, nullptr, largest, entries);
+        cohort.follow(followed, &*in_case);
+    }
+    return member >= 0 ? cohort.member(slot, member, depth) : cohort.rule(slot, depth);
 }
 
 std::string render_derivation(const Derivation& d) {

@@ -47,8 +47,10 @@ struct CohortCase {
 };
 
 // The tree for rule `slot`, `depth` levels deep (0: no limit); a list input of records shows its first `entries` entries.
+// With `member` (>= 0), one member of a figure by member: its value, and the
+// values of the calls its formula makes for that member.
 Derivation explain(const Program& p, Evaluator& ev, const std::vector<Value>& params, const Case& c, int slot, int depth,
-                   std::size_t entries = 5);
+                   std::size_t entries = 5, int member = -1);
 
 // One case of the batch followed down to its inputs (--case ID): the case,
 // as loaded, and its index in the cohort's cases.
@@ -61,7 +63,7 @@ struct FollowedCase {
 // parts of each sum over the cases shown; with `followed`, that case's part
 // of each sum, followed down to its inputs.
 Derivation explain_cohort(const Program& p, const std::vector<Value>& params, const std::vector<CohortCase>& cases, int slot, int depth,
-                          std::size_t largest = 5, const FollowedCase* followed = nullptr, std::size_t entries = 5);
+                          std::size_t largest = 5, const FollowedCase* followed = nullptr, std::size_t entries = 5, int member = -1);
 
 std::string render_derivation(const Derivation& d);
 

@@ -66,19 +66,22 @@ const Value& Evaluator::rule(int i) {
     return rules_[i];
 }
 
+Value Evaluator::for_member(const Node& n, int frame, int member) {
+    std::size_t saved = base_;
+    base_ = locals_.size();
+    locals_.resize(base_ + static_cast<std::size_t>(std::max(frame, 1)));
+    locals_[base_] = Value::member(member);
+    Value v = eval(n);
+    locals_.resize(base_);
+    base_ = saved;
+    return v;
+}
+
 // The formula once for each member, with the member in local slot 0.
 Value Evaluator::grouped(const RuleDef& r) {
     std::vector<Value> out;
     out.reserve(r.by->members.size());
-    std::size_t saved = base_;
-    base_ = locals_.size();
-    locals_.resize(base_ + static_cast<std::size_t>(r.frame));
-    for (std::size_t m = 0; m < r.by->members.size(); ++m) {
-        locals_[base_] = Value::member(static_cast<int>(m));
-        out.push_back(eval(*r.formula));
-    }
-    locals_.resize(base_);
-    base_ = saved;
+    for (std::size_t m = 0; m < r.by->members.size(); ++m) out.push_back(for_member(*r.formula, r.frame, static_cast<int>(m)));
     return Value::list(std::move(out));
 }
 

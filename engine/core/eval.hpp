@@ -31,6 +31,8 @@ public:
     Value constant(const Node& n);
     // A formula whose locals the checker counted (a `require`'s condition).
     Value in_frame(const Node& n, int frame) { return frame_eval(n, frame); }
+    // A part of a figure by member's formula, for one member (bound, as when the figure is evaluated, to local slot 0).
+    Value for_member(const Node& n, int frame, int member);
 
 private:
     friend std::vector<Value> bind_params(const Program&, const Overrides&);
