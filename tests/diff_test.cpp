@@ -203,3 +203,59 @@ TEST_CASE("diff --cases: the cohort's figures first, each to the penny of two pl
     CHECK(t.out.find("  saving_pnc: £1,016,259.57 -> £1,017,725.90  (+£1,466.33)\n") != std::string::npos);
     std::filesystem::remove_all(std::filesystem::path(new_rules).parent_path());
 }
+
+TEST_CASE("diff --cases --scenarios: the effect under each scenario, each figure to the penny of plain batch runs with its settings") {
+    const std::string old_rules = "rulesets/iom-annual-report.reckon", new_rules = iom_changed();
+    const std::string dir = temp_dir();
+    write_file(dir + "/years.yaml", "year_2023: {report_year: 2023}\nyear_2022:\n  report_year: 2022\n  unit_costs(homicide).fiscal: £200,000\n");
+    Run d = run_reckon({"diff", old_rules, new_rules, "--cases", "cases/iom", "--scenarios", dir + "/years.yaml", "--format", "json"});
+    REQUIRE_MESSAGE(d.status == 0, d.err);
+    auto j = nlohmann::json::parse(d.out);
+    REQUIRE(j["scenarios"].size() == 2);
+    CHECK(!j.contains("cohort"));  // the cohort is each scenario's
+    for (const auto& sc : j["scenarios"]) {
+        const std::string name = sc["scenario"];
+        CAPTURE(name);
+        const std::vector<std::string> settings = name == "year_2023"
+            ? std::vector<std::string>{"--param", "report_year=2023"}
+            : std::vector<std::string>{"--param", "report_year=2022", "--param", "unit_costs(homicide).fiscal=£200,000"};
+        std::map<std::string, std::string> shown;  // the figure under each version, from a plain batch
+        for (const auto& rules : {old_rules, new_rules}) {
+            std::vector<std::string> args{"batch", rules, "cases/iom", "--format", "jsonl"};
+            args.insert(args.end(), settings.begin(), settings.end());
+            shown[rules] = parse_jsonl(run_reckon(args).out).cohort["saving_pnc"]["value"];
+        }
+        std::map<std::string, nlohmann::json> cohort;
+        for (const auto& c : sc["cohort"]) cohort[c["output"].get<std::string>()] = c;
+        REQUIRE(cohort.count("saving_pnc") == 1);
+        auto money = [](const std::string& plain) {  // "1016259.57" as shown: "£1,016,259.57"
+            std::string whole = plain.substr(0, plain.find('.')), out;
+            for (std::size_t i = 0; i < whole.size(); ++i) out += (i && (whole.size() - i) % 3 == 0 ? "," : "") + std::string(1, whole[i]);
+            return "£" + out + plain.substr(plain.find('.'));
+        };
+        CHECK(cohort["saving_pnc"]["before"] == money(shown[old_rules]));
+        CHECK(cohort["saving_pnc"]["after"] == money(shown[new_rules]));
+        CHECK(sc["summary"]["cases"] == 240);
+    }
+    CHECK(j["scenarios"][0]["cohort"][2]["difference"] == "+£1,466.33");
+    CHECK(j["scenarios"][1]["scenario"] == "year_2022");
+    // the text: a section per scenario, named
+    Run t = run_reckon({"diff", old_rules, new_rules, "--cases", "cases/iom", "--scenarios", dir + "/years.yaml", "--rows", "1"});
+    REQUIRE(t.status == 0);
+    const auto first = t.out.find("\n=== scenario year_2023\n\ncohort\n"), second = t.out.find("\n=== scenario year_2022\n\ncohort\n");
+    CHECK(first != std::string::npos);
+    CHECK(second != std::string::npos);
+    CHECK(first < second);
+    CHECK(t.out.find("  saving_pnc: £659,233.85 -> £660,268.62  (+£1,034.77)\n", second) != std::string::npos);
+    // a scenario's setting the ruleset lacks points at the scenarios file; --scenarios needs cases
+    write_file(dir + "/bad.yaml", "low:\n  unit_costs(arson).fiscal: £1\n");
+    Run bad = run_reckon({"diff", old_rules, new_rules, "--cases", "cases/iom", "--scenarios", dir + "/bad.yaml"});
+    CHECK(bad.status == 1);
+    CHECK(bad.out.empty());
+    CHECK(bad.err.rfind(dir + "/bad.yaml:2:29: error: scenario 'low': table 'unit_costs' has no row arson (its rows: homicide, ", 0) == 0);
+    Run no_cases = run_reckon({"diff", old_rules, new_rules, "--scenarios", dir + "/years.yaml"});
+    CHECK(no_cases.status == 2);
+    CHECK(no_cases.err == "reckon: error: --scenarios gives the effect on cases under each scenario: give the cases with --cases\n");
+    std::filesystem::remove_all(dir);
+    std::filesystem::remove_all(std::filesystem::path(new_rules).parent_path());
+}

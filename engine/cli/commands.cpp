@@ -309,28 +309,48 @@ int cmd_diff(const Run& run, const DiffArgs& d) {
     auto a = compile_version(run, d.old_version, old_checkout, settings);
     auto b = compile_version(run, d.new_version, new_checkout, settings);
     std::vector<Change> changes = compare_rulesets(*a, *b);
-    std::optional<CaseEffects> effects;
+    if (!d.scenarios.empty() && d.cases.empty()) throw UsageError("--scenarios gives the effect on cases under each scenario: give the cases with --cases");
+    std::vector<ScenarioEffects> effects;
     if (!d.cases.empty()) {
-        // the same cases, as batch reads them, under each version (and the run's --param settings)
+        // the same cases, as batch reads them, under each version (and the run's --param settings, and each scenario's)
         const auto lists = parse_lists(d.lists);
         std::vector<std::string> list_paths;
         for (const auto& l : lists) list_paths.push_back(l.path);
         const std::vector<std::string> files = find_case_files(d.cases, list_paths);
-        BatchResults old_r, new_r;
-        std::ostringstream none;
-        for (auto [p, kept] : {std::pair{a.get(), &old_r}, std::pair{b.get(), &new_r}}) {
-            BatchOptions opt;
-            opt.jobs = std::max(1u, std::thread::hardware_concurrency());
-            opt.format = BatchFormat::kept;
-            opt.keep = kept;
-            opt.lists = lists;
-            run_batch(*p, bind_params(*p, command_line_overrides(*p)), files, opt, none, none);
+        auto effects_of = [&](const Program& old_p, const Program& new_p) {
+            BatchResults old_r, new_r;
+            std::ostringstream none;
+            for (auto [p, kept] : {std::pair{&old_p, &old_r}, std::pair{&new_p, &new_r}}) {
+                BatchOptions opt;
+                opt.jobs = std::max(1u, std::thread::hardware_concurrency());
+                opt.format = BatchFormat::kept;
+                opt.keep = kept;
+                opt.lists = lists;
+                run_batch(*p, bind_params(*p, command_line_overrides(*p)), files, opt, none, none);
+            }
+            return compare_results(old_p, old_r, new_p, new_r);
+        };
+        if (d.scenarios.empty()) {
+            effects.push_back({"", effects_of(*a, *b)});
+        } else {
+            const SourcePtr file = read_source(d.scenarios, run.limits.file_size);  // the scenarios' places point into it
+            for (const auto& sc : read_scenarios(file)) {
+                // each version compiled with the scenario's settings; an error points at the value in the scenarios file
+                auto old_q = compile_scenario(sc, settings, [&](const std::vector<ParamSetting>& s) {
+                    return compile_version(run, d.old_version, old_checkout, s);
+                });
+                auto new_q = compile_scenario(sc, settings, [&](const std::vector<ParamSetting>& s) {
+                    return compile_version(run, d.new_version, new_checkout, s);
+                });
+                effects.push_back({sc.name, effects_of(*old_q, *new_q)});
+            }
         }
-        effects = compare_results(*a, old_r, *b, new_r);
     }
-    if (d.format == "json") std::cout << json_text(diff_json(changes, effects ? &*effects : nullptr), 2) << "\n";
-    else std::cout << render_diff(d.old_version, d.new_version, changes, effects ? &*effects : nullptr, d.rows);
-    return effects && !effects->errors.empty() ? bad_input : ok;
+    if (d.format == "json") std::cout << json_text(diff_json(changes, effects), 2) << "\n";
+    else std::cout << render_diff(d.old_version, d.new_version, changes, effects, d.rows);
+    bool failed = false;
+    for (const auto& e : effects) failed = failed || !e.effects.errors.empty();
+    return failed ? bad_input : ok;
 }
 
 int cmd_fmt(const Run& run, const std::vector<std::string>& paths, bool check) {

@@ -51,6 +51,12 @@ std::vector<ListFile> parse_lists(const std::vector<std::string>& raw);
 // NAME=VALUE settings of --param; UsageError when one is not.
 std::vector<ParamSetting> parse_settings(const std::vector<std::string>& raw);
 
+// The program for one scenario: `compile_with` given the command line's
+// settings, then the scenario's. A setting the ruleset rejects is an error
+// at the scenario's value in its file.
+std::shared_ptr<Program> compile_scenario(const Scenario& sc, const std::vector<ParamSetting>& command_line,
+                                          const std::function<std::shared_ptr<Program>(const std::vector<ParamSetting>&)>& compile_with);
+
 int cmd_check(const Run& run, const std::string& ruleset);
 int cmd_eval(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& format,
              const std::vector<std::string>& raw_params);
@@ -68,6 +74,7 @@ int cmd_doc(const Run& run, const std::string& ruleset, const std::string& case_
 struct DiffArgs {
     std::string old_version, new_version, format = "text";
     std::vector<std::string> cases, params, lists;
+    std::string scenarios;  // --scenarios FILE.yaml: the effects under each scenario
     std::size_t rows = 20;  // affected cases shown in the text
 };
 int cmd_diff(const Run& run, const DiffArgs& d);

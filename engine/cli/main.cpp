@@ -133,6 +133,9 @@ int main(int argc, char** argv) {
                                           "case tables)");
     diff->add_option("--list", da.lists, list_help);
     diff->add_option("--param", da.params, "NAME=VALUE: a param or table cell set for both versions in this run (--param report_year=2023); repeatable");
+    diff->add_option("--scenarios", da.scenarios, "FILE.yaml: with --cases, the effect under each named set of param and table cell "
+                                                  "values (as for batch), a section each")
+        ->check(CLI::ExistingFile);
     diff->add_option("--rows", da.rows, "with --cases, how many affected cases the text shows, the largest changes first (default 20)")
         ->check(CLI::Range(1u, 1000000u));
     diff->add_option("--format", da.format, "text (the default) or json (every case)")->check(CLI::IsMember({"text", "json"}));

@@ -238,10 +238,60 @@ const FigureChange* largest(const CaseEffects& e) {
     }
     return best;
 }
+
+// The effects on the cases: the cohort's figures, then the cases with the largest changes, then a summary line.
+void render_effects(const CaseEffects& effects, std::size_t rows, std::string& out) {
+    auto line = [](const FigureChange& c) {
+        return c.output + ": " + (c.before.empty() ? "(none)" : c.before) + " -> " + c.after +
+               (c.difference.empty() ? "" : "  (" + c.difference + ")") + "\n";
+    };
+    if (!effects.cohort.empty()) {
+        out += "\ncohort\n";
+        for (const auto& c : effects.cohort) out += "  " + line(c);
+    }
+    out += "\ncases";
+    if (effects.affected > rows)
+        out += " (the " + std::to_string(rows) + " of " + std::to_string(effects.affected) +
+               " affected with the largest changes; --rows N shows more)";
+    out += "\n";
+    std::string current;
+    std::size_t shown = 0;
+    for (const auto& c : effects.changes) {
+        if (c.file + "#" + c.case_id != current) {
+            if (shown == rows) break;
+            ++shown;
+            current = c.file + "#" + c.case_id;
+            out += "  " + c.case_id + " (" + c.file + ")\n";
+        }
+        out += "      " + line(c);
+    }
+    for (const auto& err : effects.errors) out += err + (err.empty() || err.back() == '\n' ? "" : "\n");
+    out += "\n" + std::to_string(effects.cases) + " case" + (effects.cases == 1 ? "" : "s") + ", " +
+           std::to_string(effects.affected) + " affected";
+    if (!effects.errors.empty()) out += ", " + std::to_string(effects.errors.size()) + " could not be evaluated";
+    if (const FigureChange* big = largest(effects))
+        out += "; largest change: " + big->output + " of " + big->case_id + ", " + big->difference;
+    out += "\n";
+}
+
+void effects_json(const CaseEffects& effects, nlohmann::ordered_json& j) {
+    j["cohort"] = nlohmann::ordered_json::array();
+    for (const auto& c : effects.cohort)
+        j["cohort"].push_back({{"output", c.output}, {"before", c.before}, {"after", c.after}, {"difference", c.difference}});
+    j["cases"] = nlohmann::ordered_json::array();
+    for (const auto& c : effects.changes)
+        j["cases"].push_back({{"case", c.case_id}, {"file", c.file}, {"output", c.output}, {"before", c.before},
+                              {"after", c.after}, {"difference", c.difference}});
+    nlohmann::ordered_json s{{"cases", effects.cases}, {"affected", effects.affected}, {"failed", effects.errors.size()}};
+    if (const FigureChange* big = largest(effects))
+        s["largest"] = {{"case", big->case_id}, {"output", big->output}, {"difference", big->difference}};
+    j["summary"] = std::move(s);
+}
+
 }  // namespace
 
 std::string render_diff(const std::string& old_name, const std::string& new_name, const std::vector<Change>& changes,
-                        const CaseEffects* effects, std::size_t rows) {
+                        const std::vector<ScenarioEffects>& effects, std::size_t rows) {
     std::string out = "--- " + old_name + "\n+++ " + new_name + "\n";
     if (changes.empty()) out += "\nNo change to the methodology.\n";
     std::string section;
@@ -264,41 +314,14 @@ std::string render_diff(const std::string& old_name, const std::string& new_name
             }
         }
     }
-    if (!effects) return out;
-    auto line = [](const FigureChange& c) {
-        return c.output + ": " + (c.before.empty() ? "(none)" : c.before) + " -> " + c.after +
-               (c.difference.empty() ? "" : "  (" + c.difference + ")") + "\n";
-    };
-    if (!effects->cohort.empty()) {
-        out += "\ncohort\n";
-        for (const auto& c : effects->cohort) out += "  " + line(c);
+    for (const auto& e : effects) {
+        if (!e.scenario.empty()) out += "\n=== scenario " + e.scenario + "\n";
+        render_effects(e.effects, rows, out);
     }
-    out += "\ncases";
-    if (effects->affected > rows)
-        out += " (the " + std::to_string(rows) + " of " + std::to_string(effects->affected) +
-               " affected with the largest changes; --rows N shows more)";
-    out += "\n";
-    std::string current;
-    std::size_t shown = 0;
-    for (const auto& c : effects->changes) {
-        if (c.file + "#" + c.case_id != current) {
-            if (shown == rows) break;
-            ++shown;
-            current = c.file + "#" + c.case_id;
-            out += "  " + c.case_id + " (" + c.file + ")\n";
-        }
-        out += "      " + line(c);
-    }
-    for (const auto& err : effects->errors) out += err + (err.empty() || err.back() == '\n' ? "" : "\n");
-    out += "\n" + std::to_string(effects->cases) + " case" + (effects->cases == 1 ? "" : "s") + ", " +
-           std::to_string(effects->affected) + " affected";
-    if (!effects->errors.empty()) out += ", " + std::to_string(effects->errors.size()) + " could not be evaluated";
-    if (const FigureChange* big = largest(*effects))
-        out += "; largest change: " + big->output + " of " + big->case_id + ", " + big->difference;
-    return out + "\n";
+    return out;
 }
 
-nlohmann::ordered_json diff_json(const std::vector<Change>& changes, const CaseEffects* effects) {
+nlohmann::ordered_json diff_json(const std::vector<Change>& changes, const std::vector<ScenarioEffects>& effects) {
     nlohmann::ordered_json j;
     j["changes"] = nlohmann::ordered_json::array();
     for (const auto& c : changes) {
@@ -307,18 +330,15 @@ nlohmann::ordered_json diff_json(const std::vector<Change>& changes, const CaseE
         for (const auto& a : c.aspects) x["aspects"].push_back({{"what", a.what}, {"before", a.before}, {"after", a.after}});
         j["changes"].push_back(std::move(x));
     }
-    if (effects) {
-        j["cohort"] = nlohmann::ordered_json::array();
-        for (const auto& c : effects->cohort)
-            j["cohort"].push_back({{"output", c.output}, {"before", c.before}, {"after", c.after}, {"difference", c.difference}});
-        j["cases"] = nlohmann::ordered_json::array();
-        for (const auto& c : effects->changes)
-            j["cases"].push_back({{"case", c.case_id}, {"file", c.file}, {"output", c.output}, {"before", c.before},
-                                  {"after", c.after}, {"difference", c.difference}});
-        nlohmann::ordered_json s{{"cases", effects->cases}, {"affected", effects->affected}, {"failed", effects->errors.size()}};
-        if (const FigureChange* big = largest(*effects))
-            s["largest"] = {{"case", big->case_id}, {"output", big->output}, {"difference", big->difference}};
-        j["summary"] = std::move(s);
+    if (effects.size() == 1 && effects.front().scenario.empty()) {
+        effects_json(effects.front().effects, j);
+    } else if (!effects.empty()) {
+        j["scenarios"] = nlohmann::ordered_json::array();
+        for (const auto& e : effects) {
+            nlohmann::ordered_json x{{"scenario", e.scenario}};
+            effects_json(e.effects, x);
+            j["scenarios"].push_back(std::move(x));
+        }
     }
     return j;
 }

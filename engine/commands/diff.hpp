@@ -47,9 +47,16 @@ struct CaseEffects {
 // batches of the same files, in the same order).
 CaseEffects compare_results(const Program& old_p, const BatchResults& old_r, const Program& new_p, const BatchResults& new_r);
 
+// The effects under one scenario of --scenarios (scenario "" when there are none).
+struct ScenarioEffects {
+    std::string scenario;
+    CaseEffects effects;
+};
+
 // rows: how many affected cases the text shows (the JSON has them all).
+// `effects`: none without cases; one, named "", without scenarios; else one per scenario.
 std::string render_diff(const std::string& old_name, const std::string& new_name, const std::vector<Change>& changes,
-                        const CaseEffects* effects, std::size_t rows = 20);
-nlohmann::ordered_json diff_json(const std::vector<Change>& changes, const CaseEffects* effects);
+                        const std::vector<ScenarioEffects>& effects, std::size_t rows = 20);
+nlohmann::ordered_json diff_json(const std::vector<Change>& changes, const std::vector<ScenarioEffects>& effects);
 
 }  // namespace reckon
