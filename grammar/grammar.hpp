@@ -287,14 +287,20 @@ struct import_decl : seq<kw_import, ws, must<import_path>> {};
 struct report_title : string_lit {};
 struct item_title : string_lit {};
 struct report_ref : name {};
-struct report_refs : list<report_ref, seq<ws, one<','>, ws>> {};
+// one member of a figure by member: saving_by_type(OffenceType.shoplifting)
+struct report_member : path {};
+struct report_close : one<')'> {};
+struct report_of : seq<one<'('>, ws, must<report_member>, ws, must<report_close>> {};
+struct report_figure : seq<report_ref, opt<ws, report_of>> {};
+struct report_refs : list<report_figure, seq<ws, one<','>, ws>> {};
 struct share_ref : name {};
 struct range_low : name {};
 struct range_high : name {};
 struct report_section : seq<kw_section, ws, must<item_title>> {};
 struct report_text : seq<kw_text, ws, must<item_title>> {};
 struct report_headline : seq<kw_headline, ws, must<report_refs>> {};
-struct report_range : seq<kw_range, ws, must<item_title>, ws, must<range_low>, ws, must<kw_to>, ws, must<range_high>> {};
+struct report_range : seq<kw_range, ws, must<item_title>, ws, must<range_low>, opt<ws, report_of>, ws, must<kw_to>, ws, must<range_high>,
+                         opt<ws, report_of>> {};
 // `table` and `list` also start declarations: only a title in quotes commits to the report's item
 struct report_table : seq<kw_table, ws, item_title, ws, must<report_refs>, opt<ws, kw_share, ws, must<kw_of>, ws, must<share_ref>>> {};
 struct axis_title : string_lit {};

@@ -99,6 +99,9 @@ template <> inline constexpr const char* error_text<report_title> = "expected th
 template <> inline constexpr const char* error_text<item_title> = "expected a title or a text in quotes";
 template <> inline constexpr const char* error_text<report_refs> = "expected the names of outputs, separated by commas";
 template <> inline constexpr const char* error_text<report_ref> = "expected the name of an output";
+template <> inline constexpr const char* error_text<report_member> =
+    "expected one member of the figure's enumeration, as in 'saving_by_type(OffenceType.shoplifting)'";
+template <> inline constexpr const char* error_text<report_close> = "expected ')' after the member";
 template <> inline constexpr const char* error_text<share_ref> = "expected the output the shares are of (as in 'share of total')";
 template <> inline constexpr const char* error_text<range_low> = "expected the output at one end of the range";
 template <> inline constexpr const char* error_text<range_high> = "expected the output at the other end of the range";

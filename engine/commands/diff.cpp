@@ -77,7 +77,8 @@ std::map<std::string, Section> describe_program(const Program& p) {
                                           ? " " + std::to_string(++untitled[kind]) : " \"" + item.title + "\"");
             std::string shows = item.kind == ast::ReportItemKind::text ? item.title : "";
             for (std::size_t k = 0; k < item.rules.size(); ++k)
-                shows += (k ? (item.kind == ast::ReportItemKind::range ? " to " : ", ") : "") + p.rules[item.rules[k]].name;
+                shows += (k ? (item.kind == ast::ReportItemKind::range ? " to " : ", ") : "") + p.rules[item.rules[k]].name +
+                         (item.members[k] < 0 ? "" : "(" + p.rules[item.rules[k]].by->members[item.members[k]] + ")");
             if (item.share_of >= 0) shows += " share of " + p.rules[item.share_of].name;
             if (!item.axis.empty()) shows += " axis \"" + item.axis + "\"";
             f["item " + key] = shows;

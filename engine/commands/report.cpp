@@ -130,6 +130,27 @@ private:
         return c ? c->outputs.at(case_index_[slot]) : none;
     }
 
+    // The k-th figure an item names: its output, its value here (one member's, when the item names one), the
+    // label people read ("Saving (value 1): shoplifting") and the member's name for data-member.
+    struct Ref {
+        const RuleDef& r;
+        const Value& v;
+        std::string label, member;
+    };
+    Ref ref(const ReportItem& item, std::size_t k, const CaseRecord* c) const {
+        static const Value none;
+        const RuleDef& r = p_.rules[item.rules[k]];
+        const Value& v = value_of(item.rules[k], c);
+        const int m = k < item.members.size() ? item.members[k] : -1;
+        if (m < 0) return {r, v, r.shown_label(), ""};
+        const std::string& member = r.by->members[static_cast<std::size_t>(m)];
+        return {r, v.kind == Value::Kind::list ? (*v.items())[static_cast<std::size_t>(m)] : none, r.shown_label() + ": " + readable(member), member};
+    }
+    // Whether the item shows figures for each member: its first figure is by member, and it names no member.
+    const EnumDef* by_member(const ReportItem& item) const {
+        return !item.members.empty() && item.members[0] >= 0 ? nullptr : p_.rules[item.rules[0]].by;
+    }
+
     // An item of outputs of each case is shown once per case, under its id when there are several.
     template <typename F> void per_case(const ReportItem& item, F&& show) {
         if (item.cohort) {
@@ -150,22 +171,22 @@ private:
             case K::headline:
                 per_case(item, [&](const CaseRecord* c) {
                     out_ += "<div class=\"headlines\">\n";
-                    for (int slot : item.rules) headline(figure(p_, p_.rules[slot], value_of(slot, c)), p_.rules[slot].shown_label(), p_.rules[slot].name);
+                    for (std::size_t k = 0; k < item.rules.size(); ++k) {
+                        const Ref f = ref(item, k, c);
+                        headline(figure(p_, f.r, f.v), f.label, f.r.name, f.member);
+                    }
                     out_ += "</div>\n";
                 });
                 break;
             case K::range:
                 per_case(item, [&](const CaseRecord* c) {
-                    const RuleDef& a = p_.rules[item.rules[0]];
-                    const RuleDef& b = p_.rules[item.rules[1]];
-                    const Value &va = value_of(item.rules[0], c), &vb = value_of(item.rules[1], c);
-                    bool swap = va.kind == Value::Kind::number && vb.kind == Value::Kind::number && vb.n() < va.n();
-                    const RuleDef &lo = swap ? b : a, &hi = swap ? a : b;
-                    const Value &vlo = swap ? vb : va, &vhi = swap ? va : vb;
+                    const Ref a = ref(item, 0, c), b = ref(item, 1, c);
+                    bool swap = a.v.kind == Value::Kind::number && b.v.kind == Value::Kind::number && b.v.n() < a.v.n();
+                    const Ref &lo = swap ? b : a, &hi = swap ? a : b;
                     out_ += "<div class=\"headlines\">\n";
-                    out_ += "<div class=\"headline range\"><div class=\"figure\"><span data-output=\"" + h(lo.name) + "\">" + h(figure(p_, lo, vlo)) +
-                            "</span> to <span data-output=\"" + h(hi.name) + "\">" + h(figure(p_, hi, vhi)) + "</span></div><div class=\"label\">" +
-                            h(item.title) + " (" + h(lo.shown_label()) + "; " + h(hi.shown_label()) + ")</div></div>\n";
+                    out_ += "<div class=\"headline range\"><div class=\"figure\"><span" + named(lo.r.name, lo.member) + ">" + h(figure(p_, lo.r, lo.v)) +
+                            "</span> to <span" + named(hi.r.name, hi.member) + ">" + h(figure(p_, hi.r, hi.v)) + "</span></div><div class=\"label\">" +
+                            h(item.title) + " (" + h(lo.label) + "; " + h(hi.label) + ")</div></div>\n";
                     out_ += "</div>\n";
                 });
                 break;
@@ -177,15 +198,19 @@ private:
         }
     }
 
-    void headline(const std::string& fig, const std::string& label, const std::string& name) {
-        out_ += "<div class=\"headline\"><div class=\"figure\" data-output=\"" + h(name) + "\">" + h(fig) + "</div><div class=\"label\">" +
+    void headline(const std::string& fig, const std::string& label, const std::string& name, const std::string& member) {
+        out_ += "<div class=\"headline\"><div class=\"figure\"" + named(name, member) + ">" + h(fig) + "</div><div class=\"label\">" +
                 h(label) + "</div></div>\n";
     }
 
-    // A figure's cell, named for tools and tests: data-output, and data-member for a figure by member.
+    // The attributes that name a figure for tools and tests: data-output, and data-member for one member of a figure by member.
+    static std::string named(const std::string& name, const std::string& member) {
+        return " data-output=\"" + h(name) + "\"" + (member.empty() ? "" : " data-member=\"" + h(member) + "\"");
+    }
+
+    // A figure's cell, named.
     static std::string cell(const std::string& name, const std::string& text, const std::string& member = "") {
-        return "<td class=\"num\" data-output=\"" + h(name) + "\"" + (member.empty() ? "" : " data-member=\"" + h(member) + "\"") + ">" +
-               h(text) + "</td>";
+        return "<td class=\"num\"" + named(name, member) + ">" + h(text) + "</td>";
     }
 
     // Share of a whole, exactly, shown to one decimal: "55.2 %".
@@ -195,16 +220,15 @@ private:
     }
 
     void table(const ReportItem& item, const CaseRecord* c) {
-        const RuleDef& first = p_.rules[item.rules[0]];
         out_ += "<table>\n<caption>" + h(item.title) + "</caption>\n";
-        if (first.by) {  // a row per member, a column per output
-            out_ += "<thead><tr><th>" + h(first.by->name) + "</th>";
+        if (const EnumDef* by = by_member(item)) {  // a row per member, a column per output
+            out_ += "<thead><tr><th>" + h(by->name) + "</th>";
             for (int slot : item.rules) out_ += "<th class=\"num\">" + h(p_.rules[slot].shown_label()) + "</th>";
             out_ += "</tr></thead>\n<tbody>\n";
-            for (std::size_t m = 0; m < first.by->members.size(); ++m) {
-                out_ += "<tr><td>" + h(readable(first.by->members[m])) + "</td>";
+            for (std::size_t m = 0; m < by->members.size(); ++m) {
+                out_ += "<tr><td>" + h(readable(by->members[m])) + "</td>";
                 for (int slot : item.rules)
-                    out_ += cell(p_.rules[slot].name, member_figure(p_, p_.rules[slot], value_of(slot, c), m), first.by->members[m]);
+                    out_ += cell(p_.rules[slot].name, member_figure(p_, p_.rules[slot], value_of(slot, c), m), by->members[m]);
                 out_ += "</tr>\n";
             }
             out_ += "</tbody>\n</table>\n";
@@ -213,10 +237,10 @@ private:
         const bool shares = item.share_of >= 0;
         out_ += "<thead><tr><th></th><th class=\"num\">Value</th>" +
                 std::string(shares ? "<th class=\"num\">Share of " + h(p_.rules[item.share_of].shown_label()) + "</th>" : "") + "</tr></thead>\n<tbody>\n";
-        for (int slot : item.rules) {
-            const Value& v = value_of(slot, c);
-            out_ += "<tr><td>" + h(p_.rules[slot].shown_label()) + "</td>" + cell(p_.rules[slot].name, figure(p_, p_.rules[slot], v)) +
-                    (shares ? "<td class=\"num\">" + share(v, value_of(item.share_of, c)) + "</td>" : "") + "</tr>\n";
+        for (std::size_t k = 0; k < item.rules.size(); ++k) {
+            const Ref f = ref(item, k, c);
+            out_ += "<tr><td>" + h(f.label) + "</td>" + cell(f.r.name, figure(p_, f.r, f.v), f.member) +
+                    (shares ? "<td class=\"num\">" + share(f.v, value_of(item.share_of, c)) + "</td>" : "") + "</tr>\n";
         }
         out_ += "</tbody>\n";
         if (shares) {
@@ -231,11 +255,11 @@ private:
         const RuleDef& first = p_.rules[item.rules[0]];
         std::vector<std::string> series;
         std::vector<Bar> rows;
-        if (first.by) {
+        if (const EnumDef* by = by_member(item)) {
             for (int slot : item.rules) series.push_back(p_.rules[slot].shown_label());
-            for (std::size_t m = 0; m < first.by->members.size(); ++m) {
+            for (std::size_t m = 0; m < by->members.size(); ++m) {
                 Bar b;
-                b.category = readable(first.by->members[m]);
+                b.category = readable(by->members[m]);
                 for (int slot : item.rules) {
                     const Value& v = value_of(slot, c);
                     const Value member = v.kind == Value::Kind::list ? (*v.items()).at(m) : Value{};
@@ -246,9 +270,9 @@ private:
             }
         } else {
             series.push_back("Value");
-            for (int slot : item.rules) {
-                const Value& v = value_of(slot, c);
-                rows.push_back(Bar{p_.rules[slot].shown_label(), {amount(p_, p_.rules[slot], v)}, {figure(p_, p_.rules[slot], v)}});
+            for (std::size_t k = 0; k < item.rules.size(); ++k) {
+                const Ref f = ref(item, k, c);
+                rows.push_back(Bar{f.label, {amount(p_, f.r, f.v)}, {figure(p_, f.r, f.v)}});
             }
         }
         std::string axis = item.axis;
@@ -273,17 +297,17 @@ private:
 
     void cases_table(const ReportItem& item) {
         out_ += "<table class=\"cases\">\n<caption>" + h(item.title) + "</caption>\n<thead><tr><th>Case</th>";
-        for (int slot : item.rules) {
-            const RuleDef& r = p_.rules[slot];
-            out_ += "<th" + std::string(r.shown().kind == TypeKind::number ? " class=\"num\"" : "") + ">" + h(r.shown_label()) + "</th>";
+        for (std::size_t k = 0; k < item.rules.size(); ++k) {
+            const Ref f = ref(item, k, nullptr);
+            out_ += "<th" + std::string(f.r.shown().kind == TypeKind::number ? " class=\"num\"" : "") + ">" + h(f.label) + "</th>";
         }
         out_ += "</tr></thead>\n<tbody>\n";
         for (const CaseRecord* c : ok_) {
             out_ += "<tr data-case=\"" + h(c->id) + "\"><td>" + h(c->id) + "</td>";
-            for (int slot : item.rules) {
-                const RuleDef& r = p_.rules[slot];
-                out_ += "<td" + std::string(r.shown().kind == TypeKind::number ? " class=\"num\"" : "") + " data-output=\"" + h(r.name) +
-                        "\">" + h(figure(p_, r, value_of(slot, c))) + "</td>";
+            for (std::size_t k = 0; k < item.rules.size(); ++k) {
+                const Ref f = ref(item, k, c);
+                out_ += "<td" + std::string(f.r.shown().kind == TypeKind::number ? " class=\"num\"" : "") + named(f.r.name, f.member) + ">" +
+                        h(figure(p_, f.r, f.v)) + "</td>";
             }
             out_ += "</tr>\n";
         }

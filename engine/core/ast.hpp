@@ -172,6 +172,7 @@ struct ReportItem {
     Location where;
     std::string title;  // section, text: the words
     std::vector<std::pair<std::string, Location>> refs;  // outputs by name; range: low, high
+    std::vector<std::pair<std::string, Location>> members;  // for each ref, the member it names (`f(Enum.member)`), or ""
     std::string share_of;
     Location share_where;
     std::string axis;   // chart: the value axis's label

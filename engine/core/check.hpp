@@ -82,6 +82,7 @@ private:
     void check_report(const ast::Decl& d);
     std::optional<ReportItem> report_item(const ast::ReportItem& item);
     void check_report_item(const ast::ReportItem& item, const ReportItem& out);
+    int report_member(const RuleDef& r, const std::pair<std::string, Location>& member, bool& ok);
     int report_output(const std::string& name, Location where, bool per_case);
 
     // check_expr.cpp

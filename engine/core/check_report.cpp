@@ -76,10 +76,12 @@ std::optional<ReportItem> Checker::report_item(const ast::ReportItem& item) {
     out.title = item.title;
     out.axis = item.axis;
     bool ok = true;
-    for (const auto& [name, where] : item.refs) {
+    for (std::size_t k = 0; k < item.refs.size(); ++k) {
+        const auto& [name, where] = item.refs[k];
         int slot = report_output(name, where, item.kind == K::cases);
         if (slot < 0) ok = false;
         out.rules.push_back(slot);
+        out.members.push_back(slot < 0 || k >= item.members.size() ? -1 : report_member(p_.rules[slot], item.members[k], ok));
     }
     if (!item.share_of.empty()) {
         out.share_of = report_output(item.share_of, item.share_where, false);
@@ -102,17 +104,41 @@ std::optional<ReportItem> Checker::report_item(const ast::ReportItem& item) {
     return out;
 }
 
+// The member a report item names of a figure by member (`saving_by_type(OffenceType.shoplifting)`, or
+// without the enumeration's name), or -1 when it names none; an error, and ok false, when it names one wrongly.
+int Checker::report_member(const RuleDef& r, const std::pair<std::string, Location>& member, bool& ok) {
+    const auto& [written, where] = member;
+    if (written.empty()) return -1;
+    if (!r.by) {
+        error(where, "'" + r.name + "' is one figure, not a figure by member: name it without '(…)'");
+        ok = false;
+        return -1;
+    }
+    const std::string bare = written.rfind(r.by->name + ".", 0) == 0 ? written.substr(r.by->name.size() + 1) : written;
+    const int m = r.by->member(bare);
+    if (m < 0) {
+        std::string all;
+        for (const auto& x : r.by->members) all += (all.empty() ? "" : ", ") + x;
+        error(where, "'" + bare + "' is not a member of " + r.by->name, {"the members of " + r.by->name + " are: " + all});
+        ok = false;
+    }
+    return m;
+}
+
 // What each kind of item can show.
 void Checker::check_report_item(const ast::ReportItem& item, const ReportItem& out) {
     const std::string word = item_word(item.kind);
     bool ok = true;
     auto numeric = [&](const RuleDef& r) { return r.shown().kind == TypeKind::number; };
+    // the enumeration of the k-th figure, when it is shown for each member (not when the item names one member)
+    auto by = [&](std::size_t k) { return out.members[k] >= 0 ? nullptr : p_.rules[out.rules[k]].by; };
     switch (item.kind) {
         case K::headline:
             for (std::size_t k = 0; k < out.rules.size(); ++k) {
                 const RuleDef& r = p_.rules[out.rules[k]];
-                if (r.by) error(item.refs[k].second, "a headline shows one figure, and '" + r.name + "' is a figure for each " +
-                                                         r.by->name + "; show it in a chart or a table");
+                if (by(k)) error(item.refs[k].second, "a headline shows one figure, and '" + r.name + "' is a figure for each " +
+                                                         r.by->name + "; show it in a chart or a table",
+                                 {"or name one member, as in " + r.name + "(" + r.by->name + "." + r.by->members.at(0) + ")"});
             }
             break;
         case K::range:
@@ -128,18 +154,19 @@ void Checker::check_report_item(const ast::ReportItem& item, const ReportItem& o
                     error(item.refs[k].second, "a " + word + " shows figures in one unit: '" + r.name + "' is " + describe(r.shown()) +
                                                    " and '" + first.name + "' is " + describe(first.shown()));
                     ok = false;
-                } else if ((r.by != nullptr) != (first.by != nullptr) || (r.by && r.by != first.by)) {
+                } else if (item.kind == K::range && by(k)) {
+                    error(item.refs[k].second, "a range is between two single figures; '" + r.name + "' is a figure for each " + r.by->name,
+                          {"name one member, as in " + r.name + "(" + r.by->name + "." + r.by->members.at(0) + ")"});
+                    ok = false;
+                } else if (by(k) != by(0)) {
                     error(item.refs[k].second, "a " + word + " shows single figures or figures for each member of one enumeration, "
                                                "not both: '" + r.name + "' and '" + first.name + "' differ");
-                    ok = false;
-                } else if (item.kind == K::range && r.by) {
-                    error(item.refs[k].second, "a range is between two single figures; '" + r.name + "' is a figure for each " + r.by->name);
                     ok = false;
                 }
             }
             if (ok && out.share_of >= 0) {
                 const RuleDef& of = p_.rules[out.share_of];
-                if (first.by || of.by) {
+                if (by(0) || of.by) {
                     error(item.share_where, "shares are shown for a table of single figures, as parts of one figure");
                 } else if (!numeric(of)) {
                     error(item.share_where, "'" + of.name + "' is " + describe(of.type) + "; shares are of a figure");
@@ -149,7 +176,7 @@ void Checker::check_report_item(const ast::ReportItem& item, const ReportItem& o
                 } else {
                     for (std::size_t k = 0; k < out.rules.size(); ++k)
                         if (!same_type(p_.rules[out.rules[k]].shown(), of.type, p_.units)) {
-                            error(item.refs[k].second, "'" + p_.rules[out.rules[k]].name + "' is " + describe(p_.rules[out.rules[k]].type) +
+                            error(item.refs[k].second, "'" + p_.rules[out.rules[k]].name + "' is " + describe(p_.rules[out.rules[k]].shown()) +
                                                            ", so it cannot be a share of '" + of.name + "', which is " + describe(of.type));
                             break;
                         }
@@ -160,7 +187,7 @@ void Checker::check_report_item(const ast::ReportItem& item, const ReportItem& o
         case K::cases:
             for (std::size_t k = 0; k < out.rules.size(); ++k) {
                 const RuleDef& r = p_.rules[out.rules[k]];
-                if (r.by) error(item.refs[k].second, "a cases table has a column per output, and '" + r.name + "' is a figure for each " +
+                if (by(k)) error(item.refs[k].second, "a cases table has a column per output, and '" + r.name + "' is a figure for each " +
                                                          r.by->name);
             }
             break;

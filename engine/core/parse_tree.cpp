@@ -171,8 +171,12 @@ ast::Decl Builder::report(const Node& n) const {
             if (k.is_type<item_title>()) item.title = unquote(k);
             else if (k.is_type<axis_title>()) item.axis = unquote(k);
             else if (k.is_type<share_ref>()) item.share_of = k.string(), item.share_where = at(k);
-            else if (k.is_type<report_ref>() || k.is_type<range_low>() || k.is_type<range_high>())
+            else if (k.is_type<report_ref>() || k.is_type<range_low>() || k.is_type<range_high>()) {
                 item.refs.emplace_back(k.string(), at(k));
+                item.members.emplace_back("", at(k));
+            } else if (k.is_type<report_member>() && !item.members.empty()) {
+                item.members.back() = {k.string(), at(k)};
+            }
         }
         d.items.push_back(std::move(item));
     }

@@ -164,6 +164,7 @@ struct ReportItem {
     std::string title;
     std::string axis;        // chart: the value axis's label ("" = the unit's name)
     std::vector<int> rules;  // output slots; range: low, high
+    std::vector<int> members;  // for each, the member of a figure by member it names, or -1 (the whole figure)
     int share_of = -1;       // table: shares of this output
     bool cohort = false;     // of the cohort, or of each case
 };
