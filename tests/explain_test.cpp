@@ -37,8 +37,10 @@ TEST_CASE("explain total: the seven agencies, and under them every param with it
     CHECK(has(r.out, "input police.custody_minutes = 101, 1088, 491, 996, 1101, 1452 minute    "
                      "(cases/sussex/complex-client-2010-11.yaml:26:20)\n"));
     CHECK(has(r.out, "input police.arrests = 6    (cases/sussex/complex-client-2010-11.yaml:25:12)\n"));
-    // rounding steps where they happen
-    CHECK(has(r.out, "rounded to a multiple of 1 hour, down (floor) (rulesets/sussex-complex-client.reckon:114:27)\n"));
+    // rounding steps where they happen, with the values before and after (101 minutes = 1.683333… hours, 1 completed hour)
+    CHECK(has(r.out, "rounded to a multiple of 1 hour, down (floor): 1.683333… hour -> 1 hour, 18.133333… hour -> 18 hour, "
+                     "8.183333… hour -> 8 hour, … (6 different) (rulesets/sussex-complex-client.reckon:114:27)\n"));
+    CHECK(has(r.out, "rounded to a multiple of £1, half away from zero: £36.27 -> £36 (rulesets/sussex-complex-client.reckon:192:25)\n"));
 }
 
 TEST_CASE("explain --depth cuts the tree and --format json gives the same tree") {
@@ -242,10 +244,35 @@ TEST_CASE("explain shows a function's call with its arguments and its value, to 
     REQUIRE_MESSAGE(r.status == 0, r.err);
     // £32,000 × 1.2 ÷ 1,650 hours = £23.2727… an hour: the step a reader checks with a calculator
     CHECK(has(r.out, "  fn hourly_rate(£32,000.00/year) = £23.272727…/hour    (rulesets/sussex-complex-client.reckon:59:4)\n"));
-    // a call that reads a loop's element has no one value: named by its parameters, as before
+    // a call made for each element of a list is named by its parameters, then each call is listed with its arguments
+    // and value (each different call once, as many as --entries says)
     Run iom = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom/N0001.yaml", "baseline_offences", "--param",
                           "report_year=2023"});
-    CHECK(has(iom.out, "  fn in_baseline(d, joined)    (rulesets/iom-annual-report.reckon:138:4)\n"));
+    CHECK(has(iom.out, "  fn in_baseline(d, joined)    (rulesets/iom-annual-report.reckon:138:4)\n"
+                       "      formula: d >= joined - 365 day and d < joined\n"
+                       "      An offence dated in the 365 days before joining\n"
+                       "      7 calls, 6 different:\n"
+                       "        in_baseline(2023-03-20, 2023-07-03) = true\n"));
+    CHECK(has(iom.out, "        … (--entries N shows more)\n"));
+    // the custody charge of each of the six episodes: £359 for a first band, £205 for each further band
+    Run custody = run_reckon({"explain", ruleset, case_file, "police_custody", "--entries", "6"});
+    CHECK(has(custody.out, "      6 calls:\n"
+                           "        custody_charge(101 minute) = £359.00\n"
+                           "        custody_charge(1,088 minute) = £769.00\n"
+                           "        custody_charge(491 minute) = £359.00\n"
+                           "        custody_charge(996 minute) = £564.00\n"
+                           "        custody_charge(1,101 minute) = £769.00\n"
+                           "        custody_charge(1,452 minute) = £769.00\n"));
+    CHECK(custody.out.find("--entries N shows more") == std::string::npos);
+    // £359 + £769 + £359 + £564 + £769 + £769 = £3,589: the calls add up to the output
+    CHECK(custody.out.rfind("output police_custody = £3,589.00 ", 0) == 0);
+    // in JSON, the calls and the roundings with their values
+    Run json = run_reckon({"explain", ruleset, case_file, "police_custody", "--format", "json"});
+    auto j = nlohmann::json::parse(json.out);
+    const auto& fn = j["uses"][1];
+    CHECK(fn["name"] == "custody_charge(time)");
+    CHECK(fn["calls"][0] == "6 calls:");
+    CHECK(fn["rounding"][0].get<std::string>().rfind("rounded to a multiple of 1, up (ceiling): 0.125 -> 1, 2.25 -> 3, 1 -> 1, … (5 different)", 0) == 0);
 }
 
 TEST_CASE("explain shows a figure by member with each member's name and the unit") {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <utility>
@@ -40,15 +41,14 @@ struct Refs {
     std::map<int, const Node*> first_call;
     std::map<int, std::vector<const Node*>> lookups;  // by table: every lookup
     std::map<int, const Node*> picks;                 // by rule: its first `figure(member)`, a figure by member's member
-    std::vector<std::string> rounding;
+    std::vector<const Node*> rounding;  // each round(), floor() and ceil(), in the order met
 };
 
 // Whether a formula reads a local (a loop's element, a let, a function's argument): then it has no one value here.
-// With `but_member`, local slot 0 does not count: it is the member a figure by member is explained for.
-bool reads_local(const Node& n, bool but_member = false) {
-    if (n.op == Op::local && !(but_member && n.slot == 0)) return true;
+bool reads_local(const Node& n) {
+    if (n.op == Op::local) return true;
     for (const auto& k : n.kids)
-        if (k && reads_local(*k, but_member)) return true;
+        if (k && reads_local(*k)) return true;
     return false;
 }
 
@@ -65,10 +65,7 @@ void collect(const Node& n, Refs& r) {
             }
             if (n.op == Op::lookup) r.lookups[n.slot].push_back(&n);
             break;
-        case Op::round_:
-            r.rounding.push_back("rounded to a multiple of " + (n.value.s() ? *n.value.s() : std::string("1")) + ", " +
-                                 mode_name(n.mode) + " (" + n.where.str() + ")");
-            break;
+        case Op::round_: r.rounding.push_back(&n); break;
         case Op::pick:
             if (n.kids.size() == 2 && n.kids[0] && n.kids[0]->op == Op::rule && !r.picks.count(n.kids[0]->slot))
                 r.picks[n.kids[0]->slot] = &n;
@@ -110,6 +107,45 @@ void collect(const Node& n, Refs& r) {
     }
     for (const auto& k : n.kids)
         if (k) collect(*k, r);
+}
+
+// A number of base units as a rounding's step is written ("£0.01", "8 hour", "1"): £35.666667…, 1.683333… hour.
+std::string in_step_units(const Node& round, const Number& x) {
+    const std::string step = round.value.s() ? *round.value.s() : std::string("1");
+    const auto b = step.find_first_of("0123456789");
+    if (b == std::string::npos) return format_trimmed(x, 6);
+    const auto e = step.find_first_not_of("0123456789,.", b);
+    const std::string prefix = step.substr(0, b), suffix = e == std::string::npos ? "" : step.substr(e);
+    const auto written = parse_decimal(step.substr(b, e == std::string::npos ? std::string::npos : e - b), true);
+    if (!written || round.step == 0) return format_trimmed(x, 6);
+    const Number v = x / round.step * *written;
+    std::string text;
+    if (auto exact = exact_decimal(abs(v), 6)) text = group_thousands(*exact);
+    else text = group_thousands(format_fixed(abs(v), 6)) + "…";
+    return (v < 0 ? "-" : "") + prefix + text + suffix;
+}
+
+// The lines of a formula's roundings: how each rounds, and, from its traced evaluation, the value before and after
+// (the first three, when it rounds several values).
+std::vector<std::string> rounding_lines(const std::vector<const Node*>& rounds, const CallTrace* trace, const std::vector<int>& in) {
+    std::vector<std::string> out;
+    for (const Node* n : rounds) {
+        std::string line = "rounded to a multiple of " + (n->value.s() ? *n->value.s() : std::string("1")) + ", " + mode_name(n->mode);
+        std::vector<std::string> steps;
+        std::size_t all = 0;
+        if (trace)
+            for (const auto& r : trace->roundings)
+                if (r.node == n && std::find(in.begin(), in.end(), r.call) != in.end()) {
+                    std::string step = in_step_units(*n, r.before) + " -> " + in_step_units(*n, r.after);
+                    if (std::find(steps.begin(), steps.end(), step) != steps.end()) continue;
+                    ++all;
+                    if (steps.size() < 3) steps.push_back(std::move(step));
+                }
+        for (std::size_t i = 0; i < steps.size(); ++i) line += (i ? ", " : ": ") + steps[i];
+        if (all > steps.size()) line += ", … (" + std::to_string(all) + " different)";
+        out.push_back(line + " (" + n->where.str() + ")");
+    }
+    return out;
 }
 
 // The parts every entry has: what it is, its name, where, and its citation.
@@ -154,6 +190,21 @@ void case_fields(const Node& n, int loop, std::vector<int>& out) {
         if (k) case_fields(*k, loop, out);
 }
 
+// What a formula did when it was evaluated: its traced evaluation, and which
+// of the calls recorded there it is the body of (-1: the formula itself).
+struct Made {
+    std::shared_ptr<const CallTrace> trace;
+    std::vector<int> in{-1};
+};
+
+// Whether a formula makes a call or rounds: then its traced evaluation shows the values.
+bool calls_or_rounds(const Node& n) {
+    if (n.op == Op::call || n.op == Op::round_) return true;
+    for (const auto& k : n.kids)
+        if (k && calls_or_rounds(*k)) return true;
+    return false;
+}
+
 class Explainer {
 public:
     Explainer(const Program& p, Evaluator& ev, const std::vector<Value>& params, const Case& c,
@@ -173,7 +224,7 @@ public:
         d.value = r.by ? display_by_member(p_, r, v) : r.output ? display_with_unit(p_, r, v) : typed_value(p_, r.type, v);
         if (again(Op::rule, slot, d)) return d;
         d.formula = formula_text(r.syntax);
-        uses(d, *r.formula, depth);
+        uses(d, *r.formula, depth, r.by ? Made{} : made_by(*r.formula, r.frame, -1));
         if (r.cohort && cohort_ && !r.by) parts(d, r, v, depth, -1);
         return d;
     }
@@ -198,8 +249,8 @@ public:
         const Value& v = (*all.items()).at(m);
         d.value = r.output ? display_with_unit(p_, r, v) : typed_value(p_, r.shown(), v);
         d.formula = formula_text(r.syntax);
-        member_ = {r.frame, m};
-        uses(d, *r.formula, depth);
+        member_ = m;
+        uses(d, *r.formula, depth, made_by(*r.formula, r.frame, m));
         if (r.cohort && cohort_) parts(d, r, v, depth, m);
         return d;
     }
@@ -290,11 +341,19 @@ private:
         }
     }
 
-    void uses(Derivation& d, const Node& formula, int depth) {
+    // A formula's traced evaluation (for one member of a figure by member, member >= 0), when it calls or rounds.
+    Made made_by(const Node& formula, int frame, int member) {
+        if (!calls_or_rounds(formula)) return {};
+        auto trace = std::make_shared<CallTrace>();
+        ev_.traced(formula, frame, member, *trace);
+        return {std::move(trace), {-1}};
+    }
+
+    void uses(Derivation& d, const Node& formula, int depth, const Made& made) {
         Refs refs;
         collect(formula, refs);
-        d.rounding = refs.rounding;
-        const auto [frame, member] = std::exchange(member_, {-1, -1});  // the member, for this formula only
+        d.rounding = rounding_lines(refs.rounding, made.trace.get(), made.in);
+        const int member = std::exchange(member_, -1);  // the member, for this formula only
         if (depth == 1) {
             d.cut = !refs.seen.empty();
             return;
@@ -308,7 +367,7 @@ private:
             }
             else if (op == Op::param) d.uses.push_back(param(slot, next));
             else if (op == Op::input) d.uses.push_back(input(slot));
-            else if (op == Op::call) d.uses.push_back(fn(slot, next, refs.first_call[slot], frame, member));
+            else if (op == Op::call) d.uses.push_back(fn(slot, next, made));
             else if (op == Op::lookup) d.uses.push_back(table(slot, refs.lookups[slot]));
         }
     }
@@ -319,29 +378,52 @@ private:
         d.value = typed_value(p_, pd.type, params_[slot]);
         if (again(Op::param, slot, d)) return d;
         d.formula = formula_text(pd.syntax);
+        bool set = false;
         for (const auto& [o, node] : p_.overrides)
-            if (o == slot) d.source = "set on the command line (--param " + pd.name + ")";
-        if (pd.formula) uses(d, *pd.formula, depth);
+            if (o == slot) {
+                d.source = "set on the command line (--param " + pd.name + ")";
+                set = true;
+            }
+        if (pd.formula) uses(d, *pd.formula, depth, set ? Made{} : made_by(*pd.formula, pd.frame, -1));
         return d;
     }
 
-    // A function: with its call's arguments and value where the call has one value here (it reads no local; in
-    // the formula of one member of a figure by member, `member`, no local but that member).
-    Derivation fn(int slot, int depth, const Node* call, int frame, int member) {
+    // A function: from the traced evaluation of the formula that calls it, its calls there. One call (or calls
+    // all alike) names its arguments and has its value: `hourly_rate(£32,000.00/year) = £23.272727…/hour`; several
+    // are listed, as many as --entries says. The roundings in its body show their values in those calls.
+    Derivation fn(int slot, int depth, const Made& made) {
         const FnDef& f = p_.fns[slot];
+        std::vector<int> mine;
+        std::vector<std::string> calls;  // "name(args) = value", each once
+        if (made.trace)
+            for (std::size_t i = 0; i < made.trace->calls.size(); ++i) {
+                const CallTrace::Call& c = made.trace->calls[i];
+                if (c.fn != slot || std::find(made.in.begin(), made.in.end(), c.parent) == made.in.end()) continue;
+                mine.push_back(static_cast<int>(i));
+                std::string text = f.name + "(";
+                for (std::size_t k = 0; k < c.args.size() && k < f.param_types.size(); ++k)
+                    text += (k ? ", " : "") + typed_value(p_, f.param_types[k], c.args[k]);
+                text += ") = " + typed_value(p_, f.result, c.result);
+                if (std::find(calls.begin(), calls.end(), text) == calls.end()) calls.push_back(std::move(text));
+            }
         std::string name = f.name + "(";
-        const bool valued = call && !reads_local(*call, member >= 0) && call->kids.size() == f.param_names.size();
-        auto value_of = [&](const Node& n) {
-            return member >= 0 ? ev_.for_member(n, frame, member) : ev_.in_frame(n, 0);
-        };
-        for (std::size_t i = 0; i < f.param_names.size(); ++i)
-            name += (i ? ", " : "") + (valued ? typed_value(p_, f.param_types[i], value_of(*call->kids[i])) : f.param_names[i]);
-        Derivation d = entry("fn", name + ")", f.where, f.cite);
-        if (valued) d.value = typed_value(p_, f.result, value_of(*call));
+        for (std::size_t i = 0; i < f.param_names.size(); ++i) name += (i ? ", " : "") + f.param_names[i];
+        name += ")";
+        Derivation d = entry("fn", name, f.where, f.cite);
+        if (calls.size() == 1) {  // "hourly_rate(£32,000.00/year) = £23.27…/hour": the name and the value
+            const auto eq = calls[0].rfind(") = ");
+            d.name = calls[0].substr(0, eq + 1);
+            d.value = calls[0].substr(eq + 4);
+        }
         if (again(Op::call, slot, d)) return d;
+        if (calls.size() > 1) {
+            d.calls.push_back(std::to_string(mine.size()) + " calls" + (calls.size() < mine.size() ? ", " + std::to_string(calls.size()) + " different" : "") + ":");
+            for (std::size_t i = 0; i < calls.size() && i < std::max<std::size_t>(entries_, 1); ++i) d.calls.push_back("  " + calls[i]);
+            if (calls.size() > std::max<std::size_t>(entries_, 1)) d.calls.push_back("  … (--entries N shows more)");
+        }
         if (f.body) {
             d.formula = formula_text(f.syntax);
-            uses(d, *f.body, depth);
+            uses(d, *f.body, depth, Made{made.trace, mine});
         }
         return d;
     }
@@ -388,7 +470,7 @@ private:
     std::set<std::pair<Op, int>> shown_;  // what the tree has shown in full
     const FollowedCase* followed_ = nullptr;
     Explainer* in_case_ = nullptr;
-    std::pair<int, int> member_{-1, -1};  // for the formula of one member about to be explained: its frame and the member
+    int member_ = -1;  // for the formula of one member about to be explained: the member
 };
 
 void render(const Derivation& d, const std::string& indent, std::string& out) {
@@ -399,6 +481,7 @@ void render(const Derivation& d, const std::string& indent, std::string& out) {
     if (!d.description.empty()) out += more + d.description + "\n";
     if (!d.source.empty()) out += more + "source: " + d.source + "\n";
     for (const auto& r : d.rounding) out += more + r + "\n";
+    for (const auto& c : d.calls) out += more + c + "\n";
     for (const auto& r : d.rows) out += more + r + "\n";
     if (!d.over_cases.empty()) out += more + d.over_cases + "\n";
     for (const auto& c : d.parts)
@@ -456,6 +539,7 @@ std::string formula_text(const ast::Expr* e) {
 }
 
 std::string typed_value(const Program& p, const Type& t, const Value& v) {
+    if (t.kind == TypeKind::record && t.record && v.kind == Value::Kind::list) return record_text(p, *t.record, v);  // a row, with its columns' names
     if (v.kind == Value::Kind::list && t.kind == TypeKind::list) {
         if (t.element->kind == TypeKind::record) return std::to_string(v.items()->size()) + " entries";
         std::string items = display_value(p, t, 2, false, v);
@@ -522,6 +606,7 @@ nlohmann::ordered_json derivation_json(const Derivation& d) {
     if (!d.description.empty()) j["description"] = d.description;
     if (!d.source.empty()) j["source"] = d.source;
     if (!d.rounding.empty()) j["rounding"] = d.rounding;
+    if (!d.calls.empty()) j["calls"] = d.calls;
     if (!d.rows.empty()) j["rows"] = d.rows;
     if (!d.uses.empty()) {
         j["uses"] = nlohmann::ordered_json::array();

@@ -26,6 +26,8 @@ struct Derivation {
     // A table: each row looked up by a key with one value here, with its
     // columns' names ("2023: {index: 1.49168}"), and each cell set for this run.
     std::vector<std::string> rows;
+    // A function called more than once with different arguments: "6 calls:", then each call with its value.
+    std::vector<std::string> calls;
     std::vector<Derivation> uses;
     bool cut = false;                // more below, not shown (--depth)
     bool shown_above = false;        // met before in the tree, where what it uses is shown: not again

@@ -77,6 +77,18 @@ Value Evaluator::for_member(const Node& n, int frame, int member) {
     return v;
 }
 
+Value Evaluator::traced(const Node& n, int frame, int member, CallTrace& trace) {
+    trace_ = &trace;
+    try {
+        Value v = member >= 0 ? for_member(n, frame, member) : frame_eval(n, frame);
+        trace_ = nullptr;
+        return v;
+    } catch (...) {
+        trace_ = nullptr;
+        throw;
+    }
+}
+
 // The formula once for each member, with the member in local slot 0.
 Value Evaluator::grouped(const RuleDef& r) {
     std::vector<Value> out;
@@ -171,7 +183,12 @@ Value Evaluator::eval(const Node& n) {
             locals_[base_ + n.slot] = eval(*n.kids[0]);
             return eval(*n.kids[1]);
         case Op::call: return call(n);
-        case Op::round_: return Value::number(round_to(eval(*n.kids[0]).n(), n.step, n.mode));
+        case Op::round_: {
+            Value before = eval(*n.kids[0]);
+            Value after = Value::number(round_to(before.n(), n.step, n.mode));
+            if (trace_) trace_->roundings.push_back({&n, before.n(), after.n(), trace_->open.empty() ? -1 : trace_->open.back()});
+            return after;
+        }
         case Op::min_:
         case Op::max_: return extremum(n);
         case Op::sum:
@@ -286,14 +303,26 @@ Value Evaluator::call(const Node& n) {
         Value v = eval(*k);
         locals_.push_back(std::move(v));
     }
+    int traced = -1;
+    if (trace_) {
+        traced = static_cast<int>(trace_->calls.size());
+        trace_->calls.push_back({n.slot, trace_->open.empty() ? -1 : trace_->open.back(),
+                                 std::vector<Value>(locals_.begin() + static_cast<std::ptrdiff_t>(frame_base), locals_.end()), {}});
+        trace_->open.push_back(traced);
+    }
     locals_.resize(frame_base + static_cast<std::size_t>(f.frame));
     base_ = frame_base;
     try {
         Value v = eval(*f.body);
         locals_.resize(frame_base);
         base_ = saved;
+        if (trace_ && traced >= 0) {
+            trace_->calls[static_cast<std::size_t>(traced)].result = v;
+            trace_->open.pop_back();
+        }
         return v;
     } catch (EvalError& e) {
+        if (trace_ && traced >= 0) trace_->open.pop_back();
         locals_.resize(frame_base);
         base_ = saved;
         e.add_note("in function '" + f.name + "' called at " + n.where.str());

@@ -17,6 +17,26 @@ std::vector<Value> bind_params(const Program& p, const Overrides& overrides = {}
 // The run's --param settings (p.overrides) as Overrides.
 Overrides command_line_overrides(const Program& p);
 
+// What one traced evaluation of a formula did, for explain: each function
+// call (the one it was made in, its arguments and value) and each rounding
+// (the value before and after), in the order made.
+struct CallTrace {
+    struct Rounding {
+        const Node* node;
+        Number before, after;
+        int call;  // the call it was made in, or -1
+    };
+    struct Call {
+        int fn;
+        int parent;  // the call it was made in, or -1
+        std::vector<Value> args;
+        Value result;
+    };
+    std::vector<Call> calls;
+    std::vector<Rounding> roundings;
+    std::vector<int> open;  // the calls under way, innermost last
+};
+
 class Evaluator {
 public:
     // params: from bind_params; inputs: from load_case, in input slot order. Both are
@@ -33,6 +53,9 @@ public:
     Value in_frame(const Node& n, int frame) { return frame_eval(n, frame); }
     // A part of a figure by member's formula, for one member (bound, as when the figure is evaluated, to local slot 0).
     Value for_member(const Node& n, int frame, int member);
+    // A formula evaluated again with each call and rounding it makes recorded (member >= 0: for that member).
+    // What it reads should be evaluated first: the rules it reads are not traced again.
+    Value traced(const Node& n, int frame, int member, CallTrace& trace);
 
 private:
     friend std::vector<Value> bind_params(const Program&, const Overrides&);
@@ -57,6 +80,7 @@ private:
     std::vector<std::uint8_t> param_done_;
     const std::vector<Value>* inputs_ = nullptr;
     const Value* cases_ = nullptr;
+    CallTrace* trace_ = nullptr;  // while traced() runs
     std::vector<Value> rules_;
     std::vector<std::uint8_t> rule_state_;  // 0 not yet, 1 evaluating, 2 done
     std::vector<Value> locals_;
