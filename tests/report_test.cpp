@@ -238,11 +238,45 @@ TEST_CASE("report: a failed case is listed, left out of the figures, and the exi
     REQUIRE(run_program(RECKON_GEN_IOM, {dir, "30", "4"}).status == 0);
     write_file(dir + "/N0007.yaml", "nominal: N0007\njoined: [2023-01-01\n");
     std::string html = report_of({iom, dir}, 1);
-    CHECK(html.find("<h2>Cases that failed</h2>") != std::string::npos);
-    CHECK(html.find("N0007.yaml</code>: " + dir + "/N0007.yaml:3:1: error: invalid YAML") != std::string::npos);
+    // the banner, above every figure: how many failed, the first errors, a link to the whole list
+    const auto banner = html.find("<section class=\"banner\" role=\"alert\" id=\"failed-banner\">\n"
+                                  "<p><strong>1 of 30 cases failed and are left out of every figure.</strong></p>\n<ul>\n"
+                                  "<li><code>" + dir + "/N0007.yaml:3:1</code>: invalid YAML");
+    CHECK(banner != std::string::npos);
+    CHECK(banner < html.find("data-output="));  // before the first figure
+    CHECK(html.find("<p><a href=\"#failures\">All 1 failures, with their errors</a></p>") != std::string::npos);
+    // the whole list, before the appendix
+    const auto list = html.find("<section class=\"failures\" id=\"failures\">\n<h2>Cases that failed</h2>");
+    CHECK(list != std::string::npos);
+    CHECK(list < html.find("Appendix: the methodology"));
     CHECK(html.find("<dd>30, of which 1 failed</dd>") != std::string::npos);
     std::regex row("<tr data-case=");
     CHECK(std::distance(std::sregex_iterator(html.begin(), html.end(), row), std::sregex_iterator()) == 29);
+}
+
+TEST_CASE("report and workbook: when every case failed, nothing is written and the exit status is 1") {
+    std::string dir = temp_dir();
+    write_file(dir + "/a.yaml", "nominal: A\njoined: 2023-13-01\n");
+    write_file(dir + "/b.yaml", "nominal: B\njoined: x\n");
+    for (const std::string format : {"html", "xlsx"}) {
+        CAPTURE(format);
+        const std::string out = dir + "/out." + format;
+        Run r = format == "html" ? run_reckon({"report", iom, dir + "/a.yaml", dir + "/b.yaml", "--out", out})
+                                 : run_reckon({"batch", iom, dir + "/a.yaml", dir + "/b.yaml", "--format", format, "--out", out});
+        CHECK(r.status == 1);
+        CHECK(r.out.empty());
+        CHECK(last_line(r.err) == "reckon: error: every one of the 2 cases failed (the errors are above); " + out + " was not written\n");
+        CHECK(!std::filesystem::exists(out));
+    }
+    // the table, on the terminal: no table of nothing
+    Run t = run_reckon({"batch", iom, dir + "/a.yaml", dir + "/b.yaml"});
+    CHECK(t.status == 1);
+    CHECK(t.out.empty());
+    // one of two failed: the table says so above every figure
+    Run half = run_reckon({"batch", iom, "cases/iom/N0001.yaml", dir + "/b.yaml"});
+    CHECK(half.status == 1);
+    CHECK(half.out.rfind("IOM annual outcome report, version 2023.1\n\n"
+                         "1 of 2 cases failed and are left out of every figure (their errors are in the table and above)\n\n", 0) == 0);
 }
 
 TEST_CASE("report: a ruleset with no report layout gets every output and the appendix") {
@@ -344,7 +378,14 @@ TEST_CASE("workbook: money rates, hours and failed cases") {
     Run r = run_reckon({"batch", sussex, sussex_case, dir + "/broken.yaml", "--format", "xlsx", "--out", xlsx});
     CHECK(r.status == 1);  // a failed case
     auto formats = formats_of(unzip(xlsx, "xl/styles.xml"));
-    auto cases = cells_of(unzip(xlsx, "xl/worksheets/sheet1.xml"));
+    // the failures first: each error of each failed case, a row each
+    CHECK(unzip(xlsx, "xl/workbook.xml").find("<sheet name=\"Failures\" sheetId=\"1\"") != std::string::npos);
+    auto failures = cells_of(unzip(xlsx, "xl/worksheets/sheet1.xml"));
+    CHECK(failures["D1"].value == "error (1 of 2 cases failed and are left out of every figure)");
+    CHECK(failures["B2"].value == dir + "/broken.yaml");
+    CHECK(failures["C2"].value == dir + "/broken.yaml:3:1");
+    CHECK(failures["D2"].value.rfind("invalid YAML", 0) == 0);
+    auto cases = cells_of(unzip(xlsx, "xl/worksheets/sheet2.xml"));
     std::map<std::string, std::string> column;
     for (char col = 'C'; col <= 'R'; ++col) column[cases[std::string(1, col) + "1"].value] = std::string(1, col);
     const XCell& weekly = cases[column["hostel_weekly"] + "2"];
@@ -352,7 +393,7 @@ TEST_CASE("workbook: money rates, hours and failed cases") {
     CHECK(formats.at(std::stoul(weekly.style)) == "\"£\"#,##0.00\"/week\"");
     CHECK(cases[column["police_constable_hours"] + "2"].value == "52");
     CHECK(cases[column["total"] + "2"].value == "60805.55");
-    CHECK(cases[column["error"] + "3"].value.find("broken.yaml:3:1: error: invalid YAML") != std::string::npos);
+    CHECK(cases[column["error"] + "3"].value.find("broken.yaml:3:1: invalid YAML") != std::string::npos);
     Run no_out = run_reckon({"batch", sussex, sussex_case, "--format", "xlsx"});
     CHECK(no_out.status == 2);
     CHECK(no_out.err == "reckon: error: --format xlsx writes a workbook, which is not text: give the file with --out FILE.xlsx\n");

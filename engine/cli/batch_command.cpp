@@ -147,6 +147,12 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
                   << (file ? "; " + a.out + " was not written" : "") << "\n";
         return interrupted;
     }
+    if (keep_all && s.cases > 0 && s.failed == s.cases) {  // nothing to show: no page or workbook that looks finished
+        if (file) file->discard();
+        std::cerr << "reckon: error: every one of the " << s.cases << " case" << (s.cases == 1 ? "" : "s")
+                  << " failed (the errors are above); " << a.out << " was not written\n";
+        return bad_input;
+    }
     if (keep_all) {
         Provenance prov = provenance_of(*p, a.params, kept, RECKON_VERSION, run.date);
         std::vector<std::string> tables;  // the spreadsheet tables the cases came from

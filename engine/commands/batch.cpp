@@ -179,7 +179,7 @@ public:
           all_read_(files.empty()), progress_(err, o.progress), by_scenario_(o.scenarios.size()) {}
 
     BatchSummary run() {
-        out_ << batch_.sink().opening();
+        if (o_.format != BatchFormat::table) out_ << batch_.sink().opening();  // the table's title comes with the table
         if (jobs_ == 1) run_serial();
         else run_parallel();
         progress_.clear();
@@ -357,7 +357,14 @@ private:
         std::vector<Value> values = cohort_of(std::move(cohort_), p_, params_, nullptr);
         const bool shown = !p_.cohort_outputs.empty() && !s_.cohort_failed;
         if (o_.keep && shown) o_.keep->cohort = values;
-        if (o_.format == BatchFormat::table) out_ << sink.table(table_rows_);
+        if (o_.format == BatchFormat::table) {
+            if (s_.cases > 0 && s_.failed == s_.cases) return;  // no table of nothing: the errors are on stderr
+            out_ << sink.opening();
+            if (s_.failed)  // above every figure
+                out_ << s_.failed << " of " << s_.cases << " cases failed and are left out of every figure (their errors are "
+                     << "in the table and above)\n\n";
+            out_ << sink.table(table_rows_);
+        }
         sink.cohort(out_, values, shown, s_.cases, s_.failed);
     }
 

@@ -40,6 +40,9 @@ const char* const style =
     "table.chart-data{font-size:.8rem}table.chart-data caption{font-weight:normal;color:#56606a}\n"
     "ul.names{columns:4 9rem;padding-left:1.2rem;font-size:.9rem}\n"
     ".failed{color:#8a1c1c}\n"
+    ".banner{border:2px solid #8a1c1c;border-left-width:8px;background:#fdf3f3;padding:.6rem 1rem;margin:1rem 0}\n"
+    ".banner strong{color:#8a1c1c;font-size:1.1rem}.banner ul{margin:.4rem 0;padding-left:1.2rem;font-size:.9rem}\n"
+    ".banner code,section.failures code{font-size:.8rem;word-break:break-all}\n"
     "section.appendix{margin-top:2.5rem}section.appendix code{font-size:.8rem;background:#f3f5f7}\n"
     "footer{margin-top:2rem;padding-bottom:2rem;font-size:.85rem}\n"
     "footer dl{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem}footer dt{font-weight:bold}\n"
@@ -98,8 +101,12 @@ public:
                 std::to_string(prov_.cases) + (prov_.cases == 1 ? " case" : " cases") +
                 (prov_.failed ? ", <span class=\"failed\">" + std::to_string(prov_.failed) + " failed</span>" : "") + " &middot; " +
                 h(prov_.date) + "</p>\n</header>\n<main>\n";
+        banner();
         if (p_.report) {
-            for (const auto& item : p_.report->items) this->item(item);
+            for (const auto& item : p_.report->items) {
+                if (item.kind == K::appendix) failures();  // the list of failures before the appendix
+                this->item(item);
+            }
         } else {
             default_layout();
         }
@@ -365,15 +372,45 @@ private:
         appendix();
     }
 
-    void failures() {
-        if (prov_.failed == 0) return;
-        open_section("Cases that failed");
-        out_ += "<p class=\"failed\">" + std::to_string(prov_.failed) + " of " + std::to_string(prov_.cases) +
-                " cases could not be evaluated; the figures above leave them out.</p>\n<ul>\n";
+    // Above every figure, when a case failed or the cohort could not be computed: what the figures leave out,
+    // the first errors, and a link to the whole list.
+    void banner() {
+        const bool cohort_failed = !p_.cohort_outputs.empty() && r_.cohort.empty() && !ok_.empty();
+        if (prov_.failed == 0 && !cohort_failed) return;
+        out_ += "<section class=\"banner\" role=\"alert\" id=\"failed-banner\">\n";
+        if (prov_.failed)
+            out_ += "<p><strong>" + std::to_string(prov_.failed) + " of " + std::to_string(prov_.cases) +
+                    " cases failed and are left out of every figure.</strong></p>\n<ul>\n";
+        std::size_t shown = 0;
         for (const auto& c : r_.cases)
-            if (!c.ok) out_ += "<li><code>" + h(c.file) + "</code>: " + h(c.error.substr(0, c.error.find('\n'))) + "</li>\n";
-        out_ += "</ul>\n";
+            if (!c.ok && shown++ < 3) out_ += "<li>" + failure_line(c) + "</li>\n";
+        if (prov_.failed) out_ += "</ul>\n<p><a href=\"#failures\">All " + std::to_string(prov_.failed) + " failures, with their errors</a></p>\n";
+        if (cohort_failed)
+            out_ += "<p><strong>The cohort's figures could not be computed</strong> (the error is in the command's output); "
+                    "every figure of the cohort is shown as not defined.</p>\n";
+        out_ += "</section>\n";
+    }
+
+    // A failed case: its file and its error's first line.
+    static std::string failure_line(const CaseRecord& c) {
+        const std::string first = c.error.substr(0, c.error.find('\n'));
+        const auto at = first.find(": error: ");  // "FILE:LINE:COL: error: MESSAGE": the place, then the message
+        if (at != std::string::npos && first.rfind(c.file, 0) == 0)
+            return "<code>" + h(first.substr(0, at)) + "</code>: " + h(first.substr(at + 9));
+        return "<code>" + h(c.file) + "</code>: " + h(first);
+    }
+
+    // The whole list, once: before the appendix, or at the end.
+    void failures() {
+        if (prov_.failed == 0 || failures_shown_) return;
+        failures_shown_ = true;
         close_section();
+        out_ += "<section class=\"failures\" id=\"failures\">\n<h2>Cases that failed</h2>\n";
+        out_ += "<p class=\"failed\">" + std::to_string(prov_.failed) + " of " + std::to_string(prov_.cases) +
+                " cases could not be evaluated; every figure of this report leaves them out.</p>\n<ul>\n";
+        for (const auto& c : r_.cases)
+            if (!c.ok) out_ += "<li>" + failure_line(c) + "</li>\n";
+        out_ += "</ul>\n</section>\n";
     }
 
     void provenance() {
@@ -401,6 +438,7 @@ private:
     std::vector<const CaseRecord*> ok_;
     std::string out_;
     bool open_ = false;
+    bool failures_shown_ = false;
     int charts_ = 0;
 };
 

@@ -25,6 +25,23 @@ std::string excel_number_format(const Program& p, const Type& t, int decimals, b
 
 namespace {
 
+// The errors of a failed case's rendered diagnostics: each "FILE:LINE:COL: error: MESSAGE" line as (place, message);
+// the source lines, carets and notes between them are left out.
+std::vector<std::pair<std::string, std::string>> error_lines(const std::string& rendered) {
+    std::vector<std::pair<std::string, std::string>> out;
+    std::size_t b = 0;
+    while (b < rendered.size()) {
+        std::size_t e = rendered.find('\n', b);
+        const std::string line = rendered.substr(b, e == std::string::npos ? std::string::npos : e - b);
+        b = e == std::string::npos ? rendered.size() : e + 1;
+        const auto at = line.find(": error: ");
+        if (at != std::string::npos) out.emplace_back(line.substr(0, at), line.substr(at + 9));
+        else if (line.rfind("reckon: error: ", 0) == 0) out.emplace_back("", line.substr(15));
+        else if (out.empty() && !line.empty() && line[0] != ' ') out.emplace_back("", line);
+    }
+    return out;
+}
+
 class Writer {
 public:
     Writer(const std::string& path, const Program& p) : p_(p), file_(path, true) {}
@@ -32,7 +49,12 @@ public:
     lxw_format* bold() const { return file_.bold; }
     lxw_format* wrap() const { return file_.wrap; }
 
-    lxw_worksheet* sheet(const char* name) { return workbook_add_worksheet(file_.book(), name); }
+    // A sheet, set up to print (A4 landscape, fitted to the page's width, its first row repeated).
+    lxw_worksheet* sheet(const char* name, bool header_row = true) {
+        lxw_worksheet* s = workbook_add_worksheet(file_.book(), name);
+        WorkbookFile::print_setup(s, header_row);
+        return s;
+    }
 
     void header(lxw_worksheet* s, const std::vector<std::string>& names) {
         for (std::size_t c = 0; c < names.size(); ++c) worksheet_write_string(s, 0, static_cast<lxw_col_t>(c), names[c].c_str(), file_.bold);
@@ -81,6 +103,29 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
                     const Provenance& prov) {
     Writer w(path, p);
 
+    // Failures, first when a case failed: each error of each failed case, a row each, so that none is missed.
+    std::size_t failed = 0;
+    for (const auto& c : results.cases) failed += c.ok ? 0 : 1;
+    if (failed) {
+        lxw_worksheet* fs = w.sheet("Failures");
+        w.header(fs, {"case", "file", "where", "error (" + std::to_string(failed) + " of " + std::to_string(results.cases.size()) +
+                                                     " cases failed and are left out of every figure)"});
+        lxw_row_t r = 1;
+        for (const auto& c : results.cases) {
+            if (c.ok) continue;
+            for (const auto& [where, message] : error_lines(c.error)) {
+                w.text(fs, r, 0, c.id);
+                w.text(fs, r, 1, c.file);
+                w.text(fs, r, 2, where);
+                w.text(fs, r, 3, message, w.wrap());
+                ++r;
+            }
+        }
+        worksheet_set_column(fs, 0, 0, 14, nullptr);
+        worksheet_set_column(fs, 1, 2, 30, nullptr);
+        worksheet_set_column(fs, 3, 3, 80, nullptr);
+    }
+
     // Cases: a column per output, a column per member of a figure by member.
     lxw_worksheet* cases = w.sheet("Cases");
     std::vector<std::string> head{"case", "file"};
@@ -112,7 +157,10 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
                 w.value(cases, row, static_cast<lxw_col_t>(k + 2), r.shown(), r.decimals, r.fixed_decimals, r.percent, shown);
             }
         } else {
-            w.text(cases, row, static_cast<lxw_col_t>(columns.size() + 2), c.error.substr(0, c.error.find('\n')));
+            const auto errors = error_lines(c.error);
+            w.text(cases, row, static_cast<lxw_col_t>(columns.size() + 2),
+                   errors.empty() ? std::string() : (errors[0].first.empty() ? "" : errors[0].first + ": ") + errors[0].second +
+                                                        (errors.size() > 1 ? " (and " + std::to_string(errors.size() - 1) + " more: see Failures)" : ""));
         }
         ++row;
     }
@@ -182,7 +230,7 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
     worksheet_set_column(ps, 3, 4, 60, nullptr);
 
     // Provenance: what produced these figures.
-    lxw_worksheet* pv = w.sheet("Provenance");
+    lxw_worksheet* pv = w.sheet("Provenance", false);
     std::vector<std::pair<std::string, std::string>> lines{
         {"ruleset", prov.ruleset}, {"version", prov.version}, {"ruleset hash", prov.hash}};
     for (const auto& [file, id] : prov.files) lines.push_back({"file", file + " (git blob " + id + ")"});

@@ -13,6 +13,8 @@ WorkbookFile::WorkbookFile(const std::string& path, bool constant_memory) : path
     bold = workbook_add_format(book_);
     format_set_bold(bold);
     format_set_bg_color(bold, 0xEEF3F6);
+    format_set_text_wrap(bold);  // a long header wraps in its column, never over its neighbour
+    format_set_align(bold, LXW_ALIGN_VERTICAL_TOP);
     date = workbook_add_format(book_);
     format_set_num_format(date, "yyyy-mm-dd");
     wrap = workbook_add_format(book_);
@@ -22,6 +24,13 @@ WorkbookFile::WorkbookFile(const std::string& path, bool constant_memory) : path
 
 WorkbookFile::~WorkbookFile() {
     if (book_) workbook_close(book_);
+}
+
+void WorkbookFile::print_setup(lxw_worksheet* sheet, bool header_row) {
+    worksheet_set_paper(sheet, 9);  // A4
+    worksheet_set_landscape(sheet);
+    worksheet_fit_to_pages(sheet, 1, 0);  // every column on the page's width, as many pages down as it takes
+    if (header_row) worksheet_repeat_rows(sheet, 0, 0);
 }
 
 lxw_format* WorkbookFile::number_format(const std::string& code) {

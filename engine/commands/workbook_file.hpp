@@ -1,6 +1,6 @@
 // A workbook being written with libxlsxwriter, as every workbook reckon
 // writes (the results and the template) needs it: opened, given the shared
-// cell formats (a header's bold on a pale ground, dates as YYYY-MM-DD,
+// cell formats (a header's bold on a pale ground, wrapped, dates as YYYY-MM-DD,
 // wrapped text), a number format made once per code, and closed with a
 // clear error. Destroyed unclosed (after a failure), it is closed for the
 // caller to discard.
@@ -24,6 +24,8 @@ public:
     lxw_workbook* book() const { return book_; }
     // The format of a number format code ("£"#,##0.00), made the first time it is asked for.
     lxw_format* number_format(const std::string& code);
+    // Set up to print: A4 landscape, all columns fitted to the page's width, the header row on every page.
+    static void print_setup(lxw_worksheet* sheet, bool header_row);
     // Writes the file; throws std::runtime_error naming `path` when it cannot.
     void close();
 

@@ -89,5 +89,20 @@ shows iom-report '<code>report_year=2023</code>'
 shows iom-report '<dd>240, of which 0 failed</dd>'
 bars iom-report 45
 
+# A report with a failed case: the banner is printed above the first figure (the PDF's text, in reading order).
+mkdir -p "$tmp/some"
+cp cases/iom/N0001.yaml cases/iom/N0002.yaml cases/iom/N0003.yaml "$tmp/some/"
+printf 'nominal: N9999\njoined: 2023-13-01\n' >"$tmp/some/N9999.yaml"
+"$reckon" report rulesets/iom-annual-report.reckon "$tmp/some" --param report_year=2023 --out "$tmp/failed.html" 2>"$tmp/reckon.log"
+[ $? -eq 1 ] || fail "reckon report with a failed case did not exit with status 1"
+render failed-report "$tmp/failed.html" 900
+pdftotext -layout "$tmp/failed-report.pdf" "$tmp/failed-report.txt" || fail "failed-report: pdftotext"
+banner_at=$(grep -n 'cases failed and are left out of every figure' "$tmp/failed-report.txt" | head -1 | cut -d: -f1)
+figure_at=$(grep -n 'Reduction in offences' "$tmp/failed-report.txt" | head -1 | cut -d: -f1)
+[ -n "$banner_at" ] || fail "failed-report: the printed page has no banner"
+[ -n "$figure_at" ] && [ -n "$banner_at" ] && [ "$banner_at" -lt "$figure_at" ] ||
+    fail "failed-report: the banner (line ${banner_at:-none}) is not above the first figure (line ${figure_at:-none})"
+shows failed-report '1 of 4 cases failed and are left out of every figure.'
+
 [ "$failed" -eq 0 ] && echo "both reports: ok"
 exit "$failed"
