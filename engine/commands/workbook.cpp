@@ -9,6 +9,7 @@
 
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <stdexcept>
@@ -165,7 +166,9 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
         ++row;
     }
     worksheet_set_column(cases, 0, 1, 18, nullptr);
-    worksheet_set_column(cases, 2, static_cast<lxw_col_t>(columns.size() + 1), 14, nullptr);
+    for (std::size_t k = 0; k < columns.size(); ++k)  // wide enough for its header, which wraps beyond 30 characters
+        worksheet_set_column(cases, static_cast<lxw_col_t>(k + 2), static_cast<lxw_col_t>(k + 2),
+                             static_cast<double>(std::clamp<std::size_t>(head[k + 2].size() + 2, 10, 30)), nullptr);
 
     // Cohort: a row per figure (a row per member of a figure by member).
     if (!p.cohort_outputs.empty()) {

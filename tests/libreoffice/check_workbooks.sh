@@ -7,6 +7,7 @@
 #      the YAML files;
 #   2. the results workbook (reckon batch --format xlsx): LibreOffice opens it
 #      and shows the cohort's figures in their money format;
+#      Printed (to PDF), no column of the Cases sheet is split across pages;
 #   3. the cohort's workbook saved again by LibreOffice (its own shared strings,
 #      styles and date cells) reads back to the same cohort.
 # usage: check_workbooks.sh RECKON WORK_FOLDER    (run from the source folder)
@@ -46,6 +47,25 @@ mkdir -p "$work/results"
 soffice --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' --outdir "$work/results" "$work/results.xlsx"
 grep -q '"£1,016,259.57"' "$work/results/results-Cohort.csv" || fail "the Cohort sheet does not show saving_pnc as £1,016,259.57"
 grep -q '^N0001,' "$work/results/results-Cases.csv" || fail "the Cases sheet has no row for N0001"
+
+# 2b. the results workbook printed by LibreOffice (to PDF): no column is split across pages. Every page of
+#     the Cases sheet (a page with a case's row) holds its first and its last column's header.
+mkdir -p "$work/printed"
+soffice --convert-to pdf --outdir "$work/printed" "$work/results.xlsx"
+pages=$(pdfinfo "$work/printed/results.pdf" | awk '/^Pages:/{print $2}')
+[ "${pages:-0}" -ge 2 ] || fail "printing the results workbook gave ${pages:-0} pages"
+case_pages=0
+p=1
+while [ "$p" -le "$pages" ]; do
+    pdftotext -layout -f "$p" -l "$p" "$work/printed/results.pdf" "$work/printed/page.txt"
+    if grep -q '^ *N0[0-9][0-9][0-9] ' "$work/printed/page.txt"; then
+        case_pages=$((case_pages + 1))
+        grep -q 'days_on' "$work/printed/page.txt" || fail "page $p of the printed workbook lacks the first figure's column (days_on)"
+        grep -q 'error' "$work/printed/page.txt" || fail "page $p of the printed workbook lacks the last column (error): a column is split across pages"
+    fi
+    p=$((p + 1))
+done
+[ "$case_pages" -ge 2 ] || fail "the printed workbook's Cases sheet is on $case_pages pages: the 240 cases should need several"
 
 # 3. the cohort's workbook, saved again by LibreOffice
 mkdir -p "$work/master"
