@@ -30,7 +30,7 @@ TEST_CASE("doc: every param of the Sussex ruleset with its value and source - an
     CHECK(params == 28);
     CHECK(doc.out.find("| working_hours | 1,650 hour/year | `1650 hour/year` | Annualised hours: 220 working days of 7.5 hours | Footnote 1 |") !=
           std::string::npos);
-    CHECK(doc.out.find("| on_costs | 0.2 | `20%` | Uplift on salaries for National Insurance and pensions | Data collected: ") !=
+    CHECK(doc.out.find("| on_costs | 20% | `20%` | Uplift on salaries for National Insurance and pensions | Data collected: ") !=
           std::string::npos);
     CHECK(doc.out.find("| hostel_standard_weekly_cost | £396.10/week |") != std::string::npos);
 

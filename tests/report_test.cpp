@@ -398,3 +398,67 @@ TEST_CASE("workbook: money rates, hours and failed cases") {
     CHECK(no_out.status == 2);
     CHECK(no_out.err == "reckon: error: --format xlsx writes a workbook, which is not text: give the file with --out FILE.xlsx\n");
 }
+
+TEST_CASE("numbers as a reader expects them: no year with a thousands separator, and every param of the appendix exactly") {
+    const std::string dir = temp_dir();
+    // every output of every command for the IOM report: 2023 is never 2,023
+    std::vector<std::vector<std::string>> commands{
+        {"eval", iom, "cases/iom/N0001.yaml", "--param", "report_year=2023"},
+        {"eval", iom, "cases/iom/N0001.yaml", "--param", "report_year=2023", "--format", "json"},
+        {"batch", iom, "cases/iom", "--param", "report_year=2023"},
+        {"batch", iom, "cases/iom", "--param", "report_year=2023", "--format", "csv"},
+        {"explain", iom, "cases/iom/N0001.yaml", "status", "--param", "report_year=2023"},
+        {"explain", iom, "cases/iom", "saving_pnc", "--param", "report_year=2023"},
+        {"doc", iom, "--param", "report_year=2023"},
+        {"report", iom, "cases/iom", "--param", "report_year=2023", "--out", dir + "/iom.html"},
+        {"batch", iom, "cases/iom", "--param", "report_year=2023", "--format", "xlsx", "--out", dir + "/iom.xlsx"},
+    };
+    for (const auto& c : commands) {
+        CAPTURE(c[0]);
+        Run r = run_reckon(c);
+        REQUIRE(r.status == 0);
+        CHECK(r.out.find("2,023") == std::string::npos);
+    }
+    const std::string html = read_file(dir + "/iom.html");
+    CHECK(html.find("2,023") == std::string::npos);
+    CHECK(html.find("<td>2023</td>") != std::string::npos);  // report_year in the appendix
+    for (int sheet = 1; sheet <= 4; ++sheet) CHECK(unzip(dir + "/iom.xlsx", "xl/worksheets/sheet" + std::to_string(sheet) + ".xml").find("2,023") == std::string::npos);
+
+    // every param in the appendix is the workbook's value exactly: its digits are the value's (cut with "…" only where
+    // it does not end, and then with the exact fraction), never a rounded 1.4
+    for (const std::string rules : {iom, sussex}) {
+        CAPTURE(rules);
+        const std::string xlsx = dir + "/params.xlsx";
+        REQUIRE(run_reckon({"batch", rules, std::string(rules) == iom ? "cases/iom/N0001.yaml" : sussex_case, "--param", "report_year=2023",
+                            "--format", "xlsx", "--out", xlsx}).status == (std::string(rules) == iom ? 0 : 2));
+        if (std::string(rules) != iom) REQUIRE(run_reckon({"batch", rules, sussex_case, "--format", "xlsx", "--out", xlsx}).status == 0);
+        auto params = cells_of(unzip(xlsx, rules == iom ? "xl/worksheets/sheet3.xml" : "xl/worksheets/sheet2.xml"));  // after Cohort, if any
+        REQUIRE(params["A1"].value == "param");
+        Run doc = run_reckon(std::string(rules) == iom ? std::vector<std::string>{"doc", rules, "--param", "report_year=2023"}
+                                                       : std::vector<std::string>{"doc", rules});
+        REQUIRE(doc.status == 0);
+        int checked = 0;
+        for (int row = 2; params.count("A" + std::to_string(row)); ++row) {
+            const std::string name = params["A" + std::to_string(row)].value, value = params["B" + std::to_string(row)].value;
+            const std::string exactly = params["F" + std::to_string(row)].value;
+            CAPTURE(name);
+            if (exactly.empty()) continue;  // a cell of a table, or a text
+            CHECK(doc.out.find("| " + name + " | " + exactly + " | ") != std::string::npos);  // the appendix shows what the workbook calls exact
+            // the digits shown are the value's: "1,650 hour/year" is 1650, "20%" is 0.2, "£23.272727…" starts 23.272727
+            std::string digits;
+            for (char ch : exactly.substr(0, exactly.find(" (exactly"))) if (std::isdigit(static_cast<unsigned char>(ch)) || ch == '.' || ch == '-') digits += ch;
+            if (digits.empty()) continue;
+            const bool cut = exactly.find("…") != std::string::npos, percent = exactly.find('%') != std::string::npos;
+            long double shown = std::stold(digits) / (percent ? 100 : 1), stored = std::stold(value);
+            if (cut) {
+                CHECK(std::fabs(static_cast<double>(shown - stored)) < 1e-10 * std::max(1.0, std::fabs(static_cast<double>(stored))));
+                if (name == "uprating") CHECK(exactly == "1.3952278955… (exactly 149168/106913)");
+            } else {
+                CHECK(std::fabs(static_cast<double>(shown - stored)) <= 1e-12 * std::max(1.0, std::fabs(static_cast<double>(stored))));  // the whole value
+            }
+            ++checked;
+        }
+        CHECK(checked >= 3);
+    }
+    std::filesystem::remove_all(dir);
+}

@@ -34,7 +34,7 @@ std::string methodology_markdown(const Program& p, const std::vector<Value>& par
         std::string source = d.cite.source;
         for (const auto& [slot, node] : p.overrides)
             if (slot == static_cast<int>(i)) source = "set for this run (--param " + d.name + ")";
-        out += "| " + d.name + " | " + cell(typed_value(p, d.type, params[i])) + " | " + code(formula_text(d.syntax)) + " | " +
+        out += "| " + d.name + " | " + cell(param_text(p, static_cast<int>(i), params[i])) + " | " + code(formula_text(d.syntax)) + " | " +
                cell(d.cite.description) + " | " + cell(source) + " |\n";
     }
 

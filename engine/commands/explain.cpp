@@ -375,7 +375,7 @@ private:
     Derivation param(int slot, int depth) {
         const ParamDef& pd = p_.params[slot];
         Derivation d = entry("param", pd.name, pd.where, pd.cite);
-        d.value = typed_value(p_, pd.type, params_[slot]);
+        d.value = param_text(p_, slot, params_[slot]);
         if (again(Op::param, slot, d)) return d;
         d.formula = formula_text(pd.syntax);
         bool set = false;
@@ -538,6 +538,29 @@ std::string formula_text(const ast::Expr* e) {
     return out;
 }
 
+namespace {
+// A number of type t to `places` decimals at most: exactly when it ends within them, else cut (not rounded) to
+// them with "…", so that each step can be checked with a calculator.
+std::string number_text(const Program& p, const Type& t, const Value& v, int places) {
+    RuleDef shown;
+    shown.type = t;
+    shown.fixed_decimals = p.units.shows_money(t.unit);
+    const Number scale = p.units.scale(t.unit);
+    if (auto exact = exact_decimal(v.n() / scale, places)) {
+        auto dot = exact->find('.');
+        int decimals = dot == std::string::npos ? 0 : static_cast<int>(exact->size() - dot - 1);
+        shown.decimals = std::max(decimals, shown.fixed_decimals ? 2 : 0);
+        return display_with_unit(p, shown, v);
+    }
+    shown.decimals = places;
+    shown.fixed_decimals = true;
+    const Number step(1, boost::multiprecision::pow(Integer(10), static_cast<unsigned>(places)));
+    std::string text = display_with_unit(p, shown, Value::number(round_to(v.n() / scale, step, RoundMode::down) * scale));
+    const auto last = text.find_last_of("0123456789");
+    return text.insert(last + 1, "…");
+}
+}  // namespace
+
 std::string typed_value(const Program& p, const Type& t, const Value& v) {
     if (t.kind == TypeKind::record && t.record && v.kind == Value::Kind::list) return record_text(p, *t.record, v);  // a row, with its columns' names
     if (v.kind == Value::Kind::list && t.kind == TypeKind::list) {
@@ -546,24 +569,29 @@ std::string typed_value(const Program& p, const Type& t, const Value& v) {
         std::string unit = t.element->kind == TypeKind::number ? p.units.name(t.element->unit) : "";
         return (items.empty() ? "(none)" : items) + (unit.empty() || items.empty() ? "" : " " + unit);
     }
+    // a value written out is shown as written; one with more decimals than 6 (£32,000 × 1.2 ÷ 1,650 an hour), to 6 and "…"
+    if (v.kind == Value::Kind::number && t.kind == TypeKind::number) return number_text(p, t, v, 6);
     RuleDef shown;
     shown.type = t;
-    shown.fixed_decimals = t.kind == TypeKind::number && p.units.shows_money(t.unit);
     shown.decimals = 2;
-    if (v.kind == Value::Kind::number && t.kind == TypeKind::number) {  // a value written out is shown as written
-        if (auto exact = exact_decimal(v.n() / p.units.scale(t.unit), 6)) {
-            auto dot = exact->find('.');
-            int places = dot == std::string::npos ? 0 : static_cast<int>(exact->size() - dot - 1);
-            shown.decimals = std::max(places, shown.fixed_decimals ? 2 : 0);
-        } else {  // a value with more decimals than 6 (£32,000 × 1.2 ÷ 1,650 an hour): 6 of them, and "…", to check by hand
-            shown.decimals = 6;
-            shown.fixed_decimals = true;
-            std::string text = display_with_unit(p, shown, v);
-            const auto last = text.find_last_of("0123456789");
-            return text.insert(last + 1, "…");
-        }
-    }
     return display_with_unit(p, shown, v);
+}
+
+std::string param_text(const Program& p, int slot, const Value& v) {
+    const ParamDef& d = p.params[static_cast<std::size_t>(slot)];
+    if (v.kind != Value::Kind::number || d.type.kind != TypeKind::number) return typed_value(p, d.type, v);
+    if (d.syntax && d.syntax->kind == ast::ExprKind::percent && d.type.unit.dimensionless_syntax()) {  // written 20%: shown 20%
+        Type plain = d.type;
+        std::string text = number_text(p, plain, Value::number(v.n() * 100), 10);
+        return text + "%";
+    }
+    std::string text = number_text(p, d.type, v, 10);
+    if (text.find("…") != std::string::npos && d.type.unit.dimensionless_syntax()) {  // and the exact value, when it is a short fraction
+        const Number& x = v.n();
+        const std::string n = numerator(x).str(), q = denominator(x).str();
+        if (n.size() <= 12 && q.size() <= 12) text += " (exactly " + n + "/" + q + ")";
+    }
+    return text;
 }
 
 Derivation explain(const Program& p, Evaluator& ev, const std::vector<Value>& params, const Case& c, int slot, int depth,

@@ -74,6 +74,10 @@ std::string formula_text(const ast::Expr* e);
 // A value of type t shown with its unit: money to the penny, other numbers to
 // 2 decimals, a list of records as its number of entries.
 std::string typed_value(const Program& p, const Type& t, const Value& v);
+// A param's value as an auditor reads it: a percentage when it is written as one (20%); exactly when it ends
+// within 10 decimals; else cut to 10 decimals with "…", and, for a plain number, the exact fraction
+// ("1.3952278955… (exactly 149168/106913)"), so that every figure can be recomputed by hand.
+std::string param_text(const Program& p, int slot, const Value& v);
 nlohmann::ordered_json derivation_json(const Derivation& d);
 
 }  // namespace reckon

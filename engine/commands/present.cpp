@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace reckon {
 
 
@@ -9,7 +11,10 @@ namespace {
 // A number of type t with its unit: "£2,356.36", "£449.02/week", "52 hour".
 std::string with_unit(const Program& p, const Type& t, const std::string& text) {
     bool negative = !text.empty() && text[0] == '-';
-    std::string grouped = group_thousands(negative ? text.substr(1) : text);
+    const std::string digits = negative ? text.substr(1) : text;
+    // a plain number of four digits or fewer is not grouped: a year (2023), an identifier, a count as a spreadsheet shows it
+    const bool plain = t.unit.dimensionless_syntax() && std::min(digits.find('.'), digits.size()) <= 4;
+    std::string grouped = plain ? digits : group_thousands(digits);
     // money, and money per something: "£2,356.36", "£449.02/week"
     if (auto money = p.units.money_shape(t.unit)) {
         std::string body = money->symbol + grouped + money->per;

@@ -66,6 +66,19 @@ public:
         worksheet_write_string(s, r, c, t.c_str(), f);
     }
 
+    // A param's number, as exactly as a cell holds it, in a format that shows it whole: a percentage when it is
+    // written as one (20%), money with its decimals (to 10), any other number as the spreadsheet shows numbers.
+    void param(lxw_worksheet* s, lxw_row_t r, lxw_col_t c, const Type& t, const Value& v, bool percent) {
+        const double x = std::strtod(display_value(p_, t, 30, false, v).c_str(), nullptr);
+        const Number in_unit = v.n() / p_.units.scale(t.unit) * (percent ? 100 : 1);
+        const auto exact = exact_decimal(in_unit, 10);
+        const auto dot = exact ? exact->find('.') : std::string::npos;
+        const int places = !exact ? 10 : dot == std::string::npos ? 0 : static_cast<int>(exact->size() - dot - 1);
+        const std::string code = percent ? "0" + (places ? "." + std::string(static_cast<std::size_t>(places), '0') : "") + "%"
+                                         : excel_number_format(p_, t, std::max(places, 2), p_.units.shows_money(t.unit), false);
+        worksheet_write_number(s, r, c, x, file_.number_format(code));
+    }
+
     // One value as the output shows it: a number in its format (the figure as
     // shown, rounded to its decimals), a date, a truth value or a text.
     void value(lxw_worksheet* s, lxw_row_t r, lxw_col_t c, const Type& t, int decimals, bool fixed, bool percent, const Value& v) {
@@ -200,13 +213,18 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
 
     // Parameters: the values this run used, with their sources.
     lxw_worksheet* ps = w.sheet("Parameters");
-    w.header(ps, {"param", "value", "unit", "description", "source"});
+    w.header(ps, {"param", "value", "unit", "description", "source", "exactly"});
     for (std::size_t i = 0; i < p.params.size(); ++i) {
         const ParamDef& d = p.params[i];
         auto r = static_cast<lxw_row_t>(i + 1);
         w.text(ps, r, 0, d.name);
-        if (params[i].kind == Value::Kind::number) w.value(ps, r, 1, d.type, 30, false, false, params[i]);
-        else w.text(ps, r, 1, typed_value(p, d.type, params[i]));
+        const std::string exactly = param_text(p, static_cast<int>(i), params[i]);
+        if (params[i].kind == Value::Kind::number) {
+            w.param(ps, r, 1, d.type, params[i], !exactly.empty() && exactly.back() == '%');
+        } else {
+            w.text(ps, r, 1, typed_value(p, d.type, params[i]));
+        }
+        w.text(ps, r, 5, exactly);  // as the appendix and explain show it: exactly, or cut with "…" and the fraction
         w.text(ps, r, 2, p.units.name(d.type.unit));
         w.text(ps, r, 3, d.cite.description, w.wrap());
         std::string source = d.cite.source;
@@ -231,6 +249,7 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
     worksheet_set_column(ps, 0, 0, 24, nullptr);
     worksheet_set_column(ps, 1, 2, 14, nullptr);
     worksheet_set_column(ps, 3, 4, 60, nullptr);
+    worksheet_set_column(ps, 5, 5, 40, nullptr);
 
     // Provenance: what produced these figures.
     lxw_worksheet* pv = w.sheet("Provenance", false);
