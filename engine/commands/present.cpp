@@ -32,7 +32,7 @@ std::string display_with_unit(const Program& p, const RuleDef& r, const Value& v
     const Type& t = r.shown();
     std::string text = display_value(p, t, r.decimals, r.fixed_decimals, v);
     if (v.kind != Value::Kind::number) return text;
-    return with_unit(p, t, std::move(text));
+    return with_unit(p, t, std::move(text)) + (r.percent ? " %" : "");  // a percentage says so, once: the label need not
 }
 
 std::string display_by_member(const Program& p, const RuleDef& r, const Value& v) {
