@@ -47,8 +47,14 @@ const char* const style =
     "footer{margin-top:2rem;padding-bottom:2rem;font-size:.85rem}\n"
     "footer dl{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem}footer dt{font-weight:bold}\n"
     "footer dd{margin:0;word-break:break-all}\n"
+    // a wide table scrolls on screen; printed, it fits the page's width, its headers wrapped and repeated on each page
+    "@media screen{table.cases,section.appendix table{display:block;overflow-x:auto;max-width:100%}}\n"
     "@page{size:A4;margin:16mm 14mm}\n"
     "@media print{body{font-size:10pt}main,header.page,footer{max-width:none;padding:0}\n"
+    "table.cases,section.appendix table{width:100%;font-size:7pt}table.cases th,section.appendix th{white-space:normal}\n"
+    "th,td{padding:.15rem .3rem}section.appendix td{overflow-wrap:break-word}\n"
+    "section.appendix td code{font-size:.95em;white-space:pre-wrap;overflow-wrap:anywhere}\n"
+    "thead{display:table-header-group}\n"
     "h2,h3,caption,figcaption{break-after:avoid}figure,.headlines,table.chart-data,tr{break-inside:avoid}\n"
     "section.appendix,footer{break-before:page}.headline{background:none}}\n";
 

@@ -59,6 +59,23 @@ bars() {  # NAME N: the page has N bars in its charts
     [ "$n" -eq "$2" ] || fail "$1: $n bars in the charts, expected $2"
 }
 
+cells() {  # FILE START END: the text of each th and td from the first line holding START to the next holding END, a line each
+    awk -v s="$2" -v e="$3" 'index($0, s) { on = 1 } on { print } on && index($0, e) { exit }' "$1" |
+        sed 's/<t[hd][ >]/\n&/g' | grep '^<t[hd]' | sed 's/<[^>]*>//g; s/&amp;/\&/g; s/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&#39;/'"'"'/g' |
+        grep -v '^ *$' || true
+}
+
+printed_whole() {  # NAME START END: printed, the page shows every cell of that table: no column is cut off
+    # the PDF's text and each cell's, without white space (a printed cell wraps its text over lines)
+    pdftotext -raw "$tmp/$1.pdf" - | tr -d ' \n' >"$tmp/$1.flat"
+    cells "$tmp/$1.dom" "$2" "$3" | tr -d ' ' >"$tmp/$1.cells"
+    n=$(wc -l <"$tmp/$1.cells")
+    [ "$n" -ge 20 ] || fail "$1: the table has $n cells; expected a whole table"
+    missing=$(awk 'NR == FNR { text = text $0; next } index(text, $0) == 0 { print }' "$tmp/$1.flat" "$tmp/$1.cells" | head -5)
+    [ -z "$missing" ] || fail "$1: printed, the table lacks: $missing"
+    echo "$1: printed, every one of the $n cells of its widest table is on the page"
+}
+
 # The check can fail: a page that asks the network for an image is caught.
 printf '%s' '<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src '"'none'"'"></head><body><img src="http://example.com/x.png"></body></html>' >"$tmp/leaky.html"
 browse leaky --virtual-time-budget=2000 --dump-dom "file://$tmp/leaky.html" >/dev/null
@@ -76,6 +93,7 @@ shows sussex-report 'Appendix: the methodology'
 shows sussex-report '<h2>Provenance</h2>'
 shows sussex-report 'Sussex IOM complex client costing, version 2012.1'
 bars sussex-report 7
+printed_whole sussex-report '<h4>Parameters</h4>' '</table>'
 
 "$reckon" report rulesets/iom-annual-report.reckon cases/iom --param report_year=2023 \
     --out "$tmp/iom.html" 2>"$tmp/reckon.log" || fail "reckon report (IOM): $(cat "$tmp/reckon.log")"
@@ -88,6 +106,7 @@ shows iom-report 'Carried over to next year (38)'
 shows iom-report '<code>report_year=2023</code>'
 shows iom-report '<dd>240, of which 0 failed</dd>'
 bars iom-report 45
+printed_whole iom-report '<table class="cases">' '</table>'
 
 # A report with a failed case: the banner is printed above the first figure (the PDF's text, in reading order).
 mkdir -p "$tmp/some"
