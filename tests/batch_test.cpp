@@ -100,10 +100,43 @@ TEST_CASE("batch: csv has a header and a row per case, in the order given") {
                          "--format", "csv", "--param", "report_year=2023"});
     CHECK(r.status == 0);
     CHECK(r.out ==
-          "case,file,days_on,status,baseline_offences,baseline_css,baseline_cost,year_offences,annualised_offences,"
-          "annualised_css,annualised_cost,error\n"
+          "case,file,days_on (day),status,baseline_offences,baseline_css,baseline_cost (GBP),year_offences,annualised_offences,"
+          "annualised_css,annualised_cost (GBP),error\n"
           "B-half-of-366,tests/cases/iom/2023/b-half-of-366.yaml,183,pro_rata,0,0,0.00,1,2,46,2120.75,\n"
           "A-joined-1-april,tests/cases/iom/2023/a-joined-1-april.yaml,366,full_year,1,13,171.61,1,1,115,2447.23,\n");
+}
+
+TEST_CASE("batch csv: units in the header, an empty cell for a figure not defined, every error of a case, and the cohort's own CSV") {
+    const std::string dir = reckon::testing::temp_dir();
+    // a carried-over nominal: its annualised figures are not defined
+    auto r = run_reckon({"batch", ruleset, "cases/iom/N0002.yaml", "--format", "csv", "--param", "report_year=2023", "--cohort-out",
+                         dir + "/cohort.csv"});
+    REQUIRE(r.status == 0);
+    CHECK(lines_of(r.out).at(1) == "N0002,cases/iom/N0002.yaml,154,carried_over,6,484,11322.27,0,,,,");
+    CHECK(r.out.find("not defined") == std::string::npos);
+    const std::string cohort = reckon::testing::read_file(dir + "/cohort.csv");
+    CHECK(cohort.rfind("output,member,label,value,unit\nnominals_included,,Nominals included,0,\n", 0) == 0);
+    CHECK(cohort.find("\noffence_reduction_pct,,Reduction in offences,,%\n") != std::string::npos);  // not defined: empty
+    CHECK(cohort.find("\nnominals_carried_over,,Carried over to next year,1,\n") != std::string::npos);
+    CHECK(cohort.find("\nsaving_by_type,shoplifting,Saving (value 1),0.00,GBP\n") != std::string::npos);  // a row per member
+    // the cohort's CSV of the whole cohort: its figures are batch's
+    auto all = run_reckon({"batch", ruleset, "cases/iom", "--format", "jsonl", "--param", "report_year=2023", "--cohort-out", dir + "/all.csv"});
+    REQUIRE(all.status == 0);
+    CHECK(reckon::testing::read_file(dir + "/all.csv").find("\nsaving_pnc,,\"Saving from reduced offending (value 1, PNC)\",1016259.57,GBP\n") !=
+          std::string::npos);
+    // a case with three errors keeps all three
+    reckon::testing::write_file(dir + "/bad.yaml", "nominal: X\njoined: 2023-13-01\nleft: x\noffences: 3\n");
+    auto bad = run_reckon({"batch", ruleset, dir + "/bad.yaml", "--format", "csv", "--param", "report_year=2023"});
+    CHECK(bad.status == 1);
+    const std::string row = lines_of(bad.out).at(1);
+    CHECK(row.find(dir + "/bad.yaml:2:9: joined: expected a date") != std::string::npos);
+    CHECK(row.find("; " + dir + "/bad.yaml:3:7: left: expected a date") != std::string::npos);
+    CHECK(row.find("; " + dir + "/bad.yaml:4:11: offences:") != std::string::npos);
+    // --cohort-out needs cohort outputs
+    auto none = run_reckon({"batch", "rulesets/sussex-complex-client.reckon", "cases/sussex", "--cohort-out", dir + "/c.csv"});
+    CHECK(none.status == 2);
+    CHECK(none.err == "reckon: error: --cohort-out " + dir + "/c.csv: the ruleset has no cohort outputs\n");
+    std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("batch: files, folders and patterns - and a path that names nothing is a command-line error") {

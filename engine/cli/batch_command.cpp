@@ -3,6 +3,7 @@
 #include "commands.hpp"
 
 #include "commands/batch.hpp"
+#include "commands/batch_sinks.hpp"
 #include "commands/diff.hpp"
 #include "commands/doc.hpp"
 #include "commands/explain.hpp"
@@ -105,6 +106,13 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
             if (fs::equivalent(f, a.out, ec))
                 throw UsageError("--out " + a.out + ": this is one of the case files; choose another output file");
     }
+    if (!a.cohort_out.empty()) {
+        if (p->cohort_outputs.empty()) throw UsageError("--cohort-out " + a.cohort_out + ": the ruleset has no cohort outputs");
+        if (!a.scenarios.empty())
+            throw UsageError("--cohort-out with --scenarios: the cohort of each scenario is in the jsonl output, a line each");
+        if (!a.out.empty() && std::filesystem::path(a.out) == std::filesystem::path(a.cohort_out))
+            throw UsageError("--cohort-out " + a.cohort_out + ": the same file as --out");
+    }
     std::vector<Value> params;
     std::vector<BoundScenario> scenarios;
     try {
@@ -138,6 +146,8 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
     opt.scenarios = std::move(scenarios);
     opt.lists = std::move(lists);
     opt.tables = a.tables;
+    std::vector<Value> cohort;
+    if (!a.cohort_out.empty()) opt.cohort = &cohort;
     std::optional<OutputFile> file;
     if (!a.out.empty()) file.emplace(a.out);
     BatchSummary s = run_batch(*p, params, files, opt, file ? file->stream() : std::cout, std::cerr);
@@ -170,6 +180,15 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
         }
     }
     if (file) file->commit();
+    if (!a.cohort_out.empty()) {
+        if (cohort.empty()) {
+            std::cerr << "reckon: error: the cohort's figures could not be computed (above); " << a.cohort_out << " was not written\n";
+        } else {
+            OutputFile cohort_file(a.cohort_out);
+            cohort_file.stream() << BatchSink(*p, BatchFormat::csv, false).cohort_csv(cohort);
+            cohort_file.commit();
+        }
+    }
     if (a.format != BatchOutput::table || file)
         std::cerr << s.cases << " case" << (s.cases == 1 ? "" : "s") << ", " << s.failed << " failed"
                   << (file ? (a.format == BatchOutput::html ? "; report in " : "; results in ") + a.out : "") << "\n";

@@ -38,6 +38,7 @@ BatchOutput batch_output(const std::string& name);  // one of the names --format
 
 struct BatchArgs {
     std::string ruleset, format_name = "table", out, scenarios;
+    std::string cohort_out;  // --cohort-out FILE.csv
     BatchOutput format = BatchOutput::table;  // from format_name, once parsed
     std::vector<std::string> cases, params;
     std::vector<std::string> lists;  // --list NAME=FILE.csv

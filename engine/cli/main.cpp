@@ -76,6 +76,8 @@ int main(int argc, char** argv) {
                                                    "high: …); each case is read once and evaluated under each, with a "
                                                    "result per case and scenario and a cohort per scenario (jsonl, csv)")
         ->check(CLI::ExistingFile);
+    batch->add_option("--cohort-out", ba.cohort_out, "FILE.csv: also write the cohort's figures as a CSV of their own (output, member, "
+                                                     "label, value, unit), a row per figure and per member of a figure by member");
     batch->footer("A case that fails is reported on stderr with its file and line; the others go on, the cohort is\n"
                   "computed over the cases that succeeded, and the exit status is 1.");
 

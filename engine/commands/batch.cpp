@@ -357,6 +357,7 @@ private:
         std::vector<Value> values = cohort_of(std::move(cohort_), p_, params_, nullptr);
         const bool shown = !p_.cohort_outputs.empty() && !s_.cohort_failed;
         if (o_.keep && shown) o_.keep->cohort = values;
+        if (o_.cohort && shown) *o_.cohort = values;
         if (o_.format == BatchFormat::table) {
             if (s_.cases > 0 && s_.failed == s_.cases) return;  // no table of nothing: the errors are on stderr
             out_ << sink.opening();

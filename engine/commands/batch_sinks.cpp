@@ -32,14 +32,20 @@ GroupedColumns grouped_columns(const Program& p) {
 
 // "file:line:col" of the first diagnostic, for the one-line mention in a table.
 std::string where_of(const std::string& error) {
-    auto end = error.find(": error:");
-    return end == std::string::npos ? error.substr(0, error.find('\n')) : error.substr(0, end);
+    const auto errors = error_lines(error);
+    return errors.empty() ? std::string() : errors[0].first.empty() ? errors[0].second : errors[0].first;
 }
 
-std::string first_message(const std::string& error) {
-    auto start = error.find(": error: ");
-    auto end = error.find('\n');
-    return start == std::string::npos ? error.substr(0, end) : error.substr(start + 9, end - start - 9);
+// Every error of a failed case, on one line for a CSV cell: "FILE:LINE:COL: MESSAGE; …".
+std::string all_errors(const std::string& error) {
+    std::string out;
+    for (const auto& [where, message] : error_lines(error)) out += (out.empty() ? "" : "; ") + (where.empty() ? "" : where + ": ") + message;
+    return out;
+}
+
+// A figure in a CSV cell: as shown, and an empty cell when it is not defined.
+std::string csv_value(const Program& p, const Type& t, int decimals, bool fixed, const Value& v) {
+    return v.kind == Value::Kind::none ? std::string() : csv_field(display_value(p, t, decimals, fixed, v));
 }
 
 }  // namespace
@@ -52,8 +58,8 @@ std::string BatchSink::opening() const {
     switch (format_) {
         case BatchFormat::csv: {
             std::string h = scenarios_ ? "case,file,scenario" : "case,file";
-            for (std::size_t c : columns_) h += "," + csv_field(p_.rules[p_.outputs[c]].name);
-            for (const auto& [name, _] : grouped_) h += "," + csv_field(name);
+            for (std::size_t c : columns_) h += "," + csv_field(csv_header(p_, p_.rules[p_.outputs[c]], p_.rules[p_.outputs[c]].name));
+            for (const auto& [name, at] : grouped_) h += "," + csv_field(csv_header(p_, p_.rules[p_.outputs[at.first]], name));
             return h + ",error\n";
         }
         case BatchFormat::table: return p_.name + (p_.version.empty() ? "" : ", version " + p_.version) + "\n\n";
@@ -79,7 +85,7 @@ void BatchSink::failed(Outcome& out) const {
         case BatchFormat::csv:
             out.line = csv_field(out.id) + "," + csv_field(file) + (scenarios_ ? "," : "");
             for (std::size_t k = 0; k < csv_columns(); ++k) out.line += ",";
-            out.line += "," + csv_field(where_of(out.error) + ": " + first_message(out.error)) + "\n";
+            out.line += "," + csv_field(all_errors(out.error)) + "\n";
             return;
         case BatchFormat::table: out.cells = {"failed: " + where_of(out.error)}; return;
     }
@@ -98,10 +104,13 @@ void BatchSink::succeeded(Outcome& out, const CaseResult& r, const std::string* 
             return;
         case BatchFormat::csv:
             out.line += csv_field(r.case_id) + "," + csv_field(file) + (scenario ? "," + csv_field(*scenario) : "");
-            for (std::size_t c : columns_) out.line += "," + csv_field(display(p_, p_.rules[p_.outputs[c]], r.outputs[c]));
+            for (std::size_t c : columns_) {
+                const RuleDef& d = p_.rules[p_.outputs[c]];
+                out.line += "," + csv_value(p_, d.type, d.decimals, d.fixed_decimals, r.outputs[c]);
+            }
             for (const auto& [_, at] : grouped_) {
                 const RuleDef& d = p_.rules[p_.outputs[at.first]];
-                out.line += "," + csv_field(display_value(p_, *d.type.element, d.decimals, d.fixed_decimals, (*r.outputs[at.first].items())[at.second]));
+                out.line += "," + csv_value(p_, *d.type.element, d.decimals, d.fixed_decimals, (*r.outputs[at.first].items())[at.second]);
             }
             out.line += ",\n";
             return;
@@ -141,6 +150,24 @@ std::string BatchSink::table(const std::vector<Outcome>& rows) const {
     };
     out += line(head[0], std::vector<std::string>(head.begin() + 1, head.end()), true);
     for (const auto& r : rows) out += line(r.id, r.cells, r.ok);
+    return out;
+}
+
+std::string BatchSink::cohort_csv(const std::vector<Value>& values) const {
+    std::string out = "output,member,label,value,unit\n";
+    for (std::size_t i = 0; i < p_.cohort_outputs.size() && i < values.size(); ++i) {
+        const RuleDef& d = p_.rules[p_.cohort_outputs[i]];
+        const Type& t = d.shown();
+        const std::string unit = d.percent ? "%" : t.kind == TypeKind::number ? p_.units.name(t.unit) : "";
+        auto row = [&](const std::string& member, const Value& v) {
+            out += csv_field(d.name) + "," + csv_field(member) + "," + csv_field(d.shown_label()) + "," +
+                   csv_value(p_, t, d.decimals, d.fixed_decimals, v) + "," + csv_field(unit) + "\n";
+        };
+        if (d.by && values[i].kind == Value::Kind::list)
+            for (std::size_t m = 0; m < d.by->members.size(); ++m) row(d.by->members[m], (*values[i].items())[m]);
+        else
+            row("", values[i]);
+    }
     return out;
 }
 

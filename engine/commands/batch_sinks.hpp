@@ -43,6 +43,9 @@ public:
     // The table of every case (format table), after the last.
     std::string table(const std::vector<Outcome>& rows) const;
     // After the cases: the cohort (values empty when it failed) and the summary.
+    // The cohort's figures as a CSV of their own (--cohort-out): output, member, label, value, unit; a row per
+    // figure, and per member of a figure by member; a figure not defined has an empty value.
+    std::string cohort_csv(const std::vector<Value>& values) const;
     void cohort(std::ostream& out, const std::vector<Value>& values, bool shown, std::size_t cases, std::size_t failed) const;
     // The same under each scenario: a cohort line each, then the summary.
     void scenario_cohort(std::ostream& out, const std::string& scenario, const std::vector<Value>& values) const;

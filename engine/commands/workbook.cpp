@@ -26,23 +26,6 @@ std::string excel_number_format(const Program& p, const Type& t, int decimals, b
 
 namespace {
 
-// The errors of a failed case's rendered diagnostics: each "FILE:LINE:COL: error: MESSAGE" line as (place, message);
-// the source lines, carets and notes between them are left out.
-std::vector<std::pair<std::string, std::string>> error_lines(const std::string& rendered) {
-    std::vector<std::pair<std::string, std::string>> out;
-    std::size_t b = 0;
-    while (b < rendered.size()) {
-        std::size_t e = rendered.find('\n', b);
-        const std::string line = rendered.substr(b, e == std::string::npos ? std::string::npos : e - b);
-        b = e == std::string::npos ? rendered.size() : e + 1;
-        const auto at = line.find(": error: ");
-        if (at != std::string::npos) out.emplace_back(line.substr(0, at), line.substr(at + 9));
-        else if (line.rfind("reckon: error: ", 0) == 0) out.emplace_back("", line.substr(15));
-        else if (out.empty() && !line.empty() && line[0] != ' ') out.emplace_back("", line);
-    }
-    return out;
-}
-
 class Writer {
 public:
     Writer(const std::string& path, const Program& p) : p_(p), file_(path, true) {}
