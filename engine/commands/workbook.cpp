@@ -10,8 +10,10 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 namespace reckon {
@@ -233,6 +235,49 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
     worksheet_set_column(ps, 1, 2, 14, nullptr);
     worksheet_set_column(ps, 3, 4, 60, nullptr);
     worksheet_set_column(ps, 5, 5, 40, nullptr);
+
+    // A sheet for each table of the ruleset: its rows as the run used them, each with the table's source, and a
+    // note on a cell set for this run (with the ruleset's value).
+    std::set<std::string> names{"failures", "cases", "cohort", "parameters", "provenance"};  // lower case: sheet names ignore case
+    auto lower = [](std::string x) {
+        std::transform(x.begin(), x.end(), x.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+        return x;
+    };
+    for (std::size_t ti = 0; ti < p.tables.size(); ++ti) {
+        const TableDef& t = p.tables[ti];
+        std::string name = t.name.substr(0, 31);  // a sheet's name has at most 31 characters, and is the workbook's only one
+        for (int n = 2; names.count(lower(name)); ++n) name = t.name.substr(0, 28) + " " + std::to_string(n);
+        names.insert(lower(name));
+        lxw_worksheet* ts = w.sheet(name.c_str());
+        std::vector<std::string> head{t.key.kind == TypeKind::enumeration ? t.key.enumeration->name : "key"};
+        for (const auto& f : t.columns->fields) head.push_back(f.name);
+        head.push_back("source");
+        head.push_back("set for this run");
+        w.header(ts, head);
+        const auto columns = static_cast<lxw_col_t>(t.columns->fields.size());
+        lxw_row_t r = 1;
+        for (const auto& k : t.order) {
+            const Value& row = t.rows.at(k);
+            w.text(ts, r, 0, key_shown(t, k));
+            std::string notes;
+            for (lxw_col_t c = 0; c < columns; ++c) {
+                const Type& type = t.columns->fields[c].type;
+                const Value& v = (*row.items())[c];
+                if (v.kind == Value::Kind::number && type.kind == TypeKind::number) w.param(ts, r, c + 1, type, v, false);
+                else w.text(ts, r, c + 1, typed_value(p, type, v));
+                if (const CellSetting* set = p.cell_setting(static_cast<int>(ti), k, static_cast<int>(c)))
+                    notes += (notes.empty() ? "" : "; ") + t.columns->fields[c].name + " (--param " + set->name + "; the ruleset has " +
+                             typed_value(p, type, set->was) + ")";
+            }
+            w.text(ts, r, columns + 1, t.cite.source, w.wrap());
+            if (!notes.empty()) w.text(ts, r, columns + 2, notes, w.wrap());
+            ++r;
+        }
+        worksheet_set_column(ts, 0, 0, 24, nullptr);
+        worksheet_set_column(ts, 1, columns, 14, nullptr);
+        worksheet_set_column(ts, columns + 1, columns + 1, 60, nullptr);
+        worksheet_set_column(ts, columns + 2, columns + 2, 30, nullptr);
+    }
 
     // Provenance: what produced these figures.
     lxw_worksheet* pv = w.sheet("Provenance", false);
