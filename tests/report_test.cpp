@@ -135,6 +135,9 @@ TEST_CASE("report: the Sussex page shows every figure of reckon eval, to the pen
     // the headline, Figure 1 (seven agencies and the total), the weekly costs and the police
     CHECK(seen.size() == 14);
     CHECK(html.find("data-output=\"total\">£60,805.55<") != std::string::npos);
+    // units in the words people use
+    CHECK(html.find("data-output=\"police_constable_hours\">52 hours<") != std::string::npos);
+    CHECK(html.find("data-output=\"hostel_weekly\">£845.12 a week<") != std::string::npos);
     // Figure 1's shares: hostel 55 %, prison 17 % as the report says, to one decimal here
     CHECK(html.find("<td class=\"num\" data-output=\"hostel\">£33,382.07</td><td class=\"num\">54.9 %</td>") != std::string::npos);
     CHECK(html.find("<td class=\"num\" data-output=\"prison\">£10,384.62</td><td class=\"num\">17.1 %</td>") != std::string::npos);

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <optional>
 
 namespace reckon {
 
@@ -25,6 +26,39 @@ std::string with_unit(const Program& p, const Type& t, const std::string& text) 
 }
 
 
+// A unit of time in words: its plural, and its article ("an hour", "a week"); empty for any other unit.
+struct TimeWord {
+    const char* one;
+    const char* many;
+    const char* article;
+};
+const TimeWord* time_word(const std::string& unit) {
+    static const TimeWord words[] = {{"second", "seconds", "a"}, {"minute", "minutes", "a"}, {"hour", "hours", "an"},
+                                     {"day", "days", "a"},       {"week", "weeks", "a"},     {"month", "months", "a"},
+                                     {"year", "years", "a"}};
+    for (const auto& w : words)
+        if (unit == w.one) return &w;
+    return nullptr;
+}
+
+// "hour", "hour/year", "/week" in words after a number: "hours", "hours a year", " a week"; nullopt when a part is not a unit of time.
+std::optional<std::string> unit_in_words(const std::string& unit, bool one) {
+    const auto slash = unit.find('/');
+    const std::string top = unit.substr(0, slash), per = slash == std::string::npos ? "" : unit.substr(slash + 1);
+    std::string out;
+    if (!top.empty()) {
+        const TimeWord* w = time_word(top);
+        if (!w) return std::nullopt;
+        out = one ? w->one : w->many;
+    }
+    if (!per.empty()) {
+        const TimeWord* w = time_word(per);
+        if (!w) return std::nullopt;
+        out += std::string(out.empty() ? "" : " ") + w->article + " " + w->one;
+    }
+    return out;
+}
+
 std::size_t width(const std::string& s) { return display_width(s); }
 }  // namespace
 
@@ -33,6 +67,23 @@ std::string display_with_unit(const Program& p, const RuleDef& r, const Value& v
     std::string text = display_value(p, t, r.decimals, r.fixed_decimals, v);
     if (v.kind != Value::Kind::number) return text;
     return with_unit(p, t, std::move(text)) + (r.percent ? " %" : "");  // a percentage says so, once: the label need not
+}
+
+std::string display_for_readers(const Program& p, const RuleDef& r, const Value& v) {
+    const Type& t = r.shown();
+    if (v.kind != Value::Kind::number || r.percent || t.kind != TypeKind::number) return display_with_unit(p, r, v);
+    std::string text = display_value(p, t, r.decimals, r.fixed_decimals, v);
+    const bool negative = !text.empty() && text[0] == '-';
+    const std::string digits = negative ? text.substr(1) : text;
+    const std::string grouped = t.unit.dimensionless_syntax() && std::min(digits.find('.'), digits.size()) <= 4 ? digits : group_thousands(digits);
+    if (auto money = p.units.money_shape(t.unit)) {  // "£845.12 a week"
+        auto per = money->per.empty() ? std::optional<std::string>("") : unit_in_words(money->per, true);
+        if (!per) return display_with_unit(p, r, v);
+        return (negative ? "-" : "") + money->symbol + grouped + (per->empty() ? "" : " " + *per);
+    }
+    auto words = unit_in_words(p.units.name(t.unit), digits == "1");
+    if (!words || words->empty()) return display_with_unit(p, r, v);
+    return (negative ? "-" : "") + grouped + " " + *words;
 }
 
 std::string display_by_member(const Program& p, const RuleDef& r, const Value& v) {

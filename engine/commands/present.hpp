@@ -13,6 +13,9 @@ namespace reckon {
 
 // "£2,356.36", "52 hour", "20%"-free plain numbers: the figure as an analyst pastes it.
 std::string display_with_unit(const Program& p, const RuleDef& r, const Value& v);
+// The figure as a reader of a report reads it: its unit in words ("52 hours", "273 days", "£845.12 a week",
+// "1,650 hours a year"); other units as display_with_unit shows them.
+std::string display_for_readers(const Program& p, const RuleDef& r, const Value& v);
 // A figure by member with each member's name: "shoplifting £18,035.85, other £0.00"; any other figure as display_with_unit.
 std::string display_by_member(const Program& p, const RuleDef& r, const Value& v);
 

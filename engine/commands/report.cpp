@@ -59,7 +59,7 @@ const char* const style =
     "section.appendix,footer{break-before:page}.headline{background:none}}\n";
 
 // The figure as an analyst reads it: "£2,356.36", "72.8 %", "52 hour".
-std::string figure(const Program& p, const RuleDef& r, const Value& v) { return display_with_unit(p, r, v); }
+std::string figure(const Program& p, const RuleDef& r, const Value& v) { return display_for_readers(p, r, v); }
 
 // The same for one member of a grouped figure.
 std::string member_figure(const Program& p, const RuleDef& r, const Value& v, std::size_t m) {
