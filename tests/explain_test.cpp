@@ -9,6 +9,7 @@
 
 using reckon::testing::run_reckon;
 using reckon::testing::Run;
+using reckon::testing::pennies;
 
 namespace {
 const char* ruleset = "rulesets/sussex-complex-client.reckon";
@@ -69,18 +70,6 @@ TEST_CASE("explain: an unknown output is a command-line error listing the output
                      "        formula: 20%\n"));
     CHECK(has(p.out, "source: set on the command line (--param on_costs)\n"));
 }
-
-namespace {
-// "£1,234.56" -> 123456 (pennies); "157" -> 157.
-long long pennies(std::string text) {
-    std::string digits;
-    bool negative = text.find('-') != std::string::npos;
-    for (char c : text)
-        if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
-    long long v = std::stoll(digits);
-    return negative ? -v : v;
-}
-}  // namespace
 
 TEST_CASE("explain a cohort figure: the cohort figures it uses, and the cases with the largest parts, which add up to it") {
     Run r = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom", "saving_pnc", "--param", "report_year=2023",

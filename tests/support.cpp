@@ -1,5 +1,6 @@
 #include "support.hpp"
 
+#include <cctype>
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -92,6 +93,15 @@ Run run_program_signalled(const std::string& program, const std::vector<std::str
     r.err = read_file(err_path);
     std::filesystem::remove_all(dir);
     return r;
+}
+
+long long pennies(const std::string& text) {
+    std::string digits;
+    const bool negative = text.find('-') != std::string::npos;
+    for (char c : text)
+        if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+    const long long v = std::stoll(digits);
+    return negative ? -v : v;
 }
 
 }  // namespace reckon::testing

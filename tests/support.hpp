@@ -33,6 +33,9 @@ std::string without_files(const std::string& jsonl);
 // The last line of an output (with its line break): batch's cohort line in jsonl.
 std::string last_line(const std::string& text);
 
+// A figure as shown, in pennies (or units): "£1,234.56" -> 123456, "-£2.00" -> -200, "157" -> 157.
+long long pennies(const std::string& text);
+
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& text);
 std::string source_dir();

@@ -8,6 +8,7 @@
 #include "report_charts.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <cmath>
 #include <cstdio>
 
@@ -59,7 +60,14 @@ const char* const style =
     "section.appendix,footer{break-before:page}.headline{background:none}}\n";
 
 // The figure as an analyst reads it: "£2,356.36", "72.8 %", "52 hour".
-std::string figure(const Program& p, const RuleDef& r, const Value& v) { return display_for_readers(p, r, v); }
+std::string figure(const Program& p, const RuleDef& r, const Value& v) {
+    if (v.kind == Value::Kind::member) {  // a member as words: "pro rata", "not on scheme"
+        std::string name = display_for_readers(p, r, v);
+        std::replace(name.begin(), name.end(), '_', ' ');
+        return name;
+    }
+    return display_for_readers(p, r, v);
+}
 
 // The same for one member of a grouped figure.
 std::string member_figure(const Program& p, const RuleDef& r, const Value& v, std::size_t m) {
@@ -81,6 +89,14 @@ std::string readable(std::string member) {
     return member;
 }
 
+// A number of cases as people write it: "240", "20,000".
+std::string count(std::size_t n) { return group_thousands(std::to_string(n)); }
+
+// Over more cases than this, an item of each case's figures is shown once, with their totals.
+constexpr std::size_t most_shown_per_case = 10;
+// The rows a cases table shows; the workbook has them all.
+constexpr std::size_t most_case_rows = 100;
+
 class Page {
 public:
     Page(const Program& p, const std::vector<Value>& params, const BatchResults& r, const Provenance& prov, const Case* only)
@@ -100,7 +116,7 @@ public:
                "</title>\n<style>\n" + style + "</style>\n</head>\n<body>\n<header class=\"page\">\n<h1>" + h(title) + "</h1>\n";
         if (p_.report && !p_.report->description.empty()) out_ += "<p class=\"lede\">" + h(p_.report->description) + "</p>\n";
         out_ += "<p class=\"meta\">" + h(p_.name) + (p_.version.empty() ? "" : ", version " + h(p_.version)) + " &middot; " +
-                std::to_string(prov_.cases) + (prov_.cases == 1 ? " case" : " cases") +
+                count(prov_.cases) + (prov_.cases == 1 ? " case" : " cases") +
                 (prov_.failed ? ", <span class=\"failed\">" + std::to_string(prov_.failed) + " failed</span>" : "") + " &middot; " +
                 h(prov_.date) + "</p>\n</header>\n<main>\n";
         banner();
@@ -160,15 +176,30 @@ private:
         return !item.members.empty() && item.members[0] >= 0 ? nullptr : p_.rules[item.rules[0]].by;
     }
 
-    // An item of outputs of each case is shown once per case, under its id when there are several.
+    // An item of outputs of each case is shown once per case, under its id when there are a few; over more
+    // cases than that, once, with each figure's total over the cases (a page of 20,000 cases stays readable).
     template <typename F> void per_case(const ReportItem& item, F&& show) {
         if (item.cohort) {
-            show(nullptr);
+            show(item, nullptr);
+            return;
+        }
+        if (ok_.size() > most_shown_per_case) {  // the figures that add up, once, with their totals
+            ReportItem totalled = item;
+            totalled.rules.clear();
+            totalled.members.clear();
+            for (std::size_t k = 0; k < item.rules.size(); ++k)
+                if (adds_up(p_.rules[item.rules[k]])) {
+                    totalled.rules.push_back(item.rules[k]);
+                    totalled.members.push_back(k < item.members.size() ? item.members[k] : -1);
+                }
+            if (totalled.rules.empty() || (item.kind == K::range && totalled.rules.size() != 2) || item.kind == K::list) return;
+            out_ += "<p class=\"case-id\">Totals over the " + count(ok_.size()) + " cases</p>\n";
+            show(totalled, &totals());
             return;
         }
         for (const CaseRecord* c : ok_) {
             if (ok_.size() > 1) out_ += "<p class=\"case-id\">Case " + h(c->id) + "</p>\n";
-            show(c);
+            show(item, c);
         }
         if (ok_.empty()) out_ += "<p class=\"failed\">No case was evaluated without error.</p>\n";
     }
@@ -178,18 +209,18 @@ private:
             case K::section: open_section(item.title); break;
             case K::text: out_ += "<p>" + h(item.title) + "</p>\n"; break;
             case K::headline:
-                per_case(item, [&](const CaseRecord* c) {
+                per_case(item, [&](const ReportItem& shown, const CaseRecord* c) {
                     out_ += "<div class=\"headlines\">\n";
-                    for (std::size_t k = 0; k < item.rules.size(); ++k) {
-                        const Ref f = ref(item, k, c);
+                    for (std::size_t k = 0; k < shown.rules.size(); ++k) {
+                        const Ref f = ref(shown, k, c);
                         headline(figure(p_, f.r, f.v), f.label, f.r.name, f.member);
                     }
                     out_ += "</div>\n";
                 });
                 break;
             case K::range:
-                per_case(item, [&](const CaseRecord* c) {
-                    const Ref a = ref(item, 0, c), b = ref(item, 1, c);
+                per_case(item, [&](const ReportItem& shown, const CaseRecord* c) {
+                    const Ref a = ref(shown, 0, c), b = ref(shown, 1, c);
                     bool swap = a.v.kind == Value::Kind::number && b.v.kind == Value::Kind::number && b.v.n() < a.v.n();
                     const Ref &lo = swap ? b : a, &hi = swap ? a : b;
                     out_ += "<div class=\"headlines\">\n";
@@ -199,8 +230,8 @@ private:
                     out_ += "</div>\n";
                 });
                 break;
-            case K::table: per_case(item, [&](const CaseRecord* c) { table(item, c); }); break;
-            case K::chart: per_case(item, [&](const CaseRecord* c) { chart(item, c); }); break;
+            case K::table: per_case(item, [&](const ReportItem& shown, const CaseRecord* c) { table(shown, c); }); break;
+            case K::chart: per_case(item, [&](const ReportItem& shown, const CaseRecord* c) { chart(shown, c); }); break;
             case K::cases: cases_table(item); break;
             case K::list: list(item); break;
             case K::appendix: appendix(); break;
@@ -304,6 +335,47 @@ private:
         out_ += "</tbody>\n</table>\n</figure>\n";
     }
 
+    // Whether a figure adds up over cases: money, a count, a time; not a rate (£/week), a percentage or a text.
+    bool adds_up(const RuleDef& r) const {
+        const Type& t = r.shown();
+        if (t.kind != TypeKind::number || r.percent) return false;
+        for (const auto& [unit, power] : t.unit.terms())
+            if (power < 0) return false;
+        return true;
+    }
+
+    // Each figure's total over the cases that succeeded, where it adds up; "not defined" where it does not.
+    const CaseRecord& totals() {
+        if (totals_) return *totals_;
+        totals_.emplace();
+        totals_->ok = true;
+        totals_->id = "Total";
+        for (std::size_t i = 0; i < p_.outputs.size(); ++i) {
+            const RuleDef& r = p_.rules[p_.outputs[i]];
+            Value total;
+            if (adds_up(r)) {
+                const std::size_t members = r.by ? r.by->members.size() : 1;
+                std::vector<Number> sums(members, Number(0));
+                for (const CaseRecord* c : ok_) {
+                    const Value& v = c->outputs[i];
+                    for (std::size_t m = 0; m < members; ++m) {
+                        const Value& x = r.by ? (v.kind == Value::Kind::list ? (*v.items())[m] : Value{}) : v;
+                        if (x.kind == Value::Kind::number) sums[m] += x.n();
+                    }
+                }
+                if (r.by) {
+                    std::vector<Value> items;
+                    for (auto& n : sums) items.push_back(Value::number(std::move(n)));
+                    total = Value::list(std::move(items));
+                } else {
+                    total = Value::number(std::move(sums[0]));
+                }
+            }
+            totals_->outputs.push_back(std::move(total));
+        }
+        return *totals_;
+    }
+
     void cases_table(const ReportItem& item) {
         out_ += "<table class=\"cases\">\n<caption>" + h(item.title) + "</caption>\n<thead><tr><th>Case</th>";
         for (std::size_t k = 0; k < item.rules.size(); ++k) {
@@ -311,7 +383,9 @@ private:
             out_ += "<th" + std::string(f.r.shown().kind == TypeKind::number ? " class=\"num\"" : "") + ">" + h(f.label) + "</th>";
         }
         out_ += "</tr></thead>\n<tbody>\n";
+        std::size_t shown = 0;
         for (const CaseRecord* c : ok_) {
+            if (shown++ == most_case_rows) break;
             out_ += "<tr data-case=\"" + h(c->id) + "\"><td>" + h(c->id) + "</td>";
             for (std::size_t k = 0; k < item.rules.size(); ++k) {
                 const Ref f = ref(item, k, c);
@@ -320,11 +394,26 @@ private:
             }
             out_ += "</tr>\n";
         }
-        out_ += "</tbody>\n</table>\n";
+        out_ += "</tbody>\n";
+        if (ok_.size() > 1) {  // each column's total over every case, shown or not, where it adds up
+            out_ += "<tfoot><tr><td>Total</td>";
+            for (std::size_t k = 0; k < item.rules.size(); ++k) {
+                const Ref f = ref(item, k, &totals());
+                const bool number = f.r.shown().kind == TypeKind::number;
+                out_ += "<td" + std::string(number ? " class=\"num\"" : "") + " data-total=\"" + h(f.r.name) + "\">" +
+                        (adds_up(f.r) ? h(figure(p_, f.r, f.v)) : std::string()) + "</td>";
+            }
+            out_ += "</tr></tfoot>\n";
+        }
+        out_ += "</table>\n";
+        if (ok_.size() > most_case_rows)
+            out_ += "<p class=\"more\">The first " + std::to_string(most_case_rows) + " of the " + count(ok_.size()) +
+                    " cases; the total is over all of them. The workbook has every case: <code>reckon batch … --format xlsx "
+                    "--out FILE.xlsx</code>.</p>\n";
     }
 
     void list(const ReportItem& item) {
-        per_case(item, [&](const CaseRecord* c) {
+        per_case(item, [&](const ReportItem&, const CaseRecord* c) {
             const RuleDef& r = p_.rules[item.rules[0]];
             const Value& v = value_of(item.rules[0], c);
             std::size_t n = v.kind == Value::Kind::list ? v.items()->size() : 0;
@@ -441,6 +530,7 @@ private:
     std::string out_;
     bool open_ = false;
     bool failures_shown_ = false;
+    std::optional<CaseRecord> totals_;  // each figure's total over the cases, made when first shown
     int charts_ = 0;
 };
 
