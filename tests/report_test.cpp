@@ -228,7 +228,16 @@ TEST_CASE("report: the IOM page shows the cohort and every nominal as reckon bat
     CHECK(html.find("data-total=\"status\"></td>") != std::string::npos);  // a status does not add up
     // two charts: 20 offence types x 2 series, and the cohort by status
     std::regex bar("<rect class=\"bar\"");
-    CHECK(std::distance(std::sregex_iterator(html.begin(), html.end(), bar), std::sregex_iterator()) == 45);
+    CHECK(std::distance(std::sregex_iterator(html.begin(), html.end(), bar), std::sregex_iterator()) == 65);
+    // a negative figure is a bar to the left of zero: commercial robbery rose, its saving is -£4,708.45
+    std::smatch negative;
+    REQUIRE(std::regex_search(html, negative, std::regex("<rect class=\"bar\" x=\"([0-9.]+)\" y=\"[0-9.]+\" width=\"([0-9.]+)\"[^>]*>"
+                                                         "<title>commercial robbery: -£4,708.45</title>")));
+    const std::string after = html.substr(static_cast<std::size_t>(negative.position(0)));
+    std::smatch zero;  // the chart's zero line, drawn after its bars
+    REQUIRE(std::regex_search(after, zero, std::regex("<line x1=\"([0-9.]+)\" y1=\"[0-9.]+\" x2=\"\\1\" y2=\"[0-9.]+\" stroke=\"#38424c\"/>")));
+    CHECK(std::stod(negative[1]) < std::stod(zero[1]));
+    CHECK(std::fabs(std::stod(negative[1]) + std::stod(negative[2]) - std::stod(zero[1])) < 0.1);  // it ends at zero
     CHECK(html.find(">Offences in a year</text>") != std::string::npos);
     CHECK(html.find(">Baseline offences</text>") != std::string::npos);  // the legend
     self_contained(html);

@@ -105,7 +105,7 @@ shows iom-report 'Baseline and annualised offences by offence type'
 shows iom-report 'Carried over to next year (38)'
 shows iom-report '<code>report_year=2023</code>'
 shows iom-report '<dd>240, of which 0 failed</dd>'
-bars iom-report 45
+bars iom-report 65
 printed_whole iom-report '<table class="cases">' '</table>'
 
 # A report with a failed case: the banner is printed above the first figure (the PDF's text, in reading order).
