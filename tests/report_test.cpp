@@ -285,7 +285,7 @@ TEST_CASE("report: a failed case is listed, left out of the figures, and the exi
                                   "<li><code>" + dir + "/N0007.yaml:3:1</code>: invalid YAML");
     CHECK(banner != std::string::npos);
     CHECK(banner < html.find("data-output="));  // before the first figure
-    CHECK(html.find("<p><a href=\"#failures\">All 1 failures, with their errors</a></p>") != std::string::npos);
+    CHECK(html.find("<p><a href=\"#failures\">The failed case, with its error</a></p>") != std::string::npos);
     // the whole list, before the appendix
     const auto list = html.find("<section class=\"failures\" id=\"failures\">\n<h2>Cases that failed</h2>");
     CHECK(list != std::string::npos);

@@ -475,7 +475,10 @@ private:
         std::size_t shown = 0;
         for (const auto& c : r_.cases)
             if (!c.ok && shown++ < 3) out_ += "<li>" + failure_line(c) + "</li>\n";
-        if (prov_.failed) out_ += "</ul>\n<p><a href=\"#failures\">All " + std::to_string(prov_.failed) + " failures, with their errors</a></p>\n";
+        if (prov_.failed)
+            out_ += "</ul>\n<p><a href=\"#failures\">" +
+                    (prov_.failed == 1 ? std::string("The failed case, with its error") : "All " + count(prov_.failed) + " failed cases, with their errors") +
+                    "</a></p>\n";
         if (cohort_failed)
             out_ += "<p><strong>The cohort's figures could not be computed</strong> (the error is in the command's output); "
                     "every figure of the cohort is shown as not defined.</p>\n";
