@@ -212,8 +212,12 @@ struct description : string_lit {};
 struct citation : string_lit {};
 struct decimals_value : digits {};
 struct percent_note : kw_percent {};
+// `headline to £1,000`: in a report's headlines the figure is shown to the nearest £1,000
+struct headline_to : kw_to {};
+struct headline_step : sor<money_lit, number_lit> {};
+struct headline_note : seq<kw_headline, ws, must<headline_to>, ws, must<headline_step>> {};
 struct annotation : sor<description, seq<kw_source, ws, must<citation>>, seq<kw_decimals, ws, must<decimals_value>>,
-                        percent_note> {};
+                        percent_note, headline_note> {};
 struct annotations : star<ws, annotation> {};
 
 struct decl_name : name {};

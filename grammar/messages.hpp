@@ -106,6 +106,9 @@ template <> inline constexpr const char* error_text<share_ref> = "expected the o
 template <> inline constexpr const char* error_text<range_low> = "expected the output at one end of the range";
 template <> inline constexpr const char* error_text<range_high> = "expected the output at the other end of the range";
 template <> inline constexpr const char* error_text<axis_title> = "expected the axis's label in quotes (as in axis \"Offences\")";
+template <> inline constexpr const char* error_text<headline_to> = "expected 'to' and a step, as in 'headline to £1,000'";
+template <> inline constexpr const char* error_text<headline_step> =
+    "expected the step a headline is shown to, written out, as in 'headline to £1,000'";
 template <> inline constexpr const char* error_text<kw_to> = "expected 'to' between the two ends of the range";
 template <> inline constexpr const char* error_text<end_of_file> =
     "expected a declaration: unit, currency, param, input, rule, let, output, cohort, fn, type, table, require, test, "

@@ -177,11 +177,15 @@ TEST_CASE("report: the IOM page shows the cohort and every nominal as reckon bat
         CHECK(bare(unescape(f.text)) == want.get<std::string>());
         ++compared;
     }
-    CHECK(compared == 3 + 2 + 2 + 60 + 6);  // headlines, the range, by offence type, offences and cost
-    CHECK(html.find("<span data-output=\"saving_css\">£1,014,595.75</span> to <span data-output=\"saving_pnc\">£1,016,259.57</span>") !=
+    CHECK(compared == 3 + 1 + 60 + 6);  // headlines, by offence type, offences and cost (the rounded ones below)
+    // an estimate of about a million pounds is headlined to the nearest £1,000 (`headline to £1,000`), the exact figures beside it
+    CHECK(html.find("<span data-output=\"saving_css\" data-exact=\"£1,014,595.75\" data-rounded-to=\"£1,000\">£1,015,000</span> to "
+                    "<span data-output=\"saving_pnc\" data-exact=\"£1,016,259.57\" data-rounded-to=\"£1,000\">£1,016,000</span>") !=
+          std::string::npos);
+    CHECK(html.find("<div class=\"exact\">To the nearest £1,000; exactly £1,014,595.75 to £1,016,259.57</div>") !=
           std::string::npos);
     CHECK(html.find("data-output=\"offence_reduction_pct\">72.8 %<") != std::string::npos);
-    CHECK(html.find("data-output=\"saving_pnc_fiscal\">£328,441.31<") != std::string::npos);
+    CHECK(html.find("data-output=\"saving_pnc_fiscal\" data-exact=\"£328,441.31\" data-rounded-to=\"£1,000\">£328,000<") != std::string::npos);
 
     // The lists of carried-over and excluded nominals, name by name.
     for (const char* list : {"carried_over_nominals", "excluded_nominals"}) {

@@ -55,7 +55,7 @@ std::map<std::string, Section> describe_program(const Program& p) {
         std::string kind = std::string(r.cohort ? "cohort " : "") + (r.output ? "output " : "rule ");
         s["rules"][kind + r.name + (r.by ? "(" + r.by->name + ")" : "")] = {
             {"formula", text_of(r.syntax)}, {"type", describe(r.type, p.units)}, {"label", r.label},
-            {"decimals", r.output ? std::to_string(r.decimals) : ""}, {"percent", r.percent ? "yes" : ""},
+            {"decimals", r.output ? std::to_string(r.decimals) : ""}, {"percent", r.percent ? "yes" : ""}, {"headline to", r.headline_step_text},
             {"description", r.cite.description}, {"source", r.cite.source}};
     }
     for (const auto& f : p.fns) {

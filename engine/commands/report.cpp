@@ -29,7 +29,7 @@ const char* const style =
     ".headlines{display:flex;flex-wrap:wrap;gap:.8rem;margin:.8rem 0}\n"
     ".headline{flex:1 1 13rem;border:1px solid #cfd8df;border-left:5px solid #1f5f8b;padding:.6rem .8rem;background:#f6f9fb}\n"
     ".headline .figure{font-size:1.6rem;font-weight:bold;font-variant-numeric:tabular-nums}\n"
-    ".headline .label{font-size:.9rem;color:#38424c}\n"
+    ".headline .label{font-size:.9rem;color:#38424c}.headline .exact{font-size:.8rem;color:#56606a;margin-top:.2rem}\n"
     ".case-id{font-size:.85rem;color:#56606a;margin:.6rem 0 .2rem}\n"
     "table{border-collapse:collapse;margin:.6rem 0 1rem;font-size:.9rem}\n"
     "caption{text-align:left;font-weight:bold;padding:.3rem 0}\n"
@@ -67,6 +67,21 @@ std::string figure(const Program& p, const RuleDef& r, const Value& v) {
         return name;
     }
     return display_for_readers(p, r, v);
+}
+
+// A figure in a headline: to the step its output declares (`headline to £1,000`), as a reader quotes an
+// estimate; exactly, as everywhere else, when it declares none.
+std::string headline_figure(const Program& p, const RuleDef& r, const Value& v) {
+    if (r.headline_step == 0 || v.kind != Value::Kind::number) return figure(p, r, v);
+    RuleDef shown;  // the figure's type, label and percent, to the step's decimals
+    shown.type = r.shown();
+    shown.percent = r.percent;
+    const Number in_unit = r.headline_step / p.units.scale(r.shown().unit);
+    const auto exact = exact_decimal(in_unit, 10);
+    const auto dot = exact ? exact->find('.') : std::string::npos;
+    shown.decimals = !exact || dot == std::string::npos ? 0 : static_cast<int>(exact->size() - dot - 1);
+    shown.fixed_decimals = true;
+    return figure(p, shown, Value::number(round_to(v.n(), r.headline_step, RoundMode::half_away)));
 }
 
 // The same for one member of a grouped figure.
@@ -213,7 +228,9 @@ private:
                     out_ += "<div class=\"headlines\">\n";
                     for (std::size_t k = 0; k < shown.rules.size(); ++k) {
                         const Ref f = ref(shown, k, c);
-                        headline(figure(p_, f.r, f.v), f.label, f.r.name, f.member);
+                        headline(headline_figure(p_, f.r, f.v), f.label, f.r.name, f.member, rounded_attr(f.r, f.v),
+                                 f.r.headline_step == 0 || f.v.kind != Value::Kind::number
+                                     ? "" : "To the nearest " + f.r.headline_step_text + "; exactly " + figure(p_, f.r, f.v));
                     }
                     out_ += "</div>\n";
                 });
@@ -224,9 +241,10 @@ private:
                     bool swap = a.v.kind == Value::Kind::number && b.v.kind == Value::Kind::number && b.v.n() < a.v.n();
                     const Ref &lo = swap ? b : a, &hi = swap ? a : b;
                     out_ += "<div class=\"headlines\">\n";
-                    out_ += "<div class=\"headline range\"><div class=\"figure\"><span" + named(lo.r.name, lo.member) + ">" + h(figure(p_, lo.r, lo.v)) +
-                            "</span> to <span" + named(hi.r.name, hi.member) + ">" + h(figure(p_, hi.r, hi.v)) + "</span></div><div class=\"label\">" +
-                            h(item.title) + " (" + h(lo.label) + "; " + h(hi.label) + ")</div></div>\n";
+                    out_ += "<div class=\"headline range\"><div class=\"figure\"><span" + named(lo.r.name, lo.member) + rounded_attr(lo.r, lo.v) + ">" +
+                            h(headline_figure(p_, lo.r, lo.v)) + "</span> to <span" + named(hi.r.name, hi.member) + rounded_attr(hi.r, hi.v) + ">" +
+                            h(headline_figure(p_, hi.r, hi.v)) + "</span></div><div class=\"label\">" + h(item.title) + " (" + h(lo.label) +
+                            "; " + h(hi.label) + ")</div>" + range_note(lo, hi) + "</div>\n";
                     out_ += "</div>\n";
                 });
                 break;
@@ -238,9 +256,25 @@ private:
         }
     }
 
-    void headline(const std::string& fig, const std::string& label, const std::string& name, const std::string& member) {
-        out_ += "<div class=\"headline\"><div class=\"figure\"" + named(name, member) + ">" + h(fig) + "</div><div class=\"label\">" +
-                h(label) + "</div></div>\n";
+    void headline(const std::string& fig, const std::string& label, const std::string& name, const std::string& member,
+                  const std::string& rounded, const std::string& exact) {
+        out_ += "<div class=\"headline\"><div class=\"figure\"" + named(name, member) + rounded + ">" + h(fig) + "</div><div class=\"label\">" +
+                h(label) + "</div>" + (exact.empty() ? "" : "<div class=\"exact\">" + h(exact) + "</div>") + "</div>\n";
+    }
+
+    // Under a range of rounded headlines: the step, and the exact figures.
+    std::string range_note(const Ref& lo, const Ref& hi) const {
+        if ((lo.r.headline_step == 0 && hi.r.headline_step == 0) || lo.v.kind != Value::Kind::number || hi.v.kind != Value::Kind::number)
+            return "";
+        const std::string step = lo.r.headline_step != 0 ? lo.r.headline_step_text : hi.r.headline_step_text;
+        return "<div class=\"exact\">" + h("To the nearest " + step + "; exactly " + figure(p_, lo.r, lo.v) + " to " + figure(p_, hi.r, hi.v)) +
+               "</div>";
+    }
+
+    // A headline rounded by `headline to`: the exact figure for tools (data-exact), and the words that say so.
+    std::string rounded_attr(const RuleDef& r, const Value& v) const {
+        if (r.headline_step == 0 || v.kind != Value::Kind::number) return "";
+        return " data-exact=\"" + h(figure(p_, r, v)) + "\" data-rounded-to=\"" + h(r.headline_step_text) + "\"";
     }
 
     // The attributes that name a figure for tools and tests: data-output, and data-member for one member of a figure by member.

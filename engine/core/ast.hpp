@@ -136,6 +136,7 @@ struct Annotations {
     Location decimals_where;
     bool percent = false;  // `percent`: the figure is a percentage (72.8 means 72.8 %)
     Location percent_where;
+    std::unique_ptr<Expr> headline_step;  // `headline to £1,000`: the step a headline shows the figure to
 };
 
 struct Param {  // fn parameter

@@ -135,6 +135,8 @@ void Checker::check_rule_formula(const ast::Decl& d, RuleDef& r) {
     if (r.output) check_output_shown(d, r);
     if (!r.output && d.notes.percent)
         error(d.notes.percent_where, "'percent' says how an output is shown, and '" + d.name + "' is a rule, not an output");
+    if (!r.output && d.notes.headline_step)
+        error(d.notes.headline_step->where, "'headline to' says how an output is shown, and '" + d.name + "' is a rule, not an output");
 }
 
 // How an output is shown: its decimals, and whether it can be shown at all.
@@ -147,6 +149,18 @@ void Checker::check_output_shown(const ast::Decl& d, RuleDef& r) {
     if (r.percent && !(shown.kind == TypeKind::number && shown.unit.dimensionless_syntax()))
         error(d.notes.percent_where, "'percent' marks a figure that is a percentage, a plain number (72.8 for 72.8 %), but output '" +
                                          d.name + "' is " + describe(r.type));
+    if (d.notes.headline_step && shown.kind == TypeKind::number) {  // `headline to £1,000`: a step in the figure's own unit
+        const ast::Expr& e = *d.notes.headline_step;
+        NodePtr n = constant(e, shown, "the step of 'headline to' of output '" + d.name + "'");
+        if (n && n->value.kind == Value::Kind::number && n->value.n() > 0) {
+            r.headline_step = n->value.n();
+            r.headline_step_text = e.where.file->text().substr(e.where.offset, e.where.length);
+        } else if (n) {
+            error(e.where, "the step of 'headline to' must be more than zero, as in 'headline to £1,000'");
+        }
+    } else if (d.notes.headline_step) {
+        error(d.notes.headline_step->where, "'headline to' rounds a figure, and output '" + d.name + "' is " + describe(r.type));
+    }
     bool scalar_list = shown.kind == TypeKind::list && shown.element->kind != TypeKind::list &&
                        shown.element->kind != TypeKind::record;
     if ((shown.kind == TypeKind::list && !scalar_list) || shown.kind == TypeKind::record)

@@ -58,6 +58,8 @@ bool Builder::annotation(ast::Annotations& a, const Node& c) const {
     } else if (c.is_type<percent_note>()) {
         a.percent = true;
         a.percent_where = at(c);
+    } else if (c.is_type<headline_step>()) {
+        a.headline_step = expr(*c.children.at(0));
     } else {
         return false;
     }

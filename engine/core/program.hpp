@@ -88,6 +88,8 @@ struct RuleDef {
     int decimals = 2;
     bool fixed_decimals = false;  // money: always show every decimal
     bool percent = false;         // a percentage: reports add "%", workbooks store a fraction
+    Number headline_step = 0;     // `headline to £1,000`: a report's headlines show the figure to this step (base units); 0: exactly
+    std::string headline_step_text;  // as written: "£1,000"
     int frame = 0;                // locals the formula needs
     const ast::Expr* syntax = nullptr;
     const EnumDef* by = nullptr;  // grouped: the formula is evaluated for each member (local slot 0)

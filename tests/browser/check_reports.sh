@@ -99,8 +99,9 @@ printed_whole sussex-report '<h4>Parameters</h4>' '</table>'
     --out "$tmp/iom.html" 2>"$tmp/reckon.log" || fail "reckon report (IOM): $(cat "$tmp/reckon.log")"
 render iom-report "$tmp/iom.html" 1500
 shows iom-report '>72.8 %<'
-shows iom-report '>£1,014,595.75</span> to <span data-output="saving_pnc">£1,016,259.57<'
-shows iom-report '>£328,441.31<'
+shows iom-report '>£1,015,000</span> to <span data-output="saving_pnc" data-exact="£1,016,259.57" data-rounded-to="£1,000">£1,016,000<'
+shows iom-report 'To the nearest £1,000; exactly £1,014,595.75 to £1,016,259.57'
+shows iom-report 'To the nearest £1,000; exactly £328,441.31'
 shows iom-report 'Baseline and annualised offences by offence type'
 shows iom-report 'Carried over to next year (38)'
 shows iom-report '<code>report_year=2023</code>'
