@@ -116,3 +116,30 @@ TEST_CASE("a table cell set for the run is marked in explain, doc and the workbo
     CHECK(d.out.find("\n| shoplifting | £36.00 (set for this run, --param unit_costs(shoplifting).fiscal; the ruleset has £26.00) | £97.00 | £0.00 |\n") !=
           std::string::npos);
 }
+
+TEST_CASE("eval --scenarios: the case under each scenario, each column equal to a plain eval with its settings") {
+    const std::string dir = temp_dir();
+    write_file(dir + "/s.yaml", "as_written: {}\nworking_year_1607: {working_hours: 1607 hour/year}\ndearer_custody:\n  custody_first_band: £400\n");
+    const std::vector<std::string> base{"eval", "rulesets/sussex-complex-client.reckon", "cases/sussex/complex-client-2010-11.yaml"};
+    std::vector<std::string> args = base;
+    args.insert(args.end(), {"--scenarios", dir + "/s.yaml", "--format", "json"});
+    Run r = run_reckon(args);
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    auto j = nlohmann::json::parse(r.out);
+    REQUIRE(j["scenarios"].size() == 3);
+    const std::vector<std::vector<std::string>> plain{{}, {"--param", "working_hours=1607 hour/year"}, {"--param", "custody_first_band=£400"}};
+    for (std::size_t k = 0; k < 3; ++k) {
+        std::vector<std::string> one = base;
+        one.insert(one.end(), plain[k].begin(), plain[k].end());
+        one.insert(one.end(), {"--format", "json"});
+        CHECK(j["scenarios"][k]["outputs"] == nlohmann::json::parse(run_reckon(one).out)["outputs"]);
+    }
+    CHECK(j["scenarios"][1]["outputs"]["probation"]["value"] == "2419.42");   // £32,000 x 1.2 / 1,607 hours x 101.25 hours
+    CHECK(j["scenarios"][2]["outputs"]["police_custody"]["value"] == "3835.00");  // six episodes, each £41 dearer
+    // the table: a column per scenario
+    args = base;
+    args.insert(args.end(), {"--scenarios", dir + "/s.yaml"});
+    Run t = run_reckon(args);
+    CHECK(t.status == 0);
+    CHECK(t.out.find("\n  Total                                   £60,805.55         £61,422.19      £61,051.55\n") != std::string::npos);
+}

@@ -107,8 +107,72 @@ int cmd_check(const Run& run, const std::string& ruleset) {
     return ok;
 }
 
+namespace {
+// `reckon eval --scenarios`: the case under each scenario; a table with a column per scenario, or JSON.
+int eval_scenarios(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& format,
+                   const std::vector<std::string>& raw_params, const std::string& scenarios) {
+    const SourcePtr file = read_source(scenarios, run.limits.file_size);  // the scenarios' places point into it
+    const std::vector<ParamSetting> settings = parse_settings(raw_params);
+    struct Column {
+        std::string name;
+        std::shared_ptr<Program> program;
+        CaseResult result;
+    };
+    std::vector<Column> columns;
+    for (const auto& sc : read_scenarios(file)) {
+        auto q = compile_scenario(sc, settings, [&](const std::vector<ParamSetting>& s) { return compile(ruleset, s, run.limits); });
+        Case c = one_case(*q, case_file);
+        std::vector<Value> params = bind_params(*q, command_line_overrides(*q));
+        try {
+            columns.push_back({sc.name, q, evaluate_outputs(*q, params, c)});
+        } catch (EvalError& e) {
+            e.add_note("under scenario '" + sc.name + "'");
+            std::cerr << render(e.diagnostic());
+            return bad_input;
+        }
+    }
+    const Program& p = *columns.front().program;
+    if (format == "json") {
+        nlohmann::ordered_json j;
+        j["case"] = columns.front().result.case_id;
+        j["scenarios"] = nlohmann::ordered_json::array();
+        for (const auto& c : columns)
+            j["scenarios"].push_back({{"scenario", c.name}, {"outputs", outputs_json(*c.program, p.outputs, c.result.outputs)}});
+        std::cout << json_text(j, 2) << "\n";
+        return ok;
+    }
+    // a row per figure (a row per member of a figure by member), its label first, a column per scenario
+    std::vector<std::vector<std::string>> rows{{""}};
+    for (const auto& c : columns) rows[0].push_back(c.name);
+    for (std::size_t i = 0; i < p.outputs.size(); ++i) {
+        const RuleDef& r = p.rules[p.outputs[i]];
+        const std::size_t members = r.by ? r.by->members.size() : 1;
+        for (std::size_t m = 0; m < members; ++m) {
+            std::vector<std::string> row{r.shown_label() + (r.by ? ": " + r.by->members[m] : "")};
+            for (const auto& c : columns) {
+                const Value& v = c.result.outputs[i];
+                row.push_back(display_with_unit(p, r, r.by && v.kind == Value::Kind::list ? (*v.items())[m] : v));
+            }
+            rows.push_back(std::move(row));
+        }
+    }
+    std::vector<std::size_t> width(rows[0].size(), 0);
+    for (const auto& row : rows)
+        for (std::size_t k = 0; k < row.size(); ++k) width[k] = std::max(width[k], display_width(row[k]));
+    std::string out = p.name + (p.version.empty() ? "" : ", version " + p.version) + "\nCase: " + columns.front().result.case_id + "\n\n";
+    for (const auto& row : rows) {
+        std::string line = "  " + row[0] + std::string(width[0] - display_width(row[0]), ' ');
+        for (std::size_t k = 1; k < row.size(); ++k) line += "  " + std::string(width[k] - display_width(row[k]), ' ') + row[k];
+        out += line + "\n";
+    }
+    std::cout << out;
+    return ok;
+}
+}  // namespace
+
 int cmd_eval(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& format,
-             const std::vector<std::string>& raw_params) {
+             const std::vector<std::string>& raw_params, const std::string& scenarios) {
+    if (!scenarios.empty()) return eval_scenarios(run, ruleset, case_file, format, raw_params, scenarios);
     auto p = compile(ruleset, parse_settings(raw_params), run.limits);
     Case c = one_case(*p, case_file);
     std::vector<Value> params = bind_params(*p, command_line_overrides(*p));

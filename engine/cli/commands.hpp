@@ -59,8 +59,9 @@ std::shared_ptr<Program> compile_scenario(const Scenario& sc, const std::vector<
                                           const std::function<std::shared_ptr<Program>(const std::vector<ParamSetting>&)>& compile_with);
 
 int cmd_check(const Run& run, const std::string& ruleset);
+// With scenarios (a scenarios file), the case under each, a column each.
 int cmd_eval(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& format,
-             const std::vector<std::string>& raw_params);
+             const std::vector<std::string>& raw_params, const std::string& scenarios = "");
 // `reckon batch` and `reckon report` (format html). SIGINT and SIGTERM stop it
 // between cases: nothing is written, and it returns `interrupted`.
 int cmd_batch(const Run& run, const BatchArgs& a);

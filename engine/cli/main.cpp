@@ -47,6 +47,10 @@ int main(int argc, char** argv) {
     eval->add_option("--format", format, "table (for people, the default) or json (for tools)")
         ->check(CLI::IsMember({"table", "json"}));
     eval->add_option("--param", params, param_help);
+    std::string eval_scenarios;
+    eval->add_option("--scenarios", eval_scenarios, "FILE.yaml: evaluate the case under each named set of param and table cell "
+                                                    "values (as for batch), a column each")
+        ->check(CLI::ExistingFile);
 
     BatchArgs ba;
     auto* batch = app.add_subcommand("batch", "Evaluate many case files in parallel, then the cohort rules");
@@ -201,7 +205,7 @@ int main(int argc, char** argv) {
 
     auto chosen = [&]() -> int {
         if (*check) return cmd_check(run, ruleset);
-        if (*eval) return cmd_eval(run, ruleset, case_file, format, params);
+        if (*eval) return cmd_eval(run, ruleset, case_file, format, params, eval_scenarios);
         if (*test) return cmd_test(run, paths);
         if (*batch) return cmd_batch(run, ba);
         if (*report) return cmd_batch(run, ra);
