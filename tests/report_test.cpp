@@ -433,6 +433,7 @@ TEST_CASE("workbook: a table cell set for the run is listed with the params, wit
     REQUIRE(!row.empty());
     CHECK(params["B" + row].value == "36");
     CHECK(params["B" + row].type.empty());  // a number, not text
+    CHECK(formats_of(unzip(xlsx, "xl/styles.xml")).at(std::stoul(params["B" + row].style)) == "\"£\"#,##0.00");  // shown whole, not as ###
     CHECK(params["C" + row].value == "GBP");
     CHECK(params["D" + row].value == "a cell of table unit_costs; the ruleset has £26.00");
     CHECK(params["E" + row].value == "set for this run (--param unit_costs(shoplifting).fiscal)");

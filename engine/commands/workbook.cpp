@@ -225,7 +225,7 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
         const Value& v = (*t.rows.at(c.key).items())[c.column];
         auto r = static_cast<lxw_row_t>(p.params.size() + 1 + i);
         w.text(ps, r, 0, c.name);
-        if (v.kind == Value::Kind::number) w.value(ps, r, 1, type, 30, false, false, v);
+        if (v.kind == Value::Kind::number) w.param(ps, r, 1, type, v, false);
         else w.text(ps, r, 1, typed_value(p, type, v));
         w.text(ps, r, 2, p.units.name(type.unit));
         w.text(ps, r, 3, "a cell of table " + t.name + "; the ruleset has " + typed_value(p, type, c.was), w.wrap());
