@@ -478,7 +478,7 @@ TEST_CASE("workbook: money rates, hours and failed cases") {
     for (char col = 'C'; col <= 'R'; ++col) column[cases[std::string(1, col) + "1"].value] = std::string(1, col);
     const XCell& weekly = cases[column["hostel_weekly"] + "2"];
     CHECK(weekly.value == "845.12");
-    CHECK(formats.at(std::stoul(weekly.style)) == "\"£\"#,##0.00\"/week\"");
+    CHECK(formats.at(std::stoul(weekly.style)) == "\"£\"#,##0.00\" a week\"");  // shown "£845.12 a week"
     CHECK(cases[column["police_constable_hours"] + "2"].value == "52");
     CHECK(cases[column["total"] + "2"].value == "60805.55");
     CHECK(cases[column["error"] + "3"].value.find("broken.yaml:3:1: invalid YAML") != std::string::npos);

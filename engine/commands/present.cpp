@@ -41,7 +41,17 @@ const TimeWord* time_word(const std::string& unit) {
     return nullptr;
 }
 
-// "hour", "hour/year", "/week" in words after a number: "hours", "hours a year", " a week"; nullopt when a part is not a unit of time.
+
+std::size_t width(const std::string& s) { return display_width(s); }
+}  // namespace
+
+std::string display_with_unit(const Program& p, const RuleDef& r, const Value& v) {
+    const Type& t = r.shown();
+    std::string text = display_value(p, t, r.decimals, r.fixed_decimals, v);
+    if (v.kind != Value::Kind::number) return text;
+    return with_unit(p, t, std::move(text)) + (r.percent ? " %" : "");  // a percentage says so, once: the label need not
+}
+
 std::optional<std::string> unit_in_words(const std::string& unit, bool one) {
     const auto slash = unit.find('/');
     const std::string top = unit.substr(0, slash), per = slash == std::string::npos ? "" : unit.substr(slash + 1);
@@ -57,16 +67,6 @@ std::optional<std::string> unit_in_words(const std::string& unit, bool one) {
         out += std::string(out.empty() ? "" : " ") + w->article + " " + w->one;
     }
     return out;
-}
-
-std::size_t width(const std::string& s) { return display_width(s); }
-}  // namespace
-
-std::string display_with_unit(const Program& p, const RuleDef& r, const Value& v) {
-    const Type& t = r.shown();
-    std::string text = display_value(p, t, r.decimals, r.fixed_decimals, v);
-    if (v.kind != Value::Kind::number) return text;
-    return with_unit(p, t, std::move(text)) + (r.percent ? " %" : "");  // a percentage says so, once: the label need not
 }
 
 std::string display_for_readers(const Program& p, const RuleDef& r, const Value& v) {

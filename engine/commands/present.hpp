@@ -7,12 +7,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 
 namespace reckon {
 
 // "£2,356.36", "52 hour", "20%"-free plain numbers: the figure as an analyst pastes it.
 std::string display_with_unit(const Program& p, const RuleDef& r, const Value& v);
+// A unit of time in words after a number: "hour" "hours", "hour/year" "hours a year", "/week" "a week"
+// (`one`: after the number 1); nullopt when a part of it is not a unit of time.
+std::optional<std::string> unit_in_words(const std::string& unit, bool one);
 // The figure as a reader of a report reads it: its unit in words ("52 hours", "273 days", "£845.12 a week",
 // "1,650 hours a year"); other units as display_with_unit shows them.
 std::string display_for_readers(const Program& p, const RuleDef& r, const Value& v);
