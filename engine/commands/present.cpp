@@ -9,13 +9,18 @@ namespace reckon {
 
 
 namespace {
+// A number's digits with thousands separators, except a plain number of four digits or fewer: a year (2023),
+// an identifier, a count as a spreadsheet shows it.
+std::string grouped_digits(const Type& t, const std::string& digits) {
+    const bool plain = t.unit.dimensionless_syntax() && std::min(digits.find('.'), digits.size()) <= 4;
+    return plain ? digits : group_thousands(digits);
+}
+
 // A number of type t with its unit: "£2,356.36", "£449.02/week", "52 hour".
 std::string with_unit(const Program& p, const Type& t, const std::string& text) {
     bool negative = !text.empty() && text[0] == '-';
     const std::string digits = negative ? text.substr(1) : text;
-    // a plain number of four digits or fewer is not grouped: a year (2023), an identifier, a count as a spreadsheet shows it
-    const bool plain = t.unit.dimensionless_syntax() && std::min(digits.find('.'), digits.size()) <= 4;
-    std::string grouped = plain ? digits : group_thousands(digits);
+    std::string grouped = grouped_digits(t, digits);
     // money, and money per something: "£2,356.36", "£449.02/week"
     if (auto money = p.units.money_shape(t.unit)) {
         std::string body = money->symbol + grouped + money->per;
@@ -75,7 +80,7 @@ std::string display_for_readers(const Program& p, const RuleDef& r, const Value&
     std::string text = display_value(p, t, r.decimals, r.fixed_decimals, v);
     const bool negative = !text.empty() && text[0] == '-';
     const std::string digits = negative ? text.substr(1) : text;
-    const std::string grouped = t.unit.dimensionless_syntax() && std::min(digits.find('.'), digits.size()) <= 4 ? digits : group_thousands(digits);
+    const std::string grouped = grouped_digits(t, digits);
     if (auto money = p.units.money_shape(t.unit)) {  // "£845.12 a week"
         auto per = money->per.empty() ? std::optional<std::string>("") : unit_in_words(money->per, true);
         if (!per) return display_with_unit(p, r, v);

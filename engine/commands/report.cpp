@@ -59,13 +59,15 @@ const char* const style =
     "h2,h3,caption,figcaption{break-after:avoid}figure,.headlines,table.chart-data,tr{break-inside:avoid}\n"
     "section.appendix,footer{break-before:page}.headline{background:none}}\n";
 
-// The figure as an analyst reads it: "£2,356.36", "72.8 %", "52 hour".
+// A member's name for readers: "serious_wounding" -> "serious wounding".
+std::string readable(std::string member) {
+    std::replace(member.begin(), member.end(), '_', ' ');
+    return member;
+}
+
+// The figure as a reader reads it: "£2,356.36", "72.8 %", "52 hours", "pro rata".
 std::string figure(const Program& p, const RuleDef& r, const Value& v) {
-    if (v.kind == Value::Kind::member) {  // a member as words: "pro rata", "not on scheme"
-        std::string name = display_for_readers(p, r, v);
-        std::replace(name.begin(), name.end(), '_', ' ');
-        return name;
-    }
+    if (v.kind == Value::Kind::member) return readable(display_for_readers(p, r, v));  // "pro rata", "not on scheme"
     return display_for_readers(p, r, v);
 }
 
@@ -98,11 +100,6 @@ std::optional<double> amount(const Program& p, const RuleDef& r, const Value& v)
 
 std::string h(const std::string& s) { return escape_html(s); }
 
-// A member's name for readers: "serious_wounding" -> "serious wounding".
-std::string readable(std::string member) {
-    std::replace(member.begin(), member.end(), '_', ' ');
-    return member;
-}
 
 // A number of cases as people write it: "240", "20,000".
 std::string count(std::size_t n) { return group_thousands(std::to_string(n)); }
