@@ -70,6 +70,8 @@ struct kw_chart : word<TAO_PEGTL_STRING("chart")> {};
 struct kw_cases : word<TAO_PEGTL_STRING("cases")> {};
 struct kw_appendix : word<TAO_PEGTL_STRING("appendix")> {};
 struct kw_share : word<TAO_PEGTL_STRING("share")> {};
+struct kw_with : word<TAO_PEGTL_STRING("with")> {};
+struct kw_shares : word<TAO_PEGTL_STRING("shares")> {};
 struct kw_to : word<TAO_PEGTL_STRING("to")> {};
 struct kw_axis : word<TAO_PEGTL_STRING("axis")> {};
 // the words of how case tables are read: not reserved, they only follow `sheets` in the header
@@ -306,7 +308,10 @@ struct report_headline : seq<kw_headline, ws, must<report_refs>> {};
 struct report_range : seq<kw_range, ws, must<item_title>, ws, must<range_low>, opt<ws, report_of>, ws, must<kw_to>, ws, must<range_high>,
                          opt<ws, report_of>> {};
 // `table` and `list` also start declarations: only a title in quotes commits to the report's item
-struct report_table : seq<kw_table, ws, item_title, ws, must<report_refs>, opt<ws, kw_share, ws, must<kw_of>, ws, must<share_ref>>> {};
+// `share of total`: each single figure's share of another; `with shares`: each member's share of its figure's total
+struct member_shares : seq<kw_with, ws, must<kw_shares>> {};
+struct report_table : seq<kw_table, ws, item_title, ws, must<report_refs>,
+                          opt<ws, sor<seq<kw_share, ws, must<kw_of>, ws, must<share_ref>>, member_shares>>> {};
 struct axis_title : string_lit {};
 struct report_chart : seq<kw_chart, ws, must<item_title>, ws, must<report_refs>, opt<ws, kw_axis, ws, must<axis_title>>> {};
 struct report_cases : seq<kw_cases, ws, must<item_title>, ws, must<report_refs>> {};

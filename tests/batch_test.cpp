@@ -1,6 +1,7 @@
 // `reckon batch` as analysts run it: many cases, some broken, in parallel.
 #include "support.hpp"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
@@ -298,6 +299,27 @@ TEST_CASE("batch --scenarios: each case read once and evaluated under each named
                            "--format", "csv"});
     CHECK(bad.status == 1);
     CHECK(bad.err.rfind(dir + "/bad.yaml:2:15: error: scenario 'low': the ruleset has no param named 'arrest_tim'\n", 0) == 0);
+
+    // the table: a line per case and scenario, then the cohort with a column per scenario
     auto table = run_reckon({"batch", "rulesets/sussex-complex-client.reckon", "cases/sussex", "--scenarios", dir + "/arrests.yaml"});
-    CHECK(table.status == 2);
+    CHECK(table.status == 0);
+    auto tlines = lines_of(table.out);
+    REQUIRE(tlines.size() >= 5);
+    CHECK(tlines[2].rfind("case ", 0) == 0);
+    CHECK(tlines[2].find("  scenario  ") != std::string::npos);
+    CHECK(tlines[3].rfind("sussex-2010-11-complex-client  low ", 0) == 0);
+    CHECK(tlines[3].find("£789.22") != std::string::npos);
+    CHECK(tlines[4].rfind("sussex-2010-11-complex-client  high", 0) == 0);
+    CHECK(tlines[4].find("£1,207.04") != std::string::npos);
+    CHECK(table.out.find("\n1 case, 0 failed, under 2 scenarios\n") != std::string::npos);
+    auto years = run_reckon({"batch", ruleset, "cases/iom", "--scenarios", dir + "/years.yaml"});
+    CHECK(years.status == 0);
+    CHECK(years.out.find("Cohort (the 240 cases that succeeded), under each scenario\n\n") != std::string::npos);
+    // the cohort's figures of each year as the plain runs give them: 104 and 157 nominals included
+    CHECK(years.out.find("\n  Nominals included ") != std::string::npos);
+    const auto at = years.out.find("\n  Nominals included ");
+    std::string included = years.out.substr(at + 1, years.out.find('\n', at + 1) - at - 1);
+    included.erase(std::unique(included.begin(), included.end(), [](char a, char b) { return a == ' ' && b == ' '; }), included.end());
+    CHECK(included == " Nominals included 104 157");
+    CHECK(years.out.find("\n  Carried over (y2023)\n    N0") != std::string::npos);
 }

@@ -185,6 +185,13 @@ TEST_CASE("report: the IOM page shows the cohort and every nominal as reckon bat
     CHECK(html.find("<div class=\"exact\">To the nearest £1,000; exactly £1,014,595.75 to £1,016,259.57</div>") !=
           std::string::npos);
     CHECK(html.find("data-output=\"offence_reduction_pct\">72.8 %<") != std::string::npos);
+    // `with shares`: each offence type's share of its figure's total, and the totals (the saving's is saving_pnc)
+    CHECK(html.find("data-member=\"shoplifting\">144</td><td class=\"num\" data-share=\"baseline_offences_by_type\">29.3 %<") !=
+          std::string::npos);  // 144 of 492
+    CHECK(html.find("data-member=\"shoplifting\">£18,035.85</td><td class=\"num\" data-share=\"saving_by_type\">1.8 %<") !=
+          std::string::npos);  // of £1,016,259.57
+    CHECK(html.find("<td class=\"num\" data-total=\"baseline_offences_by_type\">492</td><td class=\"num\">100.0 %</td>") != std::string::npos);
+    CHECK(html.find("<td class=\"num\" data-total=\"saving_by_type\">£1,016,259.57</td>") != std::string::npos);
     CHECK(html.find("data-output=\"saving_pnc_fiscal\" data-exact=\"£328,441.31\" data-rounded-to=\"£1,000\">£328,000<") != std::string::npos);
 
     // The lists of carried-over and excluded nominals, name by name.
@@ -548,5 +555,83 @@ TEST_CASE("numbers as a reader expects them: no year with a thousands separator,
         }
         CHECK(checked >= 3);
     }
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("report --scenarios: the IOM report over 2019-2024 from one cohort, each year's figures those of a plain run, with trends") {
+    const std::string years = "rulesets/iom-annual-report.years.yaml";
+    const std::string html = report_of({iom, "cases/iom", "--scenarios", years});
+    self_contained(html);
+    CHECK(html.find("6 scenarios, side by side: 2019, 2020, 2021, 2022, 2023, 2024") != std::string::npos);
+    // each figure of each year, as a plain run of that year shows it (a headline to its step, a table exactly)
+    static const std::regex cell(R"re(<td class="num" data-output="([a-z_0-9]+)"(?: data-member="([a-z_0-9]+)")? data-scenario="([0-9]+)">([^<]*)<)re");
+    std::map<std::string, std::map<std::string, std::set<std::string>>> plain;  // year -> output[member] -> the texts it is shown as
+    for (int year = 2019; year <= 2024; ++year) {
+        const std::string page = report_of({iom, "cases/iom", "--param", "report_year=" + std::to_string(year)});
+        static const std::regex any(R"re(data-output="([a-z_0-9]+)"(?: data-member="([a-z_0-9]+)")?[^>]*>([^<]*)<)re");  // cells, headlines, a range's ends
+        for (auto it = std::sregex_iterator(page.begin(), page.end(), any); it != std::sregex_iterator(); ++it)
+            plain[std::to_string(year)][std::string((*it)[1]) + "[" + std::string((*it)[2]) + "]"].insert((*it)[3]);
+    }
+    std::map<std::string, int> compared;
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), cell); it != std::sregex_iterator(); ++it) {
+        const std::string key = std::string((*it)[1]) + "[" + std::string((*it)[2]) + "]", year = (*it)[3];
+        std::string text = (*it)[4];
+        if (text.size() > 4 && text.substr(text.size() - 3) == " %)") text = text.substr(0, text.rfind(" ("));  // its share, checked below
+        CAPTURE(key);
+        CAPTURE(year);
+        CHECK(plain[year][key].count(text) == 1);
+        ++compared[year];
+    }
+    // every figure of the cohort's tables: 7 headline figures, 3 by offence type for 20 types, 6 of the cohort
+    for (int year = 2019; year <= 2024; ++year) CHECK(compared[std::to_string(year)] == 7 + 3 * 20 + 6);
+    CHECK(html.find("<h3>Carried over to next year (2023) (38)</h3>") != std::string::npos);
+    // a share of the year's total beside each figure by offence type: 144 of the 492 baseline offences of 2023
+    CHECK(html.find("data-output=\"baseline_offences_by_type\" data-member=\"shoplifting\" data-scenario=\"2023\">144 (29.3 %)<") != std::string::npos);
+    // two figures checked by hand against the plain runs: 157 nominals in 2023, a saving of £1,016,000 (to £1,000)
+    CHECK(html.find("data-output=\"nominals_included\" data-scenario=\"2023\">157<") != std::string::npos);
+    CHECK(html.find("data-output=\"saving_pnc\" data-scenario=\"2023\">£1,016,000<") != std::string::npos);
+    // the trend: a line chart per unit of the headlines (per cent; the range's £; £; nominals), a point a year where defined
+    std::regex trend("<figure class=\"chart trend\">");
+    CHECK(std::distance(std::sregex_iterator(html.begin(), html.end(), trend), std::sregex_iterator()) == 4);
+    std::regex point("<circle class=\"point\"");
+    // 3 percentages over 4 defined years, saving_css over 4 and saving_pnc over 6, the fiscal saving and the nominals over 6
+    CHECK(std::distance(std::sregex_iterator(html.begin(), html.end(), point), std::sregex_iterator()) == 3 * 4 + 4 + 6 + 6 + 6);
+    // a cases table for each year; the appendix says what each scenario sets, exactly
+    CHECK(html.find("<caption>Nominals (2019)</caption>") != std::string::npos);
+    CHECK(html.find("<caption>Nominals (2024)</caption>") != std::string::npos);
+    CHECK(html.find("<h3>What each scenario sets</h3>") != std::string::npos);
+    CHECK(html.find("data-scenario=\"2023\">1.3952278955… (exactly ") != std::string::npos);
+    CHECK(html.find("<dt>Scenarios</dt><dd><code>" + years + "</code> (git blob <code>" + reckon::git_blob_id(read_file(years))) != std::string::npos);
+}
+
+TEST_CASE("batch --scenarios --format xlsx: a row per case and scenario, a column per scenario in Cohort, and what each sets") {
+    const std::string dir = temp_dir(), xlsx = dir + "/years.xlsx";
+    Run r = run_reckon({"batch", iom, "cases/iom", "--scenarios", "rulesets/iom-annual-report.years.yaml", "--format", "xlsx", "--out", xlsx});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    auto cohort = cells_of(sheet_named(xlsx, "Cohort"));
+    const std::vector<std::string> years{"2019", "2020", "2021", "2022", "2023", "2024"};
+    for (std::size_t j = 0; j < years.size(); ++j) CHECK(cohort[std::string(1, static_cast<char>('D' + j)) + "1"].value == years[j]);
+    CHECK(cohort["J1"].value == "unit");
+    CHECK(cohort["A2"].value == "nominals_included");
+    // the nominals included each year, as the plain runs count them (the batch test checks 104 and 157 against them)
+    const std::vector<std::string> included{"0", "0", "26", "104", "157", "166"};
+    for (std::size_t j = 0; j < years.size(); ++j) CHECK(cohort[std::string(1, static_cast<char>('D' + j)) + "2"].value == included[j]);
+    // Cases: a row per case under each year, the year in its own column
+    auto cases = cells_of(sheet_named(xlsx, "Cases"));
+    CHECK(cases["C1"].value == "scenario");
+    CHECK(cases["A2"].value == "N0001");
+    CHECK(cases["C2"].value == "2019");
+    CHECK(cases["A7"].value == "N0001");
+    CHECK(cases["C7"].value == "2024");
+    CHECK(cases["A8"].value == "N0002");
+    CHECK(cases.count("A" + std::to_string(1 + 240 * 6)) == 1);
+    CHECK(cases.count("A" + std::to_string(2 + 240 * 6)) == 0);
+    // Scenarios: each param a scenario sets, exactly, a column each
+    auto set = cells_of(sheet_named(xlsx, "Scenarios"));
+    CHECK(set["A2"].value == "report_year");
+    CHECK(set["F2"].value == "2023");
+    CHECK(set["A3"].value == "uprating");
+    CHECK(set["F3"].value.rfind("1.3952278955… (exactly ", 0) == 0);
+    CHECK(sheet_named(xlsx, "Provenance").find("rulesets/iom-annual-report.years.yaml (git blob ") != std::string::npos);
     std::filesystem::remove_all(dir);
 }

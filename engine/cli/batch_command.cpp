@@ -118,8 +118,6 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
     try {
         params = bind_params(*p, command_line_overrides(*p));
         if (!a.scenarios.empty()) {
-            if (a.format != BatchOutput::jsonl && a.format != BatchOutput::csv)
-                throw UsageError("--scenarios gives a result per case and scenario: use --format jsonl or --format csv");
             scenarios = bind_scenarios(run, a, read_scenarios(read_source(a.scenarios, run.limits.file_size)));
         }
     } catch (const EvalError& e) {
@@ -142,7 +140,9 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
     opt.progress = ::isatty(STDERR_FILENO) != 0;
     opt.stop = &stop_requested;
     BatchResults kept;
-    if (keep_all) opt.keep = &kept;
+    std::vector<BatchResults> kept_each(scenarios.size());  // under scenarios: each one's figures
+    if (keep_all && scenarios.empty()) opt.keep = &kept;
+    if (keep_all && !scenarios.empty()) opt.keep_each = &kept_each;
     opt.scenarios = std::move(scenarios);
     opt.lists = std::move(lists);
     opt.tables = a.tables;
@@ -164,14 +164,24 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
         return bad_input;
     }
     if (keep_all) {
-        Provenance prov = provenance_of(*p, a.params, kept, RECKON_VERSION, run.date);
+        Provenance prov = provenance_of(*p, a.params, opt.scenarios.empty() ? kept : kept_each.at(0), RECKON_VERSION, run.date);
+        if (!opt.scenarios.empty()) {
+            prov.scenarios_file = {a.scenarios, git_blob_id_of_file(a.scenarios)};
+            for (const auto& sc : opt.scenarios) prov.scenarios.push_back(sc.name);
+        }
         std::vector<std::string> tables;  // the spreadsheet tables the cases came from
         for (const auto& f : files)
             if (is_case_table(f)) tables.push_back(f);
         for (const auto& l : opt.lists) tables.push_back(l.path);
         for (const auto& t : tables) prov.tables.emplace_back(t, git_blob_id_of_file(t));
+        std::vector<ReportRun> runs;
+        for (std::size_t k = 0; k < opt.scenarios.size(); ++k)
+            runs.push_back({opt.scenarios[k].name, opt.scenarios[k].program.get(), &opt.scenarios[k].params, &kept_each[k]});
         if (a.format == BatchOutput::xlsx) {
-            write_workbook(file->writer_path(), *p, params, kept, prov);
+            if (runs.empty()) write_workbook(file->writer_path(), *p, params, kept, prov);
+            else write_workbook(file->writer_path(), *p, params, runs, prov);
+        } else if (!runs.empty()) {
+            file->stream() << report_html(*p, params, runs, prov);
         } else {
             std::optional<Case> only;  // one case: the appendix shows its worked values
             if (kept.cases.size() == 1 && kept.cases[0].ok && !is_case_table(kept.cases[0].file))

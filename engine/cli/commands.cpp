@@ -141,31 +141,14 @@ int eval_scenarios(const Run& run, const std::string& ruleset, const std::string
         std::cout << json_text(j, 2) << "\n";
         return ok;
     }
-    // a row per figure (a row per member of a figure by member), its label first, a column per scenario
-    std::vector<std::vector<std::string>> rows{{""}};
-    for (const auto& c : columns) rows[0].push_back(c.name);
-    for (std::size_t i = 0; i < p.outputs.size(); ++i) {
-        const RuleDef& r = p.rules[p.outputs[i]];
-        const std::size_t members = r.by ? r.by->members.size() : 1;
-        for (std::size_t m = 0; m < members; ++m) {
-            std::vector<std::string> row{r.shown_label() + (r.by ? ": " + r.by->members[m] : "")};
-            for (const auto& c : columns) {
-                const Value& v = c.result.outputs[i];
-                row.push_back(display_with_unit(p, r, r.by && v.kind == Value::Kind::list ? (*v.items())[m] : v));
-            }
-            rows.push_back(std::move(row));
-        }
+    std::vector<std::string> names;
+    std::vector<std::vector<Value>> values;
+    for (const auto& c : columns) {
+        names.push_back(c.name);
+        values.push_back(c.result.outputs);
     }
-    std::vector<std::size_t> width(rows[0].size(), 0);
-    for (const auto& row : rows)
-        for (std::size_t k = 0; k < row.size(); ++k) width[k] = std::max(width[k], display_width(row[k]));
-    std::string out = p.name + (p.version.empty() ? "" : ", version " + p.version) + "\nCase: " + columns.front().result.case_id + "\n\n";
-    for (const auto& row : rows) {
-        std::string line = "  " + row[0] + std::string(width[0] - display_width(row[0]), ' ');
-        for (std::size_t k = 1; k < row.size(); ++k) line += "  " + std::string(width[k] - display_width(row[k]), ' ') + row[k];
-        out += line + "\n";
-    }
-    std::cout << out;
+    std::cout << p.name << (p.version.empty() ? "" : ", version " + p.version) << "\nCase: " << columns.front().result.case_id << "\n\n"
+              << render_scenario_outputs(p, p.outputs, names, values);
     return ok;
 }
 }  // namespace

@@ -78,7 +78,9 @@ int main(int argc, char** argv) {
     batch->add_option("--dates", batch_dates, dates_help)->check(CLI::IsMember({"iso", "day-first"}));
     batch->add_option("--scenarios", ba.scenarios, "FILE.yaml: named sets of param values (low: {arrest_hours: 3.5 hour}, "
                                                    "high: …); each case is read once and evaluated under each, with a "
-                                                   "result per case and scenario and a cohort per scenario (jsonl, csv)")
+                                                   "result per case and scenario and a cohort per scenario (in a table, "
+                                                   "a line per case and scenario and the cohort with a column per scenario; "
+                                                   "in a workbook, a column per scenario)")
         ->check(CLI::ExistingFile);
     batch->add_option("--cohort-out", ba.cohort_out, "FILE.csv: also write the cohort's figures as a CSV of their own (output, member, "
                                                      "label, value, unit), a row per figure and per member of a figure by member");
@@ -99,6 +101,11 @@ int main(int argc, char** argv) {
     report->add_option("--ignore-sheet", ra.tables.ignored_sheets, ignore_sheet_help);
     report->add_option("--dates", report_dates, dates_help)->check(CLI::IsMember({"iso", "day-first"}));
     report->add_option("--param", ra.params, param_help);
+    report->add_option("--scenarios", ra.scenarios, "FILE.yaml: each case read once and evaluated under each named set of "
+                                                    "param and table cell values; the page shows every figure per scenario "
+                                                    "side by side, and when the scenarios are years in order (2019: "
+                                                    "{report_year: 2019}, …), a trend chart of each headline")
+        ->check(CLI::ExistingFile);
     report->footer("The page needs no network and no script: inline CSS and SVG charts, printable to A4. A case that fails\n"
                    "is listed in the report and left out of the figures, and the exit status is 1.");
 

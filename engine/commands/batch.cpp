@@ -104,6 +104,7 @@ public:
                     }
                     sink_.succeeded(out, r, &sc.name);
                     out.rows.push_back(Value::list(std::move(row)));
+                    if (o_.keep_each) out.scenario_outputs.push_back(std::move(r.outputs));
                 }
             }
             out.ok = true;
@@ -117,6 +118,7 @@ public:
         if (!out.ok) {
             out.row.clear();
             out.rows.clear();
+            out.scenario_outputs.clear();
             out.line.clear();
             sink_.failed(out);
         }
@@ -316,6 +318,9 @@ private:
             }
         }
         if (o_.keep) o_.keep->cases.push_back({r.id, r.file, r.ok, std::move(r.outputs), r.error});
+        if (o_.keep_each)
+            for (std::size_t k = 0; k < o_.keep_each->size(); ++k)
+                (*o_.keep_each)[k].cases.push_back({r.id, r.file, r.ok, r.ok ? std::move(r.scenario_outputs[k]) : std::vector<Value>{}, r.error});
         if (o_.format == BatchFormat::table) {
             r.row.clear();
             r.error.clear();
@@ -346,26 +351,30 @@ private:
     // After every case: the table, the cohort (under each scenario, when there are scenarios), the summary.
     void finish() {
         const BatchSink& sink = batch_.sink();
-        if (!o_.scenarios.empty()) {
-            for (std::size_t k = 0; k < o_.scenarios.size(); ++k)
-                sink.scenario_cohort(out_, o_.scenarios[k].name,
-                                     cohort_of(std::move(by_scenario_[k]), *o_.scenarios[k].program, o_.scenarios[k].params,
-                                               &o_.scenarios[k].name));
-            sink.scenario_summary(out_, s_.cases, s_.failed, o_.scenarios.size());
-            return;
-        }
-        std::vector<Value> values = cohort_of(std::move(cohort_), p_, params_, nullptr);
-        const bool shown = !p_.cohort_outputs.empty() && !s_.cohort_failed;
-        if (o_.keep && shown) o_.keep->cohort = values;
-        if (o_.cohort && shown) *o_.cohort = values;
-        if (o_.format == BatchFormat::table) {
-            if (s_.cases > 0 && s_.failed == s_.cases) return;  // no table of nothing: the errors are on stderr
+        if (o_.format == BatchFormat::table && !(s_.cases > 0 && s_.failed == s_.cases)) {  // no table of nothing: the errors are on stderr
             out_ << sink.opening();
             if (s_.failed)  // above every figure
                 out_ << s_.failed << " of " << s_.cases << " cases failed and are left out of every figure (their errors are "
                      << "in the table and above)\n\n";
             out_ << sink.table(table_rows_);
         }
+        if (!o_.scenarios.empty()) {
+            std::vector<std::vector<Value>> each;
+            for (std::size_t k = 0; k < o_.scenarios.size(); ++k) {
+                each.push_back(cohort_of(std::move(by_scenario_[k]), *o_.scenarios[k].program, o_.scenarios[k].params, &o_.scenarios[k].name));
+                sink.scenario_cohort(out_, o_.scenarios[k].name, each.back());
+                if (o_.keep_each) (*o_.keep_each)[k].cohort = each.back();
+            }
+            std::vector<std::string> names;
+            for (const auto& sc : o_.scenarios) names.push_back(sc.name);
+            sink.scenario_summary(out_, names, each, s_.cases, s_.failed);
+            return;
+        }
+        std::vector<Value> values = cohort_of(std::move(cohort_), p_, params_, nullptr);
+        const bool shown = !p_.cohort_outputs.empty() && !s_.cohort_failed;
+        if (o_.keep && shown) o_.keep->cohort = values;
+        if (o_.cohort && shown) *o_.cohort = values;
+        if (o_.format == BatchFormat::table && s_.cases > 0 && s_.failed == s_.cases) return;
         sink.cohort(out_, values, shown, s_.cases, s_.failed);
     }
 

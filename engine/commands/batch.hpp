@@ -45,9 +45,10 @@ struct BatchOptions {
     unsigned jobs = 1;
     BatchFormat format = BatchFormat::table; // kept: nothing written to `out`
     BatchResults* keep = nullptr;            // keep every case's figures here
+    std::vector<BatchResults>* keep_each = nullptr;  // under scenarios: the same for each scenario, in their order
     std::vector<Value>* cohort = nullptr;    // the cohort's figures (p.cohort_outputs order), when they were computed
     // When given, each case is read once and evaluated under each scenario
-    // (jsonl and csv only): a result per case and scenario, a cohort per scenario.
+    // a result per case and scenario, a cohort per scenario.
     std::vector<BoundScenario> scenarios;
     std::vector<ListFile> lists;             // --list: the tables of list inputs, for CSV case tables
     TableOptions tables;                     // --ignore-column, --dates

@@ -114,7 +114,8 @@ void BatchSink::succeeded(Outcome& out, const CaseResult& r, const std::string* 
             }
             out.line += ",\n";
             return;
-        case BatchFormat::table:
+        case BatchFormat::table:  // under scenarios, the scenario's name, then its figures
+            if (scenario) out.cells.push_back(*scenario);
             for (std::size_t c : columns_) out.cells.push_back(display_with_unit(p_, p_.rules[p_.outputs[c]], r.outputs[c]));
             return;
     }
@@ -123,6 +124,10 @@ void BatchSink::succeeded(Outcome& out, const CaseResult& r, const std::string* 
 std::string BatchSink::table(const std::vector<Outcome>& rows) const {
     std::vector<std::string> head{"case"};
     std::vector<bool> right{false};
+    if (scenarios_) {  // a line per case and scenario
+        head.push_back("scenario");
+        right.push_back(false);
+    }
     for (std::size_t c : columns_) {
         const RuleDef& r = p_.rules[p_.outputs[c]];
         head.push_back(r.name);
@@ -131,10 +136,11 @@ std::string BatchSink::table(const std::vector<Outcome>& rows) const {
     std::vector<std::size_t> w(head.size());
     auto width = [](const std::string& s) { return display_width(s); };
     for (std::size_t k = 0; k < head.size(); ++k) w[k] = width(head[k]);
+    const std::size_t per_line = head.size() - 1;  // the cells of one line
     for (const auto& r : rows) {
         w[0] = std::max(w[0], width(r.id));
         if (r.ok)
-            for (std::size_t k = 0; k < r.cells.size(); ++k) w[k + 1] = std::max(w[k + 1], width(r.cells[k]));
+            for (std::size_t k = 0; k < r.cells.size(); ++k) w[k % per_line + 1] = std::max(w[k % per_line + 1], width(r.cells[k]));
     }
     auto pad = [&](const std::string& s, std::size_t k, bool last) {
         std::string fill(w[k] - std::min(w[k], width(s)), ' ');
@@ -149,7 +155,15 @@ std::string BatchSink::table(const std::vector<Outcome>& rows) const {
         return l + "\n";
     };
     out += line(head[0], std::vector<std::string>(head.begin() + 1, head.end()), true);
-    for (const auto& r : rows) out += line(r.id, r.cells, r.ok);
+    for (const auto& r : rows) {
+        if (!r.ok || per_line == 0) {
+            out += line(r.id, r.cells, r.ok);
+            continue;
+        }
+        for (std::size_t at = 0; at < r.cells.size(); at += per_line)
+            out += line(r.id, std::vector<std::string>(r.cells.begin() + static_cast<std::ptrdiff_t>(at),
+                                                       r.cells.begin() + static_cast<std::ptrdiff_t>(at + per_line)), true);
+    }
     return out;
 }
 
@@ -200,11 +214,25 @@ void BatchSink::scenario_cohort(std::ostream& out, const std::string& scenario, 
     out << json_text(j) << "\n";
 }
 
-void BatchSink::scenario_summary(std::ostream& out, std::size_t cases, std::size_t failed, std::size_t scenarios) const {
-    if (format_ != BatchFormat::jsonl) return;
-    nlohmann::ordered_json j;
-    j["summary"] = {{"cases", cases}, {"failed", failed}, {"scenarios", scenarios}};
-    out << json_text(j) << "\n";
+void BatchSink::scenario_summary(std::ostream& out, const std::vector<std::string>& names, const std::vector<std::vector<Value>>& values,
+                                 std::size_t cases, std::size_t failed) const {
+    switch (format_) {
+        case BatchFormat::table:
+            out << "\n" << cases << " case" << (cases == 1 ? "" : "s") << ", " << failed << " failed, under " << names.size() << " scenario"
+                << (names.size() == 1 ? "" : "s") << "\n";
+            if (!p_.cohort_outputs.empty() && cases > failed)
+                out << "\nCohort (the " << cases - failed << " cases that succeeded), under each scenario\n\n"
+                    << render_scenario_outputs(p_, p_.cohort_outputs, names, values);
+            return;
+        case BatchFormat::jsonl: {
+            nlohmann::ordered_json j;
+            j["summary"] = {{"cases", cases}, {"failed", failed}, {"scenarios", names.size()}};
+            out << json_text(j) << "\n";
+            return;
+        }
+        case BatchFormat::csv:
+        case BatchFormat::kept: return;
+    }
 }
 
 }  // namespace reckon

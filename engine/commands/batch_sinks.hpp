@@ -26,6 +26,7 @@ struct Outcome {
     std::vector<Value> row;          // what the cohort reads
     std::vector<Value> rows;         // the same under each scenario
     std::vector<Value> outputs;      // kept for a report or a workbook
+    std::vector<std::vector<Value>> scenario_outputs;  // the same under each scenario
     std::uint32_t document = 0;      // its number in a stream of cases, or 0
     std::string file;
 };
@@ -47,9 +48,11 @@ public:
     // figure, and per member of a figure by member; a figure not defined has an empty value.
     std::string cohort_csv(const std::vector<Value>& values) const;
     void cohort(std::ostream& out, const std::vector<Value>& values, bool shown, std::size_t cases, std::size_t failed) const;
-    // The same under each scenario: a cohort line each, then the summary.
+    // The same under each scenario: a cohort line each (jsonl), then the summary; in a table, the cohort's
+    // figures with a column per scenario (`values` in the names' order, empty where the cohort failed).
     void scenario_cohort(std::ostream& out, const std::string& scenario, const std::vector<Value>& values) const;
-    void scenario_summary(std::ostream& out, std::size_t cases, std::size_t failed, std::size_t scenarios) const;
+    void scenario_summary(std::ostream& out, const std::vector<std::string>& names, const std::vector<std::vector<Value>>& values,
+                          std::size_t cases, std::size_t failed) const;
 
 private:
     std::size_t csv_columns() const { return columns_.size() + grouped_.size(); }

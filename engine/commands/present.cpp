@@ -180,6 +180,42 @@ std::string render_table(const Program& p, const CaseResult& r) {
     return out + render_outputs(p, p.outputs, r.outputs);
 }
 
+std::string render_scenario_outputs(const Program& p, const std::vector<int>& slots, const std::vector<std::string>& names,
+                                    const std::vector<std::vector<Value>>& values) {
+    std::vector<std::vector<std::string>> rows{{""}};
+    for (const auto& n : names) rows[0].push_back(n);
+    static const Value none;
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+        const RuleDef& r = p.rules[slots[i]];
+        if (r.type.kind == TypeKind::list) continue;  // written out under the table
+        const std::size_t members = r.by ? r.by->members.size() : 1;
+        for (std::size_t m = 0; m < members; ++m) {
+            std::vector<std::string> row{r.shown_label() + (r.by ? ": " + r.by->members[m] : "")};
+            for (const auto& each : values) {
+                const Value& v = i < each.size() ? each[i] : none;
+                row.push_back(display_with_unit(p, r, r.by && v.kind == Value::Kind::list ? (*v.items())[m] : r.by ? none : v));
+            }
+            rows.push_back(std::move(row));
+        }
+    }
+    std::vector<std::size_t> w(rows[0].size(), 0);
+    for (const auto& row : rows)
+        for (std::size_t k = 0; k < row.size(); ++k) w[k] = std::max(w[k], width(row[k]));
+    std::string out;
+    for (const auto& row : rows) {
+        std::string line = "  " + row[0] + std::string(w[0] - width(row[0]), ' ');
+        for (std::size_t k = 1; k < row.size(); ++k) line += "  " + std::string(w[k] - width(row[k]), ' ') + row[k];
+        out += line + "\n";
+    }
+    for (std::size_t i = 0; i < slots.size(); ++i) {  // each list under its label, a block per scenario
+        const RuleDef& r = p.rules[slots[i]];
+        if (r.type.kind != TypeKind::list) continue;
+        for (std::size_t k = 0; k < values.size(); ++k)
+            out += "\n  " + r.shown_label() + " (" + names[k] + ")\n" + wrapped(display_with_unit(p, r, i < values[k].size() ? values[k][i] : none), 4, 100);
+    }
+    return out;
+}
+
 nlohmann::ordered_json outputs_json(const Program& p, const std::vector<int>& slots, const std::vector<Value>& values) {
     nlohmann::ordered_json outs = nlohmann::ordered_json::object();
     for (std::size_t i = 0; i < slots.size(); ++i) {

@@ -31,6 +31,11 @@ std::string render_json(const Program& p, const CaseResult& r);
 
 // The label-and-value table of some outputs (slots into p.rules, values alike).
 std::string render_outputs(const Program& p, const std::vector<int>& slots, const std::vector<Value>& values);
+// The same under each scenario: a row per figure (a row per member of a figure by member), its label first,
+// a column per scenario headed by its name; `values` a list of figures per scenario, in the names' order
+// (an empty list: that scenario's figures could not be computed, each shown as not defined).
+std::string render_scenario_outputs(const Program& p, const std::vector<int>& slots, const std::vector<std::string>& names,
+                                    const std::vector<std::vector<Value>>& values);
 // {"name": {"value": "…", "unit": "…", "label": "…"}, …}: an absent value is null,
 // a list an array of strings, a grouped figure an object by member.
 nlohmann::ordered_json outputs_json(const Program& p, const std::vector<int>& slots, const std::vector<Value>& values);

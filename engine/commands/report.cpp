@@ -3,6 +3,7 @@
 #include "report.hpp"
 
 #include "doc.hpp"
+#include "explain.hpp"
 #include "core/eval.hpp"
 #include "present.hpp"
 #include "report_charts.hpp"
@@ -49,10 +50,11 @@ const char* const style =
     "footer dl{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem}footer dt{font-weight:bold}\n"
     "footer dd{margin:0;word-break:break-all}\n"
     // a wide table scrolls on screen; printed, it fits the page's width, its headers wrapped and repeated on each page
-    "@media screen{table.cases,section.appendix table{display:block;overflow-x:auto;max-width:100%}}\n"
+    "@media screen{table.cases,table.scenarios,section.appendix table{display:block;overflow-x:auto;max-width:100%}}\n"
     "@page{size:A4;margin:16mm 14mm}\n"
     "@media print{body{font-size:10pt}main,header.page,footer{max-width:none;padding:0}\n"
     "table.cases,section.appendix table{width:100%;font-size:7pt}table.cases th,section.appendix th{white-space:normal}\n"
+    "table.scenarios{font-size:8pt}section.appendix table.scenarios td.num{white-space:normal;overflow-wrap:anywhere}\n"
     "th,td{padding:.15rem .3rem}section.appendix td{overflow-wrap:break-word}\n"
     "section.appendix td code{font-size:.95em;white-space:pre-wrap;overflow-wrap:anywhere}\n"
     "thead{display:table-header-group}\n"
@@ -111,12 +113,20 @@ constexpr std::size_t most_case_rows = 100;
 
 class Page {
 public:
-    Page(const Program& p, const std::vector<Value>& params, const BatchResults& r, const Provenance& prov, const Case* only)
-        : p_(p), params_(params), r_(r), prov_(prov), only_(only), case_index_(p.rules.size(), -1), cohort_index_(p.rules.size(), -1) {
+    Page(const Program& p, const std::vector<Value>& params, const std::vector<ReportRun>& runs, const Provenance& prov, const Case* only)
+        : p_(p), params_(params), runs_(runs), r_(*runs.at(0).results), prov_(prov), only_(runs.size() == 1 ? only : nullptr),
+          case_index_(p.rules.size(), -1), cohort_index_(p.rules.size(), -1), totals_(runs.size()) {
         for (std::size_t i = 0; i < p.outputs.size(); ++i) case_index_[p.outputs[i]] = static_cast<int>(i);
         for (std::size_t i = 0; i < p.cohort_outputs.size(); ++i) cohort_index_[p.cohort_outputs[i]] = static_cast<int>(i);
-        for (const auto& c : r.cases)
-            if (c.ok) ok_.push_back(&c);
+        for (std::size_t i = 0; i < r_.cases.size(); ++i)  // a case fails under every scenario or none
+            if (r_.cases[i].ok) ok_.push_back(i);
+        // a trend when the scenarios are years, in order: 2019, 2020, …
+        years_ = runs.size() > 1;
+        for (std::size_t j = 0; j < runs.size(); ++j) {
+            const std::string& n = runs[j].scenario;
+            years_ = years_ && n.size() == 4 && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+                     (j == 0 || runs[j - 1].scenario < n);
+        }
     }
 
     std::string render() {
@@ -130,6 +140,7 @@ public:
         out_ += "<p class=\"meta\">" + h(p_.name) + (p_.version.empty() ? "" : ", version " + h(p_.version)) + " &middot; " +
                 count(prov_.cases) + (prov_.cases == 1 ? " case" : " cases") +
                 (prov_.failed ? ", <span class=\"failed\">" + std::to_string(prov_.failed) + " failed</span>" : "") + " &middot; " +
+                (scenarios() ? std::to_string(runs_.size()) + " scenarios, side by side: " + h(scenario_names()) + " &middot; " : "") +
                 h(prov_.date) + "</p>\n</header>\n<main>\n";
         banner();
         if (p_.report) {
@@ -148,6 +159,17 @@ public:
     }
 
 private:
+    // The figures of each run for one item: a case's record in each run, each run's totals, or (for the
+    // cohort's figures) null in each.
+    using Records = std::vector<const CaseRecord*>;
+
+    bool scenarios() const { return runs_.size() > 1; }
+    std::string scenario_names() const {
+        std::string names;
+        for (const auto& run : runs_) names += (names.empty() ? "" : ", ") + run.scenario;
+        return names;
+    }
+
     void open_section(const std::string& heading, const std::string& cls = "") {
         close_section();
         out_ += "<section" + (cls.empty() ? "" : " class=\"" + cls + "\"") + ">\n<h2>" + h(heading) + "</h2>\n";
@@ -158,26 +180,28 @@ private:
         open_ = false;
     }
 
-    const Value& value_of(int slot, const CaseRecord* c) const {
+    // A figure of one run: the cohort's, or the case's (c) of that run.
+    const Value& value_of(int slot, const CaseRecord* c, std::size_t run) const {
         static const Value none;
         if (p_.rules[slot].cohort) {
+            const auto& cohort = runs_[run].results->cohort;
             int i = cohort_index_[slot];
-            return i >= 0 && static_cast<std::size_t>(i) < r_.cohort.size() ? r_.cohort[i] : none;
+            return i >= 0 && static_cast<std::size_t>(i) < cohort.size() ? cohort[i] : none;
         }
         return c ? c->outputs.at(case_index_[slot]) : none;
     }
 
-    // The k-th figure an item names: its output, its value here (one member's, when the item names one), the
-    // label people read ("Saving (value 1): shoplifting") and the member's name for data-member.
+    // The k-th figure an item names: its output, its value in a run (one member's, when the item names one),
+    // the label people read ("Saving (value 1): shoplifting") and the member's name for data-member.
     struct Ref {
         const RuleDef& r;
         const Value& v;
         std::string label, member;
     };
-    Ref ref(const ReportItem& item, std::size_t k, const CaseRecord* c) const {
+    Ref ref(const ReportItem& item, std::size_t k, const CaseRecord* c, std::size_t run = 0) const {
         static const Value none;
         const RuleDef& r = p_.rules[item.rules[k]];
-        const Value& v = value_of(item.rules[k], c);
+        const Value& v = value_of(item.rules[k], c, run);
         const int m = k < item.members.size() ? item.members[k] : -1;
         if (m < 0) return {r, v, r.shown_label(), ""};
         const std::string& member = r.by->members[static_cast<std::size_t>(m)];
@@ -190,9 +214,10 @@ private:
 
     // An item of outputs of each case is shown once per case, under its id when there are a few; over more
     // cases than that, once, with each figure's total over the cases (a page of 20,000 cases stays readable).
+    // Under scenarios, each with the figures of every run.
     template <typename F> void per_case(const ReportItem& item, F&& show) {
         if (item.cohort) {
-            show(item, nullptr);
+            show(item, Records(runs_.size(), nullptr));
             return;
         }
         if (ok_.size() > most_shown_per_case) {  // the figures that add up, once, with their totals
@@ -206,12 +231,16 @@ private:
                 }
             if (totalled.rules.empty() || (item.kind == K::range && totalled.rules.size() != 2) || item.kind == K::list) return;
             out_ += "<p class=\"case-id\">Totals over the " + count(ok_.size()) + " cases</p>\n";
-            show(totalled, &totals());
+            Records totals;
+            for (std::size_t j = 0; j < runs_.size(); ++j) totals.push_back(&this->totals(j));
+            show(totalled, totals);
             return;
         }
-        for (const CaseRecord* c : ok_) {
-            if (ok_.size() > 1) out_ += "<p class=\"case-id\">Case " + h(c->id) + "</p>\n";
-            show(item, c);
+        for (std::size_t i : ok_) {
+            if (ok_.size() > 1) out_ += "<p class=\"case-id\">Case " + h(r_.cases[i].id) + "</p>\n";
+            Records each;
+            for (const auto& run : runs_) each.push_back(&run.results->cases[i]);
+            show(item, each);
         }
         if (ok_.empty()) out_ += "<p class=\"failed\">No case was evaluated without error.</p>\n";
     }
@@ -220,37 +249,63 @@ private:
         switch (item.kind) {
             case K::section: open_section(item.title); break;
             case K::text: out_ += "<p>" + h(item.title) + "</p>\n"; break;
-            case K::headline:
-                per_case(item, [&](const ReportItem& shown, const CaseRecord* c) {
-                    out_ += "<div class=\"headlines\">\n";
-                    for (std::size_t k = 0; k < shown.rules.size(); ++k) {
-                        const Ref f = ref(shown, k, c);
-                        headline(headline_figure(p_, f.r, f.v), f.label, f.r.name, f.member, rounded_attr(f.r, f.v),
-                                 f.r.headline_step == 0 || f.v.kind != Value::Kind::number
-                                     ? "" : "To the nearest " + f.r.headline_step_text + "; exactly " + figure(p_, f.r, f.v));
-                    }
-                    out_ += "</div>\n";
-                });
+            case K::headline: per_case(item, [&](const ReportItem& shown, const Records& recs) { headlines(shown, recs); }); break;
+            case K::range: per_case(item, [&](const ReportItem& shown, const Records& recs) { range(item.title, shown, recs); }); break;
+            case K::table: per_case(item, [&](const ReportItem& shown, const Records& recs) { table(shown, recs); }); break;
+            case K::chart: per_case(item, [&](const ReportItem& shown, const Records& recs) { chart(shown, recs); }); break;
+            case K::cases:
+                for (std::size_t j = 0; j < runs_.size(); ++j) cases_table(item, j);
                 break;
-            case K::range:
-                per_case(item, [&](const ReportItem& shown, const CaseRecord* c) {
-                    const Ref a = ref(shown, 0, c), b = ref(shown, 1, c);
-                    bool swap = a.v.kind == Value::Kind::number && b.v.kind == Value::Kind::number && b.v.n() < a.v.n();
-                    const Ref &lo = swap ? b : a, &hi = swap ? a : b;
-                    out_ += "<div class=\"headlines\">\n";
-                    out_ += "<div class=\"headline range\"><div class=\"figure\"><span" + named(lo.r.name, lo.member) + rounded_attr(lo.r, lo.v) + ">" +
-                            h(headline_figure(p_, lo.r, lo.v)) + "</span> to <span" + named(hi.r.name, hi.member) + rounded_attr(hi.r, hi.v) + ">" +
-                            h(headline_figure(p_, hi.r, hi.v)) + "</span></div><div class=\"label\">" + h(item.title) + " (" + h(lo.label) +
-                            "; " + h(hi.label) + ")</div>" + range_note(lo, hi) + "</div>\n";
-                    out_ += "</div>\n";
-                });
-                break;
-            case K::table: per_case(item, [&](const ReportItem& shown, const CaseRecord* c) { table(shown, c); }); break;
-            case K::chart: per_case(item, [&](const ReportItem& shown, const CaseRecord* c) { chart(shown, c); }); break;
-            case K::cases: cases_table(item); break;
             case K::list: list(item); break;
             case K::appendix: appendix(); break;
         }
+    }
+
+    void headlines(const ReportItem& shown, const Records& recs) {
+        if (scenarios()) {  // a row per figure, a column per scenario; the trend under it
+            std::vector<Row> rows;
+            for (std::size_t k = 0; k < shown.rules.size(); ++k) {
+                const Ref first = ref(shown, k, recs[0]);
+                Row row{first.label, first.r.name, first.member, {}};
+                for (std::size_t j = 0; j < runs_.size(); ++j) {
+                    const Ref f = ref(shown, k, recs[j], j);
+                    row.cells.push_back(headline_figure(p_, f.r, f.v));
+                }
+                rows.push_back(std::move(row));
+            }
+            const bool rounded = std::any_of(shown.rules.begin(), shown.rules.end(), [&](int s) { return p_.rules[s].headline_step != 0; });
+            scenario_table("", "", rows, rounded ? "Rounded as the headlines are; the tables below have the exact figures." : "");
+            trend(shown, recs);
+            return;
+        }
+        out_ += "<div class=\"headlines\">\n";
+        for (std::size_t k = 0; k < shown.rules.size(); ++k) {
+            const Ref f = ref(shown, k, recs[0]);
+            headline(headline_figure(p_, f.r, f.v), f.label, f.r.name, f.member, rounded_attr(f.r, f.v),
+                     f.r.headline_step == 0 || f.v.kind != Value::Kind::number
+                         ? "" : "To the nearest " + f.r.headline_step_text + "; exactly " + figure(p_, f.r, f.v));
+        }
+        out_ += "</div>\n";
+    }
+
+    void range(const std::string& title, const ReportItem& shown, const Records& recs) {
+        auto ends = [&](std::size_t j) {
+            const Ref a = ref(shown, 0, recs[j], j), b = ref(shown, 1, recs[j], j);
+            bool swap = a.v.kind == Value::Kind::number && b.v.kind == Value::Kind::number && b.v.n() < a.v.n();
+            return swap ? std::make_pair(b, a) : std::make_pair(a, b);
+        };
+        if (scenarios()) {  // the two ends as two rows under the range's title, a column per scenario
+            out_ += "<h3>" + h(title) + "</h3>\n";
+            headlines(shown, recs);
+            return;
+        }
+        const auto [lo, hi] = ends(0);
+        out_ += "<div class=\"headlines\">\n";
+        out_ += "<div class=\"headline range\"><div class=\"figure\"><span" + named(lo.r.name, lo.member) + rounded_attr(lo.r, lo.v) + ">" +
+                h(headline_figure(p_, lo.r, lo.v)) + "</span> to <span" + named(hi.r.name, hi.member) + rounded_attr(hi.r, hi.v) + ">" +
+                h(headline_figure(p_, hi.r, hi.v)) + "</span></div><div class=\"label\">" + h(title) + " (" + h(lo.label) + "; " +
+                h(hi.label) + ")</div>" + range_note(lo, hi) + "</div>\n";
+        out_ += "</div>\n";
     }
 
     void headline(const std::string& fig, const std::string& label, const std::string& name, const std::string& member,
@@ -284,79 +339,71 @@ private:
         return "<td class=\"num\"" + named(name, member) + ">" + h(text) + "</td>";
     }
 
-    // Share of a whole, exactly, shown to one decimal: "55.2 %".
-    std::string share(const Value& part, const Value& whole) const {
-        if (part.kind != Value::Kind::number || whole.kind != Value::Kind::number || whole.n() == 0) return "";
-        return format_fixed(part.n() / whole.n() * 100, 1) + " %";
+    // A row of figures side by side, a cell per scenario, as shown.
+    struct Row {
+        std::string label, name, member;
+        std::vector<std::string> cells;
+    };
+    // The figures of each scenario side by side: a row per figure, a column per scenario, each cell named
+    // with its output, member and scenario (data-scenario).
+    void scenario_table(const std::string& caption, const std::string& corner, const std::vector<Row>& rows, const std::string& note) {
+        out_ += "<table class=\"scenarios\">\n" + (caption.empty() ? std::string() : "<caption>" + h(caption) + "</caption>\n") +
+                "<thead><tr><th>" + h(corner) + "</th>";
+        for (const auto& run : runs_) out_ += "<th class=\"num\">" + h(run.scenario) + "</th>";
+        out_ += "</tr></thead>\n<tbody>\n";
+        for (const auto& row : rows) {
+            out_ += "<tr><td>" + h(row.label) + "</td>";
+            for (std::size_t j = 0; j < row.cells.size(); ++j)
+                out_ += "<td class=\"num\"" + (row.name.empty() ? std::string() : named(row.name, row.member)) + " data-scenario=\"" + h(runs_[j].scenario) + "\">" +
+                        h(row.cells[j]) + "</td>";
+            out_ += "</tr>\n";
+        }
+        out_ += "</tbody>\n</table>\n";
+        if (!note.empty()) out_ += "<p class=\"meta\">" + h(note) + "</p>\n";
     }
 
-    void table(const ReportItem& item, const CaseRecord* c) {
-        out_ += "<table>\n<caption>" + h(item.title) + "</caption>\n";
-        if (const EnumDef* by = by_member(item)) {  // a row per member, a column per output
-            out_ += "<thead><tr><th>" + h(by->name) + "</th>";
-            for (int slot : item.rules) out_ += "<th class=\"num\">" + h(p_.rules[slot].shown_label()) + "</th>";
-            out_ += "</tr></thead>\n<tbody>\n";
-            for (std::size_t m = 0; m < by->members.size(); ++m) {
-                out_ += "<tr><td>" + h(readable(by->members[m])) + "</td>";
-                for (int slot : item.rules)
-                    out_ += cell(p_.rules[slot].name, member_figure(p_, p_.rules[slot], value_of(slot, c), m), by->members[m]);
-                out_ += "</tr>\n";
-            }
-            out_ += "</tbody>\n</table>\n";
-            return;
+    // When the scenarios are years: the item's figures over the years, a line chart for each unit they are in
+    // (£ apart from counts and percentages), with the figures as a table under it.
+    void trend(const ReportItem& shown, const Records& recs) {
+        if (!years_) return;
+        std::vector<std::string> years;
+        for (const auto& run : runs_) years.push_back(run.scenario);
+        std::vector<std::pair<std::string, std::vector<std::size_t>>> groups;  // the unit's words, the figures in it
+        for (std::size_t k = 0; k < shown.rules.size(); ++k) {
+            const RuleDef& r = p_.rules[shown.rules[k]];
+            if (r.shown().kind != TypeKind::number) continue;
+            const std::string unit = r.percent ? "per cent" : p_.units.name(r.shown().unit).empty() ? "number" : p_.units.name(r.shown().unit);
+            auto g = std::find_if(groups.begin(), groups.end(), [&](const auto& x) { return x.first == unit; });
+            if (g == groups.end()) groups.push_back({unit, {k}});
+            else g->second.push_back(k);
         }
-        const bool shares = item.share_of >= 0;
-        out_ += "<thead><tr><th></th><th class=\"num\">Value</th>" +
-                std::string(shares ? "<th class=\"num\">Share of " + h(p_.rules[item.share_of].shown_label()) + "</th>" : "") + "</tr></thead>\n<tbody>\n";
-        for (std::size_t k = 0; k < item.rules.size(); ++k) {
-            const Ref f = ref(item, k, c);
-            out_ += "<tr><td>" + h(f.label) + "</td>" + cell(f.r.name, figure(p_, f.r, f.v), f.member) +
-                    (shares ? "<td class=\"num\">" + share(f.v, value_of(item.share_of, c)) + "</td>" : "") + "</tr>\n";
-        }
-        out_ += "</tbody>\n";
-        if (shares) {
-            const Value& whole = value_of(item.share_of, c);
-            out_ += "<tfoot><tr><td>" + h(p_.rules[item.share_of].shown_label()) + "</td>" + cell(p_.rules[item.share_of].name, figure(p_, p_.rules[item.share_of], whole)) +
-                    "<td class=\"num\">" + share(whole, whole) + "</td></tr></tfoot>\n";
-        }
-        out_ += "</table>\n";
-    }
-
-    void chart(const ReportItem& item, const CaseRecord* c) {
-        const RuleDef& first = p_.rules[item.rules[0]];
-        std::vector<std::string> series;
-        std::vector<Bar> rows;
-        if (const EnumDef* by = by_member(item)) {
-            for (int slot : item.rules) series.push_back(p_.rules[slot].shown_label());
-            for (std::size_t m = 0; m < by->members.size(); ++m) {
-                Bar b;
-                b.category = readable(by->members[m]);
-                for (int slot : item.rules) {
-                    const Value& v = value_of(slot, c);
-                    const Value member = v.kind == Value::Kind::list ? (*v.items()).at(m) : Value{};
-                    b.values.push_back(amount(p_, p_.rules[slot], member));
-                    b.texts.push_back(member_figure(p_, p_.rules[slot], v, m));
+        for (const auto& [unit, ks] : groups) {
+            std::vector<std::string> series;
+            std::vector<Bar> lines;
+            for (std::size_t k : ks) {
+                Bar line{ref(shown, k, recs[0]).label, {}, {}};
+                for (std::size_t j = 0; j < runs_.size(); ++j) {
+                    const Ref f = ref(shown, k, recs[j], j);
+                    line.values.push_back(amount(p_, f.r, f.v));
+                    line.texts.push_back(figure(p_, f.r, f.v));
                 }
-                rows.push_back(std::move(b));
+                series.push_back(line.category);
+                lines.push_back(std::move(line));
             }
-        } else {
-            series.push_back("Value");
-            for (std::size_t k = 0; k < item.rules.size(); ++k) {
-                const Ref f = ref(item, k, c);
-                rows.push_back(Bar{f.label, {amount(p_, f.r, f.v)}, {figure(p_, f.r, f.v)}});
-            }
+            std::string caption;  // "A, B and C, 2019 to 2024"
+            for (std::size_t k = 0; k < series.size(); ++k)
+                caption += (k == 0 ? "" : k + 1 == series.size() ? " and " : ", ") + series[k];
+            caption += ", " + years.front() + " to " + years.back();
+            out_ += "<figure class=\"chart trend\">\n<figcaption>" + h(caption) + "</figcaption>\n" +
+                    line_chart(caption, unit, years, series, lines, ++charts_);
+            chart_data(years, lines);
         }
-        std::string axis = item.axis;
-        if (axis.empty()) {
-            const Type& t = first.shown();
-            std::string unit = p_.units.name(t.unit);
-            axis = first.percent ? "per cent" : unit.empty() ? "number" : unit;
-        }
-        out_ += "<figure class=\"chart\">\n<figcaption>" + h(item.title) + "</figcaption>\n" +
-                bar_chart(item.title, axis, series, rows, ++charts_);
-        // the same numbers as a table, for readers who cannot see the chart
+    }
+
+    // Under a chart, the same figures as a table, for readers who cannot see it: a row per bar group or line.
+    void chart_data(const std::vector<std::string>& columns, const std::vector<Bar>& rows) {
         out_ += "<table class=\"chart-data\">\n<caption>The figures in this chart</caption>\n<thead><tr><th></th>";
-        for (const auto& s : series) out_ += "<th class=\"num\">" + h(s) + "</th>";
+        for (const auto& c : columns) out_ += "<th class=\"num\">" + h(c) + "</th>";
         out_ += "</tr></thead>\n<tbody>\n";
         for (const auto& r : rows) {
             out_ += "<tr><td>" + h(r.category) + "</td>";
@@ -364,6 +411,181 @@ private:
             out_ += "</tr>\n";
         }
         out_ += "</tbody>\n</table>\n</figure>\n";
+    }
+
+    // Share of a whole, exactly, shown to one decimal: "55.2 %".
+    std::string share(const Value& part, const Value& whole) const {
+        if (part.kind != Value::Kind::number || whole.kind != Value::Kind::number || whole.n() == 0) return "";
+        return format_fixed(part.n() / whole.n() * 100, 1) + " %";
+    }
+
+    // The sum of a figure by member's members, for their shares; not defined when one is not.
+    static Value members_total(const Value& v) {
+        if (v.kind != Value::Kind::list) return {};
+        Number sum(0);
+        for (const auto& x : *v.items()) {
+            if (x.kind != Value::Kind::number) return {};
+            sum += x.n();
+        }
+        return Value::number(std::move(sum));
+    }
+
+    void table(const ReportItem& item, const Records& recs) {
+        if (const EnumDef* by = by_member(item)) {
+            if (scenarios()) {  // a table for each figure: a row per member, a column per scenario
+                for (int slot : item.rules) {
+                    const RuleDef& r = p_.rules[slot];
+                    std::vector<Row> rows;
+                    for (std::size_t m = 0; m < by->members.size(); ++m) {
+                        Row row{readable(by->members[m]), r.name, by->members[m], {}};
+                        for (std::size_t j = 0; j < runs_.size(); ++j) {
+                            const Value& v = value_of(slot, recs[j], j);
+                            const std::string s = item.member_shares ? share(v.kind == Value::Kind::list ? (*v.items())[m] : Value{}, members_total(v)) : "";
+                            row.cells.push_back(member_figure(p_, r, v, m) + (s.empty() ? "" : " (" + s + ")"));
+                        }
+                        rows.push_back(std::move(row));
+                    }
+                    scenario_table(item.title + ": " + r.shown_label(), by->name, rows,
+                                   item.member_shares ? "In brackets, each member's share of the total in its column." : "");
+                }
+                return;
+            }
+            // a row per member, a column per output; with `shares`, each member's share of the figure's total
+            const bool shares = item.member_shares;
+            out_ += "<table>\n<caption>" + h(item.title) + "</caption>\n<thead><tr><th>" + h(by->name) + "</th>";
+            for (int slot : item.rules) {
+                out_ += "<th class=\"num\">" + h(p_.rules[slot].shown_label()) + "</th>";
+                if (shares) out_ += "<th class=\"num\">Share</th>";
+            }
+            out_ += "</tr></thead>\n<tbody>\n";
+            for (std::size_t m = 0; m < by->members.size(); ++m) {
+                out_ += "<tr><td>" + h(readable(by->members[m])) + "</td>";
+                for (int slot : item.rules) {
+                    const Value& v = value_of(slot, recs[0], 0);
+                    out_ += cell(p_.rules[slot].name, member_figure(p_, p_.rules[slot], v, m), by->members[m]);
+                    if (shares)
+                        out_ += "<td class=\"num\" data-share=\"" + h(p_.rules[slot].name) + "\">" +
+                                share(v.kind == Value::Kind::list ? (*v.items())[m] : Value{}, members_total(v)) + "</td>";
+                }
+                out_ += "</tr>\n";
+            }
+            out_ += "</tbody>\n";
+            if (shares) {
+                out_ += "<tfoot><tr><td>Total</td>";
+                for (int slot : item.rules) {
+                    const Value total = members_total(value_of(slot, recs[0], 0));
+                    out_ += "<td class=\"num\" data-total=\"" + h(p_.rules[slot].name) + "\">" + h(figure(p_, p_.rules[slot], total)) +
+                            "</td><td class=\"num\">" + share(total, total) + "</td>";
+                }
+                out_ += "</tr></tfoot>\n";
+            }
+            out_ += "</table>\n";
+            return;
+        }
+        const bool shares = item.share_of >= 0;
+        if (scenarios()) {  // a row per figure (its share beside it), a column per scenario
+            std::vector<Row> rows;
+            auto with_share = [&](const RuleDef& r, const Value& v, std::size_t j) {
+                const std::string s = shares ? share(v, value_of(item.share_of, recs[j], j)) : "";
+                return figure(p_, r, v) + (s.empty() ? "" : " (" + s + ")");
+            };
+            for (std::size_t k = 0; k < item.rules.size(); ++k) {
+                const Ref first = ref(item, k, recs[0]);
+                Row row{first.label, first.r.name, first.member, {}};
+                for (std::size_t j = 0; j < runs_.size(); ++j) {
+                    const Ref f = ref(item, k, recs[j], j);
+                    row.cells.push_back(with_share(f.r, f.v, j));
+                }
+                rows.push_back(std::move(row));
+            }
+            if (shares) {
+                const RuleDef& whole = p_.rules[item.share_of];
+                Row row{whole.shown_label(), whole.name, "", {}};
+                for (std::size_t j = 0; j < runs_.size(); ++j) row.cells.push_back(with_share(whole, value_of(item.share_of, recs[j], j), j));
+                rows.push_back(std::move(row));
+            }
+            scenario_table(item.title, "", rows, shares ? "In brackets, each figure's share of " + p_.rules[item.share_of].shown_label() + "." : "");
+            return;
+        }
+        out_ += "<table>\n<caption>" + h(item.title) + "</caption>\n";
+        out_ += "<thead><tr><th></th><th class=\"num\">Value</th>" +
+                std::string(shares ? "<th class=\"num\">Share of " + h(p_.rules[item.share_of].shown_label()) + "</th>" : "") + "</tr></thead>\n<tbody>\n";
+        for (std::size_t k = 0; k < item.rules.size(); ++k) {
+            const Ref f = ref(item, k, recs[0]);
+            out_ += "<tr><td>" + h(f.label) + "</td>" + cell(f.r.name, figure(p_, f.r, f.v), f.member) +
+                    (shares ? "<td class=\"num\">" + share(f.v, value_of(item.share_of, recs[0], 0)) + "</td>" : "") + "</tr>\n";
+        }
+        out_ += "</tbody>\n";
+        if (shares) {
+            const Value& whole = value_of(item.share_of, recs[0], 0);
+            out_ += "<tfoot><tr><td>" + h(p_.rules[item.share_of].shown_label()) + "</td>" + cell(p_.rules[item.share_of].name, figure(p_, p_.rules[item.share_of], whole)) +
+                    "<td class=\"num\">" + share(whole, whole) + "</td></tr></tfoot>\n";
+        }
+        out_ += "</table>\n";
+    }
+
+    void chart(const ReportItem& item, const Records& recs) {
+        const RuleDef& first = p_.rules[item.rules[0]];
+        std::string axis = item.axis;
+        if (axis.empty()) {
+            const Type& t = first.shown();
+            std::string unit = p_.units.name(t.unit);
+            axis = first.percent ? "per cent" : unit.empty() ? "number" : unit;
+        }
+        const EnumDef* by = by_member(item);
+        if (by && scenarios() && item.rules.size() > 1) {  // a chart for each figure, a bar per scenario
+            for (int slot : item.rules) {
+                ReportItem one = item;
+                one.rules = {slot};
+                one.members = {};
+                one.title = item.title + ": " + p_.rules[slot].shown_label();
+                one.axis = axis;
+                chart(one, recs);
+            }
+            return;
+        }
+        std::vector<std::string> series;
+        std::vector<Bar> rows;
+        auto bar_of = [&](const RuleDef& r, const Value& v) { return std::make_pair(amount(p_, r, v), figure(p_, r, v)); };
+        if (by) {
+            if (scenarios()) {
+                for (const auto& run : runs_) series.push_back(run.scenario);
+            } else {
+                for (int slot : item.rules) series.push_back(p_.rules[slot].shown_label());
+            }
+            for (std::size_t m = 0; m < by->members.size(); ++m) {
+                Bar b;
+                b.category = readable(by->members[m]);
+                for (std::size_t j = 0; j < runs_.size(); ++j)
+                    for (int slot : item.rules) {
+                        const Value& v = value_of(slot, recs[j], j);
+                        const Value member = v.kind == Value::Kind::list ? (*v.items()).at(m) : Value{};
+                        const auto [x, text] = bar_of(p_.rules[slot], member);
+                        b.values.push_back(x);
+                        b.texts.push_back(text);
+                    }
+                rows.push_back(std::move(b));
+            }
+        } else {
+            if (scenarios()) {
+                for (const auto& run : runs_) series.push_back(run.scenario);
+            } else {
+                series.push_back("Value");
+            }
+            for (std::size_t k = 0; k < item.rules.size(); ++k) {
+                Bar b{ref(item, k, recs[0]).label, {}, {}};
+                for (std::size_t j = 0; j < runs_.size(); ++j) {
+                    const Ref f = ref(item, k, recs[j], j);
+                    const auto [x, text] = bar_of(f.r, f.v);
+                    b.values.push_back(x);
+                    b.texts.push_back(text);
+                }
+                rows.push_back(std::move(b));
+            }
+        }
+        out_ += "<figure class=\"chart\">\n<figcaption>" + h(item.title) + "</figcaption>\n" +
+                bar_chart(item.title, axis, series, rows, ++charts_);
+        chart_data(series, rows);
     }
 
     // Whether a figure adds up over cases: money, a count, a time; not a rate (£/week), a percentage or a text.
@@ -375,20 +597,21 @@ private:
         return true;
     }
 
-    // Each figure's total over the cases that succeeded, where it adds up; "not defined" where it does not.
-    const CaseRecord& totals() {
-        if (totals_) return *totals_;
-        totals_.emplace();
-        totals_->ok = true;
-        totals_->id = "Total";
+    // Each figure's total over the cases of a run that succeeded, where it adds up; "not defined" where it does not.
+    const CaseRecord& totals(std::size_t run) {
+        auto& totals = totals_[run];
+        if (totals) return *totals;
+        totals.emplace();
+        totals->ok = true;
+        totals->id = "Total";
         for (std::size_t i = 0; i < p_.outputs.size(); ++i) {
             const RuleDef& r = p_.rules[p_.outputs[i]];
             Value total;
             if (adds_up(r)) {
                 const std::size_t members = r.by ? r.by->members.size() : 1;
                 std::vector<Number> sums(members, Number(0));
-                for (const CaseRecord* c : ok_) {
-                    const Value& v = c->outputs[i];
+                for (std::size_t c : ok_) {
+                    const Value& v = runs_[run].results->cases[c].outputs[i];
                     for (std::size_t m = 0; m < members; ++m) {
                         const Value& x = r.by ? (v.kind == Value::Kind::list ? (*v.items())[m] : Value{}) : v;
                         if (x.kind == Value::Kind::number) sums[m] += x.n();
@@ -402,24 +625,29 @@ private:
                     total = Value::number(std::move(sums[0]));
                 }
             }
-            totals_->outputs.push_back(std::move(total));
+            totals->outputs.push_back(std::move(total));
         }
-        return *totals_;
+        return *totals;
     }
 
-    void cases_table(const ReportItem& item) {
-        out_ += "<table class=\"cases\">\n<caption>" + h(item.title) + "</caption>\n<thead><tr><th>Case</th>";
+    // " (2019)": the scenario a table or a list of each case is of, when there are scenarios.
+    std::string under(std::size_t run) const { return scenarios() ? " (" + runs_[run].scenario + ")" : ""; }
+
+    void cases_table(const ReportItem& item, std::size_t run) {
+        out_ += "<table class=\"cases\"" + (scenarios() ? " data-scenario=\"" + h(runs_[run].scenario) + "\"" : std::string()) +
+                ">\n<caption>" + h(item.title + under(run)) + "</caption>\n<thead><tr><th>Case</th>";
         for (std::size_t k = 0; k < item.rules.size(); ++k) {
-            const Ref f = ref(item, k, nullptr);
+            const Ref f = ref(item, k, nullptr, run);
             out_ += "<th" + std::string(f.r.shown().kind == TypeKind::number ? " class=\"num\"" : "") + ">" + h(f.label) + "</th>";
         }
         out_ += "</tr></thead>\n<tbody>\n";
         std::size_t shown = 0;
-        for (const CaseRecord* c : ok_) {
+        for (std::size_t i : ok_) {
             if (shown++ == most_case_rows) break;
+            const CaseRecord* c = &runs_[run].results->cases[i];
             out_ += "<tr data-case=\"" + h(c->id) + "\"><td>" + h(c->id) + "</td>";
             for (std::size_t k = 0; k < item.rules.size(); ++k) {
-                const Ref f = ref(item, k, c);
+                const Ref f = ref(item, k, c, run);
                 out_ += "<td" + std::string(f.r.shown().kind == TypeKind::number ? " class=\"num\"" : "") + named(f.r.name, f.member) + ">" +
                         h(figure(p_, f.r, f.v)) + "</td>";
             }
@@ -429,7 +657,7 @@ private:
         if (ok_.size() > 1) {  // each column's total over every case, shown or not, where it adds up
             out_ += "<tfoot><tr><td>Total</td>";
             for (std::size_t k = 0; k < item.rules.size(); ++k) {
-                const Ref f = ref(item, k, &totals());
+                const Ref f = ref(item, k, &totals(run), run);
                 const bool number = f.r.shown().kind == TypeKind::number;
                 out_ += "<td" + std::string(number ? " class=\"num\"" : "") + " data-total=\"" + h(f.r.name) + "\">" +
                         (adds_up(f.r) ? h(figure(p_, f.r, f.v)) : std::string()) + "</td>";
@@ -444,18 +672,21 @@ private:
     }
 
     void list(const ReportItem& item) {
-        per_case(item, [&](const ReportItem&, const CaseRecord* c) {
+        per_case(item, [&](const ReportItem&, const Records& recs) {
             const RuleDef& r = p_.rules[item.rules[0]];
-            const Value& v = value_of(item.rules[0], c);
-            std::size_t n = v.kind == Value::Kind::list ? v.items()->size() : 0;
-            out_ += "<h3>" + h(item.title) + " (" + std::to_string(n) + ")</h3>\n";
-            if (n == 0) {
-                out_ += "<p>None.</p>\n";
-                return;
+            for (std::size_t j = 0; j < runs_.size(); ++j) {
+                const Value& v = value_of(item.rules[0], recs[j], j);
+                std::size_t n = v.kind == Value::Kind::list ? v.items()->size() : 0;
+                out_ += "<h3>" + h(item.title + under(j)) + " (" + std::to_string(n) + ")</h3>\n";
+                if (n == 0) {
+                    out_ += "<p>None.</p>\n";
+                    continue;
+                }
+                out_ += "<ul class=\"names\" data-output=\"" + h(r.name) + "\"" +
+                        (scenarios() ? " data-scenario=\"" + h(runs_[j].scenario) + "\"" : std::string()) + ">\n";
+                for (const auto& x : *v.items()) out_ += "<li>" + h(display_value(p_, *r.shown().element, r.decimals, r.fixed_decimals, x)) + "</li>\n";
+                out_ += "</ul>\n";
             }
-            out_ += "<ul class=\"names\" data-output=\"" + h(r.name) + "\">\n";
-            for (const auto& x : *v.items()) out_ += "<li>" + h(display_value(p_, *r.shown().element, r.decimals, r.fixed_decimals, x)) + "</li>\n";
-            out_ += "</ul>\n";
         });
     }
 
@@ -464,8 +695,22 @@ private:
         out_ += "<p>Generated from the ruleset itself (as <code>reckon doc</code> prints it): every parameter with its source, "
                 "every rule with its formula" +
                 std::string(only_ ? ", and the worked value of each step for this case" : "") + ".</p>\n";
+        if (scenarios()) by_scenario();
         out_ += markdown_html(methodology_markdown(p_, params_, only_), 2);
         close_section();
+    }
+
+    // Under scenarios, before the methodology: each param and table cell a scenario sets, exactly, a column per
+    // scenario; the methodology below shows the values the scenarios start from.
+    void by_scenario() {
+        std::vector<Row> rows;
+        for (auto& set : scenario_settings(p_, params_, runs_)) rows.push_back({set.name, "", "", std::move(set.values)});
+        out_ += "<h3>What each scenario sets</h3>\n";
+        if (rows.empty()) {
+            out_ += "<p>The scenarios set no parameter to a value of its own.</p>\n";
+            return;
+        }
+        scenario_table("", "", rows, "Exactly, as the methodology below shows parameters; every other parameter is as it shows.");
     }
 
     // With no `report` in the ruleset: every output, then the appendix.
@@ -497,7 +742,11 @@ private:
     // Above every figure, when a case failed or the cohort could not be computed: what the figures leave out,
     // the first errors, and a link to the whole list.
     void banner() {
-        const bool cohort_failed = !p_.cohort_outputs.empty() && r_.cohort.empty() && !ok_.empty();
+        std::string failed_under;  // the scenarios whose cohort could not be computed
+        for (const auto& run : runs_)
+            if (run.results->cohort.empty() && scenarios()) failed_under += (failed_under.empty() ? "" : ", ") + run.scenario;
+        const bool cohort_failed = !p_.cohort_outputs.empty() && !ok_.empty() &&
+                                   std::any_of(runs_.begin(), runs_.end(), [](const ReportRun& run) { return run.results->cohort.empty(); });
         if (prov_.failed == 0 && !cohort_failed) return;
         out_ += "<section class=\"banner\" role=\"alert\" id=\"failed-banner\">\n";
         if (prov_.failed)
@@ -511,8 +760,9 @@ private:
                     (prov_.failed == 1 ? std::string("The failed case, with its error") : "All " + count(prov_.failed) + " failed cases, with their errors") +
                     "</a></p>\n";
         if (cohort_failed)
-            out_ += "<p><strong>The cohort's figures could not be computed</strong> (the error is in the command's output); "
-                    "every figure of the cohort is shown as not defined.</p>\n";
+            out_ += "<p><strong>The cohort's figures could not be computed" + (failed_under.empty() ? "" : " under " + h(failed_under)) +
+                    "</strong> (the error is in the command's output); every figure of the cohort" +
+                    (failed_under.empty() ? "" : " there") + " is shown as not defined.</p>\n";
         out_ += "</section>\n";
     }
 
@@ -545,6 +795,9 @@ private:
         row("Ruleset hash", "<code>" + h(prov_.hash) + "</code>");
         for (const auto& [file, id] : prov_.files) row("File", "<code>" + h(file) + "</code> (git blob <code>" + h(id) + "</code>)");
         for (const auto& [file, id] : prov_.tables) row("Table", "<code>" + h(file) + "</code> (git blob <code>" + h(id) + "</code>)");
+        if (!prov_.scenarios.empty())
+            row("Scenarios", "<code>" + h(prov_.scenarios_file.first) + "</code> (git blob <code>" + h(prov_.scenarios_file.second) + "</code>): " +
+                                 h(scenario_names()));
         row("Cases", std::to_string(prov_.cases) + ", of which " + std::to_string(prov_.failed) + " failed");
         std::string settings;
         for (const auto& s : prov_.overrides) settings += (settings.empty() ? "" : ", ") + ("<code>" + h(s) + "</code>");
@@ -554,25 +807,63 @@ private:
         out_ += "</dl>\n</footer>\n";
     }
 
-    const Program& p_;
+    const Program& p_;                      // as the command line sets it: labels, units, the appendix
     const std::vector<Value>& params_;
-    const BatchResults& r_;
+    const std::vector<ReportRun>& runs_;    // a column of figures each: one, or one per scenario
+    const BatchResults& r_;                 // the first run's cases: which failed, and why (the same in every run)
     const Provenance& prov_;
     const Case* only_;
     std::vector<int> case_index_, cohort_index_;
-    std::vector<const CaseRecord*> ok_;
+    std::vector<std::size_t> ok_;           // the cases that succeeded, by their place in each run
+    bool years_ = false;                    // the scenarios are years in order: trend charts
     std::string out_;
     bool open_ = false;
     bool failures_shown_ = false;
-    std::optional<CaseRecord> totals_;  // each figure's total over the cases, made when first shown
+    std::vector<std::optional<CaseRecord>> totals_;  // each run's totals over the cases, made when first shown
     int charts_ = 0;
 };
 
 }  // namespace
 
+std::vector<ScenarioSet> scenario_settings(const Program& p, const std::vector<Value>& params, const std::vector<ReportRun>& runs) {
+    std::vector<ScenarioSet> out;
+    for (std::size_t i = 0; i < p.params.size(); ++i) {
+        const int slot = static_cast<int>(i);
+        ScenarioSet set{p.params[i].name, {}};
+        const std::string base = param_text(p, slot, params[i]);
+        bool differs = false;
+        for (const auto& run : runs) {
+            set.values.push_back(param_text(*run.program, slot, (*run.params)[i]));
+            differs = differs || set.values.back() != base;
+        }
+        if (differs) out.push_back(std::move(set));
+    }
+    std::vector<const CellSetting*> cells;  // each table cell a scenario sets, in the order first set
+    for (const auto& run : runs)
+        for (const auto& c : run.program->cell_settings)
+            if (std::none_of(cells.begin(), cells.end(), [&](const CellSetting* x) { return x->name == c.name; })) cells.push_back(&c);
+    for (const CellSetting* cell : cells) {
+        ScenarioSet set{cell->name, {}};
+        for (const auto& run : runs) {
+            const TableDef& t = run.program->tables[cell->table];
+            const bool here = std::any_of(run.program->cell_settings.begin(), run.program->cell_settings.end(),
+                                          [&](const CellSetting& c) { return c.name == cell->name; });
+            // the scenario's value, or the ruleset's where this scenario leaves the cell as it is
+            set.values.push_back(typed_value(p, t.columns->fields[cell->column].type, here ? (*t.rows.at(cell->key).items())[cell->column] : cell->was));
+        }
+        out.push_back(std::move(set));
+    }
+    return out;
+}
+
 std::string report_html(const Program& p, const std::vector<Value>& params, const BatchResults& results,
                         const Provenance& prov, const Case* only_case) {
-    return Page(p, params, results, prov, only_case).render();
+    const std::vector<ReportRun> one{{"", &p, &params, &results}};
+    return Page(p, params, one, prov, only_case).render();
+}
+
+std::string report_html(const Program& p, const std::vector<Value>& params, const std::vector<ReportRun>& runs, const Provenance& prov) {
+    return Page(p, params, runs, prov, nullptr).render();
 }
 
 }  // namespace reckon

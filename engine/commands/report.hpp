@@ -23,6 +23,9 @@ struct Provenance {
     std::vector<std::string> overrides;  // the --param settings, as given
     // Each spreadsheet table the cases came from (CSV case tables and --list tables) with its git blob id.
     std::vector<std::pair<std::string, std::string>> tables;
+    // Under --scenarios: the scenarios file with its git blob id, and the scenarios' names in order.
+    std::pair<std::string, std::string> scenarios_file;
+    std::vector<std::string> scenarios;
     std::size_t cases = 0, failed = 0;
     std::string date;                    // YYYY-MM-DD, UTC: the run's date, as the command line gives it
     std::string reckon_version;
@@ -40,5 +43,27 @@ std::string git_blob_id_of_file(const std::string& path);
 // appendix its worked values.
 std::string report_html(const Program& p, const std::vector<Value>& params, const BatchResults& results,
                         const Provenance& prov, const Case* only_case);
+
+// One run of the cases under a scenario (--scenarios): its program (with the scenario's params and
+// cells), its params bound, and every figure.
+struct ReportRun {
+    std::string scenario;
+    const Program* program = nullptr;
+    const std::vector<Value>* params = nullptr;
+    const BatchResults* results = nullptr;
+};
+// What the scenarios set: each param whose value in some scenario differs from the command line's, and each
+// table cell a scenario sets, with its value in each scenario (as exactly as the appendix shows params; a cell
+// a scenario leaves alone has the ruleset's value). The report's appendix and the workbook show them.
+struct ScenarioSet {
+    std::string name;                 // "uprating", "unit_costs(homicide).fiscal"
+    std::vector<std::string> values;  // in the runs' order
+};
+std::vector<ScenarioSet> scenario_settings(const Program& p, const std::vector<Value>& params, const std::vector<ReportRun>& runs);
+
+// The page of a run under scenarios: each figure of each scenario side by side, a trend chart when the
+// scenarios are years in order, and in the appendix what each scenario sets. `p` and `params` are the
+// ruleset as the command line sets it, which the methodology shows.
+std::string report_html(const Program& p, const std::vector<Value>& params, const std::vector<ReportRun>& runs, const Provenance& prov);
 
 }  // namespace reckon

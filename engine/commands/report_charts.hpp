@@ -8,6 +8,7 @@
 
 namespace reckon {
 
+// A row of a bar chart; in a line chart, a series (category: its name), a value per category.
 struct Bar {
     std::string category;           // the row's label
     std::vector<std::optional<double>> values;  // one per series
@@ -19,5 +20,11 @@ struct Bar {
 // there is more than one series.
 std::string bar_chart(const std::string& title, const std::string& axis, const std::vector<std::string>& series,
                       const std::vector<Bar>& rows, int id);
+
+// A line chart over ordered categories (the years of a trend): a line per series through a point per
+// category (a gap where a figure is not defined), a value axis from zero with ticks and its label, the
+// figure at each point of a single series, a legend when there is more than one.
+std::string line_chart(const std::string& title, const std::string& axis, const std::vector<std::string>& categories,
+                       const std::vector<std::string>& series, const std::vector<Bar>& points, int id);
 
 }  // namespace reckon

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <set>
@@ -37,7 +38,6 @@ public:
     Writer(const std::string& path, const Program& p) : p_(p), file_(path, true) {}
 
     lxw_format* bold() const { return file_.bold; }
-    lxw_format* wrap() const { return file_.wrap; }
 
     // A sheet, set up to print (A4 landscape, fitted to the page's width, its first row repeated).
     lxw_worksheet* sheet(const char* name, bool header_row = true) {
@@ -53,6 +53,24 @@ public:
 
     void text(lxw_worksheet* s, lxw_row_t r, lxw_col_t c, const std::string& t, lxw_format* f = nullptr) {
         worksheet_write_string(s, r, c, t.c_str(), f);
+    }
+
+    // Text wrapped within its column (`width`, as set_column sets it), its row made tall enough for every line:
+    // a spreadsheet program does not fit the row to wrapped text by itself, and the lines would overlap.
+    void wrapped(lxw_worksheet* s, lxw_row_t r, lxw_col_t c, const std::string& t, double width) {
+        worksheet_write_string(s, r, c, t.c_str(), file_.wrap);
+        const double per_line = std::max(1.0, width * 1.1 - 1);  // about 1.1 characters of text to a unit of width
+        double lines = 0;
+        for (std::size_t at = 0; at <= t.size();) {
+            const std::size_t end = std::min(t.find('\n', at), t.size());
+            lines += std::max(1.0, std::ceil(static_cast<double>(display_width(t.substr(at, end - at))) / per_line));
+            at = end + 1;
+        }
+        double& height = heights_[{s, r}];
+        if (lines * 15 > height) {
+            height = lines * 15;
+            worksheet_set_row(s, r, height, nullptr);
+        }
     }
 
     // A param's number, as exactly as a cell holds it, in a format that shows it whole: a percentage when it is
@@ -98,13 +116,21 @@ public:
 private:
     const Program& p_;
     WorkbookFile file_;
+    std::map<std::pair<lxw_worksheet*, lxw_row_t>, double> heights_;  // each row's height for its wrapped text, in points
 };
 
 }  // namespace
 
 void write_workbook(const std::string& path, const Program& p, const std::vector<Value>& params, const BatchResults& results,
                     const Provenance& prov) {
+    write_workbook(path, p, params, std::vector<ReportRun>{{"", &p, &params, &results}}, prov);
+}
+
+void write_workbook(const std::string& path, const Program& p, const std::vector<Value>& params, const std::vector<ReportRun>& runs,
+                    const Provenance& prov) {
     Writer w(path, p);
+    const BatchResults& results = *runs.at(0).results;  // which cases failed, and why: the same under every scenario
+    const bool scenarios = !runs[0].scenario.empty();
 
     // Failures, first when a case failed: each error of each failed case, a row each, so that none is missed.
     std::size_t failed = 0;
@@ -120,7 +146,7 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
                 w.text(fs, r, 0, c.id);
                 w.text(fs, r, 1, c.file);
                 w.text(fs, r, 2, where);
-                w.text(fs, r, 3, message, w.wrap());
+                w.wrapped(fs, r, 3, message, 80);
                 ++r;
             }
         }
@@ -132,6 +158,8 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
     // Cases: a column per output, a column per member of a figure by member.
     lxw_worksheet* cases = w.sheet("Cases");
     std::vector<std::string> head{"case", "file"};
+    if (scenarios) head.push_back("scenario");
+    const std::size_t first = head.size();  // the first column of figures
     struct Column { std::size_t output; int member; };
     std::vector<Column> columns;
     for (std::size_t i = 0; i < p.outputs.size(); ++i) {
@@ -149,55 +177,84 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
     head.push_back("error");
     w.header(cases, head);
     lxw_row_t row = 1;
-    for (const auto& c : results.cases) {
-        w.text(cases, row, 0, c.id);
-        w.text(cases, row, 1, c.file);
-        if (c.ok) {
-            for (std::size_t k = 0; k < columns.size(); ++k) {
-                const RuleDef& r = p.rules[p.outputs[columns[k].output]];
-                const Value& v = c.outputs[columns[k].output];
-                const Value& shown = columns[k].member < 0 || v.kind != Value::Kind::list ? v : (*v.items())[static_cast<std::size_t>(columns[k].member)];
-                w.value(cases, row, static_cast<lxw_col_t>(k + 2), r.shown(), r.decimals, r.fixed_decimals, r.percent, shown);
-            }
-        } else {
+    for (std::size_t i = 0; i < results.cases.size(); ++i) {
+        const CaseRecord& c = results.cases[i];
+        if (!c.ok) {  // once, under no scenario
+            w.text(cases, row, 0, c.id);
+            w.text(cases, row, 1, c.file);
             const auto errors = error_lines(c.error);
-            w.text(cases, row, static_cast<lxw_col_t>(columns.size() + 2),
+            w.text(cases, row, static_cast<lxw_col_t>(columns.size() + first),
                    errors.empty() ? std::string() : (errors[0].first.empty() ? "" : errors[0].first + ": ") + errors[0].second +
                                                         (errors.size() > 1 ? " (and " + std::to_string(errors.size() - 1) + " more: see Failures)" : ""));
+            ++row;
+            continue;
         }
-        ++row;
+        for (const auto& run : runs) {  // a row under each scenario
+            const CaseRecord& under = run.results->cases[i];
+            w.text(cases, row, 0, under.id);
+            w.text(cases, row, 1, under.file);
+            if (scenarios) w.text(cases, row, 2, run.scenario);
+            for (std::size_t k = 0; k < columns.size(); ++k) {
+                const RuleDef& r = p.rules[p.outputs[columns[k].output]];
+                const Value& v = under.outputs[columns[k].output];
+                const Value& shown = columns[k].member < 0 || v.kind != Value::Kind::list ? v : (*v.items())[static_cast<std::size_t>(columns[k].member)];
+                w.value(cases, row, static_cast<lxw_col_t>(k + first), r.shown(), r.decimals, r.fixed_decimals, r.percent, shown);
+            }
+            ++row;
+        }
     }
     worksheet_set_column(cases, 0, 1, 18, nullptr);
     for (std::size_t k = 0; k < columns.size(); ++k)  // wide enough for its header, which wraps beyond 30 characters
-        worksheet_set_column(cases, static_cast<lxw_col_t>(k + 2), static_cast<lxw_col_t>(k + 2),
-                             static_cast<double>(std::clamp<std::size_t>(head[k + 2].size() + 2, 10, 30)), nullptr);
+        worksheet_set_column(cases, static_cast<lxw_col_t>(k + first), static_cast<lxw_col_t>(k + first),
+                             static_cast<double>(std::clamp<std::size_t>(head[k + first].size() + 2, 10, 30)), nullptr);
 
-    // Cohort: a row per figure (a row per member of a figure by member).
+    // Cohort: a row per figure (a row per member of a figure by member); a column of values per scenario.
     if (!p.cohort_outputs.empty()) {
         lxw_worksheet* cohort = w.sheet("Cohort");
-        w.header(cohort, {"output", "member", "label", "value", "unit"});
+        std::vector<std::string> head{"output", "member", "label"};
+        for (const auto& run : runs) head.push_back(scenarios ? run.scenario : "value");
+        head.push_back("unit");
+        w.header(cohort, head);
+        const auto unit_column = static_cast<lxw_col_t>(3 + runs.size());
         lxw_row_t r = 1;
         for (std::size_t i = 0; i < p.cohort_outputs.size(); ++i) {
             const RuleDef& d = p.rules[p.cohort_outputs[i]];
-            const Value none;
-            const Value& v = i < results.cohort.size() ? results.cohort[i] : none;
             const std::string unit = d.percent ? "%" : p.units.name(d.shown().unit);
-            auto line = [&](const std::string& member, const Value& x) {
+            const std::size_t members = d.by ? d.by->members.size() : 1;
+            for (std::size_t m = 0; m < members; ++m) {
                 w.text(cohort, r, 0, d.name);
-                if (!member.empty()) w.text(cohort, r, 1, member);
+                if (d.by) w.text(cohort, r, 1, d.by->members[m]);
                 w.text(cohort, r, 2, d.shown_label());
-                w.value(cohort, r, 3, d.shown(), d.decimals, d.fixed_decimals, d.percent, x);
-                if (!unit.empty()) w.text(cohort, r, 4, unit);
+                for (std::size_t j = 0; j < runs.size(); ++j) {
+                    static const Value none;
+                    const auto& values = runs[j].results->cohort;  // empty when the cohort could not be computed
+                    const Value& v = i < values.size() ? values[i] : none;
+                    const Value& x = !d.by ? v : v.kind == Value::Kind::list ? (*v.items())[m] : none;
+                    w.value(cohort, r, static_cast<lxw_col_t>(3 + j), d.shown(), d.decimals, d.fixed_decimals, d.percent, x);
+                }
+                if (!unit.empty()) w.text(cohort, r, unit_column, unit);
                 ++r;
-            };
-            if (d.by && v.kind == Value::Kind::list)
-                for (std::size_t m = 0; m < d.by->members.size(); ++m) line(d.by->members[m], (*v.items())[m]);
-            else
-                line("", v);
+            }
         }
         worksheet_set_column(cohort, 0, 1, 24, nullptr);
         worksheet_set_column(cohort, 2, 2, 44, nullptr);
-        worksheet_set_column(cohort, 3, 3, 16, nullptr);
+        worksheet_set_column(cohort, 3, static_cast<lxw_col_t>(2 + runs.size()), 16, nullptr);
+    }
+
+    // Scenarios: what each one sets, exactly, a column each.
+    if (scenarios) {
+        lxw_worksheet* ss = w.sheet("Scenarios");
+        std::vector<std::string> head{"param or table cell"};
+        for (const auto& run : runs) head.push_back(run.scenario);
+        w.header(ss, head);
+        lxw_row_t r = 1;
+        for (const auto& set : scenario_settings(p, params, runs)) {
+            w.text(ss, r, 0, set.name);
+            for (std::size_t j = 0; j < set.values.size(); ++j) w.wrapped(ss, r, static_cast<lxw_col_t>(1 + j), set.values[j], 22);
+            ++r;
+        }
+        worksheet_set_column(ss, 0, 0, 30, nullptr);
+        worksheet_set_column(ss, 1, static_cast<lxw_col_t>(runs.size()), 22, nullptr);
     }
 
     // Parameters: the values this run used, with their sources.
@@ -215,11 +272,11 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
         }
         w.text(ps, r, 5, exactly);  // as the appendix and explain show it: exactly, or cut with "…" and the fraction
         w.text(ps, r, 2, p.units.name(d.type.unit));
-        w.text(ps, r, 3, d.cite.description, w.wrap());
+        w.wrapped(ps, r, 3, d.cite.description, 60);
         std::string source = d.cite.source;
         for (const auto& [slot, node] : p.overrides)
             if (slot == static_cast<int>(i)) source = "set for this run (--param " + d.name + ")";
-        w.text(ps, r, 4, source, w.wrap());
+        w.wrapped(ps, r, 4, source, 60);
     }
     // Table cells set for this run, after the params, each with the value the ruleset gives.
     for (std::size_t i = 0; i < p.cell_settings.size(); ++i) {
@@ -232,8 +289,8 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
         if (v.kind == Value::Kind::number) w.param(ps, r, 1, type, v, false);
         else w.text(ps, r, 1, typed_value(p, type, v));
         w.text(ps, r, 2, p.units.name(type.unit));
-        w.text(ps, r, 3, "a cell of table " + t.name + "; the ruleset has " + typed_value(p, type, c.was), w.wrap());
-        w.text(ps, r, 4, "set for this run (--param " + c.name + ")", w.wrap());
+        w.wrapped(ps, r, 3, "a cell of table " + t.name + "; the ruleset has " + typed_value(p, type, c.was), 60);
+        w.wrapped(ps, r, 4, "set for this run (--param " + c.name + ")", 60);
     }
     worksheet_set_column(ps, 0, 0, 24, nullptr);
     worksheet_set_column(ps, 1, 2, 14, nullptr);
@@ -273,8 +330,8 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
                     notes += (notes.empty() ? "" : "; ") + t.columns->fields[c].name + " (--param " + set->name + "; the ruleset has " +
                              typed_value(p, type, set->was) + ")";
             }
-            w.text(ts, r, columns + 1, t.cite.source, w.wrap());
-            if (!notes.empty()) w.text(ts, r, columns + 2, notes, w.wrap());
+            w.wrapped(ts, r, columns + 1, t.cite.source, 60);
+            if (!notes.empty()) w.wrapped(ts, r, columns + 2, notes, 30);
             ++r;
         }
         worksheet_set_column(ts, 0, 0, 24, nullptr);
@@ -289,6 +346,11 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
         {"ruleset", prov.ruleset}, {"version", prov.version}, {"ruleset hash", prov.hash}};
     for (const auto& [file, id] : prov.files) lines.push_back({"file", file + " (git blob " + id + ")"});
     for (const auto& [file, id] : prov.tables) lines.push_back({"table", file + " (git blob " + id + ")"});
+    if (!prov.scenarios.empty()) {
+        std::string names;
+        for (const auto& n : prov.scenarios) names += (names.empty() ? "" : ", ") + n;
+        lines.push_back({"scenarios", prov.scenarios_file.first + " (git blob " + prov.scenarios_file.second + "): " + names});
+    }
     lines.push_back({"cases", std::to_string(prov.cases)});
     lines.push_back({"failed", std::to_string(prov.failed)});
     std::string settings;

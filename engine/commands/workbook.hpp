@@ -19,5 +19,9 @@ std::string excel_number_format(const Program& p, const Type& t, int decimals, b
 // Provenance. Throws std::runtime_error when the file cannot be written.
 void write_workbook(const std::string& path, const Program& p, const std::vector<Value>& params, const BatchResults& results,
                     const Provenance& prov);
+// The same under scenarios (--scenarios): in Cases a row per case and scenario, named in a column of its own;
+// in Cohort a column of values per scenario; a Scenarios sheet of what each one sets, exactly.
+void write_workbook(const std::string& path, const Program& p, const std::vector<Value>& params, const std::vector<ReportRun>& runs,
+                    const Provenance& prov);
 
 }  // namespace reckon

@@ -176,6 +176,8 @@ struct ReportItem {
     std::vector<std::pair<std::string, Location>> members;  // for each ref, the member it names (`f(Enum.member)`), or ""
     std::string share_of;
     Location share_where;
+    bool member_shares = false;  // table: `with shares`, each member's share of its figure's total
+    Location member_shares_where;
     std::string axis;   // chart: the value axis's label
 };
 

@@ -75,6 +75,7 @@ std::optional<ReportItem> Checker::report_item(const ast::ReportItem& item) {
     out.where = item.where;
     out.title = item.title;
     out.axis = item.axis;
+    out.member_shares = item.member_shares;
     bool ok = true;
     for (std::size_t k = 0; k < item.refs.size(); ++k) {
         const auto& [name, where] = item.refs[k];
@@ -164,10 +165,22 @@ void Checker::check_report_item(const ast::ReportItem& item, const ReportItem& o
                     ok = false;
                 }
             }
+            if (ok && item.member_shares) {
+                if (!by(0)) error(item.member_shares_where, "'with shares' is for a table of figures by member (each member's share of the "
+                                                            "figure's total); for single figures, write 'share of' and the figure they are parts of");
+                for (std::size_t k = 0; k < out.rules.size() && by(0); ++k)
+                    if (!numeric(p_.rules[out.rules[k]])) {
+                        error(item.refs[k].second, "'" + p_.rules[out.rules[k]].name + "' is " + describe(p_.rules[out.rules[k]].shown()) +
+                                                       "; shares are of figures");
+                        break;
+                    }
+            }
             if (ok && out.share_of >= 0) {
                 const RuleDef& of = p_.rules[out.share_of];
                 if (by(0) || of.by) {
-                    error(item.share_where, "shares are shown for a table of single figures, as parts of one figure");
+                    error(item.share_where, by(0) ? "'share of' is for a table of single figures; in a table of figures by member, "
+                                                    "write 'with shares' for each member's share of the figure's total"
+                                                  : "shares are shown for a table of single figures, as parts of one figure");
                 } else if (!numeric(of)) {
                     error(item.share_where, "'" + of.name + "' is " + describe(of.type) + "; shares are of a figure");
                 } else if (of.cohort != out.cohort) {

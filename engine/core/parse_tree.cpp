@@ -173,6 +173,7 @@ ast::Decl Builder::report(const Node& n) const {
             if (k.is_type<item_title>()) item.title = unquote(k);
             else if (k.is_type<axis_title>()) item.axis = unquote(k);
             else if (k.is_type<share_ref>()) item.share_of = k.string(), item.share_where = at(k);
+            else if (k.is_type<member_shares>()) item.member_shares = true, item.member_shares_where = at(k);
             else if (k.is_type<report_ref>() || k.is_type<range_low>() || k.is_type<range_high>()) {
                 item.refs.emplace_back(k.string(), at(k));
                 item.members.emplace_back("", at(k));

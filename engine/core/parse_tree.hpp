@@ -35,7 +35,7 @@ using selector = pt::selector<
         test_name, test_case_path, given, given_name, given_value, expectation, expect_name, expect_member, expect_value,
         import_path, unit_decl, currency_decl, param_decl, input_decl, rule_decl, output_decl, cohort_decl, fn_decl,
         type_decl, table_decl, table_row, row_key, cell, require_decl, require_message, test_decl, import_decl,
-        percent_note, headline_step, report_decl, report_title, item_title, report_ref, report_member, share_ref, range_low, range_high, report_section,
+        percent_note, headline_step, report_decl, report_title, item_title, report_ref, report_member, share_ref, member_shares, range_low, range_high, report_section,
         report_text, report_headline, report_range, report_table, report_chart, report_cases, report_list,
         report_appendix, axis_title>,
     pt::fold_one::on<selection, multiplicative, additive, defaulted, conversion, comparison<defaulted>,

@@ -168,6 +168,7 @@ struct ReportItem {
     std::vector<int> rules;  // output slots; range: low, high
     std::vector<int> members;  // for each, the member of a figure by member it names, or -1 (the whole figure)
     int share_of = -1;       // table: shares of this output
+    bool member_shares = false;  // table of figures by member: each member's share of its figure's total
     bool cohort = false;     // of the cohort, or of each case
 };
 

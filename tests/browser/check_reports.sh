@@ -109,6 +109,17 @@ shows iom-report '<dd>240, of which 0 failed</dd>'
 bars iom-report 65
 printed_whole iom-report '<table class="cases">' '</table>'
 
+# The IOM report over six years from one cohort: figures side by side, a trend chart per headline unit.
+"$reckon" report rulesets/iom-annual-report.reckon cases/iom --scenarios rulesets/iom-annual-report.years.yaml \
+    --out "$tmp/trend.html" 2>"$tmp/reckon.log" || fail "reckon report --scenarios (IOM years): $(cat "$tmp/reckon.log")"
+render iom-trend-report "$tmp/trend.html" 1500
+shows iom-trend-report 'Saving from reduced severity (value 2, ONS CSS) and Saving from reduced offending (value 1, PNC), 2019 to 2024'
+shows iom-trend-report '<td class="num" data-output="saving_pnc" data-scenario="2024">£1,155,000</td>'
+trends=$(grep -o '<figure class="chart trend">' "$tmp/iom-trend-report.dom" | wc -l)
+[ "$trends" -eq 4 ] || fail "iom-trend-report: $trends trend charts, expected 4"
+printed_whole iom-trend-report '<h3>What each scenario sets</h3>' '</table>'
+printed_whole iom-trend-report '<caption>Offences and savings by offence type: Saving (value 1)</caption>' '</table>'
+
 # A report with a failed case: the banner is printed above the first figure (the PDF's text, in reading order).
 mkdir -p "$tmp/some"
 cp cases/iom/N0001.yaml cases/iom/N0002.yaml cases/iom/N0003.yaml "$tmp/some/"
