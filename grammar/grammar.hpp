@@ -207,7 +207,10 @@ struct optional_type : seq<kw_optional, ws, type> {};
 struct named_type : unit_expr {};
 struct type : sor<list_type, record_type, optional_type, named_type> {};
 struct enum_member : name {};
-struct enum_type : seq<kw_one, ws, must<kw_of>, ws, must<list<enum_member, seq<ws, one<','>, ws>>>> {};
+// a member's label for readers, on its line: `pro_rata "Pro rata"`
+struct member_label : string_lit {};
+struct enum_entry : seq<enum_member, opt<blanks, member_label>> {};
+struct enum_type : seq<kw_one, ws, must<kw_of>, ws, must<list<enum_entry, seq<ws, one<','>, ws>>>> {};
 
 // ---- declarations -------------------------------------------------------------------
 struct description : string_lit {};

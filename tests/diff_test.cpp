@@ -93,6 +93,19 @@ TEST_CASE("diff: a change of layout only is no change") {
     CHECK(r.out.find("No change to the methodology.") != std::string::npos);
 }
 
+TEST_CASE("diff: a member's new or removed label is a change readers see") {
+    const std::string dir = temp_dir(), iom = "rulesets/iom-annual-report.reckon";
+    std::string text = read_file(source_dir() + "/" + iom);
+    REQUIRE(text.find("pro_rata \"Pro rata\"") != std::string::npos);
+    text.replace(text.find("pro_rata \"Pro rata\""), 19, "pro_rata \"Pro-rata\"");
+    text.replace(text.find("  other \"Other\""), 15, "  other");
+    write_file(dir + "/relabelled.reckon", text);
+    auto r = run_reckon({"diff", iom, dir + "/relabelled.reckon"});
+    INFO(r.out);
+    CHECK(r.out.find("\ntypes\n  changed type OffenceType\n      member other: \"Other\" -> (no label)\n"
+                     "  changed type Status\n      member pro_rata: \"Pro rata\" -> \"Pro-rata\"\n") != std::string::npos);
+}
+
 TEST_CASE("diff REV:PATH reads a version from git") {
     std::string dir = temp_dir();
     auto git = [&](std::vector<std::string> args) {

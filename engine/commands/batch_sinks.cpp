@@ -116,7 +116,7 @@ void BatchSink::succeeded(Outcome& out, const CaseResult& r, const std::string* 
             return;
         case BatchFormat::table:  // under scenarios, the scenario's name, then its figures
             if (scenario) out.cells.push_back(*scenario);
-            for (std::size_t c : columns_) out.cells.push_back(display_with_unit(p_, p_.rules[p_.outputs[c]], r.outputs[c]));
+            for (std::size_t c : columns_) out.cells.push_back(display_labelled(p_, p_.rules[p_.outputs[c]], r.outputs[c]));
             return;
     }
 }

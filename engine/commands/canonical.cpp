@@ -76,17 +76,20 @@ std::string unit_text(const ast::UnitSyntax& u) {
 
 }  // namespace
 
+// A text in quotes, as written in a rule file.
+std::string quoted(const std::string& text) {
+    std::string q = "\"";
+    for (char c : text) q += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
+    return q + "\"";
+}
+
 std::string canonical(const ast::Expr& e) {
     using K = ast::ExprKind;
     switch (e.kind) {
         case K::number: return e.text + (e.unit.terms.empty() ? "" : " " + unit_text(e.unit));
         case K::percent: return e.text + "%";
         case K::money: return e.text + e.value_text;
-        case K::text: {
-            std::string q = "\"";
-            for (char c : e.text) q += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
-            return q + "\"";
-        }
+        case K::text: return quoted(e.text);
         case K::boolean:
         case K::date: return e.text;
         case K::none: return "none";
@@ -135,7 +138,9 @@ std::string canonical(const ast::TypeSyntax& t) {
         }
         case ast::TypeSyntaxKind::enumeration: {
             std::string out = "one of ";
-            for (std::size_t i = 0; i < t.members.size(); ++i) out += (i ? ", " : "") + t.members[i].first;
+            for (std::size_t i = 0; i < t.members.size(); ++i)  // with its label: a new label changes what readers see
+                out += (i ? ", " : "") + t.members[i].first +
+                       (i < t.member_labels.size() && !t.member_labels[i].empty() ? " " + quoted(t.member_labels[i]) : "");
             return out;
         }
     }

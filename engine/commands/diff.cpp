@@ -49,6 +49,11 @@ std::map<std::string, Section> describe_program(const Program& p) {
         }
         s["tables"]["table " + t.name] = f;
     }
+    for (const auto& e : p.enums) {  // each member with its label: a new label changes what readers see
+        Facets f;
+        for (std::size_t m = 0; m < e->members.size(); ++m) f["member " + e->members[m]] = e->labels[m].empty() ? "(no label)" : "\"" + e->labels[m] + "\"";
+        s["types"]["type " + e->name] = f;
+    }
     for (const auto& in : p.inputs)
         s["inputs"]["input " + in.path] = {{"type", describe(in.type, p.units)}, {"description", in.cite.description}};
     for (const auto& r : p.rules) {
@@ -95,7 +100,7 @@ std::map<std::string, Section> describe_program(const Program& p) {
 std::vector<Change> compare_rulesets(const Program& old_p, const Program& new_p) {
     auto a = describe_program(old_p), b = describe_program(new_p);
     std::vector<Change> out;
-    for (const char* section : {"header", "units", "params", "tables", "inputs", "functions", "rules", "report"}) {
+    for (const char* section : {"header", "units", "types", "params", "tables", "inputs", "functions", "rules", "report"}) {
         Section& sa = a[section];
         Section& sb = b[section];
         std::vector<std::string> names;  // in the new version's order... maps are by name

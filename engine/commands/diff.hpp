@@ -20,7 +20,7 @@ struct Aspect {
 };
 
 struct Change {
-    std::string section;  // header, units, params, tables, inputs, rules, functions
+    std::string section;  // header, units, types, params, tables, inputs, rules, functions
     std::string kind;     // added, removed, changed
     std::string name;     // "param working_hours", "output total"
     std::vector<Aspect> aspects;

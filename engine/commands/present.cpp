@@ -57,6 +57,15 @@ std::string display_with_unit(const Program& p, const RuleDef& r, const Value& v
     return with_unit(p, t, std::move(text)) + (r.percent ? " %" : "");  // a percentage says so, once: the label need not
 }
 
+std::string display_labelled(const Program& p, const RuleDef& r, const Value& v) {
+    const Type& t = r.shown();
+    if (v.kind == Value::Kind::member && t.enumeration) {
+        const auto m = v.n().convert_to<std::size_t>();
+        if (m < t.enumeration->labels.size() && !t.enumeration->labels[m].empty()) return t.enumeration->labels[m];
+    }
+    return display_with_unit(p, r, v);
+}
+
 std::optional<std::string> unit_in_words(const std::string& unit, bool one) {
     const auto slash = unit.find('/');
     const std::string top = unit.substr(0, slash), per = slash == std::string::npos ? "" : unit.substr(slash + 1);
@@ -76,6 +85,7 @@ std::optional<std::string> unit_in_words(const std::string& unit, bool one) {
 
 std::string display_for_readers(const Program& p, const RuleDef& r, const Value& v) {
     const Type& t = r.shown();
+    if (v.kind == Value::Kind::member && t.enumeration) return t.enumeration->shown(v.n().convert_to<std::size_t>());  // "Pro rata"
     if (v.kind != Value::Kind::number || r.percent || t.kind != TypeKind::number) return display_with_unit(p, r, v);
     std::string text = display_value(p, t, r.decimals, r.fixed_decimals, v);
     const bool negative = !text.empty() && text[0] == '-';
@@ -128,7 +138,7 @@ std::string render_outputs(const Program& p, const std::vector<int>& slots, cons
         const RuleDef& d = p.rules[slots[i]];
         if (d.by || d.type.kind == TypeKind::list) continue;
         lw = std::max(lw, width(d.shown_label()));
-        vw = std::max(vw, width(display_with_unit(p, d, values[i])));
+        vw = std::max(vw, width(display_labelled(p, d, values[i])));
     }
     std::string out;
     bool after_block = false;  // a table or a list: set apart by blank lines
@@ -148,7 +158,8 @@ std::string render_outputs(const Program& p, const std::vector<int>& slots, cons
             while (j < slots.size() && p.rules[slots[j]].by == d.by) ++j;
             std::vector<std::vector<std::string>> cells(d.by->members.size() + 1);
             cells[0].push_back(d.by->name);
-            for (std::size_t m = 0; m < d.by->members.size(); ++m) cells[m + 1].push_back(d.by->members[m]);
+            for (std::size_t m = 0; m < d.by->members.size(); ++m)  // by its label, where it has one
+                cells[m + 1].push_back(d.by->labels[m].empty() ? d.by->members[m] : d.by->labels[m]);
             for (std::size_t k = i; k < j; ++k) {
                 const RuleDef& g = p.rules[slots[k]];
                 cells[0].push_back(g.shown_label());
@@ -167,7 +178,7 @@ std::string render_outputs(const Program& p, const std::vector<int>& slots, cons
         } else {
             if (after_block) out += "\n";
             after_block = false;
-            std::string value = display_with_unit(p, d, values[i]);
+            std::string value = display_labelled(p, d, values[i]);
             out += "  " + label + std::string(lw - width(label) + 2, ' ') + std::string(vw - width(value), ' ') + value + "\n";
         }
     }
@@ -193,7 +204,7 @@ std::string render_scenario_outputs(const Program& p, const std::vector<int>& sl
             std::vector<std::string> row{r.shown_label() + (r.by ? ": " + r.by->members[m] : "")};
             for (const auto& each : values) {
                 const Value& v = i < each.size() ? each[i] : none;
-                row.push_back(display_with_unit(p, r, r.by && v.kind == Value::Kind::list ? (*v.items())[m] : r.by ? none : v));
+                row.push_back(display_labelled(p, r, r.by && v.kind == Value::Kind::list ? (*v.items())[m] : r.by ? none : v));
             }
             rows.push_back(std::move(row));
         }

@@ -12,12 +12,15 @@
 
 namespace reckon {
 
-// "£2,356.36", "52 hour", "20%"-free plain numbers: the figure as an analyst pastes it.
+// "£2,356.36", "52 hour", "20%"-free plain numbers: the figure as an analyst pastes it (a member by its name, as
+// formulas, tests and explain write it).
 std::string display_with_unit(const Program& p, const RuleDef& r, const Value& v);
+// The same in the tables of eval and batch, which people read: a member by its label, where it has one ("Pro rata").
+std::string display_labelled(const Program& p, const RuleDef& r, const Value& v);
 // A unit of time in words after a number: "hour" "hours", "hour/year" "hours a year", "/week" "a week"
 // (`one`: after the number 1); nullopt when a part of it is not a unit of time.
 std::optional<std::string> unit_in_words(const std::string& unit, bool one);
-// The figure as a reader of a report reads it: its unit in words ("52 hours", "273 days", "£845.12 a week",
+// The figure as a reader of a report reads it: a member by its label ("Pro rata"); its unit in words ("52 hours", "273 days", "£845.12 a week",
 // "1,650 hours a year"); other units as display_with_unit shows them.
 std::string display_for_readers(const Program& p, const RuleDef& r, const Value& v);
 // A figure by member with each member's name: "shoplifting £18,035.85, other £0.00"; any other figure as display_with_unit.

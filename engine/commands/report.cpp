@@ -61,17 +61,8 @@ const char* const style =
     "h2,h3,caption,figcaption{break-after:avoid}figure,.headlines,table.chart-data,tr{break-inside:avoid}\n"
     "section.appendix,footer{break-before:page}.headline{background:none}}\n";
 
-// A member's name for readers: "serious_wounding" -> "serious wounding".
-std::string readable(std::string member) {
-    std::replace(member.begin(), member.end(), '_', ' ');
-    return member;
-}
-
-// The figure as a reader reads it: "£2,356.36", "72.8 %", "52 hours", "pro rata".
-std::string figure(const Program& p, const RuleDef& r, const Value& v) {
-    if (v.kind == Value::Kind::member) return readable(display_for_readers(p, r, v));  // "pro rata", "not on scheme"
-    return display_for_readers(p, r, v);
-}
+// The figure as a reader reads it: "£2,356.36", "72.8 %", "52 hours", a member by its label ("Pro rata").
+std::string figure(const Program& p, const RuleDef& r, const Value& v) { return display_for_readers(p, r, v); }
 
 // A figure in a headline: to the step its output declares (`headline to £1,000`), as a reader quotes an
 // estimate; exactly, as everywhere else, when it declares none.
@@ -205,7 +196,7 @@ private:
         const int m = k < item.members.size() ? item.members[k] : -1;
         if (m < 0) return {r, v, r.shown_label(), ""};
         const std::string& member = r.by->members[static_cast<std::size_t>(m)];
-        return {r, v.kind == Value::Kind::list ? (*v.items())[static_cast<std::size_t>(m)] : none, r.shown_label() + ": " + readable(member), member};
+        return {r, v.kind == Value::Kind::list ? (*v.items())[static_cast<std::size_t>(m)] : none, r.shown_label() + ": " + r.by->shown(static_cast<std::size_t>(m)), member};
     }
     // Whether the item shows figures for each member: its first figure is by member, and it names no member.
     const EnumDef* by_member(const ReportItem& item) const {
@@ -437,7 +428,7 @@ private:
                     const RuleDef& r = p_.rules[slot];
                     std::vector<Row> rows;
                     for (std::size_t m = 0; m < by->members.size(); ++m) {
-                        Row row{readable(by->members[m]), r.name, by->members[m], {}};
+                        Row row{by->shown(m), r.name, by->members[m], {}};
                         for (std::size_t j = 0; j < runs_.size(); ++j) {
                             const Value& v = value_of(slot, recs[j], j);
                             const std::string s = item.member_shares ? share(v.kind == Value::Kind::list ? (*v.items())[m] : Value{}, members_total(v)) : "";
@@ -459,7 +450,7 @@ private:
             }
             out_ += "</tr></thead>\n<tbody>\n";
             for (std::size_t m = 0; m < by->members.size(); ++m) {
-                out_ += "<tr><td>" + h(readable(by->members[m])) + "</td>";
+                out_ += "<tr><td>" + h(by->shown(m)) + "</td>";
                 for (int slot : item.rules) {
                     const Value& v = value_of(slot, recs[0], 0);
                     out_ += cell(p_.rules[slot].name, member_figure(p_, p_.rules[slot], v, m), by->members[m]);
@@ -555,7 +546,7 @@ private:
             }
             for (std::size_t m = 0; m < by->members.size(); ++m) {
                 Bar b;
-                b.category = readable(by->members[m]);
+                b.category = by->shown(m);
                 for (std::size_t j = 0; j < runs_.size(); ++j)
                     for (int slot : item.rules) {
                         const Value& v = value_of(slot, recs[j], j);

@@ -105,8 +105,13 @@ public:
                 worksheet_write_datetime(s, r, c, &when, file_.date);
                 return;
             }
+            case Value::Kind::member:  // by its label, as a reader reads it
+                if (t.enumeration) {
+                    text(s, r, c, t.enumeration->shown(v.n().convert_to<std::size_t>()));
+                    return;
+                }
+                [[fallthrough]];
             case Value::Kind::text:
-            case Value::Kind::member:
             case Value::Kind::list: text(s, r, c, display_value(p_, t, decimals, fixed, v)); return;
         }
     }

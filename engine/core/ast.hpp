@@ -125,6 +125,7 @@ struct TypeSyntax {
     TypePtr element;             // list, optional
     std::vector<Field> fields;   // record
     std::vector<std::pair<std::string, Location>> members;  // enumeration
+    std::vector<std::string> member_labels;                 // each member's label for readers, or ""
     ExprPtr min, max;            // bounds on values read from a case
 };
 

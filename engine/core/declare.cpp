@@ -73,12 +73,14 @@ void Checker::declare_records(const std::vector<const ast::Decl*>& decls) {
             auto e = std::make_unique<EnumDef>();
             e->name = d->name;
             e->where = d->name_where;
-            for (const auto& [m, where] : d->type->members) {
+            for (std::size_t k = 0; k < d->type->members.size(); ++k) {
+                const auto& [m, where] = d->type->members[k];
                 if (e->member(m) >= 0) {
                     error(where, "'" + m + "' appears twice in '" + d->name + "'");
                     continue;
                 }
                 e->members.push_back(m);
+                e->labels.push_back(d->type->member_labels[k]);
                 e->member_where.push_back(where);
             }
             enums_[d->name] = static_cast<int>(p_.enums.size());

@@ -17,7 +17,14 @@ ast::TypePtr Builder::type(const Node& n) const {
         t->element = type(*n.children.at(0));
     } else if (n.is_type<enum_type>()) {
         t->kind = ast::TypeSyntaxKind::enumeration;
-        for (const auto& m : n.children) t->members.emplace_back(m->string(), at(*m));
+        for (const auto& m : n.children) {
+            if (m->is_type<member_label>()) {
+                t->member_labels.back() = unquote(*m);
+            } else {
+                t->members.emplace_back(m->string(), at(*m));
+                t->member_labels.emplace_back();
+            }
+        }
     } else if (n.is_type<named_type>()) {
         t->kind = ast::TypeSyntaxKind::named;
         t->unit = unit(n);

@@ -27,7 +27,7 @@ using selector = pt::selector<
         empty_list, call, callee, field_sel, for_form, where_form, negation, mul_op, add_op, cmp_op, given_test,
         otherwise_op, not_op, and_op, or_op, if_expr, let_expr, let_var, loop_var,
         // types
-        named_type, list_type, record_type, optional_type, enum_type, enum_member, field, field_name, bound_min,
+        named_type, list_type, record_type, optional_type, enum_type, enum_member, member_label, field, field_name, bound_min,
         bound_max, declared_type, input_type, type_body, table_key, table_columns,
         // declarations
         header, ruleset_name, version_text, citation, case_id, ignored_column, sheets_day_first, description, decimals_value, decl_name, unit_factor,

@@ -80,8 +80,17 @@ struct RecordDef;
 struct EnumDef {
     std::string name;
     std::vector<std::string> members;
+    std::vector<std::string> labels;  // each member's label for readers (`pro_rata "Pro rata"`), or ""
     std::vector<Location> member_where;
     Location where;
+    // A member as readers read it: its label, or its name with spaces for underscores ("not on scheme").
+    std::string shown(std::size_t m) const {
+        if (m < labels.size() && !labels[m].empty()) return labels[m];
+        std::string name = members.at(m);
+        for (char& c : name)
+            if (c == '_') c = ' ';
+        return name;
+    }
     int member(const std::string& m) const {
         for (std::size_t i = 0; i < members.size(); ++i)
             if (members[i] == m) return static_cast<int>(i);
