@@ -298,7 +298,7 @@ TEST_CASE("batch --scenarios: each case read once and evaluated under each named
     auto bad = run_reckon({"batch", "rulesets/sussex-complex-client.reckon", "cases/sussex", "--scenarios", dir + "/bad.yaml",
                            "--format", "csv"});
     CHECK(bad.status == 1);
-    CHECK(bad.err.rfind(dir + "/bad.yaml:2:15: error: scenario 'low': the ruleset has no param named 'arrest_tim'\n", 0) == 0);
+    CHECK(bad.err.rfind(dir + "/bad.yaml:2:15: error: scenario 'low': the ruleset has no param named 'arrest_tim'; did you mean 'arrest_time'?\n", 0) == 0);
 
     // the table: a line per case and scenario, then the cohort with a column per scenario
     auto table = run_reckon({"batch", "rulesets/sussex-complex-client.reckon", "cases/sussex", "--scenarios", dir + "/arrests.yaml"});

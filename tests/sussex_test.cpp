@@ -82,6 +82,10 @@ TEST_CASE("Sussex: a param overridden from the command line") {
     auto r = run_reckon({"eval", ruleset, "cases/sussex/complex-client-2010-11.yaml", "--param", "hours=1"});
     CHECK(r.status == 2);
     CHECK(r.err == "reckon: error: --param hours: the ruleset has no param named 'hours'\n");
+    // a name close to one of the ruleset's: the error names it
+    auto near = run_reckon({"eval", ruleset, "cases/sussex/complex-client-2010-11.yaml", "--param", "oncosts=30%"});
+    CHECK(near.status == 2);
+    CHECK(near.err == "reckon: error: --param oncosts: the ruleset has no param named 'oncosts'; did you mean 'on_costs'?\n");
 }
 
 TEST_CASE("reckon test rulesets passes and ends with the tally") {

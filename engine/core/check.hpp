@@ -16,7 +16,7 @@
 namespace reckon {
 
 // The built-in functions.
-enum class Builtin { round, floor, ceil, min, max, sum, count, collect, date, financial_year };
+enum class Builtin { round, floor, ceil, min, max, abs, sum, count, collect, date, financial_year };
 std::optional<Builtin> builtin_named(std::string_view name);
 const char* builtin_name(Builtin b);
 
@@ -114,6 +114,7 @@ private:
     Checked list_total(const ast::Expr& e, Builtin b, std::vector<Checked> args);
     Checked rounding(const ast::Expr& e, Builtin b, std::vector<Checked> args);
     Checked extremum(const ast::Expr& e, Builtin b, std::vector<Checked> args);
+    Checked absolute(const ast::Expr& e, std::vector<Checked> args);
     Checked aggregate(const ast::Expr& e);
     Checked call_value(const ast::Expr& e, std::vector<Checked> args);  // table(key), grouped(member)
     Checked builtin_date(const ast::Expr& e, Builtin b, std::vector<Checked> args);

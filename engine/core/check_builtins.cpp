@@ -1,5 +1,5 @@
 // The check phase, for calls: the built-in functions (round, floor, ceil,
-// min, max, sum, count, collect, date, financial_year), the ruleset's own
+// min, max, abs, sum, count, collect, date, financial_year), the ruleset's own
 // functions, table lookups and one member of a figure by member.
 #include "check.hpp"
 
@@ -8,7 +8,7 @@
 namespace reckon {
 
 std::optional<Builtin> builtin_named(std::string_view name) {
-    for (Builtin b : {Builtin::round, Builtin::floor, Builtin::ceil, Builtin::min, Builtin::max, Builtin::sum, Builtin::count,
+    for (Builtin b : {Builtin::round, Builtin::floor, Builtin::ceil, Builtin::min, Builtin::max, Builtin::abs, Builtin::sum, Builtin::count,
                       Builtin::collect, Builtin::date, Builtin::financial_year})
         if (name == builtin_name(b)) return b;
     return std::nullopt;
@@ -21,6 +21,7 @@ const char* builtin_name(Builtin b) {
         case Builtin::ceil: return "ceil";
         case Builtin::min: return "min";
         case Builtin::max: return "max";
+        case Builtin::abs: return "abs";
         case Builtin::sum: return "sum";
         case Builtin::count: return "count";
         case Builtin::collect: return "collect";
@@ -66,6 +67,9 @@ Checked Checker::call(const ast::Expr& e) {
             case Builtin::ceil: return rounding(e, *builtin, arguments(e, *builtin));
             case Builtin::min:
             case Builtin::max: return extremum(e, *builtin, arguments(e, *builtin));
+            case Builtin::abs:
+                if (fns_.count(e.text)) break;  // a function of the ruleset's own by that name
+                return absolute(e, arguments(e, std::nullopt));
             case Builtin::sum:
             case Builtin::count: return list_total(e, *builtin, arguments(e, *builtin));
             case Builtin::collect: break;  // only as collect(x for x in list)
@@ -302,6 +306,26 @@ Checked Checker::extremum(const ast::Expr& e, Builtin b, std::vector<Checked> ar
     return {t, std::move(n)};
 }
 
+// abs(x): the size of a number or quantity, whatever its sign (a change either way); the larger of x and -x.
+Checked Checker::absolute(const ast::Expr& e, std::vector<Checked> args) {
+    if (args.size() != 1) {
+        error(e.where, "abs() takes one number, as in abs(annualised_cost - baseline_cost)");
+        return failed();
+    }
+    if (any_failed(args)) return failed();
+    if (args[0].type.kind != TypeKind::number) {
+        error(e.kids[0]->where, "abs() needs a number, not " + describe(args[0].type));
+        return failed();
+    }
+    Checked again = expr(*e.kids[0]);  // the same formula, checked again without error: its negation
+    auto negated = node(Op::neg, e.where);
+    negated->kids.push_back(std::move(again.node));
+    auto n = node(Op::max_, e.where);
+    n->kids.push_back(std::move(args[0].node));
+    n->kids.push_back(std::move(negated));
+    return {args[0].type, std::move(n)};
+}
+
 // sum(x.hours for x in list where ...), count(x in list where ...), min(...), max(...)
 Checked Checker::aggregate(const ast::Expr& e) {
     const std::optional<Builtin> b = builtin_named(e.text);
@@ -315,6 +339,7 @@ Checked Checker::aggregate(const ast::Expr& e) {
         case Builtin::round:
         case Builtin::floor:
         case Builtin::ceil:
+        case Builtin::abs:
         case Builtin::date:
         case Builtin::financial_year:
             error(e.where, "'" + e.text + "' cannot aggregate over a list: use sum, count, min, max or collect");

@@ -120,7 +120,13 @@ void check_settings(Program& p, Checker& checker, const std::vector<ParamSetting
             continue;
         }
         int slot = p.param_slot(s.name);
-        if (slot < 0) throw UsageError("--param " + s.name + ": the ruleset has no param named '" + s.name + "'");
+        if (slot < 0) {
+            std::vector<std::string> names;
+            for (const auto& d : p.params) names.push_back(d.name);
+            const std::string near = closest_name(s.name, names);
+            throw UsageError("--param " + s.name + ": the ruleset has no param named '" + s.name + "'" +
+                             (near.empty() ? "" : "; did you mean '" + near + "'?"));
+        }
         NodePtr n = checked_value(p, checker, s, p.params[slot].type, "the value of param '" + s.name + "'", diags);
         if (n) p.overrides.emplace_back(slot, std::move(n));
     }
