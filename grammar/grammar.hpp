@@ -100,7 +100,9 @@ struct string_close : one<'"'> {};
 struct string_lit : seq<one<'"'>, string_body, must<string_close>> {};
 
 struct digits : plus<digit> {};
-struct decimal : seq<digits, opt<one<'.'>, digits>> {};
+// thousands grouped by commas, as spreadsheets show them: 1,650; a comma not followed by exactly three digits
+// separates (f(1,2), f(1, 650))
+struct decimal : seq<digits, star<one<','>, rep<3, digit>, not_at<digit>>, opt<one<'.'>, digits>> {};
 struct grouped_decimal : seq<digits, star<one<','>, rep<3, digit>>, opt<one<'.'>, digits>> {};
 struct date_lit : seq<rep<4, digit>, one<'-'>, rep<2, digit>, one<'-'>, rep<2, digit>, not_at<digit>> {};
 

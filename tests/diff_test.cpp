@@ -86,6 +86,8 @@ TEST_CASE("diff: a change of layout only is no change") {
     // other spacing and line breaks, redundant parentheses, comments moved
     std::string relaid = std::regex_replace(text, std::regex("  probation \\+ police \\+ court"), "(probation+police)   +\n      court");
     relaid = std::regex_replace(relaid, std::regex("\n  "), "\n        ");
+    REQUIRE(relaid.find("1650 hour/year") != std::string::npos);
+    relaid = std::regex_replace(relaid, std::regex("1650 hour/year"), "1,650 hour/year");  // thousands grouped: the same number
     REQUIRE(relaid != text);
     write_file(dir + "/a.reckon", relaid);
     auto r = run_reckon({"diff", v1, dir + "/a.reckon"});

@@ -79,6 +79,9 @@ TEST_CASE("Sussex: a param overridden from the command line") {
     // a 1,607-hour year: 101.25 h x 38,400 / 1607 = 2,419.415...
     auto j = eval_json("cases/sussex/complex-client-2010-11.yaml", {"--param", "working_hours=1607 hour/year"});
     CHECK(j["outputs"]["probation"]["value"] == "2419.42");
+    // thousands grouped as a spreadsheet shows them: the same number
+    auto grouped = eval_json("cases/sussex/complex-client-2010-11.yaml", {"--param", "working_hours=1,607 hour/year"});
+    CHECK(grouped["outputs"] == j["outputs"]);
     auto r = run_reckon({"eval", ruleset, "cases/sussex/complex-client-2010-11.yaml", "--param", "hours=1"});
     CHECK(r.status == 2);
     CHECK(r.err == "reckon: error: --param hours: the ruleset has no param named 'hours'\n");

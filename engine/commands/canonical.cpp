@@ -1,5 +1,7 @@
 #include "canonical.hpp"
 
+#include <algorithm>
+
 namespace reckon {
 namespace {
 
@@ -76,6 +78,12 @@ std::string unit_text(const ast::UnitSyntax& u) {
 
 }  // namespace
 
+// A number as written, without its thousands separators.
+std::string ungrouped(std::string digits) {
+    digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
+    return digits;
+}
+
 // A text in quotes, as written in a rule file.
 std::string quoted(const std::string& text) {
     std::string q = "\"";
@@ -86,8 +94,8 @@ std::string quoted(const std::string& text) {
 std::string canonical(const ast::Expr& e) {
     using K = ast::ExprKind;
     switch (e.kind) {
-        case K::number: return e.text + (e.unit.terms.empty() ? "" : " " + unit_text(e.unit));
-        case K::percent: return e.text + "%";
+        case K::number: return ungrouped(e.text) + (e.unit.terms.empty() ? "" : " " + unit_text(e.unit));  // 1,650 is 1650
+        case K::percent: return ungrouped(e.text) + "%";
         case K::money: return e.text + e.value_text;
         case K::text: return quoted(e.text);
         case K::boolean:

@@ -192,12 +192,12 @@ Checked Checker::literal(const ast::Expr& e) {
     switch (e.kind) {
         case ast::ExprKind::number: {
             Unit u = unit_of(e.unit);
-            n->value = Value::number(*parse_decimal(e.text) * p_.units.scale(u));
+            n->value = Value::number(*parse_decimal(e.text, true) * p_.units.scale(u));
             t = Type::number(u);
             break;
         }
         case ast::ExprKind::percent:
-            n->value = Value::number(*parse_decimal(e.text) / 100);
+            n->value = Value::number(*parse_decimal(e.text, true) / 100);
             t = Type::number();
             break;
         case ast::ExprKind::money: {

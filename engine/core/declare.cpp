@@ -302,7 +302,7 @@ std::optional<Number> Checker::bound_value(const ast::Expr& e, const Type& t) {
     if ((e.kind == ast::ExprKind::number && e.unit.terms.empty()) ||
         (e.kind == ast::ExprKind::unary && e.kids[0]->kind == ast::ExprKind::number && e.kids[0]->unit.terms.empty())) {
         const auto& lit = e.kind == ast::ExprKind::unary ? *e.kids[0] : e;
-        Number v = *parse_decimal(lit.text) * p_.units.scale(t.unit);
+        Number v = *parse_decimal(lit.text, true) * p_.units.scale(t.unit);
         return e.kind == ast::ExprKind::unary ? Number(-v) : v;
     }
     NodePtr n = constant(e, t, "the bound");
