@@ -227,6 +227,8 @@ struct annotation : sor<description, seq<kw_source, ws, must<citation>>, seq<kw_
                         percent_note, headline_note> {};
 struct annotations : star<ws, annotation> {};
 
+// `= =a+b`, a spreadsheet cell's habit, gets its own message (beside the formula, not around it: no deeper nesting)
+struct no_leading_equals : not_at<one<'='>> {};
 struct decl_name : name {};
 struct equals : one<'='> {};
 struct colon : one<':'> {};
@@ -240,7 +242,7 @@ struct unit_decl : seq<kw_unit, ws, must<decl_name>, opt<ws, equals, ws, must<un
                        annotations> {};
 struct currency_symbol_text : string_lit {};
 struct currency_decl : seq<kw_currency, ws, must<decl_name>, opt<ws, currency_symbol_text>, annotations> {};
-struct param_decl : seq<kw_param, ws, must<decl_name>, opt_type, ws, must<equals>, ws, must<formula>, annotations> {};
+struct param_decl : seq<kw_param, ws, must<decl_name>, opt_type, ws, must<equals>, ws, must<no_leading_equals>, must<formula>, annotations> {};
 struct input_path : path {};
 struct input_type : type {};
 struct input_default : expr {};
@@ -253,16 +255,16 @@ struct fn_close : one<')'> {};
 // rule saving(t: OffenceType) = ...: a figure for each member of an enumeration
 struct group_param : seq<fn_open, ws, must<fn_param>, ws, must<fn_close>> {};
 struct rule_decl : seq<sor<kw_rule, kw_let>, ws, must<decl_name>, opt<ws, group_param>, opt_type, ws, must<equals>,
-                       ws, must<formula>, annotations> {};
+                       ws, must<no_leading_equals>, must<formula>, annotations> {};
 struct output_label : string_lit {};
 struct output_decl : seq<kw_output, ws, must<decl_name>, opt<ws, group_param>, opt_type, opt<ws, output_label>, ws,
-                         must<equals>, ws, must<formula>, annotations> {};
+                         must<equals>, ws, must<no_leading_equals>, must<formula>, annotations> {};
 struct cohort_body : sor<rule_decl, output_decl> {};
 struct cohort_decl : seq<kw_cohort, ws, must<cohort_body>> {};
 struct arrow : TAO_PEGTL_STRING("->") {};
 struct fn_decl : seq<kw_fn, ws, must<decl_name>, ws, must<fn_open>, ws, opt<list<fn_param, seq<ws, one<','>, ws>>>,
                      ws, must<fn_close>, ws, must<arrow>, ws, must<declared_type>, ws, must<equals>, ws,
-                     must<formula>, annotations> {};
+                     must<no_leading_equals>, must<formula>, annotations> {};
 struct type_body : sor<enum_type, record_type> {};
 struct type_decl : seq<kw_type, ws, must<decl_name>, ws, must<equals>, ws, must<type_body>, annotations> {};
 // table unit_costs: OffenceType -> {fiscal: GBP, ...}, then rows | key | cell | cell |

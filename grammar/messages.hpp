@@ -54,6 +54,7 @@ template <> inline constexpr const char* error_text<kw_of> = "expected 'of' (as 
 template <> inline constexpr const char* error_text<decl_name> = "expected a name for the declaration";
 template <> inline constexpr const char* error_text<equals> = "expected '=' and the value or formula";
 template <> inline constexpr const char* error_text<colon> = "expected ':' and a type";
+template <> inline constexpr const char* error_text<no_leading_equals> = "expected the formula without an '=' of its own: it starts after its declaration's '=', not as a spreadsheet cell's does (write 'output total = a + b')";
 template <> inline constexpr const char* error_text<formula> = "expected a formula after '='";
 template <> inline constexpr const char* error_text<unit_factor> = "expected a number (as in 'unit hour = 60 minute')";
 template <> inline constexpr const char* error_text<unit_base> = "expected a unit after the number (as in 'unit hour = 60 minute')";

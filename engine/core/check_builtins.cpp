@@ -116,14 +116,53 @@ Checked Checker::list_total(const ast::Expr& e, Builtin b, std::vector<Checked> 
     }
 }
 
+namespace {
+// What reckon writes for a spreadsheet's function (IF, SUM, …), for an author who writes the habit; null for others.
+const char* spreadsheet_function(const std::string& name) {
+    static const std::pair<const char*, const char*> habits[] = {
+        {"IF", "a spreadsheet's IF is written 'if CONDITION then A else B', as in: if n > 3 then 1 else 0"},
+        {"IFS", "a spreadsheet's IFS is written 'if A then X else if B then Y else Z'"},
+        {"SUM", "a sum over a list is written 'sum(x.cost for x in list)', and of two figures 'a + b'"},
+        {"SUMIF", "a spreadsheet's SUMIF is written 'sum(x.cost for x in list where x.kind == Kind.a)'"},
+        {"SUMIFS", "a spreadsheet's SUMIFS is written 'sum(x.cost for x in list where A and B)'"},
+        {"COUNT", "counting is written 'count(x in list)', or 'count(x in list where CONDITION)'"},
+        {"COUNTIF", "a spreadsheet's COUNTIF is written 'count(x in list where CONDITION)'"},
+        {"COUNTIFS", "a spreadsheet's COUNTIFS is written 'count(x in list where A and B)'"},
+        {"AVERAGE", "an average is written 'sum(x.cost for x in list) / count(list)'"},
+        {"MIN", "reckon's names are lower case: min(a, b)"},
+        {"MAX", "reckon's names are lower case: max(a, b)"},
+        {"ABS", "reckon's names are lower case: abs(x)"},
+        {"ROUND", "reckon's names are lower case: round(x, £0.01), to a step in x's unit"},
+        {"ROUNDUP", "a spreadsheet's ROUNDUP is written 'round(x, step, up)' (away from zero)"},
+        {"ROUNDDOWN", "a spreadsheet's ROUNDDOWN is written 'round(x, step, down)' (toward zero)"},
+        {"CEILING", "a spreadsheet's CEILING is written 'ceil(x, step)'"},
+        {"FLOOR", "reckon's names are lower case: floor(x, step)"},
+        {"DATE", "reckon's names are lower case: date(2024, 3, 31), or the date written out: 2024-03-31"},
+        {"AND", "'and' goes between two conditions: a > 1 and b < 2"},
+        {"OR", "'or' goes between two conditions: a > 1 or b < 2"},
+        {"NOT", "'not' goes before a condition: not a"},
+        {"VLOOKUP", "a lookup is a table: declare 'table rates: Kind -> {cost: GBP}' and write 'rates(kind).cost'"},
+        {"XLOOKUP", "a lookup is a table: declare 'table rates: Kind -> {cost: GBP}' and write 'rates(kind).cost'"},
+        {"INDEX", "a lookup is a table: declare 'table rates: Kind -> {cost: GBP}' and write 'rates(kind).cost'"},
+    };
+    for (const auto& [upper, hint] : habits)
+        if (name == upper) return hint;
+    return nullptr;
+}
+}  // namespace
+
 // A call of one of the ruleset's functions (fn).
 Checked Checker::function_call(const ast::Expr& e, std::vector<Checked> args) {
     auto it = fns_.find(e.text);
     if (it == fns_.end()) {
         std::vector<std::string> notes;
+        if (const char* habit = spreadsheet_function(e.text)) {  // a spreadsheet's habit: how reckon writes it, and nothing else
+            error(e.where, "unknown function '" + e.text + "'", {habit});
+            return failed();
+        }
         std::string s = suggestion(e.text);
         if (!s.empty()) notes.push_back("did you mean '" + s + "'?");
-        notes.push_back("the built-in functions are round, floor, ceil, min, max, sum, count, collect, date and financial_year");
+        notes.push_back("the built-in functions are round, floor, ceil, min, max, abs, sum, count, collect, date and financial_year");
         error(e.where, "unknown function '" + e.text + "'", notes);
         return failed();
     }
