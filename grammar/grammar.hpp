@@ -107,7 +107,8 @@ struct grouped_decimal : seq<digits, star<one<','>, rep<3, digit>>, opt<one<'.'>
 struct date_lit : seq<rep<4, digit>, one<'-'>, rep<2, digit>, one<'-'>, rep<2, digit>, not_at<digit>> {};
 
 struct unit_power : seq<one<'^'>, opt<one<'-'>>, digits> {};
-struct unit_name : seq<not_at<sor<kw_min, kw_max>>, name> {};  // `hour min 0` bounds an hour
+// `hour min 0` bounds an hour; `100 percent`, `100 headline to …` are a number and an output's annotation
+struct unit_name : seq<not_at<sor<kw_min, kw_max, kw_percent, kw_headline>>, name> {};
 struct unit_term : seq<unit_name, opt<unit_power>> {};
 struct unit_op : one<'/', '*'> {};
 struct unit_expr : seq<unit_term, star<unit_op, unit_term>> {};
