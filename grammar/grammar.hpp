@@ -118,7 +118,9 @@ struct unit_suffix : unit_expr {};
 struct number_lit : seq<decimal, sor<percent_sign, opt<blanks, unit_suffix>>> {};
 struct currency_symbol : sor<one<'$'>, utf8::range<0xA2, 0xA5>, utf8::range<0x20A0, 0x20BF>> {};
 struct money_amount : grouped_decimal {};
-struct money_lit : seq<currency_symbol, must<money_amount>> {};
+// a money rate as reckon prints it: £5,543/year, £845.12/week (the unit right after the '/')
+struct money_per : seq<one<'/'>, unit_term> {};
+struct money_lit : seq<currency_symbol, must<money_amount>, opt<money_per>> {};
 struct true_lit : kw_true {};
 struct false_lit : kw_false {};
 struct none_lit : kw_none {};

@@ -1,5 +1,7 @@
 #include "canonical.hpp"
 
+#include "core/number.hpp"
+
 #include <algorithm>
 
 namespace reckon {
@@ -96,7 +98,8 @@ std::string canonical(const ast::Expr& e) {
     switch (e.kind) {
         case K::number: return ungrouped(e.text) + (e.unit.terms.empty() ? "" : " " + unit_text(e.unit));  // 1,650 is 1650
         case K::percent: return ungrouped(e.text) + "%";
-        case K::money: return e.text + e.value_text;
+        case K::money:  // "£5,543/year": grouped in threes however written, the rate's unit as written
+            return e.text + group_thousands(ungrouped(e.value_text)) + e.unit.text;
         case K::text: return quoted(e.text);
         case K::boolean:
         case K::date: return e.text;

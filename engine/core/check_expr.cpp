@@ -212,8 +212,9 @@ Checked Checker::literal(const ast::Expr& e) {
                 error(e.where, "malformed amount '" + e.value_text + "': group thousands by three digits, as in £1,234.56");
                 return failed();
             }
-            n->value = Value::number(*amount * p_.units.def(id).scale);
-            t = Type::number(Unit::of(id));
+            const Unit per = unit_of(e.unit);  // £5,543/year: per a unit; none written: money
+            n->value = Value::number(*amount * p_.units.def(id).scale * p_.units.scale(per));
+            t = Type::number(Unit::of(id).times(per));
             break;
         }
         case ast::ExprKind::text:

@@ -22,7 +22,7 @@ using selector = pt::selector<
     Rule,
     pt::store_content::on<
         // expressions
-        name, unit_name, name_ref, date_lit, money_lit, currency_symbol, money_amount, number_lit, decimal, percent_sign,
+        name, unit_name, name_ref, date_lit, money_lit, currency_symbol, money_amount, money_per, number_lit, decimal, percent_sign,
         unit_suffix, target_unit, unit_term, unit_power, unit_op, string_lit, true_lit, false_lit, none_lit,
         empty_list, call, callee, field_sel, for_form, where_form, negation, mul_op, add_op, cmp_op, given_test,
         otherwise_op, not_op, and_op, or_op, if_expr, let_expr, let_var, loop_var,

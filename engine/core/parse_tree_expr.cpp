@@ -102,6 +102,10 @@ ast::ExprPtr Builder::literal(const Node& n) const {
         auto e = make(K::money, n);
         e->text = n.children.at(0)->string();
         e->value_text = n.children.at(1)->string();
+        if (n.children.size() > 2) {  // per a unit: £5,543/year
+            e->unit = unit(*n.children[2]);
+            for (auto& t : e->unit.terms) t.power = -t.power;
+        }
         return e;
     }
     if (n.is_type<date_lit>()) {
