@@ -14,7 +14,9 @@
 // (`name = text`, or `name[member] = text`), in order. A ```csv NAME block is
 // a case table saved as NAME and given to `reckon batch` with the `# file:`
 // cases; a ```csv NAME --list INPUT block is the table of a list input, given
-// as `--list INPUT=NAME`. Each example is a
+// as `--list INPUT=NAME`. A ```check-output block is what `reckon check
+// example.reckon` prints; an ```explain-output NAME block is what `reckon
+// explain example.reckon case.yaml NAME` prints. Each example is a
 // ctest entry of its own (reckon_examples), named by its file and line.
 #include "../support.hpp"
 #include "example.hpp"
@@ -28,15 +30,16 @@ namespace reckon::testing {
 
 namespace {
 
-const char* const documents[] = {"docs/language.md", "docs/diagnostics.md", "docs/cases.md"};
+const char* const documents[] = {"docs/language.md", "docs/diagnostics.md", "docs/cases.md", "docs/tutorial.md"};
 
 struct Example {
     int line = 0;
-    std::string rules, yaml, output, diagnostic, test_output, batch_output, report_figures;
+    std::string rules, yaml, output, diagnostic, test_output, batch_output, report_figures, check_output, explain_output, explained;
     std::string ruleset;  // a case of a ruleset in the repository
     std::vector<std::pair<std::string, std::string>> files;  // `# file: NAME` yaml blocks and csv case tables
     std::vector<std::pair<std::string, std::string>> lists;  // csv list tables: INPUT=NAME, text
     bool has_output = false, has_diagnostic = false, has_test_output = false, has_batch = false, has_report = false;
+    bool has_check = false, has_explain = false;
 };
 
 std::vector<Example> examples_in(const std::string& markdown) {
@@ -85,6 +88,13 @@ std::vector<Example> examples_in(const std::string& markdown) {
             } else if (!out.empty() && lang == "output") {
                 out.back().output = body;
                 out.back().has_output = true;
+            } else if (!out.empty() && lang == "check-output") {
+                out.back().check_output = body;
+                out.back().has_check = true;
+            } else if (!out.empty() && lang.rfind("explain-output ", 0) == 0) {
+                out.back().explained = lang.substr(15);
+                out.back().explain_output = body;
+                out.back().has_explain = true;
             } else if (!out.empty() && lang == "test-output") {
                 out.back().test_output = body;
                 out.back().has_test_output = true;
@@ -153,6 +163,10 @@ void run_docs_example(const std::string& doc, int line, Verdict& v) {
                                 : run_reckon({"eval", "example.reckon", "case.yaml"}, dir);
         v.expect(r.status == 1, "the exit status is " + std::to_string(r.status) + ", not 1");
         v.same("the diagnostic", ex.diagnostic, r.err);
+    } else if (ex.has_check) {
+        Run r = run_reckon({"check", "example.reckon"}, dir);
+        v.expect(r.status == 0, "reckon check failed: " + r.err);
+        v.same("the output of reckon check", ex.check_output, r.out);
     } else if (ex.has_output) {
         Run r = run_reckon({"eval", "example.reckon", "case.yaml"}, dir);
         v.expect(r.status == 0, "reckon eval failed: " + r.err);
@@ -163,6 +177,11 @@ void run_docs_example(const std::string& doc, int line, Verdict& v) {
     } else {
         Run r = run_reckon({"check", "example.reckon"}, dir);
         v.expect(r.status == 0, "reckon check failed: " + r.err);
+    }
+    if (ex.has_explain) {
+        Run r = run_reckon({"explain", "example.reckon", "case.yaml", ex.explained}, dir);
+        v.expect(r.status == 0, "reckon explain failed: " + r.err);
+        v.same("the output of reckon explain", ex.explain_output, r.out);
     }
     if (ex.has_report) {
         std::vector<std::string> args{"report", "example.reckon"};
