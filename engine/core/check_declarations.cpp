@@ -4,6 +4,7 @@
 // and the report layout. Expressions are checked in check_expr.cpp.
 #include "check.hpp"
 
+#include <set>
 #include <algorithm>
 #include <utility>
 
@@ -181,6 +182,10 @@ void Checker::check_table(int i) {
         error(d.type->where, "a table is keyed by an enumeration, text or a number, not " + describe(t.key));
         t.key = Type{};
     }
+    // A row in error is not also a missing row (one mistake, one error); nor, when a row's key is not a member
+    // (a misspelling, most likely), is the member it was meant to be.
+    std::set<std::string> in_error;
+    bool key_failed = false;
     for (const auto& row : d.rows) {
         Value key;
         const ast::Expr& k = *row.key;
@@ -194,6 +199,7 @@ void Checker::check_table(int i) {
                     return all;
                 }()};
                 error(k.where, "'" + k.text + "' is not a member of " + t.key.enumeration->name, notes);
+                key_failed = true;
                 continue;
             }
             key = Value::member(m);
@@ -212,6 +218,7 @@ void Checker::check_table(int i) {
                                      for (const auto& f : t.columns->fields) all += (all.empty() ? "" : ", ") + f.name;
                                      return all;
                                  }() + ")");
+            in_error.insert(key_text(key));
             continue;
         }
         std::vector<Value> cells;
@@ -226,7 +233,10 @@ void Checker::check_table(int i) {
             if (!n) { ok = false; continue; }
             cells.push_back(n->value);
         }
-        if (!ok) continue;
+        if (!ok) {
+            in_error.insert(key_text(key));
+            continue;
+        }
         std::string kt = key_text(key);
         if (t.rows.count(kt)) {
             error(k.where, "table '" + d.name + "' already has a row for " + k.text);
@@ -238,12 +248,12 @@ void Checker::check_table(int i) {
     if (by_member) {
         std::string missing;
         for (std::size_t m = 0; m < t.key.enumeration->members.size(); ++m)
-            if (!t.rows.count(key_text(Value::member(static_cast<int>(m)))))
+            if (!t.rows.count(key_text(Value::member(static_cast<int>(m)))) && !in_error.count(key_text(Value::member(static_cast<int>(m)))))
                 missing += (missing.empty() ? "" : ", ") + t.key.enumeration->members[m];
-        if (!missing.empty())
+        if (!missing.empty() && !key_failed)
             error(d.name_where, "table '" + d.name + "' has no row for " + missing,
                   {"a table keyed by " + t.key.enumeration->name + " needs a row for every member"});
-        else
+        if (t.rows.size() == t.key.enumeration->members.size())  // whole: a value for every member
             for (std::size_t m = 0; m < t.key.enumeration->members.size(); ++m)
                 t.by_member.push_back(t.rows.at(key_text(Value::member(static_cast<int>(m)))));
     }

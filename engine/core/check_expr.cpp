@@ -191,7 +191,9 @@ Checked Checker::literal(const ast::Expr& e) {
     Type t;
     switch (e.kind) {
         case ast::ExprKind::number: {
+            const std::size_t before = diags_.size();
             Unit u = unit_of(e.unit);
+            if (diags_.size() != before) return failed();  // an unknown unit: one error, not a unit mismatch after it
             n->value = Value::number(*parse_decimal(e.text, true) * p_.units.scale(u));
             t = Type::number(u);
             break;
@@ -212,7 +214,9 @@ Checked Checker::literal(const ast::Expr& e) {
                 error(e.where, "malformed amount '" + e.value_text + "': group thousands by three digits, as in £1,234.56");
                 return failed();
             }
+            const std::size_t before = diags_.size();
             const Unit per = unit_of(e.unit);  // £5,543/year: per a unit; none written: money
+            if (diags_.size() != before) return failed();
             n->value = Value::number(*amount * p_.units.def(id).scale * p_.units.scale(per));
             t = Type::number(Unit::of(id).times(per));
             break;

@@ -320,7 +320,11 @@ Unit Checker::unit_of(const ast::UnitSyntax& u) {
         int id = p_.units.find(term.name);
         if (id < 0) {
             std::vector<std::string> notes;
-            std::string s = suggestion(term.name);
+            std::vector<std::string> kinds{"number", "text", "bool", "date"};  // what a unit or a type may be: not a rule's name
+            for (const auto& un : p_.units.all()) kinds.push_back(un.name);
+            for (const auto& [n, _] : enums_) kinds.push_back(n);
+            for (const auto& [n, _] : records_) kinds.push_back(n);
+            std::string s = closest_name(term.name, kinds);
             if (!s.empty()) notes.push_back("did you mean '" + s + "'?");
             error(term.where, "unknown unit or type '" + term.name + "'", notes);
             continue;
