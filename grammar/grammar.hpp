@@ -115,7 +115,8 @@ struct unit_expr : seq<unit_term, star<unit_op, unit_term>> {};
 
 struct percent_sign : one<'%'> {};
 struct unit_suffix : unit_expr {};
-struct number_lit : seq<decimal, sor<percent_sign, opt<blanks, unit_suffix>>> {};
+// the unit after a space or right after the number, as pence are written: 6.5 hour, 45p/mile
+struct number_lit : seq<decimal, sor<percent_sign, opt<star<blank>, unit_suffix>>> {};
 struct currency_symbol : sor<one<'$'>, utf8::range<0xA2, 0xA5>, utf8::range<0x20A0, 0x20BF>> {};
 struct money_amount : grouped_decimal {};
 // a money rate as reckon prints it: £5,543/year, £845.12/week (the unit right after the '/')
