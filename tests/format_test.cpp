@@ -75,3 +75,25 @@ TEST_CASE("fmt: a file that does not parse is reported, not rewritten") {
     CHECK(r.err.rfind("bad.reckon:1:", 0) == 0);
     CHECK(read_file(dir + "/bad.reckon") == "param x = \n");
 }
+
+TEST_CASE("fmt: a money rate written as a division becomes the rate as reckon writes it, and means the same") {
+    const std::string dir = temp_dir();
+    const std::string before =
+        "unit week\nunit year = 52 week\ncurrency GBP \"£\"\n"
+        "param salary = £32,000 / 1 year \"not in a string: £1 / 1 year\"\n"
+        "param weekly = £195 / 1 week + £201.10 / 1 week\n"
+        "input a: number\n"
+        "output per = a / £5 / 1 week\n";
+    const std::string after = formatted(dir, before);
+    CHECK(after == "unit week\nunit year = 52 week\ncurrency GBP \"£\"\n"
+                   "param salary = £32,000/year \"not in a string: £1 / 1 year\"\n"
+                   "param weekly = £195/week + £201.10/week\n"
+                   "input a: number\n"
+                   "output per = a / £5 / 1 week\n");  // after a '/', a / £5/week would mean another thing: left as it is
+    write_file(dir + "/before.reckon", before);
+    write_file(dir + "/after.reckon", after);
+    Run d = run_reckon({"diff", "before.reckon", "after.reckon"}, dir);
+    CHECK(d.out.find("\nparams\n") == std::string::npos);  // the same methodology (the names differ, nothing else)
+    CHECK(d.out.find("\nrules\n") == std::string::npos);
+    CHECK(d.out.find("\nheader\n") != std::string::npos);
+}

@@ -112,6 +112,11 @@ std::string canonical(const ast::Expr& e) {
             if (e.op == ast::Operator::not_) return "not " + wrap(*e.kids[0], 3);
             return "-" + wrap(*e.kids[0], 9);
         case K::binary: {
+            // `£32,000 / 1 year` is the money rate `£32,000/year`, as fmt writes it
+            if (e.op == ast::Operator::div && e.kids[0]->kind == K::money && e.kids[0]->unit.terms.empty() &&
+                e.kids[1]->kind == K::number && e.kids[1]->text == "1" && e.kids[1]->unit.terms.size() == 1 &&
+                e.kids[1]->unit.terms[0].power == 1)
+                return e.kids[0]->text + group_thousands(ungrouped(e.kids[0]->value_text)) + "/" + e.kids[1]->unit.terms[0].name;
             int s = strength(e);
             // left-associative: the right operand binds tighter unless it is of a stronger level
             return wrap(*e.kids[0], s) + " " + ast::operator_text(e.op) + " " + wrap(*e.kids[1], s + 1);

@@ -3,6 +3,7 @@
 #include "core/parse.hpp"
 
 #include <algorithm>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <vector>
@@ -74,6 +75,35 @@ std::vector<std::string> cells_of(const std::string& row) {
 
 std::size_t width(const std::string& s) { return display_width(s); }
 
+// A money rate written as a division, `£32,000 / 1 year`, as reckon writes rates: `£32,000/year`; outside
+// strings, and not after a '/' (`a / £5 / 1 week` is a / £5 / week, which `a / £5/week` is not).
+std::string rates_written_once(const std::string& code) {
+    static const std::regex rate("(£|\\$|€)([0-9][0-9,]*(?:\\.[0-9]+)?) / 1 ([A-Za-z_][A-Za-z_0-9]*)([^A-Za-z_0-9^]|$)");
+    std::string out;
+    std::size_t at = 0;
+    while (at < code.size()) {
+        const std::size_t quote = code.find('"', at);
+        std::string part = code.substr(at, quote == std::string::npos ? std::string::npos : quote - at);
+        std::string done;
+        std::smatch m;
+        while (std::regex_search(part, m, rate)) {
+            const std::string before = done + m.prefix().str();
+            const auto last = before.find_last_not_of(' ');
+            const bool after_slash = last != std::string::npos && before[last] == '/';
+            done = before + (after_slash ? m[0].str().substr(0, m[0].length() - m[4].length())
+                                         : m[1].str() + m[2].str() + "/" + m[3].str());
+            part = m[4].str() + m.suffix().str();
+        }
+        out += done + part;
+        if (quote == std::string::npos) break;
+        std::size_t end = quote + 1;  // the string, as it is
+        while (end < code.size() && code[end] != '"') end += code[end] == '\\' ? 2 : 1;
+        out += code.substr(quote, std::min(end + 1, code.size()) - quote);
+        at = end + 1;
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string format_rules(const SourcePtr& source, const Limits& limits) {
@@ -104,7 +134,7 @@ std::string format_rules(const SourcePtr& source, const Limits& limits) {
     std::vector<std::string> text(lines.size());
     for (std::size_t i = 0; i < lines.size();) {
         if (lines[i].code.rfind("|", 0) != 0) {
-            text[i] = lines[i].code;
+            text[i] = rates_written_once(lines[i].code);
             ++i;
             continue;
         }
