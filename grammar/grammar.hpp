@@ -277,7 +277,10 @@ struct table_columns : record_type {};
 struct bar : one<'|'> {};
 struct row_key : sor<name, number_lit, string_lit> {};
 struct cell : seq<unary> {};
-struct table_row : seq<bar, star<blank>, must<row_key>, star<blank>, must<bar>, star<star<blank>, cell, star<blank>, must<bar>>> {};
+// a row's own source, after its last bar: | shoplifting | £26 | source "Home Office (2011), CR8.18"
+struct row_source : string_lit {};
+struct table_row : seq<bar, star<blank>, must<row_key>, star<blank>, must<bar>, star<star<blank>, cell, star<blank>, must<bar>>,
+                       opt<star<blank>, kw_source, star<blank>, must<row_source>>> {};
 struct table_decl : seq<kw_table, ws, must<decl_name>, ws, must<colon>, ws, must<table_key>, ws, must<arrow>, ws,
                         must<table_columns>, annotations, star<ws, table_row>> {};
 struct require_message : string_lit {};

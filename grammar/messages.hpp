@@ -104,6 +104,7 @@ template <> inline constexpr const char* error_text<report_member> =
     "expected one member of the figure's enumeration, as in 'saving_by_type(OffenceType.shoplifting)'";
 template <> inline constexpr const char* error_text<report_close> = "expected ')' after the member";
 template <> inline constexpr const char* error_text<kw_shares> = "expected 'shares' after 'with' (a table of figures by member: 'with shares' shows each member's share of the figure's total)";
+template <> inline constexpr const char* error_text<row_source> = "expected the row's source in quotes after 'source'";
 template <> inline constexpr const char* error_text<share_ref> = "expected the output the shares are of (as in 'share of total')";
 template <> inline constexpr const char* error_text<range_low> = "expected the output at one end of the range";
 template <> inline constexpr const char* error_text<range_high> = "expected the output at the other end of the range";

@@ -101,7 +101,7 @@ TEST_CASE("explain a cohort figure: the cohort figures it uses, and the cases wi
     CHECK(nlohmann::json::parse(one.out)["outputs"]["baseline_cost"]["value"] == "56153.74");
     // the text
     Run t = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom", "saving_pnc", "--param", "report_year=2023"});
-    CHECK(t.out.find("cohort output saving_pnc = £1,016,259.57    (rulesets/iom-annual-report.reckon:222:15)\n") == 0);
+    CHECK(t.out.find("cohort output saving_pnc = £1,016,259.57    (rulesets/iom-annual-report.reckon:221:15)\n") == 0);
     CHECK(t.out.find("        N0121 £56,153.74    (cases/iom/N0121.yaml)\n") != std::string::npos);
     CHECK(t.out.find("        the other 133 cases £1,234,644.14\n") != std::string::npos);
     // a count says how many it counts; the same name as a case's figure explains that one for one case
@@ -149,11 +149,11 @@ TEST_CASE("explain a cohort figure --case ID: that case's part of each sum, foll
     Run t = run_reckon(base);
     REQUIRE(t.status == 0);
     CHECK(t.out.find("        the other 133 cases £1,234,644.14\n      case N0121's part: £56,153.74    (cases/iom/N0121.yaml)\n"
-                     "        output baseline_cost = £56,153.74    (rulesets/iom-annual-report.reckon:165:8)\n") != std::string::npos);
+                     "        output baseline_cost = £56,153.74    (rulesets/iom-annual-report.reckon:164:8)\n") != std::string::npos);
     // a case the sum leaves out has a part of £0.00, and the figure that leaves it out is shown
     Run out = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom", "baseline_cost", "--param", "report_year=2023", "--case", "N0086"});
     CHECK(out.out.find("\n    case N0086's part: £0.00    (cases/iom/N0086.yaml)\n") != std::string::npos);
-    CHECK(out.out.find("\n      rule included = false    (rulesets/iom-annual-report.reckon:147:6)\n") != std::string::npos);
+    CHECK(out.out.find("\n      rule included = false    (rulesets/iom-annual-report.reckon:146:6)\n") != std::string::npos);
     // a count says whether it counts the case
     Run count = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom", "nominals_included", "--param", "report_year=2023",
                             "--case", "N0086"});
@@ -194,12 +194,12 @@ TEST_CASE("explain one member of a figure by member: its value, the members it u
     Run bare = run_reckon({"explain", iom, "cases/iom", "saving_by_type(shoplifting)", "--param", "report_year=2023", "--format", "json"});
     CHECK(nlohmann::json::parse(bare.out)["value"] == "£18,035.85");
     Run one = run_reckon({"explain", iom, "cases/iom/N0086.yaml", "baseline_offences_of(shoplifting)", "--param", "report_year=2023"});
-    CHECK(one.out.rfind("rule baseline_offences_of(OffenceType.shoplifting) = 4    (rulesets/iom-annual-report.reckon:168:6)\n", 0) == 0);
+    CHECK(one.out.rfind("rule baseline_offences_of(OffenceType.shoplifting) = 4    (rulesets/iom-annual-report.reckon:167:6)\n", 0) == 0);
     // with --case, the case's figure by the same enumeration shows that member
     Run followed = run_reckon({"explain", iom, "cases/iom", "baseline_offences_by_type(shoplifting)", "--param", "report_year=2023",
                                "--case", "N0010"});
     CHECK(followed.out.find("\n    case N0010's part: 4    (cases/iom/N0010.yaml)\n"
-                            "      rule baseline_offences_of(OffenceType.shoplifting) = 4    (rulesets/iom-annual-report.reckon:168:6)\n") !=
+                            "      rule baseline_offences_of(OffenceType.shoplifting) = 4    (rulesets/iom-annual-report.reckon:167:6)\n") !=
           std::string::npos);
     // a figure that is one figure, and a member the enumeration lacks
     Run single = run_reckon({"explain", iom, "cases/iom", "saving_pnc(shoplifting)"});
@@ -221,7 +221,7 @@ TEST_CASE("explain shows a shared subtree once, and names it with its value wher
     CHECK(count("param report_year = ") == 2);  // it was shown 8 times, each with its whole subtree
     CHECK(count("param report_year = 2023    (rulesets/iom-annual-report.reckon:19:7)\n") == 1);
     CHECK(count("param report_year = 2023    (rulesets/iom-annual-report.reckon:19:7; shown above)\n") == 1);
-    CHECK(count("rule on_scheme = true    (rulesets/iom-annual-report.reckon:125:6; shown above)\n") == 1);
+    CHECK(count("rule on_scheme = true    (rulesets/iom-annual-report.reckon:124:6; shown above)\n") == 1);
     CHECK(count("formula: on_to >= on_from") == 1);
     Run j = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom/N0001.yaml", "status", "--param", "report_year=2023",
                         "--format", "json"});
@@ -237,7 +237,7 @@ TEST_CASE("explain shows a function's call with its arguments and its value, to 
     // and value (each different call once, as many as --entries says)
     Run iom = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom/N0001.yaml", "baseline_offences", "--param",
                           "report_year=2023"});
-    CHECK(has(iom.out, "  fn in_baseline(d, joined)    (rulesets/iom-annual-report.reckon:158:4)\n"
+    CHECK(has(iom.out, "  fn in_baseline(d, joined)    (rulesets/iom-annual-report.reckon:157:4)\n"
                        "      formula: d >= joined - 365 day and d < joined\n"
                        "      An offence dated in the 365 days before joining\n"
                        "      7 calls, 6 different:\n"

@@ -97,3 +97,12 @@ TEST_CASE("fmt: a money rate written as a division becomes the rate as reckon wr
     CHECK(d.out.find("\nrules\n") == std::string::npos);
     CHECK(d.out.find("\nheader\n") != std::string::npos);
 }
+
+TEST_CASE("fmt: a table row's own source stays on its row, after the aligned cells") {
+    const std::string dir = temp_dir();
+    const std::string after = formatted(dir,
+        "currency GBP \"£\"\ntype K = one of a, bb\ntable t: K -> {x: GBP}\n"
+        "  | a | £1 |\n  |   bb   |  £22 |   source   \"Row's own, | kept\"\n");
+    CHECK(after == "currency GBP \"£\"\ntype K = one of a, bb\ntable t: K -> {x: GBP}\n"
+                   "  | a  |  £1 |\n  | bb | £22 | source \"Row's own, | kept\"\n");
+}

@@ -460,6 +460,10 @@ TEST_CASE("workbook: a table cell set for the run is listed with the params, wit
     REQUIRE(!shoplifting.empty());
     CHECK(costs["B" + shoplifting].value == "36");
     CHECK(costs["F" + shoplifting].value == "fiscal (--param unit_costs(shoplifting).fiscal; the ruleset has £26.00)");
+    // each row's own source where it has one (the 'other' row), else the table's
+    CHECK(costs["A21"].value == "other");
+    CHECK(costs["E21"].value == "This project: an offence with no toolkit unit cost");
+    CHECK(costs["E20"].value.rfind("Home Office (2011)", 0) == 0);
     auto deflator = cells_of(sheet_named(xlsx, "deflator"));
     CHECK(deflator["A1"].value == "key");
     CHECK(deflator["B1"].value == "index");

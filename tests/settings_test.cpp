@@ -113,8 +113,10 @@ TEST_CASE("a table cell set for the run is marked in explain, doc and the workbo
     args = {"doc", iom, "--param", "unit_costs(shoplifting).fiscal=£36"};
     Run d = run_reckon(args);
     REQUIRE_MESSAGE(d.status == 0, d.err);
-    CHECK(d.out.find("\n| shoplifting | £36.00 (set for this run, --param unit_costs(shoplifting).fiscal; the ruleset has £26.00) | £97.00 | £0.00 |\n") !=
-          std::string::npos);
+    CHECK(d.out.find("\n| shoplifting | £36.00 (set for this run, --param unit_costs(shoplifting).fiscal; the ruleset has £26.00) | £97.00 | £0.00 "
+                     "| the table's |\n") != std::string::npos);
+    // a row with a source of its own says so; the others' is the table's, given above the table
+    CHECK(d.out.find("\n| other | £0.00 | £0.00 | £0.00 | This project: an offence with no toolkit unit cost |\n") != std::string::npos);
 }
 
 TEST_CASE("eval --scenarios: the case under each scenario, each column equal to a plain eval with its settings") {

@@ -45,7 +45,8 @@ std::map<std::string, Section> describe_program(const Program& p) {
             const Value& v = t.rows.at(k);
             for (std::size_t c = 0; c < t.columns->fields.size(); ++c)
                 row += (c ? " | " : "") + typed_value(p, t.columns->fields[c].type, (*v.items())[c]);
-            f["row " + key] = row;
+            const auto own = t.row_sources.find(k);
+            f["row " + key] = row + (own == t.row_sources.end() ? "" : " (source: " + own->second + ")");
         }
         s["tables"]["table " + t.name] = f;
     }

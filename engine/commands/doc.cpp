@@ -50,6 +50,11 @@ std::string methodology_markdown(const Program& p, const std::vector<Value>& par
             out += " " + f.name + " |";
             rule += "---|";
         }
+        const bool row_sources = !t.row_sources.empty();  // then a column of each row's source
+        if (row_sources) {
+            out += " source |";
+            rule += "---|";
+        }
         out += "\n" + rule + "\n";
         for (const auto& k : t.order) {
             const Value& row = t.rows.at(k);
@@ -61,6 +66,10 @@ std::string methodology_markdown(const Program& p, const std::vector<Value>& par
                 out += " " + cell(typed_value(p, type, (*row.items())[f]) +
                                   (set ? " (set for this run, --param " + set->name + "; the ruleset has " + typed_value(p, type, set->was) + ")" : "")) +
                        " |";
+            }
+            if (row_sources) {  // the row's own, or the table's, given above the table
+                const auto own = t.row_sources.find(k);
+                out += " " + cell(own == t.row_sources.end() ? "the table's" : own->second) + " |";
             }
             out += "\n";
         }

@@ -437,7 +437,9 @@ private:
             if (n->kids.empty() || !n->kids[0] || reads_local(*n->kids[0])) continue;
             const std::string k = key_text(ev_.in_frame(*n->kids[0], 0));
             if (!keys.insert(k).second || !t.rows.count(k)) continue;
-            d.rows.push_back(key_shown(t, k) + ": " + record_text(p_, *t.columns, t.rows.at(k)));
+            const auto own = t.row_sources.find(k);
+            d.rows.push_back(key_shown(t, k) + ": " + record_text(p_, *t.columns, t.rows.at(k)) +
+                             (own == t.row_sources.end() ? "" : " (source: " + own->second + ")"));
         }
         for (const auto& c : p_.cell_settings)
             if (c.table == slot) {

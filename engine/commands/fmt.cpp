@@ -54,8 +54,9 @@ Line split(const std::string& raw) {
     return l;
 }
 
-// "| a | £1 | £2 |" -> {"a", "£1", "£2"}; the bars outside strings.
-std::vector<std::string> cells_of(const std::string& row) {
+// "| a | £1 | £2 |" -> {"a", "£1", "£2"}; the bars outside strings. What follows the last bar (a row's
+// `source "…"`) goes in `tail`.
+std::vector<std::string> cells_of(const std::string& row, std::string& tail) {
     std::vector<std::string> cells;
     std::string cur;
     bool in_string = false;
@@ -70,6 +71,8 @@ std::vector<std::string> cells_of(const std::string& row) {
             cur += c;
         }
     }
+    const auto b = cur.find_first_not_of(' ');
+    tail = b == std::string::npos ? "" : cur.substr(b);
     return cells;
 }
 
@@ -140,7 +143,11 @@ std::string format_rules(const SourcePtr& source, const Limits& limits) {
         }
         std::size_t j = i;
         std::vector<std::vector<std::string>> rows;
-        while (j < lines.size() && lines[j].code.rfind("|", 0) == 0) rows.push_back(cells_of(lines[j++].code));
+        std::vector<std::string> tails;  // each row's source, after its last bar
+        while (j < lines.size() && lines[j].code.rfind("|", 0) == 0) {
+            tails.emplace_back();
+            rows.push_back(cells_of(lines[j++].code, tails.back()));
+        }
         std::vector<std::size_t> w;
         for (const auto& r : rows)
             for (std::size_t c = 0; c < r.size(); ++c) {
@@ -153,7 +160,7 @@ std::string format_rules(const SourcePtr& source, const Limits& limits) {
                 std::string pad(w[c] - width(rows[k][c]), ' ');
                 row += " " + (c == 0 ? rows[k][c] + pad : pad + rows[k][c]) + " |";
             }
-            text[i + k] = row;
+            text[i + k] = row + (tails[k].empty() ? "" : " " + tails[k]);
         }
         i = j;
     }

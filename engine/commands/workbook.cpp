@@ -335,7 +335,7 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
                     notes += (notes.empty() ? "" : "; ") + t.columns->fields[c].name + " (--param " + set->name + "; the ruleset has " +
                              typed_value(p, type, set->was) + ")";
             }
-            w.wrapped(ts, r, columns + 1, t.cite.source, 60);
+            w.wrapped(ts, r, columns + 1, t.source_of(k), 60);  // the row's own source, else the table's
             if (!notes.empty()) w.wrapped(ts, r, columns + 2, notes, 30);
             ++r;
         }

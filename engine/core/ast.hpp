@@ -164,6 +164,7 @@ struct Given {
 struct TableRow {
     ExprPtr key;
     std::vector<ExprPtr> cells;
+    std::string source;  // the row's own source, or ""
     Location where;
 };
 

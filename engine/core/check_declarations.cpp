@@ -244,6 +244,7 @@ void Checker::check_table(int i) {
         }
         t.rows.emplace(kt, Value::list(std::move(cells)));
         t.order.push_back(kt);
+        if (!row.source.empty()) t.row_sources[kt] = row.source;
     }
     if (by_member) {
         std::string missing;

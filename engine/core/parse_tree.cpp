@@ -209,6 +209,8 @@ ast::TableRow Builder::row(const Node& n) const {
             }
         } else if (c->is_type<cell>()) {
             r.cells.push_back(expr(*c->children.at(0)));
+        } else if (c->is_type<row_source>()) {
+            r.source = unquote(*c);
         }
     }
     return r;

@@ -108,8 +108,14 @@ struct TableDef {
     std::map<std::string, Value> rows;  // by key_text(); each row a record value
     std::vector<std::string> order;     // keys as written
     std::vector<Value> by_member;       // keyed by an enumeration: the rows by member index, for evaluation
+    std::map<std::string, std::string> row_sources;  // by key_text(): a row's own source, where it has one
     Location where;
     Citation cite;
+    // Where a row's values come from: its own source, else the table's.
+    const std::string& source_of(const std::string& key) const {
+        const auto it = row_sources.find(key);
+        return it != row_sources.end() ? it->second : cite.source;
+    }
 };
 // The text a table row is found by: a member's index, a number's exact value, or the text.
 inline std::string key_text(const Value& v) {
