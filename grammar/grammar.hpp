@@ -216,7 +216,9 @@ struct enum_member : name {};
 // a member's label for readers, on its line: `pro_rata "Pro rata"`
 struct member_label : string_lit {};
 struct enum_entry : seq<enum_member, opt<blanks, member_label>> {};
-struct enum_type : seq<kw_one, ws, must<kw_of>, ws, must<list<enum_entry, seq<ws, one<','>, ws>>>> {};
+// `one of a "A" b`: a member after another on its line without a comma gets its own message
+struct members_separated : not_at<name> {};
+struct enum_type : seq<kw_one, ws, must<kw_of>, ws, must<list<enum_entry, seq<ws, one<','>, ws>>>, star<blank>, must<members_separated>> {};
 
 // ---- declarations -------------------------------------------------------------------
 struct description : string_lit {};

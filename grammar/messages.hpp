@@ -103,6 +103,7 @@ template <> inline constexpr const char* error_text<report_ref> = "expected the 
 template <> inline constexpr const char* error_text<report_member> =
     "expected one member of the figure's enumeration, as in 'saving_by_type(OffenceType.shoplifting)'";
 template <> inline constexpr const char* error_text<report_close> = "expected ')' after the member";
+template <> inline constexpr const char* error_text<members_separated> = "expected ',' between the members of an enumeration (a member's label, in quotes, follows it on its line: pro_rata \"Pro rata\")";
 template <> inline constexpr const char* error_text<kw_shares> = "expected 'shares' after 'with' (a table of figures by member: 'with shares' shows each member's share of the figure's total)";
 template <> inline constexpr const char* error_text<row_source> = "expected the row's source in quotes after 'source'";
 template <> inline constexpr const char* error_text<share_ref> = "expected the output the shares are of (as in 'share of total')";
