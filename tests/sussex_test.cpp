@@ -91,6 +91,21 @@ TEST_CASE("Sussex: a param overridden from the command line") {
     CHECK(near.err == "reckon: error: --param oncosts: the ruleset has no param named 'oncosts'; did you mean 'on_costs'?\n");
 }
 
+TEST_CASE("Sussex: a case with thousands grouped, as a spreadsheet shows them, gives the same figures") {
+    using namespace reckon::testing;
+    std::string text = read_file(source_dir() + "/cases/sussex/complex-client-2010-11.yaml");
+    const std::string inline_list = "custody_minutes: [101, 1088, 491, 996, 1101, 1452]";
+    REQUIRE(text.find(inline_list) != std::string::npos);
+    text.replace(text.find(inline_list), inline_list.size(),
+                 "custody_minutes:\n    - 101\n    - 1,088\n    - 491\n    - 996\n    - 1,101\n    - 1,452");
+    const std::string dir = temp_dir();
+    write_file(dir + "/grouped.yaml", text);
+    auto grouped = eval_json(dir + "/grouped.yaml");
+    CHECK(grouped["outputs"] == eval_json("cases/sussex/complex-client-2010-11.yaml")["outputs"]);
+    CHECK(grouped["outputs"]["police_custody"]["value"] == "3589.00");
+    std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("reckon test rulesets passes and ends with the tally") {
     auto r = run_reckon({"test", "rulesets"});
     CHECK(r.status == 0);
