@@ -48,6 +48,12 @@ std::vector<Cell> named_figures(const std::string& html) {
     return out;
 }
 
+// How many times a pattern is found in the page.
+long count_of(const std::string& html, const std::string& pattern) {
+    const std::regex re(pattern);
+    return static_cast<long>(std::distance(std::sregex_iterator(html.begin(), html.end(), re), std::sregex_iterator()));
+}
+
 std::string unescape(std::string s) {
     for (auto [from, to] : std::vector<std::pair<std::string, std::string>>{{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&amp;", "&"}})
         for (std::size_t at; (at = s.find(from)) != std::string::npos;) s.replace(at, from.size(), to);
@@ -144,8 +150,7 @@ TEST_CASE("report: the Sussex page shows every figure of reckon eval, to the pen
     CHECK(html.find("<td class=\"num\" data-output=\"hostel\">£33,382.07</td><td class=\"num\">54.9 %</td>") != std::string::npos);
     CHECK(html.find("<td class=\"num\" data-output=\"prison\">£10,384.62</td><td class=\"num\">17.1 %</td>") != std::string::npos);
     // Figure 2: a bar per agency, each with its figure beside it, an axis label, and the same numbers as a table
-    std::regex bar("<rect class=\"bar\"");
-    CHECK(std::distance(std::sregex_iterator(html.begin(), html.end(), bar), std::sregex_iterator()) == 7);
+    CHECK(count_of(html, "<rect class=\"bar\"") == 7);
     CHECK(html.find(">£33,382.07</text>") != std::string::npos);
     CHECK(html.find("class=\"axis-label\"") != std::string::npos);
     CHECK(html.find(">Cost over 12 months (GBP)</text>") != std::string::npos);
@@ -239,8 +244,7 @@ TEST_CASE("report: the IOM page shows the cohort and every nominal as reckon bat
     CHECK(pennies(total[1]) == baseline);
     CHECK(html.find("data-total=\"status\"></td>") != std::string::npos);  // a status does not add up
     // two charts: 20 offence types x 2 series, and the cohort by status
-    std::regex bar("<rect class=\"bar\"");
-    CHECK(std::distance(std::sregex_iterator(html.begin(), html.end(), bar), std::sregex_iterator()) == 65);
+    CHECK(count_of(html, "<rect class=\"bar\"") == 65);
     // a negative figure is a bar to the left of zero: commercial robbery rose, its saving is -£4,708.45
     std::smatch negative;
     REQUIRE(std::regex_search(html, negative, std::regex("<rect class=\"bar\" x=\"([0-9.]+)\" y=\"[0-9.]+\" width=\"([0-9.]+)\"[^>]*>"
@@ -303,8 +307,7 @@ TEST_CASE("report: a failed case is listed, left out of the figures, and the exi
     CHECK(list != std::string::npos);
     CHECK(list < html.find("Appendix: the methodology"));
     CHECK(html.find("<dd>30, of which 1 failed</dd>") != std::string::npos);
-    std::regex row("<tr data-case=");
-    CHECK(std::distance(std::sregex_iterator(html.begin(), html.end(), row), std::sregex_iterator()) == 29);
+    CHECK(count_of(html, "<tr data-case=") == 29);
 }
 
 TEST_CASE("report over many cases: each item of a case's figures once, with the totals, and the page stays small") {
@@ -322,8 +325,7 @@ TEST_CASE("report over many cases: each item of a case's figures once, with the 
     const std::string html = read_file(dir + "/many.html");
     CHECK(html.find("<p class=\"case-id\">Totals over the 12 cases") != std::string::npos);
     CHECK(html.find("<p class=\"case-id\">Case c0</p>") == std::string::npos);  // no item repeated for each case
-    std::regex bar("<rect class=\"bar\"");
-    CHECK(std::distance(std::sregex_iterator(html.begin(), html.end(), bar), std::sregex_iterator()) == 7);  // one chart
+    CHECK(count_of(html, "<rect class=\"bar\"") == 7);  // one chart
     // the exact total, rounded once: each case's exact total is £60,805.549…, shown £60,805.55; twelve are £729,666.59
     CHECK(html.find("data-output=\"total\">£729,666.59<") != std::string::npos);
     CHECK(html.find("data-output=\"hostel_weekly\"") == std::string::npos);        // a rate does not add up: not shown as a total
@@ -596,11 +598,9 @@ TEST_CASE("report --scenarios: the IOM report over 2019-2024 from one cohort, ea
     CHECK(html.find("data-output=\"nominals_included\" data-scenario=\"2023\">157<") != std::string::npos);
     CHECK(html.find("data-output=\"saving_pnc\" data-scenario=\"2023\">£1,016,000<") != std::string::npos);
     // the trend: a line chart per unit of the headlines (per cent; the range's £; £; nominals), a point a year where defined
-    std::regex trend("<figure class=\"chart trend\">");
-    CHECK(std::distance(std::sregex_iterator(html.begin(), html.end(), trend), std::sregex_iterator()) == 4);
-    std::regex point("<circle class=\"point\"");
+    CHECK(count_of(html, "<figure class=\"chart trend\">") == 4);
     // 3 percentages over 4 defined years, saving_css over 4 and saving_pnc over 6, the fiscal saving and the nominals over 6
-    CHECK(std::distance(std::sregex_iterator(html.begin(), html.end(), point), std::sregex_iterator()) == 3 * 4 + 4 + 6 + 6 + 6);
+    CHECK(count_of(html, "<circle class=\"point\"") == 3 * 4 + 4 + 6 + 6 + 6);
     // a cases table for each year; the appendix says what each scenario sets, exactly
     CHECK(html.find("<caption>Nominals (2019)</caption>") != std::string::npos);
     CHECK(html.find("<caption>Nominals (2024)</caption>") != std::string::npos);

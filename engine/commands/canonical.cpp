@@ -78,12 +78,15 @@ std::string unit_text(const ast::UnitSyntax& u) {
     return out;
 }
 
-}  // namespace
-
 // A number as written, without its thousands separators.
 std::string ungrouped(std::string digits) {
     digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
     return digits;
+}
+
+// An amount of money, grouped in threes however it was written, with what it is per: "£5,543/year".
+std::string money_text(const ast::Expr& money, const std::string& per) {
+    return money.text + group_thousands(ungrouped(money.value_text)) + per;
 }
 
 // A text in quotes, as written in a rule file.
@@ -93,13 +96,14 @@ std::string quoted(const std::string& text) {
     return q + "\"";
 }
 
+}  // namespace
+
 std::string canonical(const ast::Expr& e) {
     using K = ast::ExprKind;
     switch (e.kind) {
         case K::number: return ungrouped(e.text) + (e.unit.terms.empty() ? "" : " " + unit_text(e.unit));  // 1,650 is 1650
         case K::percent: return ungrouped(e.text) + "%";
-        case K::money:  // "£5,543/year": grouped in threes however written, the rate's unit as written
-            return e.text + group_thousands(ungrouped(e.value_text)) + e.unit.text;
+        case K::money: return money_text(e, e.unit.text);  // a rate's unit as written: "/year"
         case K::text: return quoted(e.text);
         case K::boolean:
         case K::date: return e.text;
@@ -116,7 +120,7 @@ std::string canonical(const ast::Expr& e) {
             if (e.op == ast::Operator::div && e.kids[0]->kind == K::money && e.kids[0]->unit.terms.empty() &&
                 e.kids[1]->kind == K::number && e.kids[1]->text == "1" && e.kids[1]->unit.terms.size() == 1 &&
                 e.kids[1]->unit.terms[0].power == 1)
-                return e.kids[0]->text + group_thousands(ungrouped(e.kids[0]->value_text)) + "/" + e.kids[1]->unit.terms[0].name;
+                return money_text(*e.kids[0], "/" + e.kids[1]->unit.terms[0].name);
             int s = strength(e);
             // left-associative: the right operand binds tighter unless it is of a stronger level
             return wrap(*e.kids[0], s) + " " + ast::operator_text(e.op) + " " + wrap(*e.kids[1], s + 1);

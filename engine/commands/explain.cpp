@@ -75,6 +75,7 @@ void collect(const Node& n, Refs& r) {
         case Op::field:
         case Op::neg:
         case Op::not_:
+        case Op::abs_:
         case Op::add:
         case Op::sub:
         case Op::mul:

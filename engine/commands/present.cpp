@@ -59,10 +59,7 @@ std::string display_with_unit(const Program& p, const RuleDef& r, const Value& v
 
 std::string display_labelled(const Program& p, const RuleDef& r, const Value& v) {
     const Type& t = r.shown();
-    if (v.kind == Value::Kind::member && t.enumeration) {
-        const auto m = v.n().convert_to<std::size_t>();
-        if (m < t.enumeration->labels.size() && !t.enumeration->labels[m].empty()) return t.enumeration->labels[m];
-    }
+    if (v.kind == Value::Kind::member && t.enumeration) return t.enumeration->labelled(v.n().convert_to<std::size_t>());
     return display_with_unit(p, r, v);
 }
 
@@ -158,8 +155,7 @@ std::string render_outputs(const Program& p, const std::vector<int>& slots, cons
             while (j < slots.size() && p.rules[slots[j]].by == d.by) ++j;
             std::vector<std::vector<std::string>> cells(d.by->members.size() + 1);
             cells[0].push_back(d.by->name);
-            for (std::size_t m = 0; m < d.by->members.size(); ++m)  // by its label, where it has one
-                cells[m + 1].push_back(d.by->labels[m].empty() ? d.by->members[m] : d.by->labels[m]);
+            for (std::size_t m = 0; m < d.by->members.size(); ++m) cells[m + 1].push_back(d.by->labelled(m));
             for (std::size_t k = i; k < j; ++k) {
                 const RuleDef& g = p.rules[slots[k]];
                 cells[0].push_back(g.shown_label());
@@ -201,7 +197,7 @@ std::string render_scenario_outputs(const Program& p, const std::vector<int>& sl
         if (r.type.kind == TypeKind::list) continue;  // written out under the table
         const std::size_t members = r.by ? r.by->members.size() : 1;
         for (std::size_t m = 0; m < members; ++m) {
-            std::vector<std::string> row{r.shown_label() + (r.by ? ": " + r.by->members[m] : "")};
+            std::vector<std::string> row{r.shown_label() + (r.by ? ": " + r.by->labelled(m) : "")};
             for (const auto& each : values) {
                 const Value& v = i < each.size() ? each[i] : none;
                 row.push_back(display_labelled(p, r, r.by && v.kind == Value::Kind::list ? (*v.items())[m] : r.by ? none : v));

@@ -61,13 +61,10 @@ const char* const style =
     "h2,h3,caption,figcaption{break-after:avoid}figure,.headlines,table.chart-data,tr{break-inside:avoid}\n"
     "section.appendix,footer{break-before:page}.headline{background:none}}\n";
 
-// The figure as a reader reads it: "£2,356.36", "72.8 %", "52 hours", a member by its label ("Pro rata").
-std::string figure(const Program& p, const RuleDef& r, const Value& v) { return display_for_readers(p, r, v); }
-
 // A figure in a headline: to the step its output declares (`headline to £1,000`), as a reader quotes an
 // estimate; exactly, as everywhere else, when it declares none.
 std::string headline_figure(const Program& p, const RuleDef& r, const Value& v) {
-    if (r.headline_step == 0 || v.kind != Value::Kind::number) return figure(p, r, v);
+    if (r.headline_step == 0 || v.kind != Value::Kind::number) return display_for_readers(p, r, v);
     RuleDef shown;  // the figure's type, label and percent, to the step's decimals
     shown.type = r.shown();
     shown.percent = r.percent;
@@ -76,13 +73,13 @@ std::string headline_figure(const Program& p, const RuleDef& r, const Value& v) 
     const auto dot = exact ? exact->find('.') : std::string::npos;
     shown.decimals = !exact || dot == std::string::npos ? 0 : static_cast<int>(exact->size() - dot - 1);
     shown.fixed_decimals = true;
-    return figure(p, shown, Value::number(round_to(v.n(), r.headline_step, RoundMode::half_away)));
+    return display_for_readers(p, shown, Value::number(round_to(v.n(), r.headline_step, RoundMode::half_away)));
 }
 
 // The same for one member of a grouped figure.
 std::string member_figure(const Program& p, const RuleDef& r, const Value& v, std::size_t m) {
     if (v.kind != Value::Kind::list) return "not defined";
-    return figure(p, r, (*v.items()).at(m));
+    return display_for_readers(p, r, (*v.items()).at(m));
 }
 
 // The exact figure in the output's own unit, as a double for drawing only.
@@ -274,23 +271,20 @@ private:
             const Ref f = ref(shown, k, recs[0]);
             headline(headline_figure(p_, f.r, f.v), f.label, f.r.name, f.member, rounded_attr(f.r, f.v),
                      f.r.headline_step == 0 || f.v.kind != Value::Kind::number
-                         ? "" : "To the nearest " + f.r.headline_step_text + "; exactly " + figure(p_, f.r, f.v));
+                         ? "" : "To the nearest " + f.r.headline_step_text + "; exactly " + display_for_readers(p_, f.r, f.v));
         }
         out_ += "</div>\n";
     }
 
     void range(const std::string& title, const ReportItem& shown, const Records& recs) {
-        auto ends = [&](std::size_t j) {
-            const Ref a = ref(shown, 0, recs[j], j), b = ref(shown, 1, recs[j], j);
-            bool swap = a.v.kind == Value::Kind::number && b.v.kind == Value::Kind::number && b.v.n() < a.v.n();
-            return swap ? std::make_pair(b, a) : std::make_pair(a, b);
-        };
         if (scenarios()) {  // the two ends as two rows under the range's title, a column per scenario
             out_ += "<h3>" + h(title) + "</h3>\n";
             headlines(shown, recs);
             return;
         }
-        const auto [lo, hi] = ends(0);
+        const Ref a = ref(shown, 0, recs[0]), b = ref(shown, 1, recs[0]);
+        const bool swap = a.v.kind == Value::Kind::number && b.v.kind == Value::Kind::number && b.v.n() < a.v.n();
+        const Ref &lo = swap ? b : a, &hi = swap ? a : b;
         out_ += "<div class=\"headlines\">\n";
         out_ += "<div class=\"headline range\"><div class=\"figure\"><span" + named(lo.r.name, lo.member) + rounded_attr(lo.r, lo.v) + ">" +
                 h(headline_figure(p_, lo.r, lo.v)) + "</span> to <span" + named(hi.r.name, hi.member) + rounded_attr(hi.r, hi.v) + ">" +
@@ -310,14 +304,14 @@ private:
         if ((lo.r.headline_step == 0 && hi.r.headline_step == 0) || lo.v.kind != Value::Kind::number || hi.v.kind != Value::Kind::number)
             return "";
         const std::string step = lo.r.headline_step != 0 ? lo.r.headline_step_text : hi.r.headline_step_text;
-        return "<div class=\"exact\">" + h("To the nearest " + step + "; exactly " + figure(p_, lo.r, lo.v) + " to " + figure(p_, hi.r, hi.v)) +
+        return "<div class=\"exact\">" + h("To the nearest " + step + "; exactly " + display_for_readers(p_, lo.r, lo.v) + " to " + display_for_readers(p_, hi.r, hi.v)) +
                "</div>";
     }
 
     // A headline rounded by `headline to`: the exact figure for tools (data-exact), and the words that say so.
     std::string rounded_attr(const RuleDef& r, const Value& v) const {
         if (r.headline_step == 0 || v.kind != Value::Kind::number) return "";
-        return " data-exact=\"" + h(figure(p_, r, v)) + "\" data-rounded-to=\"" + h(r.headline_step_text) + "\"";
+        return " data-exact=\"" + h(display_for_readers(p_, r, v)) + "\" data-rounded-to=\"" + h(r.headline_step_text) + "\"";
     }
 
     // The attributes that name a figure for tools and tests: data-output, and data-member for one member of a figure by member.
@@ -376,7 +370,7 @@ private:
                 for (std::size_t j = 0; j < runs_.size(); ++j) {
                     const Ref f = ref(shown, k, recs[j], j);
                     line.values.push_back(amount(p_, f.r, f.v));
-                    line.texts.push_back(figure(p_, f.r, f.v));
+                    line.texts.push_back(display_for_readers(p_, f.r, f.v));
                 }
                 series.push_back(line.category);
                 lines.push_back(std::move(line));
@@ -426,12 +420,14 @@ private:
             if (scenarios()) {  // a table for each figure: a row per member, a column per scenario
                 for (int slot : item.rules) {
                     const RuleDef& r = p_.rules[slot];
+                    std::vector<Value> totals;  // each run's total of the members, for their shares
+                    for (std::size_t j = 0; j < runs_.size(); ++j) totals.push_back(members_total(value_of(slot, recs[j], j)));
                     std::vector<Row> rows;
                     for (std::size_t m = 0; m < by->members.size(); ++m) {
                         Row row{by->shown(m), r.name, by->members[m], {}};
                         for (std::size_t j = 0; j < runs_.size(); ++j) {
                             const Value& v = value_of(slot, recs[j], j);
-                            const std::string s = item.member_shares ? share(v.kind == Value::Kind::list ? (*v.items())[m] : Value{}, members_total(v)) : "";
+                            const std::string s = item.member_shares ? share(v.kind == Value::Kind::list ? (*v.items())[m] : Value{}, totals[j]) : "";
                             row.cells.push_back(member_figure(p_, r, v, m) + (s.empty() ? "" : " (" + s + ")"));
                         }
                         rows.push_back(std::move(row));
@@ -443,6 +439,8 @@ private:
             }
             // a row per member, a column per output; with `shares`, each member's share of the figure's total
             const bool shares = item.member_shares;
+            std::vector<Value> totals;  // each figure's total of its members, for their shares and the total row
+            for (int slot : item.rules) totals.push_back(members_total(value_of(slot, recs[0], 0)));
             out_ += "<table>\n<caption>" + h(item.title) + "</caption>\n<thead><tr><th>" + h(by->name) + "</th>";
             for (int slot : item.rules) {
                 out_ += "<th class=\"num\">" + h(p_.rules[slot].shown_label()) + "</th>";
@@ -451,22 +449,23 @@ private:
             out_ += "</tr></thead>\n<tbody>\n";
             for (std::size_t m = 0; m < by->members.size(); ++m) {
                 out_ += "<tr><td>" + h(by->shown(m)) + "</td>";
-                for (int slot : item.rules) {
+                for (std::size_t k = 0; k < item.rules.size(); ++k) {
+                    const int slot = item.rules[k];
                     const Value& v = value_of(slot, recs[0], 0);
                     out_ += cell(p_.rules[slot].name, member_figure(p_, p_.rules[slot], v, m), by->members[m]);
                     if (shares)
                         out_ += "<td class=\"num\" data-share=\"" + h(p_.rules[slot].name) + "\">" +
-                                share(v.kind == Value::Kind::list ? (*v.items())[m] : Value{}, members_total(v)) + "</td>";
+                                share(v.kind == Value::Kind::list ? (*v.items())[m] : Value{}, totals[k]) + "</td>";
                 }
                 out_ += "</tr>\n";
             }
             out_ += "</tbody>\n";
             if (shares) {
                 out_ += "<tfoot><tr><td>Total</td>";
-                for (int slot : item.rules) {
-                    const Value total = members_total(value_of(slot, recs[0], 0));
-                    out_ += "<td class=\"num\" data-total=\"" + h(p_.rules[slot].name) + "\">" + h(figure(p_, p_.rules[slot], total)) +
-                            "</td><td class=\"num\">" + share(total, total) + "</td>";
+                for (std::size_t k = 0; k < item.rules.size(); ++k) {
+                    const int slot = item.rules[k];
+                    out_ += "<td class=\"num\" data-total=\"" + h(p_.rules[slot].name) + "\">" + h(display_for_readers(p_, p_.rules[slot], totals[k])) +
+                            "</td><td class=\"num\">" + share(totals[k], totals[k]) + "</td>";
                 }
                 out_ += "</tr></tfoot>\n";
             }
@@ -478,7 +477,7 @@ private:
             std::vector<Row> rows;
             auto with_share = [&](const RuleDef& r, const Value& v, std::size_t j) {
                 const std::string s = shares ? share(v, value_of(item.share_of, recs[j], j)) : "";
-                return figure(p_, r, v) + (s.empty() ? "" : " (" + s + ")");
+                return display_for_readers(p_, r, v) + (s.empty() ? "" : " (" + s + ")");
             };
             for (std::size_t k = 0; k < item.rules.size(); ++k) {
                 const Ref first = ref(item, k, recs[0]);
@@ -503,13 +502,13 @@ private:
                 std::string(shares ? "<th class=\"num\">Share of " + h(p_.rules[item.share_of].shown_label()) + "</th>" : "") + "</tr></thead>\n<tbody>\n";
         for (std::size_t k = 0; k < item.rules.size(); ++k) {
             const Ref f = ref(item, k, recs[0]);
-            out_ += "<tr><td>" + h(f.label) + "</td>" + cell(f.r.name, figure(p_, f.r, f.v), f.member) +
+            out_ += "<tr><td>" + h(f.label) + "</td>" + cell(f.r.name, display_for_readers(p_, f.r, f.v), f.member) +
                     (shares ? "<td class=\"num\">" + share(f.v, value_of(item.share_of, recs[0], 0)) + "</td>" : "") + "</tr>\n";
         }
         out_ += "</tbody>\n";
         if (shares) {
             const Value& whole = value_of(item.share_of, recs[0], 0);
-            out_ += "<tfoot><tr><td>" + h(p_.rules[item.share_of].shown_label()) + "</td>" + cell(p_.rules[item.share_of].name, figure(p_, p_.rules[item.share_of], whole)) +
+            out_ += "<tfoot><tr><td>" + h(p_.rules[item.share_of].shown_label()) + "</td>" + cell(p_.rules[item.share_of].name, display_for_readers(p_, p_.rules[item.share_of], whole)) +
                     "<td class=\"num\">" + share(whole, whole) + "</td></tr></tfoot>\n";
         }
         out_ += "</table>\n";
@@ -537,7 +536,7 @@ private:
         }
         std::vector<std::string> series;
         std::vector<Bar> rows;
-        auto bar_of = [&](const RuleDef& r, const Value& v) { return std::make_pair(amount(p_, r, v), figure(p_, r, v)); };
+        auto bar_of = [&](const RuleDef& r, const Value& v) { return std::make_pair(amount(p_, r, v), display_for_readers(p_, r, v)); };
         if (by) {
             if (scenarios()) {
                 for (const auto& run : runs_) series.push_back(run.scenario);
@@ -640,7 +639,7 @@ private:
             for (std::size_t k = 0; k < item.rules.size(); ++k) {
                 const Ref f = ref(item, k, c, run);
                 out_ += "<td" + std::string(f.r.shown().kind == TypeKind::number ? " class=\"num\"" : "") + named(f.r.name, f.member) + ">" +
-                        h(figure(p_, f.r, f.v)) + "</td>";
+                        h(display_for_readers(p_, f.r, f.v)) + "</td>";
             }
             out_ += "</tr>\n";
         }
@@ -651,7 +650,7 @@ private:
                 const Ref f = ref(item, k, &totals(run), run);
                 const bool number = f.r.shown().kind == TypeKind::number;
                 out_ += "<td" + std::string(number ? " class=\"num\"" : "") + " data-total=\"" + h(f.r.name) + "\">" +
-                        (adds_up(f.r) ? h(figure(p_, f.r, f.v)) : std::string()) + "</td>";
+                        (adds_up(f.r) ? h(display_for_readers(p_, f.r, f.v)) : std::string()) + "</td>";
             }
             out_ += "</tr></tfoot>\n";
         }

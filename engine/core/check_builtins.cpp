@@ -345,7 +345,7 @@ Checked Checker::extremum(const ast::Expr& e, Builtin b, std::vector<Checked> ar
     return {t, std::move(n)};
 }
 
-// abs(x): the size of a number or quantity, whatever its sign (a change either way); the larger of x and -x.
+// abs(x): the size of a number or quantity, whatever its sign (a change either way).
 Checked Checker::absolute(const ast::Expr& e, std::vector<Checked> args) {
     if (args.size() != 1) {
         error(e.where, "abs() takes one number, as in abs(annualised_cost - baseline_cost)");
@@ -356,12 +356,8 @@ Checked Checker::absolute(const ast::Expr& e, std::vector<Checked> args) {
         error(e.kids[0]->where, "abs() needs a number, not " + describe(args[0].type));
         return failed();
     }
-    Checked again = expr(*e.kids[0]);  // the same formula, checked again without error: its negation
-    auto negated = node(Op::neg, e.where);
-    negated->kids.push_back(std::move(again.node));
-    auto n = node(Op::max_, e.where);
+    auto n = node(Op::abs_, e.where);
     n->kids.push_back(std::move(args[0].node));
-    n->kids.push_back(std::move(negated));
     return {args[0].type, std::move(n)};
 }
 

@@ -166,6 +166,11 @@ Value Evaluator::eval(const Node& n) {
             return v;
         }
         case Op::not_: return Value::boolean(!eval(*n.kids[0]).b());
+        case Op::abs_: {
+            Value v = eval(*n.kids[0]);
+            if (v.n() < 0) v.n() = -v.n();
+            return v;
+        }
         case Op::add:
         case Op::sub:
         case Op::mul:

@@ -19,7 +19,7 @@ enum class Op {
     param, input, rule,     // slot
     local,                  // slot in the current frame
     field,                  // kids[0].items()[slot]
-    neg, not_,
+    neg, not_, abs_,
     add, sub, mul, div,
     eq, ne, lt, le, gt, ge,
     and_, or_,

@@ -83,7 +83,9 @@ struct EnumDef {
     std::vector<std::string> labels;  // each member's label for readers (`pro_rata "Pro rata"`), or ""
     std::vector<Location> member_where;
     Location where;
-    // A member as readers read it: its label, or its name with spaces for underscores ("not on scheme").
+    // A member by its label where it has one, else its name: the terminal's tables ("Pro rata", "not_on_scheme").
+    const std::string& labelled(std::size_t m) const { return m < labels.size() && !labels[m].empty() ? labels[m] : members.at(m); }
+    // A member as readers of a report read it: its label, or its name with spaces for underscores ("not on scheme").
     std::string shown(std::size_t m) const {
         if (m < labels.size() && !labels[m].empty()) return labels[m];
         std::string name = members.at(m);
