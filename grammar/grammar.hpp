@@ -74,6 +74,13 @@ struct kw_with : word<TAO_PEGTL_STRING("with")> {};
 struct kw_shares : word<TAO_PEGTL_STRING("shares")> {};
 struct kw_to : word<TAO_PEGTL_STRING("to")> {};
 struct kw_axis : word<TAO_PEGTL_STRING("axis")> {};
+// the words of dated values: not reserved, `from` follows a value and `dated by` starts a header line
+struct kw_from : word<TAO_PEGTL_STRING("from")> {};
+struct kw_dated : word<TAO_PEGTL_STRING("dated")> {};
+// the words of a banded table: not reserved, they only follow `table NAME:` and start a row's key
+struct kw_bands : word<TAO_PEGTL_STRING("bands")> {};
+struct kw_over : word<TAO_PEGTL_STRING("over")> {};
+struct kw_under : word<TAO_PEGTL_STRING("under")> {};
 // the words of how case tables are read: not reserved, they only follow `sheets` in the header
 struct kw_sheets : word<TAO_PEGTL_STRING("sheets")> {};
 struct kw_ignore : word<TAO_PEGTL_STRING("ignore")> {};
@@ -108,7 +115,8 @@ struct date_lit : seq<rep<4, digit>, one<'-'>, rep<2, digit>, one<'-'>, rep<2, d
 
 struct unit_power : seq<one<'^'>, opt<one<'-'>>, digits> {};
 // `hour min 0` bounds an hour; `100 percent`, `100 headline to …` are a number and an output's annotation
-struct unit_name : seq<not_at<sor<kw_min, kw_max, kw_percent, kw_headline>>, name> {};
+// `0 to 8 hour`, `96 hour and over`: a band's words end a number too
+struct unit_name : seq<not_at<sor<kw_min, kw_max, kw_percent, kw_headline, kw_to, kw_over, kw_under>>, name> {};
 struct unit_term : seq<unit_name, opt<unit_power>> {};
 struct unit_op : one<'/', '*'> {};
 struct unit_expr : seq<unit_term, star<unit_op, unit_term>> {};
@@ -248,7 +256,14 @@ struct unit_decl : seq<kw_unit, ws, must<decl_name>, opt<ws, equals, ws, must<un
                        annotations> {};
 struct currency_symbol_text : string_lit {};
 struct currency_decl : seq<kw_currency, ws, must<decl_name>, opt<ws, currency_symbol_text>, annotations> {};
-struct param_decl : seq<kw_param, ws, must<decl_name>, opt_type, ws, must<equals>, ws, must<no_leading_equals>, must<formula>, annotations> {};
+// values that take effect from dates, each with its own source: 1,650 hour/year from 2010-04-01 source "…", 1,607 hour/year from 2023-04-01
+struct dated_amount : unary {};
+struct dated_from : date_lit {};
+struct dated_source : string_lit {};
+struct dated_value : seq<dated_amount, ws, kw_from, ws, must<dated_from>, opt<ws, kw_source, ws, must<dated_source>>> {};
+struct dated_values : seq<dated_value, star<ws, one<','>, ws, must<dated_value>>> {};
+struct param_decl : seq<kw_param, ws, must<decl_name>, opt_type, ws, must<equals>, ws, must<no_leading_equals>,
+                        sor<dated_values, must<formula>>, annotations> {};
 struct input_path : path {};
 struct input_type : type {};
 struct input_default : expr {};
@@ -258,8 +273,9 @@ struct fn_param_name : name {};
 struct fn_param : seq<fn_param_name, ws, must<colon>, ws, must<type>> {};
 struct fn_open : one<'('> {};
 struct fn_close : one<')'> {};
-// rule saving(t: OffenceType) = ...: a figure for each member of an enumeration
-struct group_param : seq<fn_open, ws, must<fn_param>, ws, must<fn_close>> {};
+// rule saving(t: OffenceType) = ...: a figure for each member of an enumeration, or of two or more:
+// rule cost(g: Grade, e: Edition)
+struct group_param : seq<fn_open, ws, must<fn_param>, star<ws, one<','>, ws, must<fn_param>>, ws, must<fn_close>> {};
 struct rule_decl : seq<sor<kw_rule, kw_let>, ws, must<decl_name>, opt<ws, group_param>, opt_type, ws, must<equals>,
                        ws, must<no_leading_equals>, must<formula>, annotations> {};
 struct output_label : string_lit {};
@@ -273,17 +289,33 @@ struct fn_decl : seq<kw_fn, ws, must<decl_name>, ws, must<fn_open>, ws, opt<list
                      must<no_leading_equals>, must<formula>, annotations> {};
 struct type_body : sor<enum_type, record_type> {};
 struct type_decl : seq<kw_type, ws, must<decl_name>, ws, must<equals>, ws, must<type_body>, annotations> {};
-// table unit_costs: OffenceType -> {fiscal: GBP, ...}, then rows | key | cell | cell |
-struct table_key : type {};
+// table unit_costs: OffenceType -> {fiscal: GBP, ...}, then rows | key | cell | cell |;
+// keyed by two or more (Grade, Edition -> …: | band5 | pssru_2022 | cell |), or by bands of a quantity
+// (bands of hour -> …: | 0 hour to 8 hour | cell |)
+struct band_type : seq<kw_bands, ws, must<kw_of>, ws, must<type>> {};
+struct table_key : sor<band_type, type> {};
+struct table_keys : list<table_key, seq<ws, one<','>, ws>> {};
 struct table_columns : record_type {};
 struct bar : one<'|'> {};
-struct row_key : sor<name, number_lit, string_lit> {};
-struct cell : seq<unary> {};
+// a band: `0 hour to 8 hour` includes both ends; `over` leaves out the low end and `under` the high end;
+// `96 hour and over`, `over 96 hour` and `under 8 hour` are open at one end
+struct band_value : sor<money_lit, number_lit> {};
+struct band_low : band_value {};
+struct band_high : band_value {};
+struct band_over : kw_over {};
+struct band_under : kw_under {};
+struct band_and_over : seq<kw_and, blanks, kw_over> {};
+struct band_key : sor<seq<opt<band_over, blanks>, band_low, blanks, kw_to, blanks, opt<band_under, blanks>, must<band_high>>,
+                      seq<band_low, blanks, band_and_over>, seq<band_over, blanks, band_low>,
+                      seq<band_under, blanks, band_high>> {};
+struct row_key : sor<band_key, name, number_lit, string_lit> {};
+// after the first, a key or a value: which it is, the table's declaration says
+struct cell : sor<band_key, unary> {};
 // a row's own source, after its last bar: | shoplifting | £26 | source "Home Office (2011), CR8.18"
 struct row_source : string_lit {};
 struct table_row : seq<bar, star<blank>, must<row_key>, star<blank>, must<bar>, star<star<blank>, cell, star<blank>, must<bar>>,
                        opt<star<blank>, kw_source, star<blank>, must<row_source>>> {};
-struct table_decl : seq<kw_table, ws, must<decl_name>, ws, must<colon>, ws, must<table_key>, ws, must<arrow>, ws,
+struct table_decl : seq<kw_table, ws, must<decl_name>, ws, must<colon>, ws, must<table_keys>, ws, must<arrow>, ws,
                         must<table_columns>, annotations, star<ws, table_row>> {};
 struct require_message : string_lit {};
 struct require_decl : seq<kw_require, ws, must<formula>, ws, must<require_message>> {};
@@ -296,7 +328,7 @@ struct expect_name : name {};
 // one member of a figure by member: expect per_hour(Band.band5) == …
 struct expect_member : path {};
 struct expect_close : one<')'> {};
-struct expect_of : seq<one<'('>, ws, must<expect_member>, ws, must<expect_close>> {};
+struct expect_of : seq<one<'('>, ws, must<expect_member>, star<ws, one<','>, ws, must<expect_member>>, ws, must<expect_close>> {};
 struct expect_eq : TAO_PEGTL_STRING("==") {};
 struct expect_value : expr {};
 struct expectation : seq<kw_expect, ws, must<expect_name>, opt<ws, expect_of>, ws, must<expect_eq>, ws, must<expect_value>> {};
@@ -312,7 +344,7 @@ struct report_ref : name {};
 // one member of a figure by member: saving_by_type(OffenceType.shoplifting)
 struct report_member : path {};
 struct report_close : one<')'> {};
-struct report_of : seq<one<'('>, ws, must<report_member>, ws, must<report_close>> {};
+struct report_of : seq<one<'('>, ws, must<report_member>, star<ws, one<','>, ws, must<report_member>>, ws, must<report_close>> {};
 struct report_figure : seq<report_ref, opt<ws, report_of>> {};
 struct report_refs : list<report_figure, seq<ws, one<','>, ws>> {};
 struct share_ref : name {};
@@ -344,6 +376,8 @@ struct declaration : sor<unit_decl, currency_decl, param_decl, input_decl, rule_
 struct ruleset_name : string_lit {};
 struct version_text : string_lit {};
 struct case_id : path {};
+// `dated by costing_date`: the param whose date selects the values that take effect from dates
+struct dated_by_name : name {};
 // `sheets ignore columns "officer", "notes"` and `sheets write dates day first`: how case tables are read
 struct ignored_column : string_lit {};
 struct ignored_columns : list<ignored_column, seq<ws, one<','>, ws>> {};
@@ -351,7 +385,7 @@ struct sheets_ignore : seq<kw_ignore, ws, must<kw_columns>, ws, must<ignored_col
 struct sheets_day_first : seq<kw_write, ws, must<kw_dates>, ws, must<kw_day>, ws, must<kw_first>> {};
 struct sheets_setting : sor<sheets_ignore, sheets_day_first> {};
 struct header_item : sor<seq<kw_version, ws, must<version_text>>, seq<kw_source, ws, must<citation>>,
-                         seq<kw_identified, ws, must<kw_by>, ws, must<case_id>>, seq<kw_sheets, ws, must<sheets_setting>>,
+                         seq<kw_identified, ws, must<kw_by>, ws, must<case_id>>, seq<kw_dated, ws, must<kw_by>, ws, must<dated_by_name>>, seq<kw_sheets, ws, must<sheets_setting>>,
                          description> {};
 struct header : seq<kw_ruleset, ws, must<ruleset_name>, star<ws, header_item>> {};
 struct end_of_file : eof {};

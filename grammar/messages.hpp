@@ -48,7 +48,7 @@ template <> inline constexpr const char* error_text<type_body> = "expected a rec
 template <> inline constexpr const char* error_text<list<enum_entry, seq<ws, one<','>, ws>>> = "expected the members' names after 'one of', separated by commas";
 template <> inline constexpr const char* error_text<field_colon> = "expected ':' after the field name";
 template <> inline constexpr const char* error_text<record_close> = "expected ',' or '}' in the record type";
-template <> inline constexpr const char* error_text<kw_of> = "expected 'of' (as in 'list of hour' or 'one of a, b')";
+template <> inline constexpr const char* error_text<kw_of> = "expected 'of' (as in 'list of hour', 'one of a, b' or 'bands of hour')";
 
 // declarations
 template <> inline constexpr const char* error_text<decl_name> = "expected a name for the declaration";
@@ -66,6 +66,12 @@ template <> inline constexpr const char* error_text<arrow> = "expected '->' and 
 template <> inline constexpr const char* error_text<fn_param> = "expected a parameter, as in 't: OffenceType'";
 template <> inline constexpr const char* error_text<table_key> = "expected the type of the table's key (an enumeration, text or number)";
 template <> inline constexpr const char* error_text<table_columns> = "expected the table's columns, as in {fiscal: GBP, social: GBP}";
+template <> inline constexpr const char* error_text<table_keys> = "expected the type of the table's key (an enumeration, text, a number, or 'bands of' a quantity), or keys separated by commas";
+template <> inline constexpr const char* error_text<band_high> = "expected the band's high end after 'to', as in '0 hour to 8 hour' or '8 hour to under 16 hour'";
+template <> inline constexpr const char* error_text<dated_from> = "expected the date the value takes effect from, as in 'from 2023-04-01'";
+template <> inline constexpr const char* error_text<dated_source> = "expected the value's source in quotes after 'source'";
+template <> inline constexpr const char* error_text<dated_value> = "expected another value and the date it takes effect from, as in '1,607 hour/year from 2023-04-01'";
+template <> inline constexpr const char* error_text<dated_by_name> = "expected the param whose date selects dated values, as in 'dated by costing_date'";
 template <> inline constexpr const char* error_text<row_key> = "expected the row's key after '|'";
 template <> inline constexpr const char* error_text<bar> = "expected '|' after the value: a row is written | key | value | value |";
 template <> inline constexpr const char* error_text<require_message> = "expected the message in quotes that says what is wrong";
@@ -86,7 +92,7 @@ template <> inline constexpr const char* error_text<ruleset_name> = "expected th
 template <> inline constexpr const char* error_text<version_text> = "expected the version in quotes";
 template <> inline constexpr const char* error_text<citation> = "expected the source citation in quotes";
 template <> inline constexpr const char* error_text<decimals_value> = "expected a whole number of decimals";
-template <> inline constexpr const char* error_text<kw_by> = "expected 'by' (as in 'identified by case')";
+template <> inline constexpr const char* error_text<kw_by> = "expected 'by' (as in 'identified by case' or 'dated by costing_date')";
 template <> inline constexpr const char* error_text<case_id> = "expected the input that names each case";
 template <> inline constexpr const char* error_text<sheets_setting> =
     "expected how case tables are read: 'sheets ignore columns \"notes\"' or 'sheets write dates day first'";

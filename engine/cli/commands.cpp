@@ -240,9 +240,11 @@ int member_named(const Program& p, int slot, const std::string& written, const s
     const RuleDef& r = p.rules[slot];
     if (!r.by) throw UsageError("'" + written + "': '" + r.name + "' is one figure, not a figure by member: name it without '(…)'");
     const EnumDef& e = *r.by;
-    const std::string bare = member.rfind(e.name + ".", 0) == 0 ? member.substr(e.name.size() + 1) : member;
-    const int m = e.member(bare);
+    const int m = e.member_written(member, true);
+    if (m < 0 && !e.factors.empty())
+        throw UsageError("'" + written + "': name a member of each of " + e.name + ", in order, as in " + r.name + "(" + e.example() + ")");
     if (m < 0) {
+        const std::string bare = member.rfind(e.name + ".", 0) == 0 ? member.substr(e.name.size() + 1) : member;
         std::string all;
         for (const auto& x : e.members) all += (all.empty() ? "" : ", ") + x;
         throw UsageError("'" + written + "': '" + bare + "' is not a member of " + e.name + " (its members: " + all + ")");

@@ -29,13 +29,15 @@ std::map<std::string, Section> describe_program(const Program& p) {
             {"size", format_trimmed(u.scale, 12) + " of its base unit"}, {"symbol", u.symbol}};
     for (std::size_t i = 0; i < p.params.size(); ++i) {
         const ParamDef& d = p.params[i];
-        s["params"]["param " + d.name] = {{"value", typed_value(p, d.type, params[i])},
-                                          {"formula", text_of(d.syntax)},
+        Facets& facets = s["params"]["param " + d.name] = {{"value", typed_value(p, d.type, params[i])},
+                                          {"formula", d.dated.empty() ? text_of(d.syntax) : dated_text(d)},
                                           {"description", d.cite.description},
                                           {"source", d.cite.source}};
+        for (const auto& v : d.dated)  // a value from a new date is a change of its own
+            facets["value from " + format_date(v.from)] = v.text + (v.source.empty() ? "" : " (source: " + v.source + ")");
     }
     for (const auto& t : p.tables) {
-        Facets f{{"key", describe(t.key, p.units)}, {"description", t.cite.description}, {"source", t.cite.source}};
+        Facets f{{"key", describe_keys(t, p.units)}, {"description", t.cite.description}, {"source", t.cite.source}};
         std::string cols;
         for (const auto& c : t.columns->fields) cols += (cols.empty() ? "" : ", ") + c.name + ": " + describe(c.type, p.units);
         f["columns"] = cols;

@@ -31,11 +31,21 @@ std::string methodology_markdown(const Program& p, const std::vector<Value>& par
     out += "## Parameters\n\n| param | value | formula | description | source |\n|---|---|---|---|---|\n";
     for (std::size_t i = 0; i < p.params.size(); ++i) {
         const ParamDef& d = p.params[i];
-        std::string source = d.cite.source;
+        std::string source = d.source_in(params);
         for (const auto& [slot, node] : p.overrides)
             if (slot == static_cast<int>(i)) source = "set for this run (--param " + d.name + ")";
-        out += "| " + d.name + " | " + cell(param_text(p, static_cast<int>(i), params[i])) + " | " + code(formula_text(d.syntax)) + " | " +
-               cell(d.cite.description) + " | " + cell(source) + " |\n";
+        std::string formula = code(formula_text(d.syntax));
+        std::string value = param_text(p, static_cast<int>(i), params[i]);
+        if (!d.dated.empty() && d.dated_by >= 0) {  // each value with its period and its own source
+            formula.clear();
+            const int used = d.dated_on(params[d.dated_by].n().convert_to<long>());
+            for (std::size_t k = 0; k < d.dated.size(); ++k)
+                formula += (formula.empty() ? "" : "; ") + d.dated[k].text + " " + dated_period(d, k) +
+                           (d.dated[k].source.empty() ? "" : " (source: " + d.dated[k].source + ")") +
+                           (static_cast<int>(k) == used ? ", used here" : "");
+            formula = cell(formula + " — the value in effect on " + p.params[d.dated_by].name);
+        }
+        out += "| " + d.name + " | " + cell(value) + " | " + formula + " | " + cell(d.cite.description) + " | " + cell(source) + " |\n";
     }
 
     if (!p.tables.empty()) out += "\n## Tables\n";
@@ -44,8 +54,12 @@ std::string methodology_markdown(const Program& p, const std::vector<Value>& par
         out += "\n### " + t.name + "\n\n";
         if (!t.cite.description.empty()) out += t.cite.description + "\n\n";
         if (!t.cite.source.empty()) out += "Source: " + t.cite.source + "\n\n";
-        out += "| key |";
-        std::string rule = "|---|";
+        out += "|";
+        std::string rule = "|";
+        for (const auto& k : t.keys) {  // a column for each key
+            out += " " + cell(t.single_key() ? "key" : k.banded ? "bands of " + describe(k.type, p.units) : k.type.kind == TypeKind::enumeration ? k.type.enumeration->name : "key") + " |";
+            rule += "---|";
+        }
         for (const auto& f : t.columns->fields) {
             out += " " + f.name + " |";
             rule += "---|";
@@ -58,8 +72,8 @@ std::string methodology_markdown(const Program& p, const std::vector<Value>& par
         out += "\n" + rule + "\n";
         for (const auto& k : t.order) {
             const Value& row = t.rows.at(k);
-            std::string key = key_shown(t, k);
-            out += "| " + cell(key) + " |";
+            out += "|";
+            for (const auto& part : key_parts_shown(t, k)) out += " " + cell(part) + " |";
             for (std::size_t f = 0; f < t.columns->fields.size(); ++f) {
                 const Type& type = t.columns->fields[f].type;
                 const CellSetting* set = p.cell_setting(static_cast<int>(ti), k, static_cast<int>(f));

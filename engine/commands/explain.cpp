@@ -44,11 +44,12 @@ struct Refs {
     std::vector<const Node*> rounding;  // each round(), floor() and ceil(), in the order met
 };
 
-// Whether a formula reads a local (a loop's element, a let, a function's argument): then it has no one value here.
-bool reads_local(const Node& n) {
-    if (n.op == Op::local) return true;
+// Whether a formula reads a local (a loop's element, a let, a function's argument) from slot `from` on: then it has
+// no one value here. The slots below `from` hold the members of a figure by member, explained for one member.
+bool reads_local(const Node& n, int from = 0) {
+    if (n.op == Op::local && n.slot >= from) return true;
     for (const auto& k : n.kids)
-        if (k && reads_local(*k)) return true;
+        if (k && reads_local(*k, from)) return true;
     return false;
 }
 
@@ -67,7 +68,7 @@ void collect(const Node& n, Refs& r) {
             break;
         case Op::round_: r.rounding.push_back(&n); break;
         case Op::pick:
-            if (n.kids.size() == 2 && n.kids[0] && n.kids[0]->op == Op::rule && !r.picks.count(n.kids[0]->slot))
+            if (n.kids.size() >= 2 && n.kids[0] && n.kids[0]->op == Op::rule && !r.picks.count(n.kids[0]->slot))
                 r.picks[n.kids[0]->slot] = &n;
             break;
         case Op::constant:  // nothing to name: what is below is collected
@@ -225,33 +226,45 @@ public:
         d.value = r.by ? display_by_member(p_, r, v) : r.output ? display_with_unit(p_, r, v) : typed_value(p_, r.type, v);
         if (again(Op::rule, slot, d)) return d;
         d.formula = formula_text(r.syntax);
-        uses(d, *r.formula, depth, r.by ? Made{} : made_by(*r.formula, r.frame, -1));
+        uses(d, *r.formula, depth, r.by ? Made{} : made_by(*r.formula, r.frame, -1, nullptr));
         if (r.cohort && cohort_ && !r.by) parts(d, r, v, depth, -1);
         return d;
     }
 
     // The member a formula names of figure `slot` (`figure(Enumeration.member)`, or `figure(t)` in the formula
     // of one member `member`, t being that member), or -1: the whole figure is shown.
-    static int picked(const Refs& refs, int slot, int member) {
+    int picked(const Refs& refs, int slot, int member, const EnumDef* by) const {
         auto it = refs.picks.find(slot);
-        if (it == refs.picks.end()) return -1;
-        const Node& which = *it->second->kids[1];
-        if (which.op == Op::constant && which.value.kind == Value::Kind::member) return static_cast<int>(which.value.n().convert_to<long>());
-        if (which.op == Op::local && which.slot == 0 && member >= 0) return member;
-        return -1;
+        if (it == refs.picks.end() || !p_.rules[slot].by) return -1;
+        const EnumDef& target = *p_.rules[slot].by;
+        // the members of the figure being explained, each in the local slot its parameter is bound to
+        std::vector<std::size_t> bound;
+        if (member >= 0 && by) bound = by->factors.empty() ? std::vector<std::size_t>{static_cast<std::size_t>(member)} : by->factor_members(static_cast<std::size_t>(member));
+        long m = 0;
+        for (std::size_t k = 1; k < it->second->kids.size(); ++k) {
+            const Node& which = *it->second->kids[k];
+            const std::size_t size = target.factors.empty() ? target.members.size() : target.factors.at(k - 1)->members.size();
+            long part;
+            if (which.op == Op::constant && which.value.kind == Value::Kind::member) part = which.value.n().convert_to<long>();
+            else if (which.op == Op::local && which.slot >= 0 && static_cast<std::size_t>(which.slot) < bound.size()) part = static_cast<long>(bound[which.slot]);
+            else return -1;
+            m = m * static_cast<long>(size) + part;
+        }
+        return static_cast<int>(m);
     }
 
     // One member of a figure by member: `offences_of(OffenceType.shoplifting) = 2`, the calls its formula makes valued for it.
     Derivation member(int slot, int m, int depth) {
         const RuleDef& r = p_.rules[slot];
         Derivation d = entry(std::string(r.cohort ? "cohort " : "") + (r.output ? "output" : "rule"),
-                             r.name + "(" + r.by->name + "." + r.by->members.at(m) + ")", r.where, r.cite);
+                             r.name + "(" + r.by->written(m) + ")", r.where, r.cite);
         const Value& all = ev_.rule(slot);
         const Value& v = (*all.items()).at(m);
         d.value = r.output ? display_with_unit(p_, r, v) : typed_value(p_, r.shown(), v);
         d.formula = formula_text(r.syntax);
         member_ = m;
-        uses(d, *r.formula, depth, made_by(*r.formula, r.frame, m));
+        member_by_ = r.by;
+        uses(d, *r.formula, depth, made_by(*r.formula, r.frame, m, r.by));
         if (r.cohort && cohort_) parts(d, r, v, depth, m);
         return d;
     }
@@ -306,7 +319,7 @@ private:
         for (std::size_t k = 0; k < cohort_->size(); ++k) {
             const Value one = Value::list({(*cohort_)[k].row});
             Evaluator alone(p_, params_, one);
-            Value v = member >= 0 ? alone.for_member(f, r.frame, member) : alone.in_frame(f, r.frame);
+            Value v = member >= 0 ? alone.for_member(f, r.frame, member, *r.by) : alone.in_frame(f, r.frame);
             if (v.kind == Value::Kind::number && v.n() != 0) nonzero.push_back({k, v.n()});
         }
         const std::size_t all = cohort_->size();
@@ -343,10 +356,10 @@ private:
     }
 
     // A formula's traced evaluation (for one member of a figure by member, member >= 0), when it calls or rounds.
-    Made made_by(const Node& formula, int frame, int member) {
+    Made made_by(const Node& formula, int frame, int member, const EnumDef* by) {
         if (!calls_or_rounds(formula)) return {};
         auto trace = std::make_shared<CallTrace>();
-        ev_.traced(formula, frame, member, *trace);
+        ev_.traced(formula, frame, member, by, *trace);
         return {std::move(trace), {-1}};
     }
 
@@ -355,6 +368,7 @@ private:
         collect(formula, refs);
         d.rounding = rounding_lines(refs.rounding, made.trace.get(), made.in);
         const int member = std::exchange(member_, -1);  // the member, for this formula only
+        const EnumDef* by = std::exchange(member_by_, nullptr);
         if (depth == 1) {
             d.cut = !refs.seen.empty();
             return;
@@ -363,13 +377,13 @@ private:
         for (const auto& [op, slot] : refs.seen) {
             // refs.seen holds only these (collect() above)
             if (op == Op::rule) {
-                const int m = picked(refs, slot, member);
+                const int m = picked(refs, slot, member, by);
                 d.uses.push_back(m >= 0 ? this->member(slot, m, next) : rule(slot, next));
             }
             else if (op == Op::param) d.uses.push_back(param(slot, next));
             else if (op == Op::input) d.uses.push_back(input(slot));
             else if (op == Op::call) d.uses.push_back(fn(slot, next, made));
-            else if (op == Op::lookup) d.uses.push_back(table(slot, refs.lookups[slot]));
+            else if (op == Op::lookup) d.uses.push_back(table(slot, refs.lookups[slot], member, by));
         }
     }
 
@@ -385,7 +399,18 @@ private:
                 d.source = "set on the command line (--param " + pd.name + ")";
                 set = true;
             }
-        if (pd.formula) uses(d, *pd.formula, depth, set ? Made{} : made_by(*pd.formula, pd.frame, -1));
+        if (!pd.dated.empty() && pd.dated_by >= 0 && !set) {  // the value in effect on the date, its period and its own source
+            const std::string& by = p_.params[pd.dated_by].name;
+            d.formula = dated_text(pd) + " (the one in effect on " + by + ")";
+            const int i = pd.dated_on(params_[pd.dated_by].n().convert_to<long>());
+            if (i >= 0) {
+                const DatedValue& v = pd.dated[static_cast<std::size_t>(i)];
+                d.value += ", in effect " + dated_period(pd, static_cast<std::size_t>(i)) + " (" + by + " is " +
+                           format_date(params_[pd.dated_by].n().convert_to<long>()) + ")";
+                if (!v.source.empty()) d.source = v.source;
+            }
+        }
+        if (pd.formula) uses(d, *pd.formula, depth, set ? Made{} : made_by(*pd.formula, pd.frame, -1, nullptr));
         return d;
     }
 
@@ -430,14 +455,21 @@ private:
     }
 
     // A table: the rows looked up by a key that has one value here, and the cells set for this run.
-    Derivation table(int slot, const std::vector<const Node*>& lookups) {
+    // In the formula of one member of a figure by member, keys that read the member find their rows too.
+    Derivation table(int slot, const std::vector<const Node*>& lookups, int member, const EnumDef* by) {
         const TableDef& t = p_.tables[slot];
         Derivation d = entry("table", t.name, t.where, t.cite);
         std::set<std::string> keys;
+        const int bound = member >= 0 && by ? static_cast<int>(std::max<std::size_t>(by->factors.size(), 1)) : 0;
         for (const Node* n : lookups) {
-            if (n->kids.empty() || !n->kids[0] || reads_local(*n->kids[0])) continue;
-            const std::string k = key_text(ev_.in_frame(*n->kids[0], 0));
-            if (!keys.insert(k).second || !t.rows.count(k)) continue;
+            std::vector<Value> values;
+            for (const auto& kid : n->kids) {
+                if (!kid || reads_local(*kid, bound)) break;
+                values.push_back(bound ? ev_.for_member(*kid, 0, member, *by) : ev_.in_frame(*kid, 0));
+            }
+            if (values.empty() || values.size() != n->kids.size()) continue;
+            const std::string k = t.row_key(values);
+            if (k.empty() || !keys.insert(k).second || !t.rows.count(k)) continue;
             const auto own = t.row_sources.find(k);
             d.rows.push_back(key_shown(t, k) + ": " + record_text(p_, *t.columns, t.rows.at(k)) +
                              (own == t.row_sources.end() ? "" : " (source: " + own->second + ")"));
@@ -474,6 +506,7 @@ private:
     const FollowedCase* followed_ = nullptr;
     Explainer* in_case_ = nullptr;
     int member_ = -1;  // for the formula of one member about to be explained: the member
+    const EnumDef* member_by_ = nullptr;  // …and its enumeration
 };
 
 void render(const Derivation& d, const std::string& indent, std::string& out) {
@@ -578,6 +611,16 @@ std::string typed_value(const Program& p, const Type& t, const Value& v) {
     shown.type = t;
     shown.decimals = 2;
     return display_with_unit(p, shown, v);
+}
+
+std::string dated_text(const ParamDef& d) {
+    std::string out;
+    for (const auto& v : d.dated) out += (out.empty() ? "" : ", ") + v.text + " from " + format_date(v.from);
+    return out;
+}
+
+std::string dated_period(const ParamDef& d, std::size_t i) {
+    return "from " + format_date(d.dated.at(i).from) + (i + 1 < d.dated.size() ? " to " + format_date(d.dated[i + 1].from - 1) : "");
 }
 
 std::string param_text(const Program& p, int slot, const Value& v) {

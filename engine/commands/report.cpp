@@ -437,6 +437,27 @@ private:
                 }
                 return;
             }
+            if (by->factors.size() == 2 && !item.member_shares) {  // by two enumerations: a grid for each figure
+                const EnumDef &rows = *by->factors[0], &columns = *by->factors[1];
+                for (int slot : item.rules) {
+                    const RuleDef& r = p_.rules[slot];
+                    const Value& v = value_of(slot, recs[0], 0);
+                    out_ += "<table>\n<caption>" + h(item.rules.size() > 1 ? item.title + ": " + r.shown_label() : item.title) +
+                            "</caption>\n<thead><tr><th>" + h(rows.name + " \u2193 " + columns.name + " \u2192") + "</th>";
+                    for (std::size_t c = 0; c < columns.members.size(); ++c) out_ += "<th class=\"num\">" + h(columns.shown(c)) + "</th>";
+                    out_ += "</tr></thead>\n<tbody>\n";
+                    for (std::size_t a = 0; a < rows.members.size(); ++a) {
+                        out_ += "<tr><td>" + h(rows.shown(a)) + "</td>";
+                        for (std::size_t c = 0; c < columns.members.size(); ++c) {
+                            const std::size_t m = a * columns.members.size() + c;
+                            out_ += cell(r.name, member_figure(p_, r, v, m), by->members[m]);
+                        }
+                        out_ += "</tr>\n";
+                    }
+                    out_ += "</tbody>\n</table>\n";
+                }
+                return;
+            }
             // a row per member, a column per output; with `shares`, each member's share of the figure's total
             const bool shares = item.member_shares;
             std::vector<Value> totals;  // each figure's total of its members, for their shares and the total row

@@ -83,7 +83,7 @@ void run_test(const Program& p, const TestDef& t, const std::string& rule_file, 
                 continue;
             }
             ++bad;
-            const std::string name = r.name + (x.member >= 0 ? "(" + r.by->name + "." + r.by->members.at(static_cast<std::size_t>(x.member)) + ")" : "");
+            const std::string name = r.name + (x.member >= 0 ? "(" + r.by->written(static_cast<std::size_t>(x.member)) + ")" : "");
             Diagnostic d{x.where, "expectation not met: " + name, {}};
             d.notes.push_back("expected " + display_with_unit(p, r, expected) + ", got " + display_with_unit(p, r, actual) +
                               (actual.kind == Value::Kind::number ? " (exactly " + exact_text(p, r, actual) + ")" : ""));

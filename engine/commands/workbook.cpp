@@ -278,7 +278,7 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
         w.text(ps, r, 5, exactly);  // as the appendix and explain show it: exactly, or cut with "…" and the fraction
         w.text(ps, r, 2, p.units.name(d.type.unit));
         w.wrapped(ps, r, 3, d.cite.description, 60);
-        std::string source = d.cite.source;
+        std::string source = d.source_in(params);
         for (const auto& [slot, node] : p.overrides)
             if (slot == static_cast<int>(i)) source = "set for this run (--param " + d.name + ")";
         w.wrapped(ps, r, 4, source, 60);
@@ -315,7 +315,10 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
         for (int n = 2; names.count(lower(name)); ++n) name = t.name.substr(0, 28) + " " + std::to_string(n);
         names.insert(lower(name));
         lxw_worksheet* ts = w.sheet(name.c_str());
-        std::vector<std::string> head{t.key.kind == TypeKind::enumeration ? t.key.enumeration->name : "key"};
+        std::vector<std::string> head;  // a column for each key
+        for (const auto& k : t.keys)
+            head.push_back(k.banded ? "bands of " + describe(k.type, p.units) : k.type.kind == TypeKind::enumeration ? k.type.enumeration->name : "key");
+        const auto keys = static_cast<lxw_col_t>(t.keys.size());
         for (const auto& f : t.columns->fields) head.push_back(f.name);
         head.push_back("source");
         head.push_back("set for this run");
@@ -324,25 +327,26 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
         lxw_row_t r = 1;
         for (const auto& k : t.order) {
             const Value& row = t.rows.at(k);
-            w.text(ts, r, 0, key_shown(t, k));
+            const auto parts = key_parts_shown(t, k);
+            for (lxw_col_t c = 0; c < keys; ++c) w.text(ts, r, c, parts.at(c));
             std::string notes;
             for (lxw_col_t c = 0; c < columns; ++c) {
                 const Type& type = t.columns->fields[c].type;
                 const Value& v = (*row.items())[c];
-                if (v.kind == Value::Kind::number && type.kind == TypeKind::number) w.param(ts, r, c + 1, type, v, false);
-                else w.text(ts, r, c + 1, typed_value(p, type, v));
+                if (v.kind == Value::Kind::number && type.kind == TypeKind::number) w.param(ts, r, keys + c, type, v, false);
+                else w.text(ts, r, keys + c, typed_value(p, type, v));
                 if (const CellSetting* set = p.cell_setting(static_cast<int>(ti), k, static_cast<int>(c)))
                     notes += (notes.empty() ? "" : "; ") + t.columns->fields[c].name + " (--param " + set->name + "; the ruleset has " +
                              typed_value(p, type, set->was) + ")";
             }
-            w.wrapped(ts, r, columns + 1, t.source_of(k), 60);  // the row's own source, else the table's
-            if (!notes.empty()) w.wrapped(ts, r, columns + 2, notes, 30);
+            w.wrapped(ts, r, keys + columns, t.source_of(k), 60);  // the row's own source, else the table's
+            if (!notes.empty()) w.wrapped(ts, r, keys + columns + 1, notes, 30);
             ++r;
         }
-        worksheet_set_column(ts, 0, 0, 24, nullptr);
-        worksheet_set_column(ts, 1, columns, 14, nullptr);
-        worksheet_set_column(ts, columns + 1, columns + 1, 60, nullptr);
-        worksheet_set_column(ts, columns + 2, columns + 2, 30, nullptr);
+        worksheet_set_column(ts, 0, keys - 1, 24, nullptr);
+        worksheet_set_column(ts, keys, keys + columns - 1, 20, nullptr);  // £27,055.00 a year
+        worksheet_set_column(ts, keys + columns, keys + columns, 60, nullptr);
+        worksheet_set_column(ts, keys + columns + 1, keys + columns + 1, 30, nullptr);
     }
 
     // Provenance: what produced these figures.

@@ -150,7 +150,8 @@ struct Expectation {
     std::string output;
     Location where;
     ExprPtr expected;
-    std::string member;  // `expect per_hour(Band.band5) == …`: one member of a figure by member ("Band.band5"), or ""
+    std::string member;  // `expect per_hour(Band.band5) == …`: one member of a figure by member ("Band.band5"), or "";
+                         // of a figure by members of two enumerations, both: "Grade.band5, Edition.pssru_2022"
     Location member_where;
 };
 
@@ -160,10 +161,21 @@ struct Given {
     ExprPtr value;
 };
 
-// A row of a table: `| burglary_dwelling | £1,361 | £1,746 | £803 |`.
+// A band of a banded table's key: `0 hour to 8 hour`, `over 8 hour to 16 hour`, `96 hour and over`.
+struct BandSyntax {
+    ExprPtr low, high;  // null: open at that end
+    bool low_in = true, high_in = true;  // whether each end is in the band
+    std::string text, low_text, high_text;  // as written
+};
+// One entry between bars: a key (a name, a number, a text, a band) or a value.
+struct RowEntry {
+    ExprPtr value;                     // null for a band
+    std::unique_ptr<BandSyntax> band;  // a band, or null
+    Location where;
+};
+// A row of a table: `| burglary_dwelling | £1,361 | £1,746 | £803 |`; the keys first, as many as the table has.
 struct TableRow {
-    ExprPtr key;
-    std::vector<ExprPtr> cells;
+    std::vector<RowEntry> entries;
     std::string source;  // the row's own source, or ""
     Location where;
 };
@@ -185,6 +197,14 @@ struct ReportItem {
 
 enum class DeclKind { unit, currency, param, input, rule, output, fn, type, table, require, test, import, report };
 
+// A value that takes effect from a date: `1,607 hour/year from 2023-04-01 source "…"`.
+struct DatedValue {
+    ExprPtr value;
+    ExprPtr from;  // the date
+    std::string source;
+    Location where;
+};
+
 struct Decl {
     DeclKind kind;
     Location where;       // the keyword
@@ -202,11 +222,15 @@ struct Decl {
     std::string label;
     // param, rule, output, fn: the formula; input: the default
     ExprPtr body;
+    // param: values that take effect from dates, instead of a formula
+    std::vector<DatedValue> dated;
     // fn; rule and output: one parameter for a figure per member of an enumeration
     std::vector<Param> params;
     // rule, output: computed over the cases of a batch
     bool cohort = false;
-    // table: key type in `type`, columns in `columns`, rows
+    // table: its keys, each an enumeration, text, a number or (banded) bands of a quantity; columns; rows
+    std::vector<TypePtr> keys;
+    std::vector<bool> key_banded;
     TypePtr columns;
     std::vector<TableRow> rows;
     // require: the condition in `body`, the message in `label`
@@ -226,6 +250,8 @@ struct Header {
     std::vector<std::string> sources;
     std::string description;
     std::string case_id;  // `identified by NAME`: the input that names a case
+    std::string dated_by;  // `dated by NAME`: the param whose date selects dated values
+    Location dated_by_where;
     std::vector<std::string> ignored_columns;  // `sheets ignore columns "notes"`: columns case tables carry for people
     bool day_first_dates = false;              // `sheets write dates day first`: case tables write 03/07/2023
     Location where;

@@ -71,12 +71,16 @@ private:
     void on_demand(State& state, const std::string& name, Context context, const std::function<void()>& check);
     void check_param(int i);
     void check_param_formula(const ast::Decl& d, ParamDef& pd);
+    void check_dated_param(const ast::Decl& d, ParamDef& pd);
     void check_rule(int i);
     void check_rule_formula(const ast::Decl& d, RuleDef& r);
+    const EnumDef* product_of(const std::vector<const EnumDef*>& factors);
     void check_output_shown(const ast::Decl& d, RuleDef& r);
     void check_fn(int i);
     void check_fn_body(const ast::Decl& d, FnDef& f);
     void check_table(int i);
+    std::optional<std::string> row_key(const ast::Decl& d, TableKey& key, const ast::RowEntry& entry);
+    void check_bands(const ast::Decl& d, const TableKey& key);
     void check_require(const ast::Decl& d);
     // check_report.cpp
     void check_report(const ast::Decl& d);
@@ -140,6 +144,9 @@ private:
     Frame frame_;
     std::map<std::string, Location> declared_;  // every declared name, for duplicates
     std::map<std::string, int> params_, rules_, cohort_rules_, fns_, inputs_, records_, enums_, tables_;
+    std::map<std::string, const EnumDef*> products_;
+    // each file's header's `dated by`: the param whose date picks its dated values (else the entry file's)
+    std::map<const SourceFile*, std::pair<std::string, Location>> dated_by_;  // "Grade × Edition": the enumerations of figures by two or more
     int find_rule(const std::string& name) const;  // the cohort's rule of that name in a cohort rule, else the case's
     std::set<std::string> input_groups_;        // "police", prefixes of input paths
     std::vector<const ast::Decl*> param_decls_, rule_decls_, fn_decls_;

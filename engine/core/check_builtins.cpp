@@ -199,18 +199,28 @@ Checked Checker::call_value(const ast::Expr& e, std::vector<Checked> args) {
     if (auto t = tables_.find(e.text); t != tables_.end() && e.path.size() == 1) {
         check_table(t->second);
         const TableDef& table = p_.tables[t->second];
-        if (args.size() != 1) {
-            error(e.where, "table '" + e.text + "' is looked up by one key, as in " + e.text + "(key)");
+        if (!table.columns) return failed();
+        for (const auto& k : table.keys)
+            if (k.type.is_error()) return failed();
+        if (args.size() != table.keys.size()) {
+            std::string keys;
+            for (const auto& k : table.keys) keys += (keys.empty() ? "" : ", ") + std::string(k.type.kind == TypeKind::enumeration ? k.type.enumeration->name : "key");
+            error(e.where, "table '" + e.text + "' is looked up by " + (table.keys.size() == 1 ? "one key" : std::to_string(table.keys.size()) + " keys") +
+                               ", as in " + e.text + "(" + keys + "), not " + std::to_string(args.size()));
             return failed();
         }
-        if (table.key.is_error() || !table.columns) return failed();
-        if (!same_type(table.key, args[0].type, p_.units)) {
-            error(e.kids[0]->where, "table '" + e.text + "' is keyed by " + describe(table.key) + ", not " + describe(args[0].type));
-            return failed();
-        }
+        bool bad = false;
+        for (std::size_t k = 0; k < args.size(); ++k)
+            if (!same_type(table.keys[k].type, args[k].type, p_.units) || args[k].type.optional) {
+                error(e.kids[k]->where, "table '" + e.text + "' is keyed by " + (table.keys[k].banded ? "bands of " : "") +
+                                            describe(table.keys[k].type) + (table.keys.size() > 1 ? " in its key " + std::to_string(k + 1) : "") +
+                                            ", not " + describe(args[k].type));
+                bad = true;
+            }
+        if (bad) return failed();
         auto n = node(Op::lookup, e.where);
         n->slot = t->second;
-        n->kids.push_back(std::move(args[0].node));
+        for (auto& a : args) n->kids.push_back(std::move(a.node));
         Type row;
         row.kind = TypeKind::record;
         row.record = table.columns;
@@ -228,14 +238,21 @@ Checked Checker::call_value(const ast::Expr& e, std::vector<Checked> args) {
         return failed();
     }
     const EnumDef* by = base.type.enumeration;
-    if (args.size() != 1 || args[0].type.kind != TypeKind::enumeration || args[0].type.enumeration != by) {
-        error(e.where, "'" + e.text + "' has a value for each member of " + by->name + ": name one, as in " + e.text + "(" +
-                           by->name + "." + by->members.at(0) + ")");
+    const std::vector<const EnumDef*> factors = by->factors.empty() ? std::vector<const EnumDef*>{by} : by->factors;
+    bool fits = args.size() == factors.size();
+    for (std::size_t k = 0; fits && k < args.size(); ++k)
+        fits = args[k].type.kind == TypeKind::enumeration && args[k].type.enumeration == factors[k] && !args[k].type.optional;
+    if (!fits) {
+        error(e.where, "'" + e.text + "' has a value for each member of " + by->name + ": name " +
+                           (factors.size() == 1 ? "one" : "one of each, in order") + ", as in " + e.text + "(" + by->example() + ")");
         return failed();
     }
     auto n = node(Op::pick, e.where);
     n->kids.push_back(std::move(base.node));
-    n->kids.push_back(std::move(args[0].node));
+    for (auto& a : args) n->kids.push_back(std::move(a.node));
+    if (!by->factors.empty())
+        for (std::size_t i = 0; i < p_.enums.size(); ++i)
+            if (p_.enums[i].get() == by) n->slot = static_cast<int>(i);
     return {*base.type.element, std::move(n)};
 }
 

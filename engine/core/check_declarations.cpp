@@ -71,6 +71,7 @@ void Checker::check_param(int i) {
 }
 
 void Checker::check_param_formula(const ast::Decl& d, ParamDef& pd) {
+    if (!d.dated.empty()) return check_dated_param(d, pd);
     Checked c = expr(*d.body);
     Type type = c.type;
     if (d.type) {
@@ -82,6 +83,78 @@ void Checker::check_param_formula(const ast::Decl& d, ParamDef& pd) {
     pd.type = type;
     pd.formula = std::move(c.node);
     pd.frame = frame_.size;
+}
+
+// `param working_hours = 1,650 hour/year from 2010-04-01, 1,607 hour/year from 2023-04-01`: each value of one
+// type, the dates in order, and the header's `dated by` param a date that picks one.
+void Checker::check_dated_param(const ast::Decl& d, ParamDef& pd) {
+    Type type = d.type ? type_of(*d.type, nullptr) : Type{};
+    auto n = node(Op::dated, d.name_where);
+    n->slot = static_cast<int>(&pd - p_.params.data());
+    bool ok = true;
+    auto by = dated_by_.find(d.name_where.file);
+    if (by == dated_by_.end() && !p_.sources.empty()) by = dated_by_.find(p_.sources[0].get());
+    const std::string dated_by = by == dated_by_.end() ? "" : by->second.first;
+    const Location dated_by_where = by == dated_by_.end() ? Location{} : by->second.second;
+    if (dated_by.empty()) {
+        error(d.dated[0].where, "param '" + d.name + "' has values from dates, and the ruleset does not say which date picks one",
+              {"name it in the ruleset's header: dated by costing_date (a param that is a date)"});
+        ok = false;
+    } else {
+        ast::Expr ref;
+        ref.kind = ast::ExprKind::name;
+        ref.where = dated_by_where;
+        ref.text = dated_by;
+        ref.path = {dated_by};
+        if (params_.count(dated_by) == 0) {
+            error(dated_by_where, "'dated by' names a param that is a date, and '" + dated_by + "' is not a param",
+                  {"declare it: param " + dated_by + " = 2023-04-01"});
+            ok = false;
+        } else {
+            Checked date = expr(ref);
+            if (date.type.is_error()) ok = false;
+            else if (date.type.kind != TypeKind::date) {
+                error(dated_by_where, "'dated by' names a param that is a date, and '" + dated_by + "' is " + describe(date.type));
+                ok = false;
+            } else {
+                pd.dated_by = params_.at(dated_by);
+                n->kids.push_back(std::move(date.node));
+            }
+        }
+    }
+    long last = 0;
+    for (std::size_t i = 0; i < d.dated.size(); ++i) {
+        const ast::DatedValue& v = d.dated[i];
+        Frame saved = std::exchange(frame_, Frame{});
+        frame_.context = Context::constant;
+        Checked c = expr(*v.value);
+        frame_ = std::move(saved);
+        NodePtr from = constant(*v.from, Type::of(TypeKind::date), "the date a value takes effect from");
+        if (c.type.is_error() || !from) { ok = false; continue; }
+        if (c.node->op != Op::constant) {
+            error(v.value->where, "a value from a date is written out, such as 1,607 hour/year or £32,000");
+            ok = false;
+            continue;
+        }
+        if (type.is_error()) type = c.type;
+        else if (!same_type(type, c.type, p_.units)) {
+            error(v.value->where, "the values of param '" + d.name + "' are " + describe(type) + ", and this one is " + describe(c.type));
+            ok = false;
+            continue;
+        }
+        const long day = from->value.n().convert_to<long>();
+        if (i > 0 && day <= last) {
+            error(v.from->where, "the dates of param '" + d.name + "' go in order, each later than the one before: " + v.from->text +
+                                     " is not after " + d.dated[i - 1].from->text);
+            ok = false;
+        }
+        last = day;
+        pd.dated.push_back({c.node->value, day, v.value->where.file ? std::string(v.value->where.file->text().substr(v.value->where.offset, v.value->where.length)) : "", v.source});
+        n->kids.push_back(std::move(c.node));
+    }
+    pd.type = type;
+    if (ok) pd.formula = std::move(n);
+    pd.frame = 0;
 }
 
 void Checker::check_fn(int i) {
@@ -103,6 +176,37 @@ void Checker::check_fn_body(const ast::Decl& d, FnDef& f) {
     f.frame = frame_.size;
 }
 
+// The product of two enumerations or more, made once: its members are every combination, the first's slowest.
+const EnumDef* Checker::product_of(const std::vector<const EnumDef*>& factors) {
+    std::string name;
+    for (const auto* f : factors) name += (name.empty() ? "" : " × ") + f->name;
+    if (auto it = products_.find(name); it != products_.end()) return it->second;
+    auto e = std::make_unique<EnumDef>();
+    e->name = name;
+    e->where = factors[0]->where;
+    e->factors = factors;
+    std::vector<std::pair<std::string, std::string>> combos{{"", ""}};  // names, labels
+    bool labelled = false;
+    for (const auto* f : factors) {
+        std::vector<std::pair<std::string, std::string>> next;
+        for (const auto& [n, l] : combos)
+            for (std::size_t m = 0; m < f->members.size(); ++m) {
+                labelled = labelled || !f->labels.at(m).empty();
+                next.emplace_back(n + (n.empty() ? "" : ", ") + f->members[m], l + (l.empty() ? "" : ", ") + f->labelled(m));
+            }
+        combos = std::move(next);
+    }
+    for (const auto& [n, l] : combos) {
+        e->members.push_back(n);
+        e->labels.push_back(labelled ? l : "");
+        e->member_where.push_back(e->where);
+    }
+    const EnumDef* out = e.get();
+    products_[name] = out;
+    p_.enums.push_back(std::move(e));
+    return out;
+}
+
 void Checker::check_rule(int i) {
     const ast::Decl& d = *rule_decls_[i];
     on_demand(rule_state_[i], d.name, d.cohort ? Context::cohort : Context::rule, [&] { check_rule_formula(d, p_.rules[i]); });
@@ -111,14 +215,17 @@ void Checker::check_rule(int i) {
 void Checker::check_rule_formula(const ast::Decl& d, RuleDef& r) {
     const std::string kind = d.kind == ast::DeclKind::output ? "output" : "rule";
     const EnumDef* by = nullptr;
-    if (!d.params.empty()) {  // a figure for each member: `rule saving(t: OffenceType)`
-        Type key = type_of(*d.params[0].type, nullptr);
-        if (key.kind == TypeKind::enumeration && !key.optional) by = key.enumeration;
+    // a figure for each member: `rule saving(t: OffenceType)`; of each pair: `rule cost(g: Grade, e: Edition)`
+    std::vector<const EnumDef*> factors;
+    for (const auto& param : d.params) {
+        Type key = type_of(*param.type, nullptr);
+        if (key.kind == TypeKind::enumeration && !key.optional) factors.push_back(key.enumeration);
         else if (!key.is_error())
-            error(d.params[0].type->where, kind + " '" + d.name + "' can take one parameter only, an enumeration (as in t: OffenceType), not " + describe(key),
+            error(param.type->where, kind + " '" + d.name + "' takes enumerations only (as in t: OffenceType), not " + describe(key),
                   {"for a calculation with other parameters, write a function: fn"});
-        bind(d.params[0].name, key);
+        bind(param.name, key);
     }
+    if (factors.size() == d.params.size() && !factors.empty()) by = factors.size() == 1 ? factors[0] : product_of(factors);
     Checked c = expr_any(*d.body);
     r.type = c.type;
     if (d.type) {
@@ -174,91 +281,206 @@ void Checker::check_table(int i) {
     table_state_[i] = State::checking;
     const ast::Decl& d = *table_decls_[i];
     TableDef& t = p_.tables[i];
-    t.key = type_of(*d.type, nullptr);
+    bool keys_ok = true;
+    for (std::size_t k = 0; k < d.keys.size(); ++k) {
+        TableKey key;
+        key.banded = d.key_banded[k];
+        key.type = type_of(*d.keys[k], nullptr);
+        if (key.banded && !key.type.is_error() && key.type.kind != TypeKind::number) {
+            error(d.keys[k]->where, "a banded table's key is a number or a quantity with a unit (bands of hour), not " + describe(key.type));
+            key.type = Type{};
+        } else if (!key.banded && !key.type.is_error() && key.type.kind != TypeKind::enumeration &&
+                   key.type.kind != TypeKind::text && key.type.kind != TypeKind::number) {
+            error(d.keys[k]->where, "a table is keyed by an enumeration, text, a number or bands of a quantity, not " + describe(key.type));
+            key.type = Type{};
+        }
+        keys_ok = keys_ok && !key.type.is_error();
+        t.keys.push_back(std::move(key));
+    }
     Type columns = type_of(*d.columns, nullptr);
     t.columns = columns.record;
-    const bool by_member = t.key.kind == TypeKind::enumeration;
-    if (!t.key.is_error() && !by_member && t.key.kind != TypeKind::text && t.key.kind != TypeKind::number) {
-        error(d.type->where, "a table is keyed by an enumeration, text or a number, not " + describe(t.key));
-        t.key = Type{};
-    }
+    const std::size_t nkeys = t.keys.size();
+    const bool by_member = nkeys == 1 && !t.keys[0].banded && t.keys[0].type.kind == TypeKind::enumeration;
     // A row in error is not also a missing row (one mistake, one error); nor, when a row's key is not a member
     // (a misspelling, most likely), is the member it was meant to be.
     std::set<std::string> in_error;
     bool key_failed = false;
     for (const auto& row : d.rows) {
-        Value key;
-        const ast::Expr& k = *row.key;
-        if (t.key.is_error()) break;
-        if (by_member) {
-            int m = k.kind == ast::ExprKind::name ? t.key.enumeration->member(k.text) : -1;
-            if (m < 0) {
-                std::vector<std::string> notes{"the members of " + t.key.enumeration->name + " are: " + [&] {
-                    std::string all;
-                    for (const auto& x : t.key.enumeration->members) all += (all.empty() ? "" : ", ") + x;
-                    return all;
-                }()};
-                error(k.where, "'" + k.text + "' is not a member of " + t.key.enumeration->name, notes);
+        if (!keys_ok || !t.columns) break;
+        std::vector<std::size_t> bands_before;  // a row in error adds no band (its bands would be reported as gaps or overlaps too)
+        for (const auto& k : t.keys) bands_before.push_back(k.bands.size());
+        auto drop_bands = [&] {
+            for (std::size_t k = 0; k < nkeys; ++k) {
+                t.keys[k].bands.resize(bands_before[k]);
+                t.keys[k].band_ends.resize(bands_before[k]);
+                t.keys[k].band_where.resize(bands_before[k]);
+            }
+        };
+        std::string kt;
+        bool row_ok = true;
+        for (std::size_t k = 0; k < nkeys && k < row.entries.size(); ++k) {
+            auto part = row_key(d, t.keys[k], row.entries[k]);
+            if (!part) {
+                row_ok = false;
                 key_failed = true;
                 continue;
             }
-            key = Value::member(m);
-        } else if (t.key.kind == TypeKind::text && k.kind == ast::ExprKind::name) {
-            key = Value::text(k.text);
-        } else {
-            NodePtr n = constant(k, t.key, "the key of a row of table '" + d.name + "'");
-            if (!n) continue;
-            key = n->value;
+            kt += (k ? std::string(1, key_separator) : "") + *part;
         }
-        if (row.cells.size() != t.columns->fields.size()) {
-            error(row.where, "this row has " + std::to_string(row.cells.size()) + " value" + (row.cells.size() == 1 ? "" : "s") +
-                                 " but table '" + d.name + "' has " + std::to_string(t.columns->fields.size()) + " column" +
-                                 (t.columns->fields.size() == 1 ? "" : "s") + " (" + [&] {
-                                     std::string all;
-                                     for (const auto& f : t.columns->fields) all += (all.empty() ? "" : ", ") + f.name;
-                                     return all;
-                                 }() + ")");
-            in_error.insert(key_text(key));
+        if (!row_ok) {
+            drop_bands();
+            continue;
+        }
+        for (std::size_t k = nkeys; k < row.entries.size(); ++k)
+            if (row.entries[k].band) {
+                error(row.entries[k].where, "a band is a key, and table '" + d.name + "' has " + std::to_string(nkeys) +
+                                                " key" + (nkeys == 1 ? "" : "s") + ": a value is written out, as £359");
+                row_ok = false;
+            }
+        if (!row_ok) {
+            drop_bands();
+            continue;
+        }
+        const std::size_t values = row.entries.size() > nkeys ? row.entries.size() - nkeys : 0;
+        if (row.entries.size() < nkeys || values != t.columns->fields.size()) {
+            std::string all;
+            for (const auto& f : t.columns->fields) all += (all.empty() ? "" : ", ") + f.name;
+            error(row.where, "this row has " + std::to_string(values) + " value" + (values == 1 ? "" : "s") +
+                                 (nkeys == 1 ? "" : " after its " + std::to_string(nkeys) + " keys") + " but table '" + d.name + "' has " +
+                                 std::to_string(t.columns->fields.size()) + " column" + (t.columns->fields.size() == 1 ? "" : "s") +
+                                 " (" + all + ")");
+            in_error.insert(kt);
+            drop_bands();
             continue;
         }
         std::vector<Value> cells;
         bool ok = true;
-        for (std::size_t c = 0; c < row.cells.size(); ++c) {
+        for (std::size_t c = 0; c < values; ++c) {
             const FieldDef& f = t.columns->fields[c];
-            NodePtr n = constant(*row.cells[c], f.type, "column '" + f.name + "' of table '" + d.name + "'");
+            const ast::Expr& x = *row.entries[nkeys + c].value;
+            NodePtr n = constant(x, f.type, "column '" + f.name + "' of table '" + d.name + "'");
             if (n && n->op != Op::constant) {
-                error(row.cells[c]->where, "a table holds values written out, such as £1,361 or 1.06913");
+                error(x.where, "a table holds values written out, such as £1,361 or 1.06913");
                 n = nullptr;
             }
             if (!n) { ok = false; continue; }
             cells.push_back(n->value);
         }
         if (!ok) {
-            in_error.insert(key_text(key));
+            in_error.insert(kt);
+            drop_bands();
             continue;
         }
-        std::string kt = key_text(key);
         if (t.rows.count(kt)) {
-            error(k.where, "table '" + d.name + "' already has a row for " + k.text);
+            error(row.entries[0].where, "table '" + d.name + "' already has a row for " + key_shown(t, kt));
             continue;
         }
         t.rows.emplace(kt, Value::list(std::move(cells)));
         t.order.push_back(kt);
         if (!row.source.empty()) t.row_sources[kt] = row.source;
     }
-    if (by_member) {
+    for (std::size_t k = 0; k < nkeys; ++k)
+        if (t.keys[k].banded) check_bands(d, t.keys[k]);
+    if (by_member && keys_ok) {
+        const EnumDef& e = *t.keys[0].type.enumeration;
         std::string missing;
-        for (std::size_t m = 0; m < t.key.enumeration->members.size(); ++m)
+        for (std::size_t m = 0; m < e.members.size(); ++m)
             if (!t.rows.count(key_text(Value::member(static_cast<int>(m)))) && !in_error.count(key_text(Value::member(static_cast<int>(m)))))
-                missing += (missing.empty() ? "" : ", ") + t.key.enumeration->members[m];
+                missing += (missing.empty() ? "" : ", ") + e.members[m];
         if (!missing.empty() && !key_failed)
             error(d.name_where, "table '" + d.name + "' has no row for " + missing,
-                  {"a table keyed by " + t.key.enumeration->name + " needs a row for every member"});
-        if (t.rows.size() == t.key.enumeration->members.size())  // whole: a value for every member
-            for (std::size_t m = 0; m < t.key.enumeration->members.size(); ++m)
+                  {"a table keyed by " + e.name + " needs a row for every member"});
+        if (t.rows.size() == e.members.size())  // whole: a value for every member
+            for (std::size_t m = 0; m < e.members.size(); ++m)
                 t.by_member.push_back(t.rows.at(key_text(Value::member(static_cast<int>(m)))));
     }
     table_state_[i] = State::done;
+}
+
+// One key of a row, as key_text() or a band's text; nullopt after an error.
+std::optional<std::string> Checker::row_key(const ast::Decl& d, TableKey& key, const ast::RowEntry& entry) {
+    if (key.banded) {
+        if (!entry.band) {
+            error(entry.where, "table '" + d.name + "' is keyed by bands of " + describe(key.type) +
+                                   ": write a band, as in '0 hour to 8 hour', 'over 8 hour to 16 hour' or '96 hour and over'");
+            return std::nullopt;
+        }
+        Band b;
+        b.text = entry.band->text;
+        b.low_in = entry.band->low_in;
+        b.high_in = entry.band->high_in;
+        const std::string what = "an end of a band of table '" + d.name + "'";
+        for (auto [end, out] : {std::pair{entry.band->low.get(), &b.low}, std::pair{entry.band->high.get(), &b.high}}) {
+            if (!end) continue;
+            NodePtr n = constant(*end, key.type, what);
+            if (!n) return std::nullopt;
+            *out = n->value.n();
+        }
+        if (b.low && b.high && (*b.high < *b.low || (*b.high == *b.low && !(b.low_in && b.high_in)))) {
+            error(entry.where, "band '" + b.text + "' holds no value: its high end is below its low end");
+            return std::nullopt;
+        }
+        for (std::size_t i = 0; i < key.bands.size(); ++i)
+            if (key.bands[i].same(b)) return band_key_text(static_cast<int>(i));
+        key.bands.push_back(std::move(b));
+        key.band_ends.emplace_back(entry.band->low_text, entry.band->high_text);
+        key.band_where.push_back(entry.where);
+        return band_key_text(static_cast<int>(key.bands.size() - 1));
+    }
+    if (entry.band) {
+        error(entry.where, "table '" + d.name + "' is keyed by " + describe(key.type) + ", not by bands: 'bands of' before the key's type makes it banded");
+        return std::nullopt;
+    }
+    const ast::Expr& k = *entry.value;
+    if (key.type.kind == TypeKind::enumeration) {
+        const EnumDef& e = *key.type.enumeration;
+        int m = k.kind == ast::ExprKind::name ? e.member(k.text) : -1;
+        if (m < 0) {
+            std::string all;
+            for (const auto& x : e.members) all += (all.empty() ? "" : ", ") + x;
+            error(k.where, "'" + (k.kind == ast::ExprKind::name ? k.text : std::string("this")) + "' is not a member of " + e.name,
+                  {"the members of " + e.name + " are: " + all});
+            return std::nullopt;
+        }
+        return key_text(Value::member(m));
+    }
+    if (key.type.kind == TypeKind::text && k.kind == ast::ExprKind::name) return key_text(Value::text(k.text));
+    NodePtr n = constant(k, key.type, "the key of a row of table '" + d.name + "'");
+    if (!n) return std::nullopt;
+    return key_text(n->value);
+}
+
+// The bands of one key, in order: no two hold the same value, and no value between the lowest and the highest
+// is in none.
+void Checker::check_bands(const ast::Decl& d, const TableKey& key) {
+    std::vector<std::size_t> order(key.bands.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto below = [&](std::size_t a, std::size_t b) {  // by low end: an open low end first, then the lower, then the one that holds it
+        const Band &x = key.bands[a], &y = key.bands[b];
+        if (!x.low || !y.low) return !x.low && y.low;
+        if (*x.low != *y.low) return *x.low < *y.low;
+        return x.low_in && !y.low_in;
+    };
+    std::stable_sort(order.begin(), order.end(), below);
+    for (std::size_t i = 1; i < order.size(); ++i) {
+        const Band &a = key.bands[order[i - 1]], &b = key.bands[order[i]];
+        const Location where = key.band_where[order[i]];
+        const std::string a_high = key.band_ends[order[i - 1]].second, b_low = key.band_ends[order[i]].first;
+        if (!a.high || !b.low || *a.high > *b.low || (*a.high == *b.low && a.high_in && b.low_in)) {
+            // the values both hold: from b's low end to the lower of the two high ends
+            const bool b_inside = b.high && (!a.high || *b.high < *a.high);
+            const std::string upto = b_inside ? key.band_ends[order[i]].second : a_high;
+            std::string both = !b.low ? "the values below " + key.band_ends[order[i]].second
+                             : !a.high && !b.high ? "the values above " + b_low
+                             : a.high && *a.high == *b.low ? b_low : "the values from " + b_low + " to " + upto;
+            error(where, "band '" + b.text + "' overlaps band '" + a.text + "' of table '" + d.name + "': both hold " + both,
+                  {"a value is in one band only: write 'over " + b_low + " to …' for a band that starts where another ends"});
+        } else if (*a.high < *b.low || (!a.high_in && !b.low_in)) {
+            std::string gap = *a.high == *b.low ? a_high : "the values between " + a_high + " and " + b_low;
+            error(where, "there is a gap in the bands of table '" + d.name + "' before band '" + b.text + "': no band holds " + gap,
+                  {"bands meet end to end: '0 hour to 8 hour', then 'over 8 hour to 16 hour'"});
+        }
+    }
 }
 
 void Checker::check_require(const ast::Decl& d) {

@@ -115,12 +115,17 @@ int Checker::report_member(const RuleDef& r, const std::pair<std::string, Locati
         ok = false;
         return -1;
     }
-    const std::string bare = written.rfind(r.by->name + ".", 0) == 0 ? written.substr(r.by->name.size() + 1) : written;
-    const int m = r.by->member(bare);
+    const int m = r.by->member_written(written, true);
     if (m < 0) {
-        std::string all;
-        for (const auto& x : r.by->members) all += (all.empty() ? "" : ", ") + x;
-        error(where, "'" + bare + "' is not a member of " + r.by->name, {"the members of " + r.by->name + " are: " + all});
+        if (!r.by->factors.empty()) {
+            error(where, "'" + written + "' does not name a member of each of " + r.by->name + ", in order",
+                  {"name one of each, as in " + r.name + "(" + r.by->example() + ")"});
+        } else {
+            std::string all;
+            for (const auto& x : r.by->members) all += (all.empty() ? "" : ", ") + x;
+            const std::string bare = written.rfind(r.by->name + ".", 0) == 0 ? written.substr(r.by->name.size() + 1) : written;
+            error(where, "'" + bare + "' is not a member of " + r.by->name, {"the members of " + r.by->name + " are: " + all});
+        }
         ok = false;
     }
     return m;
@@ -139,7 +144,7 @@ void Checker::check_report_item(const ast::ReportItem& item, const ReportItem& o
                 const RuleDef& r = p_.rules[out.rules[k]];
                 if (by(k)) error(item.refs[k].second, "a headline shows one figure, and '" + r.name + "' is a figure for each " +
                                                          r.by->name + "; show it in a chart or a table",
-                                 {"or name one member, as in " + r.name + "(" + r.by->name + "." + r.by->members.at(0) + ")"});
+                                 {"or name one member, as in " + r.name + "(" + r.by->example() + ")"});
             }
             break;
         case K::range:
@@ -157,7 +162,7 @@ void Checker::check_report_item(const ast::ReportItem& item, const ReportItem& o
                     ok = false;
                 } else if (item.kind == K::range && by(k)) {
                     error(item.refs[k].second, "a range is between two single figures; '" + r.name + "' is a figure for each " + r.by->name,
-                          {"name one member, as in " + r.name + "(" + r.by->name + "." + r.by->members.at(0) + ")"});
+                          {"name one member, as in " + r.name + "(" + r.by->example() + ")"});
                     ok = false;
                 } else if (by(k) != by(0)) {
                     error(item.refs[k].second, "a " + word + " shows single figures or figures for each member of one enumeration, "

@@ -37,13 +37,25 @@ std::string row_named(Program& p, Checker& checker, const TableDef& t, const std
     auto fail = [&](const std::string& why) { throw UsageError("--param " + setting + ": " + why); };
     auto no_row = [&] {
         std::string rows;
-        for (const auto& k : t.order) rows += (rows.empty() ? "" : ", ") + key_shown(t, k);
+        for (const auto& k : t.order) rows += (rows.empty() ? "" : ", ") + (t.keys.size() > 1 ? "(" + key_shown(t, k) + ")" : key_shown(t, k));
         fail("table '" + t.name + "' has no row " + key + " (its rows: " + rows + ")");
     };
+    if (!t.single_key()) {  // two keys or more, or bands: the row as key_shown() writes it, spaces aside
+        auto squeezed = [](const std::string& x) {
+            std::string out;
+            for (char c : x)
+                if (c != ' ') out += c;
+            return out;
+        };
+        for (const auto& k : t.order)
+            if (squeezed(key_shown(t, k)) == squeezed(key)) return k;
+        no_row();
+    }
+    const Type& type = t.keys.at(0).type;
     Value v;
-    switch (t.key.kind) {
+    switch (type.kind) {
         case TypeKind::enumeration: {
-            const EnumDef& e = *t.key.enumeration;
+            const EnumDef& e = *type.enumeration;
             std::string member = key.rfind(e.name + ".", 0) == 0 ? key.substr(e.name.size() + 1) : key;
             int m = e.member(member);
             if (m < 0) no_row();
@@ -64,7 +76,7 @@ std::string row_named(Program& p, Checker& checker, const TableDef& t, const std
         case TypeKind::grouped:
         case TypeKind::error: {
             std::vector<Diagnostic> bad;
-            NodePtr n = checked_value(p, checker, {setting, key}, t.key, "the key of a row of table '" + t.name + "'", bad);
+            NodePtr n = checked_value(p, checker, {setting, key}, type, "the key of a row of table '" + t.name + "'", bad);
             if (!n || n->op != Op::constant) no_row();
             v = n->value;
             break;
@@ -108,7 +120,7 @@ void set_cell(Program& p, Checker& checker, const ParamSetting& s, std::vector<D
     if (!before) p.cell_settings.push_back({slot, row, col, cells[col], table + "(" + key_shown(t, row) + ")." + column});
     cells[col] = n->value;
     t.rows[row] = Value::list(std::move(cells));
-    if (t.key.kind == TypeKind::enumeration) t.by_member.at(std::stoul(row.substr(1))) = t.rows[row];
+    if (!t.by_member.empty()) t.by_member.at(std::stoul(row.substr(1))) = t.rows[row];
 }
 
 }  // namespace

@@ -20,8 +20,10 @@ bool Checker::claim(const std::string& name, Location where) {
 
 void Checker::declare(const std::vector<const ast::Module*>& modules) {
     std::vector<const ast::Decl*> decls;
-    for (const auto* m : modules)
+    for (const auto* m : modules) {
         for (const auto& d : m->decls) decls.push_back(&d);
+        if (m->header && !m->header->dated_by.empty()) dated_by_[m->source.get()] = {m->header->dated_by, m->header->dated_by_where};
+    }
     declare_units(decls);
     declare_records(decls);
     declare_names(decls);
@@ -368,12 +370,10 @@ void Checker::declare_test(const ast::Decl& d) {
                 error(x.member_where, "'" + x.output + "' is one figure, not a figure for each member: expect " + x.output + " == …");
                 continue;
             }
-            const auto dot = x.member.rfind('.');
-            const std::string enum_name = dot == std::string::npos ? "" : x.member.substr(0, dot);
-            member = r.by->member(x.member.substr(dot == std::string::npos ? 0 : dot + 1));
-            if (enum_name != r.by->name || member < 0) {
+            member = r.by->member_written(x.member, false);
+            if (member < 0) {
                 error(x.member_where, "'" + x.member + "' is not a member of " + r.by->name + ", the enumeration of '" + x.output + "'",
-                      {"name one as in " + x.output + "(" + r.by->name + "." + r.by->members.at(0) + ")"});
+                      {"name one as in " + x.output + "(" + r.by->example() + ")"});
                 continue;
             }
         }

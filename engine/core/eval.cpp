@@ -8,7 +8,11 @@ namespace reckon {
 
 std::vector<Value> bind_params(const Program& p, const Overrides& overrides) {
     Evaluator e(p, overrides);
-    for (std::size_t i = 0; i < p.params.size(); ++i) e.param(static_cast<int>(i));
+    try {
+        for (std::size_t i = 0; i < p.params.size(); ++i) e.param(static_cast<int>(i));
+    } catch (const EvalError& x) {  // a param no case can mend (a date before a dated param's first): reported as the ruleset's
+        throw CompileError({x.diagnostic()});
+    }
     return std::move(e.own_params_);
 }
 
@@ -66,21 +70,25 @@ const Value& Evaluator::rule(int i) {
     return rules_[i];
 }
 
-Value Evaluator::for_member(const Node& n, int frame, int member) {
+Value Evaluator::for_member(const Node& n, int frame, int member, const EnumDef& by) {
     std::size_t saved = base_;
     base_ = locals_.size();
-    locals_.resize(base_ + static_cast<std::size_t>(std::max(frame, 1)));
-    locals_[base_] = Value::member(member);
+    locals_.resize(base_ + std::max(static_cast<std::size_t>(frame), std::max<std::size_t>(by.factors.size(), 1)));
+    if (by.factors.empty()) locals_[base_] = Value::member(member);
+    else {  // each factor's member in its own slot, as the parameters are bound
+        const auto parts = by.factor_members(static_cast<std::size_t>(member));
+        for (std::size_t f = 0; f < parts.size(); ++f) locals_[base_ + f] = Value::member(static_cast<int>(parts[f]));
+    }
     Value v = eval(n);
     locals_.resize(base_);
     base_ = saved;
     return v;
 }
 
-Value Evaluator::traced(const Node& n, int frame, int member, CallTrace& trace) {
+Value Evaluator::traced(const Node& n, int frame, int member, const EnumDef* by, CallTrace& trace) {
     trace_ = &trace;
     try {
-        Value v = member >= 0 ? for_member(n, frame, member) : frame_eval(n, frame);
+        Value v = member >= 0 && by ? for_member(n, frame, member, *by) : frame_eval(n, frame);
         trace_ = nullptr;
         return v;
     } catch (...) {
@@ -93,7 +101,7 @@ Value Evaluator::traced(const Node& n, int frame, int member, CallTrace& trace) 
 Value Evaluator::grouped(const RuleDef& r) {
     std::vector<Value> out;
     out.reserve(r.by->members.size());
-    for (std::size_t m = 0; m < r.by->members.size(); ++m) out.push_back(for_member(*r.formula, r.frame, static_cast<int>(m)));
+    for (std::size_t m = 0; m < r.by->members.size(); ++m) out.push_back(for_member(*r.formula, r.frame, static_cast<int>(m), *r.by));
     return Value::list(std::move(out));
 }
 
@@ -209,10 +217,23 @@ Value Evaluator::eval(const Node& n) {
             return v.kind != Value::Kind::none ? v : eval(*n.kids[1]);
         }
         case Op::lookup: return lookup(n);
-        case Op::pick: {
+        case Op::dated: {  // the latest value whose date is not after the selecting date
+            const Value day = eval(*n.kids[0]);
+            const ParamDef& pd = p_.params[n.slot];
+            const int i = pd.dated_on(day.n().convert_to<long>());
+            if (i < 0)
+                throw EvalError(n.where, "param '" + pd.name + "' has no value on " + format_date(day.n().convert_to<long>()) +
+                                             ": its first takes effect from " + format_date(pd.dated[0].from));
+            return pd.dated[static_cast<std::size_t>(i)].value;
+        }
+        case Op::pick: {  // of a product: the members of its factors, the first slowest
             Value g = eval(*n.kids[0]);
-            Value m = eval(*n.kids[1]);
-            return (*g.items())[static_cast<std::size_t>(m.n().convert_to<long>())];
+            std::size_t m = 0;
+            for (std::size_t k = 1; k < n.kids.size(); ++k) {
+                const std::size_t size = n.slot >= 0 ? p_.enums[n.slot]->factors[k - 1]->members.size() : 0;
+                m = m * size + eval(*n.kids[k]).n().convert_to<std::size_t>();
+            }
+            return (*g.items())[m];
         }
         case Op::make_date: return make_date(n);
         case Op::financial_year: {
@@ -284,15 +305,28 @@ Value Evaluator::make_date(const Node& n) {
     return Value::date(days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)));
 }
 
-// table(key): a row
+// table(key), table(key, key): a row; a banded key finds the band that holds its value
 Value Evaluator::lookup(const Node& n) {
     const TableDef& t = p_.tables[n.slot];
-    Value key = eval(*n.kids[0]);
-    if (!t.by_member.empty()) return t.by_member[key.n().convert_to<std::size_t>()];  // every member has a row
-    auto it = t.rows.find(key_text(key));
+    if (!t.by_member.empty()) return t.by_member[eval(*n.kids[0]).n().convert_to<std::size_t>()];  // every member has a row
+    std::vector<Value> values;
+    for (const auto& kid : n.kids) values.push_back(eval(*kid));
+    auto shown = [&](std::size_t k) {  // a key's value, for a message
+        const Value& v = values[k];
+        const Type& type = t.keys[k].type;
+        if (v.kind == Value::Kind::text) return "'" + *v.s() + "'";
+        if (v.kind == Value::Kind::member) return type.enumeration->members.at(v.n().convert_to<std::size_t>());
+        return format_trimmed(v.n() / p_.units.scale(type.unit), 10) + (type.unit.dimensionless_syntax() ? "" : " " + p_.units.name(type.unit));
+    };
+    int no_band = -1;
+    const std::string key = t.row_key(values, &no_band);
+    if (no_band >= 0)
+        throw EvalError(n.kids[static_cast<std::size_t>(no_band)]->where, "no band of table '" + t.name + "' holds " + shown(static_cast<std::size_t>(no_band)));
+    auto it = t.rows.find(key);
     if (it == t.rows.end()) {
-        std::string shown = key.kind == Value::Kind::text ? "'" + *key.s() + "'" : format_trimmed(key.n(), 10);
-        throw EvalError(n.where, "table '" + t.name + "' has no row for " + shown);
+        std::string all;
+        for (std::size_t k = 0; k < values.size(); ++k) all += (k ? ", " : "") + shown(k);
+        throw EvalError(n.where, "table '" + t.name + "' has no row for " + all);
     }
     return it->second;
 }

@@ -51,11 +51,12 @@ public:
     Value constant(const Node& n);
     // A formula whose locals the checker counted (a `require`'s condition).
     Value in_frame(const Node& n, int frame) { return frame_eval(n, frame); }
-    // A part of a figure by member's formula, for one member (bound, as when the figure is evaluated, to local slot 0).
-    Value for_member(const Node& n, int frame, int member);
+    // A part of a figure by member's formula, for one member of `by` (bound, as when the figure is evaluated, to
+    // local slot 0; a product's, each factor's member to a slot of its own).
+    Value for_member(const Node& n, int frame, int member, const EnumDef& by);
     // A formula evaluated again with each call and rounding it makes recorded (member >= 0: for that member).
     // What it reads should be evaluated first: the rules it reads are not traced again.
-    Value traced(const Node& n, int frame, int member, CallTrace& trace);
+    Value traced(const Node& n, int frame, int member, const EnumDef* by, CallTrace& trace);
 
 private:
     friend std::vector<Value> bind_params(const Program&, const Overrides&);

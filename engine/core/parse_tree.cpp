@@ -10,7 +10,7 @@ namespace reckon::parse_tree {
 ast::TypePtr Builder::type(const Node& n) const {
     auto t = std::make_unique<ast::TypeSyntax>();
     t->where = at(n);
-    if (n.is_type<declared_type>() || n.is_type<input_type>() || n.is_type<type_body>() || n.is_type<table_key>())
+    if (n.is_type<declared_type>() || n.is_type<input_type>() || n.is_type<type_body>())
         return type(*n.children.at(0));
     if (n.is_type<optional_type>()) {
         t->kind = ast::TypeSyntaxKind::optional;
@@ -108,9 +108,12 @@ ast::Decl Builder::decl(const Node& n) const {
             d.base = unit(c);
         } else if (c.is_type<currency_symbol_text>()) {
             d.symbol = unquote(c);
-        } else if (c.is_type<declared_type>() || c.is_type<input_type>() || c.is_type<type_body>() ||
-                   c.is_type<table_key>()) {
+        } else if (c.is_type<declared_type>() || c.is_type<input_type>() || c.is_type<type_body>()) {
             d.type = type(c);
+        } else if (c.is_type<table_key>()) {
+            const Node& k = *c.children.at(0);
+            d.key_banded.push_back(k.is_type<band_type>());
+            d.keys.push_back(type(k.is_type<band_type>() ? *k.children.at(0) : k));
         } else if (c.is_type<table_columns>()) {
             d.columns = type(c);
         } else if (c.is_type<table_row>()) {
@@ -141,13 +144,25 @@ ast::Decl Builder::decl(const Node& n) const {
             ast::Expectation x{c.children.at(0)->string(), at(*c.children[0]), nullptr, "", {}};
             for (std::size_t k = 1; k < c.children.size(); ++k) {
                 if (c.children[k]->is_type<expect_member>()) {
-                    x.member = c.children[k]->string();
-                    x.member_where = at(*c.children[k]);
+                    if (x.member.empty()) x.member_where = at(*c.children[k]);
+                    x.member += (x.member.empty() ? "" : ", ") + c.children[k]->string();
                 } else {
                     x.expected = expr(*c.children[k]);
                 }
             }
             d.expects.push_back(std::move(x));
+        } else if (c.is_type<dated_value>()) {
+            ast::DatedValue v;
+            v.where = at(c);
+            for (const auto& k : c.children) {
+                if (k->is_type<dated_amount>()) v.value = expr(*k->children.at(0));
+                else if (k->is_type<dated_from>()) {
+                    v.from = make(ast::ExprKind::date, *k);
+                    v.from->text = k->string();
+                }
+                else if (k->is_type<dated_source>()) v.source = unquote(*k);
+            }
+            d.dated.push_back(std::move(v));
         } else if (c.is_type<import_path>()) {
             d.name = unquote(c);
             d.name_where = at(c);
@@ -184,8 +199,10 @@ ast::Decl Builder::report(const Node& n) const {
             else if (k.is_type<report_ref>() || k.is_type<range_low>() || k.is_type<range_high>()) {
                 item.refs.emplace_back(k.string(), at(k));
                 item.members.emplace_back("", at(k));
-            } else if (k.is_type<report_member>() && !item.members.empty()) {
-                item.members.back() = {k.string(), at(k)};
+            } else if (k.is_type<report_member>() && !item.members.empty()) {  // two or more: "Grade.band5, Edition.x"
+                auto& [text, where] = item.members.back();
+                if (text.empty()) where = at(k);
+                text += (text.empty() ? "" : ", ") + k.string();
             }
         }
         d.items.push_back(std::move(item));
@@ -193,22 +210,42 @@ ast::Decl Builder::report(const Node& n) const {
     return d;
 }
 
+ast::RowEntry Builder::row_entry(const Node& k) const {
+    ast::RowEntry e;
+    e.where = at(k);
+    if (k.is_type<band_key>()) {
+        e.band = std::make_unique<ast::BandSyntax>();
+        e.band->text = k.string();
+        for (const auto& b : k.children) {
+            if (b->is_type<band_over>()) {
+                e.band->low_in = false;
+            } else if (b->is_type<band_under>()) {
+                e.band->high_in = false;
+            } else if (b->is_type<band_low>()) {
+                e.band->low = expr(*b->children.at(0));
+                e.band->low_text = b->string();
+            } else if (b->is_type<band_high>()) {
+                e.band->high = expr(*b->children.at(0));
+                e.band->high_text = b->string();
+            }
+        }
+    } else if (k.is_type<name>()) {
+        auto x = make(ast::ExprKind::name, k);
+        x->text = k.string();
+        x->path = {x->text};
+        e.value = std::move(x);
+    } else {
+        e.value = expr(k);
+    }
+    return e;
+}
+
 ast::TableRow Builder::row(const Node& n) const {
     ast::TableRow r;
     r.where = at(n);
     for (const auto& c : n.children) {
-        if (c->is_type<row_key>()) {
-            const Node& k = *c->children.at(0);
-            if (k.is_type<name>()) {
-                auto e = make(ast::ExprKind::name, k);
-                e->text = k.string();
-                e->path = {e->text};
-                r.key = std::move(e);
-            } else {
-                r.key = expr(k);
-            }
-        } else if (c->is_type<cell>()) {
-            r.cells.push_back(expr(*c->children.at(0)));
+        if (c->is_type<row_key>() || c->is_type<cell>()) {
+            r.entries.push_back(row_entry(*c->children.at(0)));
         } else if (c->is_type<row_source>()) {
             r.source = unquote(*c);
         }
@@ -225,6 +262,7 @@ ast::Header Builder::header_of(const Node& n) const {
         else if (c->is_type<version_text>()) h.version = unquote(*c);
         else if (c->is_type<citation>()) h.sources.push_back(unquote(*c));
         else if (c->is_type<case_id>()) h.case_id = c->string();
+        else if (c->is_type<dated_by_name>()) h.dated_by = c->string(), h.dated_by_where = at(*c);
         else if (c->is_type<ignored_column>()) h.ignored_columns.push_back(unquote(*c));
         else if (c->is_type<sheets_day_first>()) h.day_first_dates = true;
         else if (c->is_type<description>()) annotation(notes, *c);

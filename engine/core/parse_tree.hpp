@@ -28,13 +28,13 @@ using selector = pt::selector<
         otherwise_op, not_op, and_op, or_op, if_expr, let_expr, let_var, loop_var,
         // types
         named_type, list_type, record_type, optional_type, enum_type, enum_member, member_label, field, field_name, bound_min,
-        bound_max, declared_type, input_type, type_body, table_key, table_columns,
+        bound_max, declared_type, input_type, type_body, table_key, band_type, table_columns,
         // declarations
-        header, ruleset_name, version_text, citation, case_id, ignored_column, sheets_day_first, description, decimals_value, decl_name, unit_factor,
+        header, ruleset_name, version_text, citation, case_id, dated_by_name, dated_value, dated_amount, dated_from, dated_source, ignored_column, sheets_day_first, description, decimals_value, decl_name, unit_factor,
         unit_base, currency_symbol_text, formula, input_path, input_default, output_label, fn_param, fn_param_name,
         test_name, test_case_path, given, given_name, given_value, expectation, expect_name, expect_member, expect_value,
         import_path, unit_decl, currency_decl, param_decl, input_decl, rule_decl, output_decl, cohort_decl, fn_decl,
-        type_decl, table_decl, table_row, row_key, cell, row_source, require_decl, require_message, test_decl, import_decl,
+        type_decl, table_decl, table_row, row_key, cell, row_source, band_key, band_low, band_high, band_over, band_under, band_and_over, require_decl, require_message, test_decl, import_decl,
         percent_note, headline_step, report_decl, report_title, item_title, report_ref, report_member, share_ref, member_shares, range_low, range_high, report_section,
         report_text, report_headline, report_range, report_table, report_chart, report_cases, report_list,
         report_appendix, axis_title>,
@@ -74,6 +74,7 @@ public:
     ast::Decl decl(const Node& n) const;
     ast::Decl report(const Node& n) const;
     ast::TableRow row(const Node& n) const;
+    ast::RowEntry row_entry(const Node& n) const;  // a row_key's or a cell's child
     ast::Header header_of(const Node& n) const;
 
 private:

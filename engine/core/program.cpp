@@ -1,4 +1,5 @@
-// Slots of a compiled program found by name (the command line's --param, the tests).
+// Slots of a compiled program found by name (the command line's --param, the tests), and a table's keys
+// as people read them.
 #include "program.hpp"
 
 namespace reckon {
@@ -19,6 +20,56 @@ const CellSetting* Program::cell_setting(int table, const std::string& key, int 
     for (const auto& c : cell_settings)
         if (c.table == table && c.key == key && c.column == column) return &c;
     return nullptr;
+}
+
+std::string TableDef::row_key(const std::vector<Value>& values, int* no_band) const {
+    std::string key;
+    for (std::size_t k = 0; k < values.size() && k < keys.size(); ++k) {
+        if (k) key += key_separator;
+        if (!keys[k].banded) {
+            key += key_text(values[k]);
+            continue;
+        }
+        const int b = keys[k].band_of(values[k].n());
+        if (b < 0) {
+            if (no_band) *no_band = static_cast<int>(k);
+            return "";
+        }
+        key += band_key_text(b);
+    }
+    return key;
+}
+
+std::vector<std::string> key_parts(const std::string& key) {
+    std::vector<std::string> parts(1);
+    for (char c : key) {
+        if (c == key_separator) parts.emplace_back();
+        else parts.back() += c;
+    }
+    return parts;
+}
+
+std::vector<std::string> key_parts_shown(const TableDef& t, const std::string& key) {
+    std::vector<std::string> out = key_parts(key);
+    for (std::size_t k = 0; k < out.size() && k < t.keys.size(); ++k) {
+        const TableKey& tk = t.keys[k];
+        if (tk.banded) out[k] = tk.bands.at(std::stoul(out[k].substr(1))).text;
+        else if (tk.type.kind == TypeKind::enumeration) out[k] = tk.type.enumeration->members.at(std::stoul(out[k].substr(1)));
+        else out[k] = out[k].substr(1);
+    }
+    return out;
+}
+
+std::string key_shown(const TableDef& t, const std::string& key) {
+    std::string out;
+    for (const auto& part : key_parts_shown(t, key)) out += (out.empty() ? "" : ", ") + part;
+    return out;
+}
+
+std::string describe_keys(const TableDef& t, const UnitTable& units) {
+    std::string out;
+    for (const auto& k : t.keys) out += (out.empty() ? "" : ", ") + (k.banded ? "bands of " : std::string()) + describe(k.type, units);
+    return out;
 }
 
 }  // namespace reckon

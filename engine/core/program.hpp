@@ -39,6 +39,7 @@ enum class Op {
     financial_year,         // kids[0] = date: the calendar year in which its financial year (from 1 April) starts
     collect,                // like sum: the elements, as a list
     cases,                  // in a cohort rule: the cases of the batch, as a list of records
+    dated,                  // slot = param; kids[0] = the date that selects; then the values, latest last
 };
 
 struct Node {
@@ -57,6 +58,14 @@ struct Citation {
     std::string source;
 };
 
+// A value that takes effect from a date, with its own source.
+struct DatedValue {
+    Value value;
+    long from = 0;  // days since 1970-01-01
+    std::string text;  // as written: "1,607 hour/year"
+    std::string source;
+};
+
 struct ParamDef {
     std::string name;
     Type type;
@@ -65,6 +74,23 @@ struct ParamDef {
     Citation cite;
     int frame = 0;
     const ast::Expr* syntax = nullptr;
+    std::vector<DatedValue> dated;  // values from dates, earliest first: the formula picks one by `dated_by`
+    int dated_by = -1;              // the param whose date selects
+    // Where its value comes from in a run whose params are `params`: the dated value's own source, else the param's.
+    const std::string& source_in(const std::vector<Value>& params) const {
+        if (dated_by >= 0 && static_cast<std::size_t>(dated_by) < params.size() && params[dated_by].kind == Value::Kind::date) {
+            const int i = dated_on(params[dated_by].n().convert_to<long>());
+            if (i >= 0 && !dated[static_cast<std::size_t>(i)].source.empty()) return dated[static_cast<std::size_t>(i)].source;
+        }
+        return cite.source;
+    }
+    // The dated value in effect on a day, or -1 before the first.
+    int dated_on(long day) const {
+        int out = -1;
+        for (std::size_t i = 0; i < dated.size(); ++i)
+            if (dated[i].from <= day) out = static_cast<int>(i);
+        return out;
+    }
 };
 
 struct InputDef {
@@ -100,14 +126,42 @@ struct RuleDef {
     const std::string& shown_label() const { return label.empty() ? name : label; }
 };
 
-// A lookup table: rows keyed by an enumeration member, a text or a number.
+// A band of a banded table's key: the values from `low` to `high`, each end in it or not; an end may be open.
+struct Band {
+    std::optional<Number> low, high;  // in base units; none: open at that end
+    bool low_in = true, high_in = true;
+    std::string text;                 // as written: "over 8 hour to 16 hour"
+    bool contains(const Number& v) const {
+        if (low && (v < *low || (v == *low && !low_in))) return false;
+        if (high && (v > *high || (v == *high && !high_in))) return false;
+        return true;
+    }
+    bool same(const Band& b) const { return low == b.low && high == b.high && low_in == b.low_in && high_in == b.high_in; }
+};
+
+// One key of a table: an enumeration, a text, a number, or bands of a quantity.
+struct TableKey {
+    Type type;
+    bool banded = false;
+    std::vector<Band> bands;  // banded: each band once, in the order first written
+    std::vector<std::pair<std::string, std::string>> band_ends;  // each band's ends as written, for messages
+    std::vector<Location> band_where;
+    // The band that holds v, or -1.
+    int band_of(const Number& v) const {
+        for (std::size_t b = 0; b < bands.size(); ++b)
+            if (bands[b].contains(v)) return static_cast<int>(b);
+        return -1;
+    }
+};
+
+// A lookup table: rows keyed by one key or more (`Grade, Edition -> …`).
 struct TableDef {
     std::string name;
-    Type key;
+    std::vector<TableKey> keys;
     const RecordDef* columns = nullptr;
     std::map<std::string, Value> rows;  // by key_text(); each row a record value
     std::vector<std::string> order;     // keys as written
-    std::vector<Value> by_member;       // keyed by an enumeration: the rows by member index, for evaluation
+    std::vector<Value> by_member;       // keyed by one enumeration: the rows by member index, for evaluation
     std::map<std::string, std::string> row_sources;  // by key_text(): a row's own source, where it has one
     Location where;
     Citation cite;
@@ -116,18 +170,29 @@ struct TableDef {
         const auto it = row_sources.find(key);
         return it != row_sources.end() ? it->second : cite.source;
     }
+    // Keyed by one enumeration, text or number, not bands: a row is named by one value (as --param does).
+    bool single_key() const { return keys.size() == 1 && !keys[0].banded; }
+    // The key_text() of the row the keys' values find (a banded key by the band that holds its value), whether
+    // the table has that row or not; -1 in `band` for a key no band holds, and then "".
+    std::string row_key(const std::vector<Value>& values, int* no_band = nullptr) const;
 };
-// The text a table row is found by: a member's index, a number's exact value, or the text.
+// The text a table row is found by: a member's index, a number's exact value, or the text; a band's index;
+// a row of two keys or more joins its keys' texts.
 inline std::string key_text(const Value& v) {
     if (v.kind == Value::Kind::text) return "t" + *v.s();
     return (v.kind == Value::Kind::member ? "m" : "n") + v.n().str();
 }
+inline std::string band_key_text(int band) { return "b" + std::to_string(band); }
+inline constexpr char key_separator = '\x1f';
+// key_text() of a row's keys, each by the key's own text.
+std::vector<std::string> key_parts(const std::string& key);
 
-// The key of a row, for people: the member's name, the number or the text.
-inline std::string key_shown(const TableDef& t, const std::string& key) {
-    if (t.key.kind == TypeKind::enumeration) return t.key.enumeration->members.at(std::stoul(key.substr(1)));
-    return key.substr(1);
-}
+// The keys of a row, for people: each member's name, number, text or band.
+std::vector<std::string> key_parts_shown(const TableDef& t, const std::string& key);
+// …joined: "band5, pssru_2022".
+std::string key_shown(const TableDef& t, const std::string& key);
+// "OffenceType", "Grade, Edition", "bands of hour": what a table is keyed by.
+std::string describe_keys(const TableDef& t, const UnitTable& units);
 
 // `require (left otherwise joined) >= joined "..."`: a condition every case must meet.
 struct RequireDef {

@@ -186,4 +186,35 @@ std::string format_date(long days) {
     return buf;
 }
 
+int EnumDef::member_written(const std::string& written, bool bare) const {
+    auto one = [bare](const EnumDef& e, std::string w) {
+        while (!w.empty() && w.front() == ' ') w.erase(0, 1);
+        while (!w.empty() && w.back() == ' ') w.pop_back();
+        if (w.rfind(e.name + ".", 0) == 0) return e.member(w.substr(e.name.size() + 1));
+        return bare ? e.member(w) : -1;
+    };
+    if (factors.empty()) return one(*this, written);
+    std::vector<std::string> parts(1);
+    for (char c : written) {
+        if (c == ',') parts.emplace_back();
+        else parts.back() += c;
+    }
+    if (parts.size() != factors.size()) return -1;
+    long m = 0;
+    for (std::size_t f = 0; f < factors.size(); ++f) {
+        const int k = one(*factors[f], parts[f]);
+        if (k < 0) return -1;
+        m = m * static_cast<long>(factors[f]->members.size()) + k;
+    }
+    return static_cast<int>(m);
+}
+
+std::string EnumDef::written(std::size_t m) const {
+    if (factors.empty()) return name + "." + members.at(m);
+    std::string out;
+    const auto parts = factor_members(m);
+    for (std::size_t f = 0; f < factors.size(); ++f) out += (out.empty() ? "" : ", ") + factors[f]->written(parts[f]);
+    return out;
+}
+
 }  // namespace reckon

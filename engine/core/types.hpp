@@ -77,16 +77,25 @@ enum class TypeKind { error, number, boolean, text, date, list, record, enumerat
 struct RecordDef;
 
 // `type Status = one of full_year, pro_rata, ...`: a value is one of the members.
+// A figure by members of two enumerations or more (`rule cost(g: Grade, e: Edition)`) is by their product, an
+// enumeration of every pair ("band5, pssru_2022"), the first factor's member changing slowest.
 struct EnumDef {
     std::string name;
     std::vector<std::string> members;
     std::vector<std::string> labels;  // each member's label for readers (`pro_rata "Pro rata"`), or ""
     std::vector<Location> member_where;
     Location where;
+    std::vector<const EnumDef*> factors;  // a product: the enumerations it is of, in order; else empty
     // A member by its label where it has one, else its name: the terminal's tables ("Pro rata", "not_on_scheme").
     const std::string& labelled(std::size_t m) const { return m < labels.size() && !labels[m].empty() ? labels[m] : members.at(m); }
     // A member as readers of a report read it: its label, or its name with spaces for underscores ("not on scheme").
     std::string shown(std::size_t m) const {
+        if (!factors.empty()) {
+            std::string out;
+            const auto parts = factor_members(m);
+            for (std::size_t f = 0; f < factors.size(); ++f) out += (f ? ", " : "") + factors[f]->shown(parts[f]);
+            return out;
+        }
         if (m < labels.size() && !labels[m].empty()) return labels[m];
         std::string name = members.at(m);
         for (char& c : name)
@@ -98,6 +107,21 @@ struct EnumDef {
             if (members[i] == m) return static_cast<int>(i);
         return -1;
     }
+    // A product's member: each factor's member, in order.
+    std::vector<std::size_t> factor_members(std::size_t m) const {
+        std::vector<std::size_t> out(factors.size());
+        for (std::size_t f = factors.size(); f-- > 0;) {
+            out[f] = m % factors[f]->members.size();
+            m /= factors[f]->members.size();
+        }
+        return out;
+    }
+    // The member written as "OffenceType.shoplifting" (or, with bare, "shoplifting"); of a product, one of each
+    // factor in order: "Grade.band5, Edition.pssru_2022". -1 when it names none.
+    int member_written(const std::string& written, bool bare) const;
+    // How member m is written: "OffenceType.shoplifting", "Grade.band5, Edition.pssru_2022".
+    std::string written(std::size_t m) const;
+    std::string example() const { return written(0); }
 };
 
 struct Type {

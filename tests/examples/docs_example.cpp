@@ -191,7 +191,7 @@ void run_docs_example(const std::string& doc, int line, Verdict& v) {
         Run r = run_reckon(args, dir);
         v.expect(r.status == 0, "reckon report failed: " + r.err);
         std::string page = read_file(dir + "/page.html"), figures;
-        static const std::regex named(R"re(data-output="([a-z_0-9]+)"(?: data-member="([a-z_0-9]+)")?>([^<]*)<)re");
+        static const std::regex named(R"re(data-output="([a-z_0-9]+)"(?: data-member="([a-z_0-9, ]+)")?>([^<]*)<)re");
         for (auto it = std::sregex_iterator(page.begin(), page.end(), named); it != std::sregex_iterator(); ++it)
             figures += std::string((*it)[1]) + ((*it)[2].matched ? "[" + std::string((*it)[2]) + "]" : "") + " = " +
                        std::string((*it)[3]) + "\n";
