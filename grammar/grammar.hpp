@@ -335,7 +335,11 @@ struct expectation : seq<kw_expect, ws, must<expect_name>, opt<ws, expect_of>, w
 struct test_decl : seq<kw_test, ws, must<test_name>, ws, must<kw_case>, ws, must<test_case_path>,
                        star<ws, sor<given, expectation>>> {};
 struct import_path : string_lit {};
-struct import_decl : seq<kw_import, ws, must<import_path>> {};
+// `import "lib/units.reckon"` brings in everything the file declares; `import unit_costs, OffenceType from "…"`, the names
+struct import_name : name {};
+struct import_names : seq<import_name, star<ws, one<','>, ws, must<import_name>>, ws, must<kw_from>> {};
+struct import_what : sor<import_path, seq<import_names, ws, must<import_path>>> {};
+struct import_decl : seq<kw_import, ws, must<import_what>> {};
 
 // report "Title": what the HTML report shows, item by item, each on its own line
 struct report_title : string_lit {};

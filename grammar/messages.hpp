@@ -88,6 +88,10 @@ template <> inline constexpr const char* error_text<expect_member> =
 template <> inline constexpr const char* error_text<expect_close> = "expected ')' after the member";
 template <> inline constexpr const char* error_text<expect_value> = "expected the expected value after '=='";
 template <> inline constexpr const char* error_text<import_path> = "expected the imported file's path in quotes";
+template <> inline constexpr const char* error_text<import_what> =
+    "expected the imported file's path in quotes, or the names it brings in and 'from', as in import unit_costs, OffenceType from \"lib/costs.reckon\"";
+template <> inline constexpr const char* error_text<import_name> = "expected the name of a declaration of the imported file after ','";
+template <> inline constexpr const char* error_text<kw_from> = "expected ',' and another name, or 'from' and the imported file's path in quotes";
 template <> inline constexpr const char* error_text<ruleset_name> = "expected the ruleset's name in quotes";
 template <> inline constexpr const char* error_text<version_text> = "expected the version in quotes";
 template <> inline constexpr const char* error_text<citation> = "expected the source citation in quotes";

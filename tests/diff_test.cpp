@@ -26,13 +26,8 @@ std::string figure(const std::string& ruleset, const std::string& case_file, con
 }
 // The copy of the IOM ruleset that docs/auditing.md calls iom-changed.reckon: a unit cost of shoplifting (fiscal) of £36, not £26.
 std::string iom_changed() {
-    std::string text = read_file(source_dir() + "/rulesets/iom-annual-report.reckon");
-    const std::string row = "| shoplifting                        |      £26 |";
-    REQUIRE(text.find(row) != std::string::npos);
-    text.replace(text.find(row), row.size(), "| shoplifting                        |      £36 |");
-    const std::string path = temp_dir() + "/iom-changed.reckon";
-    write_file(path, text);
-    return path;
+    return edited_ruleset("rulesets/iom-annual-report.reckon", "iom-changed.reckon",
+                          {{"| shoplifting                        |      £26 |", "| shoplifting                        |      £36 |"}});
 }
 }  // namespace
 
@@ -81,7 +76,7 @@ TEST_CASE("diff --cases: every changed output with old, new and the difference t
 }
 
 TEST_CASE("diff: a change of layout only is no change") {
-    std::string dir = temp_dir();
+    std::string dir = ruleset_dir();
     std::string text = read_file(source_dir() + "/" + v1);
     // other spacing and line breaks, redundant parentheses, comments moved
     std::string relaid = std::regex_replace(text, std::regex("  probation \\+ police \\+ court"), "(probation+police)   +\n      court");
@@ -96,13 +91,9 @@ TEST_CASE("diff: a change of layout only is no change") {
 }
 
 TEST_CASE("diff: a member's new or removed label is a change readers see") {
-    const std::string dir = temp_dir(), iom = "rulesets/iom-annual-report.reckon";
-    std::string text = read_file(source_dir() + "/" + iom);
-    REQUIRE(text.find("pro_rata \"Pro rata\"") != std::string::npos);
-    text.replace(text.find("pro_rata \"Pro rata\""), 19, "pro_rata \"Pro-rata\"");
-    text.replace(text.find("  other \"Other\""), 15, "  other");
-    write_file(dir + "/relabelled.reckon", text);
-    auto r = run_reckon({"diff", iom, dir + "/relabelled.reckon"});
+    const std::string iom = "rulesets/iom-annual-report.reckon";
+    const std::string relabelled = edited_ruleset(iom, "relabelled.reckon", {{"pro_rata \"Pro rata\"", "pro_rata \"Pro-rata\""}, {"  other \"Other\"", "  other"}});
+    auto r = run_reckon({"diff", iom, relabelled});
     INFO(r.out);
     CHECK(r.out.find("\ntypes\n  changed type OffenceType\n      member other: \"Other\" -> (no label)\n"
                      "  changed type Status\n      member pro_rata: \"Pro rata\" -> \"Pro-rata\"\n") != std::string::npos);
@@ -166,7 +157,7 @@ TEST_CASE("docs/auditing.md: the commands shown print what is shown") {
 }
 
 TEST_CASE("diff: a change to the report's layout or to 'percent' is listed") {
-    std::string dir = temp_dir();
+    std::string dir = ruleset_dir();
     std::string a = read_file(source_dir() + "/rulesets/iom-annual-report.reckon");
     std::string b = a;
     b.replace(b.find("  headline saving_pnc_fiscal, nominals_included"), 47, "  headline nominals_included");

@@ -21,18 +21,18 @@ bool has(const std::string& text, const std::string& line) { return text.find(li
 TEST_CASE("explain total: the seven agencies, and under them every param with its source and every input") {
     auto r = run_reckon({"explain", ruleset, case_file, "total"});
     REQUIRE_MESSAGE(r.status == 0, r.err);
-    CHECK(r.out.rfind("output total = £60,805.55    (rulesets/sussex-complex-client.reckon:208:8)\n"
+    CHECK(r.out.rfind("output total = £60,805.55    (rulesets/sussex-complex-client.reckon:203:8)\n"
                       "    formula: probation + police + court + hostel + drug_services + prison + nhs\n", 0) == 0);
     for (const char* agency : {"  output probation = £2,356.36", "  output police = £4,796.04", "  output court = £208.00",
                                "  output hostel = £33,382.07", "  output drug_services = £3,785.45",
                                "  output prison = £10,384.62", "  output nhs = £5,893.00"})
         CHECK_MESSAGE(has(r.out, std::string("\n") + agency + "    (rulesets/"), agency);
     // down to the 1,650 hours and the 20 % on-costs, with their sources
-    CHECK(has(r.out, "      param working_hours = 1,650 hour/year    (rulesets/sussex-complex-client.reckon:55:7)\n"
+    CHECK(has(r.out, "      param working_hours = 1,650 hour/year    (rulesets/sussex-complex-client.reckon:50:7)\n"
                      "          formula: 1650 hour/year\n"
                      "          Annualised hours: 220 working days of 7.5 hours\n"
                      "          source: Footnote 1\n"));
-    CHECK(has(r.out, "      param on_costs = 20%    (rulesets/sussex-complex-client.reckon:51:7)\n"
+    CHECK(has(r.out, "      param on_costs = 20%    (rulesets/sussex-complex-client.reckon:46:7)\n"
                      "          formula: 20%\n"));
     // inputs with their place in the case file
     CHECK(has(r.out, "input police.custody_minutes = 101, 1088, 491, 996, 1101, 1452 minute    "
@@ -40,14 +40,14 @@ TEST_CASE("explain total: the seven agencies, and under them every param with it
     CHECK(has(r.out, "input police.arrests = 6    (cases/sussex/complex-client-2010-11.yaml:25:12)\n"));
     // rounding steps where they happen, with the values before and after (101 minutes = 1.683333… hours, 1 completed hour)
     CHECK(has(r.out, "rounded to a multiple of 1 hour, down (floor): 1.683333… hour -> 1 hour, 18.133333… hour -> 18 hour, "
-                     "8.183333… hour -> 8 hour, … (6 different) (rulesets/sussex-complex-client.reckon:114:27)\n"));
-    CHECK(has(r.out, "rounded to a multiple of £1, half away from zero: £36.27 -> £36 (rulesets/sussex-complex-client.reckon:192:25)\n"));
+                     "8.183333… hour -> 8 hour, … (6 different) (rulesets/sussex-complex-client.reckon:109:27)\n"));
+    CHECK(has(r.out, "rounded to a multiple of £1, half away from zero: £36.27 -> £36 (rulesets/sussex-complex-client.reckon:187:25)\n"));
 }
 
 TEST_CASE("explain --depth cuts the tree and --format json gives the same tree") {
     auto one = run_reckon({"explain", ruleset, case_file, "total", "--depth", "1"});
     CHECK(one.out ==
-          "output total = £60,805.55    (rulesets/sussex-complex-client.reckon:208:8)\n"
+          "output total = £60,805.55    (rulesets/sussex-complex-client.reckon:203:8)\n"
           "    formula: probation + police + court + hostel + drug_services + prison + nhs\n"
           "    The seven agencies; the exact sum, rounded once\n"
           "  ...\n");
@@ -66,7 +66,7 @@ TEST_CASE("explain: an unknown output is a command-line error listing the output
                       "its outputs are: probation, ", 0) == 0);
     auto p = run_reckon({"explain", ruleset, case_file, "probation", "--param", "on_costs=25%"});
     CHECK(has(p.out, "output probation = £2,454.55"));
-    CHECK(has(p.out, "param on_costs = 25%    (rulesets/sussex-complex-client.reckon:51:7)\n"
+    CHECK(has(p.out, "param on_costs = 25%    (rulesets/sussex-complex-client.reckon:46:7)\n"
                      "        formula: 20%\n"));
     CHECK(has(p.out, "source: set on the command line (--param on_costs)\n"));
 }
@@ -101,7 +101,7 @@ TEST_CASE("explain a cohort figure: the cohort figures it uses, and the cases wi
     CHECK(nlohmann::json::parse(one.out)["outputs"]["baseline_cost"]["value"] == "56153.74");
     // the text
     Run t = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom", "saving_pnc", "--param", "report_year=2023"});
-    CHECK(t.out.find("cohort output saving_pnc = £1,016,259.57    (rulesets/iom-annual-report.reckon:221:15)\n") == 0);
+    CHECK(t.out.find("cohort output saving_pnc = £1,016,259.57    (rulesets/iom-annual-report.reckon:151:15)\n") == 0);
     CHECK(t.out.find("        N0121 £56,153.74    (cases/iom/N0121.yaml)\n") != std::string::npos);
     CHECK(t.out.find("        the other 133 cases £1,234,644.14\n") != std::string::npos);
     // a count says how many it counts; the same name as a case's figure explains that one for one case
@@ -149,11 +149,11 @@ TEST_CASE("explain a cohort figure --case ID: that case's part of each sum, foll
     Run t = run_reckon(base);
     REQUIRE(t.status == 0);
     CHECK(t.out.find("        the other 133 cases £1,234,644.14\n      case N0121's part: £56,153.74    (cases/iom/N0121.yaml)\n"
-                     "        output baseline_cost = £56,153.74    (rulesets/iom-annual-report.reckon:164:8)\n") != std::string::npos);
+                     "        output baseline_cost = £56,153.74    (rulesets/iom-annual-report.reckon:94:8)\n") != std::string::npos);
     // a case the sum leaves out has a part of £0.00, and the figure that leaves it out is shown
     Run out = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom", "baseline_cost", "--param", "report_year=2023", "--case", "N0086"});
     CHECK(out.out.find("\n    case N0086's part: £0.00    (cases/iom/N0086.yaml)\n") != std::string::npos);
-    CHECK(out.out.find("\n      rule included = false    (rulesets/iom-annual-report.reckon:146:6)\n") != std::string::npos);
+    CHECK(out.out.find("\n      rule included = false    (rulesets/iom-annual-report.reckon:76:6)\n") != std::string::npos);
     // a count says whether it counts the case
     Run count = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom", "nominals_included", "--param", "report_year=2023",
                             "--case", "N0086"});
@@ -194,12 +194,12 @@ TEST_CASE("explain one member of a figure by member: its value, the members it u
     Run bare = run_reckon({"explain", iom, "cases/iom", "saving_by_type(shoplifting)", "--param", "report_year=2023", "--format", "json"});
     CHECK(nlohmann::json::parse(bare.out)["value"] == "£18,035.85");
     Run one = run_reckon({"explain", iom, "cases/iom/N0086.yaml", "baseline_offences_of(shoplifting)", "--param", "report_year=2023"});
-    CHECK(one.out.rfind("rule baseline_offences_of(OffenceType.shoplifting) = 4    (rulesets/iom-annual-report.reckon:167:6)\n", 0) == 0);
+    CHECK(one.out.rfind("rule baseline_offences_of(OffenceType.shoplifting) = 4    (rulesets/iom-annual-report.reckon:97:6)\n", 0) == 0);
     // with --case, the case's figure by the same enumeration shows that member
     Run followed = run_reckon({"explain", iom, "cases/iom", "baseline_offences_by_type(shoplifting)", "--param", "report_year=2023",
                                "--case", "N0010"});
     CHECK(followed.out.find("\n    case N0010's part: 4    (cases/iom/N0010.yaml)\n"
-                            "      rule baseline_offences_of(OffenceType.shoplifting) = 4    (rulesets/iom-annual-report.reckon:167:6)\n") !=
+                            "      rule baseline_offences_of(OffenceType.shoplifting) = 4    (rulesets/iom-annual-report.reckon:97:6)\n") !=
           std::string::npos);
     // a figure that is one figure, and a member the enumeration lacks
     Run single = run_reckon({"explain", iom, "cases/iom", "saving_pnc(shoplifting)"});
@@ -221,7 +221,7 @@ TEST_CASE("explain shows a shared subtree once, and names it with its value wher
     CHECK(count("param report_year = ") == 2);  // it was shown 8 times, each with its whole subtree
     CHECK(count("param report_year = 2023    (rulesets/iom-annual-report.reckon:19:7)\n") == 1);
     CHECK(count("param report_year = 2023    (rulesets/iom-annual-report.reckon:19:7; shown above)\n") == 1);
-    CHECK(count("rule on_scheme = true    (rulesets/iom-annual-report.reckon:124:6; shown above)\n") == 1);
+    CHECK(count("rule on_scheme = true    (rulesets/iom-annual-report.reckon:54:6; shown above)\n") == 1);
     CHECK(count("formula: on_to >= on_from") == 1);
     Run j = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom/N0001.yaml", "status", "--param", "report_year=2023",
                         "--format", "json"});
@@ -232,12 +232,12 @@ TEST_CASE("explain shows a function's call with its arguments and its value, to 
     Run r = run_reckon({"explain", ruleset, case_file, "probation"});
     REQUIRE_MESSAGE(r.status == 0, r.err);
     // £32,000 × 1.2 ÷ 1,650 hours = £23.2727… an hour: the step a reader checks with a calculator
-    CHECK(has(r.out, "  fn hourly_rate(£32,000.00/year) = £23.272727…/hour    (rulesets/sussex-complex-client.reckon:59:4)\n"));
+    CHECK(has(r.out, "  fn hourly_rate(£32,000.00/year) = £23.272727…/hour    (rulesets/sussex-complex-client.reckon:54:4)\n"));
     // a call made for each element of a list is named by its parameters, then each call is listed with its arguments
     // and value (each different call once, as many as --entries says)
     Run iom = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom/N0001.yaml", "baseline_offences", "--param",
                           "report_year=2023"});
-    CHECK(has(iom.out, "  fn in_baseline(d, joined)    (rulesets/iom-annual-report.reckon:157:4)\n"
+    CHECK(has(iom.out, "  fn in_baseline(d, joined)    (rulesets/iom-annual-report.reckon:87:4)\n"
                        "      formula: d >= joined - 365 day and d < joined\n"
                        "      An offence dated in the 365 days before joining\n"
                        "      7 calls, 6 different:\n"

@@ -41,7 +41,7 @@ std::string sussex_with_banded_custody() {
 }  // namespace
 
 TEST_CASE("banded table: methodology A's custody charge as bands gives the same figures for every case") {
-    const std::string dir = temp_dir();
+    const std::string dir = ruleset_dir();
     write_file(dir + "/banded.reckon", sussex_with_banded_custody());
     REQUIRE(run_program(RECKON_GEN_SUSSEX, {dir + "/cases", "300"}).status == 0);
     for (const char* c : {"cases/sussex/complex-client-2010-11.yaml", "tests/cases/sussex-other-client.yaml"})
@@ -173,4 +173,51 @@ TEST_CASE("dated values: diff shows a value from a new date as a change") {
                      "      value: 1,650 hour/year -> 1,607 hour/year\n"
                      "      value from 2023-04-01 before: (none)\n"
                      "      value from 2023-04-01 after:  1,607 hour/year (source: Made-up manual, 2023 edition, table 1)\n") != std::string::npos);
+}
+
+TEST_CASE("modules: the shared library checks and tests on its own, and the IOM report imports it with its figures unchanged") {
+    const char* lib = "rulesets/lib/home-office-unit-costs-of-crime.reckon";
+    auto check = run_reckon({"check", lib});
+    CHECK_MESSAGE(check.status == 0, check.err);
+    auto tests = run_reckon({"test", lib});
+    CHECK_MESSAGE(tests.status == 0, tests.out);
+    CHECK(tests.out.find("ok   rulesets/lib/home-office-unit-costs-of-crime.reckon: the rows add up as entered (4 of 4 expectations met)\n") !=
+          std::string::npos);
+    // the library's outputs are rules to the IOM report: its outputs are its own
+    auto iom = run_reckon({"eval", "rulesets/iom-annual-report.reckon", "cases/iom/N0086.yaml", "--format", "json"});
+    REQUIRE_MESSAGE(iom.status == 0, iom.err);
+    const auto j = nlohmann::json::parse(iom.out);
+    CHECK(j["outputs"].contains("baseline_cost"));
+    CHECK_FALSE(j["outputs"].contains("total_unit_cost"));
+    CHECK_FALSE(j["outputs"].contains("uprating_2010_to_2023"));
+    // the table explain shows is the library's, where it is declared
+    auto why = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom/N0086.yaml", "baseline_cost", "--param", "report_year=2023"});
+    CHECK(why.out.find("    table unit_costs    (rulesets/lib/home-office-unit-costs-of-crime.reckon:") != std::string::npos);
+}
+
+TEST_CASE("modules: an imported file does not see its importer's names, nor a name its import does not list") {
+    const std::string dir = temp_dir();
+    write_file(dir + "/lib/rates.reckon", "unit hour\ntable rates: text -> {per_hour: GBP/hour}\n  | a | £10/hour |\n");
+    write_file(dir + "/main.reckon", "currency GBP \"£\"\nimport \"lib/rates.reckon\"\n");
+    // on its own and inside its importer: the same one error, in the library, naming where GBP is
+    auto alone = run_reckon({"check", "lib/rates.reckon"}, dir);
+    CHECK(alone.status == 1);
+    CHECK(alone.err.rfind("lib/rates.reckon:2:33: error: unknown unit or type 'GBP'\n", 0) == 0);
+    auto inside = run_reckon({"check", "main.reckon"}, dir);
+    CHECK(inside.status == 1);
+    CHECK(inside.err == "lib/rates.reckon:2:33: error: 'GBP' is declared in main.reckon, which this file does not import\n"
+                        "  table rates: text -> {per_hour: GBP/hour}\n"
+                        "                                  ^\n"
+                        "  note: a rule file sees what it declares and what it imports\n");
+    CHECK(inside.out.empty());
+
+    // a name the import does not list is not seen, though the file declares it
+    write_file(dir + "/lib/units.reckon", "unit minute\nunit hour = 60 minute\ncurrency GBP \"£\"\n");
+    write_file(dir + "/only.reckon", "import hour from \"lib/units.reckon\"\ninput t: minute\n");
+    auto only = run_reckon({"check", "only.reckon"}, dir);
+    CHECK(only.status == 1);
+    CHECK(only.err.rfind("only.reckon:2:10: error: 'minute' is not among the names this file imports from lib/units.reckon\n", 0) == 0);
+    write_file(dir + "/all.reckon", "import \"lib/units.reckon\"\ninput t: minute\noutput h: hour = t in hour\n");
+    auto all = run_reckon({"check", "all.reckon"}, dir);
+    CHECK_MESSAGE(all.status == 0, all.err);
 }

@@ -276,9 +276,17 @@ TEST_CASE("report: the provenance block says what produced the figures") {
     REQUIRE(git.status == 0);
     std::string blob = git.out.substr(0, 40);
     CHECK(block.find("<code>" + std::string(iom) + "</code> (git blob <code>" + blob + "</code>)") != std::string::npos);
-    // the ruleset's hash: SHA-1 of "BLOBID PATH\n" for each file, named from the entry file's folder
+    // the ruleset's hash: SHA-1 of "BLOBID PATH\n" for each file, named from the entry file's folder, the entry file
+    // first, then each import as it is first met
+    std::string lines = blob + " iom-annual-report.reckon\n";
+    for (const char* lib : {"lib/units.reckon", "lib/home-office-unit-costs-of-crime.reckon"}) {
+        Run id = run_program("/usr/bin/git", {"hash-object", std::string("rulesets/") + lib}, source_dir());
+        REQUIRE(id.status == 0);
+        lines += id.out.substr(0, 40) + " " + lib + "\n";
+        CHECK(block.find("<code>rulesets/" + std::string(lib) + "</code> (git blob <code>" + id.out.substr(0, 40) + "</code>)") != std::string::npos);
+    }
     std::string hash_input = temp_dir() + "/lines";
-    write_file(hash_input, blob + " iom-annual-report.reckon\n");
+    write_file(hash_input, lines);
     Run sha = run_program("/usr/bin/sha1sum", {hash_input});
     REQUIRE(sha.status == 0);
     CHECK(block.find("--param report_year</code> (git blob") == std::string::npos);  // a setting is not a file

@@ -13,12 +13,7 @@ const std::string iom = "rulesets/iom-annual-report.reckon";
 
 // A copy of the IOM ruleset with one line of a table replaced; its path.
 std::string edited_copy(const std::string& row, const std::string& replacement) {
-    std::string text = read_file(source_dir() + "/" + iom);
-    REQUIRE(text.find(row) != std::string::npos);
-    text.replace(text.find(row), row.size(), replacement);
-    const std::string path = temp_dir() + "/iom-edited.reckon";
-    write_file(path, text);
-    return path;
+    return edited_ruleset(iom, "iom-edited.reckon", {{row, replacement}});
 }
 
 std::string batch(const std::string& ruleset, const std::vector<std::string>& extra) {

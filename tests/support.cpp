@@ -55,6 +55,34 @@ std::string temp_dir() {
     return tmpl;
 }
 
+std::string ruleset_dir() {
+    std::string dir = temp_dir();
+    std::filesystem::copy(source_dir() + "/rulesets/lib", dir + "/lib", std::filesystem::copy_options::recursive);
+    return dir;
+}
+
+std::string edited_ruleset(const std::string& ruleset, const std::string& name,
+                           const std::vector<std::pair<std::string, std::string>>& edits) {
+    const std::string dir = ruleset_dir(), path = dir + "/" + name;
+    write_file(path, read_file(source_dir() + "/" + ruleset));
+    std::vector<std::string> files{path};
+    for (const auto& f : std::filesystem::directory_iterator(dir + "/lib")) files.push_back(f.path().string());
+    for (const auto& [from, to] : edits) {
+        bool done = false;
+        for (const auto& f : files) {
+            std::string text = read_file(f);
+            if (const auto at = text.find(from); at != std::string::npos) {
+                text.replace(at, from.size(), to);
+                write_file(f, text);
+                done = true;
+                break;
+            }
+        }
+        if (!done) throw std::runtime_error("edited_ruleset: no file of " + ruleset + " holds: " + from);
+    }
+    return path;
+}
+
 Run run_reckon(const std::vector<std::string>& args, const std::string& cwd) { return run_program(RECKON_BINARY, args, cwd); }
 
 Run run_program(const std::string& program, const std::vector<std::string>& args, const std::string& cwd) {

@@ -41,5 +41,12 @@ void write_file(const std::string& path, const std::string& text);
 std::string source_dir();
 // A fresh empty folder under the system's temporary folder.
 std::string temp_dir();
+// A fresh folder with a copy of rulesets/lib: a copy of a ruleset of the repository written in it imports as the
+// original does.
+std::string ruleset_dir();
+// A copy of a ruleset of the repository (its path from the source tree) as NAME in a fresh ruleset_dir(), each
+// edit (text, replacement) made in whichever of its files (it, or an imported one) holds the text: the copy's path.
+std::string edited_ruleset(const std::string& ruleset, const std::string& name,
+                           const std::vector<std::pair<std::string, std::string>>& edits);
 
 }  // namespace reckon::testing

@@ -239,7 +239,8 @@ struct Decl {
     Location case_where;
     std::vector<Given> givens;
     std::vector<Expectation> expects;
-    // import: name holds the path
+    // import: name holds the path; the names it brings in, or none for everything the file declares
+    std::vector<std::pair<std::string, Location>> imported;
     // report: the title in `label`, its items
     std::vector<ReportItem> items;
 };

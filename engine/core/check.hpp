@@ -82,6 +82,11 @@ private:
     std::optional<std::string> row_key(const ast::Decl& d, TableKey& key, const ast::RowEntry& entry);
     void check_bands(const ast::Decl& d, const TableKey& key);
     void check_require(const ast::Decl& d);
+    // check_modules.cpp
+    bool from_entry(const ast::Decl& d) const;
+    // Whether the file where `used` is sees `name`, declared at `declared`; an error when it does not.
+    bool sees(const std::string& name, const Location& declared, const Location& used);
+    void check_imported_names();
     // check_report.cpp
     void check_report(const ast::Decl& d);
     std::optional<ReportItem> report_item(const ast::ReportItem& item);

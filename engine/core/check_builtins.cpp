@@ -167,6 +167,7 @@ Checked Checker::function_call(const ast::Expr& e, std::vector<Checked> args) {
         return failed();
     }
     int fi = it->second;
+    if (!sees(e.text, p_.fns[fi].where, e.where)) return failed();
     if (fn_state_[fi] == State::checking) {
         error(e.where, "function '" + e.text + "' calls itself", {"functions cannot be recursive"});
         return failed();
@@ -197,6 +198,7 @@ Checked Checker::function_call(const ast::Expr& e, std::vector<Checked> args) {
 Checked Checker::call_value(const ast::Expr& e, std::vector<Checked> args) {
     if (any_failed(args)) return failed();
     if (auto t = tables_.find(e.text); t != tables_.end() && e.path.size() == 1) {
+        if (!sees(e.text, p_.tables[t->second].where, e.where)) return failed();
         check_table(t->second);
         const TableDef& table = p_.tables[t->second];
         if (!table.columns) return failed();

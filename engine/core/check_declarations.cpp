@@ -41,6 +41,7 @@ void Checker::on_demand(State& state, const std::string& name, Context context, 
 }
 
 void Checker::check_all() {
+    check_imported_names();
     for (std::size_t i = 0; i < p_.tables.size(); ++i) check_table(static_cast<int>(i));
     for (std::size_t i = 0; i < p_.params.size(); ++i) check_param(static_cast<int>(i));
     for (std::size_t i = 0; i < p_.fns.size(); ++i) check_fn(static_cast<int>(i));
@@ -241,9 +242,9 @@ void Checker::check_rule_formula(const ast::Decl& d, RuleDef& r) {
     r.formula = std::move(c.node);
     r.frame = frame_.size;
     if (r.output) check_output_shown(d, r);
-    if (!r.output && d.notes.percent)
+    if (d.kind != ast::DeclKind::output && d.notes.percent)
         error(d.notes.percent_where, "'percent' says how an output is shown, and '" + d.name + "' is a rule, not an output");
-    if (!r.output && d.notes.headline_step)
+    if (d.kind != ast::DeclKind::output && d.notes.headline_step)
         error(d.notes.headline_step->where, "'headline to' says how an output is shown, and '" + d.name + "' is a rule, not an output");
 }
 
@@ -357,6 +358,10 @@ void Checker::check_table(int i) {
         bool ok = true;
         for (std::size_t c = 0; c < values; ++c) {
             const FieldDef& f = t.columns->fields[c];
+            if (f.type.is_error()) {  // the column's type is in error, and said so: its cells are not checked against it
+                ok = false;
+                continue;
+            }
             const ast::Expr& x = *row.entries[nkeys + c].value;
             NodePtr n = constant(x, f.type, "column '" + f.name + "' of table '" + d.name + "'");
             if (n && n->op != Op::constant) {

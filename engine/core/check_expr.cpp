@@ -209,6 +209,7 @@ Checked Checker::literal(const ast::Expr& e) {
                       {"declare it, as in: currency GBP \"£\""});
                 return failed();
             }
+            if (!sees(p_.units.def(id).name + " (" + e.text + ")", p_.units.def(id).where, e.where)) return failed();
             auto amount = parse_decimal(e.value_text, true);
             if (!amount) {
                 error(e.where, "malformed amount '" + e.value_text + "': group thousands by three digits, as in £1,234.56");

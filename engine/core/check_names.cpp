@@ -69,6 +69,7 @@ Checked Checker::case_field(Checked base, const std::string& field, Location whe
 
 Checked Checker::enum_member(const ast::Expr& e) {
     const EnumDef& en = *p_.enums[enums_.at(e.path[0])];
+    if (!sees(en.name, en.where, e.where)) return failed();
     if (e.path.size() != 2) {
         error(e.where, "'" + en.name + "' is a type: name one of its members, as in " + en.name + "." + en.members.at(0));
         return failed();
@@ -138,6 +139,10 @@ Checker::Resolved Checker::input_name(const ast::Expr& e) {
         }
     }
     if (found >= 0) {
+        if (!sees(p_.inputs[found].path, p_.inputs[found].where, e.where)) {
+            r.failed = true;
+            return r;
+        }
         if (frame_.context != Context::rule) {
             error(e.where, "input '" + p_.inputs[found].path + "' cannot be used here: " +
                                (frame_.context == Context::function
@@ -164,6 +169,7 @@ Checker::Resolved Checker::declared_name(const ast::Expr& e) {
     r.failed = true;
     if (auto it = params_.find(n); it != params_.end()) {
         int i = it->second;
+        if (!sees(n, p_.params[i].where, e.where)) return r;
         if (param_state_[i] == State::checking) {
             error(e.where, "param '" + n + "' depends on itself");
             return r;
@@ -172,6 +178,7 @@ Checker::Resolved Checker::declared_name(const ast::Expr& e) {
         r.base = {p_.params[i].type, node(Op::param, e.where)};
         r.base.node->slot = i;
     } else if (int i = find_rule(n); i >= 0) {
+        if (!sees(n, p_.rules[i].where, e.where)) return r;
         if (!rule_usable(e, i)) return r;
         check_rule(i);
         r.base = {p_.rules[i].type, node(Op::rule, e.where)};

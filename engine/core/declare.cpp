@@ -154,8 +154,8 @@ void Checker::declare_names(const std::vector<const ast::Decl*>& decls) {
             case ast::DeclKind::require:
                 require_decls_.push_back(d);
                 break;
-            case ast::DeclKind::test:
-                tests_.push_back(d);
+            case ast::DeclKind::test:  // an imported file's tests run when it is tested itself
+                if (from_entry(*d)) tests_.push_back(d);
                 break;
             case ast::DeclKind::report:
                 reports_.push_back(d);
@@ -181,7 +181,7 @@ int Checker::add_rule(const ast::Decl& d) {
     r.name = d.name;
     r.where = d.name_where;
     r.cite = {d.notes.description, d.notes.source};
-    r.output = d.kind == ast::DeclKind::output;
+    r.output = d.kind == ast::DeclKind::output && from_entry(d);  // an imported file's outputs are rules to its importer
     r.cohort = d.cohort;
     r.label = d.label;
     r.syntax = d.body.get();
@@ -275,14 +275,18 @@ Type Checker::type_of(const ast::TypeSyntax& t, Bounds* bounds) {
                 else if (n == "text") result = Type::of(TypeKind::text);
                 else if (n == "date") result = Type::of(TypeKind::date);
                 else if (records_.count(n)) {
+                    if (!sees(n, p_.records[records_[n]]->where, terms[0].where)) return Type{};
                     result.kind = TypeKind::record;
                     result.record = p_.records[records_[n]].get();
                 } else if (enums_.count(n)) {
+                    if (!sees(n, p_.enums[enums_[n]]->where, terms[0].where)) return Type{};
                     result = Type::enum_of(p_.enums[enums_[n]].get());
                 }
                 if (!result.is_error()) break;
             }
+            const std::size_t before = diags_.size();
             result = Type::number(unit_of(t.unit));
+            if (diags_.size() != before) result = Type{};  // an unknown or unseen unit: one error, not others after it
             break;
         }
     }
@@ -331,6 +335,7 @@ Unit Checker::unit_of(const ast::UnitSyntax& u) {
             error(term.where, "unknown unit or type '" + term.name + "'", notes);
             continue;
         }
+        if (!sees(term.name, p_.units.def(id).where, term.where)) continue;
         result = result.times(Unit::of(id).power(term.power));
     }
     return result;

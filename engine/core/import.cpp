@@ -26,10 +26,13 @@ public:
         p_.modules.push_back(parse_module(src, limits_));
         std::size_t me = p_.modules.size() - 1;
         stack.push_back(src->path());
-        std::vector<std::pair<std::string, Location>> imports;
+        loaded_[fs::weakly_canonical(src->path()).string()] = src.get();
+        std::vector<const ast::Decl*> imports;
         for (const auto& d : p_.modules[me].decls)
-            if (d.kind == ast::DeclKind::import) imports.emplace_back(d.name, d.name_where);
-        for (const auto& [rel, where] : imports) {
+            if (d.kind == ast::DeclKind::import) imports.push_back(&d);
+        for (const ast::Decl* imp : imports) {
+            const std::string& rel = imp->name;
+            const Location where = imp->name_where;
             fs::path target = fs::path(src->path()).parent_path() / rel;
             std::error_code ec;
             fs::path canon = fs::weakly_canonical(target, ec);
@@ -47,7 +50,10 @@ public:
                 diags_.push_back({where, "import cycle: " + cycle + target.lexically_normal().string(), {}});
                 continue;
             }
-            if (!seen_.insert(c).second) continue;  // already imported elsewhere
+            if (!seen_.insert(c).second) {  // already imported elsewhere
+                if (auto it = loaded_.find(c); it != loaded_.end()) p_.imports.push_back({src.get(), it->second, rel, imp->imported, where});
+                continue;
+            }
             SourcePtr next;
             try {
                 next = read_source(target.string(), limits_.file_size);
@@ -58,6 +64,7 @@ public:
             std::vector<std::string> canon_stack = stack;
             canon_stack.back() = fs::weakly_canonical(src->path()).string();
             names_[canon_stack.back()] = fs::path(src->path()).lexically_normal().string();
+            p_.imports.push_back({src.get(), next.get(), rel, imp->imported, where});
             load(next, canon_stack);
         }
         stack.pop_back();
@@ -79,6 +86,7 @@ private:
     const Limits& limits_;
     std::set<std::string> seen_;
     std::map<std::string, std::string> names_;  // canonical path -> as named, for messages
+    std::map<std::string, const SourceFile*> loaded_;  // canonical path -> the file read
 };
 
 }  // namespace

@@ -163,6 +163,8 @@ ast::Decl Builder::decl(const Node& n) const {
                 else if (k->is_type<dated_source>()) v.source = unquote(*k);
             }
             d.dated.push_back(std::move(v));
+        } else if (c.is_type<import_name>()) {
+            d.imported.emplace_back(c.string(), at(c));
         } else if (c.is_type<import_path>()) {
             d.name = unquote(c);
             d.name_where = at(c);

@@ -258,8 +258,18 @@ struct CellSetting {
     std::string name;     // as written: "unit_costs(homicide).fiscal"
 };
 
+// `import "b.reckon"` in file a: what a sees of b's declarations (names: only these; empty: every one).
+struct ImportEdge {
+    const SourceFile* from = nullptr;
+    const SourceFile* to = nullptr;
+    std::string written;  // the path as the import writes it
+    std::vector<std::pair<std::string, Location>> names;
+    Location where;
+};
+
 struct Program {
     std::vector<SourcePtr> sources;     // the entry file first, then imports
+    std::vector<ImportEdge> imports;    // every import of every file
     std::vector<ast::Module> modules;   // kept: the tree nodes point at their syntax
     std::string name, version, description;
     std::vector<std::string> sources_cited;

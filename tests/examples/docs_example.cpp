@@ -16,7 +16,9 @@
 // cases; a ```csv NAME --list INPUT block is the table of a list input, given
 // as `--list INPUT=NAME`. A ```check-output block is what `reckon check
 // example.reckon` prints; an ```explain-output NAME block is what `reckon
-// explain example.reckon case.yaml NAME` prints. Each example is a
+// explain example.reckon case.yaml NAME` prints. A ```reckon block whose first line is
+// `# file: NAME` is a rule file the next example imports, saved as NAME; it must
+// pass `reckon check` on its own, unless the example is a diagnostic. Each example is a
 // ctest entry of its own (reckon_examples), named by its file and line.
 #include "../support.hpp"
 #include "example.hpp"
@@ -37,6 +39,7 @@ struct Example {
     std::string rules, yaml, output, diagnostic, test_output, batch_output, report_figures, check_output, explain_output, explained;
     std::string ruleset;  // a case of a ruleset in the repository
     std::vector<std::pair<std::string, std::string>> files;  // `# file: NAME` yaml blocks and csv case tables
+    std::vector<std::pair<std::string, std::string>> modules;  // `# file: NAME` reckon blocks: rule files it imports
     std::vector<std::pair<std::string, std::string>> lists;  // csv list tables: INPUT=NAME, text
     bool has_output = false, has_diagnostic = false, has_test_output = false, has_batch = false, has_report = false;
     bool has_check = false, has_explain = false;
@@ -46,6 +49,7 @@ std::vector<Example> examples_in(const std::string& markdown) {
     std::vector<Example> out;
     std::istringstream in(markdown);
     std::string line, lang, body;
+    std::vector<std::pair<std::string, std::string>> modules;  // for the next example
     int n = 0, start = 0;
     bool inside = false;
     while (std::getline(in, line)) {
@@ -57,10 +61,14 @@ std::vector<Example> examples_in(const std::string& markdown) {
             start = n;
         } else if (inside && line == "```") {
             inside = false;
-            if (lang == "reckon") {
+            if (lang == "reckon" && body.rfind("# file: ", 0) == 0) {
+                modules.emplace_back(body.substr(8, body.find('\n') - 8), body);
+            } else if (lang == "reckon") {
                 out.push_back(Example{});
                 out.back().line = start;
                 out.back().rules = body;
+                out.back().modules = std::move(modules);
+                modules.clear();
             } else if (lang == "yaml" && body.rfind("# ruleset: ", 0) == 0) {
                 out.push_back(Example{});
                 out.back().line = start;
@@ -143,6 +151,12 @@ void run_docs_example(const std::string& doc, int line, Verdict& v) {
         return;
     }
     write_file(dir + "/example.reckon", ex.rules);
+    for (const auto& [name, text] : ex.modules) {
+        write_file(dir + "/" + name, text);
+        if (ex.has_diagnostic) continue;
+        Run alone = run_reckon({"check", name}, dir);
+        v.expect(alone.status == 0, "the imported file " + name + " does not check on its own: " + alone.err);
+    }
     if (!ex.yaml.empty()) write_file(dir + "/case.yaml", ex.yaml);
     for (const auto& [name, text] : ex.files) write_file(dir + "/" + name, text);
     for (const auto& [setting, text] : ex.lists) write_file(dir + "/" + setting.substr(setting.find('=') + 1), text);
