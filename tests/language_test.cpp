@@ -221,3 +221,24 @@ TEST_CASE("modules: an imported file does not see its importer's names, nor a na
     auto all = run_reckon({"check", "all.reckon"}, dir);
     CHECK_MESSAGE(all.status == 0, all.err);
 }
+
+TEST_CASE("case files: a value written as a rule file writes it - with its unit, a currency's symbol, a rate, a percentage") {
+    const std::string dir = temp_dir();
+    write_file(dir + "/r.reckon", "currency GBP \"£\"\nunit hour\nunit year\ninput salary: GBP/year\ninput fee: GBP\ninput hours: hour\n"
+                                  "input share: number\noutput cost: GBP = salary / 1,600 hour/year * hours + fee * share\n");
+    write_file(dir + "/plain.yaml", "salary: 32000\nfee: 1200\nhours: 12.5\nshare: 0.2\n");
+    write_file(dir + "/written.yaml", "salary: £32,000/year\nfee: £1,200\nhours: 12.5 hour\nshare: 20%\n");
+    auto plain = run_reckon({"eval", dir + "/r.reckon", dir + "/plain.yaml", "--format", "json"});
+    auto written = run_reckon({"eval", dir + "/r.reckon", dir + "/written.yaml", "--format", "json"});
+    REQUIRE_MESSAGE(plain.status == 0, plain.err);
+    REQUIRE_MESSAGE(written.status == 0, written.err);
+    // £32,000 / 1,600 hours x 12.5 hours = £250; + £1,200 x 20% = £490
+    CHECK(nlohmann::json::parse(written.out)["outputs"]["cost"]["value"] == "490.00");
+    CHECK(nlohmann::json::parse(plain.out)["outputs"] == nlohmann::json::parse(written.out)["outputs"]);
+    // another unit, or a rate per another unit, is not this input's: an error naming the key and the unit
+    write_file(dir + "/wrong.yaml", "salary: £32,000/week\nfee: £1,200\nhours: 12.5 minute\nshare: 20%\n");
+    auto wrong = run_reckon({"eval", dir + "/r.reckon", dir + "/wrong.yaml"});
+    CHECK(wrong.status == 1);
+    CHECK(wrong.err.find("wrong.yaml:1:9: error: salary: expected a number (in GBP/year), found '£32,000/week'\n") != std::string::npos);
+    CHECK(wrong.err.find("wrong.yaml:3:8: error: hours: expected a number (in hour), found '12.5 minute'\n") != std::string::npos);
+}

@@ -135,7 +135,8 @@ public:
             fail(n.Mark(), path, "a number of more than " + std::to_string(p_.limits.digits) + " digits (the limit can be raised with --limit digits=N)");
             return std::nullopt;
         }
-        if (n.IsScalar() && n.Tag() != "!") x = parse_decimal(n.Scalar(), true);  // thousands grouped as in a rule file: 1,650
+        // written as in a rule file: 1,650, £32,000/year, 20%, 2.5 hour
+        if (n.IsScalar() && n.Tag() != "!") x = p_.units.written_number(t.unit, n.Scalar());
         if (!x) {
             fail(n.Mark(), path, "expected " + expected(t) + ", found " + describe_node(n));
             return std::nullopt;

@@ -209,21 +209,13 @@ std::optional<Value> TableSchema::cell(const TableRow& header, const TableRow& r
     }
     switch (type.kind) {
         case TypeKind::number: {
-            std::string digits = text;
-            Number scale = 1;
-            if (auto money = p_.units.money_shape(type.unit); money && digits.rfind(money->symbol, 0) == 0)
-                digits = digits.substr(money->symbol.size());
-            if (type.unit.dimensionless_syntax() && digits.size() > 1 && digits.back() == '%') {
-                digits.pop_back();
-                scale = Number::ratio(1, 100);
-            }
-            if (digits.size() > p_.limits.digits) return fail("a number of more than " + std::to_string(p_.limits.digits) + " digits");
-            auto x = parse_decimal(digits, true);
+            if (text.size() > p_.limits.digits) return fail("a number of more than " + std::to_string(p_.limits.digits) + " digits");
+            auto x = p_.units.written_number(type.unit, text);
             if (!x) {
                 std::string u = p_.units.name(type.unit);
                 return fail("'" + text + "' is not a number" + (u.empty() ? "" : " (in " + u + ")"));
             }
-            Number v = *x * scale * p_.units.scale(type.unit);
+            Number v = *x * p_.units.scale(type.unit);
             if (auto why = out_of_bounds(p_.units, type, bounds, v, text)) return fail(*why);
             return Value::number(std::move(v));
         }

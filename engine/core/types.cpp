@@ -82,6 +82,27 @@ std::optional<UnitTable::MoneyShape> UnitTable::money_shape(const Unit& u) const
     return std::nullopt;
 }
 
+std::optional<Number> UnitTable::written_number(const Unit& u, std::string_view text) const {
+    std::string digits(text);
+    auto ends_with = [&](const std::string& tail) {
+        return !tail.empty() && digits.size() > tail.size() && digits.compare(digits.size() - tail.size(), tail.size(), tail) == 0;
+    };
+    Number scale = 1;
+    const std::string unit = name(u);
+    if (auto money = money_shape(u); money && digits.rfind(money->symbol, 0) == 0) {
+        digits.erase(0, money->symbol.size());
+        if (ends_with(money->per)) digits.erase(digits.size() - money->per.size());
+    } else if (u.dimensionless_syntax() && digits.size() > 1 && digits.back() == '%') {
+        digits.pop_back();
+        scale = Number::ratio(1, 100);
+    } else if (ends_with(" " + unit)) {
+        digits.erase(digits.size() - unit.size() - 1);
+    }
+    auto x = parse_decimal(digits, true);
+    if (!x) return std::nullopt;
+    return *x * scale;
+}
+
 std::string UnitTable::name(const Unit& u) const {
     std::string num, den;
     for (const auto& [id, p] : u.terms()) {
