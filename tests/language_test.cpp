@@ -242,3 +242,22 @@ TEST_CASE("case files: a value written as a rule file writes it - with its unit,
     CHECK(wrong.err.find("wrong.yaml:1:9: error: salary: expected a number (in GBP/year), found '£32,000/week'\n") != std::string::npos);
     CHECK(wrong.err.find("wrong.yaml:3:8: error: hours: expected a number (in hour), found '12.5 minute'\n") != std::string::npos);
 }
+
+TEST_CASE("dated values picked by a case input: each case costed with the value in force on its own date") {
+    const std::string dir = temp_dir();
+    write_file(dir + "/r.reckon", "ruleset \"contacts\"\n  dated by contact_date\ncurrency GBP \"£\"\nunit hour\nunit year\n"
+                                  "input contact_date: date\ninput hours: hour\n"
+                                  "param working_hours = 1,650 hour/year from 2010-04-01, 1,607 hour/year from 2023-04-01\n"
+                                  "output cost: GBP = £37,338/year * 1.2 / working_hours * hours\n");
+    write_file(dir + "/a.yaml", "contact_date: 2023-05-01\nhours: 10\n");
+    write_file(dir + "/b.yaml", "contact_date: 2012-05-01\nhours: 10\n");
+    write_file(dir + "/c.yaml", "contact_date: 2009-05-01\nhours: 10\n");
+    auto r = run_reckon({"batch", dir + "/r.reckon", dir + "/a.yaml", dir + "/b.yaml", dir + "/c.yaml", "--format", "jsonl"});
+    CHECK(r.status == 1);  // one case failed; the others are costed
+    const BatchJson j = parse_jsonl(r.out);
+    // £37,338 x 1.2 / 1,607 x 10 = £278.8182…; / 1,650 x 10 = £271.5490…
+    CHECK(j.cases.at("a")["cost"]["value"] == "278.82");
+    CHECK(j.cases.at("b")["cost"]["value"] == "271.55");
+    CHECK(r.err.find("r.reckon:8:7: error: param 'working_hours' has no value on 2009-05-01: its first takes effect from 2010-04-01\n") !=
+          std::string::npos);
+}

@@ -30,10 +30,10 @@ std::map<std::string, Section> describe_program(const Program& p) {
     for (std::size_t i = 0; i < p.params.size(); ++i) {
         const ParamDef& d = p.params[i];
         Facets& facets = s["params"]["param " + d.name] = {{"value", typed_value(p, d.type, params[i])},
-                                          {"formula", d.dated.empty() ? text_of(d.syntax) : dated_text(d)},
+                                          {"formula", d.dated.empty() ? text_of(d.syntax) : d.dated.written()},
                                           {"description", d.cite.description},
                                           {"source", d.cite.source}};
-        for (const auto& v : d.dated)  // a value from a new date is a change of its own
+        for (const auto& v : d.dated.values)  // a value from a new date is a change of its own
             facets["value from " + format_date(v.from)] = v.text + (v.source.empty() ? "" : " (source: " + v.source + ")");
     }
     for (const auto& t : p.tables) {

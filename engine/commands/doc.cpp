@@ -19,6 +19,16 @@ std::string cell(std::string s) {
 
 std::string code(const std::string& s) { return s.empty() ? "" : "`" + cell(s) + "`"; }
 
+// Each value from a date with its period and its own source, the one in effect on `day` marked.
+std::string dated_text(const DatedValues& dv, const Value& day) {
+    std::string out;
+    const int used = day.kind == Value::Kind::date ? dv.on(day.n().convert_to<long>()) : -1;
+    for (std::size_t k = 0; k < dv.values.size(); ++k)
+        out += (out.empty() ? "" : "; ") + dv.values[k].text + " " + dv.period(k) +
+               (dv.values[k].source.empty() ? "" : " (source: " + dv.values[k].source + ")") + (static_cast<int>(k) == used ? ", used here" : "");
+    return out + " — the value in effect on " + dv.by;
+}
+
 }  // namespace
 
 std::string methodology_markdown(const Program& p, const std::vector<Value>& params, const Case* c) {
@@ -36,15 +46,7 @@ std::string methodology_markdown(const Program& p, const std::vector<Value>& par
             if (slot == static_cast<int>(i)) source = "set for this run (--param " + d.name + ")";
         std::string formula = code(formula_text(d.syntax));
         std::string value = param_text(p, static_cast<int>(i), params[i]);
-        if (!d.dated.empty() && d.dated_by >= 0) {  // each value with its period and its own source
-            formula.clear();
-            const int used = d.dated_on(params[d.dated_by].n().convert_to<long>());
-            for (std::size_t k = 0; k < d.dated.size(); ++k)
-                formula += (formula.empty() ? "" : "; ") + d.dated[k].text + " " + dated_period(d, k) +
-                           (d.dated[k].source.empty() ? "" : " (source: " + d.dated[k].source + ")") +
-                           (static_cast<int>(k) == used ? ", used here" : "");
-            formula = cell(formula + " — the value in effect on " + p.params[d.dated_by].name);
-        }
+        if (!d.dated.empty() && d.dated.slot >= 0) formula = cell(dated_text(d.dated, params[d.dated.slot]));
         out += "| " + d.name + " | " + cell(value) + " | " + formula + " | " + cell(d.cite.description) + " | " + cell(source) + " |\n";
     }
 
@@ -106,7 +108,7 @@ std::string methodology_markdown(const Program& p, const std::vector<Value>& par
             out += "\n### " + std::string(r.output ? "output " : "rule ") + r.name + (r.label.empty() ? "" : ": " + r.label) + "\n\n";
             if (!r.cite.description.empty()) out += r.cite.description + "\n\n";
             if (!r.cite.source.empty()) out += "Source: " + r.cite.source + "\n\n";
-            out += "Formula: " + code(formula_text(r.syntax)) + " (" + r.where.str() + ")\n";
+            out += "Formula: " + (r.dated.empty() ? code(formula_text(r.syntax)) : cell(dated_text(r.dated, Value{}))) + " (" + r.where.str() + ")\n";
             if (ev && !cohort) {
                 const Value& v = ev->rule(static_cast<int>(i));
                 out += "\nWorked value: **" + (r.by ? display_by_member(p, r, v) : r.output ? display_with_unit(p, r, v) : typed_value(p, r.type, v)) + "**\n";

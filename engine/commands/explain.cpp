@@ -226,6 +226,7 @@ public:
         d.value = r.by ? display_by_member(p_, r, v) : r.output ? display_with_unit(p_, r, v) : typed_value(p_, r.type, v);
         if (again(Op::rule, slot, d)) return d;
         d.formula = formula_text(r.syntax);
+        if (!r.dated.empty() && r.dated.by_input) dated(d, r.dated, c_.inputs.at(static_cast<std::size_t>(r.dated.slot)));
         uses(d, *r.formula, depth, r.by ? Made{} : made_by(*r.formula, r.frame, -1, nullptr));
         if (r.cohort && cohort_ && !r.by) parts(d, r, v, depth, -1);
         return d;
@@ -399,19 +400,20 @@ private:
                 d.source = "set on the command line (--param " + pd.name + ")";
                 set = true;
             }
-        if (!pd.dated.empty() && pd.dated_by >= 0 && !set) {  // the value in effect on the date, its period and its own source
-            const std::string& by = p_.params[pd.dated_by].name;
-            d.formula = dated_text(pd) + " (the one in effect on " + by + ")";
-            const int i = pd.dated_on(params_[pd.dated_by].n().convert_to<long>());
-            if (i >= 0) {
-                const DatedValue& v = pd.dated[static_cast<std::size_t>(i)];
-                d.value += ", in effect " + dated_period(pd, static_cast<std::size_t>(i)) + " (" + by + " is " +
-                           format_date(params_[pd.dated_by].n().convert_to<long>()) + ")";
-                if (!v.source.empty()) d.source = v.source;
-            }
-        }
+        if (!pd.dated.empty() && pd.dated.slot >= 0 && !set) dated(d, pd.dated, params_[pd.dated.slot]);
         if (pd.formula) uses(d, *pd.formula, depth, set ? Made{} : made_by(*pd.formula, pd.frame, -1, nullptr));
         return d;
+    }
+
+    // Values from dates: all of them as the formula, and the one in effect on `day` with its period and its own source.
+    static void dated(Derivation& d, const DatedValues& dv, const Value& day) {
+        d.formula = dv.written() + " (the one in effect on " + dv.by + ")";
+        if (day.kind != Value::Kind::date) return;
+        const int i = dv.on(day.n().convert_to<long>());
+        if (i < 0) return;
+        const DatedValue& v = dv.values[static_cast<std::size_t>(i)];
+        d.value += ", in effect " + dv.period(static_cast<std::size_t>(i)) + " (" + dv.by + " is " + format_date(day.n().convert_to<long>()) + ")";
+        if (!v.source.empty()) d.source = v.source;
     }
 
     // A function: from the traced evaluation of the formula that calls it, its calls there. One call (or calls
@@ -611,16 +613,6 @@ std::string typed_value(const Program& p, const Type& t, const Value& v) {
     shown.type = t;
     shown.decimals = 2;
     return display_with_unit(p, shown, v);
-}
-
-std::string dated_text(const ParamDef& d) {
-    std::string out;
-    for (const auto& v : d.dated) out += (out.empty() ? "" : ", ") + v.text + " from " + format_date(v.from);
-    return out;
-}
-
-std::string dated_period(const ParamDef& d, std::size_t i) {
-    return "from " + format_date(d.dated.at(i).from) + (i + 1 < d.dated.size() ? " to " + format_date(d.dated[i + 1].from - 1) : "");
 }
 
 std::string param_text(const Program& p, int slot, const Value& v) {

@@ -78,10 +78,6 @@ std::string typed_value(const Program& p, const Type& t, const Value& v);
 // within 10 decimals; else cut to 10 decimals with "…", and, for a plain number, the exact fraction
 // ("1.3952278955… (exactly 149168/106913)"), so that every figure can be recomputed by hand.
 std::string param_text(const Program& p, int slot, const Value& v);
-// A param's values from dates, as written: "1,650 hour/year from 2010-04-01, 1,607 hour/year from 2023-04-01".
-std::string dated_text(const ParamDef& d);
-// The period of its i-th value: "from 2010-04-01 to 2023-03-31", or "from 2023-04-01" for the last.
-std::string dated_period(const ParamDef& d, std::size_t i);
 nlohmann::ordered_json derivation_json(const Derivation& d);
 
 }  // namespace reckon

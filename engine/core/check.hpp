@@ -71,7 +71,8 @@ private:
     void on_demand(State& state, const std::string& name, Context context, const std::function<void()>& check);
     void check_param(int i);
     void check_param_formula(const ast::Decl& d, ParamDef& pd);
-    void check_dated_param(const ast::Decl& d, ParamDef& pd);
+    NodePtr check_dated(const ast::Decl& d, Type& type, DatedValues& out);
+    std::pair<std::string, Location> dated_by(const ast::Decl& d) const;
     void check_rule(int i);
     void check_rule_formula(const ast::Decl& d, RuleDef& r);
     const EnumDef* product_of(const std::vector<const EnumDef*>& factors);

@@ -72,7 +72,10 @@ void Checker::check_param(int i) {
 }
 
 void Checker::check_param_formula(const ast::Decl& d, ParamDef& pd) {
-    if (!d.dated.empty()) return check_dated_param(d, pd);
+    if (!d.dated.empty()) {
+        pd.formula = check_dated(d, pd.type, pd.dated);
+        return;
+    }
     Checked c = expr(*d.body);
     Type type = c.type;
     if (d.type) {
@@ -87,43 +90,42 @@ void Checker::check_param_formula(const ast::Decl& d, ParamDef& pd) {
 }
 
 // `param working_hours = 1,650 hour/year from 2010-04-01, 1,607 hour/year from 2023-04-01`: each value of one
-// type, the dates in order, and the header's `dated by` param a date that picks one.
-void Checker::check_dated_param(const ast::Decl& d, ParamDef& pd) {
-    Type type = d.type ? type_of(*d.type, nullptr) : Type{};
+// type, the dates in order, and the header's `dated by` a param or a case input, a date, that picks one.
+NodePtr Checker::check_dated(const ast::Decl& d, Type& type, DatedValues& out) {
+    type = d.type ? type_of(*d.type, nullptr) : Type{};
     auto n = node(Op::dated, d.name_where);
-    n->slot = static_cast<int>(&pd - p_.params.data());
     bool ok = true;
-    auto by = dated_by_.find(d.name_where.file);
-    if (by == dated_by_.end() && !p_.sources.empty()) by = dated_by_.find(p_.sources[0].get());
-    const std::string dated_by = by == dated_by_.end() ? "" : by->second.first;
-    const Location dated_by_where = by == dated_by_.end() ? Location{} : by->second.second;
-    if (dated_by.empty()) {
+    const auto [by, by_where] = dated_by(d);
+    if (by.empty()) {
         error(d.dated[0].where, "param '" + d.name + "' has values from dates, and the ruleset does not say which date picks one",
-              {"name it in the ruleset's header: dated by costing_date (a param that is a date)"});
+              {"name it in the ruleset's header: dated by costing_date (a param or a case input that is a date)"});
         ok = false;
     } else {
         ast::Expr ref;
         ref.kind = ast::ExprKind::name;
-        ref.where = dated_by_where;
-        ref.text = dated_by;
-        ref.path = {dated_by};
-        if (params_.count(dated_by) == 0) {
-            error(dated_by_where, "'dated by' names a param that is a date, and '" + dated_by + "' is not a param",
-                  {"declare it: param " + dated_by + " = 2023-04-01"});
+        ref.where = by_where;
+        ref.text = by;
+        ref.path = ast::split_path(by);
+        out.by = by;
+        out.by_input = inputs_.count(by) > 0;
+        if (params_.count(by) == 0 && !out.by_input) {
+            error(by_where, "'dated by' names a param or a case input that is a date, and '" + by + "' is neither",
+                  {"declare it: param " + by + " = 2023-04-01, or input " + by + ": date"});
             ok = false;
         } else {
             Checked date = expr(ref);
             if (date.type.is_error()) ok = false;
-            else if (date.type.kind != TypeKind::date) {
-                error(dated_by_where, "'dated by' names a param that is a date, and '" + dated_by + "' is " + describe(date.type));
+            else if (date.type.kind != TypeKind::date || date.type.optional) {
+                error(by_where, "'dated by' names a param or a case input that is a date, and '" + by + "' is " + describe(date.type));
                 ok = false;
             } else {
-                pd.dated_by = params_.at(dated_by);
+                out.slot = out.by_input ? inputs_.at(by) : params_.at(by);
                 n->kids.push_back(std::move(date.node));
             }
         }
     }
     long last = 0;
+    std::vector<Value> froms;
     for (std::size_t i = 0; i < d.dated.size(); ++i) {
         const ast::DatedValue& v = d.dated[i];
         Frame saved = std::exchange(frame_, Frame{});
@@ -150,12 +152,20 @@ void Checker::check_dated_param(const ast::Decl& d, ParamDef& pd) {
             ok = false;
         }
         last = day;
-        pd.dated.push_back({c.node->value, day, v.value->where.file ? std::string(v.value->where.file->text().substr(v.value->where.offset, v.value->where.length)) : "", v.source});
+        const Location& w = v.value->where;
+        out.values.push_back({c.node->value, day, w.file ? std::string(w.file->text().substr(w.offset, w.length)) : "", v.source});
+        froms.push_back(from->value);
         n->kids.push_back(std::move(c.node));
     }
-    pd.type = type;
-    if (ok) pd.formula = std::move(n);
-    pd.frame = 0;
+    n->value = Value::list(std::move(froms));
+    return ok ? std::move(n) : nullptr;
+}
+
+// The `dated by` of the file a declaration is in, else the entry file's: the name and where it is written.
+std::pair<std::string, Location> Checker::dated_by(const ast::Decl& d) const {
+    auto by = dated_by_.find(d.name_where.file);
+    if (by == dated_by_.end() && !p_.sources.empty()) by = dated_by_.find(p_.sources[0].get());
+    return by == dated_by_.end() ? std::pair<std::string, Location>{} : by->second;
 }
 
 void Checker::check_fn(int i) {
@@ -214,6 +224,10 @@ void Checker::check_rule(int i) {
 }
 
 void Checker::check_rule_formula(const ast::Decl& d, RuleDef& r) {
+    if (d.kind == ast::DeclKind::param) {  // values from dates picked by a case input: a rule of each case
+        r.formula = check_dated(d, r.type, r.dated);
+        return;
+    }
     const std::string kind = d.kind == ast::DeclKind::output ? "output" : "rule";
     const EnumDef* by = nullptr;
     // a figure for each member: `rule saving(t: OffenceType)`; of each pair: `rule cost(g: Grade, e: Edition)`

@@ -208,6 +208,12 @@ Checker::Resolved Checker::declared_name(const ast::Expr& e) {
 // cohort rule), and not from within itself.
 bool Checker::rule_usable(const ast::Expr& e, int i) {
     const std::string& n = e.path[0];
+    if (frame_.context != Context::rule && frame_.context != Context::cohort && p_.rules[i].dated.by_input) {
+        error(e.where, "'" + n + "' has values from dates, picked by each case's " + p_.rules[i].dated.by +
+                           ": a param or a constant cannot depend on a case",
+              {"write what uses it as a rule: rule NAME = …"});
+        return false;
+    }
     if (frame_.context != Context::rule && frame_.context != Context::cohort) {
         error(e.where, "rule '" + n + "' cannot be used here: " +
                            (frame_.context == Context::function

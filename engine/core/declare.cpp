@@ -117,6 +117,14 @@ void Checker::declare_names(const std::vector<const ast::Decl*>& decls) {
         switch (d->kind) {
             case ast::DeclKind::param:
                 if (!claim(d->name, d->name_where)) break;
+                if (!d->dated.empty() && std::any_of(decls.begin(), decls.end(), [&](const ast::Decl* x) {
+                        return x->kind == ast::DeclKind::input && x->name == dated_by(*d).first;
+                    })) {  // its value is picked by each case's date: a rule of each case, not a param of the run
+                    rules_[d->name] = add_rule(*d);
+                    p_.rules[rules_[d->name]].dated.by_input = true;
+                    p_.rules[rules_[d->name]].dated.by = dated_by(*d).first;
+                    break;
+                }
                 params_[d->name] = static_cast<int>(p_.params.size());
                 p_.params.push_back(ParamDef{d->name, Type{}, nullptr, d->name_where,
                                              {d->notes.description, d->notes.source}, 0, d->body.get()});

@@ -217,14 +217,17 @@ Value Evaluator::eval(const Node& n) {
             return v.kind != Value::Kind::none ? v : eval(*n.kids[1]);
         }
         case Op::lookup: return lookup(n);
-        case Op::dated: {  // the latest value whose date is not after the selecting date
-            const Value day = eval(*n.kids[0]);
-            const ParamDef& pd = p_.params[n.slot];
-            const int i = pd.dated_on(day.n().convert_to<long>());
-            if (i < 0)
-                throw EvalError(n.where, "param '" + pd.name + "' has no value on " + format_date(day.n().convert_to<long>()) +
-                                             ": its first takes effect from " + format_date(pd.dated[0].from));
-            return pd.dated[static_cast<std::size_t>(i)].value;
+        case Op::dated: {  // the latest value whose date is not after the date that picks
+            const long day = eval(*n.kids[0]).n().convert_to<long>();
+            const auto& froms = *n.value.items();
+            std::size_t i = 0;
+            while (i < froms.size() && froms[i].n() <= day) ++i;
+            if (i == 0) {
+                const std::string name = n.where.file ? n.where.file->text().substr(n.where.offset, n.where.length) : "";
+                throw EvalError(n.where, "param '" + name + "' has no value on " + format_date(day) + ": its first takes effect from " +
+                                             format_date(froms[0].n().convert_to<long>()));
+            }
+            return eval(*n.kids[i]);
         }
         case Op::pick: {  // of a product: the members of its factors, the first slowest
             Value g = eval(*n.kids[0]);

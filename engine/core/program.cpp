@@ -22,6 +22,16 @@ const CellSetting* Program::cell_setting(int table, const std::string& key, int 
     return nullptr;
 }
 
+std::string DatedValues::written() const {
+    std::string out;
+    for (const auto& v : values) out += (out.empty() ? "" : ", ") + v.text + " from " + format_date(v.from);
+    return out;
+}
+
+std::string DatedValues::period(std::size_t i) const {
+    return "from " + format_date(values.at(i).from) + (i + 1 < values.size() ? " to " + format_date(values[i + 1].from - 1) : "");
+}
+
 std::string TableDef::row_key(const std::vector<Value>& values, int* no_band) const {
     std::string key;
     for (std::size_t k = 0; k < values.size() && k < keys.size(); ++k) {

@@ -39,7 +39,7 @@ enum class Op {
     financial_year,         // kids[0] = date: the calendar year in which its financial year (from 1 April) starts
     collect,                // like sum: the elements, as a list
     cases,                  // in a cohort rule: the cases of the batch, as a list of records
-    dated,                  // slot = param; kids[0] = the date that selects; then the values, latest last
+    dated,                  // kids[0] = the date that picks; then the values, earliest first; value: their dates (a list)
 };
 
 struct Node {
@@ -66,6 +66,26 @@ struct DatedValue {
     std::string source;
 };
 
+// Values that take effect from dates, earliest first, and the param or case input whose date picks one.
+struct DatedValues {
+    std::vector<DatedValue> values;
+    std::string by;         // the param's or the input's name
+    int slot = -1;          // …its slot
+    bool by_input = false;  // a case input picks (the figure is then a rule of each case)
+    bool empty() const { return values.empty(); }
+    // The value in effect on a day, or -1 before the first.
+    int on(long day) const {
+        int out = -1;
+        for (std::size_t i = 0; i < values.size(); ++i)
+            if (values[i].from <= day) out = static_cast<int>(i);
+        return out;
+    }
+    // As written: "1,650 hour/year from 2010-04-01, 1,607 hour/year from 2023-04-01".
+    std::string written() const;
+    // The period of the i-th: "from 2010-04-01 to 2023-03-31", or "from 2023-04-01" for the last.
+    std::string period(std::size_t i) const;
+};
+
 struct ParamDef {
     std::string name;
     Type type;
@@ -74,22 +94,14 @@ struct ParamDef {
     Citation cite;
     int frame = 0;
     const ast::Expr* syntax = nullptr;
-    std::vector<DatedValue> dated;  // values from dates, earliest first: the formula picks one by `dated_by`
-    int dated_by = -1;              // the param whose date selects
+    DatedValues dated;  // values from dates: the formula picks one by the date of `dated.by`, a param
     // Where its value comes from in a run whose params are `params`: the dated value's own source, else the param's.
     const std::string& source_in(const std::vector<Value>& params) const {
-        if (dated_by >= 0 && static_cast<std::size_t>(dated_by) < params.size() && params[dated_by].kind == Value::Kind::date) {
-            const int i = dated_on(params[dated_by].n().convert_to<long>());
-            if (i >= 0 && !dated[static_cast<std::size_t>(i)].source.empty()) return dated[static_cast<std::size_t>(i)].source;
+        if (dated.slot >= 0 && static_cast<std::size_t>(dated.slot) < params.size() && params[dated.slot].kind == Value::Kind::date) {
+            const int i = dated.on(params[dated.slot].n().convert_to<long>());
+            if (i >= 0 && !dated.values[static_cast<std::size_t>(i)].source.empty()) return dated.values[static_cast<std::size_t>(i)].source;
         }
         return cite.source;
-    }
-    // The dated value in effect on a day, or -1 before the first.
-    int dated_on(long day) const {
-        int out = -1;
-        for (std::size_t i = 0; i < dated.size(); ++i)
-            if (dated[i].from <= day) out = static_cast<int>(i);
-        return out;
     }
 };
 
@@ -119,6 +131,7 @@ struct RuleDef {
     int frame = 0;                // locals the formula needs
     const ast::Expr* syntax = nullptr;
     const EnumDef* by = nullptr;  // grouped: the formula is evaluated for each member (local slot 0)
+    DatedValues dated;            // `param P = V from DATE, …` picked by a case input's date: a rule of each case
     bool cohort = false;          // computed over the cases of a batch
 
     // The type of one shown figure (a member's, for a figure by member), and the label people read.
