@@ -313,8 +313,12 @@ struct row_key : sor<band_key, name, number_lit, string_lit> {};
 struct cell : sor<band_key, unary> {};
 // a row's own source, after its last bar: | shoplifting | £26 | source "Home Office (2011), CR8.18"
 struct row_source : string_lit {};
-struct table_row : seq<bar, star<blank>, must<row_key>, star<blank>, must<bar>, star<star<blank>, cell, star<blank>, must<bar>>,
-                       opt<star<blank>, kw_source, star<blank>, must<row_source>>> {};
+// a row's values from a date, after its last bar: | band5 | £29,970/year | from 2024-04-01
+struct row_from : date_lit {};
+struct row_dated : seq<kw_from, blanks, must<row_from>> {};
+struct table_row : seq<bar, star<blank>, must<row_key>, star<blank>, must<bar>,
+                       star<not_at<star<blank>, kw_from, blanks, date_lit>, star<blank>, cell, star<blank>, must<bar>>,
+                       opt<star<blank>, row_dated>, opt<star<blank>, kw_source, star<blank>, must<row_source>>> {};
 struct table_decl : seq<kw_table, ws, must<decl_name>, ws, must<colon>, ws, must<table_keys>, ws, must<arrow>, ws,
                         must<table_columns>, annotations, star<ws, table_row>> {};
 struct require_message : string_lit {};

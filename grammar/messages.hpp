@@ -69,6 +69,7 @@ template <> inline constexpr const char* error_text<table_columns> = "expected t
 template <> inline constexpr const char* error_text<table_keys> = "expected the type of the table's key (an enumeration, text, a number, or 'bands of' a quantity), or keys separated by commas";
 template <> inline constexpr const char* error_text<band_high> = "expected the band's high end after 'to', as in '0 hour to 8 hour' or '8 hour to under 16 hour'";
 template <> inline constexpr const char* error_text<dated_from> = "expected the date the value takes effect from, as in 'from 2023-04-01'";
+template <> inline constexpr const char* error_text<row_from> = "expected the date the row's values take effect from, as in 'from 2024-04-01'";
 template <> inline constexpr const char* error_text<dated_source> = "expected the value's source in quotes after 'source'";
 template <> inline constexpr const char* error_text<dated_value> = "expected another value and the date it takes effect from, as in '1,607 hour/year from 2023-04-01'";
 template <> inline constexpr const char* error_text<dated_by_name> = "expected the param whose date selects dated values, as in 'dated by costing_date'";

@@ -261,3 +261,47 @@ TEST_CASE("dated values picked by a case input: each case costed with the value 
     CHECK(r.err.find("r.reckon:8:7: error: param 'working_hours' has no value on 2009-05-01: its first takes effect from 2010-04-01\n") !=
           std::string::npos);
 }
+
+TEST_CASE("rows from dates: the version of a row in effect on the date, each with its source") {
+    const std::string dir = temp_dir();
+    const std::string rules = "ruleset \"Salaries by date\"\n  dated by costing_date\ncurrency GBP \"£\"\nunit year\n"
+                              "type Grade = one of band5, band6\nparam costing_date = 2024-06-30\n"
+                              "table salaries: Grade -> {salary: GBP/year}\n"
+                              "  | band5 | £27,055/year | from 2022-04-01 source \"Pay scales 2022\"\n"
+                              "  | band6 | £37,338/year | from 2024-04-01 source \"Pay scales 2024\"\n"
+                              "  | band6 | £33,706/year | from 2022-04-01 source \"Pay scales 2022\"\n"
+                              "input grade: Grade\noutput salary: GBP/year = salaries(grade).salary\n";
+    write_file(dir + "/r.reckon", rules);
+    write_file(dir + "/g.yaml", "grade: band6\n");
+    auto value = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args{"eval", dir + "/r.reckon", dir + "/g.yaml", "--format", "json"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        auto r = run_reckon(args);
+        REQUIRE_MESSAGE(r.status == 0, r.err);
+        return nlohmann::json::parse(r.out)["outputs"]["salary"]["value"].get<std::string>();
+    };
+    CHECK(value({}) == "37338.00");                                  // written before the 2022 row: the dates sort them
+    CHECK(value({"--param", "costing_date=2024-03-31"}) == "33706.00");  // the day before the 2024 row takes effect
+    CHECK(value({"--param", "costing_date=2024-04-01"}) == "37338.00");
+    CHECK(value({"--param", "salaries(band6 from 2024-04-01).salary=£40,000/year"}) == "40000.00");
+
+    auto early = run_reckon({"eval", dir + "/r.reckon", dir + "/g.yaml", "--param", "costing_date=2021-01-01"});
+    CHECK(early.status == 1);
+    CHECK(early.err.find("r.reckon:12:27: error: table 'salaries' has no row for band6 on 2021-01-01: its first takes effect from 2022-04-01\n") !=
+          std::string::npos);
+
+    // a new version is an added row in diff
+    std::string later = rules;
+    later.insert(later.find("input grade"), "  | band5 | £29,970/year | from 2024-04-01 source \"Pay scales 2024\"\n");
+    write_file(dir + "/later.reckon", later);
+    auto d = run_reckon({"diff", dir + "/r.reckon", dir + "/later.reckon"});
+    REQUIRE_MESSAGE(d.status == 0, d.err);
+    CHECK(d.out.find("row band5 from 2024-04-01: (none) -> £29,970.00/year (source: Pay scales 2024)") != std::string::npos);
+
+    // every row of the same keys has a date
+    write_file(dir + "/mixed.reckon", rules + "table t: Grade -> {x: number}\n  | band5 | 1 | from 2022-04-01\n  | band5 | 2 |\n  | band6 | 3 |\n");
+    auto mixed = run_reckon({"check", dir + "/mixed.reckon"});
+    CHECK(mixed.status == 1);
+    CHECK(mixed.err.find("mixed.reckon:15:5: error: table 't' has rows for band5 from dates, and this one has none: give it the date it takes effect from\n") !=
+          std::string::npos);
+}

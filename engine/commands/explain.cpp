@@ -465,12 +465,13 @@ private:
         const int bound = member >= 0 && by ? static_cast<int>(std::max<std::size_t>(by->factors.size(), 1)) : 0;
         for (const Node* n : lookups) {
             std::vector<Value> values;
-            for (const auto& kid : n->kids) {
+            for (const auto& kid : n->kids) {  // the keys, then (rows from dates) the date that picks
                 if (!kid || reads_local(*kid, bound)) break;
                 values.push_back(bound ? ev_.for_member(*kid, 0, member, *by) : ev_.in_frame(*kid, 0));
             }
             if (values.empty() || values.size() != n->kids.size()) continue;
-            const std::string k = t.row_key(values);
+            std::string k = t.row_key(values);
+            if (t.versions.count(k)) k = t.version_on(k, values.back().n().convert_to<long>());
             if (k.empty() || !keys.insert(k).second || !t.rows.count(k)) continue;
             const auto own = t.row_sources.find(k);
             d.rows.push_back(key_shown(t, k) + ": " + record_text(p_, *t.columns, t.rows.at(k)) +

@@ -176,6 +176,7 @@ struct RowEntry {
 // A row of a table: `| burglary_dwelling | £1,361 | £1,746 | £803 |`; the keys first, as many as the table has.
 struct TableRow {
     std::vector<RowEntry> entries;
+    ExprPtr from;        // `from 2024-04-01`: the date its values take effect from, or null
     std::string source;  // the row's own source, or ""
     Location where;
 };

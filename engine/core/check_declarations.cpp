@@ -390,6 +390,27 @@ void Checker::check_table(int i) {
             drop_bands();
             continue;
         }
+        if (row.from) {  // values from a date: a version of the row of these keys
+            NodePtr from = constant(*row.from, Type::of(TypeKind::date), "the date a row takes effect from");
+            if (!from) continue;
+            const long day = from->value.n().convert_to<long>();
+            auto& versions = t.versions[kt];
+            if (std::any_of(versions.begin(), versions.end(), [&](const auto& v) { return v.first == day; })) {
+                error(row.from->where, "table '" + d.name + "' already has a row for " + key_shown(t, kt) + " from " + row.from->text);
+                continue;
+            }
+            const std::string base = kt;
+            kt += date_separator + std::to_string(day);
+            versions.emplace_back(day, kt);
+            std::sort(versions.begin(), versions.end());
+            if (t.rows.count(base))
+                error(row.from->where, "table '" + d.name + "' has a row for " + key_shown(t, base) +
+                                           " with no date, and this one from a date: give every row of these keys the date it takes effect from");
+        } else if (t.versions.count(kt)) {
+            error(row.entries[0].where, "table '" + d.name + "' has rows for " + key_shown(t, kt) +
+                                            " from dates, and this one has none: give it the date it takes effect from");
+            continue;
+        }
         if (t.rows.count(kt)) {
             error(row.entries[0].where, "table '" + d.name + "' already has a row for " + key_shown(t, kt));
             continue;
@@ -400,16 +421,21 @@ void Checker::check_table(int i) {
     }
     for (std::size_t k = 0; k < nkeys; ++k)
         if (t.keys[k].banded) check_bands(d, t.keys[k]);
+    const auto first_dated = std::find_if(d.rows.begin(), d.rows.end(), [](const ast::TableRow& r) { return r.from != nullptr; });
+    if (!t.versions.empty() && dated_by(d).first.empty() && first_dated != d.rows.end())
+        error(first_dated->from->where, "table '" + d.name + "' has rows from dates, and the ruleset does not say which date picks one",
+              {"name it in the ruleset's header: dated by costing_date (a param or a case input that is a date)"});
     if (by_member && keys_ok) {
         const EnumDef& e = *t.keys[0].type.enumeration;
         std::string missing;
-        for (std::size_t m = 0; m < e.members.size(); ++m)
-            if (!t.rows.count(key_text(Value::member(static_cast<int>(m)))) && !in_error.count(key_text(Value::member(static_cast<int>(m)))))
-                missing += (missing.empty() ? "" : ", ") + e.members[m];
+        for (std::size_t m = 0; m < e.members.size(); ++m) {
+            const std::string k = key_text(Value::member(static_cast<int>(m)));
+            if (!t.rows.count(k) && !t.versions.count(k) && !in_error.count(k)) missing += (missing.empty() ? "" : ", ") + e.members[m];
+        }
         if (!missing.empty() && !key_failed)
             error(d.name_where, "table '" + d.name + "' has no row for " + missing,
                   {"a table keyed by " + e.name + " needs a row for every member"});
-        if (t.rows.size() == e.members.size())  // whole: a value for every member
+        if (t.rows.size() == e.members.size() && t.versions.empty())  // whole: a value for every member
             for (std::size_t m = 0; m < e.members.size(); ++m)
                 t.by_member.push_back(t.rows.at(key_text(Value::member(static_cast<int>(m)))));
     }

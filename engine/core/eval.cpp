@@ -313,7 +313,7 @@ Value Evaluator::lookup(const Node& n) {
     const TableDef& t = p_.tables[n.slot];
     if (!t.by_member.empty()) return t.by_member[eval(*n.kids[0]).n().convert_to<std::size_t>()];  // every member has a row
     std::vector<Value> values;
-    for (const auto& kid : n.kids) values.push_back(eval(*kid));
+    for (std::size_t k = 0; k < t.keys.size(); ++k) values.push_back(eval(*n.kids[k]));
     auto shown = [&](std::size_t k) {  // a key's value, for a message
         const Value& v = values[k];
         const Type& type = t.keys[k].type;
@@ -325,6 +325,17 @@ Value Evaluator::lookup(const Node& n) {
     const std::string key = t.row_key(values, &no_band);
     if (no_band >= 0)
         throw EvalError(n.kids[static_cast<std::size_t>(no_band)]->where, "no band of table '" + t.name + "' holds " + shown(static_cast<std::size_t>(no_band)));
+    if (t.versions.count(key)) {  // rows from dates: the one in effect on the date that picks
+        const long day = eval(*n.kids.back()).n().convert_to<long>();
+        const std::string row = t.version_on(key, day);
+        if (row.empty()) {
+            std::string all;
+            for (std::size_t k = 0; k < values.size(); ++k) all += (k ? ", " : "") + shown(k);
+            throw EvalError(n.where, "table '" + t.name + "' has no row for " + all + " on " + format_date(day) + ": its first takes effect from " +
+                                         format_date(t.versions.at(key).front().first));
+        }
+        return t.rows.at(row);
+    }
     auto it = t.rows.find(key);
     if (it == t.rows.end()) {
         std::string all;

@@ -250,6 +250,9 @@ ast::TableRow Builder::row(const Node& n) const {
             r.entries.push_back(row_entry(*c->children.at(0)));
         } else if (c->is_type<row_source>()) {
             r.source = unquote(*c);
+        } else if (c->is_type<row_from>()) {
+            r.from = make(ast::ExprKind::date, *c);
+            r.from->text = c->string();
         }
     }
     return r;

@@ -52,7 +52,7 @@ std::string TableDef::row_key(const std::vector<Value>& values, int* no_band) co
 
 std::vector<std::string> key_parts(const std::string& key) {
     std::vector<std::string> parts(1);
-    for (char c : key) {
+    for (char c : key.substr(0, key.find(date_separator))) {
         if (c == key_separator) parts.emplace_back();
         else parts.back() += c;
     }
@@ -67,6 +67,8 @@ std::vector<std::string> key_parts_shown(const TableDef& t, const std::string& k
         else if (tk.type.kind == TypeKind::enumeration) out[k] = tk.type.enumeration->members.at(std::stoul(out[k].substr(1)));
         else out[k] = out[k].substr(1);
     }
+    if (const auto at = key.find(date_separator); at != std::string::npos && !out.empty())  // a row from a date
+        out.back() += " from " + format_date(std::stol(key.substr(at + 1)));
     return out;
 }
 

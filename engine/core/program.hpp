@@ -183,8 +183,20 @@ struct TableDef {
         const auto it = row_sources.find(key);
         return it != row_sources.end() ? it->second : cite.source;
     }
-    // Keyed by one enumeration, text or number, not bands: a row is named by one value (as --param does).
-    bool single_key() const { return keys.size() == 1 && !keys[0].banded; }
+    // Rows whose values take effect from dates (`| band5 | £29,970/year | from 2024-04-01`): for each key_text() of
+    // the keys, the dates and the rows' own key_text(), earliest first. The header's `dated by` picks one.
+    std::map<std::string, std::vector<std::pair<long, std::string>>> versions;
+    // Keyed by one enumeration, text or number, not bands, with no rows from dates: a row is named by one value
+    // (as --param does).
+    bool single_key() const { return keys.size() == 1 && !keys[0].banded && versions.empty(); }
+    // The row of the keys `key` in effect on `day`, when its rows are from dates: "" before the first.
+    std::string version_on(const std::string& key, long day) const {
+        std::string out;
+        if (auto it = versions.find(key); it != versions.end())
+            for (const auto& [from, row] : it->second)
+                if (from <= day) out = row;
+        return out;
+    }
     // The key_text() of the row the keys' values find (a banded key by the band that holds its value), whether
     // the table has that row or not; -1 in `band` for a key no band holds, and then "".
     std::string row_key(const std::vector<Value>& values, int* no_band = nullptr) const;
@@ -197,6 +209,7 @@ inline std::string key_text(const Value& v) {
 }
 inline std::string band_key_text(int band) { return "b" + std::to_string(band); }
 inline constexpr char key_separator = '\x1f';
+inline constexpr char date_separator = '\x1e';  // before the date of a row from a date: its days since 1970-01-01
 // key_text() of a row's keys, each by the key's own text.
 std::vector<std::string> key_parts(const std::string& key);
 
