@@ -349,7 +349,7 @@ void Checker::check_table(int i) {
         for (std::size_t k = nkeys; k < row.entries.size(); ++k)
             if (row.entries[k].band) {
                 error(row.entries[k].where, "a band is a key, and table '" + d.name + "' has " + std::to_string(nkeys) +
-                                                " key" + (nkeys == 1 ? "" : "s") + ": a value is written out, as £359");
+                                                " key" + (nkeys == 1 ? "" : "s") + ": the cells after the keys hold values, written out (as £120 or 1.5)");
                 row_ok = false;
             }
         if (!row_ok) {

@@ -385,7 +385,8 @@ void Checker::declare_test(const ast::Decl& d) {
             }
             member = r.by->member_written(x.member, false);
             if (member < 0) {
-                error(x.member_where, "'" + x.member + "' is not a member of " + r.by->name + ", the enumeration of '" + x.output + "'",
+                error(x.member_where, "'" + x.member + "' " + (r.by->factors.empty() ? "is not a member of " : "does not name a member of each of ") +
+                                          r.by->name + (r.by->factors.empty() ? ", the enumeration of '" : ", in order, the enumerations of '") + x.output + "'",
                       {"name one as in " + x.output + "(" + r.by->example() + ")"});
                 continue;
             }
