@@ -27,12 +27,8 @@ std::string sussex_with_banded_custody() {
                         "  source \"Police section, Daily Mail (2011)\"\n"
                         "  | 0 hour to 8 hour | £359 |\n";
     for (int band = 1; band < 12; ++band) {  // over 8 to 16 hours: £564, … over 88 to 96 hours: £2,614
-        const int pounds = 359 + 205 * band;
         table += "  | over " + std::to_string(8 * band) + " hour to " + std::to_string(8 * band + 8) + " hour | £" +
-                 (pounds >= 1000 ? std::to_string(pounds / 1000) + "," + std::string(pounds % 1000 < 100 ? "0" : "") +
-                                       std::to_string(pounds % 1000)
-                                 : std::to_string(pounds)) +
-                 " |\n";
+                 std::to_string(359 + 205 * band) + " |\n";  // written without a thousands separator: £2614
     }
     table += "\nfn custody_charge(time: minute) -> GBP =\n  custody_charges(floor(time in hour)).charge\n";
     text.replace(at, fn.size(), table);

@@ -22,7 +22,7 @@ std::string code(const std::string& s) { return s.empty() ? "" : "`" + cell(s) +
 // Each value from a date with its period and its own source, the one in effect on `day` marked.
 std::string dated_text(const DatedValues& dv, const Value& day) {
     std::string out;
-    const int used = day.kind == Value::Kind::date ? dv.on(day.n().convert_to<long>()) : -1;
+    const int used = dv.on(day);
     for (std::size_t k = 0; k < dv.values.size(); ++k)
         out += (out.empty() ? "" : "; ") + dv.values[k].text + " " + dv.period(k) +
                (dv.values[k].source.empty() ? "" : " (source: " + dv.values[k].source + ")") + (static_cast<int>(k) == used ? ", used here" : "");

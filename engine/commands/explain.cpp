@@ -105,6 +105,7 @@ void collect(const Node& n, Refs& r) {
         case Op::make_date:
         case Op::financial_year:
         case Op::collect:
+        case Op::dated:  // the date that picks is collected below, as what it reads
         case Op::cases: break;
     }
     for (const auto& k : n.kids)
@@ -408,8 +409,7 @@ private:
     // Values from dates: all of them as the formula, and the one in effect on `day` with its period and its own source.
     static void dated(Derivation& d, const DatedValues& dv, const Value& day) {
         d.formula = dv.written() + " (the one in effect on " + dv.by + ")";
-        if (day.kind != Value::Kind::date) return;
-        const int i = dv.on(day.n().convert_to<long>());
+        const int i = dv.on(day);
         if (i < 0) return;
         const DatedValue& v = dv.values[static_cast<std::size_t>(i)];
         d.value += ", in effect " + dv.period(static_cast<std::size_t>(i)) + " (" + dv.by + " is " + format_date(day.n().convert_to<long>()) + ")";

@@ -73,6 +73,7 @@ private:
     void check_param_formula(const ast::Decl& d, ParamDef& pd);
     NodePtr check_dated(const ast::Decl& d, Type& type, DatedValues& out);
     std::pair<std::string, Location> dated_by(const ast::Decl& d) const;
+    NodePtr picking_date(const std::string& by, const Location& where);
     void check_rule(int i);
     void check_rule_formula(const ast::Decl& d, RuleDef& r);
     const EnumDef* product_of(const std::vector<const EnumDef*>& factors);
@@ -150,9 +151,10 @@ private:
     Frame frame_;
     std::map<std::string, Location> declared_;  // every declared name, for duplicates
     std::map<std::string, int> params_, rules_, cohort_rules_, fns_, inputs_, records_, enums_, tables_;
-    std::map<std::string, const EnumDef*> products_;
-    // each file's header's `dated by`: the param whose date picks its dated values (else the entry file's)
-    std::map<const SourceFile*, std::pair<std::string, Location>> dated_by_;  // "Grade × Edition": the enumerations of figures by two or more
+    std::map<std::string, const EnumDef*> products_;  // "Grade × Edition": the enumerations of figures by two or more
+    // each file's header's `dated by`: the param or input whose date picks its dated values (else the entry file's)
+    std::map<const SourceFile*, std::pair<std::string, Location>> dated_by_;
+    std::set<std::string> bad_dated_by_;  // `dated by` names already reported as wrong
     int find_rule(const std::string& name) const;  // the cohort's rule of that name in a cohort rule, else the case's
     std::set<std::string> input_groups_;        // "police", prefixes of input paths
     std::vector<const ast::Decl*> param_decls_, rule_decls_, fn_decls_;

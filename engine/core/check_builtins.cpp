@@ -226,18 +226,9 @@ Checked Checker::call_value(const ast::Expr& e, std::vector<Checked> args) {
         if (!table.versions.empty()) {  // rows from dates: the date that picks, after the keys
             const auto [by, by_where] = dated_by(*table_decls_[t->second]);
             if (by.empty()) return failed();  // said at the table
-            ast::Expr ref;
-            ref.kind = ast::ExprKind::name;
-            ref.where = by_where;
-            ref.text = by;
-            ref.path = ast::split_path(by);
-            Checked date = expr(ref);
-            if (date.type.is_error()) return failed();
-            if (date.type.kind != TypeKind::date || date.type.optional) {
-                error(by_where, "'dated by' names a param or a case input that is a date, and '" + by + "' is " + describe(date.type));
-                return failed();
-            }
-            n->kids.push_back(std::move(date.node));
+            NodePtr date = picking_date(by, by_where);
+            if (!date) return failed();
+            n->kids.push_back(std::move(date));
         }
         Type row;
         row.kind = TypeKind::record;

@@ -100,29 +100,13 @@ NodePtr Checker::check_dated(const ast::Decl& d, Type& type, DatedValues& out) {
         error(d.dated[0].where, "param '" + d.name + "' has values from dates, and the ruleset does not say which date picks one",
               {"name it in the ruleset's header: dated by costing_date (a param or a case input that is a date)"});
         ok = false;
-    } else {
-        ast::Expr ref;
-        ref.kind = ast::ExprKind::name;
-        ref.where = by_where;
-        ref.text = by;
-        ref.path = ast::split_path(by);
+    } else if (NodePtr date = picking_date(by, by_where)) {
         out.by = by;
         out.by_input = inputs_.count(by) > 0;
-        if (params_.count(by) == 0 && !out.by_input) {
-            error(by_where, "'dated by' names a param or a case input that is a date, and '" + by + "' is neither",
-                  {"declare it: param " + by + " = 2023-04-01, or input " + by + ": date"});
-            ok = false;
-        } else {
-            Checked date = expr(ref);
-            if (date.type.is_error()) ok = false;
-            else if (date.type.kind != TypeKind::date || date.type.optional) {
-                error(by_where, "'dated by' names a param or a case input that is a date, and '" + by + "' is " + describe(date.type));
-                ok = false;
-            } else {
-                out.slot = out.by_input ? inputs_.at(by) : params_.at(by);
-                n->kids.push_back(std::move(date.node));
-            }
-        }
+        out.slot = out.by_input ? inputs_.at(by) : params_.at(by);
+        n->kids.push_back(std::move(date));
+    } else {
+        ok = false;
     }
     long last = 0;
     std::vector<Value> froms;
@@ -159,6 +143,28 @@ NodePtr Checker::check_dated(const ast::Decl& d, Type& type, DatedValues& out) {
     }
     n->value = Value::list(std::move(froms));
     return ok ? std::move(n) : nullptr;
+}
+
+// The date that `dated by NAME` names, where it is used: a param or a case input that is a date; null after an
+// error, said once for the name however many values it picks.
+NodePtr Checker::picking_date(const std::string& by, const Location& where) {
+    auto fail = [&](std::string message, std::vector<std::string> notes) {
+        if (bad_dated_by_.insert(by).second) error(where, std::move(message), std::move(notes));
+        return nullptr;
+    };
+    if (params_.count(by) == 0 && inputs_.count(by) == 0)
+        return fail("'dated by' names a param or a case input that is a date, and '" + by + "' is neither",
+                    {"declare it: param " + by + " = 2023-04-01, or input " + by + ": date"});
+    ast::Expr ref;
+    ref.kind = ast::ExprKind::name;
+    ref.where = where;
+    ref.text = by;
+    ref.path = ast::split_path(by);
+    Checked date = expr(ref);
+    if (date.type.is_error()) return nullptr;
+    if (date.type.kind != TypeKind::date || date.type.optional)
+        return fail("'dated by' names a param or a case input that is a date, and '" + by + "' is " + describe(date.type), {});
+    return std::move(date.node);
 }
 
 // The `dated by` of the file a declaration is in, else the entry file's: the name and where it is written.
@@ -325,11 +331,7 @@ void Checker::check_table(int i) {
         std::vector<std::size_t> bands_before;  // a row in error adds no band (its bands would be reported as gaps or overlaps too)
         for (const auto& k : t.keys) bands_before.push_back(k.bands.size());
         auto drop_bands = [&] {
-            for (std::size_t k = 0; k < nkeys; ++k) {
-                t.keys[k].bands.resize(bands_before[k]);
-                t.keys[k].band_ends.resize(bands_before[k]);
-                t.keys[k].band_where.resize(bands_before[k]);
-            }
+            for (std::size_t k = 0; k < nkeys; ++k) t.keys[k].bands.resize(bands_before[k]);
         };
         std::string kt;
         bool row_ok = true;
@@ -452,6 +454,9 @@ std::optional<std::string> Checker::row_key(const ast::Decl& d, TableKey& key, c
         }
         Band b;
         b.text = entry.band->text;
+        b.low_text = entry.band->low_text;
+        b.high_text = entry.band->high_text;
+        b.where = entry.where;
         b.low_in = entry.band->low_in;
         b.high_in = entry.band->high_in;
         const std::string what = "an end of a band of table '" + d.name + "'";
@@ -468,8 +473,6 @@ std::optional<std::string> Checker::row_key(const ast::Decl& d, TableKey& key, c
         for (std::size_t i = 0; i < key.bands.size(); ++i)
             if (key.bands[i].same(b)) return band_key_text(static_cast<int>(i));
         key.bands.push_back(std::move(b));
-        key.band_ends.emplace_back(entry.band->low_text, entry.band->high_text);
-        key.band_where.push_back(entry.where);
         return band_key_text(static_cast<int>(key.bands.size() - 1));
     }
     if (entry.band) {
@@ -509,20 +512,19 @@ void Checker::check_bands(const ast::Decl& d, const TableKey& key) {
     std::stable_sort(order.begin(), order.end(), below);
     for (std::size_t i = 1; i < order.size(); ++i) {
         const Band &a = key.bands[order[i - 1]], &b = key.bands[order[i]];
-        const Location where = key.band_where[order[i]];
-        const std::string a_high = key.band_ends[order[i - 1]].second, b_low = key.band_ends[order[i]].first;
+        const std::string &a_high = a.high_text, &b_low = b.low_text;
         if (!a.high || !b.low || *a.high > *b.low || (*a.high == *b.low && a.high_in && b.low_in)) {
             // the values both hold: from b's low end to the lower of the two high ends
             const bool b_inside = b.high && (!a.high || *b.high < *a.high);
-            const std::string upto = b_inside ? key.band_ends[order[i]].second : a_high;
-            std::string both = !b.low ? "the values below " + key.band_ends[order[i]].second
+            const std::string upto = b_inside ? b.high_text : a_high;
+            std::string both = !b.low ? "the values below " + b.high_text
                              : !a.high && !b.high ? "the values above " + b_low
                              : a.high && *a.high == *b.low ? b_low : "the values from " + b_low + " to " + upto;
-            error(where, "band '" + b.text + "' overlaps band '" + a.text + "' of table '" + d.name + "': both hold " + both,
+            error(b.where, "band '" + b.text + "' overlaps band '" + a.text + "' of table '" + d.name + "': both hold " + both,
                   {"a value is in one band only: write 'over " + b_low + " to …' for a band that starts where another ends"});
         } else if (*a.high < *b.low || (!a.high_in && !b.low_in)) {
             std::string gap = *a.high == *b.low ? a_high : "the values between " + a_high + " and " + b_low;
-            error(where, "there is a gap in the bands of table '" + d.name + "' before band '" + b.text + "': no band holds " + gap,
+            error(b.where, "there is a gap in the bands of table '" + d.name + "' before band '" + b.text + "': no band holds " + gap,
                   {"bands meet end to end: '0 hour to 8 hour', then 'over 8 hour to 16 hour'"});
         }
     }

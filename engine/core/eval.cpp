@@ -321,6 +321,11 @@ Value Evaluator::lookup(const Node& n) {
         if (v.kind == Value::Kind::member) return type.enumeration->members.at(v.n().convert_to<std::size_t>());
         return format_trimmed(v.n() / p_.units.scale(type.unit), 10) + (type.unit.dimensionless_syntax() ? "" : " " + p_.units.name(type.unit));
     };
+    auto all_shown = [&] {
+        std::string all;
+        for (std::size_t k = 0; k < values.size(); ++k) all += (k ? ", " : "") + shown(k);
+        return all;
+    };
     int no_band = -1;
     const std::string key = t.row_key(values, &no_band);
     if (no_band >= 0)
@@ -328,20 +333,13 @@ Value Evaluator::lookup(const Node& n) {
     if (t.versions.count(key)) {  // rows from dates: the one in effect on the date that picks
         const long day = eval(*n.kids.back()).n().convert_to<long>();
         const std::string row = t.version_on(key, day);
-        if (row.empty()) {
-            std::string all;
-            for (std::size_t k = 0; k < values.size(); ++k) all += (k ? ", " : "") + shown(k);
-            throw EvalError(n.where, "table '" + t.name + "' has no row for " + all + " on " + format_date(day) + ": its first takes effect from " +
+        if (row.empty())
+            throw EvalError(n.where, "table '" + t.name + "' has no row for " + all_shown() + " on " + format_date(day) + ": its first takes effect from " +
                                          format_date(t.versions.at(key).front().first));
-        }
         return t.rows.at(row);
     }
     auto it = t.rows.find(key);
-    if (it == t.rows.end()) {
-        std::string all;
-        for (std::size_t k = 0; k < values.size(); ++k) all += (k ? ", " : "") + shown(k);
-        throw EvalError(n.where, "table '" + t.name + "' has no row for " + all);
-    }
+    if (it == t.rows.end()) throw EvalError(n.where, "table '" + t.name + "' has no row for " + all_shown());
     return it->second;
 }
 

@@ -80,6 +80,8 @@ struct DatedValues {
             if (values[i].from <= day) out = static_cast<int>(i);
         return out;
     }
+    // …on the day a value holds; -1 when it is no date (absent) or before the first.
+    int on(const Value& day) const { return day.kind == Value::Kind::date ? on(day.n().convert_to<long>()) : -1; }
     // As written: "1,650 hour/year from 2010-04-01, 1,607 hour/year from 2023-04-01".
     std::string written() const;
     // The period of the i-th: "from 2010-04-01 to 2023-03-31", or "from 2023-04-01" for the last.
@@ -97,11 +99,8 @@ struct ParamDef {
     DatedValues dated;  // values from dates: the formula picks one by the date of `dated.by`, a param
     // Where its value comes from in a run whose params are `params`: the dated value's own source, else the param's.
     const std::string& source_in(const std::vector<Value>& params) const {
-        if (dated.slot >= 0 && static_cast<std::size_t>(dated.slot) < params.size() && params[dated.slot].kind == Value::Kind::date) {
-            const int i = dated.on(params[dated.slot].n().convert_to<long>());
-            if (i >= 0 && !dated.values[static_cast<std::size_t>(i)].source.empty()) return dated.values[static_cast<std::size_t>(i)].source;
-        }
-        return cite.source;
+        const int i = dated.slot >= 0 && static_cast<std::size_t>(dated.slot) < params.size() ? dated.on(params[dated.slot]) : -1;
+        return i >= 0 && !dated.values[static_cast<std::size_t>(i)].source.empty() ? dated.values[static_cast<std::size_t>(i)].source : cite.source;
     }
 };
 
@@ -144,6 +143,8 @@ struct Band {
     std::optional<Number> low, high;  // in base units; none: open at that end
     bool low_in = true, high_in = true;
     std::string text;                 // as written: "over 8 hour to 16 hour"
+    std::string low_text, high_text;  // each end as written, for messages: "8 hour"
+    Location where;
     bool contains(const Number& v) const {
         if (low && (v < *low || (v == *low && !low_in))) return false;
         if (high && (v > *high || (v == *high && !high_in))) return false;
@@ -157,8 +158,6 @@ struct TableKey {
     Type type;
     bool banded = false;
     std::vector<Band> bands;  // banded: each band once, in the order first written
-    std::vector<std::pair<std::string, std::string>> band_ends;  // each band's ends as written, for messages
-    std::vector<Location> band_where;
     // The band that holds v, or -1.
     int band_of(const Number& v) const {
         for (std::size_t b = 0; b < bands.size(); ++b)
