@@ -262,8 +262,23 @@ struct dated_from : date_lit {};
 struct dated_source : string_lit {};
 struct dated_value : seq<dated_amount, ws, kw_from, ws, must<dated_from>, opt<ws, kw_source, ws, must<dated_source>>> {};
 struct dated_values : seq<dated_value, star<ws, one<','>, ws, must<dated_value>>> {};
+// a value known only within a range, each end with its own source: `range 3.5 hour source "…" to 6.5 hour source "…"`;
+// a `source` right after an end is that end's
+struct uncertain_low : unary {};
+struct uncertain_high : unary {};
+struct uncertain_low_source : string_lit {};
+struct uncertain_high_source : string_lit {};
+struct param_range : seq<kw_range, ws, must<uncertain_low>, opt<ws, kw_source, ws, must<uncertain_low_source>>, ws, must<kw_to>, ws,
+                         must<uncertain_high>, opt<ws, kw_source, ws, must<uncertain_high_source>>> {};
+// how the value is spread over its range, for probabilistic runs: `distributed triangular`, `distributed normal sd 1 hour`
+struct kw_distributed : word<TAO_PEGTL_STRING("distributed")> {};
+struct kw_sd : word<TAO_PEGTL_STRING("sd")> {};
+struct distribution_name : name {};
+struct distribution_sd : unary {};
+struct param_distribution : seq<kw_distributed, ws, must<distribution_name>, opt<ws, kw_sd, ws, must<distribution_sd>>> {};
+struct param_annotations : star<ws, sor<param_range, param_distribution, annotation>> {};
 struct param_decl : seq<kw_param, ws, must<decl_name>, opt_type, ws, must<equals>, ws, must<no_leading_equals>,
-                        sor<dated_values, must<formula>>, annotations> {};
+                        sor<dated_values, must<formula>>, param_annotations> {};
 struct input_path : path {};
 struct input_type : type {};
 struct input_default : expr {};

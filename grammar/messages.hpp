@@ -72,6 +72,13 @@ template <> inline constexpr const char* error_text<dated_from> = "expected the 
 template <> inline constexpr const char* error_text<row_from> = "expected the date the row's values take effect from, as in 'from 2024-04-01'";
 template <> inline constexpr const char* error_text<dated_source> = "expected the value's source in quotes after 'source'";
 template <> inline constexpr const char* error_text<dated_value> = "expected another value and the date it takes effect from, as in '1,607 hour/year from 2023-04-01'";
+template <> inline constexpr const char* error_text<uncertain_low> = "expected the low end of the range, as in 'range 3.5 hour to 6.5 hour'";
+template <> inline constexpr const char* error_text<uncertain_high> = "expected the high end of the range after 'to', as in 'range 3.5 hour to 6.5 hour'";
+template <> inline constexpr const char* error_text<uncertain_low_source> = "expected the low end's source in quotes after 'source'";
+template <> inline constexpr const char* error_text<uncertain_high_source> = "expected the high end's source in quotes after 'source'";
+template <> inline constexpr const char* error_text<distribution_name> =
+    "expected a distribution after 'distributed': uniform, triangular, pert, normal, lognormal, gamma or beta";
+template <> inline constexpr const char* error_text<distribution_sd> = "expected the standard deviation after 'sd', in the param's unit, as in 'sd 1 hour'";
 template <> inline constexpr const char* error_text<dated_by_name> = "expected the param whose date selects dated values, as in 'dated by costing_date'";
 template <> inline constexpr const char* error_text<row_key> = "expected the row's key after '|'";
 template <> inline constexpr const char* error_text<bar> = "expected '|' after the value: a row is written | key | value | value |";

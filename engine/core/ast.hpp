@@ -206,6 +206,17 @@ struct DatedValue {
     Location where;
 };
 
+// A param's declared uncertainty: `range 3.5 hour source "…" to 6.5 hour source "…"`, and how the value is spread
+// over it for probabilistic runs: `distributed triangular`, `distributed normal sd 1 hour`.
+struct Uncertainty {
+    ExprPtr low, high;
+    std::string low_source, high_source;
+    Location where;               // `range`
+    std::string distribution;     // as written; empty: none declared
+    Location distribution_where;
+    ExprPtr sd;                   // the standard deviation, where the distribution takes one
+};
+
 struct Decl {
     DeclKind kind;
     Location where;       // the keyword
@@ -225,6 +236,8 @@ struct Decl {
     ExprPtr body;
     // param: values that take effect from dates, instead of a formula
     std::vector<DatedValue> dated;
+    // param: a range and a distribution (where: range's; a distribution alone has no range)
+    std::optional<Uncertainty> uncertain;
     // fn; rule and output: one parameter for a figure per member of an enumeration
     std::vector<Param> params;
     // rule, output: computed over the cases of a batch

@@ -72,6 +72,8 @@ private:
     void check_param(int i);
     void check_param_formula(const ast::Decl& d, ParamDef& pd);
     NodePtr check_dated(const ast::Decl& d, Type& type, DatedValues& out);
+    // check_uncertainty.cpp
+    std::optional<Uncertain> check_uncertainty(const ast::Decl& d, const ParamDef& pd);
     std::pair<std::string, Location> dated_by(const ast::Decl& d) const;
     NodePtr picking_date(const std::string& by, const Location& where);
     void check_rule(int i);

@@ -74,6 +74,10 @@ void Checker::check_param(int i) {
 void Checker::check_param_formula(const ast::Decl& d, ParamDef& pd) {
     if (!d.dated.empty()) {
         pd.formula = check_dated(d, pd.type, pd.dated);
+        if (d.uncertain)
+            error(d.uncertain->low ? d.uncertain->where : d.uncertain->distribution_where,
+                  "param '" + d.name + "' has values from dates, and a range or a distribution is declared for one value",
+                  {"declare the uncertainty on a param of one value"});
         return;
     }
     Checked c = expr(*d.body);
@@ -87,6 +91,7 @@ void Checker::check_param_formula(const ast::Decl& d, ParamDef& pd) {
     pd.type = type;
     pd.formula = std::move(c.node);
     pd.frame = frame_.size;
+    if (d.uncertain) pd.uncertain = check_uncertainty(d, pd);
 }
 
 // `param working_hours = 1,650 hour/year from 2010-04-01, 1,607 hour/year from 2023-04-01`: each value of one

@@ -127,7 +127,7 @@ void Checker::declare_names(const std::vector<const ast::Decl*>& decls) {
                 }
                 params_[d->name] = static_cast<int>(p_.params.size());
                 p_.params.push_back(ParamDef{d->name, Type{}, nullptr, d->name_where,
-                                             {d->notes.description, d->notes.source}, 0, d->body.get(), {}});
+                                             {d->notes.description, d->notes.source}, 0, d->body.get(), {}, {}});
                 param_decls_.push_back(d);
                 break;
             case ast::DeclKind::rule:

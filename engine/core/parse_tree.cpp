@@ -163,6 +163,22 @@ ast::Decl Builder::decl(const Node& n) const {
                 else if (k->is_type<dated_source>()) v.source = unquote(*k);
             }
             d.dated.push_back(std::move(v));
+        } else if (c.is_type<param_range>() || c.is_type<param_distribution>()) {
+            if (!d.uncertain) d.uncertain.emplace();
+            ast::Uncertainty& u = *d.uncertain;
+            const bool again = c.is_type<param_range>() ? u.low != nullptr : !u.distribution.empty();
+            if (again)
+                throw CompileError({Diagnostic{at(c), "param '" + d.name + "' has a " +
+                                                          (c.is_type<param_range>() ? "range" : "distribution") + " already", {}}});
+            if (c.is_type<param_range>()) u.where = at(c);
+            for (const auto& k : c.children) {
+                if (k->is_type<uncertain_low>()) u.low = expr(*k->children.at(0));
+                else if (k->is_type<uncertain_high>()) u.high = expr(*k->children.at(0));
+                else if (k->is_type<uncertain_low_source>()) u.low_source = unquote(*k);
+                else if (k->is_type<uncertain_high_source>()) u.high_source = unquote(*k);
+                else if (k->is_type<distribution_name>()) u.distribution = k->string(), u.distribution_where = at(*k);
+                else if (k->is_type<distribution_sd>()) u.sd = expr(*k->children.at(0));
+            }
         } else if (c.is_type<import_name>()) {
             d.imported.emplace_back(c.string(), at(c));
         } else if (c.is_type<import_path>()) {

@@ -30,7 +30,9 @@ using selector = pt::selector<
         named_type, list_type, record_type, optional_type, enum_type, enum_member, member_label, field, field_name, bound_min,
         bound_max, declared_type, input_type, type_body, table_key, band_type, table_columns,
         // declarations
-        header, ruleset_name, version_text, citation, case_id, dated_by_name, dated_value, dated_amount, dated_from, dated_source, ignored_column, sheets_day_first, description, decimals_value, decl_name, unit_factor,
+        header, ruleset_name, version_text, citation, case_id, dated_by_name, dated_value, dated_amount, dated_from, dated_source,
+        param_range, uncertain_low, uncertain_high, uncertain_low_source, uncertain_high_source, param_distribution, distribution_name,
+        distribution_sd, ignored_column, sheets_day_first, description, decimals_value, decl_name, unit_factor,
         unit_base, currency_symbol_text, formula, input_path, input_default, output_label, fn_param, fn_param_name,
         test_name, test_case_path, given, given_name, given_value, expectation, expect_name, expect_member, expect_value,
         import_path, import_name, unit_decl, currency_decl, param_decl, input_decl, rule_decl, output_decl, cohort_decl, fn_decl,

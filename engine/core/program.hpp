@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace reckon {
@@ -88,6 +89,26 @@ struct DatedValues {
     std::string period(std::size_t i) const;
 };
 
+// How an uncertain param's value is spread over its range in probabilistic runs (`distributed …`). Triangular and
+// PERT take the param's value as their mode; normal, lognormal, gamma and beta take it as their mean, with the
+// `sd` declared; every draw is kept within the range.
+enum class Distribution { none, uniform, triangular, pert, normal, lognormal, gamma, beta };
+std::optional<Distribution> distribution_named(std::string_view name);
+const char* distribution_name(Distribution d);
+// Whether the distribution is declared with a standard deviation (`sd 1 hour`).
+bool takes_sd(Distribution d);
+
+// A param's declared uncertainty: the range (each end with its own source) and the distribution over it.
+struct Uncertain {
+    Value low, high;                    // in base units
+    std::string low_text, high_text;    // as written: "3.5 hour"
+    std::string low_source, high_source;
+    Distribution distribution = Distribution::none;
+    Value sd;                           // where the distribution takes one, in base units
+    std::string sd_text;
+    Location where;
+};
+
 struct ParamDef {
     std::string name;
     Type type;
@@ -97,6 +118,7 @@ struct ParamDef {
     int frame = 0;
     const ast::Expr* syntax = nullptr;
     DatedValues dated;  // values from dates: the formula picks one by the date of `dated.by`, a param
+    std::optional<Uncertain> uncertain;  // `range … to …`, `distributed …`: the formula is then a value written out
     // Where its value comes from in a run whose params are `params`: the dated value's own source, else the param's.
     const std::string& source_in(const std::vector<Value>& params) const {
         const int i = dated.slot >= 0 && static_cast<std::size_t>(dated.slot) < params.size() ? dated.on(params[dated.slot]) : -1;
