@@ -12,6 +12,7 @@
 #include "commands/present.hpp"
 #include "commands/report.hpp"
 #include "commands/rule_tests.hpp"
+#include "commands/sensitivity.hpp"
 #include "commands/template.hpp"
 #include "commands/workbook.hpp"
 #include "core/compile.hpp"
@@ -179,34 +180,16 @@ BatchOutput batch_output(const std::string& name) {
 }
 
 
-namespace {
-// `reckon explain RULESET CASES… FIGURE` for a cohort figure: every case read
-// and evaluated as batch does, then the figure's tree over those that succeeded.
-int explain_cohort_figure(const Program& p, const std::vector<std::string>& cases, int slot, int member, const std::string& format,
-                          int depth, const std::vector<std::string>& raw_lists, const TableOptions& tables, const std::string& case_id,
-                          std::size_t entries) {
-    const auto lists = parse_lists(raw_lists);
+std::vector<LoadedCase> load_cases(const Program& p, const std::vector<std::string>& cases, const std::vector<ListFile>& lists,
+                                   const TableOptions& tables, std::size_t& failed) {
     std::vector<std::string> list_paths;
     for (const auto& l : lists) list_paths.push_back(l.path);
-    const std::vector<Value> params = bind_params(p, command_line_overrides(p));
-    std::vector<CohortCase> rows;
-    std::optional<Case> followed;  // --case ID: that case, followed down to its inputs
-    FollowedCase follow;
-    std::size_t failed = 0;
+    std::vector<LoadedCase> out;
     for (const auto& file : find_case_files(cases, list_paths)) {
         CaseSource source(p, file, lists, tables);
         while (auto item = source.next()) {
             try {
-                Case c = item->load(p);
-                CohortCase cc{c.id, file, {}};
-                std::vector<Value> row;
-                evaluate_outputs(p, params, c, &row);
-                cc.row = Value::list(std::move(row));
-                if (!case_id.empty() && c.id == case_id && !followed) {
-                    follow.index = rows.size();
-                    followed.emplace(std::move(c));
-                }
-                rows.push_back(std::move(cc));
+                out.push_back({item->load(p), file});
             } catch (const EvalError& e) {
                 std::cerr << render(e.diagnostic());
                 ++failed;
@@ -217,6 +200,60 @@ int explain_cohort_figure(const Program& p, const std::vector<std::string>& case
             }
         }
     }
+    return out;
+}
+
+NamedFigure figure_named(const Program& p, const std::string& output, const std::string& ruleset) {
+    NamedFigure f;
+    // `per_hour(Band.band5)`: one member of a figure by member
+    const auto open = output.find('(');
+    const bool names_member = open != std::string::npos && open > 0 && output.back() == ')';
+    f.name = names_member ? output.substr(0, open) : output;
+    f.member = names_member ? output.substr(open + 1, output.size() - open - 2) : "";
+    for (std::size_t i = 0; i < p.rules.size(); ++i)
+        if (p.rules[i].name == f.name) (p.rules[i].cohort ? f.cohort_slot : f.case_slot) = static_cast<int>(i);
+    if (f.case_slot < 0 && f.cohort_slot < 0) {
+        std::string names;
+        std::vector<std::string> all;
+        for (int o : p.outputs) all.push_back(p.rules[o].name);
+        for (int o : p.cohort_outputs)
+            if (std::find(all.begin(), all.end(), p.rules[o].name) == all.end()) all.push_back(p.rules[o].name);
+        for (const auto& n : all) names += (names.empty() ? "" : ", ") + n;
+        std::string near = closest_name(f.name, all);
+        throw UsageError("'" + output + "' is not an output or rule of " + ruleset + (near.empty() ? "" : " (did you mean '" + near + "'?)") +
+                         "; its outputs are: " + names);
+    }
+    return f;
+}
+
+namespace {
+// `reckon explain RULESET CASES… FIGURE` for a cohort figure: every case read
+// and evaluated as batch does, then the figure's tree over those that succeeded.
+int explain_cohort_figure(const Program& p, const std::vector<Value>& params, const std::string& heading, const std::vector<std::string>& cases,
+                          int slot, int member,
+                          const std::string& format,
+                          int depth, const std::vector<std::string>& raw_lists, const TableOptions& tables, const std::string& case_id,
+                          std::size_t entries) {
+    std::vector<CohortCase> rows;
+    std::optional<Case> followed;  // --case ID: that case, followed down to its inputs
+    FollowedCase follow;
+    std::size_t failed = 0;
+    for (auto& [c, file] : load_cases(p, cases, parse_lists(raw_lists), tables, failed)) {
+        try {
+            CohortCase cc{c.id, file, {}};
+            std::vector<Value> row;
+            evaluate_outputs(p, params, c, &row);
+            cc.row = Value::list(std::move(row));
+            if (!case_id.empty() && c.id == case_id && !followed) {
+                follow.index = rows.size();
+                followed.emplace(std::move(c));
+            }
+            rows.push_back(std::move(cc));
+        } catch (const EvalError& e) {
+            std::cerr << render(e.diagnostic());
+            ++failed;
+        }
+    }
     if (!case_id.empty() && !followed)
         throw UsageError("--case " + case_id + ": no case of the batch is named " + case_id +
                          (failed ? " (or it is one of the cases that failed, above)" : ""));
@@ -224,7 +261,7 @@ int explain_cohort_figure(const Program& p, const std::vector<std::string>& case
     try {
         Derivation d = explain_cohort(p, params, rows, slot, depth, 5, followed ? &follow : nullptr, entries, member);
         if (format == "json") std::cout << json_text(derivation_json(d), 2) << "\n";
-        else std::cout << render_derivation(d);
+        else std::cout << heading << render_derivation(d);
     } catch (const EvalError& e) {
         std::cerr << render(e.diagnostic());
         return bad_input;
@@ -235,6 +272,8 @@ int explain_cohort_figure(const Program& p, const std::vector<std::string>& case
     return failed ? bad_input : ok;
 }
 // The member named in `name(member)` or `name(Enumeration.member)` of figure `slot`, or -1 when the name has none.
+}  // namespace
+
 int member_named(const Program& p, int slot, const std::string& written, const std::string& member) {
     if (member.empty()) return -1;
     const RuleDef& r = p.rules[slot];
@@ -251,35 +290,27 @@ int member_named(const Program& p, int slot, const std::string& written, const s
     }
     return m;
 }
-}  // namespace
 
 int cmd_explain(const Run& run, const std::string& ruleset, const std::vector<std::string>& cases, const std::string& output,
                 const std::string& format, int depth, const std::vector<std::string>& raw_params, const std::string& case_id,
-                const std::vector<std::string>& raw_lists, const TableOptions& tables, std::size_t entries) {
+                const std::vector<std::string>& raw_lists, const TableOptions& tables, std::size_t entries, std::uint64_t draw,
+                std::uint64_t seed) {
     auto p = compile(ruleset, parse_settings(raw_params), run.limits);
-    // `per_hour(Band.band5)`: one member of a figure by member
-    const auto open = output.find('(');
-    const bool names_member = open != std::string::npos && open > 0 && output.back() == ')';
-    const std::string name = names_member ? output.substr(0, open) : output;
-    const std::string member = names_member ? output.substr(open + 1, output.size() - open - 2) : "";
-    int case_slot = -1, cohort_slot = -1;  // a name may be both: a figure of each case and the cohort's
-    for (std::size_t i = 0; i < p->rules.size(); ++i)
-        if (p->rules[i].name == name) (p->rules[i].cohort ? cohort_slot : case_slot) = static_cast<int>(i);
-    if (case_slot < 0 && cohort_slot < 0) {
-        std::string names;
-        std::vector<std::string> all;
-        for (int o : p->outputs) all.push_back(p->rules[o].name);
-        for (int o : p->cohort_outputs)
-            if (std::find(all.begin(), all.end(), p->rules[o].name) == all.end()) all.push_back(p->rules[o].name);
-        for (const auto& n : all) names += (names.empty() ? "" : ", ") + n;
-        std::string near = closest_name(name, all);
-        throw UsageError("'" + output + "' is not an output or rule of " + ruleset + (near.empty() ? "" : " (did you mean '" + near + "'?)") +
-                         "; its outputs are: " + names);
+    const auto [case_slot, cohort_slot, name, member] = figure_named(*p, output, ruleset);
+    // the params of the run, or of one draw of a probabilistic run (said first, in the text)
+    std::vector<Value> params = bind_params(*p, command_line_overrides(*p));
+    std::string heading;
+    if (draw > 0) {
+        const auto values = uncertain_values(*p, params);
+        std::string with;
+        params = bind_with(*p, values, drawn_settings(values, seed, draw), &with);
+        if (format != "json")
+            heading = "Draw " + std::to_string(draw) + " of seed " + std::to_string(seed) + (with.empty() ? ": no param has a distribution" : ", " + with) + "\n\n";
     }
     // the cohort's figure when the cases are many (several files, a folder, a table without --case)
     const bool many = cases.size() > 1 || std::filesystem::is_directory(cases.front()) || (is_case_table(cases.front()) && case_id.empty());
     if (cohort_slot >= 0 && (case_slot < 0 || many)) {
-        return explain_cohort_figure(*p, cases, cohort_slot, member_named(*p, cohort_slot, output, member), format, depth, raw_lists,
+        return explain_cohort_figure(*p, params, heading, cases, cohort_slot, member_named(*p, cohort_slot, output, member), format, depth, raw_lists,
                                      tables, case_id, entries);
     }
     const int slot = case_slot;
@@ -295,12 +326,11 @@ int cmd_explain(const Run& run, const std::string& ruleset, const std::vector<st
         throw UsageError("--case " + case_id + ": --case names a row of a CSV case table, and " + case_file + " is a YAML case");
     Case c = is_case_table(case_file) ? case_in_table(*p, case_file, parse_lists(raw_lists), tables, case_id) : one_case(*p, case_file);
     try {
-        std::vector<Value> params = bind_params(*p, command_line_overrides(*p));
         Evaluator ev(*p, params, c.inputs);
         check_requires(*p, ev, c);
         Derivation d = explain(*p, ev, params, c, slot, depth, entries, m);
         if (format == "json") std::cout << json_text(derivation_json(d), 2) << "\n";
-        else std::cout << render_derivation(d);
+        else std::cout << heading << render_derivation(d);
     } catch (const EvalError& e) {
         std::cerr << render(e.diagnostic());
         return bad_input;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "commands/case_source.hpp"
+#include "commands/sensitivity_format.hpp"
 #include "core/compile.hpp"
 #include "core/limits.hpp"
 
@@ -58,6 +59,25 @@ std::vector<ParamSetting> parse_settings(const std::vector<std::string>& raw);
 std::shared_ptr<Program> compile_scenario(const Scenario& sc, const std::vector<ParamSetting>& command_line,
                                           const std::function<std::shared_ptr<Program>(const std::vector<ParamSetting>&)>& compile_with);
 
+// Every case of CASES (files, folders, patterns; case tables with their --list tables), each read once; a case
+// that cannot be read is reported on stderr and counted in `failed`.
+struct LoadedCase {
+    Case c;
+    std::string file;
+};
+std::vector<LoadedCase> load_cases(const Program& p, const std::vector<std::string>& cases, const std::vector<ListFile>& lists,
+                                   const TableOptions& tables, std::size_t& failed);
+
+// A figure as the command line names it: `total`, `saving_by_type(OffenceType.homicide)`. A name may be both a
+// figure of each case and the cohort's. UsageError, with the outputs and the nearest name, when it is neither.
+struct NamedFigure {
+    int case_slot = -1, cohort_slot = -1;
+    std::string name, member;  // member: as written inside the parentheses, or ""
+};
+NamedFigure figure_named(const Program& p, const std::string& output, const std::string& ruleset);
+// The member index a figure's name writes (member), or -1 for the whole figure; UsageError when it names none.
+int member_named(const Program& p, int slot, const std::string& written, const std::string& member);
+
 int cmd_check(const Run& run, const std::string& ruleset);
 // With scenarios (a scenarios file), the case under each, a column each.
 int cmd_eval(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& format,
@@ -67,9 +87,11 @@ int cmd_eval(const Run& run, const std::string& ruleset, const std::string& case
 int cmd_batch(const Run& run, const BatchArgs& a);
 // CASE is a YAML case, or a CSV case table with the row named by case_id (and its --list tables).
 // CASES: one case (a YAML case, or a case table with the row case_id); for a cohort figure, the cases as for batch.
+// draw > 0: with the uncertain values of that draw of `seed`, as `reckon sensitivity --draws` draws them.
 int cmd_explain(const Run& run, const std::string& ruleset, const std::vector<std::string>& cases, const std::string& output,
                 const std::string& format, int depth, const std::vector<std::string>& raw_params, const std::string& case_id,
-                const std::vector<std::string>& raw_lists, const TableOptions& tables, std::size_t entries = 5);
+                const std::vector<std::string>& raw_lists, const TableOptions& tables, std::size_t entries = 5,
+                std::uint64_t draw = 0, std::uint64_t seed = 1);
 int cmd_doc(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& format,
             const std::vector<std::string>& raw_params);
 // `reckon diff OLD NEW [--cases CASES…]`: the methodology's changes; with cases, the cohort's and each case's figures that change.
@@ -80,6 +102,17 @@ struct DiffArgs {
     std::size_t rows = 20;  // affected cases shown in the text
 };
 int cmd_diff(const Run& run, const DiffArgs& d);
+// `reckon sensitivity RULESET CASES…`: one-way always; switching values, two-way and draws when asked.
+struct SensitivityArgs {
+    std::string ruleset, two_way;
+    std::vector<std::string> cases, outputs, thresholds, params, lists;
+    TableOptions tables;
+    std::size_t steps = 5, draws = 0;
+    std::uint64_t seed = 1;
+    unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+    SensitivityFormat format = SensitivityFormat::text;
+};
+int cmd_sensitivity(const Run& run, const SensitivityArgs& a);
 int cmd_fmt(const Run& run, const std::vector<std::string>& paths, bool check);
 int cmd_test(const Run& run, const std::vector<std::string>& paths);
 // yaml: one case file (to stdout, or out); csv: the tables of a case table, in the folder out.

@@ -138,6 +138,47 @@ int main(int argc, char** argv) {
     explain->add_option("--dates", explain_dates, dates_help)->check(CLI::IsMember({"iso", "day-first"}));
 
     DiffArgs da;
+    std::uint64_t explain_draw = 0, explain_seed = 1;
+    explain->add_option("--draw", explain_draw, "K: explain with the uncertain values of draw K of a probabilistic run (reckon "
+                                                "sensitivity --draws), as drawn with --seed")
+        ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1000000000}));
+    explain->add_option("--seed", explain_seed, "S: the seed of the draw (default 1)");
+
+    SensitivityArgs sa;
+    std::string sensitivity_format = "text", sensitivity_dates = "iso";
+    auto* sensitivity = app.add_subcommand(
+        "sensitivity", "How sure a figure is, and which assumption moves it most, over the ranges and distributions the ruleset "
+                       "declares (param NAME = V range LOW to HIGH [distributed KIND]): one-way (a tornado, largest swing "
+                       "first), switching values, a two-way grid, and probabilistic runs");
+    sensitivity->add_option("RULESET", sa.ruleset, "the ruleset's entry file (*.reckon)")->required()->check(CLI::ExistingFile);
+    sensitivity->add_option("CASES", sa.cases, "one case for the figures of a case; for cohort figures, the cases as for batch (files, "
+                                               "folders, patterns, case tables); each read once")
+        ->required();
+    sensitivity->add_option("--output", sa.outputs, "NAME: a figure to analyse (repeatable; name(Enum.member) for one member of a figure "
+                                                    "by member); default: every figure that is a number and that a range moves "
+                                                    "(the case's outputs for one case, else the cohort's)");
+    sensitivity->add_option("--threshold", sa.thresholds, "NAME=VALUE: the value of each param with a range at which the figure reaches "
+                                                          "VALUE (total=£60,000; saving_pnc=£0): exact where the figure is linear in "
+                                                          "it, else by bisection; with --draws, also the share of draws beyond it");
+    sensitivity->add_option("--two-way", sa.two_way, "A,B: the first figure over a grid of two params' ranges");
+    sensitivity->add_option("--steps", sa.steps, "N: points of each range in the two-way grid, ends included (default 5)")
+        ->check(CLI::Range(std::size_t{2}, std::size_t{101}));
+    sensitivity->add_option("--draws", sa.draws, "N: a probabilistic run of N draws of every param with a distribution: mean, median, "
+                                                 "2.5% and 97.5% of each figure")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{10000000}));
+    sensitivity->add_option("--seed", sa.seed, "S: the seed of the draws (default 1); the same seed gives the same draws on every "
+                                               "machine and with any --jobs");
+    sensitivity->add_option("--jobs,-j", sa.jobs, "draws evaluated at once (default: the number of cores)")->check(CLI::Range(1u, 1024u));
+    sensitivity->add_option("--format", sensitivity_format, "text (for people, the default), json or csv")
+        ->check(CLI::IsMember({"text", "json", "csv"}));
+    sensitivity->add_option("--param", sa.params, param_help + "; a param set so is held, not varied");
+    sensitivity->add_option("--list", sa.lists, list_help);
+    sensitivity->add_option("--ignore-column", sa.tables.ignored_columns, ignore_help);
+    sensitivity->add_option("--ignore-sheet", sa.tables.ignored_sheets, ignore_sheet_help);
+    sensitivity->add_option("--dates", sensitivity_dates, dates_help)->check(CLI::IsMember({"iso", "day-first"}));
+    sensitivity->footer("Every figure is evaluated exactly, as eval and batch evaluate it. A case that fails under the ruleset's\n"
+                        "values is reported and left out, as in batch, and the exit status is 1. See docs/uncertainty.md.");
+
     auto* diff = app.add_subcommand("diff", "What changed between two versions of a ruleset, in its own terms; with --cases, "
                                             "the effect on the cohort's figures and on every output of every case");
     diff->add_option("OLD", da.old_version, "a rule file, or REV:PATH (a git revision, as in HEAD~1:rulesets/x.reckon)")->required();
@@ -223,7 +264,14 @@ int main(int argc, char** argv) {
             output = explain_args.back();
             explain_args.pop_back();
             return cmd_explain(run, ruleset, explain_args, output, explain_format, depth, params, explain_case, explain_lists, explain_tables,
-                               entries);
+                               entries, explain_draw, explain_seed);
+        }
+        if (*sensitivity) {
+            sa.format = sensitivity_format == "json" ? SensitivityFormat::json
+                      : sensitivity_format == "csv"  ? SensitivityFormat::csv
+                                                     : SensitivityFormat::text;
+            sa.tables.day_first_dates = sensitivity_dates == "day-first";
+            return cmd_sensitivity(run, sa);
         }
         if (*tmpl) return cmd_template(run, ruleset, template_format, template_out);
         return bad_usage;

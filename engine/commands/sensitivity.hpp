@@ -1,0 +1,139 @@
+// `reckon sensitivity`: how sure a figure is, and which assumption moves it most. The cases are read once; every
+// analysis evaluates the chosen figures again with some uncertain values set, exactly:
+//   - one-way: each uncertain value at the low and the high end of its range, the others at their values (the
+//     tornado, largest swing first);
+//   - switching values: the value at which a figure reaches a threshold, solved exactly where the figure is
+//     linear in it (and checked by evaluating there), else by bisection to a stated tolerance;
+//   - two-way: a grid of the figure over the ranges of two values;
+//   - probabilistic: every value with a distribution drawn, draw by draw, keyed by seed, draw and name.
+#pragma once
+
+#include "core/load_case.hpp"
+#include "core/program.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace reckon {
+
+// A value of the ruleset declared uncertain: a param with a range.
+struct UncertainValue {
+    std::string name;
+    int param = -1;
+    const Uncertain* range = nullptr;
+    Value value;  // its value in this run
+    Type type;
+};
+
+// The ruleset's uncertain values: every param with a range that --param does not set, with its value in `params`.
+std::vector<UncertainValue> uncertain_values(const Program& p, const std::vector<Value>& params);
+
+// The params bound with some uncertain values set (settings[i] for values[i], where it has one); `with` gets the
+// settings as people read them ("with arrest_time = 3.5 hour").
+std::vector<Value> bind_with(const Program& p, const std::vector<UncertainValue>& values,
+                             const std::vector<std::optional<Number>>& settings, std::string* with = nullptr);
+
+// The values of draw `draw` of `seed`: one for each value with a distribution, the others unset.
+std::vector<std::optional<Number>> drawn_settings(const std::vector<UncertainValue>& values, std::uint64_t seed, std::uint64_t draw);
+
+// A figure analysed: an output of the one case, or a cohort figure; one member of a figure by member.
+struct Target {
+    int rule = -1;
+    int member = -1;
+    std::string name;  // as named: "total", "saving_by_type(OffenceType.homicide)"
+};
+
+// The figures under some uncertain values set: the cases read once, and evaluated again for each setting.
+// Thread-safe: each call evaluates on its own.
+class SensitivityRuns {
+public:
+    // The uncertain values are every param with a range that --param does not set. Cases that fail under the
+    // ruleset's values are left out (failures()), as in batch; a case figure needs exactly one case.
+    SensitivityRuns(const Program& p, std::vector<Case> cases, std::vector<Target> targets);
+
+    const Program& program() const { return p_; }
+    const std::vector<UncertainValue>& values() const { return values_; }
+    const std::vector<Target>& targets() const { return targets_; }
+    std::size_t cases() const { return cases_.size(); }
+    // The cases left out: each one's diagnostics, rendered.
+    const std::vector<std::string>& failures() const { return failures_; }
+    const std::vector<Number>& base() const { return base_; }
+
+    // The targets' figures with values[i] set to settings[i] where it has one, the others at their values.
+    // Throws EvalError (noting the setting) when a case or the cohort fails, and std::runtime_error when a
+    // figure is not defined.
+    std::vector<Number> at(const std::vector<std::optional<Number>>& settings) const;
+    // …with one value set.
+    std::vector<Number> at(std::size_t value, const Number& setting) const;
+
+private:
+    const Program& p_;
+    std::vector<Case> cases_;
+    std::vector<Target> targets_;
+    std::vector<UncertainValue> values_;
+    std::vector<Number> base_;
+    std::vector<std::string> failures_;
+    bool cohort_ = false;
+};
+
+// One-way: for a target, each value at its low and high end, largest swing first (ties in declaration order).
+struct OneWayRow {
+    std::size_t value;
+    Number at_low, at_high;
+    Number swing() const;
+};
+struct OneWay {
+    std::size_t target;
+    std::vector<OneWayRow> rows;
+};
+std::vector<OneWay> one_way(const SensitivityRuns& runs);
+
+// Switching value: where a target reaches a threshold as one value moves over its range.
+enum class SwitchMethod {
+    exact,        // linear in the value: solved, and the solution evaluated gives the threshold exactly
+    bisection,    // not linear: bisection until the bracket is within `tolerance`
+    not_reached,  // the threshold is not crossed between the ends of the range
+    no_effect,    // the value does not move the figure
+};
+const char* switch_method_name(SwitchMethod m);
+struct Switching {
+    std::size_t target, value;
+    Number threshold;
+    SwitchMethod method = SwitchMethod::not_reached;
+    Number at;         // exact or bisection: the value at which the figure reaches the threshold
+    Number tolerance;  // bisection: the width of the last bracket
+    Number at_low, at_high;
+};
+std::vector<Switching> switching_values(const SensitivityRuns& runs, std::size_t target, const Number& threshold);
+
+// Two-way: the target over `steps` points of each of two values' ranges (ends included).
+struct Grid {
+    std::size_t target, a, b;
+    std::vector<Number> a_values, b_values;
+    std::vector<std::vector<Number>> cells;  // [i over a][j over b]
+};
+Grid two_way(const SensitivityRuns& runs, std::size_t target, std::size_t a, std::size_t b, std::size_t steps);
+
+// Probabilistic: `draws` draws of every value with a distribution, on `jobs` threads; each draw's figures, in
+// draw order (the same whatever `jobs` is).
+struct Draws {
+    std::uint64_t seed = 0;
+    std::vector<std::size_t> drawn;             // the values drawn (those with a distribution)
+    std::vector<std::vector<Number>> figures;   // [draw][target]
+};
+Draws draw_runs(const SensitivityRuns& runs, std::size_t draws, std::uint64_t seed, unsigned jobs);
+
+// A target's figures over the draws: mean (exact), median, the 2.5th and 97.5th percentiles (by nearest rank),
+// and, with a threshold, the share of draws on the far side of it from the ruleset's figure.
+struct DrawSummary {
+    std::size_t target;
+    Number mean, median, p2_5, p97_5, lowest, highest;
+    std::optional<Number> threshold;
+    bool below = false;  // the share counts draws below the threshold (else at or above it)
+    Number share;        // in [0, 1]
+};
+DrawSummary summarise(const SensitivityRuns& runs, const Draws& d, std::size_t target, const std::optional<Number>& threshold);
+
+}  // namespace reckon
