@@ -21,7 +21,7 @@ bool has(const std::string& text, const std::string& line) { return text.find(li
 TEST_CASE("explain total: the seven agencies, and under them every param with its source and every input") {
     auto r = run_reckon({"explain", ruleset, case_file, "total"});
     REQUIRE_MESSAGE(r.status == 0, r.err);
-    CHECK(r.out.rfind("output total = £60,805.55    (rulesets/sussex-complex-client.reckon:203:8)\n"
+    CHECK(r.out.rfind("output total = £60,805.55    (rulesets/sussex-complex-client.reckon:209:8)\n"
                       "    formula: probation + police + court + hostel + drug_services + prison + nhs\n", 0) == 0);
     for (const char* agency : {"  output probation = £2,356.36", "  output police = £4,796.04", "  output court = £208.00",
                                "  output hostel = £33,382.07", "  output drug_services = £3,785.45",
@@ -40,14 +40,14 @@ TEST_CASE("explain total: the seven agencies, and under them every param with it
     CHECK(has(r.out, "input police.arrests = 6    (cases/sussex/complex-client-2010-11.yaml:25:12)\n"));
     // rounding steps where they happen, with the values before and after (101 minutes = 1.683333… hours, 1 completed hour)
     CHECK(has(r.out, "rounded to a multiple of 1 hour, down (floor): 1.683333… hour -> 1 hour, 18.133333… hour -> 18 hour, "
-                     "8.183333… hour -> 8 hour, … (6 different) (rulesets/sussex-complex-client.reckon:109:27)\n"));
-    CHECK(has(r.out, "rounded to a multiple of £1, half away from zero: £36.27 -> £36 (rulesets/sussex-complex-client.reckon:187:25)\n"));
+                     "8.183333… hour -> 8 hour, … (6 different) (rulesets/sussex-complex-client.reckon:112:27)\n"));
+    CHECK(has(r.out, "rounded to a multiple of £1, half away from zero: £36.27 -> £36 (rulesets/sussex-complex-client.reckon:193:25)\n"));
 }
 
 TEST_CASE("explain --depth cuts the tree and --format json gives the same tree") {
     auto one = run_reckon({"explain", ruleset, case_file, "total", "--depth", "1"});
     CHECK(one.out ==
-          "output total = £60,805.55    (rulesets/sussex-complex-client.reckon:203:8)\n"
+          "output total = £60,805.55    (rulesets/sussex-complex-client.reckon:209:8)\n"
           "    formula: probation + police + court + hostel + drug_services + prison + nhs\n"
           "    The seven agencies; the exact sum, rounded once\n"
           "  ...\n");
