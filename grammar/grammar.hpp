@@ -66,6 +66,8 @@ struct kw_section : word<TAO_PEGTL_STRING("section")> {};
 struct kw_text : word<TAO_PEGTL_STRING("text")> {};
 struct kw_headline : word<TAO_PEGTL_STRING("headline")> {};
 struct kw_range : word<TAO_PEGTL_STRING("range")> {};
+struct kw_distributed : word<TAO_PEGTL_STRING("distributed")> {};
+struct kw_sd : word<TAO_PEGTL_STRING("sd")> {};
 struct kw_chart : word<TAO_PEGTL_STRING("chart")> {};
 struct kw_cases : word<TAO_PEGTL_STRING("cases")> {};
 struct kw_appendix : word<TAO_PEGTL_STRING("appendix")> {};
@@ -116,7 +118,7 @@ struct date_lit : seq<rep<4, digit>, one<'-'>, rep<2, digit>, one<'-'>, rep<2, d
 struct unit_power : seq<one<'^'>, opt<one<'-'>>, digits> {};
 // `hour min 0` bounds an hour; `100 percent`, `100 headline to …` are a number and an output's annotation
 // `0 to 8 hour`, `96 hour and over`: a band's words end a number too
-struct unit_name : seq<not_at<sor<kw_min, kw_max, kw_percent, kw_headline, kw_to, kw_over, kw_under>>, name> {};
+struct unit_name : seq<not_at<sor<kw_min, kw_max, kw_percent, kw_headline, kw_to, kw_over, kw_under, kw_range, kw_distributed>>, name> {};
 struct unit_term : seq<unit_name, opt<unit_power>> {};
 struct unit_op : one<'/', '*'> {};
 struct unit_expr : seq<unit_term, star<unit_op, unit_term>> {};
@@ -271,8 +273,6 @@ struct uncertain_high_source : string_lit {};
 struct param_range : seq<kw_range, ws, must<uncertain_low>, opt<ws, kw_source, ws, must<uncertain_low_source>>, ws, must<kw_to>, ws,
                          must<uncertain_high>, opt<ws, kw_source, ws, must<uncertain_high_source>>> {};
 // how the value is spread over its range, for probabilistic runs: `distributed triangular`, `distributed normal sd 1 hour`
-struct kw_distributed : word<TAO_PEGTL_STRING("distributed")> {};
-struct kw_sd : word<TAO_PEGTL_STRING("sd")> {};
 struct distribution_name : name {};
 struct distribution_sd : unary {};
 struct param_distribution : seq<kw_distributed, ws, must<distribution_name>, opt<ws, kw_sd, ws, must<distribution_sd>>> {};
@@ -324,8 +324,12 @@ struct band_key : sor<seq<opt<band_over, blanks>, band_low, blanks, kw_to, blank
                       seq<band_low, blanks, band_and_over>, seq<band_over, blanks, band_low>,
                       seq<band_under, blanks, band_high>> {};
 struct row_key : sor<band_key, name, number_lit, string_lit> {};
+// a value known only within a range, on the cell's line: | £980 range £490 to £1,470 distributed triangular |
+struct cell_range : seq<kw_range, blanks, must<uncertain_low>, opt<blanks, kw_source, blanks, must<uncertain_low_source>>, blanks, must<kw_to>,
+                        blanks, must<uncertain_high>, opt<blanks, kw_source, blanks, must<uncertain_high_source>>> {};
+struct cell_distribution : seq<kw_distributed, blanks, must<distribution_name>, opt<blanks, kw_sd, blanks, must<distribution_sd>>> {};
 // after the first, a key or a value: which it is, the table's declaration says
-struct cell : sor<band_key, unary> {};
+struct cell : sor<band_key, seq<unary, opt<blanks, cell_range>, opt<blanks, cell_distribution>>> {};
 // a row's own source, after its last bar: | shoplifting | £26 | source "Home Office (2011), CR8.18"
 struct row_source : string_lit {};
 // a row's values from a date, after its last bar: | band5 | £29,970/year | from 2024-04-01

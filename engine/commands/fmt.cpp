@@ -148,17 +148,27 @@ std::string format_rules(const SourcePtr& source, const Limits& limits) {
             tails.emplace_back();
             rows.push_back(cells_of(lines[j++].code, tails.back()));
         }
-        std::vector<std::size_t> w;
+        // a cell is its value, right-aligned, and what follows it (`range £0 to £980 …`), left-aligned after it
+        const auto value_of = [](const std::string& cell) {
+            const auto r = cell.find(" range ");
+            return r == std::string::npos ? std::pair<std::string, std::string>{cell, ""}
+                                          : std::pair<std::string, std::string>{cell.substr(0, r), cell.substr(r + 1)};
+        };
+        std::vector<std::size_t> w, wr;
         for (const auto& r : rows)
             for (std::size_t c = 0; c < r.size(); ++c) {
-                if (w.size() <= c) w.push_back(0);
-                w[c] = std::max(w[c], width(r[c]));
+                if (w.size() <= c) w.push_back(0), wr.push_back(0);
+                const auto [value, rest] = c == 0 ? std::pair<std::string, std::string>{r[c], ""} : value_of(r[c]);
+                w[c] = std::max(w[c], width(value));
+                wr[c] = std::max(wr[c], width(rest));
             }
         for (std::size_t k = 0; k < rows.size(); ++k) {
             std::string row = "|";
             for (std::size_t c = 0; c < rows[k].size(); ++c) {
-                std::string pad(w[c] - width(rows[k][c]), ' ');
-                row += " " + (c == 0 ? rows[k][c] + pad : pad + rows[k][c]) + " |";
+                const auto [value, rest] = c == 0 ? std::pair<std::string, std::string>{rows[k][c], ""} : value_of(rows[k][c]);
+                std::string pad(w[c] - width(value), ' ');
+                std::string after = wr[c] == 0 ? "" : " " + rest + std::string(wr[c] - width(rest), ' ');
+                row += " " + (c == 0 ? value + pad : pad + value + after) + " |";
             }
             text[i + k] = row + (tails[k].empty() ? "" : " " + tails[k]);
         }

@@ -168,10 +168,22 @@ struct BandSyntax {
     std::string text, low_text, high_text;  // as written
 };
 // One entry between bars: a key (a name, a number, a text, a band) or a value.
+// A param's or a table cell's declared uncertainty: `range 3.5 hour source "…" to 6.5 hour source "…"`, and how the value is spread
+// over it for probabilistic runs: `distributed triangular`, `distributed normal sd 1 hour`.
+struct Uncertainty {
+    ExprPtr low, high;
+    std::string low_source, high_source;
+    Location where;               // `range`
+    std::string distribution;     // as written; empty: none declared
+    Location distribution_where;
+    ExprPtr sd;                   // the standard deviation, where the distribution takes one
+};
+
 struct RowEntry {
     ExprPtr value;                     // null for a band
     std::unique_ptr<BandSyntax> band;  // a band, or null
     Location where;
+    std::optional<Uncertainty> uncertain;  // a value's range and distribution: `| £980 range £490 to £1,470 |`
 };
 // A row of a table: `| burglary_dwelling | £1,361 | £1,746 | £803 |`; the keys first, as many as the table has.
 struct TableRow {
@@ -204,17 +216,6 @@ struct DatedValue {
     ExprPtr from;  // the date
     std::string source;
     Location where;
-};
-
-// A param's declared uncertainty: `range 3.5 hour source "…" to 6.5 hour source "…"`, and how the value is spread
-// over it for probabilistic runs: `distributed triangular`, `distributed normal sd 1 hour`.
-struct Uncertainty {
-    ExprPtr low, high;
-    std::string low_source, high_source;
-    Location where;               // `range`
-    std::string distribution;     // as written; empty: none declared
-    Location distribution_where;
-    ExprPtr sd;                   // the standard deviation, where the distribution takes one
 };
 
 struct Decl {

@@ -73,7 +73,9 @@ private:
     void check_param_formula(const ast::Decl& d, ParamDef& pd);
     NodePtr check_dated(const ast::Decl& d, Type& type, DatedValues& out);
     // check_uncertainty.cpp
-    std::optional<Uncertain> check_uncertainty(const ast::Decl& d, const ParamDef& pd);
+    // `who` is "param 'x'" or "cell unit_costs(homicide).social"; value: its value, checked, of `type`; written: as written.
+    std::optional<Uncertain> check_uncertainty(const ast::Uncertainty& u, const std::string& who, const Type& type, const Node* value,
+                                               const ast::Expr* written);
     std::pair<std::string, Location> dated_by(const ast::Decl& d) const;
     NodePtr picking_date(const std::string& by, const Location& where);
     void check_rule(int i);

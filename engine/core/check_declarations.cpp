@@ -91,7 +91,9 @@ void Checker::check_param_formula(const ast::Decl& d, ParamDef& pd) {
     pd.type = type;
     pd.formula = std::move(c.node);
     pd.frame = frame_.size;
-    if (d.uncertain) pd.uncertain = check_uncertainty(d, pd);
+    if (d.uncertain && !pd.type.is_error())
+        pd.uncertain = check_uncertainty(*d.uncertain, "param '" + d.name + "'", pd.type, pd.formula.get(), d.body.get());
+    if (pd.uncertain) sources_at_value(*pd.uncertain, pd.formula->value, pd.cite.source);
 }
 
 // `param working_hours = 1,650 hour/year from 2010-04-01, 1,607 hour/year from 2023-04-01`: each value of one
@@ -376,6 +378,7 @@ void Checker::check_table(int i) {
             continue;
         }
         std::vector<Value> cells;
+        std::vector<UncertainCell> ranged;  // the row's cells with a range
         bool ok = true;
         for (std::size_t c = 0; c < values; ++c) {
             const FieldDef& f = t.columns->fields[c];
@@ -390,6 +393,15 @@ void Checker::check_table(int i) {
                 n = nullptr;
             }
             if (!n) { ok = false; continue; }
+            if (const auto& u = row.entries[nkeys + c].uncertain) {
+                const std::string who = "cell " + d.name + "(" + key_shown(t, kt) + ")." + f.name;
+                if (auto range = check_uncertainty(*u, who, f.type, n.get(), &x)) {
+                    sources_at_value(*range, n->value, row.source.empty() ? t.cite.source : row.source);
+                    ranged.push_back({i, kt, -1, static_cast<int>(c), who.substr(5), f.type, std::move(*range)});
+                }
+                else
+                    ok = false;
+            }
             cells.push_back(n->value);
         }
         if (!ok) {
@@ -424,6 +436,16 @@ void Checker::check_table(int i) {
         }
         t.rows.emplace(kt, Value::list(std::move(cells)));
         t.order.push_back(kt);
+        for (auto& r : ranged) {
+            if (row.from) {
+                error(row.from->where, "a row from a date holds values for a time, and a range is declared in it",
+                      {"declare the range on a table whose rows are not from dates"});
+                break;
+            }
+            if (by_member) r.member = std::stoi(kt.substr(1));
+            t.uncertain.push_back(static_cast<int>(p_.uncertain_cells.size()));
+            p_.uncertain_cells.push_back(std::move(r));
+        }
         if (!row.source.empty()) t.row_sources[kt] = row.source;
     }
     for (std::size_t k = 0; k < nkeys; ++k)

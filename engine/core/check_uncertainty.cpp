@@ -1,4 +1,4 @@
-// The check of a param's declared uncertainty: `range LOW to HIGH`, each end a value written out in the param's
+// The check of a param's or a table cell's declared uncertainty: `range LOW to HIGH`, each end a value written out in the param's
 // type with its own source, and `distributed KIND [sd X]`, whose parameters are checked against the value and the
 // range they describe.
 #include "check.hpp"
@@ -53,22 +53,21 @@ bool takes_sd(Distribution d) {
     return false;
 }
 
-std::optional<Uncertain> Checker::check_uncertainty(const ast::Decl& d, const ParamDef& pd) {
-    const ast::Uncertainty& u = *d.uncertain;
-    const std::string who = "param '" + d.name + "'";
+std::optional<Uncertain> Checker::check_uncertainty(const ast::Uncertainty& u, const std::string& who, const Type& type, const Node* value_node,
+                                                     const ast::Expr* written_value) {
     if (!u.low) {
         error(u.distribution_where, who + " has a distribution and no range",
               {"a distribution is declared over a range: range LOW to HIGH, each end with its source"});
         return std::nullopt;
     }
-    if (pd.type.is_error() || !pd.formula) return std::nullopt;
-    if (pd.type.kind != TypeKind::number || pd.type.optional) {
-        error(u.where, who + " is " + describe(pd.type) + ": only a number, a quantity or an amount of money has a range");
+    if (type.is_error() || !value_node) return std::nullopt;
+    if (type.kind != TypeKind::number || type.optional) {
+        error(u.where, who + " is " + describe(type) + ": only a number, a quantity or an amount of money has a range");
         return std::nullopt;
     }
-    if (pd.formula->op != Op::constant) {
+    if (value_node->op != Op::constant) {
         error(u.where, who + " has a range, and its value is a formula",
-              {"a param with a range is a value written out, such as 6.5 hour or £45,000/year"});
+              {"a value with a range is written out, such as 6.5 hour or £45,000/year"});
         return std::nullopt;
     }
     const auto text_of = [](const ast::Expr& e) {
@@ -76,7 +75,7 @@ std::optional<Uncertain> Checker::check_uncertainty(const ast::Decl& d, const Pa
     };
     // an end or the sd: a value written out, of the param's type
     const auto written = [&](const ast::Expr& e, const std::string& what) -> std::optional<Value> {
-        NodePtr n = constant(e, pd.type, what + " of " + who);
+        NodePtr n = constant(e, type, what + " of " + who);
         if (!n) return std::nullopt;
         if (n->op != Op::constant) {
             error(e.where, what + " of " + who + " is a value written out, such as 3.5 hour or £39,000/year");
@@ -95,15 +94,15 @@ std::optional<Uncertain> Checker::check_uncertainty(const ast::Decl& d, const Pa
     out.low_source = u.low_source;
     out.high_source = u.high_source;
     out.where = u.where;
-    const Number& value = pd.formula->value.n();
-    const std::string value_text = d.body ? text_of(*d.body) : std::string();
+    const Number& value = value_node->value.n();
+    const std::string value_text = written_value ? text_of(*written_value) : std::string();
     bool ok = true;
     if (!(low->n() < high->n())) {
         error(u.low->where, "the range of " + who + " goes from low to high, and " + out.low_text + " is not below " + out.high_text);
         return std::nullopt;
     }
     if (value < low->n() || value > high->n()) {
-        error(d.body->where, "the value of " + who + ", " + value_text + ", is outside its range " + out.low_text + " to " + out.high_text);
+        error(written_value ? written_value->where : u.where, "the value of " + who + ", " + value_text + ", is outside its range " + out.low_text + " to " + out.high_text);
         ok = false;
     }
     if (!u.distribution.empty()) {
@@ -144,8 +143,8 @@ std::optional<Uncertain> Checker::check_uncertainty(const ast::Decl& d, const Pa
             }
             break;
         case Distribution::beta: {
-            if (!p_.units.dimension(pd.type.unit).empty()) {
-                error(u.distribution_where, as + " is of a proportion, and " + who + " is " + describe(pd.type));
+            if (!p_.units.dimension(type.unit).empty()) {
+                error(u.distribution_where, as + " is of a proportion, and " + who + " is " + describe(type));
                 return std::nullopt;
             }
             if (!(value > Number(0)) || !(value < Number(1)) || low->n() < Number(0) || high->n() > Number(1)) {

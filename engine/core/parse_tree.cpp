@@ -164,21 +164,7 @@ ast::Decl Builder::decl(const Node& n) const {
             }
             d.dated.push_back(std::move(v));
         } else if (c.is_type<param_range>() || c.is_type<param_distribution>()) {
-            if (!d.uncertain) d.uncertain.emplace();
-            ast::Uncertainty& u = *d.uncertain;
-            const bool again = c.is_type<param_range>() ? u.low != nullptr : !u.distribution.empty();
-            if (again)
-                throw CompileError({Diagnostic{at(c), "param '" + d.name + "' has a " +
-                                                          (c.is_type<param_range>() ? "range" : "distribution") + " already", {}}});
-            if (c.is_type<param_range>()) u.where = at(c);
-            for (const auto& k : c.children) {
-                if (k->is_type<uncertain_low>()) u.low = expr(*k->children.at(0));
-                else if (k->is_type<uncertain_high>()) u.high = expr(*k->children.at(0));
-                else if (k->is_type<uncertain_low_source>()) u.low_source = unquote(*k);
-                else if (k->is_type<uncertain_high_source>()) u.high_source = unquote(*k);
-                else if (k->is_type<distribution_name>()) u.distribution = k->string(), u.distribution_where = at(*k);
-                else if (k->is_type<distribution_sd>()) u.sd = expr(*k->children.at(0));
-            }
+            uncertainty(d.uncertain, c, "param '" + d.name + "'");
         } else if (c.is_type<import_name>()) {
             d.imported.emplace_back(c.string(), at(c));
         } else if (c.is_type<import_path>()) {
@@ -258,12 +244,32 @@ ast::RowEntry Builder::row_entry(const Node& k) const {
     return e;
 }
 
+// `range LOW to HIGH` or `distributed KIND sd X`, of a param or a table cell (`who`): each said once.
+void Builder::uncertainty(std::optional<ast::Uncertainty>& out, const Node& c, const std::string& who) const {
+    if (!out) out.emplace();
+    ast::Uncertainty& u = *out;
+    const bool range = c.is_type<param_range>() || c.is_type<cell_range>();
+    if (range ? u.low != nullptr : !u.distribution.empty())
+        throw CompileError({Diagnostic{at(c), who + " has a " + (range ? "range" : "distribution") + " already", {}}});
+    if (range) u.where = at(c);
+    for (const auto& k : c.children) {
+        if (k->is_type<uncertain_low>()) u.low = expr(*k->children.at(0));
+        else if (k->is_type<uncertain_high>()) u.high = expr(*k->children.at(0));
+        else if (k->is_type<uncertain_low_source>()) u.low_source = unquote(*k);
+        else if (k->is_type<uncertain_high_source>()) u.high_source = unquote(*k);
+        else if (k->is_type<distribution_name>()) u.distribution = k->string(), u.distribution_where = at(*k);
+        else if (k->is_type<distribution_sd>()) u.sd = expr(*k->children.at(0));
+    }
+}
+
 ast::TableRow Builder::row(const Node& n) const {
     ast::TableRow r;
     r.where = at(n);
     for (const auto& c : n.children) {
         if (c->is_type<row_key>() || c->is_type<cell>()) {
             r.entries.push_back(row_entry(*c->children.at(0)));
+            for (std::size_t k = 1; k < c->children.size(); ++k)  // a value's range and distribution
+                uncertainty(r.entries.back().uncertain, *c->children[k], "this cell");
         } else if (c->is_type<row_source>()) {
             r.source = unquote(*c);
         } else if (c->is_type<row_from>()) {

@@ -31,7 +31,7 @@ using selector = pt::selector<
         bound_max, declared_type, input_type, type_body, table_key, band_type, table_columns,
         // declarations
         header, ruleset_name, version_text, citation, case_id, dated_by_name, dated_value, dated_amount, dated_from, dated_source,
-        param_range, uncertain_low, uncertain_high, uncertain_low_source, uncertain_high_source, param_distribution, distribution_name,
+        param_range, cell_range, cell_distribution, uncertain_low, uncertain_high, uncertain_low_source, uncertain_high_source, param_distribution, distribution_name,
         distribution_sd, ignored_column, sheets_day_first, description, decimals_value, decl_name, unit_factor,
         unit_base, currency_symbol_text, formula, input_path, input_default, output_label, fn_param, fn_param_name,
         test_name, test_case_path, given, given_name, given_value, expectation, expect_name, expect_member, expect_value,
@@ -77,6 +77,7 @@ public:
     ast::Decl report(const Node& n) const;
     ast::TableRow row(const Node& n) const;
     ast::RowEntry row_entry(const Node& n) const;  // a row_key's or a cell's child
+    void uncertainty(std::optional<ast::Uncertainty>& out, const Node& c, const std::string& who) const;
     ast::Header header_of(const Node& n) const;
 
 private:

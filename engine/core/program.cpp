@@ -84,4 +84,11 @@ std::string describe_keys(const TableDef& t, const UnitTable& units) {
     return out;
 }
 
+void set_cell(TableDef& t, const UncertainCell& c, const Value& v) {
+    std::vector<Value> row = *t.rows.at(c.key).items();
+    row.at(static_cast<std::size_t>(c.column)) = v;
+    t.rows[c.key] = Value::list(std::move(row));
+    if (c.member >= 0 && !t.by_member.empty()) t.by_member.at(static_cast<std::size_t>(c.member)) = t.rows[c.key];
+}
+
 }  // namespace reckon

@@ -109,6 +109,12 @@ struct Uncertain {
     Location where;
 };
 
+// An end of a range that is the value itself, written with no source of its own, has the value's.
+inline void sources_at_value(Uncertain& u, const Value& value, const std::string& source) {
+    if (u.low_source.empty() && u.low.n() == value.n()) u.low_source = source;
+    if (u.high_source.empty() && u.high.n() == value.n()) u.high_source = source;
+}
+
 struct ParamDef {
     std::string name;
     Type type;
@@ -197,6 +203,7 @@ struct TableDef {
     std::vector<std::string> order;     // keys as written
     std::vector<Value> by_member;       // keyed by one enumeration: the rows by member index, for evaluation
     std::map<std::string, std::string> row_sources;  // by key_text(): a row's own source, where it has one
+    std::vector<int> uncertain;         // its cells that declare a range: indices into Program::uncertain_cells
     Location where;
     Citation cite;
     // Where a row's values come from: its own source, else the table's.
@@ -305,6 +312,21 @@ struct CellSetting {
     std::string name;     // as written: "unit_costs(homicide).fiscal"
 };
 
+// A table cell that declares a range: `| common_assault | £455 | £319 | £980 range £490 to £1,470 |`.
+struct UncertainCell {
+    int table = -1;
+    std::string key;   // key_text() of the row
+    int member = -1;   // a table keyed by one enumeration: the row's member, for evaluation
+    int column = -1;
+    std::string name;  // as --param names it: "unit_costs(common_assault).social"
+    Type type;         // the column's
+    Uncertain range;
+};
+
+// The cell's value set in a table (a copy of the program's, for one run; or the program's, for a command that
+// evaluates once).
+void set_cell(TableDef& t, const UncertainCell& c, const Value& v);
+
 // `import "b.reckon"` in file a: what a sees of b's declarations (names: only these; empty: every one).
 struct ImportEdge {
     const SourceFile* from = nullptr;
@@ -341,6 +363,7 @@ struct Program {
     std::optional<ReportDef> report;    // at most one, in the entry file or an import
     std::vector<std::pair<int, NodePtr>> overrides;  // --param NAME=VALUE, checked
     std::vector<CellSetting> cell_settings;          // --param TABLE(KEY).COLUMN=VALUE, applied to `tables`
+    std::vector<UncertainCell> uncertain_cells;      // table cells with a range, table by table, row by row
     Limits limits;                      // what the run accepts: cases, evaluation
 
     bool cohort_rules_needed() const { return !cohort_fields.empty(); }
