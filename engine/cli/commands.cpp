@@ -302,8 +302,10 @@ int cmd_explain(const Run& run, const std::string& ruleset, const std::vector<st
     std::string heading;
     if (draw > 0) {
         const auto values = uncertain_values(*p, params);
+        const auto settings = drawn_settings(values, seed, draw);
         std::string with;
-        params = bind_with(*p, values, drawn_settings(values, seed, draw), &with);
+        params = run_values(*p, values, settings, &with).params;
+        set_cells(*p, values, settings);
         if (format != "json")
             heading = "Draw " + std::to_string(draw) + " of seed " + std::to_string(seed) + (with.empty() ? ": no param has a distribution" : ", " + with) + "\n\n";
     }

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <set>
 #include <stdexcept>
 
 namespace reckon {
@@ -19,25 +20,54 @@ std::vector<UncertainValue> uncertain_values(const Program& p, const std::vector
     for (std::size_t i = 0; i < p.params.size(); ++i) {
         const ParamDef& d = p.params[i];
         const bool set = std::any_of(p.overrides.begin(), p.overrides.end(), [&](const auto& o) { return o.first == static_cast<int>(i); });
-        if (d.uncertain && !set) out.push_back({d.name, static_cast<int>(i), &*d.uncertain, params[i], d.type});
+        if (d.uncertain && !set) out.push_back({d.name, static_cast<int>(i), -1, &*d.uncertain, params[i], d.type});
+    }
+    for (std::size_t i = 0; i < p.uncertain_cells.size(); ++i) {
+        const UncertainCell& c = p.uncertain_cells[i];
+        if (p.cell_setting(c.table, c.key, c.column)) continue;  // --param sets it: held
+        const Value& v = p.tables[static_cast<std::size_t>(c.table)].rows.at(c.key).items()->at(static_cast<std::size_t>(c.column));
+        out.push_back({c.name, -1, static_cast<int>(i), &c.range, v, c.type});
     }
     return out;
 }
 
-std::vector<Value> bind_with(const Program& p, const std::vector<UncertainValue>& values, const std::vector<std::optional<Number>>& settings,
-                             std::string* with) {
+RunValues run_values(const Program& p, const std::vector<UncertainValue>& values, const std::vector<std::optional<Number>>& settings,
+                     std::string* with) {
     Overrides o = command_line_overrides(p);
+    RunValues out;
+    for (const auto& t : p.tables) out.tables.push_back(&t);
+    std::vector<TableDef*> copies(p.tables.size(), nullptr);
     std::vector<NodePtr> constants;
     for (std::size_t i = 0; i < values.size(); ++i) {
         if (!settings[i]) continue;
+        if (with) *with += (with->empty() ? "with " : ", ") + values[i].name + " = " + typed_value(p, values[i].type, Value::number(*settings[i]));
+        if (values[i].cell >= 0) {
+            const UncertainCell& c = p.uncertain_cells[static_cast<std::size_t>(values[i].cell)];
+            auto& copy = copies[static_cast<std::size_t>(c.table)];
+            if (!copy) {
+                out.changed.push_back(std::make_unique<TableDef>(p.tables[static_cast<std::size_t>(c.table)]));
+                copy = out.changed.back().get();
+                out.tables[static_cast<std::size_t>(c.table)] = copy;
+            }
+            set_cell(*copy, c, Value::number(*settings[i]));
+            continue;
+        }
         auto n = std::make_unique<Node>();
         n->op = Op::constant;
         n->value = Value::number(*settings[i]);
         o[values[i].param] = n.get();
-        if (with) *with += (with->empty() ? "with " : ", ") + values[i].name + " = " + typed_value(p, values[i].type, n->value);
         constants.push_back(std::move(n));
     }
-    return bind_params(p, o);
+    out.params = bind_params(p, o, &out.tables);
+    return out;
+}
+
+void set_cells(Program& p, const std::vector<UncertainValue>& values, const std::vector<std::optional<Number>>& settings) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (!settings[i] || values[i].cell < 0) continue;
+        const UncertainCell& c = p.uncertain_cells[static_cast<std::size_t>(values[i].cell)];
+        set_cell(p.tables[static_cast<std::size_t>(c.table)], c, Value::number(*settings[i]));
+    }
 }
 
 std::vector<std::optional<Number>> drawn_settings(const std::vector<UncertainValue>& values, std::uint64_t seed, std::uint64_t draw) {
@@ -49,6 +79,79 @@ std::vector<std::optional<Number>> drawn_settings(const std::vector<UncertainVal
     return out;
 }
 
+namespace {
+// Which per-case rules, params, functions and requirements read an uncertain value, directly or through others.
+class MovedBy {
+public:
+    // The values that a run may set: values[i] where `set(i)`.
+    template <typename Set>
+    MovedBy(const Program& p, const std::vector<UncertainValue>& values, const Set& set)
+        : p_(p), params_(p.params.size(), State::unknown), rules_(p.rules.size(), State::unknown), fns_(p.fns.size(), State::unknown),
+          columns_(p.tables.size()) {
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            if (!set(i)) continue;
+            if (values[i].param >= 0) {
+                params_[static_cast<std::size_t>(values[i].param)] = State::moved;
+            } else {
+                const UncertainCell& c = p.uncertain_cells[static_cast<std::size_t>(values[i].cell)];
+                columns_[static_cast<std::size_t>(c.table)].insert(c.column);
+            }
+        }
+    }
+    bool rule(int i) { return of(rules_, i, [&] { return reads(p_.rules[static_cast<std::size_t>(i)].formula.get()); }); }
+    bool node(const Node* n) { return reads(n); }
+
+private:
+    enum class State : std::uint8_t { unknown, visiting, moved, fixed };
+    template <typename F> bool of(std::vector<State>& states, int i, const F& compute) {
+        State& s = states[static_cast<std::size_t>(i)];
+        if (s == State::unknown) {
+            s = State::visiting;  // a cycle (a recursive function) reads what its other parts read
+            const bool moved = compute();
+            states[static_cast<std::size_t>(i)] = moved ? State::moved : State::fixed;
+        }
+        return states[static_cast<std::size_t>(i)] == State::moved;
+    }
+    bool reads(const Node* n) {
+        if (!n) return false;
+        switch (n->op) {
+        case Op::param:
+            if (of(params_, n->slot, [&] {
+                    const ParamDef& d = p_.params[static_cast<std::size_t>(n->slot)];
+                    return reads(d.formula.get());
+                }))
+                return true;
+            break;
+        case Op::rule:
+            if (rule(n->slot)) return true;
+            break;
+        case Op::call:
+            if (of(fns_, n->slot, [&] { return reads(p_.fns[static_cast<std::size_t>(n->slot)].body.get()); })) return true;
+            break;
+        case Op::field:  // a column of a row looked up: moved when a cell of that column may be set
+            if (n->kids[0]->op == Op::lookup) {
+                const Node& lookup = *n->kids[0];
+                if (columns_[static_cast<std::size_t>(lookup.slot)].count(n->slot)) return true;
+                for (const auto& k : lookup.kids)
+                    if (reads(k.get())) return true;
+                return false;
+            }
+            break;
+        case Op::lookup:
+            if (!columns_[static_cast<std::size_t>(n->slot)].empty()) return true;
+            break;
+        default: break;
+        }
+        for (const auto& k : n->kids)
+            if (reads(k.get())) return true;
+        return false;
+    }
+    const Program& p_;
+    std::vector<State> params_, rules_, fns_;
+    std::vector<std::set<int>> columns_;  // by table: the columns with a cell that may be set
+};
+}  // namespace
+
 SensitivityRuns::SensitivityRuns(const Program& p, std::vector<Case> cases, std::vector<Target> targets)
     : p_(p), cases_(std::move(cases)), targets_(std::move(targets)), values_(uncertain_values(p_, bind_params(p_, command_line_overrides(p_)))) {
     bool by_case = false;
@@ -56,7 +159,14 @@ SensitivityRuns::SensitivityRuns(const Program& p, std::vector<Case> cases, std:
     if (by_case && cases_.size() != 1)
         throw UsageError("'" + std::find_if(targets_.begin(), targets_.end(), [&](const Target& t) { return !p_.rules[static_cast<std::size_t>(t.rule)].cohort; })->name +
                          "' is a figure of one case: give one case, or name cohort figures");
-    // the cases that fail under the ruleset's values are left out, as in batch
+    // the cases that fail under the ruleset's values are left out, as in batch; of the others, what no uncertain
+    // value moves is kept
+    MovedBy moved(p_, values_, [](std::size_t) { return true; });
+    MovedBy drawn(p_, values_, [&](std::size_t i) { return values_[i].range->distribution != Distribution::none; });
+    for (const auto& r : p_.requires_) {
+        requires_moved_[0] = requires_moved_[0] || moved.node(r.condition.get());
+        requires_moved_[1] = requires_moved_[1] || drawn.node(r.condition.get());
+    }
     const std::vector<Value> params = bind_params(p_, command_line_overrides(p_));
     std::erase_if(cases_, [&](const Case& c) {
         try {
@@ -67,6 +177,15 @@ SensitivityRuns::SensitivityRuns(const Program& p, std::vector<Case> cases, std:
             if (cohort_)
                 for (const auto& [is_input, slot] : p_.cohort_fields)
                     if (!is_input) ev.rule(slot);
+            std::vector<std::pair<int, Value>> fixed, fixed_in_draws;
+            for (std::size_t r = 0; r < p_.rules.size(); ++r) {
+                const int i = static_cast<int>(r);
+                if (p_.rules[r].cohort || !ev.evaluated(i)) continue;
+                if (!moved.rule(i)) fixed.emplace_back(i, ev.rule(i));
+                if (!drawn.rule(i)) fixed_in_draws.emplace_back(i, ev.rule(i));
+            }
+            fixed_[0].push_back(std::move(fixed));
+            fixed_[1].push_back(std::move(fixed_in_draws));
             return false;
         } catch (const EvalError& e) {
             failures_.push_back(render(e.diagnostic()));
@@ -93,13 +212,25 @@ std::vector<Number> SensitivityRuns::at(const std::vector<std::optional<Number>>
         return x.n();
     };
     try {
-        const std::vector<Value> params = bind_with(p_, values_, settings, &with);
+        const RunValues run = run_values(p_, values_, settings, &with);
+        // what the run keeps from the ruleset's: of any setting, or (a draw) of drawn values only
+        bool draws_only = true;
+        for (std::size_t i = 0; i < values_.size(); ++i)
+            if (settings[i] && values_[i].range->distribution == Distribution::none) draws_only = false;
+        const auto& fixed = fixed_[draws_only ? 1 : 0];
+        const bool requires_moved = requires_moved_[draws_only ? 1 : 0];
+        const std::vector<Value>& params = run.params;
         std::vector<Number> out(targets_.size());
         std::vector<Value> rows;
-        for (const Case& c : cases_) {
+        CallMemo memo(p_);
+        for (std::size_t k = 0; k < cases_.size(); ++k) {
+            const Case& c = cases_[k];
             Evaluator ev(p_, params, c.inputs);
+            ev.set_tables(&run.tables);
+            ev.set_memo(&memo);
+            for (const auto& [rule, value] : fixed[k]) ev.preset(rule, value);
             try {
-                check_requires(p_, ev, c);
+                if (requires_moved) check_requires(p_, ev, c);
                 for (std::size_t t = 0; t < targets_.size(); ++t)
                     if (!p_.rules[static_cast<std::size_t>(targets_[t].rule)].cohort) out[t] = number_of(targets_[t], ev.rule(targets_[t].rule));
                 if (cohort_) {
@@ -115,6 +246,8 @@ std::vector<Number> SensitivityRuns::at(const std::vector<std::optional<Number>>
         if (cohort_) {
             const Value all = Value::list(std::move(rows));
             Evaluator ev(p_, params, all);
+            ev.set_tables(&run.tables);
+            ev.set_memo(&memo);
             for (std::size_t t = 0; t < targets_.size(); ++t)
                 if (p_.rules[static_cast<std::size_t>(targets_[t].rule)].cohort) out[t] = number_of(targets_[t], ev.rule(targets_[t].rule));
         }
@@ -150,17 +283,18 @@ const char* switch_method_name(SwitchMethod m) {
     case SwitchMethod::bisection: return "bisection";
     case SwitchMethod::not_reached: return "not reached";
     case SwitchMethod::no_effect: return "no effect";
+    case SwitchMethod::ends_only: return "ends only";
     }
     return "";
 }
 
 namespace {
-// The value at which the target reaches the threshold as value i moves from lo to hi.
-Switching switching_value(const SensitivityRuns& runs, std::size_t target, std::size_t i, const Number& threshold) {
+// …from the ends evaluated (s.at_low, s.at_high): solved where linear, else by bisection.
+template <typename F>
+Switching between(const SensitivityRuns& runs, std::size_t target, std::size_t i, Switching s, const F& f) {
     const Uncertain& r = *runs.values()[i].range;
     const Number lo = r.low.n(), hi = r.high.n();
-    const auto f = [&](const Number& x) { return runs.at(i, x)[target]; };
-    Switching s{target, i, threshold, SwitchMethod::not_reached, 0, 0, f(lo), f(hi)};
+    const Number& threshold = s.threshold;
     const Number mid = (lo + hi) / 2, f_mid = f(mid);
     if (s.at_low == s.at_high && f_mid == s.at_low) {
         s.method = SwitchMethod::no_effect;
@@ -201,6 +335,23 @@ Switching switching_value(const SensitivityRuns& runs, std::size_t target, std::
     s.tolerance = b - a;
     return s;
 }
+// The value at which the target reaches the threshold as value i moves from lo to hi.
+Switching switching_value(const SensitivityRuns& runs, std::size_t target, std::size_t i, const Number& threshold) {
+    const Uncertain& r = *runs.values()[i].range;
+    const Number lo = r.low.n(), hi = r.high.n();
+    const auto f = [&](const Number& x) { return runs.at(i, x)[target]; };
+    Switching s{target, i, threshold, SwitchMethod::not_reached, 0, 0, f(lo), f(hi), ""};
+    try {
+        return between(runs, target, i, s, f);
+    } catch (const EvalError& e) {  // a value that only its ends give (a year that picks a table's row)
+        s.why = e.diagnostic().message;
+    } catch (const CompileError& e) {
+        s.why = e.diagnostics().empty() ? "" : e.diagnostics().front().message;
+    }
+    s.method = SwitchMethod::ends_only;
+    return s;
+}
+
 }  // namespace
 
 std::vector<Switching> switching_values(const SensitivityRuns& runs, std::size_t target, const Number& threshold) {

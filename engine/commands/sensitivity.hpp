@@ -8,32 +8,44 @@
 //   - probabilistic: every value with a distribution drawn, draw by draw, keyed by seed, draw and name.
 #pragma once
 
+#include "core/eval.hpp"
 #include "core/load_case.hpp"
 #include "core/program.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace reckon {
 
-// A value of the ruleset declared uncertain: a param with a range.
+// A value of the ruleset declared uncertain: a param or a table cell with a range.
 struct UncertainValue {
-    std::string name;
-    int param = -1;
+    std::string name;  // "arrest_time", "unit_costs(homicide).social"
+    int param = -1;    // a param's slot, or
+    int cell = -1;     // an index into Program::uncertain_cells
     const Uncertain* range = nullptr;
     Value value;  // its value in this run
     Type type;
 };
 
-// The ruleset's uncertain values: every param with a range that --param does not set, with its value in `params`.
+// The ruleset's uncertain values: every param and table cell with a range that --param does not set, with its
+// value in `params` (a cell's in its table).
 std::vector<UncertainValue> uncertain_values(const Program& p, const std::vector<Value>& params);
 
-// The params bound with some uncertain values set (settings[i] for values[i], where it has one); `with` gets the
-// settings as people read them ("with arrest_time = 3.5 hour").
-std::vector<Value> bind_with(const Program& p, const std::vector<UncertainValue>& values,
-                             const std::vector<std::optional<Number>>& settings, std::string* with = nullptr);
+// A run's values with some uncertain values set (settings[i] for values[i], where it has one): the params bound,
+// and the tables for the evaluators (Evaluator::set_tables). `with` gets the settings as people read them
+// ("with arrest_time = 3.5 hour").
+struct RunValues {
+    std::vector<Value> params;
+    std::vector<std::unique_ptr<TableDef>> changed;  // the tables with cells set
+    RunTables tables;                                // each table: the program's, or its copy in `changed`
+};
+RunValues run_values(const Program& p, const std::vector<UncertainValue>& values, const std::vector<std::optional<Number>>& settings,
+                     std::string* with = nullptr);
+// The cells of `settings` written into the program's tables, for a command that evaluates once (explain --draw).
+void set_cells(Program& p, const std::vector<UncertainValue>& values, const std::vector<std::optional<Number>>& settings);
 
 // The values of draw `draw` of `seed`: one for each value with a distribution, the others unset.
 std::vector<std::optional<Number>> drawn_settings(const std::vector<UncertainValue>& values, std::uint64_t seed, std::uint64_t draw);
@@ -71,6 +83,12 @@ public:
 private:
     const Program& p_;
     std::vector<Case> cases_;
+    // What no uncertain value moves is evaluated once: for each case, the rules it evaluated under the ruleset's
+    // values that read no uncertain value, given again to every run's evaluator; the requirements are checked
+    // again only when one reads an uncertain value.
+    // [0]: what no uncertain value moves; [1]: what no value with a distribution moves, for the draws.
+    std::vector<std::vector<std::pair<int, Value>>> fixed_[2];
+    bool requires_moved_[2] = {false, false};
     std::vector<Target> targets_;
     std::vector<UncertainValue> values_;
     std::vector<Number> base_;
@@ -96,6 +114,7 @@ enum class SwitchMethod {
     bisection,    // not linear: bisection until the bracket is within `tolerance`
     not_reached,  // the threshold is not crossed between the ends of the range
     no_effect,    // the value does not move the figure
+    ends_only,    // the figure cannot be evaluated between the ends (a value that picks a table's row): `why` says so
 };
 const char* switch_method_name(SwitchMethod m);
 struct Switching {
@@ -105,6 +124,7 @@ struct Switching {
     Number at;         // exact or bisection: the value at which the figure reaches the threshold
     Number tolerance;  // bisection: the width of the last bracket
     Number at_low, at_high;
+    std::string why;   // ends_only: the first line of the error between the ends
 };
 std::vector<Switching> switching_values(const SensitivityRuns& runs, std::size_t target, const Number& threshold);
 

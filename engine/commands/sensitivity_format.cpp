@@ -54,6 +54,9 @@ std::string switching_text(const SensitivityRuns& runs, const Switching& s) {
         return "not reached between " + v.range->low_text + " and " + v.range->high_text + " (" + target_text(runs, s.target, s.at_low) +
                " to " + target_text(runs, s.target, s.at_high) + ")";
     case SwitchMethod::no_effect: return "not reached: the figure does not move with it";
+    case SwitchMethod::ends_only:
+        return "not found: only the ends of its range can be evaluated (" + s.why + "); at them, " + target_text(runs, s.target, s.at_low) +
+               " and " + target_text(runs, s.target, s.at_high);
     }
     return "";
 }

@@ -6,8 +6,9 @@
 
 namespace reckon {
 
-std::vector<Value> bind_params(const Program& p, const Overrides& overrides) {
+std::vector<Value> bind_params(const Program& p, const Overrides& overrides, const RunTables* tables) {
     Evaluator e(p, overrides);
+    e.set_tables(tables);
     try {
         for (std::size_t i = 0; i < p.params.size(); ++i) e.param(static_cast<int>(i));
     } catch (const EvalError& x) {  // a param no case can mend (a date before a dated param's first): reported as the ruleset's
@@ -310,7 +311,7 @@ Value Evaluator::make_date(const Node& n) {
 
 // table(key), table(key, key): a row; a banded key finds the band that holds its value
 Value Evaluator::lookup(const Node& n) {
-    const TableDef& t = p_.tables[n.slot];
+    const TableDef& t = tables_ ? *(*tables_)[static_cast<std::size_t>(n.slot)] : p_.tables[n.slot];
     if (!t.by_member.empty()) return t.by_member[eval(*n.kids[0]).n().convert_to<std::size_t>()];  // every member has a row
     std::vector<Value> values;
     for (std::size_t k = 0; k < t.keys.size(); ++k) values.push_back(eval(*n.kids[k]));
@@ -343,6 +344,26 @@ Value Evaluator::lookup(const Node& n) {
     return it->second;
 }
 
+CallMemo::CallMemo(const Program& p) : by_fn_(p.fns.size()) {
+    for (std::size_t i = 0; i < p.fns.size(); ++i) {
+        const FnDef& f = p.fns[i];
+        if (f.param_types.size() == 1 && f.param_types[0].kind == TypeKind::enumeration && f.param_types[0].enumeration)
+            by_fn_[i].resize(f.param_types[0].enumeration->members.size());
+    }
+}
+
+const Value* CallMemo::find(int fn, const Value& arg) const {
+    const auto& kept = by_fn_[static_cast<std::size_t>(fn)];
+    if (kept.empty() || arg.kind != Value::Kind::member) return nullptr;
+    const auto& v = kept[arg.n().convert_to<std::size_t>()];
+    return v ? &*v : nullptr;
+}
+
+void CallMemo::keep(int fn, const Value& arg, const Value& v) {
+    auto& kept = by_fn_[static_cast<std::size_t>(fn)];
+    if (!kept.empty() && arg.kind == Value::Kind::member) kept[arg.n().convert_to<std::size_t>()] = v;
+}
+
 Value Evaluator::call(const Node& n) {
     const FnDef& f = p_.fns[n.slot];
     // The arguments go straight into the callee's frame at the end of the
@@ -354,6 +375,13 @@ Value Evaluator::call(const Node& n) {
         Value v = eval(*k);
         locals_.push_back(std::move(v));
     }
+    const bool memo = memo_ && !trace_ && n.kids.size() == 1;  // a function of one enumeration: priced once a run
+    if (memo)
+        if (const Value* kept = memo_->find(n.slot, locals_[frame_base])) {
+            Value v = *kept;
+            locals_.resize(frame_base);
+            return v;
+        }
     int traced = -1;
     if (trace_) {
         traced = static_cast<int>(trace_->calls.size());
@@ -365,6 +393,7 @@ Value Evaluator::call(const Node& n) {
     base_ = frame_base;
     try {
         Value v = eval(*f.body);
+        if (memo) memo_->keep(n.slot, locals_[frame_base], v);
         locals_.resize(frame_base);
         base_ = saved;
         if (trace_ && traced >= 0) {

@@ -6,6 +6,7 @@
 #include "program.hpp"
 
 #include <map>
+#include <optional>
 #include <vector>
 
 namespace reckon {
@@ -13,7 +14,10 @@ namespace reckon {
 // Param values for a run: each param's formula, or its override (a param
 // slot mapped to a checked constant node).
 using Overrides = std::map<int, const Node*>;
-std::vector<Value> bind_params(const Program& p, const Overrides& overrides = {});
+// The run's tables, one for each of the program's: the program's own, or a copy with some cells set, as `reckon
+// sensitivity` sets the cells with a range for each run.
+using RunTables = std::vector<const TableDef*>;
+std::vector<Value> bind_params(const Program& p, const Overrides& overrides = {}, const RunTables* tables = nullptr);
 // The run's --param settings (p.overrides) as Overrides.
 Overrides command_line_overrides(const Program& p);
 
@@ -37,6 +41,19 @@ struct CallTrace {
     std::vector<int> open;  // the calls under way, innermost last
 };
 
+// Function results kept across the evaluators of one run. A function sees only its arguments, params and tables,
+// which a run fixes, so a function of one enumeration has one value for each member in the whole run, whatever
+// the case: `cost(t)` priced once for each offence type rather than once for each offence.
+class CallMemo {
+public:
+    explicit CallMemo(const Program& p);
+    const Value* find(int fn, const Value& arg) const;
+    void keep(int fn, const Value& arg, const Value& v);
+
+private:
+    std::vector<std::vector<std::optional<Value>>> by_fn_;  // by member; empty for a function not kept
+};
+
 class Evaluator {
 public:
     // params: from bind_params; inputs: from load_case, in input slot order. Both are
@@ -45,8 +62,20 @@ public:
     // For the cohort rules: `cases` is a list with, for each case, the values of p.cohort_fields.
     Evaluator(const Program& p, const std::vector<Value>& params, const Value& cases);
 
+    // The run's tables (read in place); null: the program's.
+    void set_tables(const RunTables* tables) { tables_ = tables; }
+    // The run's function results, shared by its evaluators on one thread; null: none kept.
+    void set_memo(CallMemo* memo) { memo_ = memo; }
+
     // Throws EvalError at the first error, with the chain of rules in its notes.
     const Value& rule(int i);
+    // Whether rule i has been evaluated; and a rule's value given, as if evaluated (a value known from another run
+    // with the same inputs and the same values of what it reads).
+    bool evaluated(int i) const { return rule_state_[static_cast<std::size_t>(i)] == 2; }
+    void preset(int i, const Value& v) {
+        rules_[static_cast<std::size_t>(i)] = v;
+        rule_state_[static_cast<std::size_t>(i)] = 2;
+    }
     // A constant expression (expected figures, given values).
     Value constant(const Node& n);
     // A formula whose locals the checker counted (a `require`'s condition).
@@ -59,7 +88,7 @@ public:
     Value traced(const Node& n, int frame, int member, const EnumDef* by, CallTrace& trace);
 
 private:
-    friend std::vector<Value> bind_params(const Program&, const Overrides&);
+    friend std::vector<Value> bind_params(const Program&, const Overrides&, const RunTables*);
     Evaluator(const Program& p, const Overrides& overrides);
     const Value& param(int i);
     Value eval(const Node& n);
@@ -82,6 +111,8 @@ private:
     const std::vector<Value>* inputs_ = nullptr;
     const Value* cases_ = nullptr;
     CallTrace* trace_ = nullptr;  // while traced() runs
+    const RunTables* tables_ = nullptr;
+    CallMemo* memo_ = nullptr;
     std::vector<Value> rules_;
     std::vector<std::uint8_t> rule_state_;  // 0 not yet, 1 evaluating, 2 done
     std::vector<Value> locals_;
