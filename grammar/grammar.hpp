@@ -71,6 +71,10 @@ struct kw_sd : word<TAO_PEGTL_STRING("sd")> {};
 struct kw_chart : word<TAO_PEGTL_STRING("chart")> {};
 struct kw_cases : word<TAO_PEGTL_STRING("cases")> {};
 struct kw_appendix : word<TAO_PEGTL_STRING("appendix")> {};
+struct kw_tornado : word<TAO_PEGTL_STRING("tornado")> {};
+struct kw_distribution : word<TAO_PEGTL_STRING("distribution")> {};
+struct kw_draws : word<TAO_PEGTL_STRING("draws")> {};
+struct kw_seed : word<TAO_PEGTL_STRING("seed")> {};
 struct kw_share : word<TAO_PEGTL_STRING("share")> {};
 struct kw_with : word<TAO_PEGTL_STRING("with")> {};
 struct kw_shares : word<TAO_PEGTL_STRING("shares")> {};
@@ -391,9 +395,16 @@ struct axis_title : string_lit {};
 struct report_chart : seq<kw_chart, ws, must<item_title>, ws, must<report_refs>, opt<ws, kw_axis, ws, must<axis_title>>> {};
 struct report_cases : seq<kw_cases, ws, must<item_title>, ws, must<report_refs>> {};
 struct report_list : seq<kw_list, ws, item_title, ws, must<report_ref>> {};
+// `tornado "Title" saving_pnc`: the one-way swings of a figure over the declared ranges; `distribution "Title"
+// saving_pnc draws 2000 seed 7`: its spread over draws of the declared distributions
+struct report_tornado : seq<kw_tornado, ws, must<item_title>, ws, must<report_figure>> {};
+struct draws_count : digits {};
+struct draws_seed : digits {};
+struct report_distribution : seq<kw_distribution, ws, must<item_title>, ws, must<report_figure>, opt<ws, kw_draws, ws, must<draws_count>>,
+                                 opt<ws, kw_seed, ws, must<draws_seed>>> {};
 struct report_appendix : kw_appendix {};
 struct report_item : sor<report_section, report_text, report_headline, report_range, report_table, report_chart,
-                         report_cases, report_list, report_appendix> {};
+                         report_cases, report_list, report_tornado, report_distribution, report_appendix> {};
 struct report_decl : seq<kw_report, ws, must<report_title>, star<ws, description>, star<ws, report_item>> {};
 
 struct declaration : sor<unit_decl, currency_decl, param_decl, input_decl, rule_decl, output_decl, cohort_decl, fn_decl,

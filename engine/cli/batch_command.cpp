@@ -11,6 +11,7 @@
 #include "commands/output_file.hpp"
 #include "commands/present.hpp"
 #include "commands/report.hpp"
+#include "commands/report_uncertainty.hpp"
 #include "commands/rule_tests.hpp"
 #include "commands/workbook.hpp"
 #include "core/compile.hpp"
@@ -180,13 +181,25 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
         if (a.format == BatchOutput::xlsx) {
             if (runs.empty()) write_workbook(file->writer_path(), *p, params, kept, prov);
             else write_workbook(file->writer_path(), *p, params, runs, prov);
-        } else if (!runs.empty()) {
-            file->stream() << report_html(*p, params, runs, prov);
         } else {
-            std::optional<Case> only;  // one case: the appendix shows its worked values
-            if (kept.cases.size() == 1 && kept.cases[0].ok && !is_case_table(kept.cases[0].file))
-                only = load_case_file(*p, kept.cases[0].file);
-            file->stream() << report_html(*p, params, kept, prov, only ? &*only : nullptr);
+            // a tornado or a distribution: the cases read once more and analysed, under the command line's values
+            ReportUncertainty uncertainty;
+            if (has_uncertainty_items(*p)) {
+                std::size_t unread = 0;
+                std::vector<Case> cases;
+                for (auto& lc : load_cases(*p, a.cases, opt.lists, a.tables, unread, true)) cases.push_back(std::move(lc.c));
+                uncertainty = report_uncertainty(*p, std::move(cases), a.jobs);
+                if (!uncertainty.runs) std::cerr << "reckon: the report's tornado and distribution could not be computed: " << uncertainty.error
+                                                 << (uncertainty.error.empty() || uncertainty.error.back() == '\n' ? "" : "\n");
+            }
+            if (!runs.empty()) {
+                file->stream() << report_html(*p, params, runs, prov, &uncertainty);
+            } else {
+                std::optional<Case> only;  // one case: the appendix shows its worked values
+                if (kept.cases.size() == 1 && kept.cases[0].ok && !is_case_table(kept.cases[0].file))
+                    only = load_case_file(*p, kept.cases[0].file);
+                file->stream() << report_html(*p, params, kept, prov, only ? &*only : nullptr, &uncertainty);
+            }
         }
     }
     if (file) file->commit();

@@ -181,7 +181,7 @@ BatchOutput batch_output(const std::string& name) {
 
 
 std::vector<LoadedCase> load_cases(const Program& p, const std::vector<std::string>& cases, const std::vector<ListFile>& lists,
-                                   const TableOptions& tables, std::size_t& failed) {
+                                   const TableOptions& tables, std::size_t& failed, bool quiet) {
     std::vector<std::string> list_paths;
     for (const auto& l : lists) list_paths.push_back(l.path);
     std::vector<LoadedCase> out;
@@ -191,11 +191,11 @@ std::vector<LoadedCase> load_cases(const Program& p, const std::vector<std::stri
             try {
                 out.push_back({item->load(p), file});
             } catch (const EvalError& e) {
-                std::cerr << render(e.diagnostic());
+                if (!quiet) std::cerr << render(e.diagnostic());
                 ++failed;
             } catch (const std::runtime_error& e) {
                 std::string text = e.what();
-                std::cerr << text << (text.empty() || text.back() == '\n' ? "" : "\n");
+                if (!quiet) std::cerr << text << (text.empty() || text.back() == '\n' ? "" : "\n");
                 ++failed;
             }
         }

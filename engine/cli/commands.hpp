@@ -65,8 +65,9 @@ struct LoadedCase {
     Case c;
     std::string file;
 };
+// quiet: the failures counted, not reported (a second reading, whose failures the first reported).
 std::vector<LoadedCase> load_cases(const Program& p, const std::vector<std::string>& cases, const std::vector<ListFile>& lists,
-                                   const TableOptions& tables, std::size_t& failed);
+                                   const TableOptions& tables, std::size_t& failed, bool quiet = false);
 
 // A figure as the command line names it: `total`, `saving_by_type(OffenceType.homicide)`. A name may be both a
 // figure of each case and the cohort's. UsageError, with the outputs and the nearest name, when it is neither.

@@ -75,12 +75,11 @@ std::map<std::string, Section> describe_program(const Program& p) {
                                           {"source", f.cite.source}};
     }
     if (p.report) {  // the layout of `reckon report`: each item by its kind and title, and their order
-        static const char* const kinds[] = {"section", "text", "headline", "range", "table", "chart", "cases", "list", "appendix"};
         Facets f{{"title", p.report->title}, {"description", p.report->description}};
         std::map<std::string, int> untitled;
         std::string order;
         for (const auto& item : p.report->items) {
-            std::string kind = kinds[static_cast<int>(item.kind)];
+            std::string kind = ast::report_item_kind_name(item.kind);
             std::string key = kind + (item.title.empty() || item.kind == ast::ReportItemKind::text
                                           ? " " + std::to_string(++untitled[kind]) : " \"" + item.title + "\"");
             std::string shows = item.kind == ast::ReportItemKind::text ? item.title : "";

@@ -7,8 +7,11 @@
 #include "core/eval.hpp"
 #include "present.hpp"
 #include "report_charts.hpp"
+#include "report_uncertainty.hpp"
+#include "sensitivity_format.hpp"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <cmath>
 #include <cstdio>
@@ -41,6 +44,7 @@ const char* const style =
     "svg{max-width:100%;height:auto}svg text{font-family:'DejaVu Sans',Helvetica,Arial,sans-serif}\n"
     "table.chart-data{font-size:.8rem}table.chart-data caption{font-weight:normal;color:#56606a}\n"
     "ul.names{columns:4 9rem;padding-left:1.2rem;font-size:.9rem}\n"
+    "p.note{font-size:.85rem;color:#38424c;margin:.2rem 0 .4rem}ol.sources{font-size:.8rem;color:#38424c;margin:.2rem 0}\n"
     ".failed{color:#8a1c1c}\n"
     ".banner{border:2px solid #8a1c1c;border-left-width:8px;background:#fdf3f3;padding:.6rem 1rem;margin:1rem 0}\n"
     ".banner strong{color:#8a1c1c;font-size:1.1rem}.banner ul{margin:.4rem 0;padding-left:1.2rem;font-size:.9rem}\n"
@@ -59,7 +63,8 @@ const char* const style =
     "section.appendix td code{font-size:.95em;white-space:pre-wrap;overflow-wrap:anywhere}\n"
     "thead{display:table-header-group}\n"
     "h2,h3,caption,figcaption{break-after:avoid}figure,.headlines,table.chart-data,tr{break-inside:avoid}\n"
-    "section.appendix,footer{break-before:page}.headline{background:none}}\n";
+    "section.appendix,footer{break-before:page}.headline{background:none}\n"
+    "figure.long{break-inside:auto}figure.long svg{break-inside:avoid}}\n";
 
 // A figure in a headline: to the step its output declares (`headline to £1,000`), as a reader quotes an
 // estimate; exactly, as everywhere else, when it declares none.
@@ -245,8 +250,101 @@ private:
                 for (std::size_t j = 0; j < runs_.size(); ++j) cases_table(item, j);
                 break;
             case K::list: list(item); break;
+            case K::tornado: tornado(item); break;
+            case K::distribution: distribution(item); break;
             case K::appendix: appendix(); break;
         }
+    }
+
+    // A tornado or a distribution that could not be computed says why, in place of its chart.
+    bool uncertainty_shown(const ReportItem& item) {
+        if (u_ && u_->runs) return true;
+        out_ += "<figure class=\"chart\">\n<figcaption>" + h(item.title) + "</figcaption>\n<p class=\"failed\">Not computed: " +
+                h(u_ ? u_->error : std::string("the analysis was not run")) + "</p>\n</figure>\n";
+        return false;
+    }
+
+    // The figure's swing over each declared range, largest first: the chart (the ten largest) and every one in the table.
+    void tornado(const ReportItem& item) {
+        if (!uncertainty_shown(item)) return;
+        const SensitivityRuns& runs = *u_->runs;
+        const std::size_t t = u_->target_of.at(&item);
+        const OneWay& w = u_->one_way.at(t);
+        const RuleDef& r = p_.rules[static_cast<std::size_t>(item.rules[0])];
+        const Number scale = p_.units.scale(r.shown().unit);
+        const auto x = [&](const Number& n) { return (n / scale).convert_to<double>(); };
+        std::vector<Swing> bars;
+        for (const auto& row : w.rows)
+            if (row.swing() != 0 && bars.size() < 10)
+                bars.push_back({runs.values()[row.value].name, x(row.at_low), x(row.at_high), target_text(runs, t, row.at_low),
+                                target_text(runs, t, row.at_high)});
+        const std::string base = target_text(runs, t, runs.base()[t]);
+        out_ += "<figure class=\"chart long\">\n<figcaption>" + h(item.title) + "</figcaption>\n";
+        out_ += "<p class=\"note\">" + h(r.shown_label()) + " with one value at each end of its declared range and every other at its "
+                "own; the line is the figure with every value its own, " + h(base) + ".</p>\n";
+        if (bars.empty()) out_ += "<p>No declared range moves this figure.</p>\n";
+        else out_ += tornado_chart(item.title, axis_of(r), x(runs.base()[t]), base, bars, ++charts_);
+        out_ += "<table class=\"chart-data\">\n<caption>The figures in this chart, every range, largest swing first</caption>\n"
+                "<thead><tr><th>Value</th><th class=\"num\">Low</th><th class=\"num\">Figure at low</th><th class=\"num\">High</th>"
+                "<th class=\"num\">Figure at high</th><th class=\"num\">Swing</th><th>Sources</th></tr></thead>\n<tbody>\n";
+        std::vector<std::string> sources;  // each once, numbered in the order first cited
+        const auto cite = [&](const std::string& source) {
+            if (source.empty()) return std::string("none given");
+            auto it = std::find(sources.begin(), sources.end(), source);
+            if (it == sources.end()) it = sources.insert(sources.end(), source);
+            return "[" + std::to_string(it - sources.begin() + 1) + "]";
+        };
+        for (const auto& row : w.rows) {
+            const UncertainValue& v = runs.values()[row.value];
+            out_ += "<tr><td>" + h(v.name) + "</td><td class=\"num\">" + h(v.range->low_text) + "</td><td class=\"num\">" +
+                    h(target_text(runs, t, row.at_low)) + "</td><td class=\"num\">" + h(v.range->high_text) + "</td><td class=\"num\">" +
+                    h(target_text(runs, t, row.at_high)) + "</td><td class=\"num\">" + h(target_text(runs, t, row.swing())) + "</td><td>low " +
+                    cite(v.range->low_source) + ", high " + cite(v.range->high_source) + "</td></tr>\n";
+        }
+        out_ += "</tbody>\n</table>\n<ol class=\"sources\">\n";
+        for (const auto& source : sources) out_ += "<li>" + h(source) + "</li>\n";
+        out_ += "</ol>\n</figure>\n";
+    }
+
+    // The figure over draws of every value with a distribution: a histogram with its mean and percentiles, and the figures as a table.
+    void distribution(const ReportItem& item) {
+        if (!uncertainty_shown(item)) return;
+        const SensitivityRuns& runs = *u_->runs;
+        const std::size_t t = u_->target_of.at(&item);
+        const Draws& d = u_->draws.at(&item);
+        const DrawSummary s = summarise(runs, d, t, std::nullopt);
+        const RuleDef& r = p_.rules[static_cast<std::size_t>(item.rules[0])];
+        const Number scale = p_.units.scale(r.shown().unit);
+        const auto x = [&](const Number& n) { return (n / scale).convert_to<double>(); };
+        std::vector<double> values;
+        for (const auto& f : d.figures) values.push_back(x(f[t]));
+        const std::string mean = target_text(runs, t, s.mean), low = target_text(runs, t, s.p2_5), high = target_text(runs, t, s.p97_5);
+        const std::string base = target_text(runs, t, runs.base()[t]);
+        const std::vector<Mark> marks{{"mean of the draws, " + mean, {x(s.mean)}, false},
+                                      {"2.5% and 97.5% of the draws, " + low + " and " + high, {x(s.p2_5), x(s.p97_5)}, true},
+                                      {"the figure with every value its own, " + base, {x(runs.base()[t])}, false}};
+        std::string drawn;
+        std::map<std::string, std::size_t> kinds;
+        for (std::size_t i : d.drawn) kinds[distribution_name(runs.values()[i].range->distribution)]++;
+        for (const auto& [kind, n] : kinds) drawn += (drawn.empty() ? "" : ", ") + std::to_string(n) + " " + kind;
+        out_ += "<figure class=\"chart\">\n<figcaption>" + h(item.title) + "</figcaption>\n";
+        out_ += "<p class=\"note\">" + h(r.shown_label()) + " in " + count(d.figures.size()) + " draws (seed " + std::to_string(d.seed) + ") of the " +
+                std::to_string(d.drawn.size()) + " values with a distribution (" + h(drawn) + "); each draw evaluated exactly.</p>\n";
+        out_ += histogram_chart(item.title, axis_of(r), values, marks, ++charts_);
+        out_ += "<table class=\"chart-data\">\n<caption>The figures in this chart</caption>\n<tbody>\n";
+        for (const auto& [label, text] : std::vector<std::pair<std::string, std::string>>{
+                 {"Draws", count(d.figures.size()) + ", seed " + std::to_string(d.seed)}, {"Mean", mean},
+                 {"Median", target_text(runs, t, s.median)}, {"2.5%", low}, {"97.5%", high},
+                 {"Lowest", target_text(runs, t, s.lowest)}, {"Highest", target_text(runs, t, s.highest)},
+                 {"With every value its own", base}})
+            out_ += "<tr><th>" + h(label) + "</th><td class=\"num\">" + h(text) + "</td></tr>\n";
+        out_ += "</tbody>\n</table>\n</figure>\n";
+    }
+
+    // A chart's value axis: the figure's unit by name.
+    std::string axis_of(const RuleDef& r) const {
+        const std::string unit = p_.units.name(r.shown().unit);
+        return r.shown_label() + (unit.empty() ? "" : " (" + unit + ")");
     }
 
     void headlines(const ReportItem& shown, const Records& recs) {
@@ -832,6 +930,9 @@ private:
     bool failures_shown_ = false;
     std::vector<std::optional<CaseRecord>> totals_;  // each run's totals over the cases, made when first shown
     int charts_ = 0;
+
+public:
+    const ReportUncertainty* u_ = nullptr;  // the tornado and distribution items' figures
 };
 
 }  // namespace
@@ -868,13 +969,18 @@ std::vector<ScenarioSet> scenario_settings(const Program& p, const std::vector<V
 }
 
 std::string report_html(const Program& p, const std::vector<Value>& params, const BatchResults& results,
-                        const Provenance& prov, const Case* only_case) {
+                        const Provenance& prov, const Case* only_case, const ReportUncertainty* uncertainty) {
     const std::vector<ReportRun> one{{"", &p, &params, &results}};
-    return Page(p, params, one, prov, only_case).render();
+    Page page(p, params, one, prov, only_case);
+    page.u_ = uncertainty;
+    return page.render();
 }
 
-std::string report_html(const Program& p, const std::vector<Value>& params, const std::vector<ReportRun>& runs, const Provenance& prov) {
-    return Page(p, params, runs, prov, nullptr).render();
+std::string report_html(const Program& p, const std::vector<Value>& params, const std::vector<ReportRun>& runs, const Provenance& prov,
+                        const ReportUncertainty* uncertainty) {
+    Page page(p, params, runs, prov, nullptr);
+    page.u_ = uncertainty;
+    return page.render();
 }
 
 }  // namespace reckon

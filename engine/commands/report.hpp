@@ -12,6 +12,8 @@
 
 namespace reckon {
 
+struct ReportUncertainty;
+
 // What produced a report or a workbook.
 struct Provenance {
     std::string ruleset, version;
@@ -41,8 +43,9 @@ std::string git_blob_id_of_file(const std::string& path);
 
 // The page. `only_case`, when the run has a single case, gives the
 // appendix its worked values.
+// `uncertainty`: the figures of the tornado and distribution items (report_uncertainty.hpp), when it has any.
 std::string report_html(const Program& p, const std::vector<Value>& params, const BatchResults& results,
-                        const Provenance& prov, const Case* only_case);
+                        const Provenance& prov, const Case* only_case, const ReportUncertainty* uncertainty = nullptr);
 
 // One run of the cases under a scenario (--scenarios): its program (with the scenario's params and
 // cells), its params bound, and every figure.
@@ -64,6 +67,7 @@ std::vector<ScenarioSet> scenario_settings(const Program& p, const std::vector<V
 // The page of a run under scenarios: each figure of each scenario side by side, a trend chart when the
 // scenarios are years in order, and in the appendix what each scenario sets. `p` and `params` are the
 // ruleset as the command line sets it, which the methodology shows.
-std::string report_html(const Program& p, const std::vector<Value>& params, const std::vector<ReportRun>& runs, const Provenance& prov);
+std::string report_html(const Program& p, const std::vector<Value>& params, const std::vector<ReportRun>& runs, const Provenance& prov,
+                        const ReportUncertainty* uncertainty = nullptr);
 
 }  // namespace reckon

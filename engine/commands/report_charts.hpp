@@ -27,4 +27,27 @@ std::string bar_chart(const std::string& title, const std::string& axis, const s
 std::string line_chart(const std::string& title, const std::string& axis, const std::vector<std::string>& categories,
                        const std::vector<std::string>& series, const std::vector<Bar>& points, int id);
 
+// A row of a tornado: an uncertain value, and the figure at each end of its range.
+struct Swing {
+    std::string label;
+    double at_low, at_high;
+    std::string low_text, high_text;  // the figures at the ends, as shown
+};
+// A tornado: a row per value in the order given (largest swing first), a bar from the figure at one end of its
+// range to the figure at the other, about a line at the figure with every value its own; the part of a bar on
+// the low end's side in one colour, the high end's in another, the figures at its ends beside it.
+std::string tornado_chart(const std::string& title, const std::string& axis, double base, const std::string& base_text,
+                          const std::vector<Swing>& rows, int id);
+
+// A line across a histogram at a value: the mean, a percentile, the ruleset's own figure.
+struct Mark {
+    std::string label;          // "mean £952,765"
+    std::vector<double> values; // a line at each (the 2.5% and 97.5% points: one mark)
+    bool dashed = false;
+};
+// A histogram of draws: `bins` bins of equal width from the lowest draw to the highest, the number of draws in
+// each, the marks as lines across it, labelled in a key under it.
+std::string histogram_chart(const std::string& title, const std::string& axis, const std::vector<double>& draws, const std::vector<Mark>& marks,
+                            int id, std::size_t bins = 24);
+
 }  // namespace reckon

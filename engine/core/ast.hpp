@@ -194,7 +194,24 @@ struct TableRow {
 };
 
 // One line of a report's layout: `chart "Title" a, b`, `table "Title" a, b share of total`...
-enum class ReportItemKind { section, text, headline, range, table, chart, cases, list, appendix };
+enum class ReportItemKind { section, text, headline, range, table, chart, cases, list, tornado, distribution, appendix };
+// The word that writes an item of the kind: "chart", "tornado".
+inline const char* report_item_kind_name(ReportItemKind k) {
+    switch (k) {
+        case ReportItemKind::section: return "section";
+        case ReportItemKind::text: return "text";
+        case ReportItemKind::headline: return "headline";
+        case ReportItemKind::range: return "range";
+        case ReportItemKind::table: return "table";
+        case ReportItemKind::chart: return "chart";
+        case ReportItemKind::cases: return "cases";
+        case ReportItemKind::list: return "list";
+        case ReportItemKind::tornado: return "tornado";
+        case ReportItemKind::distribution: return "distribution";
+        case ReportItemKind::appendix: return "appendix";
+    }
+    return "item";
+}
 struct ReportItem {
     ReportItemKind kind;
     Location where;
@@ -206,6 +223,8 @@ struct ReportItem {
     bool member_shares = false;  // table: `with shares`, each member's share of its figure's total
     Location member_shares_where;
     std::string axis;   // chart: the value axis's label
+    std::string draws, seed;  // distribution: as written, or "" (the defaults)
+    Location draws_where, seed_where;
 };
 
 enum class DeclKind { unit, currency, param, input, rule, output, fn, type, table, require, test, import, report };

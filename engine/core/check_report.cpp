@@ -16,6 +16,8 @@ const char* item_word(K k) {
         case K::chart: return "chart";
         case K::cases: return "cases";
         case K::list: return "list";
+        case K::tornado: return "tornado";
+        case K::distribution: return "distribution";
         case K::section:
         case K::text:
         case K::appendix: return "item";
@@ -87,6 +89,22 @@ std::optional<ReportItem> Checker::report_item(const ast::ReportItem& item) {
     if (!item.share_of.empty()) {
         out.share_of = report_output(item.share_of, item.share_where, false);
         ok = ok && out.share_of >= 0;
+    }
+    if (!item.draws.empty()) {
+        if (item.draws.size() > 7 || std::stoul(item.draws) < 1 || std::stoul(item.draws) > 1000000) {
+            error(item.draws_where, "a distribution is of 1 to 1,000,000 draws, not " + item.draws);
+            ok = false;
+        } else {
+            out.draws = std::stoul(item.draws);
+        }
+    }
+    if (!item.seed.empty()) {
+        if (item.seed.size() > 19) {
+            error(item.seed_where, "a seed is a whole number of at most 19 digits");
+            ok = false;
+        } else {
+            out.seed = std::stoull(item.seed);
+        }
     }
     if (!ok) return std::nullopt;
     const std::string word = item_word(item.kind);
@@ -213,6 +231,29 @@ void Checker::check_report_item(const ast::ReportItem& item, const ReportItem& o
             const RuleDef& r = p_.rules[out.rules[0]];
             if (r.type.kind != TypeKind::list)
                 error(item.refs[0].second, "a list shows an output that is a list, and '" + r.name + "' is " + describe(r.type));
+            break;
+        }
+        case K::tornado:
+        case K::distribution: {
+            const RuleDef& r = p_.rules[out.rules[0]];
+            if (!numeric(r)) {
+                error(item.refs[0].second, "a " + word + " shows a figure, and '" + r.name + "' is " + describe(r.shown()));
+            } else if (by(0)) {
+                error(item.refs[0].second, "a " + word + " shows one figure, and '" + r.name + "' is a figure for each " + r.by->name,
+                      {"name one member, as in " + r.name + "(" + r.by->example() + ")"});
+            }
+            bool ranged = !p_.uncertain_cells.empty(), distributed = false;
+            for (const auto& c : p_.uncertain_cells) distributed = distributed || c.range.distribution != Distribution::none;
+            for (const auto& d : p_.params) {
+                ranged = ranged || d.uncertain.has_value();
+                distributed = distributed || (d.uncertain && d.uncertain->distribution != Distribution::none);
+            }
+            if (item.kind == K::tornado && !ranged)
+                error(item.where, "a tornado shows how a figure swings over the ranges of its params and table cells, and the ruleset "
+                                  "declares none", {"declare one: param arrest_time = 6.5 hour range 3.5 hour to 6.5 hour"});
+            if (item.kind == K::distribution && !distributed)
+                error(item.where, "a distribution shows a figure over draws of the params and table cells with a distribution, and the "
+                                  "ruleset declares none", {"declare one: range 3.5 hour to 6.5 hour distributed uniform"});
             break;
         }
         case K::section:

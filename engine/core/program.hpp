@@ -6,6 +6,7 @@
 #include "limits.hpp"
 #include "types.hpp"
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -295,6 +296,8 @@ struct ReportItem {
     int share_of = -1;       // table: shares of this output
     bool member_shares = false;  // table of figures by member: each member's share of its figure's total
     bool cohort = false;     // of the cohort, or of each case
+    std::size_t draws = 1000;  // distribution: the draws, and their seed
+    std::uint64_t seed = 1;
 };
 
 struct ReportDef {

@@ -108,6 +108,19 @@ shows iom-report '<code>report_year=2023</code>'
 shows iom-report '<dd>240, of which 0 failed</dd>'
 bars iom-report 65
 printed_whole iom-report '<table class="cases">' '</table>'
+# how sure: the tornado of value 1 over the declared ranges (the ten largest swings drawn, every one in its
+# table), and its spread over 1,000 draws of the social costs, the same figures on every run
+shows iom-report 'What moves the saving from reduced offending (value 1) most'
+shows iom-report '<td>unit_costs(other_wounding).social</td><td class="num">£0</td><td class="num">£829,667.65</td><td class="num">£5,661</td><td class="num">£1,016,259.57</td><td class="num">£186,591.93</td>'
+swings=$(grep -o '<rect class="swing"' "$tmp/iom-report.dom" | wc -l)
+[ "$swings" -eq 10 ] || fail "iom-report: $swings bars in the tornado, expected 10"
+shows iom-report 'The saving from reduced offending (value 1) over draws of the social costs'
+shows iom-report '<th>Draws</th><td class="num">1,000, seed 1</td>'
+shows iom-report '<th>Mean</th><td class="num">£951,559.63</td>'
+shows iom-report '<th>With every value its own</th><td class="num">£1,016,259.57</td>'
+bins=$(grep -o '<rect class="bin"' "$tmp/iom-report.dom" | wc -l)
+[ "$bins" -ge 10 ] || fail "iom-report: $bins bins in the distribution, expected 10 or more"
+printed_whole iom-report 'every range, largest swing first' '</table>'
 
 # The IOM report over six years from one cohort: figures side by side, a trend chart per headline unit.
 "$reckon" report rulesets/iom-annual-report.reckon cases/iom --scenarios rulesets/iom-annual-report.years.yaml \
