@@ -166,7 +166,9 @@ nlohmann::ordered_json sensitivity_json(const SensitivityRuns& runs, const Sensi
     }
     out["values"] = std::move(values);
     J figures = J::object();
-    for (std::size_t t = 0; t < runs.targets().size(); ++t) figures[runs.targets()[t].name] = target_text(runs, t, runs.base()[t]);
+    for (std::size_t t = 0; t < runs.targets().size(); ++t)
+        figures[runs.targets()[t].name] = {{"value", target_text(runs, t, runs.base()[t])},
+                                           {"exact", exact_in_unit(p, rule_of(runs, t).shown(), runs.base()[t])}};
     out["figures"] = std::move(figures);
     J one_way = J::array();
     for (const auto& w : f.one_way) {
@@ -213,6 +215,7 @@ nlohmann::ordered_json sensitivity_json(const SensitivityRuns& runs, const Sensi
         J summaries = J::array();
         for (const auto& s : f.summaries) {
             J one{{"figure", runs.targets()[s.target].name}, {"mean", target_text(runs, s.target, s.mean)},
+                  {"mean_exact", exact_in_unit(p, rule_of(runs, s.target).shown(), s.mean)},
                   {"median", target_text(runs, s.target, s.median)}, {"p2_5", target_text(runs, s.target, s.p2_5)},
                   {"p97_5", target_text(runs, s.target, s.p97_5)}, {"lowest", target_text(runs, s.target, s.lowest)},
                   {"highest", target_text(runs, s.target, s.highest)}};

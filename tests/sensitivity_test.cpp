@@ -1,0 +1,219 @@
+// reckon sensitivity, as an analyst or an appraiser runs it: the Sussex ranges worked by hand (one-way swings,
+// an exact switching value), probabilistic runs that are the same with any --jobs and on every run, a mean that
+// agrees with the distribution's, and the errors of a wrong command line.
+#include "support.hpp"
+
+#include <cmath>
+#include <cstdint>
+#include <regex>
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+using reckon::testing::pennies;
+using reckon::testing::run_reckon;
+
+namespace {
+const char* sussex = "rulesets/sussex-complex-client.reckon";
+const char* sussex_case = "cases/sussex/complex-client-2010-11.yaml";
+
+nlohmann::json sensitivity_json(std::vector<std::string> extra) {
+    std::vector<std::string> args = {"sensitivity", sussex, sussex_case, "--output", "total", "--format", "json"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto r = run_reckon(args);
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(r.err.empty());
+    return nlohmann::json::parse(r.out);
+}
+
+// "13042790239/214500" -> {13042790239, 214500}
+std::pair<std::int64_t, std::int64_t> fraction(const std::string& text) {
+    const auto slash = text.find('/');
+    if (slash == std::string::npos) return {std::stoll(text), 1};
+    return {std::stoll(text.substr(0, slash)), std::stoll(text.substr(slash + 1))};
+}
+}  // namespace
+
+TEST_CASE("sensitivity: the Sussex total over each range, largest swing first; the arrest time's swing worked by hand") {
+    auto j = sensitivity_json({});
+    REQUIRE(j["one_way"].size() == 1);
+    const auto& tornado = j["one_way"][0]["tornado"];
+    REQUIRE(tornado.size() == 2);  // every param with a range
+    // a prison place at £39,000 a year (the NAO's £750 a week) instead of £45,000: £6,000 x 12 weeks / 52 = £1,384.615…
+    CHECK(tornado[0]["value"] == "prison_annual_cost");
+    CHECK(tornado[0]["at_low"] == "£59,420.93");
+    CHECK(tornado[0]["at_high"] == "£60,805.55");
+    CHECK(tornado[0]["swing"] == "£1,384.62");
+    // an arrest of 3.5 hours (the ready reckoner) instead of 6.5: 6 arrests x 3 hours at £31,917 x 1.2 / 1,650 an hour
+    // = 18 x £23.2124 = £417.8225…
+    CHECK(tornado[1]["value"] == "arrest_time");
+    CHECK(tornado[1]["swing"] == "£417.82");
+    CHECK(pennies(tornado[1]["at_high"]) - pennies(tornado[1]["at_low"]) == 41782);
+    CHECK(tornado[1]["at_low"] == "£60,387.73");
+    CHECK(j["figures"]["total"]["value"] == "£60,805.55");
+    // the ranges with the sources of their ends, as the ruleset declares them
+    CHECK(j["values"][0]["name"] == "arrest_time");
+    CHECK(j["values"][0]["low"]["value"] == "3.5 hour");
+    CHECK(j["values"][0]["low"]["source"].get<std::string>().find("Ready Reckoner") != std::string::npos);
+    CHECK(j["values"][1]["low"]["value"] == "£39,000/year");
+
+    auto text = run_reckon({"sensitivity", sussex, sussex_case, "--output", "total"});
+    REQUIRE(text.status == 0);
+    CHECK(text.out.find("One-way: total, £60,805.55 with every value its own; largest swing first\n"
+                        "  value                        low  total at low          high  total at high      swing\n"
+                        "  prison_annual_cost  £39,000/year    £59,420.93  £45,000/year     £60,805.55  £1,384.62\n"
+                        "  arrest_time             3.5 hour    £60,387.73      6.5 hour     £60,805.55    £417.82\n") != std::string::npos);
+}
+
+TEST_CASE("sensitivity: the prison cost at which the Sussex total reaches £60,000, exact") {
+    auto j = sensitivity_json({"--threshold", "total=£60,000"});
+    const auto& s = j["switching_values"][0];
+    CHECK(s["threshold"] == "£60,000.00");
+    CHECK(s["switching"][0]["value"] == "arrest_time");
+    CHECK(s["switching"][0]["method"] == "not reached");  // 3.5 hours still leaves £60,387.73
+    const auto& prison = s["switching"][1];
+    CHECK(prison["value"] == "prison_annual_cost");
+    CHECK(prison["method"] == "exact");
+    CHECK(prison["at"] == "£41,509.288101…/year");
+    // By hand: £1 a year off a prison place takes 12/52 of £1 off the total (12 weeks in custody), so the total T
+    // reaches £60,000 at £45,000 - (T - £60,000) x 52 / 12 a year. With x = a/b and T = c/d, exactly:
+    // a x 12 x d = b x (45,000 x 12 x d - (c - 60,000 x d) x 52).
+    const auto [a, b] = fraction(prison["exact"]);
+    const auto [c, d] = fraction(j["figures"]["total"]["exact"]);
+    CHECK(c == 13042790239);  // T = £60,805.548899…
+    CHECK(d == 214500);
+    CHECK(a * 12 * d == b * (45000 * 12 * d - (c - 60000 * d) * 52));
+    CHECK(a == 2054709761);
+    CHECK(b == 49500);
+}
+
+TEST_CASE("sensitivity: draws are the same with one thread or two, and on a second run") {
+    const std::vector<std::string> args = {"sensitivity", sussex, sussex_case, "--output", "total", "--draws", "2000", "--seed", "7"};
+    auto with = [&](const char* jobs) {
+        auto a = args;
+        a.insert(a.end(), {"--jobs", jobs});
+        auto r = run_reckon(a);
+        REQUIRE_MESSAGE(r.status == 0, r.err);
+        return r.out;
+    };
+    const std::string one = with("1"), two = with("2"), again = with("2");
+    CHECK(one.find("Probabilistic: 2000 draws, seed 7, of 2 values with a distribution (arrest_time uniform, prison_annual_cost uniform)\n") !=
+          std::string::npos);
+    CHECK(one == two);
+    CHECK(two == again);
+    // another seed, other draws
+    auto other = args;
+    other[other.size() - 1] = "8";
+    auto r = run_reckon(other);
+    REQUIRE(r.status == 0);
+    CHECK(r.out != one);
+}
+
+TEST_CASE("sensitivity: the mean of the draws agrees with the distribution's where the figure is linear in one param") {
+    // the prison cost held (a param that --param sets is not varied): only the arrest time is drawn, uniform on
+    // 3.5 to 6.5 hours, mean 5 hours, sd 3 / sqrt(12) = 0.866 hours. The total is linear in it at 6 arrests x
+    // £23.2124 an hour, so its mean is T - 1.5 x 6 x £31,917 x 1.2 / 1,650 = T - £208.911…, and its sampling error
+    // over 2,000 draws 0.866 x 6 x 23.2124 / sqrt(2000) = £2.70. The test allows four of those: £10.79.
+    auto j = sensitivity_json({"--draws", "2000", "--seed", "7", "--param", "prison_annual_cost=£45,000/year"});
+    REQUIRE(j["draws"]["drawn"].size() == 1);
+    CHECK(j["draws"]["drawn"][0] == "arrest_time");
+    CHECK(j["values"].size() == 1);  // the prison cost is held
+    const auto [c, d] = fraction(j["figures"]["total"]["exact"]);
+    const double expected = static_cast<double>(c) / static_cast<double>(d) - 1.5 * 6 * 31917 * 1.2 / 1650;
+    const auto [m, n] = fraction(j["draws"]["figures"][0]["mean_exact"]);
+    const double mean = static_cast<double>(m) / static_cast<double>(n);
+    const double error = 3 / std::sqrt(12.0) * 6 * 31917 * 1.2 / 1650 / std::sqrt(2000.0);
+    CHECK(error == doctest::Approx(2.697).epsilon(0.001));
+    INFO("mean " << mean << ", expected " << expected);
+    CHECK(std::fabs(mean - expected) <= 4 * error);
+    // the percentiles of a uniform's linear image: 2.5% and 97.5% of the way along, within the same error
+    const double low_end = expected - 1.5 * 6 * 31917 * 1.2 / 1650, width = 3 * 6 * 31917 * 1.2 / 1650;
+    CHECK(std::fabs(pennies(j["draws"]["figures"][0]["p2_5"]) / 100.0 - (low_end + 0.025 * width)) <= 4 * error);
+    CHECK(std::fabs(pennies(j["draws"]["figures"][0]["p97_5"]) / 100.0 - (low_end + 0.975 * width)) <= 4 * error);
+}
+
+TEST_CASE("sensitivity: explain --draw K shows the figure as draw K of the seed computed it") {
+    auto r = run_reckon({"explain", sussex, sussex_case, "police_constable_hours", "--draw", "3", "--seed", "7"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    std::smatch m;
+    REQUIRE(std::regex_search(r.out, m, std::regex("^Draw 3 of seed 7, with arrest_time = ([0-9.]+) hour, prison_annual_cost = ")));
+    const double arrest = std::stod(m[1]);
+    CHECK(arrest >= 3.5);
+    CHECK(arrest <= 6.5);
+    // 52 hours with 6.5-hour arrests; each of the 6 arrests is now `arrest` hours
+    char expected[64];
+    std::snprintf(expected, sizeof expected, "output police_constable_hours = %.2f hour", 52 - 6 * (6.5 - arrest));
+    CHECK(r.out.find(expected) != std::string::npos);
+    // the same draw in the run that drew it: the total of draw 3 alone, as two runs of one draw agree
+    auto again = run_reckon({"explain", sussex, sussex_case, "police_constable_hours", "--draw", "3", "--seed", "7"});
+    CHECK(again.out == r.out);
+}
+
+TEST_CASE("sensitivity: a two-way grid over both Sussex ranges, and CSV for spreadsheets") {
+    auto r = run_reckon({"sensitivity", sussex, sussex_case, "--output", "total", "--two-way", "arrest_time,prison_annual_cost", "--steps", "3"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(r.out.find("Two-way: total over arrest_time (rows) and prison_annual_cost (columns)\n"
+                     "            £39,000.00/year  £42,000.00/year  £45,000.00/year\n"
+                     "  3.5 hour       £59,003.11       £59,695.42       £60,387.73\n"
+                     "  5 hour         £59,212.02       £59,904.33       £60,596.64\n"
+                     "  6.5 hour       £59,420.93       £60,113.24       £60,805.55\n") != std::string::npos);
+    // the corner: both low, £60,805.55 - £1,384.62 - £417.82
+    auto csv = run_reckon({"sensitivity", sussex, sussex_case, "--output", "total", "--format", "csv"});
+    REQUIRE(csv.status == 0);
+    CHECK(csv.out.rfind("analysis,figure,value,low,high,figure_at_low,figure_at_high,swing,", 0) == 0);
+    CHECK(csv.out.find("one-way,total,prison_annual_cost,39000,45000,59420.93,60805.55,1384.62,") != std::string::npos);
+    CHECK(csv.out.find("one-way,total,arrest_time,3.5,6.5,60387.73,60805.55,417.82,") != std::string::npos);
+}
+
+TEST_CASE("sensitivity: IOM value 1 over the social costs of crime, each swing the figure's share of that type's saving") {
+    auto r = run_reckon({"sensitivity", "rulesets/iom-annual-report.reckon", "cases/iom", "--output", "saving_pnc", "--output",
+                         "saving_by_type(OffenceType.other_wounding)", "--format", "json"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    auto j = nlohmann::json::parse(r.out);
+    CHECK(j["cases"] == 240);
+    CHECK(j["values"].size() == 19);  // 18 social costs and the price base
+    const auto& tornado = j["one_way"][0]["tornado"];
+    CHECK(tornado[0]["value"] == "unit_costs(other_wounding).social");
+    // the social cost is £5,661 of other wounding's £9,810 (2,765 + 1,384 + 5,661): its swing is that share of the
+    // type's saving
+    const long long saving = pennies(j["figures"]["saving_by_type(OffenceType.other_wounding)"]["value"]);
+    const long long swing = pennies(tornado[0]["swing"]);
+    CHECK(std::llabs(swing - std::llround(static_cast<double>(saving) * 5661 / 9810)) <= 1);
+    CHECK(tornado[0]["swing"] == "£186,591.93");
+    // the price base a year older: every cost uprated by 1.49168 / 1.05102 instead of / 1.06913
+    CHECK(tornado[6]["value"] == "prices_year");
+    CHECK(tornado[6]["at_low"] == "£1,033,770.62");
+}
+
+TEST_CASE("sensitivity: the command line is checked") {
+    auto err = [](std::vector<std::string> args) {
+        std::vector<std::string> all = {"sensitivity", sussex, sussex_case};
+        all.insert(all.end(), args.begin(), args.end());
+        auto r = run_reckon(all);
+        CHECK(r.out.empty());
+        return r;
+    };
+    auto r = err({"--output", "totl"});
+    CHECK(r.status == 2);
+    CHECK(r.err.find("'totl' is not an output or rule of rulesets/sussex-complex-client.reckon (did you mean 'total'?)") != std::string::npos);
+    r = err({"--threshold", "total=sixty"});
+    CHECK(r.status == 2);
+    CHECK(r.err == "reckon: error: --threshold total=sixty: expected GBP, as the figure is, such as £60,805.55\n");
+    r = err({"--threshold", "total"});
+    CHECK(r.status == 2);
+    CHECK(r.err == "reckon: error: --threshold total: expected NAME=VALUE, as in --threshold total=£60,000\n");
+    r = err({"--two-way", "arrest_time,on_costs"});
+    CHECK(r.status == 2);
+    CHECK(r.err == "reckon: error: --two-way: 'on_costs' is not a param with a range (those with a range: arrest_time, prison_annual_cost)\n");
+    r = err({"--two-way", "arrest_time"});
+    CHECK(r.status == 2);
+    r = err({"--draws", "0"});
+    CHECK(r.status == 2);
+    // a figure of each case over many cases
+    auto many = run_reckon({"sensitivity", "rulesets/iom-annual-report.reckon", "cases/iom", "--output", "days_on"});
+    CHECK(many.status == 2);
+    CHECK(many.err == "reckon: error: 'days_on' is a figure of one case: give one case, or name cohort figures\n");
+    auto text = run_reckon({"sensitivity", "rulesets/iom-annual-report.reckon", "cases/iom", "--output", "status"});
+    CHECK(text.status == 2);
+    CHECK(text.err.find("'status' is Status: only a number, a quantity or an amount of money is analysed") != std::string::npos);
+}
