@@ -34,7 +34,7 @@ std::pair<std::int64_t, std::int64_t> fraction(const std::string& text) {
 }
 }  // namespace
 
-TEST_CASE("sensitivity: the Sussex total over each range, largest swing first; the arrest time's swing worked by hand") {
+TEST_CASE("sensitivity: the Sussex total over each range, largest swing first, the arrest time swing worked by hand") {
     auto j = sensitivity_json({});
     REQUIRE(j["one_way"].size() == 1);
     const auto& tornado = j["one_way"][0]["tornado"];

@@ -120,14 +120,14 @@ std::optional<Uncertain> Checker::check_uncertainty(const ast::Uncertainty& u, c
             return std::nullopt;
         }
         if (!takes_sd(*kind) && u.sd) {
-            error(u.sd->where, as + " is fixed by the range and the param's value (its mode): it takes no 'sd'");
+            error(u.sd->where, as + " is fixed by the range and the value (its mode): it takes no 'sd'");
             return std::nullopt;
         }
         if (u.sd) {
             auto sd = written(*u.sd, "the standard deviation");
             if (!sd) return std::nullopt;
             if (!(sd->n() > Number(0))) {
-                error(u.sd->where, "the standard deviation of " + who + " is above zero");
+                error(u.sd->where, "the standard deviation of " + who + " must be above zero, not " + text_of(*u.sd));
                 return std::nullopt;
             }
             out.sd = *sd;
@@ -137,8 +137,8 @@ std::optional<Uncertain> Checker::check_uncertainty(const ast::Uncertainty& u, c
         case Distribution::lognormal:
         case Distribution::gamma:
             if (!(value > Number(0)) || low->n() < Number(0)) {
-                error(u.distribution_where, as + " is of a value above zero: the value of " + who + " and the low end of its range "
-                                                "are not below zero");
+                error(u.distribution_where, as + " is of a value above zero, and " + who + " is " + value_text + " with a range from " +
+                                                out.low_text, {"its value must be above zero, and the low end of its range not below zero"});
                 ok = false;
             }
             break;
@@ -148,8 +148,9 @@ std::optional<Uncertain> Checker::check_uncertainty(const ast::Uncertainty& u, c
                 return std::nullopt;
             }
             if (!(value > Number(0)) || !(value < Number(1)) || low->n() < Number(0) || high->n() > Number(1)) {
-                error(u.distribution_where, as + " is of a proportion: the value of " + who + " is between 0 and 1 (0% and 100%), "
-                                                "and so is its range");
+                error(u.distribution_where, as + " is of a proportion, and " + who + " is " + value_text + " with a range from " +
+                                                out.low_text + " to " + out.high_text,
+                      {"a proportion's value is above 0 and below 1 (0% and 100%), and its range within them"});
                 ok = false;
             } else if (!(out.sd.n() * out.sd.n() < value * (Number(1) - value))) {
                 error(u.sd->where, "no beta distribution has mean " + value_text + " and standard deviation " + out.sd_text,
