@@ -1,4 +1,5 @@
 // `reckon diff`: a methodology change as an auditor needs to see it.
+#include "shown_commands.hpp"
 #include "support.hpp"
 
 #include <doctest/doctest.h>
@@ -121,38 +122,8 @@ TEST_CASE("diff REV:PATH reads a version from git") {
 
 // docs/auditing.md shows real output: each `$ reckon …` block in it is run and compared.
 TEST_CASE("docs/auditing.md: the commands shown print what is shown") {
-    std::string doc = read_file(source_dir() + "/docs/auditing.md");
-    int n = 0;
-    for (std::size_t at = 0; (at = doc.find("```\n$ reckon ", at)) != std::string::npos;) {
-        std::size_t line_end = doc.find('\n', at + 4);
-        std::string command = doc.substr(at + 6, line_end - at - 6);
-        std::size_t end = doc.find("```", line_end);
-        std::string shown = doc.substr(line_end + 1, end - line_end - 1);
-        at = end + 3;
-        CAPTURE(command);
-        std::vector<std::string> args;
-        std::istringstream words(command.substr(7));
-        for (std::string w; words >> w;) args.push_back(w == "iom-changed.reckon" ? iom_changed() : w);
-        const std::string out = run_reckon(args).out;
-        if (shown.find("\n...\n") != std::string::npos || shown.rfind("...\n", 0) == 0) {
-            // an excerpt: each run of lines between the "..." lines is in the output, in that order
-            std::size_t from = 0;
-            for (std::size_t b = 0; b < shown.size();) {
-                std::size_t e = shown.find("...\n", b);
-                while (e != std::string::npos && e > 0 && shown[e - 1] != '\n') e = shown.find("...\n", e + 1);
-                const std::string piece = shown.substr(b, e == std::string::npos ? std::string::npos : e - b);
-                b = e == std::string::npos ? shown.size() : e + 4;
-                if (piece.empty()) continue;
-                CAPTURE(piece);
-                const std::size_t at = out.find(piece, from);
-                CHECK(at != std::string::npos);
-                if (at != std::string::npos) from = at + piece.size();
-            }
-        } else {
-            CHECK(out == shown);
-        }
-        ++n;
-    }
+    const int n = check_shown_commands(read_file(source_dir() + "/docs/auditing.md"),
+                                       [](const std::string& w) { return w == "iom-changed.reckon" ? iom_changed() : w; });
     CHECK(n >= 6);
 }
 

@@ -1,6 +1,7 @@
 // reckon sensitivity, as an analyst or an appraiser runs it: the Sussex ranges worked by hand (one-way swings,
 // an exact switching value), probabilistic runs that are the same with any --jobs and on every run, a mean that
 // agrees with the distribution's, and the errors of a wrong command line.
+#include "shown_commands.hpp"
 #include "support.hpp"
 
 #include <cmath>
@@ -216,4 +217,9 @@ TEST_CASE("sensitivity: the command line is checked") {
     auto text = run_reckon({"sensitivity", "rulesets/iom-annual-report.reckon", "cases/iom", "--output", "status"});
     CHECK(text.status == 2);
     CHECK(text.err.find("'status' is Status: only a number, a quantity or an amount of money is analysed") != std::string::npos);
+}
+
+// docs/uncertainty.md shows real output: each `$ reckon …` block in it is run and compared.
+TEST_CASE("docs/uncertainty.md: the commands shown print what is shown") {
+    CHECK(reckon::testing::check_shown_commands(reckon::testing::read_file(reckon::testing::source_dir() + "/docs/uncertainty.md")) == 4);
 }

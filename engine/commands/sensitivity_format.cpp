@@ -7,6 +7,7 @@
 #include "core/table.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace reckon {
 
@@ -73,7 +74,7 @@ std::string value_text(const SensitivityRuns& runs, std::size_t value, const Num
 
 std::string sensitivity_text(const SensitivityRuns& runs, const SensitivityFindings& f) {
     const Program& p = runs.program();
-    std::string out = "Sensitivity of " + p.name + " " + p.version + ": " + std::to_string(runs.cases()) + " case" +
+    std::string out = "Sensitivity of " + p.name + (p.version.empty() ? "" : " " + p.version) + ": " + std::to_string(runs.cases()) + " case" +
                       (runs.cases() == 1 ? "" : "s") + ", " + std::to_string(runs.values().size()) + " value" +
                       (runs.values().size() == 1 ? "" : "s") + " with a range\n";
     if (runs.values().empty()) return out + "\nNo param of the ruleset declares a range (range LOW to HIGH): there is nothing to vary.\n";
@@ -108,9 +109,17 @@ std::string sensitivity_text(const SensitivityRuns& runs, const SensitivityFindi
     }
     if (f.draws) {
         const Draws& d = *f.draws;
-        std::string which;
-        for (std::size_t i : d.drawn)
-            which += (which.empty() ? "" : ", ") + runs.values()[i].name + " " + distribution_name(runs.values()[i].range->distribution);
+        std::string which;  // each drawn value by name, or, of more than four, how many of each kind
+        std::map<std::string, std::size_t> kinds;
+        for (std::size_t i : d.drawn) {
+            const std::string kind = distribution_name(runs.values()[i].range->distribution);
+            which += (which.empty() ? "" : ", ") + runs.values()[i].name + " " + kind;
+            kinds[kind]++;
+        }
+        if (d.drawn.size() > 4) {
+            which.clear();
+            for (const auto& [kind, n] : kinds) which += (which.empty() ? "" : ", ") + std::to_string(n) + " " + kind;
+        }
         out += "\nProbabilistic: " + std::to_string(d.figures.size()) + " draws, seed " + std::to_string(d.seed) + ", of " +
                std::to_string(d.drawn.size()) + " value" + (d.drawn.size() == 1 ? "" : "s") + " with a distribution" +
                (which.empty() ? "" : " (" + which + ")") + "\n";

@@ -16,7 +16,8 @@
 // cases; a ```csv NAME --list INPUT block is the table of a list input, given
 // as `--list INPUT=NAME`. A ```check-output block is what `reckon check
 // example.reckon` prints; an ```explain-output NAME block is what `reckon
-// explain example.reckon case.yaml NAME` prints. A ```reckon block whose first line is
+// explain example.reckon case.yaml NAME` prints; a ```sensitivity-output ARGS block is what `reckon sensitivity
+// example.reckon case.yaml ARGS` prints (ARGS split at spaces). A ```reckon block whose first line is
 // `# file: NAME` is a rule file the next example imports, saved as NAME; it must
 // pass `reckon check` on its own, unless the example is a diagnostic. Each example is a
 // ctest entry of its own (reckon_examples), named by its file and line.
@@ -32,11 +33,12 @@ namespace reckon::testing {
 
 namespace {
 
-const char* const documents[] = {"docs/language.md", "docs/diagnostics.md", "docs/cases.md", "docs/tutorial.md"};
+const char* const documents[] = {"docs/language.md", "docs/diagnostics.md", "docs/cases.md", "docs/tutorial.md", "docs/uncertainty.md"};
 
 struct Example {
     int line = 0;
     std::string rules, yaml, output, diagnostic, test_output, batch_output, report_figures, check_output, explain_output, explained;
+    std::vector<std::pair<std::string, std::string>> sensitivity;  // ARGS, what `reckon sensitivity` prints with them
     std::string ruleset;  // a case of a ruleset in the repository
     std::vector<std::pair<std::string, std::string>> files;  // `# file: NAME` yaml blocks and csv case tables
     std::vector<std::pair<std::string, std::string>> modules;  // `# file: NAME` reckon blocks: rule files it imports
@@ -103,6 +105,8 @@ std::vector<Example> examples_in(const std::string& markdown) {
                 out.back().explained = lang.substr(15);
                 out.back().explain_output = body;
                 out.back().has_explain = true;
+            } else if (!out.empty() && lang.rfind("sensitivity-output", 0) == 0) {
+                out.back().sensitivity.emplace_back(lang.size() > 19 ? lang.substr(19) : "", body);
             } else if (!out.empty() && lang == "test-output") {
                 out.back().test_output = body;
                 out.back().has_test_output = true;
@@ -196,6 +200,14 @@ void run_docs_example(const std::string& doc, int line, Verdict& v) {
         Run r = run_reckon({"explain", "example.reckon", "case.yaml", ex.explained}, dir);
         v.expect(r.status == 0, "reckon explain failed: " + r.err);
         v.same("the output of reckon explain", ex.explain_output, r.out);
+    }
+    for (const auto& [args, expected] : ex.sensitivity) {
+        std::vector<std::string> all{"sensitivity", "example.reckon", "case.yaml"};
+        std::istringstream words(args);
+        for (std::string w; words >> w;) all.push_back(w);
+        Run r = run_reckon(all, dir);
+        v.expect(r.status == 0, "reckon sensitivity " + args + " failed: " + r.err);
+        v.same("the output of reckon sensitivity " + args, expected, r.out);
     }
     if (ex.has_report) {
         std::vector<std::string> args{"report", "example.reckon"};
