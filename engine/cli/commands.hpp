@@ -105,7 +105,7 @@ struct DiffArgs {
 int cmd_diff(const Run& run, const DiffArgs& d);
 // `reckon sensitivity RULESET CASES…`: one-way always; switching values, two-way and draws when asked.
 struct SensitivityArgs {
-    std::string ruleset, two_way;
+    std::string ruleset, two_way, out;  // out: the file to write, atomically (xlsx needs one)
     std::vector<std::string> cases, outputs, thresholds, params, lists;
     TableOptions tables;
     std::size_t steps = 5, draws = 0;

@@ -169,8 +169,10 @@ int main(int argc, char** argv) {
     sensitivity->add_option("--seed", sa.seed, "S: the seed of the draws (default 1); the same seed gives the same draws on every "
                                                "machine and with any --jobs");
     sensitivity->add_option("--jobs,-j", sa.jobs, "draws evaluated at once (default: the number of cores)")->check(CLI::Range(1u, 1024u));
-    sensitivity->add_option("--format", sensitivity_format, "text (for people, the default), json or csv")
-        ->check(CLI::IsMember({"text", "json", "csv"}));
+    sensitivity->add_option("--format", sensitivity_format, "text (for people, the default), json, csv, or xlsx (a workbook with a "
+                                                           "sheet for each analysis and each draw's values; needs --out)")
+        ->check(CLI::IsMember({"text", "json", "csv", "xlsx"}));
+    sensitivity->add_option("--out,-o", sa.out, "FILE: write there, atomically, rather than to the screen");
     sensitivity->add_option("--param", sa.params, param_help + "; a param set so is held, not varied");
     sensitivity->add_option("--list", sa.lists, list_help);
     sensitivity->add_option("--ignore-column", sa.tables.ignored_columns, ignore_help);
@@ -269,6 +271,7 @@ int main(int argc, char** argv) {
         if (*sensitivity) {
             sa.format = sensitivity_format == "json" ? SensitivityFormat::json
                       : sensitivity_format == "csv"  ? SensitivityFormat::csv
+                      : sensitivity_format == "xlsx" ? SensitivityFormat::xlsx
                                                      : SensitivityFormat::text;
             sa.tables.day_first_dates = sensitivity_dates == "day-first";
             return cmd_sensitivity(run, sa);

@@ -3,11 +3,15 @@
 // (--draws), written as text, JSON or CSV.
 #include "commands.hpp"
 
+#include "commands/output_file.hpp"
 #include "commands/present.hpp"
+#include "commands/sensitivity_workbook.hpp"
 #include "commands/sensitivity_format.hpp"
 #include "core/eval.hpp"
+#include "version.hpp"
 
 #include <iostream>
+#include <optional>
 
 namespace reckon::cli {
 
@@ -46,6 +50,7 @@ std::size_t value_named(const std::vector<UncertainValue>& values, const std::st
 }  // namespace
 
 int cmd_sensitivity(const Run& run, const SensitivityArgs& a) {
+    if (a.format == SensitivityFormat::xlsx && a.out.empty()) throw UsageError("--format xlsx writes a workbook: name it with --out FILE.xlsx");
     auto p = compile(a.ruleset, parse_settings(a.params), run.limits);
     std::size_t failed = 0;
     std::vector<Case> cases;
@@ -116,11 +121,23 @@ int cmd_sensitivity(const Run& run, const SensitivityArgs& a) {
         std::cerr << render(e.diagnostic());
         return bad_input;
     }
+    std::optional<OutputFile> file;  // written to a temporary and renamed, or not at all
+    if (!a.out.empty()) file.emplace(a.out);
+    std::ostream& out = file ? file->stream() : std::cout;
     switch (a.format) {
-    case SensitivityFormat::text: std::cout << sensitivity_text(runs, f); break;
-    case SensitivityFormat::json: std::cout << json_text(sensitivity_json(runs, f), 2) << "\n"; break;
-    case SensitivityFormat::csv: std::cout << sensitivity_csv(runs, f); break;
+    case SensitivityFormat::text: out << sensitivity_text(runs, f); break;
+    case SensitivityFormat::json: out << json_text(sensitivity_json(runs, f), 2) << "\n"; break;
+    case SensitivityFormat::csv: out << sensitivity_csv(runs, f); break;
+    case SensitivityFormat::xlsx: {
+        BatchResults none;
+        Provenance prov = provenance_of(*p, a.params, none, RECKON_VERSION, run.date);
+        prov.cases = runs.cases() + failed;
+        prov.failed = failed;
+        write_sensitivity_workbook(file->writer_path(), runs, f, prov);
+        break;
     }
+    }
+    if (file) file->commit();
     return failed ? bad_input : ok;
 }
 

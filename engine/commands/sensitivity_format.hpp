@@ -12,7 +12,7 @@
 
 namespace reckon {
 
-enum class SensitivityFormat { text, json, csv };
+enum class SensitivityFormat { text, json, csv, xlsx };
 
 // Everything one run of the command found.
 struct SensitivityFindings {

@@ -73,4 +73,21 @@ soffice --convert-to xlsx --outdir "$work/master" cases/iom-xlsx/master.xlsx
 "$reckon" batch $rules "$work/master/master.xlsx" --param report_year=2023 --format jsonl >"$work/master.jsonl" 2>"$work/master.err" \
     || { cat "$work/master.err" >&2; fail "the workbook saved by LibreOffice"; }
 [ "$(cohort "$work/master.jsonl")" = "$(cohort "$work/yaml.jsonl")" ] || fail "the workbook saved by LibreOffice gives another cohort"
-echo "LibreOffice: the template, the results workbook and the cohort's workbook all checked"
+# 4. the sensitivity workbook (reckon sensitivity --format xlsx): LibreOffice opens it, and each analysis's sheet
+#    shows the figures that the text shows, in their formats
+"$reckon" sensitivity rulesets/sussex-complex-client.reckon cases/sussex/complex-client-2010-11.yaml --output total \
+    --threshold total=£60,000 --two-way arrest_time,prison_annual_cost --steps 3 --draws 200 --seed 7 --format xlsx --out "$work/sensitivity.xlsx"
+mkdir -p "$work/sensitivity"
+soffice --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' --outdir "$work/sensitivity" "$work/sensitivity.xlsx"
+grep -qx 'total,prison_annual_cost,"£39,000.00 a year","£45,000.00 a year","£59,420.93","£60,805.55","£1,384.62"' "$work/sensitivity/sensitivity-One-way.csv" \
+    || fail "the One-way sheet: $(cat "$work/sensitivity/sensitivity-One-way.csv")"
+grep -qx 'total,"£60,000.00",prison_annual_cost,exact,"£41,509.2881010101 a year",2054709761/49500,' "$work/sensitivity/sensitivity-Switching.csv" \
+    || fail "the Switching sheet: $(cat "$work/sensitivity/sensitivity-Switching.csv")"
+grep -qx '6.5,"£59,420.93","£60,113.24","£60,805.55"' "$work/sensitivity/sensitivity-Two-way.csv" || fail "the Two-way sheet: $(cat "$work/sensitivity/sensitivity-Two-way.csv")"
+[ "$(wc -l <"$work/sensitivity/sensitivity-Draw values.csv")" -eq 201 ] || fail "the Draw values sheet has not a row for each of the 200 draws"
+# draw 3 is the draw that explain --draw 3 --seed 7 shows
+grep -q '^3,4.136963,"£42,109.566 a year","£59,809.42"$' "$work/sensitivity/sensitivity-Draw values.csv" || fail "the Draw values sheet: draw 3"
+"$reckon" explain rulesets/sussex-complex-client.reckon cases/sussex/complex-client-2010-11.yaml total --draw 3 --seed 7 --depth 1 \
+    | grep -q '^output total = £59,809.42 ' || fail "explain --draw 3 does not give draw 3's total"
+
+echo "LibreOffice: the template, the results workbook, the cohort's workbook and the sensitivity workbook all checked"
