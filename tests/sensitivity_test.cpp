@@ -223,3 +223,19 @@ TEST_CASE("sensitivity: the command line is checked") {
 TEST_CASE("docs/uncertainty.md: the commands shown print what is shown") {
     CHECK(reckon::testing::check_shown_commands(reckon::testing::read_file(reckon::testing::source_dir() + "/docs/uncertainty.md")) == 4);
 }
+
+TEST_CASE("sensitivity: a changed range is a change that diff lists, and doc shows every range with its sources") {
+    const std::string b = reckon::testing::edited_ruleset(sussex, "b.reckon", {{"  range 3.5 hour source", "  range 4 hour source"}});
+    auto r = run_reckon({"diff", sussex, b});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(r.out.find("  changed param arrest_time\n      range before: 3.5 hour (source: Police section: Home Office (2006), Efficiency "
+                     "Planning Toolkit - Ready Reckoner, 'as much as 3.5 hours') to 6.5 hour (source: Police section: Centre for Social "
+                     "Justice (undated)), uniform\n      range after:  4 hour (source:") != std::string::npos);
+    auto doc = run_reckon({"doc", "rulesets/iom-annual-report.reckon"});
+    REQUIRE(doc.status == 0);
+    CHECK(doc.out.find("| value | low | high | distribution | source of the low end | source of the high end |\n") != std::string::npos);
+    CHECK(doc.out.find("| prices_year | 2009 | 2010 |  | A test of the price base: the costs taken as a year older, 2009/10 prices | "
+                       "New Economy / GMCA Unit Cost Database v1.4 (March 2015): 2010/11 prices |\n") != std::string::npos);
+    CHECK(doc.out.find("| unit_costs(homicide).social | £0 | £1,069,481 | pert | test: harm to victims not counted | Home Office (2011)") !=
+          std::string::npos);
+}

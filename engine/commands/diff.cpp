@@ -33,6 +33,7 @@ std::map<std::string, Section> describe_program(const Program& p) {
                                           {"formula", d.dated.empty() ? text_of(d.syntax) : d.dated.written()},
                                           {"description", d.cite.description},
                                           {"source", d.cite.source}};
+        if (d.uncertain) facets["range"] = d.uncertain->written();
         for (const auto& v : d.dated.values)  // a value from a new date is a change of its own
             facets["value from " + format_date(v.from)] = v.text + (v.source.empty() ? "" : " (source: " + v.source + ")");
     }
@@ -49,6 +50,10 @@ std::map<std::string, Section> describe_program(const Program& p) {
                 row += (c ? " | " : "") + typed_value(p, t.columns->fields[c].type, (*v.items())[c]);
             const auto own = t.row_sources.find(k);
             f["row " + key] = row + (own == t.row_sources.end() ? "" : " (source: " + own->second + ")");
+        }
+        for (int c : t.uncertain) {  // a cell's range is a change of its own
+            const UncertainCell& cell = p.uncertain_cells[static_cast<std::size_t>(c)];
+            f["range of " + cell.name] = cell.range.written();
         }
         s["tables"]["table " + t.name] = f;
     }

@@ -50,6 +50,20 @@ std::string methodology_markdown(const Program& p, const std::vector<Value>& par
         out += "| " + d.name + " | " + cell(value) + " | " + formula + " | " + cell(d.cite.description) + " | " + cell(source) + " |\n";
     }
 
+    // what reckon sensitivity varies: each param's and table cell's range, with the sources of its ends
+    std::vector<std::pair<std::string, const Uncertain*>> ranged;
+    for (const auto& d : p.params)
+        if (d.uncertain) ranged.emplace_back(d.name, &*d.uncertain);
+    for (const auto& c : p.uncertain_cells) ranged.emplace_back(c.name, &c.range);
+    if (!ranged.empty()) {
+        out += "\n### Ranges\n\nThe values that `reckon sensitivity` varies, each end of each range with its source.\n\n"
+               "| value | low | high | distribution | source of the low end | source of the high end |\n|---|---|---|---|---|---|\n";
+        for (const auto& [name, u] : ranged)
+            out += "| " + cell(name) + " | " + cell(u->low_text) + " | " + cell(u->high_text) + " | " +
+                   cell(u->distribution == Distribution::none ? "" : std::string(distribution_name(u->distribution)) + (u->sd_text.empty() ? "" : ", sd " + u->sd_text)) +
+                   " | " + cell(u->low_source) + " | " + cell(u->high_source) + " |\n";
+    }
+
     if (!p.tables.empty()) out += "\n## Tables\n";
     for (std::size_t ti = 0; ti < p.tables.size(); ++ti) {
         const TableDef& t = p.tables[ti];

@@ -91,4 +91,10 @@ void set_cell(TableDef& t, const UncertainCell& c, const Value& v) {
     if (c.member >= 0 && !t.by_member.empty()) t.by_member.at(static_cast<std::size_t>(c.member)) = t.rows[c.key];
 }
 
+std::string Uncertain::written() const {
+    const auto end = [](const std::string& text, const std::string& source) { return text + (source.empty() ? "" : " (source: " + source + ")"); };
+    return end(low_text, low_source) + " to " + end(high_text, high_source) +
+           (distribution == Distribution::none ? "" : ", " + std::string(distribution_name(distribution)) + (sd_text.empty() ? "" : " sd " + sd_text));
+}
+
 }  // namespace reckon

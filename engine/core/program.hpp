@@ -108,6 +108,8 @@ struct Uncertain {
     Value sd;                           // where the distribution takes one, in base units
     std::string sd_text;
     Location where;
+    // As people read it: "3.5 hour (source: …) to 6.5 hour (source: …), uniform".
+    std::string written() const;
 };
 
 // An end of a range that is the value itself, written with no source of its own, has the value's.
