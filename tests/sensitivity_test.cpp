@@ -164,6 +164,11 @@ TEST_CASE("sensitivity: a two-way grid over both Sussex ranges, and CSV for spre
     CHECK(csv.out.rfind("analysis,figure,value,low,high,figure_at_low,figure_at_high,swing,", 0) == 0);
     CHECK(csv.out.find("one-way,total,prison_annual_cost,39000,45000,59420.93,60805.55,1384.62,") != std::string::npos);
     CHECK(csv.out.find("one-way,total,arrest_time,3.5,6.5,60387.73,60805.55,417.82,") != std::string::npos);
+    auto grid = run_reckon({"sensitivity", sussex, sussex_case, "--output", "total", "--two-way", "arrest_time,prison_annual_cost", "--steps", "3",
+                            "--format", "csv"});
+    REQUIRE(grid.status == 0);
+    CHECK(grid.out.find("two-way,total,arrest_time,,,,,,,,,,,,,,prison_annual_cost,3.5,39000,59003.11\n") != std::string::npos);
+    CHECK(grid.out.find("two-way,total,arrest_time,,,,,,,,,,,,,,prison_annual_cost,6.5,45000,60805.55\n") != std::string::npos);
 }
 
 TEST_CASE("sensitivity: IOM value 1 over the social costs of crime, each swing the figure's share of that type's saving") {
@@ -205,7 +210,7 @@ TEST_CASE("sensitivity: the command line is checked") {
     CHECK(r.err == "reckon: error: --threshold total: expected NAME=VALUE, as in --threshold total=£60,000\n");
     r = err({"--two-way", "arrest_time,on_costs"});
     CHECK(r.status == 2);
-    CHECK(r.err == "reckon: error: --two-way: 'on_costs' is not a param with a range (those with a range: arrest_time, prison_annual_cost)\n");
+    CHECK(r.err == "reckon: error: --two-way: 'on_costs' is not a param or a table cell with a range (those with a range: arrest_time, prison_annual_cost)\n");
     r = err({"--two-way", "arrest_time"});
     CHECK(r.status == 2);
     r = err({"--draws", "0"});

@@ -148,7 +148,7 @@ int main(int argc, char** argv) {
     std::string sensitivity_format = "text", sensitivity_dates = "iso";
     auto* sensitivity = app.add_subcommand(
         "sensitivity", "How sure a figure is, and which assumption moves it most, over the ranges and distributions the ruleset "
-                       "declares (param NAME = V range LOW to HIGH [distributed KIND]): one-way (a tornado, largest swing "
+                       "declares (param NAME = V range LOW to HIGH [distributed KIND], and the same in a table's cell): one-way (a tornado, largest swing "
                        "first), switching values, a two-way grid, and probabilistic runs");
     sensitivity->add_option("RULESET", sa.ruleset, "the ruleset's entry file (*.reckon)")->required()->check(CLI::ExistingFile);
     sensitivity->add_option("CASES", sa.cases, "one case for the figures of a case; for cohort figures, the cases as for batch (files, "
@@ -157,14 +157,14 @@ int main(int argc, char** argv) {
     sensitivity->add_option("--output", sa.outputs, "NAME: a figure to analyse (repeatable; name(Enum.member) for one member of a figure "
                                                     "by member); default: every figure that is a number and that a range moves "
                                                     "(the case's outputs for one case, else the cohort's)");
-    sensitivity->add_option("--threshold", sa.thresholds, "NAME=VALUE: the value of each param with a range at which the figure reaches "
-                                                          "VALUE (total=£60,000; saving_pnc=£0): exact where the figure is linear in "
+    sensitivity->add_option("--threshold", sa.thresholds, "NAME=VALUE: the value of each param or table cell with a range at which the "
+                                                          "figure reaches VALUE (total=£60,000; saving_pnc=£0): exact where the figure is linear in "
                                                           "it, else by bisection; with --draws, also the share of draws beyond it");
-    sensitivity->add_option("--two-way", sa.two_way, "A,B: the first figure over a grid of two params' ranges");
+    sensitivity->add_option("--two-way", sa.two_way, "A,B: the first figure over a grid of two ranges (params or cells, as --param names them)");
     sensitivity->add_option("--steps", sa.steps, "N: points of each range in the two-way grid, ends included (default 5)")
         ->check(CLI::Range(std::size_t{2}, std::size_t{101}));
-    sensitivity->add_option("--draws", sa.draws, "N: a probabilistic run of N draws of every param with a distribution: mean, median, "
-                                                 "2.5% and 97.5% of each figure")
+    sensitivity->add_option("--draws", sa.draws, "N: a probabilistic run of N draws of every param and cell with a distribution: mean, "
+                                                 "median, 2.5% and 97.5% of each figure")
         ->check(CLI::Range(std::size_t{1}, std::size_t{10000000}));
     sensitivity->add_option("--seed", sa.seed, "S: the seed of the draws (default 1); the same seed gives the same draws on every "
                                                "machine and with any --jobs");

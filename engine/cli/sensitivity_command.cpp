@@ -43,7 +43,7 @@ std::size_t value_named(const std::vector<UncertainValue>& values, const std::st
         if (values[i].name == name) return i;
     std::string all;
     for (const auto& v : values) all += (all.empty() ? "" : ", ") + v.name;
-    throw UsageError(std::string(option) + ": '" + name + "' is not a param with a range" +
+    throw UsageError(std::string(option) + ": '" + name + "' is not a param or a table cell with a range" +
                      (all.empty() ? " (the ruleset declares none)" : " (those with a range: " + all + ")"));
 }
 

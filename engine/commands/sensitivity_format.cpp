@@ -246,8 +246,9 @@ std::string sensitivity_csv(const SensitivityRuns& runs, const SensitivityFindin
         return format_trimmed(x / p.units.scale(runs.values()[value].type.unit), 6);
     };
     std::string out = "analysis,figure,value,low,high,figure_at_low,figure_at_high,swing,threshold,switching_value,method,mean,median,p2_5,p97_5,"
-                      "share_beyond_threshold\n";
-    const auto row = [&](const std::vector<std::string>& cells) {
+                      "share_beyond_threshold,value_2,at,at_2,figure_at\n";
+    const auto row = [&](std::vector<std::string> cells) {  // the columns a row leaves out at the end are empty
+        cells.resize(20);
         for (std::size_t c = 0; c < cells.size(); ++c) out += (c ? "," : "") + csv_field(cells[c]);
         out += "\n";
     };
@@ -265,6 +266,19 @@ std::string sensitivity_csv(const SensitivityRuns& runs, const SensitivityFindin
                  plain(t.target, s.at_high), "", plain(t.target, t.value), found ? plain_value(s.value, s.at) : "", switch_method_name(s.method), "", "",
                  "", "", ""});
         }
+    if (f.grid) {  // the two-way grid, a row per point: the two values there and the figure
+        const Grid& g = *f.grid;
+        for (std::size_t i = 0; i < g.a_values.size(); ++i)
+            for (std::size_t j = 0; j < g.b_values.size(); ++j) {
+                std::vector<std::string> cells(16);
+                cells[0] = "two-way";
+                cells[1] = runs.targets()[g.target].name;
+                cells[2] = runs.values()[g.a].name;
+                cells.insert(cells.end(), {runs.values()[g.b].name, plain_value(g.a, g.a_values[i]), plain_value(g.b, g.b_values[j]),
+                                           plain(g.target, g.cells[i][j])});
+                row(cells);
+            }
+    }
     for (const auto& s : f.summaries)
         row({"probabilistic", runs.targets()[s.target].name, "", "", "", "", "", "", s.threshold ? plain(s.target, *s.threshold) : "", "", "",
              plain(s.target, s.mean), plain(s.target, s.median), plain(s.target, s.p2_5), plain(s.target, s.p97_5),
