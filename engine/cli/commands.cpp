@@ -303,8 +303,8 @@ int cmd_explain(const Run& run, const std::string& ruleset, const std::vector<st
     if (draw > 0) {
         const auto values = uncertain_values(*p, params);
         const auto settings = drawn_settings(values, seed, draw);
-        std::string with;
-        params = run_values(*p, values, settings, &with).params;
+        params = run_values(*p, values, settings).params;
+        const std::string with = settings_text(*p, values, settings);
         set_cells(*p, values, settings);
         if (format != "json")
             heading = "Draw " + std::to_string(draw) + " of seed " + std::to_string(seed) + (with.empty() ? ": no param has a distribution" : ", " + with) + "\n\n";

@@ -31,8 +31,14 @@ std::vector<UncertainValue> uncertain_values(const Program& p, const std::vector
     return out;
 }
 
-RunValues run_values(const Program& p, const std::vector<UncertainValue>& values, const std::vector<std::optional<Number>>& settings,
-                     std::string* with) {
+std::string settings_text(const Program& p, const std::vector<UncertainValue>& values, const std::vector<std::optional<Number>>& settings) {
+    std::string with;
+    for (std::size_t i = 0; i < values.size(); ++i)
+        if (settings[i]) with += (with.empty() ? "with " : ", ") + values[i].name + " = " + typed_value(p, values[i].type, Value::number(*settings[i]));
+    return with;
+}
+
+RunValues run_values(const Program& p, const std::vector<UncertainValue>& values, const std::vector<std::optional<Number>>& settings) {
     Overrides o = command_line_overrides(p);
     RunValues out;
     for (const auto& t : p.tables) out.tables.push_back(&t);
@@ -40,7 +46,6 @@ RunValues run_values(const Program& p, const std::vector<UncertainValue>& values
     std::vector<NodePtr> constants;
     for (std::size_t i = 0; i < values.size(); ++i) {
         if (!settings[i]) continue;
-        if (with) *with += (with->empty() ? "with " : ", ") + values[i].name + " = " + typed_value(p, values[i].type, Value::number(*settings[i]));
         if (values[i].cell >= 0) {
             const UncertainCell& c = p.uncertain_cells[static_cast<std::size_t>(values[i].cell)];
             auto& copy = copies[static_cast<std::size_t>(c.table)];
@@ -203,16 +208,19 @@ std::vector<Number> SensitivityRuns::at(std::size_t value, const Number& setting
 }
 
 std::vector<Number> SensitivityRuns::at(const std::vector<std::optional<Number>>& settings) const {
-    std::string with;  // the settings, for a message
+    // the settings are written out for a message only, not on every run
+    const auto with = [&] { return settings_text(p_, values_, settings); };
     const auto number_of = [&](const Target& t, const Value& v) {
         const Value& x = t.member >= 0 && v.kind == Value::Kind::list ? v.items()->at(static_cast<std::size_t>(t.member)) : v;
-        if (x.kind != Value::Kind::number)
-            throw std::runtime_error("'" + t.name + "' is not defined" + (with.empty() ? "" : " " + with) +
+        if (x.kind != Value::Kind::number) {
+            const std::string set = with();
+            throw std::runtime_error("'" + t.name + "' is not defined" + (set.empty() ? "" : " " + set) +
                                      ": a figure analysed has a value in every run");
+        }
         return x.n();
     };
     try {
-        const RunValues run = run_values(p_, values_, settings, &with);
+        const RunValues run = run_values(p_, values_, settings);
         // what the run keeps from the ruleset's: of any setting, or (a draw) of drawn values only
         bool draws_only = true;
         for (std::size_t i = 0; i < values_.size(); ++i)
@@ -253,7 +261,7 @@ std::vector<Number> SensitivityRuns::at(const std::vector<std::optional<Number>>
         }
         return out;
     } catch (EvalError& e) {
-        if (!with.empty()) e.add_note(with);
+        if (const std::string set = with(); !set.empty()) e.add_note(set);
         throw;
     }
 }

@@ -35,15 +35,15 @@ struct UncertainValue {
 std::vector<UncertainValue> uncertain_values(const Program& p, const std::vector<Value>& params);
 
 // A run's values with some uncertain values set (settings[i] for values[i], where it has one): the params bound,
-// and the tables for the evaluators (Evaluator::set_tables). `with` gets the settings as people read them
-// ("with arrest_time = 3.5 hour").
+// and the tables for the evaluators (Evaluator::set_tables).
 struct RunValues {
     std::vector<Value> params;
     std::vector<std::unique_ptr<TableDef>> changed;  // the tables with cells set
     RunTables tables;                                // each table: the program's, or its copy in `changed`
 };
-RunValues run_values(const Program& p, const std::vector<UncertainValue>& values, const std::vector<std::optional<Number>>& settings,
-                     std::string* with = nullptr);
+RunValues run_values(const Program& p, const std::vector<UncertainValue>& values, const std::vector<std::optional<Number>>& settings);
+// The settings as people read them, for a message or a heading: "with arrest_time = 3.5 hour", or "" for none.
+std::string settings_text(const Program& p, const std::vector<UncertainValue>& values, const std::vector<std::optional<Number>>& settings);
 // The cells of `settings` written into the program's tables, for a command that evaluates once (explain --draw).
 void set_cells(Program& p, const std::vector<UncertainValue>& values, const std::vector<std::optional<Number>>& settings);
 
