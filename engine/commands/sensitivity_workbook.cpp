@@ -39,7 +39,8 @@ void write_sensitivity_workbook(const std::string& path, const SensitivityRuns& 
             figure(one, r, 6, tornado.target, row.swing());
             ++r;
         }
-    worksheet_set_column(one, 0, 1, 36, nullptr);
+    worksheet_set_column(one, 0, 0, 24, nullptr);
+    worksheet_set_column(one, 1, 1, 48, nullptr);  // unit_costs(commercial_criminal_damage).social
     worksheet_set_column(one, 2, 6, 18, nullptr);
 
     if (!f.thresholds.empty()) {
@@ -134,7 +135,7 @@ void write_sensitivity_workbook(const std::string& path, const SensitivityRuns& 
         w.text(rs, row, 6, v.range->distribution == Distribution::none ? "" : distribution_name(v.range->distribution));
         if (!v.range->sd_text.empty()) value(rs, row, 7, i, v.range->sd.n());
     }
-    worksheet_set_column(rs, 0, 0, 36, nullptr);
+    worksheet_set_column(rs, 0, 0, 48, nullptr);
     worksheet_set_column(rs, 1, 2, 16, nullptr);
     worksheet_set_column(rs, 3, 3, 50, nullptr);
     worksheet_set_column(rs, 4, 4, 16, nullptr);
