@@ -288,6 +288,10 @@ struct input_type : type {};
 struct input_default : expr {};
 struct input_decl : seq<kw_input, ws, must<input_path>, ws, must<colon>, ws, must<input_type>, bounds,
                         opt<ws, equals, ws, must<input_default>>, annotations> {};
+// `run input contributions: list of Contribution`: a value of the whole run, read from the run data file
+// (--run-data); `run` is not reserved: it is a word only before `input`
+struct run_word : word<TAO_PEGTL_STRING("run")> {};
+struct run_input_decl : seq<run_word, ws, input_decl> {};
 struct fn_param_name : name {};
 struct fn_param : seq<fn_param_name, ws, must<colon>, ws, must<type>> {};
 struct fn_open : one<'('> {};
@@ -407,7 +411,7 @@ struct report_item : sor<report_section, report_text, report_headline, report_ra
                          report_cases, report_list, report_tornado, report_distribution, report_appendix> {};
 struct report_decl : seq<kw_report, ws, must<report_title>, star<ws, description>, star<ws, report_item>> {};
 
-struct declaration : sor<unit_decl, currency_decl, param_decl, input_decl, rule_decl, output_decl, cohort_decl, fn_decl,
+struct declaration : sor<unit_decl, currency_decl, param_decl, run_input_decl, input_decl, rule_decl, output_decl, cohort_decl, fn_decl,
                          type_decl, table_decl, require_decl, test_decl, import_decl, report_decl> {};
 
 // ---- the header and the file ------------------------------------------------------------

@@ -78,7 +78,7 @@ std::vector<BoundScenario> bind_scenarios(const Run& run, const BatchArgs& a, co
     std::vector<BoundScenario> out;
     for (const auto& sc : scenarios) {
         std::shared_ptr<Program> q = compile_scenario(sc, parse_settings(a.params), [&](const std::vector<ParamSetting>& settings) {
-            return compile(a.ruleset, settings, run.limits);
+            return compile(a.ruleset, settings, run.limits, run.run_data);
         });
         std::vector<Value> params = bind_params(*q, command_line_overrides(*q));
         out.push_back({sc.name, std::move(q), std::move(params)});
@@ -94,7 +94,7 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
     namespace fs = std::filesystem;
     std::signal(SIGINT, on_signal);  // from the start: an interrupt is always answered the same way
     std::signal(SIGTERM, on_signal);
-    auto p = compile(a.ruleset, parse_settings(a.params), run.limits);
+    auto p = compile(a.ruleset, parse_settings(a.params), run.limits, run.run_data);
     if (a.format == BatchOutput::xlsx && a.out.empty())
         throw UsageError("--format xlsx writes a workbook, which is not text: give the file with --out FILE.xlsx");
     std::vector<ListFile> lists = parse_lists(a.lists);

@@ -121,7 +121,7 @@ int eval_scenarios(const Run& run, const std::string& ruleset, const std::string
     };
     std::vector<Column> columns;
     for (const auto& sc : read_scenarios(file)) {
-        auto q = compile_scenario(sc, settings, [&](const std::vector<ParamSetting>& s) { return compile(ruleset, s, run.limits); });
+        auto q = compile_scenario(sc, settings, [&](const std::vector<ParamSetting>& s) { return compile(ruleset, s, run.limits, run.run_data); });
         Case c = one_case(*q, case_file);
         std::vector<Value> params = bind_params(*q, command_line_overrides(*q));
         try {
@@ -157,7 +157,7 @@ int eval_scenarios(const Run& run, const std::string& ruleset, const std::string
 int cmd_eval(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& format,
              const std::vector<std::string>& raw_params, const std::string& scenarios) {
     if (!scenarios.empty()) return eval_scenarios(run, ruleset, case_file, format, raw_params, scenarios);
-    auto p = compile(ruleset, parse_settings(raw_params), run.limits);
+    auto p = compile(ruleset, parse_settings(raw_params), run.limits, run.run_data);
     Case c = one_case(*p, case_file);
     std::vector<Value> params = bind_params(*p, command_line_overrides(*p));
     CaseResult r;
@@ -295,7 +295,7 @@ int cmd_explain(const Run& run, const std::string& ruleset, const std::vector<st
                 const std::string& format, int depth, const std::vector<std::string>& raw_params, const std::string& case_id,
                 const std::vector<std::string>& raw_lists, const TableOptions& tables, std::size_t entries, std::uint64_t draw,
                 std::uint64_t seed) {
-    auto p = compile(ruleset, parse_settings(raw_params), run.limits);
+    auto p = compile(ruleset, parse_settings(raw_params), run.limits, run.run_data);
     const auto [case_slot, cohort_slot, name, member] = figure_named(*p, output, ruleset);
     // the params of the run, or of one draw of a probabilistic run (said first, in the text)
     std::vector<Value> params = bind_params(*p, command_line_overrides(*p));
@@ -342,7 +342,7 @@ int cmd_explain(const Run& run, const std::string& ruleset, const std::vector<st
 
 int cmd_doc(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& format,
             const std::vector<std::string>& raw_params) {
-    auto p = compile(ruleset, parse_settings(raw_params), run.limits);
+    auto p = compile(ruleset, parse_settings(raw_params), run.limits, run.run_data);
     try {
         std::vector<Value> params = bind_params(*p, command_line_overrides(*p));
         std::optional<Case> c;

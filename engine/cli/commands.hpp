@@ -23,6 +23,7 @@ constexpr int ok = 0, bad_input = 1, bad_usage = 2, bug = 3, interrupted = 130;
 struct Run {
     Limits limits;
     std::string date;  // YYYY-MM-DD, UTC
+    std::string run_data;  // --run-data FILE: the values of the ruleset's `run input`s, or ""
 };
 
 // Runs a command and turns what it throws into an exit status, with the

@@ -35,6 +35,9 @@ int main(int argc, char** argv) {
 
     std::string ruleset, case_file, format = "table";
     std::vector<std::string> params, paths;
+    std::string run_data;
+    const std::string run_data_help = "FILE.yaml: the run data, the values of the ruleset's `run input`s for the whole run (a "
+                                      "partnership's contributions for the year), checked as a case is";
     const std::string param_help = "NAME=VALUE: set a param for this run, written as in the language (--param on_costs=25%), "
                                    "or a table's cell: 'TABLE(KEY).COLUMN=VALUE' ('unit_costs(homicide).fiscal=£200,000'); repeatable";
 
@@ -47,6 +50,7 @@ int main(int argc, char** argv) {
     eval->add_option("--format", format, "table (for people, the default) or json (for tools)")
         ->check(CLI::IsMember({"table", "json"}));
     eval->add_option("--param", params, param_help);
+    eval->add_option("--run-data", run_data, run_data_help)->check(CLI::ExistingFile);
     std::string eval_scenarios;
     eval->add_option("--scenarios", eval_scenarios, "FILE.yaml: evaluate the case under each named set of param and table cell "
                                                     "values (as for batch), a column each")
@@ -65,6 +69,7 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"table", "jsonl", "csv", "xlsx"}));
     batch->add_option("--out,-o", ba.out, "write the results to FILE, atomically (nothing is written unless the run completes)");
     batch->add_option("--param", ba.params, param_help);
+    batch->add_option("--run-data", run_data, run_data_help)->check(CLI::ExistingFile);
     const std::string list_help = "NAME=FILE: the table of list input NAME for a case table, one row per element, each with "
                                   "the case's identifier (--list offences=offences.csv); a workbook's own sheet NAME is "
                                   "read without it; repeatable";
@@ -101,6 +106,7 @@ int main(int argc, char** argv) {
     report->add_option("--ignore-sheet", ra.tables.ignored_sheets, ignore_sheet_help);
     report->add_option("--dates", report_dates, dates_help)->check(CLI::IsMember({"iso", "day-first"}));
     report->add_option("--param", ra.params, param_help);
+    report->add_option("--run-data", run_data, run_data_help)->check(CLI::ExistingFile);
     report->add_option("--scenarios", ra.scenarios, "FILE.yaml: each case read once and evaluated under each named set of "
                                                     "param and table cell values; the page shows every figure per scenario "
                                                     "side by side, and when the scenarios are years in order (2019: "
@@ -128,6 +134,7 @@ int main(int argc, char** argv) {
     explain->add_option("--entries", entries, "show the first N entries of a list input, each with its fields' names (default 5)")
         ->check(CLI::Range(0u, 1000000u));
     explain->add_option("--param", params, param_help);
+    explain->add_option("--run-data", run_data, run_data_help)->check(CLI::ExistingFile);
     std::string explain_case;
     std::vector<std::string> explain_lists;
     explain->add_option("--case", explain_case, "ID: with a case table (CSV or workbook) as CASE, the row whose identifier is ID");
@@ -174,6 +181,7 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"text", "json", "csv", "xlsx"}));
     sensitivity->add_option("--out,-o", sa.out, "FILE: write there, atomically, rather than to the screen");
     sensitivity->add_option("--param", sa.params, param_help + "; a param set so is held, not varied");
+    sensitivity->add_option("--run-data", run_data, run_data_help)->check(CLI::ExistingFile);
     sensitivity->add_option("--list", sa.lists, list_help);
     sensitivity->add_option("--ignore-column", sa.tables.ignored_columns, ignore_help);
     sensitivity->add_option("--ignore-sheet", sa.tables.ignored_sheets, ignore_sheet_help);
@@ -205,6 +213,7 @@ int main(int argc, char** argv) {
     doc->add_option("--format", doc_format, "md (Markdown, the default) or html (one self-contained page)")
         ->check(CLI::IsMember({"md", "html"}));
     doc->add_option("--param", params, param_help);
+    doc->add_option("--run-data", run_data, run_data_help)->check(CLI::ExistingFile);
 
     bool fmt_check = false;
     auto* fmt = app.add_subcommand("fmt", "Rewrite rule files in the one canonical layout (comments kept)");
@@ -242,6 +251,7 @@ int main(int argc, char** argv) {
 
     Run run;
     run.date = run_date();
+    run.run_data = run_data;
     ba.format = batch_output(ba.format_name);
     ba.tables.day_first_dates = batch_dates == "day-first";
     ra.tables.day_first_dates = report_dates == "day-first";

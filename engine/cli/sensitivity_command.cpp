@@ -51,7 +51,7 @@ std::size_t value_named(const std::vector<UncertainValue>& values, const std::st
 
 int cmd_sensitivity(const Run& run, const SensitivityArgs& a) {
     if (a.format == SensitivityFormat::xlsx && a.out.empty()) throw UsageError("--format xlsx writes a workbook: name it with --out FILE.xlsx");
-    auto p = compile(a.ruleset, parse_settings(a.params), run.limits);
+    auto p = compile(a.ruleset, parse_settings(a.params), run.limits, run.run_data);
     std::size_t failed = 0;
     std::vector<Case> cases;
     for (auto& lc : load_cases(*p, a.cases, parse_lists(a.lists), a.tables, failed)) cases.push_back(std::move(lc.c));

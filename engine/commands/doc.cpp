@@ -41,9 +41,7 @@ std::string methodology_markdown(const Program& p, const std::vector<Value>& par
     out += "## Parameters\n\n| param | value | formula | description | source |\n|---|---|---|---|---|\n";
     for (std::size_t i = 0; i < p.params.size(); ++i) {
         const ParamDef& d = p.params[i];
-        std::string source = d.source_in(params);
-        for (const auto& [slot, node] : p.overrides)
-            if (slot == static_cast<int>(i)) source = "set for this run (--param " + d.name + ")";
+        const std::string source = param_source(p, static_cast<int>(i), params);
         std::string formula = code(formula_text(d.syntax));
         std::string value = param_text(p, static_cast<int>(i), params[i]);
         if (!d.dated.empty() && d.dated.slot >= 0) formula = cell(dated_text(d.dated, params[d.dated.slot]));

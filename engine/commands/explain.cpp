@@ -105,6 +105,8 @@ void collect(const Node& n, Refs& r) {
         case Op::make_date:
         case Op::financial_year:
         case Op::collect:
+        case Op::power:
+        case Op::numbers:
         case Op::dated:  // the date that picks is collected below, as what it reads
         case Op::cases: break;
     }
@@ -392,13 +394,13 @@ private:
     Derivation param(int slot, int depth) {
         const ParamDef& pd = p_.params[slot];
         Derivation d = entry("param", pd.name, pd.where, pd.cite);
-        d.value = param_text(p_, slot, params_[slot]);
+        d.value = pd.run_input >= 0 ? input_text(p_, pd.type, params_[slot], entries_) : param_text(p_, slot, params_[slot]);
         if (again(Op::param, slot, d)) return d;
         d.formula = formula_text(pd.syntax);
         bool set = false;
         for (const auto& [o, node] : p_.overrides)
             if (o == slot) {
-                d.source = "set on the command line (--param " + pd.name + ")";
+                d.source = pd.run_data.empty() ? "set on the command line (--param " + pd.name + ")" : param_source(p_, slot, params_);
                 set = true;
             }
         if (!pd.dated.empty() && pd.dated.slot >= 0 && !set) dated(d, pd.dated, params_[pd.dated.slot]);
@@ -618,6 +620,7 @@ std::string typed_value(const Program& p, const Type& t, const Value& v) {
 
 std::string param_text(const Program& p, int slot, const Value& v) {
     const ParamDef& d = p.params[static_cast<std::size_t>(slot)];
+    if (v.kind == Value::Kind::none) return "none";
     if (v.kind != Value::Kind::number || d.type.kind != TypeKind::number) return typed_value(p, d.type, v);
     if (d.syntax && d.syntax->kind == ast::ExprKind::percent && d.type.unit.dimensionless_syntax()) {  // written 20%: shown 20%
         Type plain = d.type;

@@ -73,6 +73,8 @@ Provenance provenance_of(const Program& p, const std::vector<std::string>& setti
         lines += id + " " + std::filesystem::path(src->path()).lexically_relative(folder.empty() ? "." : folder).generic_string() + "\n";
     }
     v.hash = sha1_hex(lines);
+    for (const auto& d : p.params)
+        if (!d.run_data.empty()) v.run_data_file = {d.run_data, git_blob_id_of_file(d.run_data)};
     v.overrides = settings;
     v.cases = results.cases.size();
     for (const auto& c : results.cases) v.failed += c.ok ? 0 : 1;

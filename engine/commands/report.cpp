@@ -907,6 +907,8 @@ private:
         if (!prov_.scenarios.empty())
             row("Scenarios", "<code>" + h(prov_.scenarios_file.first) + "</code> (git blob <code>" + h(prov_.scenarios_file.second) + "</code>): " +
                                  h(scenario_names()));
+        if (!prov_.run_data_file.first.empty())
+            row("Run data", "<code>" + h(prov_.run_data_file.first) + "</code> (git blob <code>" + h(prov_.run_data_file.second) + "</code>)");
         row("Cases", std::to_string(prov_.cases) + ", of which " + std::to_string(prov_.failed) + " failed");
         std::string settings;
         for (const auto& s : prov_.overrides) settings += (settings.empty() ? "" : ", ") + ("<code>" + h(s) + "</code>");

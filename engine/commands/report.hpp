@@ -28,6 +28,8 @@ struct Provenance {
     // Under --scenarios: the scenarios file with its git blob id, and the scenarios' names in order.
     std::pair<std::string, std::string> scenarios_file;
     std::vector<std::string> scenarios;
+    // With --run-data: the run data file with its git blob id.
+    std::pair<std::string, std::string> run_data_file;
     std::size_t cases = 0, failed = 0;
     std::string date;                    // YYYY-MM-DD, UTC: the run's date, as the command line gives it
     std::string reckon_version;

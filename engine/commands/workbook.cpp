@@ -183,10 +183,7 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
         w.text(ps, r, 5, exactly);  // as the appendix and explain show it: exactly, or cut with "…" and the fraction
         w.text(ps, r, 2, p.units.name(d.type.unit));
         w.wrapped(ps, r, 3, d.cite.description, 60);
-        std::string source = d.source_in(params);
-        for (const auto& [slot, node] : p.overrides)
-            if (slot == static_cast<int>(i)) source = "set for this run (--param " + d.name + ")";
-        w.wrapped(ps, r, 4, source, 60);
+        w.wrapped(ps, r, 4, param_source(p, static_cast<int>(i), params), 60);
     }
     // Table cells set for this run, after the params, each with the value the ruleset gives.
     for (std::size_t i = 0; i < p.cell_settings.size(); ++i) {

@@ -120,6 +120,8 @@ public:
             for (const auto& n : prov.scenarios) names += (names.empty() ? "" : ", ") + n;
             lines.push_back({"scenarios", prov.scenarios_file.first + " (git blob " + prov.scenarios_file.second + "): " + names});
         }
+        if (!prov.run_data_file.first.empty())
+            lines.push_back({"run data", prov.run_data_file.first + " (git blob " + prov.run_data_file.second + ")"});
         lines.push_back({"cases", std::to_string(prov.cases)});
         lines.push_back({"failed", std::to_string(prov.failed)});
         std::string settings;

@@ -262,6 +262,8 @@ struct Decl {
     std::vector<Param> params;
     // rule, output: computed over the cases of a batch
     bool cohort = false;
+    // input: a value of the whole run, from the run data file (`run input`), not of each case
+    bool run = false;
     // table: its keys, each an enumeration, text, a number or (banded) bands of a quantity; columns; rows
     std::vector<TypePtr> keys;
     std::vector<bool> key_banded;

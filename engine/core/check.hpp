@@ -16,7 +16,7 @@
 namespace reckon {
 
 // The built-in functions.
-enum class Builtin { round, floor, ceil, min, max, abs, sum, count, collect, date, financial_year };
+enum class Builtin { round, floor, ceil, min, max, abs, sum, count, collect, date, financial_year, power, numbers };
 std::optional<Builtin> builtin_named(std::string_view name);
 const char* builtin_name(Builtin b);
 
@@ -62,6 +62,7 @@ private:
     void declare_cohort_rules(const std::vector<const ast::Decl*>& decls);
     int add_rule(const ast::Decl& d);
     void declare_input(const ast::Decl& d);
+    void declare_run_input(const ast::Decl& d);
     void declare_test(const ast::Decl& d);
     bool claim(const std::string& name, Location where);
     Type type_of(const ast::TypeSyntax& t, Bounds* bounds);
@@ -130,6 +131,10 @@ private:
     Checked rounding(const ast::Expr& e, Builtin b, std::vector<Checked> args);
     Checked extremum(const ast::Expr& e, Builtin b, std::vector<Checked> args);
     Checked absolute(const ast::Expr& e, std::vector<Checked> args);
+    Checked power(const ast::Expr& e, std::vector<Checked> args);
+    Checked numbers(const ast::Expr& e, std::vector<Checked> args);
+    Checked two_plain_numbers(const ast::Expr& e, std::vector<Checked> args, const std::string& usage, Op op, Type result);
+    Checked members_or_list(const ast::Expr& e);
     Checked aggregate(const ast::Expr& e);
     Checked call_value(const ast::Expr& e, std::vector<Checked> args);  // table(key), grouped(member)
     Checked builtin_date(const ast::Expr& e, Builtin b, std::vector<Checked> args);

@@ -1,5 +1,5 @@
 // The check phase, for calls: the built-in functions (round, floor, ceil,
-// min, max, abs, sum, count, collect, date, financial_year), the ruleset's own
+// min, max, abs, sum, count, collect, date, financial_year, power, numbers), the ruleset's own
 // functions, table lookups and one member of a figure by member.
 #include "check.hpp"
 
@@ -9,7 +9,7 @@ namespace reckon {
 
 std::optional<Builtin> builtin_named(std::string_view name) {
     for (Builtin b : {Builtin::round, Builtin::floor, Builtin::ceil, Builtin::min, Builtin::max, Builtin::abs, Builtin::sum, Builtin::count,
-                      Builtin::collect, Builtin::date, Builtin::financial_year})
+                      Builtin::collect, Builtin::date, Builtin::financial_year, Builtin::power, Builtin::numbers})
         if (name == builtin_name(b)) return b;
     return std::nullopt;
 }
@@ -27,6 +27,8 @@ const char* builtin_name(Builtin b) {
         case Builtin::collect: return "collect";
         case Builtin::date: return "date";
         case Builtin::financial_year: return "financial_year";
+        case Builtin::power: return "power";
+        case Builtin::numbers: return "numbers";
     }
     return "";
 }
@@ -73,6 +75,12 @@ Checked Checker::call(const ast::Expr& e) {
             case Builtin::sum:
             case Builtin::count: return list_total(e, *builtin, arguments(e, *builtin));
             case Builtin::collect: break;  // only as collect(x for x in list)
+            case Builtin::power:
+                if (fns_.count(e.text)) break;
+                return power(e, arguments(e, std::nullopt));
+            case Builtin::numbers:
+                if (fns_.count(e.text)) break;
+                return numbers(e, arguments(e, std::nullopt));
         }
     }
     return function_call(e, arguments(e, std::nullopt));
@@ -132,6 +140,7 @@ const char* spreadsheet_function(const std::string& name) {
         {"MIN", "reckon's names are lower case: min(a, b)"},
         {"MAX", "reckon's names are lower case: max(a, b)"},
         {"ABS", "reckon's names are lower case: abs(x)"},
+        {"POWER", "reckon's names are lower case: power(x, n), n a whole number"},
         {"ROUND", "reckon's names are lower case: round(x, £0.01), to a step in x's unit"},
         {"ROUNDUP", "a spreadsheet's ROUNDUP is written 'round(x, step, up)' (away from zero)"},
         {"ROUNDDOWN", "a spreadsheet's ROUNDDOWN is written 'round(x, step, down)' (toward zero)"},
@@ -162,7 +171,7 @@ Checked Checker::function_call(const ast::Expr& e, std::vector<Checked> args) {
         }
         std::string s = suggestion(e.text);
         if (!s.empty()) notes.push_back("did you mean '" + s + "'?");
-        notes.push_back("the built-in functions are round, floor, ceil, min, max, abs, sum, count, collect, date and financial_year");
+        notes.push_back("the built-in functions are round, floor, ceil, min, max, abs, sum, count, collect, date, financial_year, power and numbers");
         error(e.where, "unknown function '" + e.text + "'", notes);
         return failed();
     }
@@ -387,6 +396,50 @@ Checked Checker::absolute(const ast::Expr& e, std::vector<Checked> args) {
     return {args[0].type, std::move(n)};
 }
 
+// power(x, n): x to a whole power n, exactly (a rate's growth, a discount factor); numbers(a, b): the whole
+// numbers from a to b, a list to sum over (the years of an appraisal). Each takes two plain numbers.
+Checked Checker::power(const ast::Expr& e, std::vector<Checked> args) {
+    return two_plain_numbers(e, std::move(args), "power() takes a number and a whole number, as in power(1 + discount_rate, year)",
+                             Op::power, Type::number());
+}
+
+Checked Checker::numbers(const ast::Expr& e, std::vector<Checked> args) {
+    return two_plain_numbers(e, std::move(args),
+                             "numbers() takes the first and the last whole number, as in sum(x for year in numbers(0, years - 1))",
+                             Op::numbers, Type::list_of(Type::number()));
+}
+
+Checked Checker::two_plain_numbers(const ast::Expr& e, std::vector<Checked> args, const std::string& usage, Op op, Type result) {
+    if (args.size() != 2) {
+        error(e.where, usage);
+        return failed();
+    }
+    if (any_failed(args)) return failed();
+    for (std::size_t i = 0; i < 2; ++i)
+        if (args[i].type.kind != TypeKind::number || !args[i].type.unit.dimensionless_syntax()) {
+            error(e.kids[i]->where, e.text + "() needs a plain number (no unit) as its " + (i == 0 ? "first" : "second") +
+                                        " argument, not " + describe(args[i].type));
+            return failed();
+        }
+    auto n = node(op, e.where);
+    for (auto& a : args) n->kids.push_back(std::move(a.node));
+    return {std::move(result), std::move(n)};
+}
+
+// What a loop ranges over: a list, or an enumeration named bare (`for t in OffenceType`): its members in order.
+Checked Checker::members_or_list(const ast::Expr& e) {
+    if (e.kind == ast::ExprKind::name && e.path.size() == 1 && enums_.count(e.path[0])) {
+        const EnumDef& en = *p_.enums[enums_.at(e.path[0])];
+        if (!sees(en.name, en.where, e.where)) return failed();
+        std::vector<Value> members;
+        for (std::size_t m = 0; m < en.members.size(); ++m) members.push_back(Value::member(static_cast<int>(m)));
+        auto n = node(Op::constant, e.where);
+        n->value = Value::list(std::move(members));
+        return {Type::list_of(Type::enum_of(&en)), std::move(n)};
+    }
+    return expr(e);
+}
+
 // sum(x.hours for x in list where ...), count(x in list where ...), min(...), max(...)
 Checked Checker::aggregate(const ast::Expr& e) {
     const std::optional<Builtin> b = builtin_named(e.text);
@@ -403,10 +456,12 @@ Checked Checker::aggregate(const ast::Expr& e) {
         case Builtin::abs:
         case Builtin::date:
         case Builtin::financial_year:
+        case Builtin::power:
+        case Builtin::numbers:
             error(e.where, "'" + e.text + "' cannot aggregate over a list: use sum, count, min, max or collect");
             return failed();
     }
-    Checked list = expr(*e.kids[1]);
+    Checked list = members_or_list(*e.kids[1]);
     if (list.type.is_error()) return failed();
     if (list.type.kind != TypeKind::list) {
         error(e.kids[1]->where, "'" + e.var + "' must range over a list; this is " + describe(list.type));

@@ -72,6 +72,27 @@ void Checker::check_param(int i) {
 }
 
 void Checker::check_param_formula(const ast::Decl& d, ParamDef& pd) {
+    if (pd.run_input >= 0) {  // its type as declared; its value from the run data, or its default written out
+        InputDef& in = p_.run_inputs[static_cast<std::size_t>(pd.run_input)];
+        in.type = pd.type = type_of(*d.type, &in.bounds);
+        if (!d.body || pd.type.is_error()) return;
+        if (d.body->kind == ast::ExprKind::empty_list && pd.type.kind == TypeKind::list) {
+            auto n = node(Op::constant, d.body->where);
+            n->value = Value::list({});
+            in.fallback = std::move(n);
+        } else {
+            auto n = constant(*d.body, pd.type, "the default of run input '" + d.name + "'");
+            if (n && n->op != Op::constant) error(d.body->where, "the default of a run input must be a value written out, such as 0, false or £0");
+            else in.fallback = std::move(n);
+        }
+        if (in.fallback) {
+            pd.formula = std::make_unique<Node>();
+            pd.formula->op = Op::constant;
+            pd.formula->where = in.fallback->where;
+            pd.formula->value = in.fallback->value;
+        }
+        return;
+    }
     if (!d.dated.empty()) {
         pd.formula = check_dated(d, pd.type, pd.dated);
         if (d.uncertain)
@@ -80,11 +101,13 @@ void Checker::check_param_formula(const ast::Decl& d, ParamDef& pd) {
                   {"declare the uncertainty on a param of one value"});
         return;
     }
-    Checked c = expr(*d.body);
+    const bool optional = d.type && d.type->kind == ast::TypeSyntaxKind::optional;  // `param x: optional number = none`
+    Checked c = optional ? expr_any(*d.body) : expr(*d.body);
+    const bool none = optional && c.type.optional && c.type.is_error() && c.node;
     Type type = c.type;
     if (d.type) {
         Type declared = type_of(*d.type, nullptr);
-        if (!c.type.is_error() && !same_type(declared, c.type, p_.units))
+        if (!c.type.is_error() && !none && !same_type(declared.required(), c.type.required(), p_.units))
             error(d.type->where, "param '" + d.name + "' is declared as " + describe(declared) + " but its value is " + describe(c.type));
         type = declared;
     }

@@ -139,6 +139,9 @@ void check_settings(Program& p, Checker& checker, const std::vector<ParamSetting
             throw UsageError("--param " + s.name + ": the ruleset has no param named '" + s.name + "'" +
                              (near.empty() ? "" : "; did you mean '" + near + "'?"));
         }
+        if (p.params[slot].run_input >= 0)
+            throw UsageError("--param " + s.name + ": '" + s.name + "' is a run input: its value comes from the run data file, given with "
+                             "--run-data FILE (declared at " + p.params[slot].where.str() + ")");
         NodePtr n = checked_value(p, checker, s, p.params[slot].type, "the value of param '" + s.name + "'", diags);
         if (n) p.overrides.emplace_back(slot, std::move(n));
     }

@@ -7,6 +7,7 @@
 #include "check_settings.hpp"
 #include "import.hpp"
 #include "parse.hpp"
+#include "run_data.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -70,7 +71,8 @@ void sort_as_read(const Program& p, std::vector<Diagnostic>& diags) {
 
 }  // namespace
 
-std::shared_ptr<Program> compile(SourcePtr entry, const std::vector<ParamSetting>& settings, const Limits& limits) {
+std::shared_ptr<Program> compile(SourcePtr entry, const std::vector<ParamSetting>& settings, const Limits& limits,
+                                 const std::string& run_data) {
     auto p = std::make_shared<Program>();
     p->limits = limits;
     import_files(*p, entry);
@@ -88,11 +90,13 @@ std::shared_ptr<Program> compile(SourcePtr entry, const std::vector<ParamSetting
 
     sort_as_read(*p, diags);
     if (!diags.empty()) throw CompileError(std::move(diags));
+    if (!run_data.empty()) apply_run_data(*p, run_data);
     return p;
 }
 
-std::shared_ptr<Program> compile(const std::string& path, const std::vector<ParamSetting>& settings, const Limits& limits) {
-    return compile(read_source(path, limits.file_size), settings, limits);
+std::shared_ptr<Program> compile(const std::string& path, const std::vector<ParamSetting>& settings, const Limits& limits,
+                                 const std::string& run_data) {
+    return compile(read_source(path, limits.file_size), settings, limits, run_data);
 }
 
 }  // namespace reckon

@@ -26,8 +26,10 @@ public:
 // Compiles the ruleset whose entry file is `path`, with its imports, within
 // `limits` (kept in the program for the later phases: cases, evaluation).
 // Throws CompileError with every diagnostic found.
+// run_data: the run data file (--run-data) that gives the ruleset's `run input`s their values, or "".
 std::shared_ptr<Program> compile(const std::string& path, const std::vector<ParamSetting>& settings = {},
-                                 const Limits& limits = {});
-std::shared_ptr<Program> compile(SourcePtr entry, const std::vector<ParamSetting>& settings = {}, const Limits& limits = {});
+                                 const Limits& limits = {}, const std::string& run_data = "");
+std::shared_ptr<Program> compile(SourcePtr entry, const std::vector<ParamSetting>& settings = {}, const Limits& limits = {},
+                                 const std::string& run_data = "");
 
 }  // namespace reckon

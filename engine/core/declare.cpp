@@ -127,7 +127,7 @@ void Checker::declare_names(const std::vector<const ast::Decl*>& decls) {
                 }
                 params_[d->name] = static_cast<int>(p_.params.size());
                 p_.params.push_back(ParamDef{d->name, Type{}, nullptr, d->name_where,
-                                             {d->notes.description, d->notes.source}, 0, d->body.get(), {}, {}});
+                                             {d->notes.description, d->notes.source}, 0, d->body.get(), {}, {}, -1, {}});
                 param_decls_.push_back(d);
                 break;
             case ast::DeclKind::rule:
@@ -148,7 +148,8 @@ void Checker::declare_names(const std::vector<const ast::Decl*>& decls) {
                 fn_decls_.push_back(d);
                 break;
             case ast::DeclKind::input:
-                declare_input(*d);
+                if (d->run) declare_run_input(*d);
+                else declare_input(*d);
                 break;
             case ast::DeclKind::table:
                 if (!claim(d->name, d->name_where)) break;
@@ -165,8 +166,8 @@ void Checker::declare_names(const std::vector<const ast::Decl*>& decls) {
             case ast::DeclKind::test:  // an imported file's tests run when it is tested itself
                 if (from_entry(*d)) tests_.push_back(d);
                 break;
-            case ast::DeclKind::report:
-                reports_.push_back(d);
+            case ast::DeclKind::report:  // an imported file's report shows its own outputs, which are rules to its importer
+                if (from_entry(*d)) reports_.push_back(d);
                 break;
             case ast::DeclKind::unit:
             case ast::DeclKind::currency:
@@ -213,6 +214,27 @@ void Checker::declare_cohort_rules(const std::vector<const ast::Decl*>& decls) {
         }
         cohort_rules_[d->name] = add_rule(*d);
     }
+}
+
+// `run input NAME: TYPE`: a param of the run whose value the run data file gives (its type is read with the
+// params', in check_param_formula).
+void Checker::declare_run_input(const ast::Decl& d) {
+    if (d.name.find('.') != std::string::npos) {
+        error(d.name_where, "a run input is named by one key at the top of the run data file, not a path: '" + d.name + "'");
+        return;
+    }
+    if (!claim(d.name, d.name_where)) return;
+    params_[d.name] = static_cast<int>(p_.params.size());
+    ParamDef pd{d.name, Type{}, nullptr, d.name_where, {d.notes.description, d.notes.source}, 0, d.body.get(), {}, {}, -1, {}};
+    pd.run_input = static_cast<int>(p_.run_inputs.size());
+    p_.params.push_back(std::move(pd));
+    InputDef in;
+    in.path = d.name;
+    in.segments = {d.name};
+    in.where = d.name_where;
+    in.cite = {d.notes.description, d.notes.source};
+    p_.run_inputs.push_back(std::move(in));
+    param_decls_.push_back(&d);
 }
 
 void Checker::declare_input(const ast::Decl& d) {

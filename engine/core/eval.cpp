@@ -51,7 +51,9 @@ const Value& Evaluator::param(int i) {
         const ParamDef& d = p_.params[i];
         auto o = overrides_ ? overrides_->find(i) : Overrides::const_iterator{};
         if (overrides_ && o != overrides_->end()) own_params_[i] = frame_eval(*o->second, 0);
-        else own_params_[i] = frame_eval(*d.formula, d.frame);
+        else if (d.formula) own_params_[i] = frame_eval(*d.formula, d.frame);
+        else  // a run input with no default, and no run data given
+            throw EvalError(d.where, "run input '" + d.name + "' has no value: the ruleset reads it from the run data; give the file with --run-data FILE");
         param_done_[i] = 1;
     }
     return (*params_)[i];
@@ -248,6 +250,8 @@ Value Evaluator::eval(const Node& n) {
         }
         case Op::collect: return aggregate(n);
         case Op::cases: return *cases_;
+        case Op::power: return power(n);
+        case Op::numbers: return numbers(n);
     }
     throw EvalError(n.where, "internal error: unknown operation");
 }
@@ -272,6 +276,44 @@ Value Evaluator::binary(const Node& n) {
     if (n.op == Op::ge) return Value::boolean(a.n() >= b.n());
     bool same = a.kind == Value::Kind::text ? *a.s() == *b.s() : a.kind == Value::Kind::boolean ? a.b() == b.b() : a.n() == b.n();
     return Value::boolean(n.op == Op::eq ? same : !same);  // eq, ne
+}
+
+// power(x, n): x multiplied by itself n times (1 when n is 0, 1 / x^-n when n is below 0), exactly.
+Value Evaluator::power(const Node& n) {
+    const Number x = eval(*n.kids[0]).n();
+    const Number k = eval(*n.kids[1]).n();
+    if (!k.is_integer() || abs(k) > Number(1000000))
+        throw EvalError(n.kids[1]->where, "power() takes a whole power from -1,000,000 to 1,000,000, not " + format_trimmed(k, 6));
+    if (k < 0 && x == 0) throw EvalError(n.where, "division by zero: 0 to a power below 0");
+    const std::uint64_t digits = p_.limits.digits;
+    long e = abs(k).convert_to<long>();
+    Number out = 1, base = x;
+    while (e > 0) {  // by squaring: every product kept within the digits limit
+        if (e & 1) out = bounded(out * base, n, digits);
+        e >>= 1;
+        if (e > 0) base = bounded(base * base, n, digits);
+    }
+    return Value::number(k < 0 ? Number(1) / out : out);
+}
+
+// numbers(a, b): the whole numbers from a to b; empty when b is below a.
+Value Evaluator::numbers(const Node& n) {
+    const Number a = eval(*n.kids[0]).n();
+    const Number b = eval(*n.kids[1]).n();
+    for (const Number* x : {&a, &b})
+        if (!x->is_integer())
+            throw EvalError(n.kids[x == &a ? 0 : 1]->where, "numbers() counts in whole numbers, not " + format_trimmed(*x, 6));
+    std::vector<Value> out;
+    if (b >= a) {
+        if (b - a >= Number(100000))
+            throw EvalError(n.where, "numbers() gives at most 100,000 numbers; this asks for " + format_trimmed(b - a + 1, 0));
+        steps_ += (b - a).convert_to<std::uint64_t>();
+        if (steps_ > step_limit_)
+            throw EvalError(n.where, "this case takes more than " + std::to_string(step_limit_) +
+                                         " steps to evaluate (the limit can be raised with --limit steps=N)");
+        for (Number x = a; x <= b; x += 1) out.push_back(Value::number(x));
+    }
+    return Value::list(std::move(out));
 }
 
 // min(a, b, …), max(a, b, …)

@@ -95,6 +95,8 @@ private:
     const Value& operand(const Node& n, Value& tmp);
     Value binary(const Node& n);
     Value extremum(const Node& n);
+    Value power(const Node& n);
+    Value numbers(const Node& n);
     Value date_shift(const Node& n);
     Value make_date(const Node& n);
     Value lookup(const Node& n);

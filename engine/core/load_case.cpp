@@ -26,7 +26,7 @@ struct SchemaNode {
 
 class Loader {
 public:
-    Loader(const Program& p, const SourceFile& src) : p_(p), src_(src) {}
+    Loader(const Program& p, const std::vector<InputDef>& inputs, const SourceFile& src) : p_(p), inputs_(inputs), src_(src) {}
 
     std::vector<Diagnostic> errors;
 
@@ -238,7 +238,7 @@ public:
                 fail(it->first.Mark(), sub(), "duplicate key");
             } else if (c->second.input >= 0) {
                 seen.push_back(&c->second);
-                const InputDef& in = p_.inputs[c->second.input];  // its path is this key's path (key_ stays empty for it)
+                const InputDef& in = inputs_[c->second.input];  // its path is this key's path (key_ stays empty for it)
                 const YAML::Mark m = it->second.Mark().is_null() ? it->first.Mark() : it->second.Mark();
                 at_[c->second.input] = m.pos >= 0 ? static_cast<std::uint32_t>(m.pos) + 1 : 0;
                 if (auto v = convert(it->second, in.type, in.bounds, in.path)) out[c->second.input] = std::move(*v);
@@ -250,16 +250,16 @@ public:
         for (const auto& [key, child] : schema.children) {
             if (std::find(seen.begin(), seen.end(), &child) != seen.end()) continue;
             std::string sub = path.empty() ? key : path + "." + key;
-            if (child.input >= 0 && (p_.inputs[child.input].fallback || p_.inputs[child.input].type.optional))
+            if (child.input >= 0 && (inputs_[child.input].fallback || inputs_[child.input].type.optional))
                 continue;  // filled in by the caller
             if (child.input < 0 && all_optional(child)) continue;
-            std::string where = child.input >= 0 ? " (input declared at " + p_.inputs[child.input].where.str() + ")" : "";
+            std::string where = child.input >= 0 ? " (input declared at " + inputs_[child.input].where.str() + ")" : "";
             fail(n.Mark(), sub, "missing key" + where);
         }
     }
 
     bool all_optional(const SchemaNode& s) const {
-        if (s.input >= 0) return p_.inputs[s.input].fallback != nullptr || p_.inputs[s.input].type.optional;
+        if (s.input >= 0) return inputs_[s.input].fallback != nullptr || inputs_[s.input].type.optional;
         for (const auto& [k, c] : s.children)
             if (!all_optional(c)) return false;
         return true;
@@ -273,6 +273,7 @@ public:
 
 private:
     const Program& p_;
+    const std::vector<InputDef>& inputs_;  // the case's inputs, or the run data's
     const SourceFile& src_;
 };
 
@@ -332,19 +333,21 @@ std::optional<std::string> out_of_bounds(const UnitTable& units, const Type& t, 
     return std::nullopt;
 }
 
-Case load_case(const Program& p, SourcePtr source) {
+namespace {
+// A YAML file read against the schema that `inputs` make: the case's inputs, or the run data's.
+Case load_yaml(const Program& p, const std::vector<InputDef>& inputs, SourcePtr source) {
     SchemaNode root;
-    for (std::size_t i = 0; i < p.inputs.size(); ++i) {
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
         SchemaNode* at = &root;
-        for (const auto& s : p.inputs[i].segments) at = &at->children[s];
+        for (const auto& s : inputs[i].segments) at = &at->children[s];
         at->input = static_cast<int>(i);
     }
-    Loader loader(p, *source);
+    Loader loader(p, inputs, *source);
     Case c;
     c.source = source;
-    c.inputs.assign(p.inputs.size(), Value{});
-    loader.at_.assign(p.inputs.size(), 0);
-    loader.key_.assign(p.inputs.size(), "");
+    c.inputs.assign(inputs.size(), Value{});
+    loader.at_.assign(inputs.size(), 0);
+    loader.key_.assign(inputs.size(), "");
     if (auto bad = check_text(*source)) throw CompileError({*bad});
     if (auto deep = too_deep(source->text(), p.limits.yaml_depth))
         throw CompileError({Diagnostic{Location{source.get(), *deep, 1}, "mappings and lists are nested more than " +
@@ -358,16 +361,24 @@ Case load_case(const Program& p, SourcePtr source) {
     }
     loader.group(doc, root, "", c.inputs, YAML::Mark{});
     if (!loader.errors.empty()) throw CompileError(std::move(loader.errors));
-    for (std::size_t i = 0; i < p.inputs.size(); ++i)
-        if (c.inputs[i].kind == Value::Kind::none && p.inputs[i].fallback) c.inputs[i] = p.inputs[i].fallback->value;
+    for (std::size_t i = 0; i < inputs.size(); ++i)
+        if (c.inputs[i].kind == Value::Kind::none && inputs[i].fallback) c.inputs[i] = inputs[i].fallback->value;
     c.input_at = std::move(loader.at_);
     c.input_key = std::move(loader.key_);
+    return c;
+}
+}  // namespace
+
+Case load_case(const Program& p, SourcePtr source) {
+    Case c = load_yaml(p, p.inputs, source);
     if (p.case_id_input >= 0 && c.inputs[p.case_id_input].kind == Value::Kind::text)
         c.id = *c.inputs[p.case_id_input].s();
     else
         c.id = std::filesystem::path(source->path()).stem().string();
     return c;
 }
+
+Case load_run_data(const Program& p, SourcePtr source) { return load_yaml(p, p.run_inputs, std::move(source)); }
 
 Case load_case_file(const Program& p, const std::string& path) {
     CaseReader reader(path, p.limits.file_size);

@@ -39,6 +39,10 @@ void check_requires(const Program& p, Evaluator& ev, const Case& c);
 Case load_case(const Program& p, SourcePtr source);
 Case load_case_file(const Program& p, const std::string& path);
 
+// The run data file (--run-data): YAML read against the schema of the ruleset's `run input`s, checked as a case
+// is, every problem at its line; the values in Program::run_inputs order.
+Case load_run_data(const Program& p, SourcePtr source);
+
 // A scenarios file (`reckon batch --scenarios FILE.yaml`): named sets of
 // param values, each value written as in the language, in the file's order:
 //   low:

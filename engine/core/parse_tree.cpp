@@ -74,6 +74,12 @@ bool Builder::annotation(ast::Annotations& a, const Node& c) const {
 }
 
 ast::Decl Builder::decl(const Node& n) const {
+    if (n.is_type<run_input_decl>()) {
+        ast::Decl d = decl(*n.children.at(0));
+        d.run = true;
+        d.where = at(n);
+        return d;
+    }
     if (n.is_type<cohort_decl>()) {
         ast::Decl d = decl(*n.children.at(0));
         d.cohort = true;

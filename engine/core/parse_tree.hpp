@@ -35,7 +35,7 @@ using selector = pt::selector<
         distribution_sd, ignored_column, sheets_day_first, description, decimals_value, decl_name, unit_factor,
         unit_base, currency_symbol_text, formula, input_path, input_default, output_label, fn_param, fn_param_name,
         test_name, test_case_path, given, given_name, given_value, expectation, expect_name, expect_member, expect_value,
-        import_path, import_name, unit_decl, currency_decl, param_decl, input_decl, rule_decl, output_decl, cohort_decl, fn_decl,
+        import_path, import_name, unit_decl, currency_decl, param_decl, run_input_decl, input_decl, rule_decl, output_decl, cohort_decl, fn_decl,
         type_decl, table_decl, table_row, row_key, cell, row_source, row_from, band_key, band_low, band_high, band_over, band_under, band_and_over, require_decl, require_message, test_decl, import_decl,
         percent_note, headline_step, report_decl, report_title, item_title, report_ref, report_member, share_ref, member_shares, range_low, range_high, report_section,
         report_text, report_headline, report_range, report_table, report_chart, report_cases, report_list, report_tornado,

@@ -1,8 +1,16 @@
-// Slots of a compiled program found by name (the command line's --param, the tests), and a table's keys
-// as people read them.
+// Slots of a compiled program found by name (the command line's --param, the tests), a table's keys as people
+// read them, and where a param's value comes from in a run.
 #include "program.hpp"
 
 namespace reckon {
+
+std::string param_source(const Program& p, int slot, const std::vector<Value>& params) {
+    const ParamDef& d = p.params.at(static_cast<std::size_t>(slot));
+    if (!d.run_data.empty()) return "the run data, " + d.run_data + (d.cite.source.empty() ? "" : " (" + d.cite.source + ")");
+    for (const auto& [at, node] : p.overrides)
+        if (at == slot) return "set for this run (--param " + d.name + ")";
+    return d.source_in(params);
+}
 
 int Program::param_slot(const std::string& n) const {
     for (std::size_t i = 0; i < params.size(); ++i)

@@ -42,6 +42,8 @@ enum class Op {
     collect,                // like sum: the elements, as a list
     cases,                  // in a cohort rule: the cases of the batch, as a list of records
     dated,                  // kids[0] = the date that picks; then the values, earliest first; value: their dates (a list)
+    power,                  // kids: a number, a whole number: the exact power
+    numbers,                // kids: two whole numbers: the list of the whole numbers from the first to the second
 };
 
 struct Node {
@@ -128,12 +130,19 @@ struct ParamDef {
     const ast::Expr* syntax = nullptr;
     DatedValues dated;  // values from dates: the formula picks one by the date of `dated.by`, a param
     std::optional<Uncertain> uncertain;  // `range … to …`, `distributed …`: the formula is then a value written out
+    int run_input = -1;      // `run input`: its entry in Program::run_inputs; the formula is its default, or null
+    std::string run_data;    // …the run data file its value was read from, for this run ("" while none is given)
     // Where its value comes from in a run whose params are `params`: the dated value's own source, else the param's.
     const std::string& source_in(const std::vector<Value>& params) const {
         const int i = dated.slot >= 0 && static_cast<std::size_t>(dated.slot) < params.size() ? dated.on(params[dated.slot]) : -1;
         return i >= 0 && !dated.values[static_cast<std::size_t>(i)].source.empty() ? dated.values[static_cast<std::size_t>(i)].source : cite.source;
     }
 };
+
+struct Program;
+// Where a param's value comes from in this run, for the appendix and the workbook: the run data file, a --param
+// setting, or the ruleset's source (a dated value's own).
+std::string param_source(const Program& p, int slot, const std::vector<Value>& params);
 
 struct InputDef {
     std::string path;                  // "police.custody_minutes"
@@ -357,6 +366,7 @@ struct Program {
     std::vector<RequireDef> requires_;
     std::vector<ParamDef> params;
     std::vector<InputDef> inputs;
+    std::vector<InputDef> run_inputs;   // `run input`: the keys of the run data file; each is also a param (ParamDef::run_input)
     std::vector<RuleDef> rules;         // outputs included
     std::vector<FnDef> fns;
     std::vector<int> outputs;           // per-case output rule slots, in the order declared
@@ -365,7 +375,7 @@ struct Program {
     // (false, slot) or inputs (true, slot), in the order first used.
     std::vector<std::pair<bool, int>> cohort_fields;
     std::vector<TestDef> tests;
-    std::optional<ReportDef> report;    // at most one, in the entry file or an import
+    std::optional<ReportDef> report;    // at most one, in the entry file (an imported file's is its own)
     std::vector<std::pair<int, NodePtr>> overrides;  // --param NAME=VALUE, checked
     std::vector<CellSetting> cell_settings;          // --param TABLE(KEY).COLUMN=VALUE, applied to `tables`
     std::vector<UncertainCell> uncertain_cells;      // table cells with a range, table by table, row by row

@@ -19,7 +19,9 @@
 // explain example.reckon case.yaml NAME` prints; a ```sensitivity-output ARGS block is what `reckon sensitivity
 // example.reckon case.yaml ARGS` prints (ARGS split at spaces). A ```reckon block whose first line is
 // `# file: NAME` is a rule file the next example imports, saved as NAME; it must
-// pass `reckon check` on its own, unless the example is a diagnostic. Each example is a
+// pass `reckon check` on its own, unless the example is a diagnostic. A ```yaml block whose first line is
+// `# run data` is the example's run data, saved as run-data.yaml and given to every command that evaluates
+// (`--run-data run-data.yaml`). Each example is a
 // ctest entry of its own (reckon_examples), named by its file and line.
 #include "../support.hpp"
 #include "example.hpp"
@@ -40,6 +42,7 @@ struct Example {
     std::string rules, yaml, output, diagnostic, test_output, batch_output, report_figures, check_output, explain_output, explained;
     std::vector<std::pair<std::string, std::string>> sensitivity;  // ARGS, what `reckon sensitivity` prints with them
     std::string ruleset;  // a case of a ruleset in the repository
+    std::string run_data;  // a `# run data` yaml block
     std::vector<std::pair<std::string, std::string>> files;  // `# file: NAME` yaml blocks and csv case tables
     std::vector<std::pair<std::string, std::string>> modules;  // `# file: NAME` reckon blocks: rule files it imports
     std::vector<std::pair<std::string, std::string>> lists;  // csv list tables: INPUT=NAME, text
@@ -76,6 +79,8 @@ std::vector<Example> examples_in(const std::string& markdown) {
                 out.back().line = start;
                 out.back().ruleset = body.substr(11, body.find('\n') - 11);
                 out.back().yaml = body;
+            } else if (!out.empty() && lang == "yaml" && body.rfind("# run data", 0) == 0) {
+                out.back().run_data = body;
             } else if (!out.empty() && lang == "yaml" && body.rfind("# file: ", 0) == 0) {
                 out.back().files.emplace_back(body.substr(8, body.find('\n') - 8), body);
             } else if (!out.empty() && lang == "yaml") {
@@ -162,13 +167,19 @@ void run_docs_example(const std::string& doc, int line, Verdict& v) {
         v.expect(alone.status == 0, "the imported file " + name + " does not check on its own: " + alone.err);
     }
     if (!ex.yaml.empty()) write_file(dir + "/case.yaml", ex.yaml);
+    if (!ex.run_data.empty()) write_file(dir + "/run-data.yaml", ex.run_data);
+    // A command that evaluates, with the example's run data when it has one.
+    auto evaluating = [&](std::vector<std::string> args) {
+        if (!ex.run_data.empty()) args.insert(args.end(), {"--run-data", "run-data.yaml"});
+        return run_reckon(args, dir);
+    };
     for (const auto& [name, text] : ex.files) write_file(dir + "/" + name, text);
     for (const auto& [setting, text] : ex.lists) write_file(dir + "/" + setting.substr(setting.find('=') + 1), text);
     if (ex.has_batch) {
         std::vector<std::string> args{"batch", "example.reckon"};
         for (const auto& f : ex.files) args.push_back(f.first);
         for (const auto& l : ex.lists) args.insert(args.end(), {"--list", l.first});
-        Run r = run_reckon(args, dir);
+        Run r = evaluating(args);
         v.expect(r.status == 0, "reckon batch failed: " + r.err);
         v.same("the batch's output", ex.batch_output, r.out);
     } else if (ex.has_test_output) {
@@ -178,7 +189,7 @@ void run_docs_example(const std::string& doc, int line, Verdict& v) {
         v.same("the output of reckon test", ex.test_output, r.out);
     } else if (ex.has_diagnostic) {
         Run r = ex.yaml.empty() ? run_reckon({"check", "example.reckon"}, dir)
-                                : run_reckon({"eval", "example.reckon", "case.yaml"}, dir);
+                                : evaluating({"eval", "example.reckon", "case.yaml"});
         v.expect(r.status == 1, "the exit status is " + std::to_string(r.status) + ", not 1");
         v.same("the diagnostic", ex.diagnostic, r.err);
     } else if (ex.has_check) {
@@ -186,7 +197,7 @@ void run_docs_example(const std::string& doc, int line, Verdict& v) {
         v.expect(r.status == 0, "reckon check failed: " + r.err);
         v.same("the output of reckon check", ex.check_output, r.out);
     } else if (ex.has_output) {
-        Run r = run_reckon({"eval", "example.reckon", "case.yaml"}, dir);
+        Run r = evaluating({"eval", "example.reckon", "case.yaml"});
         v.expect(r.status == 0, "reckon eval failed: " + r.err);
         v.same("the output of reckon eval", ex.output, r.out);
     } else if (ex.rules.find("\ntest ") != std::string::npos || ex.rules.rfind("test ", 0) == 0) {
@@ -197,7 +208,7 @@ void run_docs_example(const std::string& doc, int line, Verdict& v) {
         v.expect(r.status == 0, "reckon check failed: " + r.err);
     }
     if (ex.has_explain) {
-        Run r = run_reckon({"explain", "example.reckon", "case.yaml", ex.explained}, dir);
+        Run r = evaluating({"explain", "example.reckon", "case.yaml", ex.explained});
         v.expect(r.status == 0, "reckon explain failed: " + r.err);
         v.same("the output of reckon explain", ex.explain_output, r.out);
     }
@@ -205,7 +216,7 @@ void run_docs_example(const std::string& doc, int line, Verdict& v) {
         std::vector<std::string> all{"sensitivity", "example.reckon", "case.yaml"};
         std::istringstream words(args);
         for (std::string w; words >> w;) all.push_back(w);
-        Run r = run_reckon(all, dir);
+        Run r = evaluating(all);
         v.expect(r.status == 0, "reckon sensitivity " + args + " failed: " + r.err);
         v.same("the output of reckon sensitivity " + args, expected, r.out);
     }
@@ -214,7 +225,7 @@ void run_docs_example(const std::string& doc, int line, Verdict& v) {
         if (!ex.yaml.empty()) args.push_back("case.yaml");
         for (const auto& f : ex.files) args.push_back(f.first);
         args.insert(args.end(), {"--out", "page.html"});
-        Run r = run_reckon(args, dir);
+        Run r = evaluating(args);
         v.expect(r.status == 0, "reckon report failed: " + r.err);
         std::string page = read_file(dir + "/page.html"), figures;
         static const std::regex named(R"re(data-output="([a-z_0-9]+)"(?: data-member="([a-z_0-9, ]+)")?>([^<]*)<)re");
