@@ -237,7 +237,7 @@ TEST_CASE("docs/value-for-money.md: the commands shown print what is shown") {
     const std::string dir = reckon::testing::temp_dir();
     const int n = reckon::testing::check_shown_commands(reckon::testing::read_file(reckon::testing::source_dir() + "/docs/value-for-money.md"),
                                                         [&](const std::string& w) { return w == "vfm.html" ? dir + "/vfm.html" : w; });
-    CHECK(n == 3);
+    CHECK(n == 4);
     const std::string page = reckon::testing::read_file(dir + "/vfm.html");  // the report command wrote the page
     CHECK(page.find("data-output=\"break_even_pct\">63.0 %<") != std::string::npos);
     CHECK(page.find("cases/iom-partnership-2023.yaml") != std::string::npos);

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Both reports in a real browser: headless Chromium (Debian's `chromium`)
+# Every report in a real browser: headless Chromium (Debian's `chromium`)
 # loads each page with every host name unresolvable, and the test checks the
 # rendered page (DOM) for what it must show, the browser's console for any
 # message (a blocked request is one: the page's Content-Security-Policy

@@ -9,7 +9,10 @@
 #      and shows the cohort's figures in their money format;
 #      Printed (to PDF), no column of the Cases sheet is split across pages;
 #   3. the cohort's workbook saved again by LibreOffice (its own shared strings,
-#      styles and date cells) reads back to the same cohort.
+#      styles and date cells) reads back to the same cohort;
+#   4. the sensitivity workbook, each analysis's sheet;
+#   5. the value-for-money workbook (with --run-data), its cost, break-even,
+#      partners-by-agencies cells and the run data's provenance.
 # usage: check_workbooks.sh RECKON WORK_FOLDER    (run from the source folder)
 set -eu
 reckon=$1
@@ -90,4 +93,14 @@ grep -q '^3,4.136963,"£42,109.566 a year","£59,809.42"$' "$work/sensitivity/se
 "$reckon" explain rulesets/sussex-complex-client.reckon cases/sussex/complex-client-2010-11.yaml total --draw 3 --seed 7 --depth 1 \
     | grep -q '^output total = £59,809.42 ' || fail "explain --draw 3 does not give draw 3's total"
 
-echo "LibreOffice: the template, the results workbook, the cohort's workbook and the sensitivity workbook all checked"
+# 5. the value-for-money workbook, with the run data: LibreOffice shows the cost, the break-even and the matrix of
+#    partners against agencies, and the Provenance sheet names the run data file
+"$reckon" batch rulesets/iom-value-for-money.reckon cases/iom --run-data cases/iom-partnership-2023.yaml --param report_year=2023 \
+    --format xlsx --out "$work/vfm.xlsx" 2>/dev/null
+mkdir -p "$work/vfm"
+soffice --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' --outdir "$work/vfm" "$work/vfm.xlsx"
+grep -q '"£310,600.00"' "$work/vfm/vfm-Cohort.csv" || fail "the value-for-money Cohort sheet does not show the cost £310,600.00"
+grep -q '63.0%' "$work/vfm/vfm-Cohort.csv" || fail "the value-for-money Cohort sheet does not show the break-even 63.0%"
+grep -q '^benefit_bought,"police, prison",Fiscal benefit bought,"£33,653.51",GBP$' "$work/vfm/vfm-Cohort.csv" || fail "the value-for-money Cohort sheet has no cell of partners against agencies"
+grep -q 'cases/iom-partnership-2023.yaml (git blob ' "$work/vfm/vfm-Provenance.csv" || fail "the Provenance sheet does not name the run data"
+echo "LibreOffice: the template, the results workbook, the cohort's workbook, the sensitivity workbook and the value-for-money workbook all checked"
