@@ -89,13 +89,19 @@ Run run_program(const std::string& program, const std::vector<std::string>& args
     return run_program_signalled(program, args, cwd, 0, 0);
 }
 
-Run run_program_signalled(const std::string& program, const std::vector<std::string>& args, const std::string& cwd,
-                          int after_ms, int signal) {
+namespace {
+Run run_with(const std::string& program, const std::vector<std::string>& args, const std::string& cwd, int after_ms, int signal,
+             const std::string* input) {
     std::string dir = temp_dir();
-    std::string out_path = dir + "/out", err_path = dir + "/err";
+    std::string out_path = dir + "/out", err_path = dir + "/err", in_path = dir + "/in";
+    if (input) write_file(in_path, *input);
     pid_t pid = fork();
     if (pid == 0) {
         if (chdir((cwd.empty() ? source_dir() : cwd).c_str()) != 0) _exit(127);
+        if (input) {
+            int i = open(in_path.c_str(), O_RDONLY);
+            dup2(i, 0);
+        }
         int o = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
         int e = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
         dup2(o, 1);
@@ -121,6 +127,16 @@ Run run_program_signalled(const std::string& program, const std::vector<std::str
     r.err = read_file(err_path);
     std::filesystem::remove_all(dir);
     return r;
+}
+}  // namespace
+
+Run run_program_signalled(const std::string& program, const std::vector<std::string>& args, const std::string& cwd,
+                          int after_ms, int signal) {
+    return run_with(program, args, cwd, after_ms, signal, nullptr);
+}
+
+Run run_reckon_with_input(const std::vector<std::string>& args, const std::string& input, const std::string& cwd) {
+    return run_with(RECKON_BINARY, args, cwd, 0, 0, &input);
 }
 
 long long pennies(const std::string& text) {

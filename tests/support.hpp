@@ -18,6 +18,8 @@ struct Run {
 Run run_reckon(const std::vector<std::string>& args, const std::string& cwd = "");
 // Runs any program (a path) the same way.
 Run run_program(const std::string& program, const std::vector<std::string>& args, const std::string& cwd = "");
+// `reckon ARGS` with `input` on its standard input (the language server's messages, say).
+Run run_reckon_with_input(const std::vector<std::string>& args, const std::string& input, const std::string& cwd = "");
 // The same, sending `signal` to the program `after_ms` milliseconds after it starts.
 Run run_program_signalled(const std::string& program, const std::vector<std::string>& args, const std::string& cwd,
                           int after_ms, int signal);

@@ -116,6 +116,8 @@ struct SensitivityArgs {
 };
 int cmd_sensitivity(const Run& run, const SensitivityArgs& a);
 int cmd_fmt(const Run& run, const std::vector<std::string>& paths, bool check);
+// `reckon lsp`: the language server over stdio (LSP 3.17), until `exit`.
+int cmd_lsp(const Run& run);
 int cmd_test(const Run& run, const std::vector<std::string>& paths);
 // yaml: one case file (to stdout, or out); csv: the tables of a case table, in the folder out.
 int cmd_template(const Run& run, const std::string& ruleset, const std::string& format, const std::string& out);

@@ -220,6 +220,10 @@ int main(int argc, char** argv) {
     fmt->add_option("FILES", paths, "rule files or folders (searched for *.reckon)")->required()->check(CLI::ExistingPath);
     fmt->add_flag("--check", fmt_check, "change nothing: list the files that are not in the canonical layout, and exit 1 if any");
 
+    auto* lsp = app.add_subcommand("lsp", "Run the language server for editors (LSP 3.17 over standard input and output): diagnostics, "
+                                          "hover, definition, references, rename, completion, outline, formatting, signature help, "
+                                          "and worked values for a case (docs/editors.md)");
+
     auto* test = app.add_subcommand("test", "Run the test blocks of the rule files found under PATHs");
     test->add_option("PATH", paths, "rule files or folders (searched for *.reckon)")->required()->check(CLI::ExistingPath);
 
@@ -270,6 +274,7 @@ int main(int argc, char** argv) {
         if (*batch) return cmd_batch(run, ba);
         if (*report) return cmd_batch(run, ra);
         if (*fmt) return cmd_fmt(run, paths, fmt_check);
+        if (*lsp) return cmd_lsp(run);
         if (*doc) return cmd_doc(run, ruleset, doc_case, doc_format, params);
         if (*diff) return cmd_diff(run, da);
         if (*explain) {

@@ -71,27 +71,55 @@ void sort_as_read(const Program& p, std::vector<Diagnostic>& diags) {
 
 }  // namespace
 
+namespace {
+// declare → check: every diagnostic of the program's files, as a person reads them.
+std::vector<Diagnostic> check_program(Program& p, Checker& checker) {
+    take_header(p);
+    std::vector<const ast::Module*> modules;
+    for (const auto& m : p.modules) modules.push_back(&m);
+    checker.declare(modules);
+    checker.check_all();
+    std::vector<Diagnostic> diags = checker.take_diagnostics();
+    find_case_id(p, diags);
+    check_ignored_columns(p, diags);
+    return diags;
+}
+}  // namespace
+
 std::shared_ptr<Program> compile(SourcePtr entry, const std::vector<ParamSetting>& settings, const Limits& limits,
                                  const std::string& run_data) {
     auto p = std::make_shared<Program>();
     p->limits = limits;
     import_files(*p, entry);
-    take_header(*p);
-
     Checker checker(*p);
-    std::vector<const ast::Module*> modules;
-    for (const auto& m : p->modules) modules.push_back(&m);
-    checker.declare(modules);
-    checker.check_all();
-    std::vector<Diagnostic> diags = checker.take_diagnostics();
-    find_case_id(*p, diags);
-    check_ignored_columns(*p, diags);
+    std::vector<Diagnostic> diags = check_program(*p, checker);
     check_settings(*p, checker, settings, diags);
 
     sort_as_read(*p, diags);
     if (!diags.empty()) throw CompileError(std::move(diags));
     if (!run_data.empty()) apply_run_data(*p, run_data);
     return p;
+}
+
+Analysis analyse(SourcePtr entry, const Limits& limits) {
+    Analysis a;
+    auto p = std::make_shared<Program>();
+    p->limits = limits;
+    try {
+        import_files(*p, entry);
+    } catch (const CompileError& e) {  // a file that does not parse: no declarations to go on
+        a.diagnostics = e.diagnostics();
+        return a;
+    } catch (const std::runtime_error& e) {  // an import that cannot be read
+        a.diagnostics.push_back({Location{entry.get(), 0, 1}, e.what(), {}});
+        return a;
+    }
+    Checker checker(*p);
+    a.diagnostics = check_program(*p, checker);
+    sort_as_read(*p, a.diagnostics);
+    a.ok = a.diagnostics.empty();
+    a.program = std::move(p);
+    return a;
 }
 
 std::shared_ptr<Program> compile(const std::string& path, const std::vector<ParamSetting>& settings, const Limits& limits,

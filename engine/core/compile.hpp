@@ -32,4 +32,14 @@ std::shared_ptr<Program> compile(const std::string& path, const std::vector<Para
 std::shared_ptr<Program> compile(SourcePtr entry, const std::vector<ParamSetting>& settings = {}, const Limits& limits = {},
                                  const std::string& run_data = "");
 
+// For an editor: the same pipeline on a text that may be half typed. Every diagnostic is returned rather than
+// thrown; the program is there (its declarations, some with errors) unless a file did not parse, and `ok` when
+// it checked without an error, so that it may be evaluated.
+struct Analysis {
+    std::shared_ptr<Program> program;
+    std::vector<Diagnostic> diagnostics;
+    bool ok = false;
+};
+Analysis analyse(SourcePtr entry, const Limits& limits = {});
+
 }  // namespace reckon

@@ -290,7 +290,7 @@ struct Expectation {
 
 struct TestDef {
     std::string name;
-    std::string case_path;  // resolved against the rule file's folder
+    std::string case_path;  // as written: relative to the folder of the rule file that declares the test
     Location where;
     std::vector<std::pair<int, NodePtr>> givens;  // param slot, value
     std::vector<Expectation> expects;

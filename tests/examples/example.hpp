@@ -29,6 +29,10 @@ private:
 std::vector<std::string> golden_examples();  // the .err files, relative to the source tree
 void run_golden_example(const std::string& err, Verdict& v);
 
+// tests/lsp_example.cpp: the language server's transcripts, tests/lsp/*.lsp
+std::vector<std::string> lsp_examples();
+void run_lsp_example(const std::string& name, Verdict& v);
+
 // tests/docs_example.cpp
 std::vector<std::string> docs_examples();  // "docs/language.md:42"
 void run_docs_example(const std::string& doc, int line, Verdict& v);

@@ -27,6 +27,8 @@ int run(const std::string& name) {
     auto colon = name.rfind(':');
     if (name.rfind("docs/", 0) == 0 && colon != std::string::npos) {
         run_docs_example(name.substr(0, colon), std::stoi(name.substr(colon + 1)), v);
+    } else if (name.size() > 4 && name.compare(name.size() - 4, 4, ".lsp") == 0) {
+        run_lsp_example(name, v);
     } else if (name.size() > 4 && name.compare(name.size() - 4, 4, ".err") == 0) {
         run_golden_example(name, v);
     } else {
@@ -45,6 +47,7 @@ int main(int argc, char** argv) {
         if (argc == 2 && std::string(argv[1]) == "--list") {
             for (const auto& g : golden_examples()) std::cout << g << "\n";
             for (const auto& d : docs_examples()) std::cout << d << "\n";
+            for (const auto& l : lsp_examples()) std::cout << l << "\n";
             return 0;
         }
         if (argc == 2) return run(argv[1]);

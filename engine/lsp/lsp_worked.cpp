@@ -1,0 +1,48 @@
+// Worked values, through the engine's own evaluation: the case loaded and checked as `reckon eval` loads it,
+// each rule evaluated once, an error shown where it happens rather than stopping the others.
+#include "lsp_worked.hpp"
+
+#include "commands/present.hpp"
+#include "core/eval.hpp"
+#include "core/load_case.hpp"
+
+namespace reckon::lsp {
+
+namespace {
+std::string shortened(std::string s) {
+    constexpr std::size_t most = 80;
+    if (s.size() <= most) return s;
+    std::size_t cut = most;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    return s.substr(0, cut) + "…";
+}
+}  // namespace
+
+Worked worked_values(const Program& p, const SourceFile* file, const std::string& case_path) {
+    Worked w;
+    w.case_path = case_path;
+    try {
+        const Case c = load_case_file(p, case_path);
+        const std::vector<Value> params = bind_params(p, command_line_overrides(p));
+        Evaluator ev(p, params, c.inputs);
+        for (std::size_t i = 0; i < p.rules.size(); ++i) {
+            const RuleDef& r = p.rules[i];
+            if (r.cohort || r.where.file != file) continue;
+            WorkedValue v{static_cast<int>(i), ""};
+            try {
+                const Value& x = ev.rule(static_cast<int>(i));
+                v.text = shortened(r.by ? display_by_member(p, r, x) : display_with_unit(p, r, x));
+            } catch (const EvalError& e) {
+                v.text = "error: " + e.diagnostic().message;
+            }
+            w.values.push_back(std::move(v));
+        }
+    } catch (const CompileError& e) {
+        w.error = e.diagnostics().empty() ? "the case does not load" : render(e.diagnostics().front());
+    } catch (const std::exception& e) {
+        w.error = e.what();
+    }
+    return w;
+}
+
+}  // namespace reckon::lsp

@@ -1,0 +1,24 @@
+# Hover: a param with its unit, description, source and exact value; a param with a unit; a function's
+# signature; a table's keys and columns; an input; a member; nothing over a comment or a number.
+-> {"jsonrpc":"2.0","id":0,"method":"initialize","params":{"processId":null,"rootUri":"$ROOT","capabilities":{}}}
+<- {"jsonrpc":"2.0","id":0,"result":{"capabilities":{"positionEncoding":"utf-16","textDocumentSync":{"openClose":true,"change":2},"hoverProvider":true,"definitionProvider":true,"referencesProvider":true,"renameProvider":true,"completionProvider":{"triggerCharacters":["."]},"signatureHelpProvider":{"triggerCharacters":["(",","]},"documentSymbolProvider":true,"documentFormattingProvider":true,"inlayHintProvider":true,"codeLensProvider":{"resolveProvider":false},"executeCommandProvider":{"commands":["reckon.runTests"]}},"serverInfo":{"name":"reckon","version":"0.1.0"}}}
+-> {"jsonrpc":"2.0","method":"initialized","params":{}}
+-> {"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"$ROOT/tests/lsp/files/staff.reckon","languageId":"reckon","version":1,"text":"# A small costing for the language server's transcripts (tests/lsp/*.lsp).\nruleset \"Staff time\"\n\nunit hour\nunit year\ncurrency GBP \"£\"\n\ntype Grade = one of band5 \"Band 5\", band6 \"Band 6\"\n\nparam on_costs = 20% \"National Insurance and pension\" source \"Sussex costing (2012)\"\nparam working_hours = 1,650 hour/year source \"Sussex costing (2012)\"\n\ntable salaries: Grade -> {salary: GBP/year}\n  | band5 | £27,055/year |\n  | band6 | £33,706/year |\n\ninput grade: Grade \"The officer's grade\"\ninput hours: hour \"Hours on the case\"\n\nfn rate(g: Grade) -> GBP/hour = salaries(g).salary * (1 + on_costs) / working_hours\n  \"Cost of an hour of a grade\"\n\noutput cost: GBP \"Cost\" = hours * rate(grade)\n\ntest \"six hours of band 6\" case \"staff-case.yaml\"\n  expect cost == £147.08\n"}}}
+<- {"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"$ROOT/tests/lsp/files/staff.reckon","version":1,"diagnostics":[]}}
+-> {"jsonrpc":"2.0","id":1,"method":"textDocument/hover","params":{"textDocument":{"uri":"$ROOT/tests/lsp/files/staff.reckon"},"position":{"line":19,"character":60}}}
+<- {"jsonrpc":"2.0","id":1,"result":{"contents":{"kind":"markdown","value":"```reckon\nparam on_costs: number = 20%\n```\n\nNational Insurance and pension\n\nSource: Sussex costing (2012)\n\nDeclared at $DIR/tests/lsp/files/staff.reckon:10:7"},"range":{"start":{"line":19,"character":58},"end":{"line":19,"character":66}}}}
+-> {"jsonrpc":"2.0","id":2,"method":"textDocument/hover","params":{"textDocument":{"uri":"$ROOT/tests/lsp/files/staff.reckon"},"position":{"line":19,"character":74}}}
+<- {"jsonrpc":"2.0","id":2,"result":{"contents":{"kind":"markdown","value":"```reckon\nparam working_hours: hour/year = 1,650 hour/year\n```\n\nSource: Sussex costing (2012)\n\nDeclared at $DIR/tests/lsp/files/staff.reckon:11:7"},"range":{"start":{"line":19,"character":70},"end":{"line":19,"character":83}}}}
+-> {"jsonrpc":"2.0","id":3,"method":"textDocument/hover","params":{"textDocument":{"uri":"$ROOT/tests/lsp/files/staff.reckon"},"position":{"line":22,"character":35}}}
+<- {"jsonrpc":"2.0","id":3,"result":{"contents":{"kind":"markdown","value":"```reckon\nfn rate(g: Grade) -> GBP/hour\n```\n\nCost of an hour of a grade\n\nDeclared at $DIR/tests/lsp/files/staff.reckon:20:4"},"range":{"start":{"line":22,"character":34},"end":{"line":22,"character":38}}}}
+-> {"jsonrpc":"2.0","id":4,"method":"textDocument/hover","params":{"textDocument":{"uri":"$ROOT/tests/lsp/files/staff.reckon"},"position":{"line":19,"character":32}}}
+<- {"jsonrpc":"2.0","id":4,"result":{"contents":{"kind":"markdown","value":"```reckon\ntable salaries: Grade -> {salary: GBP/year}\n```\n\nDeclared at $DIR/tests/lsp/files/staff.reckon:13:7"},"range":{"start":{"line":19,"character":32},"end":{"line":19,"character":40}}}}
+-> {"jsonrpc":"2.0","id":5,"method":"textDocument/hover","params":{"textDocument":{"uri":"$ROOT/tests/lsp/files/staff.reckon"},"position":{"line":22,"character":26}}}
+<- {"jsonrpc":"2.0","id":5,"result":{"contents":{"kind":"markdown","value":"```reckon\ninput hours: hour\n```\n\nHours on the case\n\nDeclared at $DIR/tests/lsp/files/staff.reckon:18:7"},"range":{"start":{"line":22,"character":26},"end":{"line":22,"character":31}}}}
+-> {"jsonrpc":"2.0","id":6,"method":"textDocument/hover","params":{"textDocument":{"uri":"$ROOT/tests/lsp/files/staff.reckon"},"position":{"line":0,"character":4}}}
+<- {"jsonrpc":"2.0","id":6,"result":null}
+-> {"jsonrpc":"2.0","id":7,"method":"textDocument/hover","params":{"textDocument":{"uri":"$ROOT/tests/lsp/files/staff.reckon"},"position":{"line":10,"character":23}}}
+<- {"jsonrpc":"2.0","id":7,"result":null}
+-> {"jsonrpc":"2.0","id":99,"method":"shutdown"}
+<- {"jsonrpc":"2.0","id":99,"result":null}
+-> {"jsonrpc":"2.0","method":"exit"}
