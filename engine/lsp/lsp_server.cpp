@@ -673,6 +673,9 @@ Json Server::run_tests(const Json& arguments) {
         throw Refused(ErrorCode::invalid_params, "reckon.runTests takes the URI of a rule file");
     const auto path = path_of_uri(arguments[0].get<std::string>());
     if (!path) throw Refused(ErrorCode::invalid_params, "not a file's URI: " + arguments[0].get<std::string>());
+    std::error_code ec;
+    if (std::filesystem::path(*path).extension() != ".reckon" || !std::filesystem::is_regular_file(*path, ec))
+        throw Refused(ErrorCode::invalid_params, "reckon.runTests runs the tests of a saved rule file (*.reckon): " + *path + " is not one");
     std::ostringstream out;
     const TestTally tally = reckon::run_tests({*path}, limits_, out);
     const std::string summary = std::to_string(tally.passed) + " passed, " + std::to_string(tally.failed) + " failed";
