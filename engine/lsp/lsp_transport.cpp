@@ -58,12 +58,12 @@ Incoming read_message(std::istream& in, std::size_t max_body) {
         while (!value.empty() && value.back() == ' ') value.pop_back();
         if (!same_name(name, "Content-Length")) continue;  // Content-Type and others are not needed
         long long n = 0;
-        bool digits = !value.empty() && value.size() <= 18;
-        for (char c : value) {
-            if (!std::isdigit(static_cast<unsigned char>(c))) digits = false;
-            else n = n * 10 + (c - '0');
+        bool digits = !value.empty() && value.size() <= 18;  // at most 18 digits: n never overflows
+        for (std::size_t i = 0; digits && i < value.size(); ++i) {
+            if (!std::isdigit(static_cast<unsigned char>(value[i]))) digits = false;
+            else n = n * 10 + (value[i] - '0');
         }
-        if (!digits) error = "Content-Length is not a number: " + value.substr(0, 40);
+        if (!digits) error = "Content-Length is not a number of at most 18 digits: " + value.substr(0, 40);
         else length = n;
     }
     if (error.empty() && length < 0) error = "the header has no Content-Length";

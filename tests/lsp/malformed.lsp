@@ -1,7 +1,7 @@
 # A hostile client: text that is not JSON, JSON that is not a message, an id of the wrong kind, an unknown
 # method (MethodNotFound) and an unknown notification (ignored), parameters missing, a document not open, an
 # edit out of range (applied at the end, with a warning), and broken frames: a Content-Length that is not a
-# number, none at all, and one larger than the server accepts (the input ends inside it); a command to run the tests
+# number, one of 32 digits (found by fuzz_lsp: it overflowed), none at all, and one larger than the server accepts (the input ends inside it); a command to run the tests
 # of a folder, and an unknown command. Every request is answered.
 -> {"jsonrpc":"2.0","id":0,"method":"initialize","params":{"processId":null,"rootUri":"$ROOT","capabilities":{}}}
 <- {"jsonrpc":"2.0","id":0,"result":{"capabilities":{"positionEncoding":"utf-16","textDocumentSync":{"openClose":true,"change":2},"hoverProvider":true,"definitionProvider":true,"referencesProvider":true,"renameProvider":true,"completionProvider":{"triggerCharacters":["."]},"signatureHelpProvider":{"triggerCharacters":["(",","]},"documentSymbolProvider":true,"documentFormattingProvider":true,"inlayHintProvider":true,"codeLensProvider":{"resolveProvider":false},"executeCommandProvider":{"commands":["reckon.runTests"]}},"serverInfo":{"name":"reckon","version":"0.1.0"}}}
@@ -33,9 +33,11 @@
 -> {"jsonrpc":"2.0","id":8,"method":"textDocument/hover","params":{"textDocument":{"uri":"$ROOT/tests/lsp/files/staff.reckon"},"position":{"line":0,"character":500}}}
 <- {"jsonrpc":"2.0","id":8,"result":null}
 ~> Content-Length: twelve\r\n\r\n
-<- {"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"a message could not be read: Content-Length is not a number: twelve"}}
+<- {"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"a message could not be read: Content-Length is not a number of at most 18 digits: twelve"}}
 ~> Content-Type: application/json\r\n\r\n
 <- {"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"a message could not be read: the header has no Content-Length"}}
+~> Content-Length: 99999999999999999999999999999999\r\n\r\n
+<- {"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"a message could not be read: Content-Length is not a number of at most 18 digits: 99999999999999999999999999999999"}}
 -> {"jsonrpc":"2.0","id":10,"method":"workspace/executeCommand","params":{"command":"reckon.runTests","arguments":["file:///etc"]}}
 <- {"jsonrpc":"2.0","id":10,"error":{"code":-32602,"message":"reckon.runTests runs the tests of a saved rule file (*.reckon): /etc is not one"}}
 -> {"jsonrpc":"2.0","id":11,"method":"workspace/executeCommand","params":{"command":"rm","arguments":[]}}
