@@ -242,3 +242,27 @@ TEST_CASE("docs/value-for-money.md: the commands shown print what is shown") {
     CHECK(page.find("data-output=\"break_even_pct\">63.0 %<") != std::string::npos);
     CHECK(page.find("cases/iom-partnership-2023.yaml") != std::string::npos);
 }
+
+TEST_CASE("value for money: the report page shows the hand-worked costs, savings by agency and break-even") {
+    const std::string dir = reckon::testing::temp_dir();
+    auto r = run_reckon({"report", vfm, cohort, "--run-data", two_partners, "--param", "report_year=2023", "--out", dir + "/vfm.html"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    const std::string page = reckon::testing::read_file(dir + "/vfm.html");
+    auto shows = [&](const std::string& text) {
+        CAPTURE(text);
+        CHECK(page.find(text) != std::string::npos);
+    };
+    // the costs: £2,000 and £600 (worked in the first test), £2,600 in all
+    shows("data-exact=\"£2,600.00\"");
+    shows("<td>Police</td><td class=\"num\" data-output=\"partner_cost\" data-member=\"police\">£2,000.00</td>");
+    shows("<td>Probation</td><td class=\"num\" data-output=\"partner_cost\" data-member=\"probation\">£600.00</td>");
+    // the savings by agency: the police's £1,566 u, the prison's £782 u
+    shows("data-output=\"agency_saving\" data-member=\"police\">£" + std::string("2,184.93") + "<");
+    CHECK(fixed(1566 * u, 2) == "2184.93");
+    shows("data-output=\"agency_saving\" data-member=\"prison\">£1,091.07<");
+    CHECK(fixed(782 * u, 2) == "1091.07");
+    // the break-even, 3.97 offences, 39.7% of the baseline, against 80.0% achieved
+    shows("<div class=\"figure\" data-output=\"break_even_pct\">39.7 %</div>");
+    shows("<div class=\"figure\" data-output=\"achieved_pct\">80.0 %</div>");
+    shows("data-output=\"break_even_offences\">3.97<");
+}
