@@ -477,7 +477,8 @@ Json Server::rename(Document& d, std::size_t offset, const std::string& to) {
     }
     // checked: the file renamed must check as the file did (a name in another file's case of the same text is
     // caught here), else nothing is renamed
-    const Analysis after = reckon::analyse(std::make_shared<SourceFile>(d.path, renamed), limits_);
+    const SourcePtr renamed_source = std::make_shared<SourceFile>(d.path, renamed);  // alive while its diagnostics are read
+    const Analysis after = reckon::analyse(renamed_source, limits_);
     if (changes.size() == 1 && !after.ok)
         throw Refused(ErrorCode::request_failed, "renaming '" + from + "' to '" + to + "' would not check: " + rendered_first(after.diagnostics));
     return Json{{"changes", changes}};

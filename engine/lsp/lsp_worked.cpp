@@ -25,6 +25,7 @@ Worked worked_values(const Program& p, const SourceFile* file, const std::string
         const Case c = load_case_file(p, case_path);
         const std::vector<Value> params = bind_params(p, command_line_overrides(p));
         Evaluator ev(p, params, c.inputs);
+        check_requires(p, ev, c);  // a case the ruleset refuses has no worked values, as eval gives it none
         for (std::size_t i = 0; i < p.rules.size(); ++i) {
             const RuleDef& r = p.rules[i];
             if (r.cohort || r.where.file != file) continue;
@@ -37,9 +38,7 @@ Worked worked_values(const Program& p, const SourceFile* file, const std::string
             }
             w.values.push_back(std::move(v));
         }
-    } catch (const CompileError& e) {
-        w.error = e.diagnostics().empty() ? "the case does not load" : render(e.diagnostics().front());
-    } catch (const std::exception& e) {
+    } catch (const std::exception& e) {  // a CompileError's text is rendered when thrown: its places point into a case now gone
         w.error = e.what();
     }
     return w;

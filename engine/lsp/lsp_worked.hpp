@@ -21,7 +21,7 @@ struct Worked {
 };
 
 // The value of every rule of each case declared in `file` (a program's source), for the case at case_path,
-// evaluated exactly as `reckon eval` evaluates it. The program must have checked without an error.
+// evaluated exactly as `reckon eval` evaluates it (its `require`s first). The program must have checked without an error.
 Worked worked_values(const Program& p, const SourceFile* file, const std::string& case_path);
 
 }  // namespace reckon::lsp

@@ -1,5 +1,6 @@
 # Worked values: each rule's value for a case beside its declaration, as inlay hints: the nearest test
-# block's case, then the case the `reckon.case` setting names; a code lens runs the file's tests.
+# block's case, then the case the `reckon.case` setting names (one the ruleset cannot read, one that is not there:
+# why, at the top); a code lens runs the file's tests.
 -> {"jsonrpc":"2.0","id":0,"method":"initialize","params":{"processId":null,"rootUri":"$ROOT","capabilities":{}}}
 <- {"jsonrpc":"2.0","id":0,"result":{"capabilities":{"positionEncoding":"utf-16","textDocumentSync":{"openClose":true,"change":2},"hoverProvider":true,"definitionProvider":true,"referencesProvider":true,"renameProvider":true,"completionProvider":{"triggerCharacters":["."]},"signatureHelpProvider":{"triggerCharacters":["(",","]},"documentSymbolProvider":true,"documentFormattingProvider":true,"inlayHintProvider":true,"codeLensProvider":{"resolveProvider":false},"executeCommandProvider":{"commands":["reckon.runTests"]}},"serverInfo":{"name":"reckon","version":"0.1.0"}}}
 -> {"jsonrpc":"2.0","method":"initialized","params":{}}
@@ -10,6 +11,9 @@
 -> {"jsonrpc":"2.0","method":"workspace/didChangeConfiguration","params":{"settings":{"reckon":{"case":"staff-case-band5.yaml"}}}}
 -> {"jsonrpc":"2.0","id":2,"method":"textDocument/inlayHint","params":{"textDocument":{"uri":"$ROOT/tests/lsp/files/staff.reckon"},"range":{"start":{"line":0,"character":0},"end":{"line":40,"character":0}}}}
 <- {"jsonrpc":"2.0","id":2,"result":[{"position":{"line":22,"character":45},"label":"= £118.06","paddingLeft":true,"tooltip":"The worked value for the case $DIR/tests/lsp/files/staff-case-band5.yaml"}]}
+-> {"jsonrpc":"2.0","method":"workspace/didChangeConfiguration","params":{"settings":{"reckon":{"case":"staff-case-bad.yaml"}}}}
+-> {"jsonrpc":"2.0","id":6,"method":"textDocument/inlayHint","params":{"textDocument":{"uri":"$ROOT/tests/lsp/files/staff.reckon"},"range":{"start":{"line":0,"character":0},"end":{"line":40,"character":0}}}}
+<- {"jsonrpc":"2.0","id":6,"result":[{"position":{"line":0,"character":74},"label":"no worked values for staff-case-bad.yaml","paddingLeft":true,"tooltip":"$DIR/tests/lsp/files/staff-case-bad.yaml:2:8: error: grade: expected Grade, one of: band5, band6; found 'band7'\n  grade: band7\n         ^\n"}]}
 -> {"jsonrpc":"2.0","method":"workspace/didChangeConfiguration","params":{"settings":{"reckon":{"case":"no-such-case.yaml"}}}}
 -> {"jsonrpc":"2.0","id":3,"method":"textDocument/inlayHint","params":{"textDocument":{"uri":"$ROOT/tests/lsp/files/staff.reckon"},"range":{"start":{"line":0,"character":0},"end":{"line":40,"character":0}}}}
 <- {"jsonrpc":"2.0","id":3,"result":[{"position":{"line":0,"character":74},"label":"no worked values for no-such-case.yaml","paddingLeft":true,"tooltip":"$DIR/tests/lsp/files/no-such-case.yaml: error: cannot open file"}]}
