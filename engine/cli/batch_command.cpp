@@ -8,7 +8,9 @@
 #include "commands/doc.hpp"
 #include "commands/explain.hpp"
 #include "commands/fmt.hpp"
+#include "commands/merge.hpp"
 #include "commands/output_file.hpp"
+#include "commands/partial.hpp"
 #include "commands/present.hpp"
 #include "commands/report.hpp"
 #include "commands/report_uncertainty.hpp"
@@ -72,8 +74,6 @@ std::shared_ptr<Program> compile_scenario(const Scenario& sc, const std::vector<
     return nullptr;  // not reached: fail() throws
 }
 
-namespace {
-
 std::vector<BoundScenario> bind_scenarios(const Run& run, const BatchArgs& a, const std::vector<Scenario>& scenarios) {
     std::vector<BoundScenario> out;
     for (const auto& sc : scenarios) {
@@ -84,6 +84,87 @@ std::vector<BoundScenario> bind_scenarios(const Run& run, const BatchArgs& a, co
         out.push_back({sc.name, std::move(q), std::move(params)});
     }
     return out;
+}
+
+bool bind_run(const Run& run, const BatchArgs& a, const Program& p, std::vector<Value>& params, std::vector<BoundScenario>& scenarios) {
+    try {
+        params = bind_params(p, command_line_overrides(p));
+        if (!a.scenarios.empty()) scenarios = bind_scenarios(run, a, read_scenarios(read_source(a.scenarios, run.limits.file_size)));
+    } catch (const EvalError& e) {
+        std::cerr << render(e.diagnostic());
+        return false;
+    }
+    return true;
+}
+
+BatchFormat text_format(BatchOutput f) {
+    switch (f) {
+        case BatchOutput::table: return BatchFormat::table;
+        case BatchOutput::jsonl: return BatchFormat::jsonl;
+        case BatchOutput::csv: return BatchFormat::csv;
+        case BatchOutput::xlsx:
+        case BatchOutput::html: return BatchFormat::kept;
+    }
+    return BatchFormat::kept;
+}
+
+void check_cohort_out(const Program& p, const BatchArgs& a) {
+    if (a.cohort_out.empty()) return;
+    if (p.cohort_outputs.empty()) throw UsageError("--cohort-out " + a.cohort_out + ": the ruleset has no cohort outputs");
+    if (!a.scenarios.empty()) throw UsageError("--cohort-out with --scenarios: the cohort of each scenario is in the jsonl output, a line each");
+    if (!a.out.empty() && std::filesystem::path(a.out) == std::filesystem::path(a.cohort_out))
+        throw UsageError("--cohort-out " + a.cohort_out + ": the same file as --out");
+}
+
+void write_cohort_out(const Program& p, const BatchArgs& a, const std::vector<Value>& cohort) {
+    if (a.cohort_out.empty()) return;
+    if (cohort.empty()) {
+        std::cerr << "reckon: error: the cohort's figures could not be computed (above); " << a.cohort_out << " was not written\n";
+        return;
+    }
+    OutputFile cohort_file(a.cohort_out);
+    cohort_file.stream() << BatchSink(p, BatchFormat::csv, false).cohort_csv(cohort);
+    cohort_file.commit();
+}
+
+namespace {
+
+// --shard K/N: K and N.
+std::pair<unsigned, unsigned> parse_shard(const std::string& text) {
+    const auto slash = text.find('/');
+    auto whole = [&](const std::string& t) -> unsigned long {
+        if (t.empty() || t.size() > 6 || t.find_first_not_of("0123456789") != std::string::npos) return 0;
+        return std::stoul(t);
+    };
+    const unsigned long k = slash == std::string::npos ? 0 : whole(text.substr(0, slash));
+    const unsigned long n = slash == std::string::npos ? 0 : whole(text.substr(slash + 1));
+    if (k == 0 || n == 0 || k > n)
+        throw UsageError("--shard " + text + ": expected K/N, shard K of N with 1 <= K <= N, as in --shard 2/4");
+    return {static_cast<unsigned>(k), static_cast<unsigned>(n)};
+}
+
+// --shard K/N --partial FILE: this shard's cases, and their results and running totals written to FILE.
+int run_shard(const Program& p, const std::vector<Value>& params, const std::vector<std::string>& files, const BatchArgs& a,
+              BatchOptions& opt) {
+    const auto [k, n] = parse_shard(a.shard);
+    PartialHeader header = fingerprint(p, params, opt.scenarios, files, opt.lists, opt.tables);
+    header.shard = k;
+    header.shards = n;
+    OutputFile file(a.partial);
+    PartialWriter writer(file.stream(), header);
+    opt.partial = &writer;
+    opt.shard = k;
+    opt.shards = n;
+    BatchSummary s = run_batch(p, params, files, opt, file.stream(), std::cerr);
+    if (s.interrupted) {
+        file.discard();
+        std::cerr << "reckon: interrupted after " << s.done << " cases of shard " << a.shard << "; " << a.partial << " was not written\n";
+        return interrupted;
+    }
+    file.commit();
+    std::cerr << "shard " << a.shard << ": " << s.cases << " case" << (s.cases == 1 ? "" : "s") << ", " << s.failed
+              << " failed; partial result in " << a.partial << " (merge the shards with reckon merge)\n";
+    return ok;
 }
 
 }  // namespace
@@ -107,33 +188,24 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
             if (fs::equivalent(f, a.out, ec))
                 throw UsageError("--out " + a.out + ": this is one of the case files; choose another output file");
     }
-    if (!a.cohort_out.empty()) {
-        if (p->cohort_outputs.empty()) throw UsageError("--cohort-out " + a.cohort_out + ": the ruleset has no cohort outputs");
-        if (!a.scenarios.empty())
-            throw UsageError("--cohort-out with --scenarios: the cohort of each scenario is in the jsonl output, a line each");
-        if (!a.out.empty() && std::filesystem::path(a.out) == std::filesystem::path(a.cohort_out))
-            throw UsageError("--cohort-out " + a.cohort_out + ": the same file as --out");
+    check_cohort_out(*p, a);
+    if (a.shard.empty() != a.partial.empty())
+        throw UsageError(a.shard.empty() ? "--partial " + a.partial + " without --shard K/N: a partial result is a shard's"
+                                         : "--shard " + a.shard + " without --partial FILE: a shard writes a partial result, for reckon merge");
+    if (!a.partial.empty()) {
+        if (a.format_given) throw UsageError("--format with --partial: a shard writes a partial result; give --format to reckon merge");
+        if (!a.out.empty()) throw UsageError("--out with --partial: a shard writes its partial result; give --out to reckon merge");
+        if (!a.cohort_out.empty()) throw UsageError("--cohort-out with --partial: give --cohort-out to reckon merge");
+        std::error_code ec;
+        for (const auto& f : files)
+            if (fs::equivalent(f, a.partial, ec))
+                throw UsageError("--partial " + a.partial + ": this is one of the case files; choose another file");
     }
     std::vector<Value> params;
     std::vector<BoundScenario> scenarios;
-    try {
-        params = bind_params(*p, command_line_overrides(*p));
-        if (!a.scenarios.empty()) {
-            scenarios = bind_scenarios(run, a, read_scenarios(read_source(a.scenarios, run.limits.file_size)));
-        }
-    } catch (const EvalError& e) {
-        std::cerr << render(e.diagnostic());
-        return bad_input;
-    }
+    if (!bind_run(run, a, *p, params, scenarios)) return bad_input;
     // A workbook and a report need every figure at the end; the text formats stream.
-    BatchFormat written = BatchFormat::kept;
-    switch (a.format) {
-        case BatchOutput::table: written = BatchFormat::table; break;
-        case BatchOutput::jsonl: written = BatchFormat::jsonl; break;
-        case BatchOutput::csv: written = BatchFormat::csv; break;
-        case BatchOutput::xlsx:
-        case BatchOutput::html: written = BatchFormat::kept; break;
-    }
+    const BatchFormat written = text_format(a.format);
     const bool keep_all = written == BatchFormat::kept;
     BatchOptions opt;
     opt.jobs = a.jobs;
@@ -149,6 +221,7 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
     opt.tables = a.tables;
     std::vector<Value> cohort;
     if (!a.cohort_out.empty()) opt.cohort = &cohort;
+    if (!a.partial.empty()) return run_shard(*p, params, files, a, opt);
     std::optional<OutputFile> file;
     if (!a.out.empty()) file.emplace(a.out);
     BatchSummary s = run_batch(*p, params, files, opt, file ? file->stream() : std::cout, std::cerr);
@@ -203,15 +276,7 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
         }
     }
     if (file) file->commit();
-    if (!a.cohort_out.empty()) {
-        if (cohort.empty()) {
-            std::cerr << "reckon: error: the cohort's figures could not be computed (above); " << a.cohort_out << " was not written\n";
-        } else {
-            OutputFile cohort_file(a.cohort_out);
-            cohort_file.stream() << BatchSink(*p, BatchFormat::csv, false).cohort_csv(cohort);
-            cohort_file.commit();
-        }
-    }
+    write_cohort_out(*p, a, cohort);
     if (a.format != BatchOutput::table || file)
         std::cerr << s.cases << " case" << (s.cases == 1 ? "" : "s") << ", " << s.failed << " failed"
                   << (file ? (a.format == BatchOutput::html ? "; report in " : "; results in ") + a.out : "") << "\n";

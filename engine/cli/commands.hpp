@@ -3,6 +3,7 @@
 // 3 a bug; 130 a batch interrupted). main.cpp declares the options.
 #pragma once
 
+#include "commands/batch.hpp"
 #include "commands/case_source.hpp"
 #include "commands/sensitivity_format.hpp"
 #include "core/compile.hpp"
@@ -45,6 +46,8 @@ struct BatchArgs {
     std::vector<std::string> cases, params;
     std::vector<std::string> lists;  // --list NAME=FILE.csv
     TableOptions tables;             // --ignore-column, --dates
+    std::string shard, partial;      // --shard K/N --partial FILE
+    bool format_given = false;       // --format was given (a shard writes no format of its own)
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
 };
 
@@ -87,6 +90,14 @@ int cmd_eval(const Run& run, const std::string& ruleset, const std::string& case
 // `reckon batch` and `reckon report` (format html). SIGINT and SIGTERM stop it
 // between cases: nothing is written, and it returns `interrupted`.
 int cmd_batch(const Run& run, const BatchArgs& a);
+// What batch and merge share: the params and scenarios bound (false: an error, reported); the text format
+// written; --cohort-out checked, and written.
+bool bind_run(const Run& run, const BatchArgs& a, const Program& p, std::vector<Value>& params, std::vector<BoundScenario>& scenarios);
+BatchFormat text_format(BatchOutput f);
+void check_cohort_out(const Program& p, const BatchArgs& a);
+void write_cohort_out(const Program& p, const BatchArgs& a, const std::vector<Value>& cohort);
+// `reckon merge RULESET PARTIALS…`: `a.cases` holds the partial results.
+int cmd_merge(const Run& run, const BatchArgs& a);
 // CASE is a YAML case, or a CSV case table with the row named by case_id (and its --list tables).
 // CASES: one case (a YAML case, or a case table with the row case_id); for a cohort figure, the cases as for batch.
 // draw > 0: with the uncertain values of that draw of `seed`, as `reckon sensitivity --draws` draws them.

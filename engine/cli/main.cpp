@@ -89,8 +89,30 @@ int main(int argc, char** argv) {
         ->check(CLI::ExistingFile);
     batch->add_option("--cohort-out", ba.cohort_out, "FILE.csv: also write the cohort's figures as a CSV of their own (output, member, "
                                                      "label, value, unit), a row per figure and per member of a figure by member");
+    batch->add_option("--shard", ba.shard, "K/N: evaluate only shard K of N (the cases at positions K-1, K-1+N, … of the whole "
+                                           "list given, counted from 0), for a run split across machines; needs --partial");
+    batch->add_option("--partial", ba.partial, "FILE: with --shard, write the shard's partial result (its cases' figures, "
+                                               "failures and the cohort's exact running totals) to FILE, atomically; "
+                                               "reckon merge writes the run's output from every shard's");
     batch->footer("A case that fails is reported on stderr with its file and line; the others go on, the cohort is\n"
-                  "computed over the cases that succeeded, and the exit status is 1.");
+                  "computed over the cases that succeeded, and the exit status is 1. A shard (--shard, --partial)\n"
+                  "exits 0 once its partial result is written, failed cases and all: merge reports them. See docs/scale.md.");
+
+    BatchArgs ma;
+    auto* merge = app.add_subcommand("merge", "Write the output of a run split into shards (batch --shard K/N --partial FILE) from "
+                                              "the shards' partial results, byte for byte as one batch over every case writes it");
+    merge->add_option("RULESET", ma.ruleset, "the ruleset's entry file (*.reckon), as the shards were given it")->required()->check(CLI::ExistingFile);
+    merge->add_option("PARTIALS", ma.cases, "every shard's partial result, in any order")->required()->check(CLI::ExistingFile);
+    merge->add_option("--format", ma.format_name, "table (the default), jsonl or csv, as for batch")
+        ->check(CLI::IsMember({"table", "jsonl", "csv"}));
+    merge->add_option("--out,-o", ma.out, "write the results to FILE, atomically");
+    merge->add_option("--param", ma.params, param_help + "; the shards' own");
+    merge->add_option("--run-data", run_data, run_data_help + "; the shards' own")->check(CLI::ExistingFile);
+    merge->add_option("--scenarios", ma.scenarios, "FILE.yaml: the shards' scenarios")->check(CLI::ExistingFile);
+    merge->add_option("--cohort-out", ma.cohort_out, "FILE.csv: also write the cohort's figures as a CSV of their own, as for batch");
+    merge->footer("Each partial is checked: made by this ruleset under the same params, scenarios and table cells, of the\n"
+                  "same list of cases, each shard once and none missing; otherwise the error names the file and nothing\n"
+                  "is written. The exit status is 1 when a case failed in any shard, as for batch. See docs/scale.md.");
 
     BatchArgs ra;
     ra.format_name = "html";
@@ -257,6 +279,8 @@ int main(int argc, char** argv) {
     run.date = run_date();
     run.run_data = run_data;
     ba.format = batch_output(ba.format_name);
+    ba.format_given = batch->get_option("--format")->count() > 0;
+    ma.format = batch_output(ma.format_name);
     ba.tables.day_first_dates = batch_dates == "day-first";
     ra.tables.day_first_dates = report_dates == "day-first";
     explain_tables.day_first_dates = explain_dates == "day-first";
@@ -273,6 +297,7 @@ int main(int argc, char** argv) {
         if (*test) return cmd_test(run, paths);
         if (*batch) return cmd_batch(run, ba);
         if (*report) return cmd_batch(run, ra);
+        if (*merge) return cmd_merge(run, ma);
         if (*fmt) return cmd_fmt(run, paths, fmt_check);
         if (*lsp) return cmd_lsp(run);
         if (*doc) return cmd_doc(run, ruleset, doc_case, doc_format, params);

@@ -12,6 +12,7 @@
 #include "case_source.hpp"
 #include "present.hpp"
 #include "core/big_stack.hpp"
+#include "partial.hpp"
 
 #include <glob.h>
 #include <nlohmann/json.hpp>
@@ -67,20 +68,23 @@ namespace {
 
 // One case to evaluate: a document of a case file or a row of a table, numbered in the batch.
 struct Task {
-    std::size_t seq = 0;
+    std::size_t seq = 0;       // the order written in
     std::string file;
     CaseItem item;
+    std::size_t position = 0;  // its position in the whole list (a shard's cases are not all of it)
 };
 
 // Evaluates one case into its outcome, written by the sink.
 class Batch {
 public:
-    Batch(const Program& p, const std::vector<Value>& params, const BatchOptions& o)
-        : p_(p), params_(params), o_(o), sink_(p, o.format, !o.scenarios.empty()) {}
+    // plans: the fold of the cohort of each run (the program's, or each scenario's, in order).
+    Batch(const Program& p, const std::vector<Value>& params, const BatchOptions& o, const std::vector<FoldPlan>& plans)
+        : p_(p), params_(params), o_(o), plans_(plans), sink_(p, o.format, !o.scenarios.empty()) {}
 
     Outcome evaluate(const Task& t) const {
         Outcome out;
         const std::string& file = t.file;
+        out.position = t.position;
         out.id = t.item.name;
         out.document = t.item.doc.in_stream ? t.item.doc.number : 0;
         out.file = file;
@@ -89,22 +93,26 @@ public:
             if (t.item.doc.in_stream && p_.case_id_input < 0) c.id = out.id;
             out.id = c.id;
             if (o_.scenarios.empty()) {
-                CaseResult r = evaluate_outputs(p_, params_, c, p_.cohort_rules_needed() ? &out.row : nullptr);
+                std::vector<Value> record;
+                CaseResult r = evaluate_outputs(p_, params_, c, plans_[0].any() ? &record : nullptr);
+                if (plans_[0].any()) out.parts.push_back(case_parts(plans_[0], p_, params_, Value::list(std::move(record))));
                 sink_.succeeded(out, r, nullptr);
-                if (o_.keep) out.outputs = std::move(r.outputs);
+                if (o_.keep || o_.partial) out.outputs = std::move(r.outputs);
             } else {  // the case read once, evaluated under each scenario
-                for (const auto& sc : o_.scenarios) {
-                    std::vector<Value> row;
+                for (std::size_t k = 0; k < o_.scenarios.size(); ++k) {
+                    const auto& sc = o_.scenarios[k];
+                    std::vector<Value> record;
                     CaseResult r;
                     try {
-                        r = evaluate_outputs(*sc.program, sc.params, c, p_.cohort_rules_needed() ? &row : nullptr);
+                        r = evaluate_outputs(*sc.program, sc.params, c, plans_[k].any() ? &record : nullptr);
                     } catch (EvalError& e) {
                         e.add_note("under scenario '" + sc.name + "'");
                         throw;
                     }
                     sink_.succeeded(out, r, &sc.name);
-                    out.rows.push_back(Value::list(std::move(row)));
-                    if (o_.keep_each) out.scenario_outputs.push_back(std::move(r.outputs));
+                    out.parts.push_back(plans_[k].any() ? case_parts(plans_[k], *sc.program, sc.params, Value::list(std::move(record)))
+                                                        : CaseParts{});
+                    if (o_.keep_each || o_.partial) out.scenario_outputs.push_back(std::move(r.outputs));
                 }
             }
             out.ok = true;
@@ -116,8 +124,7 @@ public:
             out.error = std::string(e.what()) + "\n";
         }
         if (!out.ok) {
-            out.row.clear();
-            out.rows.clear();
+            out.parts.clear();
             out.scenario_outputs.clear();
             out.line.clear();
             sink_.failed(out);
@@ -125,12 +132,11 @@ public:
         return out;
     }
 
-    const BatchSink& sink() const { return sink_; }
-
 private:
     const Program& p_;
     const std::vector<Value>& params_;
     const BatchOptions& o_;
+    const std::vector<FoldPlan>& plans_;
     BatchSink sink_;
 };
 
@@ -176,21 +182,22 @@ class Scheduler {
 public:
     Scheduler(const Program& p, const std::vector<Value>& params, const std::vector<std::string>& files, const BatchOptions& o,
               std::ostream& out, std::ostream& err)
-        : p_(p), params_(params), files_(files), o_(o), out_(out), err_(err), batch_(p, params, o),
+        : p_(p), files_(files), o_(o), writer_(p, params, o, out, err), batch_(p, params, o, writer_.plans()),
           jobs_(std::max(1u, o.jobs)), ahead_(4 * chunk_size * (static_cast<std::size_t>(jobs_) + 1)),
-          all_read_(files.empty()), progress_(err, o.progress), by_scenario_(o.scenarios.size()) {}
+          all_read_(files.empty()), progress_(err, o.progress) {}
 
     BatchSummary run() {
-        if (o_.format != BatchFormat::table) out_ << batch_.sink().opening();  // the table's title comes with the table
+        writer_.open();
         if (jobs_ == 1) run_serial();
         else run_parallel();
         progress_.clear();
+        BatchSummary& s = writer_.summary();
         // Stopped before every case was read, or before every case read was written.
-        s_.interrupted = stopping() && (!all_read_ || s_.done < produced_);
-        s_.cases = seq_ + (files_.size() - opened_);
-        s_.cases_exact = !s_.interrupted || !streams_;
-        if (!s_.interrupted) finish();
-        return s_;
+        s.interrupted = stopping() && (!all_read_ || s.done < produced_);
+        s.cases = mine_ + (files_.size() - opened_);
+        s.cases_exact = !s.interrupted || !streams_;
+        if (!s.interrupted) writer_.finish(o_.shards ? seq_ : s.cases);
+        return s;
     }
 
 private:
@@ -198,6 +205,8 @@ private:
     static constexpr std::chrono::milliseconds poll{50};  // a signal sets the flag without waking anyone
 
     bool stopping() const { return o_.stop && o_.stop->load(); }
+    // Whether the case at this position of the whole list is this run's (every case, unless a shard).
+    bool mine(std::size_t seq) const { return o_.shards == 0 || seq % o_.shards == o_.shard - 1; }
 
     // Each case read, evaluated and written in turn on this thread, with no hand-over
     // between threads (which costs more than it saves when there is one worker).
@@ -209,7 +218,10 @@ private:
                 opened_ += first;
                 if (!d) break;
                 if (cases.many()) streams_ = true;
-                Outcome one = batch_.evaluate(Task{seq_++, f, std::move(*d)});
+                const std::size_t seq = seq_++;
+                if (!mine(seq)) continue;
+                ++mine_;
+                Outcome one = batch_.evaluate(Task{produced_, f, std::move(*d), seq});
                 ++produced_;
                 write_one(one, produced_, false);
             }
@@ -217,7 +229,7 @@ private:
             if (&f == &files_.back()) all_read_ = true;
         }
         reading_ = false;
-        progress_.update(s_.done, s_.failed, produced_, true);
+        progress_.update(writer_.summary().done, writer_.summary().failed, produced_, true);
     }
 
     void run_parallel() {
@@ -246,20 +258,25 @@ private:
         reader.join();
     }
 
-    // The reader thread: every document of every file, handed out in chunks.
+    // The reader thread: every document of every file, handed out in chunks. Tasks are numbered in the order
+    // handed out (the order written); a shard's keep their position in the whole list too.
     void read_all() {
         std::vector<Task> chunk;
+        std::size_t order = 0;
         for (const auto& f : files_) {
             CaseSource cases(p_, f, o_.lists, o_.tables);
             for (bool first = true; !stopping(); first = false) {
                 std::optional<CaseItem> d = cases.next();
-                if (first) {  // counted as read once its first case is (see s_.cases)
+                if (first) {  // counted as read once its first case is (see run())
                     std::lock_guard<std::mutex> lock(m_);
                     ++opened_;
                 }
                 if (!d) break;
                 if (cases.many()) streams_ = true;  // read by this thread, and by the others after it joins
-                chunk.push_back(Task{seq_++, f, std::move(*d)});
+                const std::size_t seq = seq_++;
+                if (!mine(seq)) continue;
+                ++mine_;
+                chunk.push_back(Task{order++, f, std::move(*d), seq});
                 if (chunk.size() == chunk_size) hand_out(chunk);
             }
             if (stopping()) break;
@@ -305,85 +322,15 @@ private:
     }
 
     void write_one(Outcome& r, std::size_t known, bool all_known) {
-        ++s_.done;
-        if (!r.ok) {
-            ++s_.failed;
-            progress_.clear();
-            err_ << r.error;
-        } else if (!p_.cohort_fields.empty()) {
-            if (o_.scenarios.empty()) {
-                cohort_.push_back(Value::list(std::move(r.row)));
-            } else {
-                for (std::size_t k = 0; k < r.rows.size(); ++k) by_scenario_[k].push_back(std::move(r.rows[k]));
-            }
-        }
-        if (o_.keep) o_.keep->cases.push_back({r.id, r.file, r.ok, std::move(r.outputs), r.error});
-        if (o_.keep_each)
-            for (std::size_t k = 0; k < o_.keep_each->size(); ++k)
-                (*o_.keep_each)[k].cases.push_back({r.id, r.file, r.ok, r.ok ? std::move(r.scenario_outputs[k]) : std::vector<Value>{}, r.error});
-        if (o_.format == BatchFormat::table) {
-            r.row.clear();
-            r.error.clear();
-            table_rows_.push_back(std::move(r));
-        } else {
-            out_ << r.line;
-        }
-        progress_.update(s_.done, s_.failed, known, all_known);
-    }
-
-    // The cohort over the cases that succeeded, under the given params; empty when it fails.
-    std::vector<Value> cohort_of(std::vector<Value> rows, const Program& p, const std::vector<Value>& bound, const std::string* scenario) {
-        std::vector<Value> values;
-        if (p.cohort_outputs.empty()) return values;
-        Value cases = Value::list(std::move(rows));
-        Evaluator ev(p, bound, cases);
-        try {
-            for (int slot : p.cohort_outputs) values.push_back(ev.rule(slot));
-        } catch (EvalError& e) {
-            if (scenario) e.add_note("under scenario '" + *scenario + "'");
-            err_ << render(e.diagnostic());
-            s_.cohort_failed = true;
-            values.clear();
-        }
-        return values;
-    }
-
-    // After every case: the table, the cohort (under each scenario, when there are scenarios), the summary.
-    void finish() {
-        const BatchSink& sink = batch_.sink();
-        if (o_.format == BatchFormat::table && !(s_.cases > 0 && s_.failed == s_.cases)) {  // no table of nothing: the errors are on stderr
-            out_ << sink.opening();
-            if (s_.failed)  // above every figure
-                out_ << s_.failed << " of " << s_.cases << " cases failed and are left out of every figure (their errors are "
-                     << "in the table and above)\n\n";
-            out_ << sink.table(table_rows_);
-        }
-        if (!o_.scenarios.empty()) {
-            std::vector<std::vector<Value>> each;
-            for (std::size_t k = 0; k < o_.scenarios.size(); ++k) {
-                each.push_back(cohort_of(std::move(by_scenario_[k]), *o_.scenarios[k].program, o_.scenarios[k].params, &o_.scenarios[k].name));
-                sink.scenario_cohort(out_, o_.scenarios[k].name, each.back());
-                if (o_.keep_each) (*o_.keep_each)[k].cohort = each.back();
-            }
-            std::vector<std::string> names;
-            for (const auto& sc : o_.scenarios) names.push_back(sc.name);
-            sink.scenario_summary(out_, names, each, s_.cases, s_.failed);
-            return;
-        }
-        std::vector<Value> values = cohort_of(std::move(cohort_), p_, params_, nullptr);
-        const bool shown = !p_.cohort_outputs.empty() && !s_.cohort_failed;
-        if (o_.keep && shown) o_.keep->cohort = values;
-        if (o_.cohort && shown) *o_.cohort = values;
-        if (o_.format == BatchFormat::table && s_.cases > 0 && s_.failed == s_.cases) return;
-        sink.cohort(out_, values, shown, s_.cases, s_.failed);
+        if (!r.ok) progress_.clear();
+        writer_.write(r);
+        progress_.update(writer_.summary().done, writer_.summary().failed, known, all_known);
     }
 
     const Program& p_;
-    const std::vector<Value>& params_;
     const std::vector<std::string>& files_;
     const BatchOptions& o_;
-    std::ostream& out_;
-    std::ostream& err_;
+    BatchWriter writer_;
     Batch batch_;
     const unsigned jobs_;
     const std::size_t ahead_;  // cases read, not yet written
@@ -393,18 +340,100 @@ private:
     std::deque<std::vector<Task>> todo_;
     std::map<std::size_t, Outcome> ready_;
     std::size_t produced_ = 0, written_ = 0, opened_ = 0;
-    std::size_t seq_ = 0;  // documents read (by the reader; read by others after it joins)
+    std::size_t seq_ = 0;  // documents read, this run's or not (by the reader; read by others after it joins)
+    std::size_t mine_ = 0;  // …of which this run's
     bool reading_ = true, streams_ = false, all_read_;
     unsigned finished_ = 0;
 
-    BatchSummary s_;
     Progress progress_;
-    std::vector<Value> cohort_;                      // a record per succeeded case
-    std::vector<std::vector<Value>> by_scenario_;    // the same under each scenario
-    std::vector<Outcome> table_rows_;
 };
 
 }  // namespace
+
+BatchWriter::BatchWriter(const Program& p, const std::vector<Value>& params, const BatchOptions& o, std::ostream& out,
+                         std::ostream& err)
+    : p_(p), params_(params), o_(o), out_(out), err_(err), sink_(p, o.format, !o.scenarios.empty()) {
+    if (o.scenarios.empty()) plans_.emplace_back(p);
+    for (const auto& sc : o.scenarios) plans_.emplace_back(*sc.program);
+    totals_.reserve(plans_.size());  // the plans do not move from here: the totals point at them
+    for (std::size_t k = 0; k < plans_.size(); ++k) totals_.emplace_back(plans_[k], o.scenarios.empty() ? p : *o.scenarios[k].program);
+}
+
+void BatchWriter::open() {
+    if (o_.format != BatchFormat::table && !o_.partial) out_ << sink_.opening();  // the table's title comes with the table
+}
+
+void BatchWriter::write(Outcome& r) {
+    ++s_.done;
+    if (!r.ok) {
+        ++s_.failed;
+        err_ << r.error;
+    }
+    for (std::size_t k = 0; k < r.parts.size(); ++k) totals_[k].add(r.position, std::move(r.parts[k]));
+    if (o_.partial) {
+        o_.partial->write_case(r);
+        return;
+    }
+    if (o_.keep) o_.keep->cases.push_back({r.id, r.file, r.ok, std::move(r.outputs), r.error});
+    if (o_.keep_each)
+        for (std::size_t k = 0; k < o_.keep_each->size(); ++k)
+            (*o_.keep_each)[k].cases.push_back({r.id, r.file, r.ok, r.ok ? std::move(r.scenario_outputs[k]) : std::vector<Value>{}, r.error});
+    if (o_.format == BatchFormat::table) {
+        r.parts.clear();
+        r.error.clear();
+        table_rows_.push_back(std::move(r));
+    } else {
+        out_ << r.line;
+    }
+}
+
+// The cohort of a run over the cases that succeeded, under its params; empty when it fails.
+std::vector<Value> BatchWriter::cohort_of(std::size_t run, const std::string* scenario) {
+    const Program& p = o_.scenarios.empty() ? p_ : *o_.scenarios[run].program;
+    if (p.cohort_outputs.empty()) return {};
+    try {
+        return cohort_figures(p, o_.scenarios.empty() ? params_ : o_.scenarios[run].params, totals_[run]);
+    } catch (EvalError& e) {
+        if (scenario) e.add_note("under scenario '" + *scenario + "'");
+        err_ << render(e.diagnostic());
+        s_.cohort_failed = true;
+    }
+    return {};
+}
+
+// After every case: the table, the cohort (under each scenario, when there are scenarios), the summary.
+void BatchWriter::finish(std::size_t cases) {
+    if (o_.partial) {
+        o_.partial->finish(cases, totals_);
+        return;
+    }
+    s_.cases = cases;
+    if (o_.format == BatchFormat::table && !(s_.cases > 0 && s_.failed == s_.cases)) {  // no table of nothing: the errors are on stderr
+        out_ << sink_.opening();
+        if (s_.failed)  // above every figure
+            out_ << s_.failed << " of " << s_.cases << " cases failed and are left out of every figure (their errors are "
+                 << "in the table and above)\n\n";
+        out_ << sink_.table(table_rows_);
+    }
+    if (!o_.scenarios.empty()) {
+        std::vector<std::vector<Value>> each;
+        for (std::size_t k = 0; k < o_.scenarios.size(); ++k) {
+            each.push_back(cohort_of(k, &o_.scenarios[k].name));
+            sink_.scenario_cohort(out_, o_.scenarios[k].name, each.back());
+            if (o_.keep_each) (*o_.keep_each)[k].cohort = each.back();
+        }
+        std::vector<std::string> names;
+        for (const auto& sc : o_.scenarios) names.push_back(sc.name);
+        sink_.scenario_summary(out_, names, each, s_.cases, s_.failed);
+        return;
+    }
+    std::vector<Value> values = cohort_of(0, nullptr);
+    const bool shown = !p_.cohort_outputs.empty() && !s_.cohort_failed;
+    if (o_.keep && shown) o_.keep->cohort = values;
+    if (o_.cohort && shown) *o_.cohort = values;
+    if (o_.format == BatchFormat::table && s_.cases > 0 && s_.failed == s_.cases) return;
+    sink_.cohort(out_, values, shown, s_.cases, s_.failed);
+}
 
 BatchSummary run_batch(const Program& p, const std::vector<Value>& params, const std::vector<std::string>& files,
                        const BatchOptions& o, std::ostream& out, std::ostream& err) {

@@ -5,9 +5,11 @@
 
 #include "batch_sinks.hpp"
 #include "case_source.hpp"
+#include "core/cohort_fold.hpp"
 #include "core/program.hpp"
 
 #include <atomic>
+#include <deque>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -54,6 +56,10 @@ struct BatchOptions {
     TableOptions tables;                     // --ignore-column, --dates
     bool progress = false;                   // a progress bar on `err`
     const std::atomic<bool>* stop = nullptr; // set by a signal: finish no more cases
+    // --shard K/N: only the cases at positions K-1, K-1+N, K-1+2N, … of the whole list (counted from 0), and
+    // their results written to `partial` instead of `out` (merged with the other shards' by `reckon merge`).
+    unsigned shard = 0, shards = 0;          // 0/0: every case
+    class PartialWriter* partial = nullptr;
 };
 
 struct BatchSummary {
@@ -63,6 +69,39 @@ struct BatchSummary {
     std::size_t failed = 0;
     bool cohort_failed = false;
     bool interrupted = false;
+};
+
+// The writing end of a run: each case's outcome in the order given, folded into the cohort's running totals,
+// then the table, the cohort and the summary. A run's scheduler and `reckon merge` write through it.
+class BatchWriter {
+public:
+    BatchWriter(const Program& p, const std::vector<Value>& params, const BatchOptions& o, std::ostream& out, std::ostream& err);
+    // The fold of each run's cohort: the program's, or each scenario's, in order.
+    const std::vector<FoldPlan>& plans() const { return plans_; }
+    std::vector<CohortTotals>& totals() { return totals_; }
+    const BatchSink& sink() const { return sink_; }
+    // Before the first case: the csv header or the jsonl nothing (a table's title comes with the table).
+    void open();
+    // The next case in order: written (or its line of a partial result), its parts added to the totals.
+    void write(Outcome& r);
+    // After the last case: the table, the cohort of each run and the summary; or the partial's totals.
+    // `cases`: the cases given (a shard: in the whole list, every shard's).
+    void finish(std::size_t cases);
+    BatchSummary& summary() { return s_; }
+
+private:
+    std::vector<Value> cohort_of(std::size_t run, const std::string* scenario);
+
+    const Program& p_;
+    const std::vector<Value>& params_;
+    const BatchOptions& o_;
+    std::ostream& out_;
+    std::ostream& err_;
+    BatchSink sink_;
+    std::vector<FoldPlan> plans_;
+    std::vector<CohortTotals> totals_;
+    std::vector<Outcome> table_rows_;
+    BatchSummary s_;
 };
 
 // Results go to `out` in the chosen format; diagnostics and progress to `err`.

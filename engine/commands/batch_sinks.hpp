@@ -3,6 +3,7 @@
 // The scheduling of the cases is batch.cpp's; this file only writes.
 #pragma once
 
+#include "core/cohort_fold.hpp"
 #include "core/eval.hpp"
 #include "present.hpp"
 
@@ -23,8 +24,8 @@ struct Outcome {
     std::string line;                // jsonl: the whole line; csv: the row
     std::vector<std::string> cells;  // table: the figures
     std::string error;               // the rendered diagnostics of a failed case
-    std::vector<Value> row;          // what the cohort reads
-    std::vector<Value> rows;         // the same under each scenario
+    std::size_t position = 0;        // its position in the run's whole list of cases (a shard's or not)
+    std::vector<CaseParts> parts;    // its parts of the cohort's running totals: one run's, or each scenario's
     std::vector<Value> outputs;      // kept for a report or a workbook
     std::vector<std::vector<Value>> scenario_outputs;  // the same under each scenario
     std::uint32_t document = 0;      // its number in a stream of cases, or 0

@@ -198,6 +198,7 @@ SensitivityRuns::SensitivityRuns(const Program& p, std::vector<Case> cases, std:
         }
     });
     if (cases_.empty()) throw std::runtime_error("reckon: error: every case failed: there is nothing to analyse");
+    if (cohort_) fold_.emplace(p_);
     base_ = at(std::vector<std::optional<Number>>(values_.size()));
 }
 
@@ -229,7 +230,8 @@ std::vector<Number> SensitivityRuns::at(const std::vector<std::optional<Number>>
         const bool requires_moved = requires_moved_[draws_only ? 1 : 0];
         const std::vector<Value>& params = run.params;
         std::vector<Number> out(targets_.size());
-        std::vector<Value> rows;
+        std::optional<CohortTotals> totals;
+        if (cohort_) totals.emplace(*fold_, p_);
         CallMemo memo(p_);
         for (std::size_t k = 0; k < cases_.size(); ++k) {
             const Case& c = cases_[k];
@@ -244,7 +246,7 @@ std::vector<Number> SensitivityRuns::at(const std::vector<std::optional<Number>>
                 if (cohort_) {
                     std::vector<Value> row;
                     for (const auto& [is_input, slot] : p_.cohort_fields) row.push_back(is_input ? c.inputs[static_cast<std::size_t>(slot)] : ev.rule(slot));
-                    rows.push_back(Value::list(std::move(row)));
+                    totals->add(k, case_parts(*fold_, p_, params, Value::list(std::move(row)), &run.tables));
                 }
             } catch (EvalError& e) {
                 e.add_note("in case " + c.id);
@@ -252,8 +254,8 @@ std::vector<Number> SensitivityRuns::at(const std::vector<std::optional<Number>>
             }
         }
         if (cohort_) {
-            const Value all = Value::list(std::move(rows));
-            Evaluator ev(p_, params, all);
+            const Value kept = totals->records();
+            Evaluator ev(p_, params, kept, &*totals, totals->cases());
             ev.set_tables(&run.tables);
             ev.set_memo(&memo);
             for (std::size_t t = 0; t < targets_.size(); ++t)

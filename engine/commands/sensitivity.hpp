@@ -8,6 +8,7 @@
 //   - probabilistic: every value with a distribution drawn, draw by draw, keyed by seed, draw and name.
 #pragma once
 
+#include "core/cohort_fold.hpp"
 #include "core/eval.hpp"
 #include "core/load_case.hpp"
 #include "core/program.hpp"
@@ -93,6 +94,7 @@ private:
     std::vector<UncertainValue> values_;
     std::vector<Number> base_;
     std::vector<std::string> failures_;
+    std::optional<FoldPlan> fold_;  // the cohort's, when a target is a cohort figure: folded case by case in each run
     bool cohort_ = false;
 };
 

@@ -1,5 +1,6 @@
 #include "eval.hpp"
 
+#include "cohort_fold.hpp"
 #include "limits.hpp"
 
 #include <algorithm>
@@ -31,18 +32,23 @@ Evaluator::Evaluator(const Program& p, const std::vector<Value>& params, const s
     : p_(p), params_(&params), inputs_(&inputs), rules_(p.rules.size()),
       rule_state_(p.rules.size(), 0), step_limit_(p_.limits.steps), depth_limit_(p_.limits.depth) {}
 
-Evaluator::Evaluator(const Program& p, const std::vector<Value>& params, const Value& cases)
-    : p_(p), params_(&params), cases_(&cases), rules_(p.rules.size()),
-      rule_state_(p.rules.size(), 0), step_limit_(p_.limits.steps * std::max<std::uint64_t>(1, cases.items() ? cases.items()->size() : 1)),
+Evaluator::Evaluator(const Program& p, const std::vector<Value>& params, const Value& cases, const CohortTotals* totals,
+                     std::size_t case_count)
+    : p_(p), params_(&params), cases_(&cases), totals_(totals), rules_(p.rules.size()), rule_state_(p.rules.size(), 0),
+      step_limit_(p_.limits.steps *
+                  std::max<std::uint64_t>(1, totals ? case_count : cases.items() ? cases.items()->size() : 1)),
       depth_limit_(p_.limits.depth) {}
 
 Value Evaluator::frame_eval(const Node& n, int frame) {
     std::size_t saved = base_;
+    const int member = member_;
     base_ = locals_.size();
+    member_ = -1;
     locals_.resize(base_ + static_cast<std::size_t>(frame));
     Value v = eval(n);
     locals_.resize(base_);
     base_ = saved;
+    member_ = member;
     return v;
 }
 
@@ -75,7 +81,9 @@ const Value& Evaluator::rule(int i) {
 
 Value Evaluator::for_member(const Node& n, int frame, int member, const EnumDef& by) {
     std::size_t saved = base_;
+    const int outer = member_;
     base_ = locals_.size();
+    member_ = member;
     locals_.resize(base_ + std::max(static_cast<std::size_t>(frame), std::max<std::size_t>(by.factors.size(), 1)));
     if (by.factors.empty()) locals_[base_] = Value::member(member);
     else {  // each factor's member in its own slot, as the parameters are bound
@@ -85,7 +93,33 @@ Value Evaluator::for_member(const Node& n, int frame, int member, const EnumDef&
     Value v = eval(n);
     locals_.resize(base_);
     base_ = saved;
+    member_ = outer;
     return v;
+}
+
+std::optional<Value> Evaluator::case_part(const Node& agg, int frame, int member, const EnumDef* by, const Value& record) {
+    const std::size_t saved = base_;
+    base_ = locals_.size();
+    locals_.resize(base_ + std::max(static_cast<std::size_t>(frame), std::max<std::size_t>(by ? by->factors.size() : 0, 1)));
+    if (by && by->factors.empty()) locals_[base_] = Value::member(member);
+    else if (by) {
+        const auto parts = by->factor_members(static_cast<std::size_t>(member));
+        for (std::size_t f = 0; f < parts.size(); ++f) locals_[base_ + f] = Value::member(static_cast<int>(parts[f]));
+    }
+    locals_[base_ + static_cast<std::size_t>(agg.slot)] = record;
+    std::optional<Value> out;
+    try {
+        const Node* element = agg.kids[1].get();
+        const Node* filter = agg.kids[2].get();
+        if (!filter || eval(*filter).b()) out = agg.op == Op::count ? Value() : element ? eval(*element) : record;
+    } catch (...) {
+        locals_.resize(base_);
+        base_ = saved;
+        throw;
+    }
+    locals_.resize(base_);
+    base_ = saved;
+    return out;
 }
 
 Value Evaluator::traced(const Node& n, int frame, int member, const EnumDef* by, CallTrace& trace) {
@@ -121,10 +155,9 @@ int frame_needed(const Node& n) {
 
 Value Evaluator::constant(const Node& n) { return frame_eval(n, frame_needed(n)); }
 
-namespace {
 // An exact result too large to be a figure: a runaway calculation, stopped
 // before it takes all the memory (the digits limit).
-const Number& bounded(const Number& x, const Node& n, std::uint64_t digits) {
+const Number& within_digits(const Number& x, const Node& n, std::uint64_t digits) {
     if (x.small()) return x;  // at most 19 digits
     const std::size_t limbs = x.limbs();
     if (limbs * 19 > digits + 19)  // a 64-bit limb holds 19 decimal digits and a bit
@@ -133,6 +166,7 @@ const Number& bounded(const Number& x, const Node& n, std::uint64_t digits) {
     return x;
 }
 
+namespace {
 struct DepthGuard {
     std::uint64_t& depth;
     explicit DepthGuard(std::uint64_t& d) : depth(++d) {}
@@ -263,12 +297,12 @@ Value Evaluator::binary(const Node& n) {
     const Value& a = operand(*n.kids[0], ta);
     const Value& b = operand(*n.kids[1], tb);
     const std::uint64_t digits = p_.limits.digits;
-    if (n.op == Op::add) return Value::number(bounded(a.n() + b.n(), n, digits));
-    if (n.op == Op::sub) return Value::number(bounded(a.n() - b.n(), n, digits));
-    if (n.op == Op::mul) return Value::number(bounded(a.n() * b.n(), n, digits));
+    if (n.op == Op::add) return Value::number(within_digits(a.n() + b.n(), n, digits));
+    if (n.op == Op::sub) return Value::number(within_digits(a.n() - b.n(), n, digits));
+    if (n.op == Op::mul) return Value::number(within_digits(a.n() * b.n(), n, digits));
     if (n.op == Op::div) {
         if (b.n() == 0) throw EvalError(n.where, "division by zero");
-        return Value::number(bounded(a.n() / b.n(), n, digits));
+        return Value::number(within_digits(a.n() / b.n(), n, digits));
     }
     if (n.op == Op::lt) return Value::boolean(a.n() < b.n());
     if (n.op == Op::le) return Value::boolean(a.n() <= b.n());
@@ -289,9 +323,9 @@ Value Evaluator::power(const Node& n) {
     long e = abs(k).convert_to<long>();
     Number out = 1, base = x;
     while (e > 0) {  // by squaring: every product kept within the digits limit
-        if (e & 1) out = bounded(out * base, n, digits);
+        if (e & 1) out = within_digits(out * base, n, digits);
         e >>= 1;
-        if (e > 0) base = bounded(base * base, n, digits);
+        if (e > 0) base = within_digits(base * base, n, digits);
     }
     return Value::number(k < 0 ? Number(1) / out : out);
 }
@@ -453,6 +487,7 @@ Value Evaluator::call(const Node& n) {
 }
 
 Value Evaluator::aggregate(const Node& n) {
+    if (totals_ && n.kids[0]->op == Op::cases && totals_->plan().total_of(&n, member_)) return totals_->value_of(n, member_);
     Value list = eval(*n.kids[0]);
     const Node* element = n.kids[1].get();
     const Node* filter = n.kids[2].get();
@@ -467,7 +502,7 @@ Value Evaluator::aggregate(const Node& n) {
         if (n.op == Op::count) continue;
         Value v = element ? eval(*element) : item;
         if (n.op == Op::collect) collected.push_back(std::move(v));
-        else if (n.op == Op::sum) total = bounded(total + v.n(), n, p_.limits.digits);
+        else if (n.op == Op::sum) total = within_digits(total + v.n(), n, p_.limits.digits);
         else if (count == 1 || (n.op == Op::least ? v.n() < best.n() : v.n() > best.n())) best = std::move(v);
     }
     if (n.op == Op::sum) return Value::number(total);

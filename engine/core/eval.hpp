@@ -11,6 +11,12 @@
 
 namespace reckon {
 
+class CohortTotals;
+
+// An exact result no larger than the digits limit allows (a runaway calculation is stopped before it takes all
+// the memory); throws EvalError at n.
+const Number& within_digits(const Number& x, const Node& n, std::uint64_t digits);
+
 // Param values for a run: each param's formula, or its override (a param
 // slot mapped to a checked constant node).
 using Overrides = std::map<int, const Node*>;
@@ -59,8 +65,11 @@ public:
     // params: from bind_params; inputs: from load_case, in input slot order. Both are
     // read in place: they must outlive the evaluator.
     Evaluator(const Program& p, const std::vector<Value>& params, const std::vector<Value>& inputs);
-    // For the cohort rules: `cases` is a list with, for each case, the values of p.cohort_fields.
-    Evaluator(const Program& p, const std::vector<Value>& params, const Value& cases);
+    // For the cohort rules: `cases` is a list with, for each case, the values of p.cohort_fields. With totals,
+    // an aggregate over the cases that folds is read from them (cohort_fold.hpp), and `cases` holds only the
+    // records kept; case_count is then the number of cases, for the step limit.
+    Evaluator(const Program& p, const std::vector<Value>& params, const Value& cases, const CohortTotals* totals = nullptr,
+              std::size_t case_count = 0);
 
     // The run's tables (read in place); null: the program's.
     void set_tables(const RunTables* tables) { tables_ = tables; }
@@ -83,6 +92,10 @@ public:
     // A part of a figure by member's formula, for one member of `by` (bound, as when the figure is evaluated, to
     // local slot 0; a product's, each factor's member to a slot of its own).
     Value for_member(const Node& n, int frame, int member, const EnumDef& by);
+    // One case's part of an aggregate over the cases (`agg`, in a cohort rule whose formula needs `frame` locals),
+    // for a member of a figure by member (`by`) or, with member -1, for a figure of its own: its element, or
+    // nullopt when the filter leaves the case out. Throws EvalError.
+    std::optional<Value> case_part(const Node& agg, int frame, int member, const EnumDef* by, const Value& record);
     // A formula evaluated again with each call and rounding it makes recorded (member >= 0: for that member).
     // What it reads should be evaluated first: the rules it reads are not traced again.
     Value traced(const Node& n, int frame, int member, const EnumDef* by, CallTrace& trace);
@@ -112,6 +125,8 @@ private:
     std::vector<std::uint8_t> param_done_;
     const std::vector<Value>* inputs_ = nullptr;
     const Value* cases_ = nullptr;
+    const CohortTotals* totals_ = nullptr;
+    int member_ = -1;  // the member of the figure by member being evaluated, or -1
     CallTrace* trace_ = nullptr;  // while traced() runs
     const RunTables* tables_ = nullptr;
     CallMemo* memo_ = nullptr;

@@ -187,4 +187,7 @@ CompileError::CompileError(std::vector<Diagnostic> ds)
 EvalError::EvalError(Location where, std::string message)
     : std::runtime_error(message), diagnostic_{where, std::move(message), {}} {}
 
+EvalError::EvalError(Diagnostic d, std::size_t skipped)
+    : std::runtime_error(d.message), diagnostic_(std::move(d)), skipped_(skipped) {}
+
 }  // namespace reckon

@@ -96,7 +96,10 @@ private:
 class EvalError : public std::runtime_error {
 public:
     EvalError(Location where, std::string message);
+    // An error read back as it was (a shard's partial result): its notes, and how many the chain left out.
+    EvalError(Diagnostic d, std::size_t skipped);
     const Diagnostic& diagnostic() const { return diagnostic_; }
+    std::size_t skipped() const { return skipped_; }
     // The chain of rules: the first ten, the last, and how many between.
     void add_note(std::string note) {
         auto& notes = diagnostic_.notes;

@@ -1,0 +1,87 @@
+// A shard's partial result, and its reading back: what `reckon batch --shard K/N --partial FILE` writes and
+// `reckon merge` reads. JSON Lines, written atomically (output_file.hpp):
+//   the header:  {"reckon_partial":1,"ruleset":ID,"settings":ID,"cases":ID,"shard":K,"shards":N}
+//   each case of the shard, in order: {"at":POSITION,"case":ID,"file":F,"document":D,"outputs":[[…],…]}
+//                                  or {"at":POSITION,"case":ID,"file":F,"document":D,"error":TEXT}
+//   the end:     {"end":{"cases":ALL,"runs":[{"cases":N,"running":[…],"records":[…]},…]}}
+// Every number is exact ("n/d"); docs/scale.md describes each field.
+#pragma once
+
+#include "batch.hpp"
+#include "core/cohort_fold.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace reckon {
+
+inline constexpr int partial_version = 1;
+
+// What a partial result was made from, each as a git blob id: the ruleset (every source file, path and text);
+// the settings (each run's bound params, the table cells set, the scenarios' names); the cases (the case files in
+// order, the list tables, the table options). Shards merge only when all three are the same.
+struct PartialHeader {
+    int version = partial_version;
+    std::string ruleset, settings, cases;
+    unsigned shard = 0, shards = 0;
+};
+PartialHeader fingerprint(const Program& p, const std::vector<Value>& params, const std::vector<BoundScenario>& scenarios,
+                          const std::vector<std::string>& files, const std::vector<ListFile>& lists, const TableOptions& tables);
+
+// A value exactly: null, true/false, "n/d" (a number), {"t":…}, {"d":DAYS}, {"m":MEMBER}, […].
+nlohmann::json value_json(const Value& v);
+Value value_from_json(const nlohmann::json& j);  // throws std::runtime_error when j is none of those
+
+class PartialWriter {
+public:
+    PartialWriter(std::ostream& out, const PartialHeader& header);
+    void write_case(const Outcome& r);
+    void finish(std::size_t cases, const std::vector<CohortTotals>& totals);
+
+private:
+    std::ostream& out_;
+};
+
+// One case read back.
+struct PartialCase {
+    std::size_t at = 0;
+    std::string id, file;
+    std::uint32_t document = 0;
+    bool ok = false;
+    std::string error;
+    std::vector<std::vector<Value>> outputs;  // each run's
+};
+
+class PartialReader {
+public:
+    // Throws std::runtime_error ("FILE:1: error: …") when the file is no partial result.
+    explicit PartialReader(std::string path);
+    const PartialHeader& header() const { return header_; }
+    const std::string& path() const { return path_; }
+    // The next case, or nullopt at the end line (then cases() and the totals can be read).
+    std::optional<PartialCase> next();
+    std::size_t cases() const { return cases_; }
+    // The end line's totals of run k, added into `into` (whose program is that run's).
+    void add_totals(std::size_t run, CohortTotals& into) const;
+    std::size_t runs() const { return end_.at("runs").size(); }
+
+    // An error in this file, at the line last read.
+    [[noreturn]] void fail(const std::string& what) const;
+
+private:
+    void check_whole();
+    [[noreturn]] void fail_at(std::size_t line, const std::string& what) const;
+
+    std::string path_;
+    std::ifstream in_;
+    std::size_t line_ = 0;
+    PartialHeader header_;
+    nlohmann::json end_;
+    std::size_t cases_ = 0;
+};
+
+}  // namespace reckon

@@ -1,0 +1,239 @@
+// Scale: the cohort folded as the cases stream, and a run split into shards and merged. The contract: the
+// cohort's figures from the running totals are the figures over the whole column of cases, exactly, errors
+// included, however the cases are split into shards and in whatever order the shards are merged; and
+// `reckon merge` of the shards' partial results writes, byte for byte, what one `reckon batch` writes, on stdout
+// and stderr, with its exit status, or refuses, naming the file, partials that do not make one run.
+#include "support.hpp"
+
+#include "commands/batch.hpp"
+#include "commands/partial.hpp"
+#include "core/cohort_fold.hpp"
+#include "core/compile.hpp"
+#include "core/eval.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+using reckon::testing::read_file;
+using reckon::testing::run_reckon;
+using reckon::testing::write_file;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// The cohort's figures as text (each value exactly, as a partial writes it), or the error, rendered.
+std::string shown(const std::function<std::vector<reckon::Value>()>& figures) {
+    try {
+        std::string out;
+        for (const auto& v : figures()) out += reckon::value_json(v).dump() + "\n";
+        return out;
+    } catch (const reckon::EvalError& e) {
+        return "error: " + reckon::render(e.diagnostic());
+    }
+}
+
+struct Cohort {
+    std::shared_ptr<reckon::Program> p;
+    std::vector<reckon::Value> params;
+    std::vector<reckon::Value> records;  // each case's, as the cohort reads it
+};
+
+Cohort read_cohort(const std::string& ruleset, const std::string& folder, const std::vector<reckon::ParamSetting>& settings) {
+    Cohort c;
+    c.p = reckon::compile(reckon::testing::source_dir() + "/" + ruleset, settings);
+    c.params = reckon::bind_params(*c.p, reckon::command_line_overrides(*c.p));
+    std::vector<std::string> files;
+    for (const auto& e : fs::directory_iterator(reckon::testing::source_dir() + "/" + folder)) files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+        std::vector<reckon::Value> row;
+        reckon::evaluate_outputs(*c.p, c.params, reckon::load_case_file(*c.p, f), &row);
+        c.records.push_back(reckon::Value::list(std::move(row)));
+    }
+    return c;
+}
+
+// Over the whole column, as the cohort was evaluated before it folded.
+std::string over_the_column(const Cohort& c) {
+    return shown([&] {
+        const reckon::Value all = reckon::Value::list(c.records);
+        reckon::Evaluator ev(*c.p, c.params, all);
+        std::vector<reckon::Value> values;
+        for (int slot : c.p->cohort_outputs) values.push_back(ev.rule(slot));
+        return values;
+    });
+}
+
+// Folded in `shards` shards (case i in shard i mod shards), the shards' totals merged last first.
+std::string folded(const Cohort& c, std::size_t shards) {
+    const reckon::FoldPlan plan(*c.p);
+    std::vector<reckon::CohortTotals> totals;
+    for (std::size_t k = 0; k < shards; ++k) totals.emplace_back(plan, *c.p);
+    for (std::size_t i = 0; i < c.records.size(); ++i)
+        totals[i % shards].add(i, reckon::case_parts(plan, *c.p, c.params, c.records[i]));
+    for (std::size_t k = shards; k-- > 1;) totals[0].merge(std::move(totals[k]));
+    CHECK(totals[0].cases() == c.records.size());
+    return shown([&] { return reckon::cohort_figures(*c.p, c.params, totals[0]); });
+}
+
+}  // namespace
+
+TEST_CASE("fold: every kind of cohort figure from running totals is the figure over the whole column, in any shards") {
+    for (const char* check : {"check=0", "check=1", "check=2"}) {
+        CAPTURE(check);
+        const Cohort c = read_cohort("tests/rulesets/fold.reckon", "tests/cases/fold", {{"check", std::string(check).substr(6)}});
+        REQUIRE(c.records.size() == 23);
+        const std::string column = over_the_column(c);
+        for (std::size_t shards : {1, 2, 3, 5, 23, 30}) {
+            CAPTURE(shards);
+            CHECK(folded(c, shards) == column);
+        }
+        if (std::string(check) == "check=0") {  // worked by hand from the 23 cases (amount (37i mod 50 - 15)/4, kind a b c in turn)
+            CHECK(column.rfind("\"23\"\n\"68\"\n\"-15/4\"\n\"33/2\"\n[\"19/2\",\"21\",\"47/2\"]\n[\"8\",\"8\",\"7\"]\n", 0) == 0);
+            CHECK(column.find("[{\"t\":\"F00\"},{\"t\":\"F03\"},{\"t\":\"F06\"},{\"t\":\"F09\"},{\"t\":\"F12\"},{\"t\":\"F15\"},{\"t\":\"F18\"},{\"t\":\"F21\"}]") !=
+                  std::string::npos);
+        }
+        if (std::string(check) == "check=1")  // case F07's divisor is 0
+            CHECK(column.rfind("error: " + c.p->sources[0]->path() + ":27:", 0) == 0);
+        if (std::string(check) == "check=2") CHECK(column.find("max() of an empty list has no value") != std::string::npos);
+    }
+    // The figure that reads the whole column keeps the records; the others fold.
+    const Cohort c = read_cohort("tests/rulesets/fold.reckon", "tests/cases/fold", {});
+    const reckon::FoldPlan plan(*c.p);
+    CHECK(plan.keeps_records());
+    CHECK(plan.sites().size() == 9);   // above_mean's count reads cases_n: it does not fold
+    CHECK(plan.totals() == 9 + 2 + 2); // by_kind and count_by_kind: a total per member of Kind
+}
+
+TEST_CASE("fold: methodology B's cohort folds whole (no record kept) and gives the column's figures in any shards") {
+    const Cohort c = read_cohort("rulesets/iom-annual-report.reckon", "cases/iom", {{"report_year", "2023"}});
+    const reckon::FoldPlan plan(*c.p);
+    CHECK_FALSE(plan.keeps_records());
+    const std::string column = over_the_column(c);
+    CHECK(column.find("error") == std::string::npos);
+    for (std::size_t shards : {1, 4, 7}) CHECK(folded(c, shards) == column);
+}
+
+namespace {
+
+// `reckon batch ARGS` over `cases` once, and in `shards` shards (shard k with --jobs k mod 2 + 1) merged with
+// `reckon merge`, in each format: the two runs' stdout, stderr and status compared.
+void shards_merge_as_one(const std::string& ruleset, const std::vector<std::string>& cases, const std::vector<std::string>& settings,
+                         unsigned shards) {
+    const std::string dir = reckon::testing::temp_dir();
+    std::vector<std::string> partials;
+    for (unsigned k = 1; k <= shards; ++k) {
+        std::vector<std::string> args = {"batch", ruleset};
+        args.insert(args.end(), cases.begin(), cases.end());
+        args.insert(args.end(), settings.begin(), settings.end());
+        partials.push_back(dir + "/shard-" + std::to_string(k) + ".jsonl");
+        args.insert(args.end(), {"--shard", std::to_string(k) + "/" + std::to_string(shards), "--partial", partials.back()});
+        args.push_back("--jobs=" + std::to_string(k % 2 + 1));
+        const auto r = run_reckon(args);
+        REQUIRE_MESSAGE(r.status == 0, r.err);
+        CHECK(r.out.empty());
+        CHECK(r.err.find("shard " + std::to_string(k) + "/" + std::to_string(shards) + ": ") != std::string::npos);
+    }
+    std::reverse(partials.begin(), partials.end());  // any order
+    for (const std::string format : {"table", "jsonl", "csv"}) {
+        CAPTURE(format);
+        std::vector<std::string> one = {"batch", ruleset};
+        one.insert(one.end(), cases.begin(), cases.end());
+        one.insert(one.end(), settings.begin(), settings.end());
+        one.push_back("--format=" + format);
+        std::vector<std::string> merged = {"merge", ruleset};
+        merged.insert(merged.end(), partials.begin(), partials.end());
+        merged.insert(merged.end(), settings.begin(), settings.end());
+        merged.push_back("--format=" + format);
+        const auto a = run_reckon(one);
+        const auto b = run_reckon(merged);
+        CHECK(a.out.size() > 200);
+        CHECK(b.out == a.out);
+        CHECK(b.err == a.err);
+        CHECK(b.status == a.status);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("merge: 4 shards of methodology A and of B under scenarios give one run's output byte for byte") {
+    const std::string dir = reckon::testing::temp_dir();
+    REQUIRE(reckon::testing::run_program(RECKON_GEN_SUSSEX, {dir, "60"}).status == 0);
+    shards_merge_as_one("rulesets/sussex-complex-client.reckon", {dir}, {}, 4);
+    shards_merge_as_one("rulesets/sussex-complex-client.reckon", {"cases/sussex"}, {}, 4);  // one case: three shards empty
+    shards_merge_as_one("rulesets/iom-annual-report.reckon", {"cases/iom"}, {"--scenarios", "rulesets/iom-annual-report.years.yaml"}, 4);
+    shards_merge_as_one("rulesets/iom-annual-report.reckon", {"cases/iom"}, {"--param", "report_year=2023"}, 3);
+}
+
+TEST_CASE("merge: a failed case, and a cohort figure that fails, are reported as one run reports them (exit 1)") {
+    const std::string dir = reckon::testing::temp_dir();
+    fs::copy(reckon::testing::source_dir() + "/tests/cases/fold", dir + "/cases");
+    write_file(dir + "/cases/c11.yaml", "id: F11\nkind: d\namount: 1\n");  // no member d
+    shards_merge_as_one("tests/rulesets/fold.reckon", {dir + "/cases"}, {"--param", "check=1"}, 4);
+    shards_merge_as_one("tests/rulesets/fold.reckon", {dir + "/cases"}, {"--param", "check=2"}, 2);
+    const auto one = run_reckon({"batch", "tests/rulesets/fold.reckon", dir + "/cases", "--param", "check=1"});
+    CHECK(one.status == 1);
+    CHECK(one.err.find("c11.yaml:2:7: error") != std::string::npos);
+    CHECK(one.err.find("division by zero") != std::string::npos);
+}
+
+TEST_CASE("merge refuses partials that do not make one run, naming the file, and writes nothing") {
+    const std::string dir = reckon::testing::temp_dir();
+    const std::string iom = "rulesets/iom-annual-report.reckon";
+    auto shard = [&](const std::string& k, const std::string& file, std::vector<std::string> extra = {}) {
+        std::vector<std::string> args = {"batch", iom, "cases/iom", "--shard", k, "--partial", dir + "/" + file};
+        args.insert(args.end(), extra.begin(), extra.end());
+        return run_reckon(args);
+    };
+    for (const char* k : {"1", "2", "3"}) REQUIRE(shard(std::string(k) + "/3", std::string("p") + k).status == 0);
+    REQUIRE(shard("2/3", "other-params", {"--param", "report_year=2022"}).status == 0);
+    REQUIRE(shard("2/4", "of-four").status == 0);
+    auto merge = [&](std::vector<std::string> files, const std::string& ruleset = "rulesets/iom-annual-report.reckon") {
+        std::vector<std::string> args = {"merge", ruleset};
+        for (const auto& f : files) args.push_back(dir + "/" + f);
+        return run_reckon(args);
+    };
+    auto refused = [&](const reckon::testing::Run& r, const std::string& message) {
+        CHECK(r.status == 1);
+        CHECK(r.out.empty());
+        CHECK_MESSAGE(r.err.find(message) != std::string::npos, r.err);
+    };
+    refused(merge({"p1", "p3"}), "reckon: error: shard 2/3 is missing: merge needs every shard's partial");
+    refused(merge({"p1"}), "reckon: error: shards 2/3, 3/3 are missing");
+    refused(merge({"p1", "p2", "p3", "p2"}), dir + "/p2: error: shard 2/3 again (also " + dir + "/p2)");
+    refused(merge({"p1", "other-params", "p3"}), dir + "/other-params: error: made with other params, scenarios or table cells than this merge's");
+    refused(merge({"p1", "p2", "p3"}, "rulesets/sussex-complex-client.reckon"), dir + "/p1: error: made with another ruleset");
+    refused(merge({"p1", "p2", "p3", "of-four"}), dir + "/of-four: error: shard 2/4, but " + dir + "/p1 is shard 1/3");
+    write_file(dir + "/cut", read_file(dir + "/p2").substr(0, read_file(dir + "/p2").rfind("{\"end\"")));
+    refused(merge({"p1", "cut", "p3"}), dir + "/cut:1: error: the partial result does not end with its end line: it is not whole");
+    for (const char* format : {"--format=jsonl", "--format=csv"}) {  // nothing written before the refusal, in any format
+        const auto r = run_reckon({"merge", iom, dir + "/p1", dir + "/cut", dir + "/p3", format});
+        CHECK(r.status == 1);
+        CHECK(r.out.empty());
+    }
+    write_file(dir + "/not", "nominal: N1\n");
+    refused(merge({"p1", "not", "p3"}), dir + "/not:1: error: not a partial result");
+    // A shard run again overwrites its own partial: the merge is as before.
+    const auto before = merge({"p1", "p2", "p3"});
+    REQUIRE(before.status == 0);
+    REQUIRE(shard("2/3", "p2").status == 0);
+    CHECK(merge({"p3", "p2", "p1"}).out == before.out);
+    CHECK(fs::directory_iterator(dir) != fs::directory_iterator());
+    for (const auto& e : fs::directory_iterator(dir)) CHECK(e.path().filename().string().find(".tmp") == std::string::npos);
+}
+
+TEST_CASE("batch --shard and --partial: their command-line errors (exit 2)") {
+    const std::string dir = reckon::testing::temp_dir();
+    auto r = run_reckon({"batch", "rulesets/iom-annual-report.reckon", "cases/iom", "--shard", "5/4", "--partial", dir + "/p"});
+    CHECK(r.status == 2);
+    CHECK(r.err == "reckon: error: --shard 5/4: expected K/N, shard K of N with 1 <= K <= N, as in --shard 2/4\n");
+    r = run_reckon({"batch", "rulesets/iom-annual-report.reckon", "cases/iom", "--shard", "1/4"});
+    CHECK(r.status == 2);
+    CHECK(r.err == "reckon: error: --shard 1/4 without --partial FILE: a shard writes a partial result, for reckon merge\n");
+    r = run_reckon({"batch", "rulesets/iom-annual-report.reckon", "cases/iom", "--shard", "1/4", "--partial", dir + "/p", "--format", "csv"});
+    CHECK(r.status == 2);
+    CHECK(r.err == "reckon: error: --format with --partial: a shard writes a partial result; give --format to reckon merge\n");
+    CHECK_FALSE(fs::exists(dir + "/p"));
+}
