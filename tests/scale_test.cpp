@@ -12,6 +12,7 @@
 #include "core/eval.hpp"
 
 #include <doctest/doctest.h>
+#include <yaml-cpp/yaml.h>
 
 #include <filesystem>
 
@@ -236,4 +237,81 @@ TEST_CASE("batch --shard and --partial: their command-line errors (exit 2)") {
     CHECK(r.status == 2);
     CHECK(r.err == "reckon: error: --format with --partial: a shard writes a partial result; give --format to reckon merge\n");
     CHECK_FALSE(fs::exists(dir + "/p"));
+}
+
+namespace {
+
+// The fenced blocks of a Markdown page in `language` after the first line holding `after`, in order.
+std::vector<std::string> blocks(const std::string& markdown, const std::string& language, const std::string& after) {
+    std::vector<std::string> out;
+    std::size_t at = markdown.find(after);
+    REQUIRE(at != std::string::npos);
+    const std::string fence = "```" + language + "\n";
+    while ((at = markdown.find(fence, at)) != std::string::npos) {
+        const std::size_t body = at + fence.size();
+        const std::size_t end = markdown.find("```\n", body);
+        out.push_back(markdown.substr(body, end - body));
+        at = end + 4;
+    }
+    return out;
+}
+
+// A folder as the docs' scripts expect: rulesets/ and cases/ of the repository, reckon on the PATH.
+std::string script_dir() {
+    const std::string dir = reckon::testing::temp_dir();
+    fs::create_directory_symlink(reckon::testing::source_dir() + "/rulesets", dir + "/rulesets");
+    fs::create_directory_symlink(reckon::testing::source_dir() + "/cases", dir + "/cases");
+    fs::create_directory(dir + "/bin");
+    fs::create_symlink(RECKON_BINARY, dir + "/bin/reckon");
+    return dir;
+}
+
+reckon::testing::Run shell(const std::string& dir, const std::string& script, const std::string& env = "") {
+    return reckon::testing::run_program("/bin/sh", {"-c", "export PATH=\"" + dir + "/bin:$PATH\" " + env + "\n" + script}, dir);
+}
+
+std::string one_batch() {
+    const auto r = run_reckon({"batch", "rulesets/iom-annual-report.reckon", "cases/iom", "--param", "report_year=2023"});
+    REQUIRE(r.status == 0);
+    return r.out;
+}
+
+}  // namespace
+
+TEST_CASE("docs/scale.md: the xargs -P script runs 4 shards at once and merges them into one batch's output") {
+    const std::string page = read_file(reckon::testing::source_dir() + "/docs/scale.md");
+    const auto sh = blocks(page, "sh", "## On one machine");
+    REQUIRE(!sh.empty());
+    CHECK(sh[0].find("xargs -P 4") != std::string::npos);
+    const std::string dir = script_dir();
+    const auto r = shell(dir, sh[0]);
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(fs::exists(dir + "/partials/shard-4.jsonl"));
+    CHECK(read_file(dir + "/cohort.txt") == one_batch());
+}
+
+TEST_CASE("docs/scale.md: the Kubernetes Indexed Job's command, run for each index as its pods run it, then the merge Job's") {
+    const std::string page = read_file(reckon::testing::source_dir() + "/docs/scale.md");
+    const auto manifests = blocks(page, "yaml", "## On Kubernetes");
+    REQUIRE(manifests.size() == 2);
+    const YAML::Node shards = YAML::Load(manifests[0]);
+    const YAML::Node merge = YAML::Load(manifests[1]);
+    CHECK(shards["kind"].as<std::string>() == "Job");
+    CHECK(shards["spec"]["completionMode"].as<std::string>() == "Indexed");
+    const int completions = shards["spec"]["completions"].as<int>();
+    CHECK(completions == 4);
+    auto command = [](const YAML::Node& job) {
+        const YAML::Node c = job["spec"]["template"]["spec"]["containers"][0];
+        CHECK(c["command"][0].as<std::string>() == "sh");
+        CHECK(c["command"][1].as<std::string>() == "-c");
+        return c["args"][0].as<std::string>();
+    };
+    const std::string dir = script_dir();
+    for (int index = completions; index-- > 0;) {  // in any order
+        const auto r = shell(dir, command(shards), "JOB_COMPLETION_INDEX=" + std::to_string(index));
+        REQUIRE_MESSAGE(r.status == 0, r.err);
+    }
+    const auto r = shell(dir, command(merge));
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(read_file(dir + "/cohort.txt") == one_batch());
 }
