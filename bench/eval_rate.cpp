@@ -8,6 +8,7 @@
 #include "core/read_case_stream.hpp"
 #include "core/compile.hpp"
 #include "core/eval.hpp"
+#include "core/fold_constants.hpp"
 #include "commands/present.hpp"
 
 #include <chrono>
@@ -32,10 +33,11 @@ int main(int argc, char** argv) {
             }
         }
         const long rounds = std::atol(argv[3]);
+        const reckon::RunConstants constants = reckon::run_constants(*p, params);  // as batch folds them, once a run
         std::size_t figures = 0;
         auto start = std::chrono::steady_clock::now();
         for (long k = 0; k < rounds; ++k)
-            for (const auto& c : cases) figures += reckon::evaluate_outputs(*p, params, c).outputs.size();
+            for (const auto& c : cases) figures += reckon::evaluate_outputs(*p, params, c, nullptr, &constants).outputs.size();
         double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         double evaluations = static_cast<double>(cases.size()) * static_cast<double>(rounds);
         std::printf("%zu cases x %ld rounds = %.0f evaluations (%zu figures) in %.3f s: %.0f evaluations per second\n",

@@ -315,3 +315,22 @@ TEST_CASE("docs/scale.md: the Kubernetes Indexed Job's command, run for each ind
     REQUIRE_MESSAGE(r.status == 0, r.err);
     CHECK(read_file(dir + "/cohort.txt") == one_batch());
 }
+
+TEST_CASE("bench/peer.py, the Python peer of bench/run, gives reckon's figures for methodology A, to the penny") {
+    const std::string dir = reckon::testing::temp_dir();
+    REQUIRE(reckon::testing::run_program(RECKON_GEN_SUSSEX, {dir, "300"}).status == 0);
+    const auto peer = reckon::testing::run_program("/usr/bin/python3", {reckon::testing::source_dir() + "/bench/peer.py", dir});
+    REQUIRE_MESSAGE(peer.status == 0, peer.err);
+    const auto ours = run_reckon({"batch", "rulesets/sussex-complex-client.reckon", dir, "--format", "jsonl"});
+    REQUIRE(ours.status == 0);
+    const auto theirs = reckon::testing::parse_jsonl(peer.out);
+    const auto mine = reckon::testing::parse_jsonl(ours.out);
+    REQUIRE(theirs.cases.size() == 300);
+    REQUIRE(mine.cases.size() == 300);
+    for (const auto& [id, outputs] : mine.cases) {
+        CAPTURE(id);
+        REQUIRE(theirs.cases.count(id));
+        for (const char* figure : {"probation", "police", "court", "hostel", "drug_services", "prison", "nhs", "total"})
+            CHECK(theirs.cases.at(id).at(figure).get<std::string>() == outputs.at(figure).at("value").get<std::string>());
+    }
+}

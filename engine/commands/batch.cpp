@@ -8,6 +8,7 @@
 #include "core/read_case_stream.hpp"
 #include "core/compile.hpp"
 #include "core/eval.hpp"
+#include "core/fold_constants.hpp"
 #include "batch_sinks.hpp"
 #include "case_source.hpp"
 #include "present.hpp"
@@ -79,7 +80,10 @@ class Batch {
 public:
     // plans: the fold of the cohort of each run (the program's, or each scenario's, in order).
     Batch(const Program& p, const std::vector<Value>& params, const BatchOptions& o, const std::vector<FoldPlan>& plans)
-        : p_(p), params_(params), o_(o), plans_(plans), sink_(p, o.format, !o.scenarios.empty()) {}
+        : p_(p), params_(params), o_(o), plans_(plans), sink_(p, o.format, !o.scenarios.empty()) {
+        if (o.scenarios.empty()) constants_.push_back(run_constants(p, params));
+        for (const auto& sc : o.scenarios) constants_.push_back(run_constants(*sc.program, sc.params));
+    }
 
     Outcome evaluate(const Task& t) const {
         Outcome out;
@@ -94,7 +98,7 @@ public:
             out.id = c.id;
             if (o_.scenarios.empty()) {
                 std::vector<Value> record;
-                CaseResult r = evaluate_outputs(p_, params_, c, plans_[0].any() ? &record : nullptr);
+                CaseResult r = evaluate_outputs(p_, params_, c, plans_[0].any() ? &record : nullptr, &constants_[0]);
                 if (plans_[0].any()) out.parts.push_back(case_parts(plans_[0], p_, params_, Value::list(std::move(record))));
                 sink_.succeeded(out, r, nullptr);
                 if (o_.keep || o_.partial) out.outputs = std::move(r.outputs);
@@ -104,7 +108,7 @@ public:
                     std::vector<Value> record;
                     CaseResult r;
                     try {
-                        r = evaluate_outputs(*sc.program, sc.params, c, plans_[k].any() ? &record : nullptr);
+                        r = evaluate_outputs(*sc.program, sc.params, c, plans_[k].any() ? &record : nullptr, &constants_[k]);
                     } catch (EvalError& e) {
                         e.add_note("under scenario '" + sc.name + "'");
                         throw;
@@ -138,6 +142,7 @@ private:
     const BatchOptions& o_;
     const std::vector<FoldPlan>& plans_;
     BatchSink sink_;
+    std::vector<RunConstants> constants_;  // each run's: the program's, or each scenario's
 };
 
 // On a terminal: a bar once every case is known, a count while the files are still being read.

@@ -3,6 +3,8 @@
 // constants of their params' types. Reads like docs/architecture.md.
 #include "compile.hpp"
 
+#include "fold_constants.hpp"
+
 #include "check.hpp"
 #include "check_settings.hpp"
 #include "import.hpp"
@@ -98,6 +100,7 @@ std::shared_ptr<Program> compile(SourcePtr entry, const std::vector<ParamSetting
     sort_as_read(*p, diags);
     if (!diags.empty()) throw CompileError(std::move(diags));
     if (!run_data.empty()) apply_run_data(*p, run_data);
+    mark_run_constants(*p);
     return p;
 }
 

@@ -1,6 +1,7 @@
 #include "eval.hpp"
 
 #include "cohort_fold.hpp"
+#include "fold_constants.hpp"
 #include "limits.hpp"
 
 #include <algorithm>
@@ -179,6 +180,8 @@ struct DepthGuard {
 // copied: a call in the other operand may move them.
 const Value& Evaluator::operand(const Node& n, Value& tmp) {
     if (n.op == Op::constant) return n.value;
+    if (n.constant >= 0 && constants_ && constants_->known[static_cast<std::size_t>(n.constant)])
+        return constants_->values[static_cast<std::size_t>(n.constant)];
     if (n.op == Op::param) return param(n.slot);
     if (n.op == Op::input) return (*inputs_)[n.slot];
     if (n.op == Op::rule) return rule(n.slot);
@@ -186,6 +189,8 @@ const Value& Evaluator::operand(const Node& n, Value& tmp) {
 }
 
 Value Evaluator::eval(const Node& n) {
+    if (n.constant >= 0 && constants_ && constants_->known[static_cast<std::size_t>(n.constant)])
+        return constants_->values[static_cast<std::size_t>(n.constant)];
     DepthGuard guard(depth_);
     if (depth_ > depth_limit_)
         throw EvalError(n.where, "formulas are nested more than " + std::to_string(p_.limits.depth) +

@@ -12,6 +12,7 @@
 namespace reckon {
 
 class CohortTotals;
+struct RunConstants;
 
 // An exact result no larger than the digits limit allows (a runaway calculation is stopped before it takes all
 // the memory); throws EvalError at n.
@@ -75,6 +76,9 @@ public:
     void set_tables(const RunTables* tables) { tables_ = tables; }
     // The run's function results, shared by its evaluators on one thread; null: none kept.
     void set_memo(CallMemo* memo) { memo_ = memo; }
+    // The values of the parts of formulas that read only the run (fold_constants.hpp), computed under the same
+    // params and the program's tables; null: every part evaluated.
+    void set_constants(const RunConstants* constants) { constants_ = constants; }
 
     // Throws EvalError at the first error, with the chain of rules in its notes.
     const Value& rule(int i);
@@ -130,6 +134,7 @@ private:
     CallTrace* trace_ = nullptr;  // while traced() runs
     const RunTables* tables_ = nullptr;
     CallMemo* memo_ = nullptr;
+    const RunConstants* constants_ = nullptr;
     std::vector<Value> rules_;
     std::vector<std::uint8_t> rule_state_;  // 0 not yet, 1 evaluating, 2 done
     std::vector<Value> locals_;
@@ -148,7 +153,8 @@ struct CaseResult {
 // Evaluates every output of the case under the run's params (after checking
 // the ruleset's `require`s). With cohort_row, also what the cohort rules read
 // from the case (p.cohort_fields), from the same evaluation.
+// With constants (run_constants() of the same program and params), what reads only the run is read from them.
 CaseResult evaluate_outputs(const Program& p, const std::vector<Value>& params, const Case& c,
-                            std::vector<Value>* cohort_row = nullptr);
+                            std::vector<Value>* cohort_row = nullptr, const RunConstants* constants = nullptr);
 
 }  // namespace reckon

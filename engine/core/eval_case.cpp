@@ -5,8 +5,9 @@
 namespace reckon {
 
 CaseResult evaluate_outputs(const Program& p, const std::vector<Value>& params, const Case& c,
-                            std::vector<Value>* cohort_row) {
+                            std::vector<Value>* cohort_row, const RunConstants* constants) {
     Evaluator ev(p, params, c.inputs);
+    ev.set_constants(constants);
     check_requires(p, ev, c);
     CaseResult r;
     r.case_id = c.id;

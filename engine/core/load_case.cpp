@@ -4,11 +4,10 @@
 #include "load_case.hpp"
 
 #include "read_case_stream.hpp"
+#include "read_yaml.hpp"
 
 #include "eval.hpp"
 #include "limits.hpp"
-
-#include <yaml-cpp/yaml.h>
 
 #include <filesystem>
 #include <map>
@@ -30,22 +29,22 @@ public:
 
     std::vector<Diagnostic> errors;
 
-    Location at(const YAML::Mark& m) const {
+    Location at(const YamlMark& m) const {
         if (m.is_null() || m.pos < 0) return Location{&src_, 0, 1};
         return Location{&src_, static_cast<std::uint32_t>(m.pos), 1};
     }
 
-    void fail(const YAML::Mark& m, const std::string& path, const std::string& msg) {
+    void fail(const YamlMark& m, const std::string& path, const std::string& msg) {
         errors.push_back(Diagnostic{at(m), (path.empty() ? "" : path + ": ") + msg, {}});
     }
 
-    static std::string describe_node(const YAML::Node& n) {
-        switch (n.Type()) {
-            case YAML::NodeType::Null: return "nothing";
-            case YAML::NodeType::Sequence: return "a list";
-            case YAML::NodeType::Map: return "a mapping";
-            case YAML::NodeType::Scalar: return "'" + n.Scalar() + "'";
-            case YAML::NodeType::Undefined: return "nothing";
+    static std::string describe_node(const YamlNode& n) {
+        switch (n.kind()) {
+            case YamlNode::Kind::null: return "nothing";
+            case YamlNode::Kind::sequence: return "a list";
+            case YamlNode::Kind::map: return "a mapping";
+            case YamlNode::Kind::scalar: return "'" + n.Scalar() + "'";
+            case YamlNode::Kind::undefined: return "nothing";
         }
         return "?";
     }
@@ -82,19 +81,19 @@ public:
 
     // A value of type t from node n; nullopt (with an error recorded) when it is not one.
     // Counts the values read; aliases can make a small file expand enormously.
-    void count_value(const YAML::Node& n) {
+    void count_value(const YamlNode& n) {
         if (++values_ > p_.limits.yaml_values)
             throw CompileError({Diagnostic{at(n.Mark()), "the case file holds more than " + std::to_string(p_.limits.yaml_values) +
                                                              " values once its aliases are expanded (the limit can be raised with --limit yaml-values=N)", {}}});
     }
 
-    std::optional<Value> convert(const YAML::Node& n, const Type& t, const Bounds& b, const std::string& path) {
+    std::optional<Value> convert(const YamlNode& n, const Type& t, const Bounds& b, const std::string& path) {
         count_value(n);
         if (t.optional && n.IsNull()) return Value{};  // `left:` or `left: ~`: not given
         switch (t.kind) {
             case TypeKind::number: return number(n, t, b, path);
             case TypeKind::boolean:
-                if (n.IsScalar() && n.Tag() != "!" && (n.Scalar() == "true" || n.Scalar() == "false"))
+                if (n.IsScalar() && !n.quoted() && (n.Scalar() == "true" || n.Scalar() == "false"))
                     return Value::boolean(n.Scalar() == "true");
                 fail(n.Mark(), path, "expected true or false, found " + describe_node(n));
                 return std::nullopt;
@@ -129,14 +128,14 @@ public:
     }
 
     // A number in the unit declared, within its bounds.
-    std::optional<Value> number(const YAML::Node& n, const Type& t, const Bounds& b, const std::string& path) {
+    std::optional<Value> number(const YamlNode& n, const Type& t, const Bounds& b, const std::string& path) {
         std::optional<Number> x;
         if (n.IsScalar() && n.Scalar().size() > p_.limits.digits) {
             fail(n.Mark(), path, "a number of more than " + std::to_string(p_.limits.digits) + " digits (the limit can be raised with --limit digits=N)");
             return std::nullopt;
         }
         // written as in a rule file: 1,650, £32,000/year, 20%, 2.5 hour
-        if (n.IsScalar() && n.Tag() != "!") x = p_.units.written_number(t.unit, n.Scalar());
+        if (n.IsScalar() && !n.quoted()) x = p_.units.written_number(t.unit, n.Scalar());
         if (!x) {
             fail(n.Mark(), path, "expected " + expected(t) + ", found " + describe_node(n));
             return std::nullopt;
@@ -149,7 +148,7 @@ public:
         return Value::number(std::move(v));
     }
 
-    std::optional<Value> list(const YAML::Node& n, const Type& t, const Bounds& b, const std::string& path) {
+    std::optional<Value> list(const YamlNode& n, const Type& t, const Bounds& b, const std::string& path) {
         std::vector<Value> items;
         if (n.IsNull()) return Value::list({});
         if (!n.IsSequence()) {
@@ -172,7 +171,7 @@ public:
     }
 
     // A record: every field's key once, the optional ones may be left out.
-    std::optional<Value> record(const YAML::Node& n, const Type& t, const std::string& path) {
+    std::optional<Value> record(const YamlNode& n, const Type& t, const std::string& path) {
         if (!n.IsMap()) {
             fail(n.Mark(), path, "expected " + expected(t) + ", found " + describe_node(n));
             return std::nullopt;
@@ -181,17 +180,18 @@ public:
         std::vector<std::optional<Value>> fields(r.fields.size());
         bool ok = true;
         std::set<std::string> seen;
-        for (auto it = n.begin(); it != n.end(); ++it) {
-            std::string key = it->first.Scalar();
+        for (std::size_t k = 0; k < n.size(); ++k) {
+            const YamlNode first = n.key(k), second = n.value(k);
+            std::string key = first.Scalar();
             int f = r.field(key);
             if (!seen.insert(key).second) {
-                fail(it->first.Mark(), path + "." + key, "duplicate key");
+                fail(first.Mark(), path + "." + key, "duplicate key");
                 ok = false;
             } else if (f < 0) {
-                fail(it->first.Mark(), path + "." + key, "unknown key; expected one of: " + keys_of(r));
+                fail(first.Mark(), path + "." + key, "unknown key; expected one of: " + keys_of(r));
                 ok = false;
             } else {
-                fields[f] = convert(it->second, r.fields[f].type, r.fields[f].bounds, path + "." + key);
+                fields[f] = convert(second, r.fields[f].type, r.fields[f].bounds, path + "." + key);
                 ok = ok && fields[f].has_value();
             }
         }
@@ -214,8 +214,8 @@ public:
     inline static const std::string unknown_key = "?";
     std::uint64_t values_ = 0;
 
-    void group(const YAML::Node& n, const SchemaNode& schema, const std::string& path, std::vector<Value>& out,
-               const YAML::Mark& parent) {
+    void group(const YamlNode& n, const SchemaNode& schema, const std::string& path, std::vector<Value>& out,
+               const YamlMark& parent) {
         if (n.IsDefined()) count_value(n);
         if ((n.IsNull() || !n.IsDefined()) && all_optional(schema)) return;  // nothing needed, nothing given
         if (!n.IsMap()) {
@@ -226,25 +226,26 @@ public:
         // The keys met, by their schema entry (a few per mapping: a list is faster than a set of strings).
         std::vector<const SchemaNode*> seen;
         std::vector<std::string> seen_unknown;
-        for (auto it = n.begin(); it != n.end(); ++it) {
-            const std::string& key = it->first.IsScalar() ? it->first.Scalar() : unknown_key;
+        for (std::size_t k = 0; k < n.size(); ++k) {
+            const YamlNode first = n.key(k), second = n.value(k);
+            const std::string& key = first.IsScalar() ? first.Scalar() : unknown_key;
             auto sub = [&] { return path.empty() ? key : path + "." + key; };
             auto c = schema.children.find(key);
             if (c == schema.children.end()) {
                 bool again = std::find(seen_unknown.begin(), seen_unknown.end(), key) != seen_unknown.end();
                 if (!again) seen_unknown.push_back(key);
-                fail(it->first.Mark(), sub(), again ? "duplicate key" : "unknown key; expected one of: " + child_keys(schema));
+                fail(first.Mark(), sub(), again ? "duplicate key" : "unknown key; expected one of: " + child_keys(schema));
             } else if (std::find(seen.begin(), seen.end(), &c->second) != seen.end()) {
-                fail(it->first.Mark(), sub(), "duplicate key");
+                fail(first.Mark(), sub(), "duplicate key");
             } else if (c->second.input >= 0) {
                 seen.push_back(&c->second);
                 const InputDef& in = inputs_[c->second.input];  // its path is this key's path (key_ stays empty for it)
-                const YAML::Mark m = it->second.Mark().is_null() ? it->first.Mark() : it->second.Mark();
+                const YamlMark m = second.Mark().is_null() ? first.Mark() : second.Mark();
                 at_[c->second.input] = m.pos >= 0 ? static_cast<std::uint32_t>(m.pos) + 1 : 0;
-                if (auto v = convert(it->second, in.type, in.bounds, in.path)) out[c->second.input] = std::move(*v);
+                if (auto v = convert(second, in.type, in.bounds, in.path)) out[c->second.input] = std::move(*v);
             } else {
                 seen.push_back(&c->second);
-                group(it->second, c->second, sub(), out, it->first.Mark());
+                group(second, c->second, sub(), out, first.Mark());
             }
         }
         for (const auto& [key, child] : schema.children) {
@@ -353,13 +354,13 @@ Case load_yaml(const Program& p, const std::vector<InputDef>& inputs, SourcePtr 
         throw CompileError({Diagnostic{Location{source.get(), *deep, 1}, "mappings and lists are nested more than " +
                                                                           std::to_string(p.limits.yaml_depth) +
                                                                           " levels deep (the limit can be raised with --limit yaml-depth=N)", {}}});
-    YAML::Node doc;
+    std::optional<YamlTree> doc;
     try {
-        doc = YAML::Load(source->text());
-    } catch (const YAML::Exception& e) {
+        doc.emplace(source->text());
+    } catch (const YamlError& e) {
         throw CompileError({Diagnostic{loader.at(e.mark), "invalid YAML: " + e.msg, {}}});
     }
-    loader.group(doc, root, "", c.inputs, YAML::Mark{});
+    loader.group(doc->root(), root, "", c.inputs, YamlMark{});
     if (!loader.errors.empty()) throw CompileError(std::move(loader.errors));
     for (std::size_t i = 0; i < inputs.size(); ++i)
         if (c.inputs[i].kind == Value::Kind::none && inputs[i].fallback) c.inputs[i] = inputs[i].fallback->value;

@@ -54,6 +54,7 @@ struct Node {
     Number step;
     Value value;
     std::vector<std::unique_ptr<Node>> kids;
+    int constant = -1;  // a part that reads only the run: its slot in Program::constants (fold_constants.hpp)
 };
 using NodePtr = std::unique_ptr<Node>;
 
@@ -380,6 +381,7 @@ struct Program {
     std::vector<CellSetting> cell_settings;          // --param TABLE(KEY).COLUMN=VALUE, applied to `tables`
     std::vector<UncertainCell> uncertain_cells;      // table cells with a range, table by table, row by row
     Limits limits;                      // what the run accepts: cases, evaluation
+    std::vector<const Node*> constants; // the parts of per-case formulas that read only the run (fold_constants.hpp)
 
     bool cohort_rules_needed() const { return !cohort_fields.empty(); }
     int param_slot(const std::string& n) const;
