@@ -23,6 +23,18 @@ struct SchemaNode {
     std::map<std::string, SchemaNode> children;
 };
 
+// Where a value is in the case, as errors name it ("probation.activities[2].hours"), written out only for an
+// error: a value read well costs no text.
+struct KeyPath {
+    const KeyPath* parent = nullptr;
+    const std::string* name = nullptr;  // the input's path (at the top), or a field's key
+    std::size_t index = 0;              // an element's, when name is null
+    std::string str() const {
+        if (!parent) return name ? *name : std::string();
+        return parent->str() + (name ? "." + *name : "[" + std::to_string(index) + "]");
+    }
+};
+
 class Loader {
 public:
     Loader(const Program& p, const std::vector<InputDef>& inputs, const SourceFile& src) : p_(p), inputs_(inputs), src_(src) {}
@@ -37,6 +49,7 @@ public:
     void fail(const YamlMark& m, const std::string& path, const std::string& msg) {
         errors.push_back(Diagnostic{at(m), (path.empty() ? "" : path + ": ") + msg, {}});
     }
+    void fail(const YamlMark& m, const KeyPath& path, const std::string& msg) { fail(m, path.str(), msg); }
 
     static std::string describe_node(const YamlNode& n) {
         switch (n.kind()) {
@@ -87,7 +100,7 @@ public:
                                                              " values once its aliases are expanded (the limit can be raised with --limit yaml-values=N)", {}}});
     }
 
-    std::optional<Value> convert(const YamlNode& n, const Type& t, const Bounds& b, const std::string& path) {
+    std::optional<Value> convert(const YamlNode& n, const Type& t, const Bounds& b, const KeyPath& path) {
         count_value(n);
         if (t.optional && n.IsNull()) return Value{};  // `left:` or `left: ~`: not given
         switch (t.kind) {
@@ -128,7 +141,7 @@ public:
     }
 
     // A number in the unit declared, within its bounds.
-    std::optional<Value> number(const YamlNode& n, const Type& t, const Bounds& b, const std::string& path) {
+    std::optional<Value> number(const YamlNode& n, const Type& t, const Bounds& b, const KeyPath& path) {
         std::optional<Number> x;
         if (n.IsScalar() && n.Scalar().size() > p_.limits.digits) {
             fail(n.Mark(), path, "a number of more than " + std::to_string(p_.limits.digits) + " digits (the limit can be raised with --limit digits=N)");
@@ -148,7 +161,7 @@ public:
         return Value::number(std::move(v));
     }
 
-    std::optional<Value> list(const YamlNode& n, const Type& t, const Bounds& b, const std::string& path) {
+    std::optional<Value> list(const YamlNode& n, const Type& t, const Bounds& b, const KeyPath& path) {
         std::vector<Value> items;
         if (n.IsNull()) return Value::list({});
         if (!n.IsSequence()) {
@@ -162,7 +175,8 @@ public:
         }
         bool ok = true;
         for (std::size_t i = 0; i < n.size(); ++i) {
-            auto v = convert(n[i], *t.element, b, path + "[" + std::to_string(i) + "]");
+            const KeyPath element{&path, nullptr, i};
+            auto v = convert(n[i], *t.element, b, element);
             if (v) items.push_back(std::move(*v));
             else ok = false;
         }
@@ -171,7 +185,7 @@ public:
     }
 
     // A record: every field's key once, the optional ones may be left out.
-    std::optional<Value> record(const YamlNode& n, const Type& t, const std::string& path) {
+    std::optional<Value> record(const YamlNode& n, const Type& t, const KeyPath& path) {
         if (!n.IsMap()) {
             fail(n.Mark(), path, "expected " + expected(t) + ", found " + describe_node(n));
             return std::nullopt;
@@ -179,27 +193,33 @@ public:
         const RecordDef& r = *t.record;
         std::vector<std::optional<Value>> fields(r.fields.size());
         bool ok = true;
-        std::set<std::string> seen;
+        std::vector<std::uint8_t> seen(r.fields.size(), 0);
+        std::vector<const std::string*> seen_unknown;
         for (std::size_t k = 0; k < n.size(); ++k) {
             const YamlNode first = n.key(k), second = n.value(k);
-            std::string key = first.Scalar();
-            int f = r.field(key);
-            if (!seen.insert(key).second) {
-                fail(first.Mark(), path + "." + key, "duplicate key");
+            const std::string& key = first.Scalar();
+            const KeyPath field{&path, &key};
+            const int f = r.field(key);
+            const bool again = f >= 0 ? seen[static_cast<std::size_t>(f)] != 0
+                                      : std::any_of(seen_unknown.begin(), seen_unknown.end(), [&](const std::string* u) { return *u == key; });
+            if (again) {
+                fail(first.Mark(), field, "duplicate key");
                 ok = false;
             } else if (f < 0) {
-                fail(first.Mark(), path + "." + key, "unknown key; expected one of: " + keys_of(r));
+                seen_unknown.push_back(&key);
+                fail(first.Mark(), field, "unknown key; expected one of: " + keys_of(r));
                 ok = false;
             } else {
-                fields[f] = convert(second, r.fields[f].type, r.fields[f].bounds, path + "." + key);
+                seen[static_cast<std::size_t>(f)] = 1;
+                fields[f] = convert(second, r.fields[f].type, r.fields[f].bounds, field);
                 ok = ok && fields[f].has_value();
             }
         }
         for (std::size_t f = 0; f < r.fields.size(); ++f)
-            if (!seen.count(r.fields[f].name) && r.fields[f].type.optional) {
+            if (!seen[f] && r.fields[f].type.optional) {
                 fields[f] = Value{};
-            } else if (!seen.count(r.fields[f].name)) {
-                fail(n.Mark(), path + "." + r.fields[f].name, "missing key");
+            } else if (!seen[f]) {
+                fail(n.Mark(), KeyPath{&path, &r.fields[f].name}, "missing key");
                 ok = false;
             }
         if (!ok) return std::nullopt;
@@ -242,7 +262,7 @@ public:
                 const InputDef& in = inputs_[c->second.input];  // its path is this key's path (key_ stays empty for it)
                 const YamlMark m = second.Mark().is_null() ? first.Mark() : second.Mark();
                 at_[c->second.input] = m.pos >= 0 ? static_cast<std::uint32_t>(m.pos) + 1 : 0;
-                if (auto v = convert(second, in.type, in.bounds, in.path)) out[c->second.input] = std::move(*v);
+                if (auto v = convert(second, in.type, in.bounds, KeyPath{nullptr, &in.path})) out[c->second.input] = std::move(*v);
             } else {
                 seen.push_back(&c->second);
                 group(second, c->second, sub(), out, first.Mark());
