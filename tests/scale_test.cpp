@@ -208,7 +208,11 @@ TEST_CASE("merge refuses partials that do not make one run, naming the file, and
     refused(merge({"p1", "p2", "p3"}, "rulesets/sussex-complex-client.reckon"), dir + "/p1: error: made with another ruleset");
     refused(merge({"p1", "p2", "p3", "of-four"}), dir + "/of-four: error: shard 2/4, but " + dir + "/p1 is shard 1/3");
     write_file(dir + "/cut", read_file(dir + "/p2").substr(0, read_file(dir + "/p2").rfind("{\"end\"")));
-    refused(merge({"p1", "cut", "p3"}), dir + "/cut:1: error: the partial result does not end with its end line: it is not whole");
+    refused(merge({"p1", "cut", "p3"}), dir + "/cut:1: error: the partial result does not end with its checksum: it is not whole");
+    std::string changed = read_file(dir + "/p2");
+    changed.replace(changed.find("\"at\":1,"), 7, "\"at\":4,");  // a case moved by hand
+    write_file(dir + "/changed", changed);
+    refused(merge({"p1", "changed", "p3"}), dir + "/changed:1: error: the partial result is not as its shard wrote it (its checksum does not match)");
     for (const char* format : {"--format=jsonl", "--format=csv"}) {  // nothing written before the refusal, in any format
         const auto r = run_reckon({"merge", iom, dir + "/p1", dir + "/cut", dir + "/p3", format});
         CHECK(r.status == 1);

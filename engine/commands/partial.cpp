@@ -2,12 +2,25 @@
 
 #include "report.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <stdexcept>
 
 namespace reckon {
 
 using nlohmann::json;
+
+void PartialChecksum::add(const std::string& line) {
+    for (unsigned char c : line) h_ = (h_ ^ c) * 0x100000001b3ULL;
+    h_ = (h_ ^ '\n') * 0x100000001b3ULL;
+}
+
+std::string PartialChecksum::hex() const {
+    static const char digits[] = "0123456789abcdef";
+    std::string out(16, '0');
+    for (int i = 0; i < 16; ++i) out[static_cast<std::size_t>(15 - i)] = digits[(h_ >> (4 * i)) & 0xf];
+    return "fnv1a64:" + out;
+}
 
 namespace {
 
@@ -41,6 +54,7 @@ EvalError error_from(const json& j, const Program& p) {
     if (source >= static_cast<int>(p.sources.size())) throw std::runtime_error("an error's source file is not one of the ruleset's");
     if (source >= 0) d.where = {p.sources[static_cast<std::size_t>(source)].get(), j.at("offset").get<std::uint32_t>(), j.at("length").get<std::uint32_t>()};
     if (d.where.file && d.where.offset > d.where.file->text().size()) throw std::runtime_error("an error's place is outside its file");
+    if (d.where.file) d.where.length = std::min<std::uint32_t>(d.where.length, static_cast<std::uint32_t>(d.where.file->text().size() - d.where.offset));
     d.message = j.at("message").get<std::string>();
     d.notes = j.at("notes").get<std::vector<std::string>>();
     return EvalError(std::move(d), j.at("skipped").get<std::size_t>());
@@ -124,10 +138,9 @@ PartialHeader fingerprint(const Program& p, const std::vector<Value>& params, co
 }
 
 PartialWriter::PartialWriter(std::ostream& out, const PartialHeader& h) : out_(out) {
-    out_ << json{{"reckon_partial", h.version}, {"ruleset", h.ruleset}, {"settings", h.settings}, {"cases", h.cases},
-                 {"shard", h.shard}, {"shards", h.shards}}
-                .dump()
-         << "\n";
+    line(json{{"reckon_partial", h.version}, {"ruleset", h.ruleset}, {"settings", h.settings}, {"cases", h.cases},
+              {"shard", h.shard}, {"shards", h.shards}}
+             .dump());
 }
 
 void PartialWriter::write_case(const Outcome& r) {
@@ -145,7 +158,12 @@ void PartialWriter::write_case(const Outcome& r) {
         for (const auto& vs : r.scenario_outputs) one(vs);
         line["outputs"] = std::move(outputs);
     }
-    out_ << line.dump() << "\n";
+    this->line(line.dump());
+}
+
+void PartialWriter::line(const std::string& text) {
+    out_ << text << "\n";
+    checksum_.add(text);
 }
 
 void PartialWriter::finish(std::size_t cases, const std::vector<CohortTotals>& totals) {
@@ -159,7 +177,8 @@ void PartialWriter::finish(std::size_t cases, const std::vector<CohortTotals>& t
         }
         runs.push_back({{"cases", t.cases()}, {"running", std::move(running)}, {"records", positioned(t.kept_records())}});
     }
-    out_ << json{{"end", {{"cases", cases}, {"runs", std::move(runs)}}}}.dump() << "\n";
+    line(json{{"end", {{"cases", cases}, {"runs", std::move(runs)}}}}.dump());
+    out_ << json{{"checksum", checksum_.hex()}}.dump() << "\n";
 }
 
 PartialReader::PartialReader(std::string path) : path_(std::move(path)), in_(path_, std::ios::binary) {
@@ -169,6 +188,7 @@ PartialReader::PartialReader(std::string path) : path_(std::move(path)), in_(pat
     json h;
     if (!std::getline(in_, line) || !json::accept(line) || !(h = json::parse(line)).is_object() || !h.contains("reckon_partial"))
         fail("not a partial result: expected the file `reckon batch --shard K/N --partial FILE` writes");
+    header_line_ = line;
     try {
         header_.version = h.at("reckon_partial").get<int>();
         if (header_.version != partial_version)
@@ -187,26 +207,25 @@ PartialReader::PartialReader(std::string path) : path_(std::move(path)), in_(pat
     check_whole();
 }
 
-// Before anything is written from it: the file ends with its end line (a copy cut short is refused at once).
+// Before anything is written from it: every line as its shard wrote it, the checksum last (a copy cut short,
+// or changed by hand, is refused at once).
 void PartialReader::check_whole() {
     const std::streampos body = in_.tellg();
-    in_.seekg(0, std::ios::end);
-    const std::streamoff size = in_.tellg();
-    std::streamoff start = size - 1;  // the last line's first byte: after the line break before it
-    char c = 0;
-    while (start > 0) {
-        in_.seekg(start - 1);
-        in_.get(c);
-        if (c == '\n') break;
-        --start;
+    PartialChecksum sum;
+    sum.add(header_line_);
+    std::string line, last;
+    bool ended = false;
+    while (std::getline(in_, line)) {
+        if (!last.empty()) sum.add(last);
+        last = std::move(line);
+        ended = !in_.eof();
     }
-    in_.seekg(start);
-    std::string last;
-    std::getline(in_, last);
     in_.clear();
     in_.seekg(body);
-    if (size < 1 || start < body || !json::accept(last) || !json::parse(last).contains("end"))
-        fail("the partial result does not end with its end line: it is not whole (copied before the shard finished?)");
+    const std::string expected = json{{"checksum", sum.hex()}}.dump();
+    if (last.rfind("{\"checksum\":", 0) != 0 || !ended)
+        fail("the partial result does not end with its checksum: it is not whole (copied before the shard finished?)");
+    if (last != expected) fail("the partial result is not as its shard wrote it (its checksum does not match): run the shard again");
 }
 
 void PartialReader::fail(const std::string& what) const {

@@ -4,6 +4,7 @@
 //   each case of the shard, in order: {"at":POSITION,"case":ID,"file":F,"document":D,"outputs":[[…],…]}
 //                                  or {"at":POSITION,"case":ID,"file":F,"document":D,"error":TEXT}
 //   the end:     {"end":{"cases":ALL,"runs":[{"cases":N,"running":[…],"records":[…]},…]}}
+//   last:        {"checksum":"fnv1a64:…"}, of every line before it, so that a copy cut short or changed is refused
 // Every number is exact ("n/d"); docs/scale.md describes each field.
 #pragma once
 
@@ -36,6 +37,16 @@ PartialHeader fingerprint(const Program& p, const std::vector<Value>& params, co
 nlohmann::json value_json(const Value& v);
 Value value_from_json(const nlohmann::json& j);  // throws std::runtime_error when j is none of those
 
+// FNV-1a (64 bits) of lines, each with its line break: against a file damaged or cut short, not a forger.
+class PartialChecksum {
+public:
+    void add(const std::string& line);
+    std::string hex() const;
+
+private:
+    std::uint64_t h_ = 0xcbf29ce484222325ULL;
+};
+
 class PartialWriter {
 public:
     PartialWriter(std::ostream& out, const PartialHeader& header);
@@ -43,7 +54,9 @@ public:
     void finish(std::size_t cases, const std::vector<CohortTotals>& totals);
 
 private:
+    void line(const std::string& text);
     std::ostream& out_;
+    PartialChecksum checksum_;
 };
 
 // One case read back.
@@ -80,6 +93,7 @@ private:
     std::ifstream in_;
     std::size_t line_ = 0;
     PartialHeader header_;
+    std::string header_line_;
     nlohmann::json end_;
     std::size_t cases_ = 0;
 };
