@@ -35,9 +35,10 @@ int main(int argc, char** argv) {
         const long rounds = std::atol(argv[3]);
         const reckon::RunConstants constants = reckon::run_constants(*p, params);  // as batch folds them, once a run
         std::size_t figures = 0;
+        std::optional<reckon::Evaluator> kept;  // as a batch's worker keeps it from case to case
         auto start = std::chrono::steady_clock::now();
         for (long k = 0; k < rounds; ++k)
-            for (const auto& c : cases) figures += reckon::evaluate_outputs(*p, params, c, nullptr, &constants).outputs.size();
+            for (const auto& c : cases) figures += reckon::evaluate_outputs(kept, *p, params, c, nullptr, &constants).outputs.size();
         double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         double evaluations = static_cast<double>(cases.size()) * static_cast<double>(rounds);
         std::printf("%zu cases x %ld rounds = %.0f evaluations (%zu figures) in %.3f s: %.0f evaluations per second\n",

@@ -85,7 +85,11 @@ public:
         for (const auto& sc : o.scenarios) constants_.push_back(run_constants(*sc.program, sc.params));
     }
 
-    Outcome evaluate(const Task& t) const {
+    // What a worker keeps from case to case: an evaluator for each run (the program's, or each scenario's).
+    using Scratch = std::vector<std::optional<Evaluator>>;
+
+    Outcome evaluate(const Task& t, Scratch& scratch) const {
+        scratch.resize(constants_.size());
         Outcome out;
         const std::string& file = t.file;
         out.position = t.position;
@@ -98,7 +102,7 @@ public:
             out.id = c.id;
             if (o_.scenarios.empty()) {
                 std::vector<Value> record;
-                CaseResult r = evaluate_outputs(p_, params_, c, plans_[0].any() ? &record : nullptr, &constants_[0]);
+                CaseResult r = evaluate_outputs(scratch[0], p_, params_, c, plans_[0].any() ? &record : nullptr, &constants_[0]);
                 if (plans_[0].any()) out.parts.push_back(case_parts(plans_[0], p_, params_, Value::list(std::move(record))));
                 sink_.succeeded(out, r, nullptr);
                 if (o_.keep || o_.partial) out.outputs = std::move(r.outputs);
@@ -108,7 +112,7 @@ public:
                     std::vector<Value> record;
                     CaseResult r;
                     try {
-                        r = evaluate_outputs(*sc.program, sc.params, c, plans_[k].any() ? &record : nullptr, &constants_[k]);
+                        r = evaluate_outputs(scratch[k], *sc.program, sc.params, c, plans_[k].any() ? &record : nullptr, &constants_[k]);
                     } catch (EvalError& e) {
                         e.add_note("under scenario '" + sc.name + "'");
                         throw;
@@ -216,6 +220,7 @@ private:
     // Each case read, evaluated and written in turn on this thread, with no hand-over
     // between threads (which costs more than it saves when there is one worker).
     void run_serial() {
+        Batch::Scratch scratch;
         for (const auto& f : files_) {
             CaseSource cases(p_, f, o_.lists, o_.tables);
             for (bool first = true; !stopping(); first = false) {
@@ -226,7 +231,7 @@ private:
                 const std::size_t seq = seq_++;
                 if (!mine(seq)) continue;
                 ++mine_;
-                Outcome one = batch_.evaluate(Task{produced_, f, std::move(*d), seq});
+                Outcome one = batch_.evaluate(Task{produced_, f, std::move(*d), seq}, scratch);
                 ++produced_;
                 write_one(one, produced_, false);
             }
@@ -306,6 +311,7 @@ private:
     // A worker: a chunk at a time, until the reader is done and nothing is left.
     void work() {
         std::vector<Outcome> results;
+        Batch::Scratch scratch;
         while (true) {
             std::vector<Task> tasks;
             {
@@ -316,7 +322,7 @@ private:
                 todo_.pop_front();
             }
             results.clear();
-            for (const auto& t : tasks) results.push_back(batch_.evaluate(t));
+            for (const auto& t : tasks) results.push_back(batch_.evaluate(t, scratch));
             std::lock_guard<std::mutex> lock(m_);
             for (std::size_t k = 0; k < tasks.size(); ++k) ready_.emplace(tasks[k].seq, std::move(results[k]));
             done_cv_.notify_one();

@@ -40,6 +40,16 @@ Evaluator::Evaluator(const Program& p, const std::vector<Value>& params, const V
                   std::max<std::uint64_t>(1, totals ? case_count : cases.items() ? cases.items()->size() : 1)),
       depth_limit_(p_.limits.depth) {}
 
+void Evaluator::reset(const std::vector<Value>& inputs) {
+    inputs_ = &inputs;
+    std::fill(rule_state_.begin(), rule_state_.end(), std::uint8_t{0});
+    locals_.clear();
+    base_ = 0;
+    depth_ = 0;
+    steps_ = 0;
+    member_ = -1;
+}
+
 Value Evaluator::frame_eval(const Node& n, int frame) {
     std::size_t saved = base_;
     const int member = member_;

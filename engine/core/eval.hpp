@@ -72,6 +72,9 @@ public:
     Evaluator(const Program& p, const std::vector<Value>& params, const Value& cases, const CohortTotals* totals = nullptr,
               std::size_t case_count = 0);
 
+    // Ready for the next case of the same run (program and params), its storage kept: the case's inputs.
+    void reset(const std::vector<Value>& inputs);
+
     // The run's tables (read in place); null: the program's.
     void set_tables(const RunTables* tables) { tables_ = tables; }
     // The run's function results, shared by its evaluators on one thread; null: none kept.
@@ -155,6 +158,10 @@ struct CaseResult {
 // from the case (p.cohort_fields), from the same evaluation.
 // With constants (run_constants() of the same program and params), what reads only the run is read from them.
 CaseResult evaluate_outputs(const Program& p, const std::vector<Value>& params, const Case& c,
+                            std::vector<Value>* cohort_row = nullptr, const RunConstants* constants = nullptr);
+// The same in an evaluator kept from case to case of one run (made for p and params on first use), so that each
+// case reuses the storage of the one before.
+CaseResult evaluate_outputs(std::optional<Evaluator>& kept, const Program& p, const std::vector<Value>& params, const Case& c,
                             std::vector<Value>* cohort_row = nullptr, const RunConstants* constants = nullptr);
 
 }  // namespace reckon

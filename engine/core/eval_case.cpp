@@ -4,10 +4,8 @@
 
 namespace reckon {
 
-CaseResult evaluate_outputs(const Program& p, const std::vector<Value>& params, const Case& c,
-                            std::vector<Value>* cohort_row, const RunConstants* constants) {
-    Evaluator ev(p, params, c.inputs);
-    ev.set_constants(constants);
+namespace {
+CaseResult outputs_of(Evaluator& ev, const Program& p, const Case& c, std::vector<Value>* cohort_row) {
     check_requires(p, ev, c);
     CaseResult r;
     r.case_id = c.id;
@@ -15,6 +13,22 @@ CaseResult evaluate_outputs(const Program& p, const std::vector<Value>& params, 
     if (cohort_row)
         for (const auto& [is_input, slot] : p.cohort_fields) cohort_row->push_back(is_input ? c.inputs[slot] : ev.rule(slot));
     return r;
+}
+}  // namespace
+
+CaseResult evaluate_outputs(const Program& p, const std::vector<Value>& params, const Case& c,
+                            std::vector<Value>* cohort_row, const RunConstants* constants) {
+    Evaluator ev(p, params, c.inputs);
+    ev.set_constants(constants);
+    return outputs_of(ev, p, c, cohort_row);
+}
+
+CaseResult evaluate_outputs(std::optional<Evaluator>& kept, const Program& p, const std::vector<Value>& params, const Case& c,
+                            std::vector<Value>* cohort_row, const RunConstants* constants) {
+    if (!kept) kept.emplace(p, params, c.inputs);
+    else kept->reset(c.inputs);
+    kept->set_constants(constants);
+    return outputs_of(*kept, p, c, cohort_row);
 }
 
 }  // namespace reckon

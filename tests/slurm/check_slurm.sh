@@ -104,9 +104,17 @@ mkdir -p bin
 ln -s "$reckon" bin/reckon
 export PATH=$work/bin:$PATH
 
-shards=$(sbatch --parsable --chdir="$work" --output="$work/shard-%a.log" shards.sbatch)
-merge=$(sbatch --parsable --chdir="$work" --output="$work/merge.log" --dependency=afterok:"$shards" --wait merge.sbatch) ||
-  fail "the merge job failed (or never ran)"
+# the page's submission, as written: the array job, then the merge job that depends on it
+extract "Submit both" > submit.sh
+[ -s submit.sh ] || fail "docs/scale.md has no submission block"
+submitted=$(bash submit.sh) || fail "the submission failed: $submitted"
+merge=$(awk '/Submitted batch job/ { print $4 }' <<<"$submitted")
+[ -n "$merge" ] || fail "no merge job submitted: $submitted"
+for _ in $(seq 600); do
+  [ -z "$(squeue -h -o %i 2>/dev/null)" ] && [ -f cohort.txt ] && break
+  sleep 0.2
+done
+[ -f cohort.txt ] || fail "the merge job wrote no cohort.txt (jobs left: $(squeue -h 2>&1))"
 reckon batch rulesets/iom-annual-report.reckon cases/iom --param report_year=2023 > one.txt
 cmp one.txt cohort.txt || fail "the merged output differs from one batch's"
 [ "$(ls partials | wc -l)" = 4 ] || fail "expected 4 partials, found: $(ls partials)"
@@ -115,4 +123,4 @@ cd /
 stop
 trap - EXIT
 for pid in "${pids[@]}"; do ! kill -0 "$pid" 2>/dev/null || { echo "check_slurm: FAIL: process $pid is still running"; exit 1; }; done
-echo "check_slurm: array job $shards (4 tasks) and merge job ${merge%%;*} gave one batch's output, byte for byte"
+echo "check_slurm: array job (4 tasks) and merge job $merge gave one batch's output, byte for byte"
