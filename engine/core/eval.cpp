@@ -90,17 +90,25 @@ const Value& Evaluator::rule(int i) {
     return rules_[i];
 }
 
+// A new frame of `frame` locals (at least one for each factor of `by`), the member of `by` bound in its first slots
+// (each factor's member in its own slot, as the parameters are bound).
+void Evaluator::open_frame(int frame, int member, const EnumDef* by) {
+    base_ = locals_.size();
+    locals_.resize(base_ + std::max(static_cast<std::size_t>(frame), std::max<std::size_t>(by ? by->factors.size() : 0, 1)));
+    if (!by) return;
+    if (by->factors.empty()) {
+        locals_[base_] = Value::member(member);
+        return;
+    }
+    const auto parts = by->factor_members(static_cast<std::size_t>(member));
+    for (std::size_t f = 0; f < parts.size(); ++f) locals_[base_ + f] = Value::member(static_cast<int>(parts[f]));
+}
+
 Value Evaluator::for_member(const Node& n, int frame, int member, const EnumDef& by) {
     std::size_t saved = base_;
     const int outer = member_;
-    base_ = locals_.size();
     member_ = member;
-    locals_.resize(base_ + std::max(static_cast<std::size_t>(frame), std::max<std::size_t>(by.factors.size(), 1)));
-    if (by.factors.empty()) locals_[base_] = Value::member(member);
-    else {  // each factor's member in its own slot, as the parameters are bound
-        const auto parts = by.factor_members(static_cast<std::size_t>(member));
-        for (std::size_t f = 0; f < parts.size(); ++f) locals_[base_ + f] = Value::member(static_cast<int>(parts[f]));
-    }
+    open_frame(frame, member, &by);
     Value v = eval(n);
     locals_.resize(base_);
     base_ = saved;
@@ -110,13 +118,7 @@ Value Evaluator::for_member(const Node& n, int frame, int member, const EnumDef&
 
 std::optional<Value> Evaluator::case_part(const Node& agg, int frame, int member, const EnumDef* by, const Value& record) {
     const std::size_t saved = base_;
-    base_ = locals_.size();
-    locals_.resize(base_ + std::max(static_cast<std::size_t>(frame), std::max<std::size_t>(by ? by->factors.size() : 0, 1)));
-    if (by && by->factors.empty()) locals_[base_] = Value::member(member);
-    else if (by) {
-        const auto parts = by->factor_members(static_cast<std::size_t>(member));
-        for (std::size_t f = 0; f < parts.size(); ++f) locals_[base_ + f] = Value::member(static_cast<int>(parts[f]));
-    }
+    open_frame(frame, member, by);
     locals_[base_ + static_cast<std::size_t>(agg.slot)] = record;
     std::optional<Value> out;
     try {
@@ -190,17 +192,20 @@ struct DepthGuard {
 // copied: a call in the other operand may move them.
 const Value& Evaluator::operand(const Node& n, Value& tmp) {
     if (n.op == Op::constant) return n.value;
-    if (n.constant >= 0 && constants_ && constants_->known[static_cast<std::size_t>(n.constant)])
-        return constants_->values[static_cast<std::size_t>(n.constant)];
+    if (const Value* v = folded(n)) return *v;
     if (n.op == Op::param) return param(n.slot);
     if (n.op == Op::input) return (*inputs_)[n.slot];
     if (n.op == Op::rule) return rule(n.slot);
     return tmp = eval(n);
 }
 
+const Value* Evaluator::folded(const Node& n) const {
+    if (n.constant < 0 || !constants_ || !constants_->known[static_cast<std::size_t>(n.constant)]) return nullptr;
+    return &constants_->values[static_cast<std::size_t>(n.constant)];
+}
+
 Value Evaluator::eval(const Node& n) {
-    if (n.constant >= 0 && constants_ && constants_->known[static_cast<std::size_t>(n.constant)])
-        return constants_->values[static_cast<std::size_t>(n.constant)];
+    if (const Value* v = folded(n)) return *v;
     DepthGuard guard(depth_);
     if (depth_ > depth_limit_)
         throw EvalError(n.where, "formulas are nested more than " + std::to_string(p_.limits.depth) +

@@ -124,6 +124,9 @@ private:
     Value aggregate(const Node& n);
     Value grouped(const RuleDef& r);
     Value frame_eval(const Node& n, int frame);
+    void open_frame(int frame, int member, const EnumDef* by);
+    // The run's value of a part that reads only the run, when it is known; else null.
+    const Value* folded(const Node& n) const;
 
     const Program& p_;
     const Overrides* overrides_ = nullptr;
