@@ -17,6 +17,7 @@
 #include "commands/workbook.hpp"
 #include "core/compile.hpp"
 #include "core/eval.hpp"
+#include "core/fold_constants.hpp"
 #include "core/load_case.hpp"
 #include "revision.hpp"
 #include "version.hpp"
@@ -125,7 +126,8 @@ int eval_scenarios(const Run& run, const std::string& ruleset, const std::string
         Case c = one_case(*q, case_file);
         std::vector<Value> params = bind_params(*q, command_line_overrides(*q));
         try {
-            columns.push_back({sc.name, q, evaluate_outputs(*q, params, c)});
+            const RunConstants constants = run_constants(*q, params);
+            columns.push_back({sc.name, q, evaluate_outputs(*q, params, c, nullptr, &constants)});
         } catch (EvalError& e) {
             e.add_note("under scenario '" + sc.name + "'");
             std::cerr << render(e.diagnostic());
@@ -162,7 +164,8 @@ int cmd_eval(const Run& run, const std::string& ruleset, const std::string& case
     std::vector<Value> params = bind_params(*p, command_line_overrides(*p));
     CaseResult r;
     try {
-        r = evaluate_outputs(*p, params, c);
+        const RunConstants constants = run_constants(*p, params);  // as batch does: one evaluator, one answer
+        r = evaluate_outputs(*p, params, c, nullptr, &constants);
     } catch (const EvalError& e) {
         std::cerr << render(e.diagnostic());  // while the program's sources are alive
         return bad_input;

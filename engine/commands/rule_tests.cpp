@@ -3,6 +3,7 @@
 #include "core/load_case.hpp"
 #include "core/compile.hpp"
 #include "core/eval.hpp"
+#include "core/fold_constants.hpp"
 #include "present.hpp"
 
 #include <algorithm>
@@ -71,7 +72,9 @@ void run_test(const Program& p, const TestDef& t, const std::string& rule_file, 
     int ok = 0, bad = 0;
     try {
         std::vector<Value> params = bind_params(p, overrides);
+        const RunConstants constants = run_constants(p, params);  // the rules run as batch runs them
         Evaluator ev(p, params, c.inputs);
+        ev.set_constants(&constants);
         check_requires(p, ev, c);
         for (const auto& x : t.expects) {
             const RuleDef& r = p.rules[x.rule];

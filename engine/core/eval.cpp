@@ -1,6 +1,7 @@
 #include "eval.hpp"
 
 #include "cohort_fold.hpp"
+#include "eval_compiled.hpp"
 #include "fold_constants.hpp"
 #include "limits.hpp"
 
@@ -50,18 +51,21 @@ void Evaluator::reset(const std::vector<Value>& inputs) {
     member_ = -1;
 }
 
-Value Evaluator::frame_eval(const Node& n, int frame) {
+template <typename Run>
+Value Evaluator::framed(int frame, Run&& run) {
     std::size_t saved = base_;
     const int member = member_;
     base_ = locals_.size();
     member_ = -1;
     locals_.resize(base_ + static_cast<std::size_t>(frame));
-    Value v = eval(n);
+    Value v = run();
     locals_.resize(base_);
     base_ = saved;
     member_ = member;
     return v;
 }
+
+Value Evaluator::frame_eval(const Node& n, int frame) { return framed(frame, [&] { return eval(n); }); }
 
 const Value& Evaluator::param(int i) {
     if (!param_done_.empty() && !param_done_[i]) {  // empty: the params were bound before (bind_params)
@@ -81,7 +85,8 @@ const Value& Evaluator::rule(int i) {
     const RuleDef& r = p_.rules[i];
     rule_state_[i] = 1;
     try {
-        rules_[i] = r.by ? grouped(r) : frame_eval(*r.formula, r.frame);
+        if (const ValueCode* code = r.by ? nullptr : compiled(i)) rules_[i] = framed(r.frame, [&] { return run_compiled(*code, *this); });
+        else rules_[i] = r.by ? grouped(r) : frame_eval(*r.formula, r.frame);
     } catch (EvalError& e) {
         e.add_note("while evaluating " + std::string(r.output ? "output" : "rule") + " '" + r.name + "' (" + r.where.str() + ")");
         throw;
@@ -180,9 +185,10 @@ const Number& within_digits(const Number& x, const Node& n, std::uint64_t digits
 }
 
 namespace {
+// Lowers the depth that enter() raised.
 struct DepthGuard {
     std::uint64_t& depth;
-    explicit DepthGuard(std::uint64_t& d) : depth(++d) {}
+    explicit DepthGuard(std::uint64_t& d) : depth(d) {}
     ~DepthGuard() { --depth; }
 };
 }  // namespace
@@ -204,15 +210,22 @@ const Value* Evaluator::folded(const Node& n) const {
     return &constants_->values[static_cast<std::size_t>(n.constant)];
 }
 
-Value Evaluator::eval(const Node& n) {
-    if (const Value* v = folded(n)) return *v;
-    DepthGuard guard(depth_);
-    if (depth_ > depth_limit_)
+void Evaluator::beyond_limits(const Node& n) const {
+    if (depth_ >= depth_limit_)
         throw EvalError(n.where, "formulas are nested more than " + std::to_string(p_.limits.depth) +
                                      " levels deep here, through the rules they use (the limit can be raised with --limit depth=N)");
-    if (++steps_ > step_limit_)
-        throw EvalError(n.where, "this case takes more than " + std::to_string(step_limit_) +
-                                     " steps to evaluate (the limit can be raised with --limit steps=N)");
+    throw EvalError(n.where, "this case takes more than " + std::to_string(step_limit_) +
+                                 " steps to evaluate (the limit can be raised with --limit steps=N)");
+}
+
+const ValueCode* Evaluator::compiled(int i) const {
+    if (!constants_ || !constants_->code || trace_ || cases_ || totals_) return nullptr;
+    return constants_->code->rule(i);
+}
+
+Value Evaluator::eval(const Node& n) {
+    if (const Value* v = folded(n)) return *v;
+    const DepthGuard guard(*enter(n));
     switch (n.op) {
         case Op::constant: return n.value;
         case Op::param: return param(n.slot);

@@ -13,6 +13,7 @@ namespace reckon {
 
 class CohortTotals;
 struct RunConstants;
+struct ValueCode;
 
 // An exact result no larger than the digits limit allows (a runaway calculation is stopped before it takes all
 // the memory); throws EvalError at n.
@@ -109,6 +110,18 @@ public:
 
 private:
     friend std::vector<Value> bind_params(const Program&, const Overrides&, const RunTables*);
+    friend struct Machine;  // what compiled code reads and runs (eval_compiled.cpp)
+    // A step into n, as eval() takes one: throws EvalError past the depth or step limit, else raises the depth and
+    // gives it, to be lowered when the step is done.
+    std::uint64_t* enter(const Node& n) {
+        if (depth_ >= depth_limit_ || steps_ >= step_limit_) beyond_limits(n);
+        ++steps_;
+        ++depth_;
+        return &depth_;
+    }
+    [[noreturn]] void beyond_limits(const Node& n) const;
+    // Rule i's compiled formula, when this evaluator runs compiled code; else null.
+    const ValueCode* compiled(int i) const;
     Evaluator(const Program& p, const Overrides& overrides);
     const Value& param(int i);
     Value eval(const Node& n);
@@ -124,6 +137,8 @@ private:
     Value aggregate(const Node& n);
     Value grouped(const RuleDef& r);
     Value frame_eval(const Node& n, int frame);
+    // run() in a new frame of `frame` locals, as no figure by member.
+    template <typename Run> Value framed(int frame, Run&& run);
     void open_frame(int frame, int member, const EnumDef* by);
     // The run's value of a part that reads only the run, when it is known; else null.
     const Value* folded(const Node& n) const;

@@ -9,6 +9,7 @@ CaseResult outputs_of(Evaluator& ev, const Program& p, const Case& c, std::vecto
     check_requires(p, ev, c);
     CaseResult r;
     r.case_id = c.id;
+    r.outputs.reserve(p.outputs.size());
     for (int slot : p.outputs) r.outputs.push_back(ev.rule(slot));
     if (cohort_row)
         for (const auto& [is_input, slot] : p.cohort_fields) cohort_row->push_back(is_input ? c.inputs[slot] : ev.rule(slot));

@@ -86,6 +86,7 @@ RunConstants run_constants(const Program& p, const std::vector<Value>& params) {
             // left to each case, which meets the error with its chain of rules
         }
     }
+    out.code = std::make_shared<const CompiledRules>(p, out);
     return out;
 }
 

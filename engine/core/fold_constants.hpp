@@ -5,9 +5,11 @@
 // params and tables from run to run within one program, and explain, which traces every call, do not use them.
 #pragma once
 
+#include "eval_compiled.hpp"
 #include "program.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace reckon {
@@ -18,9 +20,11 @@ void mark_run_constants(Program& p);
 
 // The values of a program's run constants under a run's params (and the program's tables). A part whose
 // evaluation fails is left unknown: each case then evaluates it, and meets the error as it did before.
+// With them, the run's rules and functions compiled against them (eval_compiled.hpp), shared by its evaluators.
 struct RunConstants {
     std::vector<Value> values;
     std::vector<std::uint8_t> known;
+    std::shared_ptr<const CompiledRules> code;
 };
 RunConstants run_constants(const Program& p, const std::vector<Value>& params);
 

@@ -85,17 +85,7 @@ std::string Number::str() const {
 }
 
 
-// n/d already in lowest terms (d > 0): small when it fits.
-Number Number::exact(Int128 n, Int128 d) {
-    if (n == 0) return Number();  // 0/1, whatever the denominator was
-    if (n >= INT64_MIN && n <= INT64_MAX && d <= INT64_MAX) {
-        Number r;
-        r.num_ = static_cast<std::int64_t>(n);
-        r.den_ = static_cast<std::int64_t>(d);
-        return r;
-    }
-    return Number(BigRational(from128(n), from128(d)));
-}
+Number Number::exact_big(Int128 n, Int128 d) { return Number(BigRational(from128(n), from128(d))); }
 
 // a/b + s * c/d in lowest terms (Knuth, 4.5.1): when gcd(b, d) = 1 the sum is already reduced.
 Number Number::sum(const Number& x, const Number& y, int sign) {

@@ -88,7 +88,15 @@ public:
 
 private:
     static Number reduced(Int128 n, Int128 d);  // d > 0; lowest terms, small when it fits
-    static Number exact(Int128 n, Int128 d);    // already in lowest terms, d > 0
+    static Number exact(Int128 n, Int128 d) {   // already in lowest terms, d > 0: small when it fits
+        if (n == 0) return Number();  // 0/1, whatever the denominator was
+        if (n < INT64_MIN || n > INT64_MAX || d > INT64_MAX) return exact_big(n, d);
+        Number r;
+        r.num_ = static_cast<std::int64_t>(n);
+        r.den_ = static_cast<std::int64_t>(d);
+        return r;
+    }
+    static Number exact_big(Int128 n, Int128 d);  // …that does not fit the small form
     static Number sum(const Number& x, const Number& y, int sign);  // both small
     static Number product(std::int64_t a, std::int64_t b, std::int64_t c, std::int64_t d);  // (a/b)(c/d), b, d > 0
     std::int64_t num_ = 0, den_ = 1;                // small: lowest terms, den_ > 0
