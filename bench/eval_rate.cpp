@@ -1,8 +1,9 @@
 // Evaluation alone: the cases are read once, then every case is evaluated
 // ROUNDS times over (as a loop over parameter scenarios does), on one thread;
-// prints the evaluations per second. Reading is not timed.
+// prints the evaluations per second. Reading is not timed. The rules run as batch runs them: compiled for the run
+// (eval_compiled.hpp); with --tree, by the tree-walking evaluator, with the same run constants folded.
 //
-//   bench_eval RULESET CASES ROUNDS      (CASES: a folder, a file or a stream file)
+//   bench_eval RULESET CASES ROUNDS [--tree]      (CASES: a folder, a file or a stream file)
 #include "commands/batch.hpp"
 #include "core/load_case.hpp"
 #include "core/read_case_stream.hpp"
@@ -15,10 +16,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <string>
 
 int main(int argc, char** argv) {
-    if (argc != 4) {
-        std::cerr << "usage: bench_eval RULESET CASES ROUNDS\n";
+    const bool tree = argc == 5 && std::string(argv[4]) == "--tree";
+    if (argc != 4 && !tree) {
+        std::cerr << "usage: bench_eval RULESET CASES ROUNDS [--tree]\n";
         return 2;
     }
     try {
@@ -33,7 +36,8 @@ int main(int argc, char** argv) {
             }
         }
         const long rounds = std::atol(argv[3]);
-        const reckon::RunConstants constants = reckon::run_constants(*p, params);  // as batch folds them, once a run
+        reckon::RunConstants constants = reckon::run_constants(*p, params);  // as batch folds them, once a run
+        if (tree) constants.code = nullptr;
         std::size_t figures = 0;
         std::optional<reckon::Evaluator> kept;  // as a batch's worker keeps it from case to case
         auto start = std::chrono::steady_clock::now();
