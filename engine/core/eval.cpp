@@ -175,8 +175,7 @@ Value Evaluator::constant(const Node& n) { return frame_eval(n, frame_needed(n))
 
 // An exact result too large to be a figure: a runaway calculation, stopped
 // before it takes all the memory (the digits limit).
-const Number& within_digits(const Number& x, const Node& n, std::uint64_t digits) {
-    if (x.small()) return x;  // at most 19 digits
+const Number& big_within_digits(const Number& x, const Node& n, std::uint64_t digits) {
     const std::size_t limbs = x.limbs();
     if (limbs * 19 > digits + 19)  // a 64-bit limb holds 19 decimal digits and a bit
         throw EvalError(n.where, "this calculation gives a number of more than " + std::to_string(digits) +

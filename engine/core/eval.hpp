@@ -17,7 +17,10 @@ struct ValueCode;
 
 // An exact result no larger than the digits limit allows (a runaway calculation is stopped before it takes all
 // the memory); throws EvalError at n.
-const Number& within_digits(const Number& x, const Node& n, std::uint64_t digits);
+const Number& big_within_digits(const Number& x, const Node& n, std::uint64_t digits);
+inline const Number& within_digits(const Number& x, const Node& n, std::uint64_t digits) {
+    return x.small() ? x : big_within_digits(x, n, digits);  // a small form has at most 19 digits
+}
 
 // Param values for a run: each param's formula, or its override (a param
 // slot mapped to a checked constant node).

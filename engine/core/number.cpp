@@ -99,14 +99,12 @@ Number Number::sum(const Number& x, const Number& y, int sign) {
     return exact(g2 == 1 ? t : t / g2, static_cast<Int128>(b / g) * (d / g2));
 }
 
-Number operator+(const Number& a, const Number& b) {
-    if (a.big_ || b.big_) return Number(a.big() + b.big());
-    return Number::sum(a, b, 1);
-}
-
-Number operator-(const Number& a, const Number& b) {
-    if (a.big_ || b.big_) return Number(a.big() - b.big());
-    return Number::sum(a, b, -1);
+Number Number::big_arithmetic(const Number& a, const Number& b, char op) {
+    switch (op) {
+        case '+': return Number(a.big() + b.big());
+        case '-': return Number(a.big() - b.big());
+        default: return Number(a.big() * b.big());  // '*'
+    }
 }
 
 // (a/b)(c/d) in lowest terms: cancel across first, so no gcd of the products is needed.
@@ -120,10 +118,6 @@ Number Number::product(std::int64_t a, std::int64_t b, std::int64_t c, std::int6
     return exact(n, m);
 }
 
-Number operator*(const Number& a, const Number& b) {
-    if (a.big_ || b.big_) return Number(a.big() * b.big());
-    return Number::product(a.num_, a.den_, b.num_, b.den_);
-}
 
 Number operator/(const Number& a, const Number& b) {
     if (b.sign() == 0) throw std::domain_error("division by zero");

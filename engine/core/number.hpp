@@ -67,9 +67,12 @@ public:
         }
     }
 
-    friend Number operator+(const Number& a, const Number& b);
-    friend Number operator-(const Number& a, const Number& b);
-    friend Number operator*(const Number& a, const Number& b);
+    // Small forms computed here (inline: they are most of a case's arithmetic), big ones in big_arithmetic().
+    friend Number operator+(const Number& a, const Number& b) { return a.big_ || b.big_ ? big_arithmetic(a, b, '+') : sum(a, b, 1); }
+    friend Number operator-(const Number& a, const Number& b) { return a.big_ || b.big_ ? big_arithmetic(a, b, '-') : sum(a, b, -1); }
+    friend Number operator*(const Number& a, const Number& b) {
+        return a.big_ || b.big_ ? big_arithmetic(a, b, '*') : product(a.num_, a.den_, b.num_, b.den_);
+    }
     friend Number operator/(const Number& a, const Number& b);  // b != 0
     Number operator-() const;
     Number& operator+=(const Number& b) { return *this = *this + b; }
@@ -97,6 +100,7 @@ private:
         return r;
     }
     static Number exact_big(Int128 n, Int128 d);  // …that does not fit the small form
+    static Number big_arithmetic(const Number& a, const Number& b, char op);  // a op b, one of them big (op: + - *)
     static Number sum(const Number& x, const Number& y, int sign);  // both small
     static Number product(std::int64_t a, std::int64_t b, std::int64_t c, std::int64_t d);  // (a/b)(c/d), b, d > 0
     std::int64_t num_ = 0, den_ = 1;                // small: lowest terms, den_ > 0
