@@ -85,7 +85,7 @@ const Value& Evaluator::rule(int i) {
     const RuleDef& r = p_.rules[i];
     rule_state_[i] = 1;
     try {
-        if (const ValueCode* code = r.by ? nullptr : compiled(i)) rules_[i] = framed(r.frame, [&] { return run_compiled(*code, *this); });
+        if (const ValueCode* code = compiled(i)) rules_[i] = framed(r.frame, [&] { return run_compiled(*code, *this); });
         else rules_[i] = r.by ? grouped(r) : frame_eval(*r.formula, r.frame);
     } catch (EvalError& e) {
         e.add_note("while evaluating " + std::string(r.output ? "output" : "rule") + " '" + r.name + "' (" + r.where.str() + ")");
@@ -204,10 +204,7 @@ const Value& Evaluator::operand(const Node& n, Value& tmp) {
     return tmp = eval(n);
 }
 
-const Value* Evaluator::folded(const Node& n) const {
-    if (n.constant < 0 || !constants_ || !constants_->known[static_cast<std::size_t>(n.constant)]) return nullptr;
-    return &constants_->values[static_cast<std::size_t>(n.constant)];
-}
+const Value* Evaluator::folded(const Node& n) const { return constants_ ? constants_->of(n) : nullptr; }
 
 void Evaluator::beyond_limits(const Node& n) const {
     if (depth_ >= depth_limit_)
@@ -328,20 +325,17 @@ Value Evaluator::binary(const Node& n) {
     Value ta, tb;
     const Value& a = operand(*n.kids[0], ta);
     const Value& b = operand(*n.kids[1], tb);
-    const std::uint64_t digits = p_.limits.digits;
-    if (n.op == Op::add) return Value::number(within_digits(a.n() + b.n(), n, digits));
-    if (n.op == Op::sub) return Value::number(within_digits(a.n() - b.n(), n, digits));
-    if (n.op == Op::mul) return Value::number(within_digits(a.n() * b.n(), n, digits));
-    if (n.op == Op::div) {
-        if (b.n() == 0) throw EvalError(n.where, "division by zero");
-        return Value::number(within_digits(a.n() / b.n(), n, digits));
+    switch (n.op) {
+        case Op::add:
+        case Op::sub:
+        case Op::mul:
+        case Op::div: return Value::number(arithmetic(n, a.n(), b.n(), p_.limits.digits));
+        case Op::lt:
+        case Op::le:
+        case Op::gt:
+        case Op::ge: return Value::boolean(ordered(n.op, a.n(), b.n()));
+        default: return Value::boolean(same_value(a, b) == (n.op == Op::eq));  // eq, ne
     }
-    if (n.op == Op::lt) return Value::boolean(a.n() < b.n());
-    if (n.op == Op::le) return Value::boolean(a.n() <= b.n());
-    if (n.op == Op::gt) return Value::boolean(a.n() > b.n());
-    if (n.op == Op::ge) return Value::boolean(a.n() >= b.n());
-    bool same = a.kind == Value::Kind::text ? *a.s() == *b.s() : a.kind == Value::Kind::boolean ? a.b() == b.b() : a.n() == b.n();
-    return Value::boolean(n.op == Op::eq ? same : !same);  // eq, ne
 }
 
 // power(x, n): x multiplied by itself n times (1 when n is 0, 1 / x^-n when n is below 0), exactly.
@@ -473,49 +467,15 @@ void CallMemo::keep(int fn, const Value& arg, const Value& v) {
 }
 
 Value Evaluator::call(const Node& n) {
-    const FnDef& f = p_.fns[n.slot];
-    // The arguments go straight into the callee's frame at the end of the
-    // locals; a call inside an argument makes its frame after them and
-    // leaves them as they were.
-    std::size_t saved = base_;
-    std::size_t frame_base = locals_.size();
-    for (const auto& k : n.kids) {
-        Value v = eval(*k);
-        locals_.push_back(std::move(v));
-    }
-    const bool memo = memo_ && !trace_ && n.kids.size() == 1;  // a function of one enumeration: priced once a run
-    if (memo)
-        if (const Value* kept = memo_->find(n.slot, locals_[frame_base])) {
-            Value v = *kept;
-            locals_.resize(frame_base);
-            return v;
-        }
-    int traced = -1;
-    if (trace_) {
-        traced = static_cast<int>(trace_->calls.size());
-        trace_->calls.push_back({n.slot, trace_->open.empty() ? -1 : trace_->open.back(),
-                                 std::vector<Value>(locals_.begin() + static_cast<std::ptrdiff_t>(frame_base), locals_.end()), {}});
-        trace_->open.push_back(traced);
-    }
-    locals_.resize(frame_base + static_cast<std::size_t>(f.frame));
-    base_ = frame_base;
-    try {
-        Value v = eval(*f.body);
-        if (memo) memo_->keep(n.slot, locals_[frame_base], v);
-        locals_.resize(frame_base);
-        base_ = saved;
-        if (trace_ && traced >= 0) {
-            trace_->calls[static_cast<std::size_t>(traced)].result = v;
-            trace_->open.pop_back();
-        }
-        return v;
-    } catch (EvalError& e) {
-        if (trace_ && traced >= 0) trace_->open.pop_back();
-        locals_.resize(frame_base);
-        base_ = saved;
-        e.add_note("in function '" + f.name + "' called at " + n.where.str());
-        throw;
-    }
+    return invoke(
+        n,
+        [&] {
+            for (const auto& k : n.kids) {
+                Value v = eval(*k);
+                locals_.push_back(std::move(v));
+            }
+        },
+        [&] { return eval(*p_.fns[static_cast<std::size_t>(n.slot)].body); });
 }
 
 Value Evaluator::aggregate(const Node& n) {

@@ -22,6 +22,28 @@ inline const Number& within_digits(const Number& x, const Node& n, std::uint64_t
     return x.small() ? x : big_within_digits(x, n, digits);  // a small form has at most 19 digits
 }
 
+// a + b, a - b, a * b or a / b, as n's operation says: exact, and within the digits limit; throws EvalError at n
+// (division by zero, a runaway result).
+inline Number arithmetic(const Node& n, const Number& a, const Number& b, std::uint64_t digits) {
+    if (n.op == Op::div && b == 0) throw EvalError(n.where, "division by zero");
+    Number r = n.op == Op::add ? a + b : n.op == Op::sub ? a - b : n.op == Op::mul ? a * b : a / b;  // made in place
+    within_digits(r, n, digits);
+    return r;
+}
+// a < b, a <= b, a > b or a >= b, as op says.
+inline bool ordered(Op op, const Number& a, const Number& b) {
+    switch (op) {
+        case Op::lt: return a < b;
+        case Op::le: return a <= b;
+        case Op::gt: return a > b;
+        default: return a >= b;  // ge
+    }
+}
+// Whether two values of one type are equal: texts, truth values, or what numbers, dates and members hold.
+inline bool same_value(const Value& a, const Value& b) {
+    return a.kind == Value::Kind::text ? *a.s() == *b.s() : a.kind == Value::Kind::boolean ? a.b() == b.b() : a.n() == b.n();
+}
+
 // Param values for a run: each param's formula, or its override (a param
 // slot mapped to a checked constant node).
 using Overrides = std::map<int, const Node*>;
@@ -125,6 +147,10 @@ private:
     [[noreturn]] void beyond_limits(const Node& n) const;
     // Rule i's compiled formula, when this evaluator runs compiled code; else null.
     const ValueCode* compiled(int i) const;
+    // A call of function n.slot, by the tree or by compiled code: push_args() pushes its arguments onto the locals,
+    // which become the start of the callee's frame; body() gives its value in that frame. The run's memo, the trace
+    // and the note that names the call are kept here.
+    template <typename PushArgs, typename Body> Value invoke(const Node& n, PushArgs&& push_args, Body&& body);
     Evaluator(const Program& p, const Overrides& overrides);
     const Value& param(int i);
     Value eval(const Node& n);
@@ -167,6 +193,48 @@ private:
     std::uint64_t depth_limit_ = 0;
 };
 
+template <typename PushArgs, typename Body>
+Value Evaluator::invoke(const Node& n, PushArgs&& push_args, Body&& body) {
+    const FnDef& f = p_.fns[static_cast<std::size_t>(n.slot)];
+    // The arguments go straight into the callee's frame at the end of the locals; a call inside an argument makes
+    // its frame after them and leaves them as they were.
+    const std::size_t saved = base_;
+    const std::size_t frame_base = locals_.size();
+    push_args();
+    const bool memo = memo_ && !trace_ && n.kids.size() == 1;  // a function of one enumeration: priced once a run
+    if (memo)
+        if (const Value* kept = memo_->find(n.slot, locals_[frame_base])) {
+            Value v = *kept;
+            locals_.resize(frame_base);
+            return v;
+        }
+    int traced = -1;
+    if (trace_) {
+        traced = static_cast<int>(trace_->calls.size());
+        trace_->calls.push_back({n.slot, trace_->open.empty() ? -1 : trace_->open.back(),
+                                 std::vector<Value>(locals_.begin() + static_cast<std::ptrdiff_t>(frame_base), locals_.end()), {}});
+        trace_->open.push_back(traced);
+    }
+    locals_.resize(frame_base + static_cast<std::size_t>(f.frame));
+    base_ = frame_base;
+    try {
+        Value v = body();
+        if (memo) memo_->keep(n.slot, locals_[frame_base], v);
+        locals_.resize(frame_base);
+        base_ = saved;
+        if (trace_ && traced >= 0) {
+            trace_->calls[static_cast<std::size_t>(traced)].result = v;
+            trace_->open.pop_back();
+        }
+        return v;
+    } catch (EvalError& e) {
+        if (trace_ && traced >= 0) trace_->open.pop_back();
+        locals_.resize(frame_base);
+        base_ = saved;
+        e.add_note("in function '" + f.name + "' called at " + n.where.str());
+        throw;
+    }
+}
 
 // A case's outputs, evaluated.
 struct CaseResult {

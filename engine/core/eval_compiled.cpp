@@ -14,10 +14,11 @@ struct Machine {
     Value& local(int slot) const { return ev.locals_[ev.base_ + static_cast<std::size_t>(slot)]; }
     Value tree(const Node& n) const { return ev.eval(n); }
     std::uint64_t digits() const { return ev.p_.limits.digits; }
-    const FnDef& fn(int i) const { return ev.p_.fns[static_cast<std::size_t>(i)]; }
-    std::vector<Value>& locals() const { return ev.locals_; }
-    std::size_t& base() const { return ev.base_; }
-    CallMemo* memo() const { return ev.memo_; }
+    void push(const Value& v) const { ev.locals_.push_back(v); }
+    void push(Value&& v) const { ev.locals_.push_back(std::move(v)); }
+    template <typename PushArgs, typename Body> Value invoke(const Node& n, PushArgs&& push_args, Body&& body) const {
+        return ev.invoke(n, std::forward<PushArgs>(push_args), std::forward<Body>(body));
+    }
     const CompiledRules& code() const { return *ev.constants_->code; }
     std::uint64_t* enter(const Node& n) const { return ev.enter(n); }
 };
@@ -92,17 +93,22 @@ struct ValueConstant final : ValueCode {
 
 enum class Held { param, input, rule };
 
+// A param's, an input's or a rule's value, where the evaluator holds it.
+const Value& held_value(Evaluator& ev, Held where, int slot) {
+    const Machine m{ev};
+    switch (where) {
+        case Held::param: return m.param(slot);
+        case Held::input: return m.input(slot);
+        case Held::rule: return m.rule(slot);
+    }
+    return m.rule(slot);
+}
+
 struct ValueHeld final : ValueCode {
     ValueHeld(const Node& n, bool counted, Held where) : ValueCode(n, counted), where(where) {}
     const Value& get(Evaluator& ev, Value&) const override {
         Step s(ev, node, counted);
-        const Machine m{ev};
-        switch (where) {
-            case Held::param: return m.param(node.slot);
-            case Held::input: return m.input(node.slot);
-            case Held::rule: return m.rule(node.slot);
-        }
-        return m.rule(node.slot);
+        return held_value(ev, where, node.slot);
     }
     Held where;
 };
@@ -148,46 +154,23 @@ struct ValueOfTruth final : ValueCode {
     TruthPtr x;
 };
 
-
-
-// A call: the arguments into the callee's frame at the end of the locals, the body run there (as Evaluator::call).
+// A call: the arguments, then the body, in the callee's frame (Evaluator::invoke, as the tree calls).
 struct ValueCall final : ValueCode {
     ValueCall(const Node& n, bool counted, std::vector<ValuePtr> args) : ValueCode(n, counted), args(std::move(args)) {}
     const Value& get(Evaluator& ev, Value& tmp) const override {
         Step s(ev, node, counted);
         const Machine m{ev};
-        std::vector<Value>& locals = m.locals();
-        const std::size_t saved = m.base();
-        const std::size_t frame_base = locals.size();
-        for (const auto& a : args) {
-            Value t;
-            const Value& v = a->get(ev, t);
-            if (&v == &t) locals.push_back(std::move(t));
-            else locals.push_back(v);
-        }
-        CallMemo* memo = args.size() == 1 ? m.memo() : nullptr;  // a function of one enumeration: priced once a run
-        if (memo)
-            if (const Value* kept = memo->find(node.slot, locals[frame_base])) {
-                tmp = *kept;
-                locals.resize(frame_base);
-                return tmp;
-            }
-        const FnDef& f = m.fn(node.slot);
-        locals.resize(frame_base + static_cast<std::size_t>(f.frame));
-        m.base() = frame_base;
-        try {
-            const Value& v = m.code().body(node.slot).get(ev, tmp);
-            if (&v != &tmp) tmp = v;
-            if (memo) memo->keep(node.slot, locals[frame_base], tmp);
-        } catch (EvalError& e) {
-            locals.resize(frame_base);
-            m.base() = saved;
-            e.add_note("in function '" + f.name + "' called at " + node.where.str());
-            throw;
-        }
-        locals.resize(frame_base);
-        m.base() = saved;
-        return tmp;
+        return tmp = m.invoke(
+                   node,
+                   [&] {
+                       for (const auto& a : args) {
+                           Value t;
+                           const Value& v = a->get(ev, t);
+                           if (&v == &t) m.push(std::move(t));
+                           else m.push(v);
+                       }
+                   },
+                   [&] { return run_compiled(m.code().body(node.slot), ev); });
     }
     std::vector<ValuePtr> args;
 };
@@ -214,13 +197,7 @@ struct NumberHeld final : NumberCode {
     NumberHeld(const Node& n, bool counted, Held where) : NumberCode(n, counted), where(where) {}
     const Number& get(Evaluator& ev, Number&) const override {
         Step s(ev, node, counted);
-        const Machine m{ev};
-        switch (where) {
-            case Held::param: return m.param(node.slot).n();
-            case Held::input: return m.input(node.slot).n();
-            case Held::rule: return m.rule(node.slot).n();
-        }
-        return m.rule(node.slot).n();
+        return held_value(ev, where, node.slot).n();
     }
     Held where;
 };
@@ -245,15 +222,7 @@ struct NumberArithmetic final : NumberCode {
         Number ta, tb;
         const Number& x = a->get(ev, ta);
         const Number& y = b->get(ev, tb);
-        switch (node.op) {
-            case Op::add: tmp = x + y; break;
-            case Op::sub: tmp = x - y; break;
-            case Op::mul: tmp = x * y; break;
-            default:  // div
-                if (y == 0) throw EvalError(node.where, "division by zero");
-                tmp = x / y;
-        }
-        return within_digits(tmp, node, Machine{ev}.digits());
+        return tmp = arithmetic(node, x, y, Machine{ev}.digits());
     }
     NumberPtr a, b;
 };
@@ -301,8 +270,6 @@ struct NumberExtremum final : NumberCode {
     std::vector<NumberPtr> xs;
 };
 
-
-
 // sum, count, min and max over a list: each element bound to the loop's local, the filter asked.
 struct NumberAggregate final : NumberCode {
     NumberAggregate(const Node& n, bool counted, ValuePtr list, NumberPtr element, TruthPtr filter)
@@ -311,11 +278,10 @@ struct NumberAggregate final : NumberCode {
         Step s(ev, node, counted);
         const Machine m{ev};
         Value held;
-        const Value& xs = list->get(ev, held);
-        const Value::Items items = xs.items();  // kept alive while the elements are bound
+        const Value& xs = list->get(ev, held);  // in place or in `held`: alive while the elements are bound
         Number total = 0;
         std::size_t count = 0;
-        for (const Value& item : *items) {
+        for (const Value& item : *xs.items()) {
             m.local(node.slot) = item;
             if (filter && !filter->truth(ev)) continue;
             ++count;
@@ -353,12 +319,7 @@ struct TruthOrder final : TruthCode {
         Number ta, tb;
         const Number& x = a->get(ev, ta);
         const Number& y = b->get(ev, tb);
-        switch (node.op) {
-            case Op::lt: return x < y;
-            case Op::le: return x <= y;
-            case Op::gt: return x > y;
-            default: return x >= y;  // ge
-        }
+        return ordered(node.op, x, y);
     }
     NumberPtr a, b;
 };
@@ -370,10 +331,7 @@ struct TruthEqual final : TruthCode {
         Value ta, tb;
         const Value& x = a->get(ev, ta);
         const Value& y = b->get(ev, tb);
-        const bool same = x.kind == Value::Kind::text      ? *x.s() == *y.s()
-                          : x.kind == Value::Kind::boolean ? x.b() == y.b()
-                                                           : x.n() == y.n();
-        return node.op == Op::eq ? same : !same;
+        return same_value(x, y) == (node.op == Op::eq);
     }
     ValuePtr a, b;
 };
@@ -451,10 +409,7 @@ public:
 
 private:
     // The run's value of a part that reads only the run, or null.
-    const Value* folded(const Node& n) const {
-        if (n.constant < 0 || !k_.known[static_cast<std::size_t>(n.constant)]) return nullptr;
-        return &k_.values[static_cast<std::size_t>(n.constant)];
-    }
+    const Value* folded(const Node& n) const { return k_.of(n); }
     static bool held(const Node& n) { return n.op == Op::constant || n.op == Op::param || n.op == Op::input || n.op == Op::rule; }
     // Whether the tree takes a step into n, reached so.
     bool counted(const Node& n, Reach how) const { return !folded(n) && !(how == Reach::operand && held(n)); }

@@ -25,6 +25,11 @@ struct RunConstants {
     std::vector<Value> values;
     std::vector<std::uint8_t> known;
     std::shared_ptr<const CompiledRules> code;
+    // The run's value of a part that reads only the run, when it is known; else null.
+    const Value* of(const Node& n) const {
+        if (n.constant < 0 || !known[static_cast<std::size_t>(n.constant)]) return nullptr;
+        return &values[static_cast<std::size_t>(n.constant)];
+    }
 };
 RunConstants run_constants(const Program& p, const std::vector<Value>& params);
 
