@@ -4,6 +4,8 @@
 #include "shown_commands.hpp"
 #include "support.hpp"
 
+#include "core/number.hpp"
+
 #include <cmath>
 #include <cstdint>
 #include <regex>
@@ -243,4 +245,89 @@ TEST_CASE("sensitivity: a changed range is a change that diff lists, and doc sho
                        "New Economy / GMCA Unit Cost Database v1.4 (March 2015): 2010/11 prices |\n") != std::string::npos);
     CHECK(doc.out.find("| unit_costs(homicide).social | £0 | £1,069,481 | pert | test: harm to victims not counted | Home Office (2011)") !=
           std::string::npos);
+}
+
+namespace {
+// A cohort of `n` cases for tests/rulesets/sensitivity-passes.reckon: case cK has K hours, but case c`zero` has 0.
+std::string passes_cohort(int n, int zero) {
+    std::string csv = "id,hours\n";
+    for (int k = 1; k <= n; ++k) csv += "c" + std::to_string(k) + "," + std::to_string(k == zero ? 0 : k) + "\n";
+    const std::string path = reckon::testing::temp_dir() + "/cases.csv";
+    reckon::testing::write_file(path, csv);
+    return path;
+}
+const char* passes = "tests/rulesets/sensitivity-passes.reckon";
+
+// "2305537524/1285" or "-3" as an exact number.
+reckon::Number exact(const std::string& text) {
+    const auto slash = text.find('/');
+    if (slash == std::string::npos) return reckon::Number(reckon::Integer(text));
+    return reckon::Number(reckon::Integer(text.substr(0, slash)), reckon::Integer(text.substr(slash + 1)));
+}
+}  // namespace
+
+TEST_CASE("sensitivity: a cohort is read in passes, a case at a time, and the case that fails is said once and left out of every pass") {
+    // 600 cases, more than two of a pass's chunks; case c300 cannot give its cost per hour (0 hours)
+    const std::string cases = passes_cohort(600, 300);
+    auto r = run_reckon({"sensitivity", passes, cases, "--output", "total", "--output", "per_hour_total", "--format", "json", "--draws", "300"});
+    CHECK(r.status == 1);  // a case failed, as batch says it
+    CHECK(r.err ==
+          "tests/rulesets/sensitivity-passes.reckon:16:42: error: division by zero\n"
+          "  output per_hour \"Cost over hours\" = cost / hours\n"
+          "                                           ^\n"
+          "  note: while evaluating output 'per_hour' (tests/rulesets/sensitivity-passes.reckon:16:8)\n"
+          "  note: in case c300, which is left out\n");
+    auto j = nlohmann::json::parse(r.out);
+    CHECK(j["cases"] == 599);
+    // the hours of the other 599 cases: 1 + … + 600 - 300 = 180,000; the cost is linear in the rate
+    const auto& row = j["one_way"][0]["tornado"][0];
+    CHECK(row["value"] == "rate");
+    CHECK(row["at_low"] == "900,000");     // 5 x 180,000
+    CHECK(row["at_high"] == "2,700,000");  // 15 x 180,000
+    // each case's cost per hour is the rate, whatever its hours: 599 x the rate, in every draw
+    const auto& per_hour = j["draws"]["figures"][1];
+    CHECK(per_hour["figure"] == "per_hour_total");
+    CHECK(exact(per_hour["mean_exact"]) * 180000 == exact(j["draws"]["figures"][0]["mean_exact"]) * 599);
+}
+
+TEST_CASE("sensitivity: the draws go in batches of passes, each draw numbered as explain --draw numbers it") {
+    // draw 1025 is the first of the second batch (of 1,024): the mean of 1,025 draws less that of the first 1,024
+    // is draw 1025's total, which explain --draw 1025 shows
+    const std::string cases = passes_cohort(40, 0);  // 820 hours
+    auto mean = [&](const char* draws) {
+        auto r = run_reckon({"sensitivity", passes, cases, "--output", "total", "--format", "json", "--draws", draws, "--seed", "7", "--jobs", "2"});
+        REQUIRE_MESSAGE(r.status == 0, r.err);
+        return exact(nlohmann::json::parse(r.out)["draws"]["figures"][0]["mean_exact"]);
+    };
+    const reckon::Number draw_1025 = mean("1025") * 1025 - mean("1024") * 1024;
+    auto e = run_reckon({"explain", passes, cases, "total", "--draw", "1025", "--seed", "7"});
+    REQUIRE_MESSAGE(e.status == 0, e.err);
+    std::smatch m;
+    REQUIRE(std::regex_search(e.out, m, std::regex("^Draw 1025 of seed 7, with rate = ([0-9.]+)\n")));
+    CHECK(draw_1025 == *reckon::parse_decimal(m[1].str()) * 820);
+    CHECK(e.out.find("cohort output total = " + reckon::format_fixed(draw_1025, 2) + " ") != std::string::npos);
+}
+
+TEST_CASE("sensitivity: the first draw that fails is the one reported, with one thread or two") {
+    // with risky=1, a draw of the rate between 14.5 and 14.9 divides by zero in the first case
+    const std::string cases = passes_cohort(30, 0);
+    auto run = [&](const std::string& draws, const char* jobs) {
+        return run_reckon({"sensitivity", passes, cases, "--output", "guarded_total", "--param", "risky=1", "--draws", draws, "--seed", "3", "--jobs", jobs});
+    };
+    auto r = run("400", "2");
+    REQUIRE(r.status == 1);
+    CHECK(r.out.empty());
+    std::smatch m;
+    REQUIRE_MESSAGE(std::regex_search(r.err, m, std::regex("  note: in case c1\n  note: with rate = ([0-9.]+)\n  note: in draw ([0-9]+) of seed 3 "
+                                                           "\\(explain shows it: --draw [0-9]+ --seed 3\\)\n$")), r.err);
+    CHECK(r.err.rfind("tests/rulesets/sensitivity-passes.reckon:18:60: error: division by zero\n", 0) == 0);
+    CHECK(*reckon::parse_decimal(m[1].str()) > reckon::Number::ratio(29, 2));
+    CHECK(*reckon::parse_decimal(m[1].str()) < reckon::Number::ratio(149, 10));
+    const std::string first = m[2];
+    CHECK(run("400", "1").err == r.err);
+    // every draw before it succeeds
+    const std::string before = std::to_string(std::stoi(first) - 1);
+    auto ok = run(before, "2");
+    CHECK_MESSAGE(ok.status == 0, ok.err);
+    CHECK(ok.out.find("Probabilistic: " + before + " draws, seed 3") != std::string::npos);
 }

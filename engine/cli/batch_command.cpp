@@ -258,10 +258,7 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
             // a tornado or a distribution: the cases read once more and analysed, under the command line's values
             ReportUncertainty uncertainty;
             if (has_uncertainty_items(*p)) {
-                std::size_t unread = 0;
-                std::vector<Case> cases;
-                for (auto& lc : load_cases(*p, a.cases, opt.lists, a.tables, unread, true)) cases.push_back(std::move(lc.c));
-                uncertainty = report_uncertainty(*p, std::move(cases), a.jobs);
+                uncertainty = report_uncertainty(*p, case_passes(*p, a.cases, opt.lists, a.tables), a.jobs);
                 if (!uncertainty.runs) std::cerr << "reckon: the report's tornado and distribution could not be computed: " << uncertainty.error
                                                  << (uncertainty.error.empty() || uncertainty.error.back() == '\n' ? "" : "\n");
             }

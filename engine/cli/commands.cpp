@@ -183,16 +183,16 @@ BatchOutput batch_output(const std::string& name) {
 }
 
 
-std::vector<LoadedCase> load_cases(const Program& p, const std::vector<std::string>& cases, const std::vector<ListFile>& lists,
-                                   const TableOptions& tables, std::size_t& failed, bool quiet) {
+void each_case(const Program& p, const std::vector<std::string>& cases, const std::vector<ListFile>& lists, const TableOptions& tables,
+               std::size_t& failed, bool quiet, const std::function<void(Case&&, const std::string& file)>& f) {
     std::vector<std::string> list_paths;
     for (const auto& l : lists) list_paths.push_back(l.path);
-    std::vector<LoadedCase> out;
     for (const auto& file : find_case_files(cases, list_paths)) {
         CaseSource source(p, file, lists, tables);
         while (auto item = source.next()) {
+            std::optional<Case> c;
             try {
-                out.push_back({item->load(p), file});
+                c = item->load(p);
             } catch (const EvalError& e) {
                 if (!quiet) std::cerr << render(e.diagnostic());
                 ++failed;
@@ -201,9 +201,23 @@ std::vector<LoadedCase> load_cases(const Program& p, const std::vector<std::stri
                 if (!quiet) std::cerr << text << (text.empty() || text.back() == '\n' ? "" : "\n");
                 ++failed;
             }
+            if (c) f(std::move(*c), file);
         }
     }
+}
+
+std::vector<LoadedCase> load_cases(const Program& p, const std::vector<std::string>& cases, const std::vector<ListFile>& lists,
+                                   const TableOptions& tables, std::size_t& failed, bool quiet) {
+    std::vector<LoadedCase> out;
+    each_case(p, cases, lists, tables, failed, quiet, [&](Case&& c, const std::string& file) { out.push_back({std::move(c), file}); });
     return out;
+}
+
+CasePasses case_passes(const Program& p, std::vector<std::string> cases, std::vector<ListFile> lists, TableOptions tables) {
+    return [&p, cases = std::move(cases), lists = std::move(lists), tables = std::move(tables)](const EachCase& each) {
+        std::size_t unread = 0;
+        each_case(p, cases, lists, tables, unread, true, [&](Case&& c, const std::string&) { each(std::move(c)); });
+    };
 }
 
 NamedFigure figure_named(const Program& p, const std::string& output, const std::string& ruleset) {

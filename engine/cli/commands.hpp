@@ -72,6 +72,11 @@ struct LoadedCase {
 // quiet: the failures counted, not reported (a second reading, whose failures the first reported).
 std::vector<LoadedCase> load_cases(const Program& p, const std::vector<std::string>& cases, const std::vector<ListFile>& lists,
                                    const TableOptions& tables, std::size_t& failed, bool quiet = false);
+// The same, each case handed to `f` with its file as it is read, none held.
+void each_case(const Program& p, const std::vector<std::string>& cases, const std::vector<ListFile>& lists, const TableOptions& tables,
+               std::size_t& failed, bool quiet, const std::function<void(Case&&, const std::string& file)>& f);
+// Passes over the same cases for an analysis (sensitivity.hpp), each reading them afresh, quietly.
+CasePasses case_passes(const Program& p, std::vector<std::string> cases, std::vector<ListFile> lists, TableOptions tables);
 
 // A figure as the command line names it: `total`, `saving_by_type(OffenceType.homicide)`. A name may be both a
 // figure of each case and the cohort's. UsageError, with the outputs and the nearest name, when it is neither.

@@ -52,10 +52,12 @@ std::size_t value_named(const std::vector<UncertainValue>& values, const std::st
 int cmd_sensitivity(const Run& run, const SensitivityArgs& a) {
     if (a.format == SensitivityFormat::xlsx && a.out.empty()) throw UsageError("--format xlsx writes a workbook: name it with --out FILE.xlsx");
     auto p = compile(a.ruleset, parse_settings(a.params), run.limits, run.run_data);
-    std::size_t failed = 0;
-    std::vector<Case> cases;
-    for (auto& lc : load_cases(*p, a.cases, parse_lists(a.lists), a.tables, failed)) cases.push_back(std::move(lc.c));
-    if (cases.empty()) throw std::runtime_error("reckon: error: no case could be read: there is nothing to analyse");
+    // the cases read once here, to say those that cannot be read and to count the others; each analysis reads
+    // them again, a pass at a time
+    std::size_t failed = 0, read = 0;
+    const std::vector<ListFile> lists = parse_lists(a.lists);
+    each_case(*p, a.cases, lists, a.tables, failed, false, [&](Case&&, const std::string&) { ++read; });
+    if (read == 0) throw std::runtime_error("reckon: error: no case could be read: there is nothing to analyse");
 
     // the figures: as named, then those the thresholds name; by default every figure that is a number
     std::vector<Target> targets;
@@ -64,26 +66,26 @@ int cmd_sensitivity(const Run& run, const SensitivityArgs& a) {
             if (x.rule == t.rule && x.member == t.member) return;
         targets.push_back(std::move(t));
     };
-    for (const auto& o : a.outputs) add(target_named(*p, o, a.ruleset, cases.size()));
+    for (const auto& o : a.outputs) add(target_named(*p, o, a.ruleset, read));
     std::vector<std::pair<std::string, std::string>> thresholds;
     for (const auto& raw : a.thresholds) {
         thresholds.push_back(setting(raw, "--threshold", "total=£60,000"));
-        add(target_named(*p, thresholds.back().first, a.ruleset, cases.size()));
+        add(target_named(*p, thresholds.back().first, a.ruleset, read));
     }
     const bool chosen = !targets.empty();
     if (!chosen)
-        for (int slot : cases.size() == 1 && !p->outputs.empty() ? p->outputs : p->cohort_outputs) {
+        for (int slot : read == 1 && !p->outputs.empty() ? p->outputs : p->cohort_outputs) {
             const RuleDef& r = p->rules[static_cast<std::size_t>(slot)];
             if (!r.by && r.type.kind == TypeKind::number) targets.push_back({slot, -1, r.name});
         }
     if (targets.empty()) throw UsageError("the ruleset has no figure that is a number to analyse: name one with --output");
 
-    SensitivityRuns runs(*p, std::move(cases), std::move(targets));
+    SensitivityRuns runs(*p, case_passes(*p, a.cases, lists, a.tables), std::move(targets));
     for (const auto& text : runs.failures()) std::cerr << text;
     failed += runs.failures().size();
     SensitivityFindings f;
     try {
-        f.one_way = one_way(runs);
+        f.one_way = one_way(runs, a.jobs);
         if (!chosen) {  // by default, only the figures that some range moves
             std::erase_if(f.one_way, [](const OneWay& w) {
                 return std::all_of(w.rows.begin(), w.rows.end(), [](const OneWayRow& r) { return r.swing() == 0; });
@@ -106,7 +108,7 @@ int cmd_sensitivity(const Run& run, const SensitivityArgs& a) {
             const std::size_t x = value_named(runs.values(), a.two_way.substr(0, comma), "--two-way");
             const std::size_t y = value_named(runs.values(), a.two_way.substr(comma + 1), "--two-way");
             if (x == y) throw UsageError("--two-way " + a.two_way + ": name two different params");
-            f.grid = two_way(runs, 0, x, y, a.steps);
+            f.grid = two_way(runs, 0, x, y, a.steps, a.jobs);
         }
         if (a.draws > 0) {
             f.draws = draw_runs(runs, a.draws, a.seed, a.jobs);

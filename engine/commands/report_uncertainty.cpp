@@ -16,7 +16,7 @@ bool has_uncertainty_items(const Program& p) {
     return p.report && std::any_of(p.report->items.begin(), p.report->items.end(), uncertainty_item);
 }
 
-ReportUncertainty report_uncertainty(const Program& p, std::vector<Case> cases, unsigned jobs) {
+ReportUncertainty report_uncertainty(const Program& p, CasePasses cases, unsigned jobs) {
     ReportUncertainty out;
     if (!has_uncertainty_items(p)) return out;
     std::vector<Target> targets;
@@ -34,7 +34,7 @@ ReportUncertainty report_uncertainty(const Program& p, std::vector<Case> cases, 
     }
     try {
         out.runs = std::make_unique<SensitivityRuns>(p, std::move(cases), std::move(targets));
-        if (tornado) out.one_way = one_way(*out.runs);
+        if (tornado) out.one_way = one_way(*out.runs, jobs);
         for (const auto& item : p.report->items)
             if (item.kind == ast::ReportItemKind::distribution) out.draws[&item] = draw_runs(*out.runs, item.draws, item.seed, jobs);
     } catch (const EvalError& e) {

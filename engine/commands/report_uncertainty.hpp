@@ -22,8 +22,8 @@ struct ReportUncertainty {
 // Whether the report declares a tornado or a distribution.
 bool has_uncertainty_items(const Program& p);
 
-// The analyses the report's items need, over `cases` (on `jobs` threads). EvalError and the like are kept in
+// The analyses the report's items need, in passes over `cases` (on `jobs` threads). EvalError and the like are kept in
 // `error`, for the items to say, not thrown.
-ReportUncertainty report_uncertainty(const Program& p, std::vector<Case> cases, unsigned jobs);
+ReportUncertainty report_uncertainty(const Program& p, CasePasses cases, unsigned jobs);
 
 }  // namespace reckon

@@ -31,14 +31,14 @@ std::vector<UncertainValue> uncertain_values(const Program& p, const std::vector
     return out;
 }
 
-std::string settings_text(const Program& p, const std::vector<UncertainValue>& values, const std::vector<std::optional<Number>>& settings) {
+std::string settings_text(const Program& p, const std::vector<UncertainValue>& values, const Settings& settings) {
     std::string with;
     for (std::size_t i = 0; i < values.size(); ++i)
         if (settings[i]) with += (with.empty() ? "with " : ", ") + values[i].name + " = " + typed_value(p, values[i].type, Value::number(*settings[i]));
     return with;
 }
 
-RunValues run_values(const Program& p, const std::vector<UncertainValue>& values, const std::vector<std::optional<Number>>& settings) {
+RunValues run_values(const Program& p, const std::vector<UncertainValue>& values, const Settings& settings) {
     Overrides o = command_line_overrides(p);
     RunValues out;
     for (const auto& t : p.tables) out.tables.push_back(&t);
@@ -67,7 +67,7 @@ RunValues run_values(const Program& p, const std::vector<UncertainValue>& values
     return out;
 }
 
-void set_cells(Program& p, const std::vector<UncertainValue>& values, const std::vector<std::optional<Number>>& settings) {
+void set_cells(Program& p, const std::vector<UncertainValue>& values, const Settings& settings) {
     for (std::size_t i = 0; i < values.size(); ++i) {
         if (!settings[i] || values[i].cell < 0) continue;
         const UncertainCell& c = p.uncertain_cells[static_cast<std::size_t>(values[i].cell)];
@@ -75,8 +75,8 @@ void set_cells(Program& p, const std::vector<UncertainValue>& values, const std:
     }
 }
 
-std::vector<std::optional<Number>> drawn_settings(const std::vector<UncertainValue>& values, std::uint64_t seed, std::uint64_t draw) {
-    std::vector<std::optional<Number>> out(values.size());
+Settings drawn_settings(const std::vector<UncertainValue>& values, std::uint64_t seed, std::uint64_t draw) {
+    Settings out(values.size());
     for (std::size_t i = 0; i < out.size(); ++i) {
         const UncertainValue& v = values[i];
         if (v.range->distribution != Distribution::none) out[i] = draw_value(*v.range, v.value.n(), seed, draw, v.name);
@@ -157,130 +157,244 @@ private:
 };
 }  // namespace
 
-SensitivityRuns::SensitivityRuns(const Program& p, std::vector<Case> cases, std::vector<Target> targets)
-    : p_(p), cases_(std::move(cases)), targets_(std::move(targets)), values_(uncertain_values(p_, bind_params(p_, command_line_overrides(p_)))) {
+SensitivityRuns::SensitivityRuns(const Program& p, CasePasses cases, std::vector<Target> targets)
+    : p_(p), pass_over_(std::move(cases)), params_(bind_params(p_, command_line_overrides(p_))), targets_(std::move(targets)),
+      values_(uncertain_values(p_, params_)) {
     bool by_case = false;
     for (const auto& t : targets_) (p_.rules[static_cast<std::size_t>(t.rule)].cohort ? cohort_ : by_case) = true;
-    if (by_case && cases_.size() != 1)
-        throw UsageError("'" + std::find_if(targets_.begin(), targets_.end(), [&](const Target& t) { return !p_.rules[static_cast<std::size_t>(t.rule)].cohort; })->name +
-                         "' is a figure of one case: give one case, or name cohort figures");
-    // the cases that fail under the ruleset's values are left out, as in batch; of the others, what no uncertain
-    // value moves is kept
     MovedBy moved(p_, values_, [](std::size_t) { return true; });
     MovedBy drawn(p_, values_, [&](std::size_t i) { return values_[i].range->distribution != Distribution::none; });
     for (const auto& r : p_.requires_) {
         requires_moved_[0] = requires_moved_[0] || moved.node(r.condition.get());
         requires_moved_[1] = requires_moved_[1] || drawn.node(r.condition.get());
     }
-    const std::vector<Value> params = bind_params(p_, command_line_overrides(p_));
-    std::erase_if(cases_, [&](const Case& c) {
-        try {
-            Evaluator ev(p_, params, c.inputs);
-            check_requires(p_, ev, c);
-            for (const auto& t : targets_)
-                if (!p_.rules[static_cast<std::size_t>(t.rule)].cohort) ev.rule(t.rule);
-            if (cohort_)
-                for (const auto& [is_input, slot] : p_.cohort_fields)
-                    if (!is_input) ev.rule(slot);
-            std::vector<std::pair<int, Value>> fixed, fixed_in_draws;
-            for (std::size_t r = 0; r < p_.rules.size(); ++r) {
-                const int i = static_cast<int>(r);
-                if (p_.rules[r].cohort || !ev.evaluated(i)) continue;
-                if (!moved.rule(i)) fixed.emplace_back(i, ev.rule(i));
-                if (!drawn.rule(i)) fixed_in_draws.emplace_back(i, ev.rule(i));
-            }
-            fixed_[0].push_back(std::move(fixed));
-            fixed_[1].push_back(std::move(fixed_in_draws));
-            return false;
-        } catch (const EvalError& e) {
-            failures_.push_back(render(e.diagnostic()));
-            return true;
-        }
-    });
-    if (cases_.empty()) throw std::runtime_error("reckon: error: every case failed: there is nothing to analyse");
-    if (cohort_) fold_.emplace(p_);
-    base_ = at(std::vector<std::optional<Number>>(values_.size()));
+    for (std::size_t r = 0; r < p_.rules.size(); ++r) {
+        const bool case_rule = !p_.rules[r].cohort;
+        moved_[0].push_back(case_rule && moved.rule(static_cast<int>(r)));
+        moved_[1].push_back(case_rule && drawn.rule(static_cast<int>(r)));
+    }
+    if (cohort_) {  // only what the figures read is folded: not the collect lists of other figures
+        std::vector<int> figures;
+        for (const auto& t : targets_) figures.push_back(t.rule);
+        fold_.emplace(p_, cohort_rules_read(p_, figures));
+    }
+    // the first pass: the cases that fail under the ruleset's values are left out, as in batch; the others give
+    // the base figures
+    FirstPass found;
+    std::vector<Figures> base = pass({Settings(values_.size())}, 1, &found);
+    if (by_case && found.cases + found.failed.size() != 1)
+        throw UsageError("'" + std::find_if(targets_.begin(), targets_.end(), [&](const Target& t) { return !p_.rules[static_cast<std::size_t>(t.rule)].cohort; })->name +
+                         "' is a figure of one case: give one case, or name cohort figures");
+    cases_ = found.cases;
+    failed_ = std::move(found.failed);
+    failures_ = std::move(found.failures);
+    if (cases_ == 0) throw std::runtime_error("reckon: error: every case failed: there is nothing to analyse");
+    if (base[0].error) std::rethrow_exception(base[0].error);
+    base_ = std::move(base[0].values);
 }
 
 std::vector<Number> SensitivityRuns::at(std::size_t value, const Number& setting) const {
-    std::vector<std::optional<Number>> settings(values_.size());
+    Settings settings(values_.size());
     settings.at(value) = setting;
     return at(settings);
 }
 
-std::vector<Number> SensitivityRuns::at(const std::vector<std::optional<Number>>& settings) const {
-    // the settings are written out for a message only, not on every run
-    const auto with = [&] { return settings_text(p_, values_, settings); };
-    const auto number_of = [&](const Target& t, const Value& v) {
+std::vector<Number> SensitivityRuns::at(const Settings& settings) const {
+    std::vector<Figures> f = at_each({settings});
+    if (f[0].error) std::rethrow_exception(f[0].error);
+    return std::move(f[0].values);
+}
+
+std::vector<SensitivityRuns::Figures> SensitivityRuns::at_each(const std::vector<Settings>& settings, unsigned jobs) const {
+    return pass(settings, jobs, nullptr);
+}
+
+// One setting's run in a pass: its values, the cohort's running totals and its figures so far, or its error.
+struct SensitivityRuns::Pass {
+    const Settings* settings = nullptr;
+    std::optional<RunValues> run;
+    bool draws_only = true;  // only values with a distribution set: what no drawn value moves is kept
+    std::optional<CohortTotals> totals;
+    std::optional<CallMemo> memo;
+    std::vector<Number> out;
+    std::exception_ptr error;
+};
+
+std::vector<SensitivityRuns::Figures> SensitivityRuns::pass(const std::vector<Settings>& settings, unsigned jobs, FirstPass* first) const {
+    const auto with = [&](const Settings& s) { return settings_text(p_, values_, s); };
+    const auto number_of = [&](const Target& t, const Value& v, const Settings& s) {
         const Value& x = t.member >= 0 && v.kind == Value::Kind::list ? v.items()->at(static_cast<std::size_t>(t.member)) : v;
         if (x.kind != Value::Kind::number) {
-            const std::string set = with();
-            throw std::runtime_error("'" + t.name + "' is not defined" + (set.empty() ? "" : " " + set) +
-                                     ": a figure analysed has a value in every run");
+            const std::string set = with(s);
+            throw std::runtime_error("'" + t.name + "' is not defined" + (set.empty() ? "" : " " + set) + ": a figure analysed has a value in every run");
         }
         return x.n();
     };
-    try {
-        const RunValues run = run_values(p_, values_, settings);
-        // what the run keeps from the ruleset's: of any setting, or (a draw) of drawn values only
-        bool draws_only = true;
+    const auto fail = [&](Pass& r) {  // the error in flight, noting the settings, kept as the run's
+        try {
+            throw;
+        } catch (EvalError& e) {
+            if (const std::string set = with(*r.settings); !set.empty()) e.add_note(set);
+            r.error = std::current_exception();
+        } catch (...) {
+            r.error = std::current_exception();
+        }
+    };
+    std::vector<Pass> runs(settings.size());
+    // f(s) for each setting, the settings shared among the threads: each setting's run is only ever on one
+    const std::size_t threads = std::max<std::size_t>(1, std::min<std::size_t>(jobs, runs.size()));
+    const auto each_setting = [&](const auto& f) {
+        const auto work = [&](std::size_t w) {
+            for (std::size_t s = w; s < runs.size(); s += threads) f(s);
+        };
+        std::vector<DeepThread> pool;
+        for (std::size_t w = 1; w < threads; ++w) pool.emplace_back(p_.limits, [&work, w] { work(w); });
+        work(0);
+        for (auto& t : pool) t.join();
+    };
+    each_setting([&](std::size_t s) {
+        Pass& r = runs[s];
+        r.settings = &settings[s];
         for (std::size_t i = 0; i < values_.size(); ++i)
-            if (settings[i] && values_[i].range->distribution == Distribution::none) draws_only = false;
-        const auto& fixed = fixed_[draws_only ? 1 : 0];
-        const bool requires_moved = requires_moved_[draws_only ? 1 : 0];
-        const std::vector<Value>& params = run.params;
-        std::vector<Number> out(targets_.size());
-        std::optional<CohortTotals> totals;
-        if (cohort_) totals.emplace(*fold_, p_);
-        CallMemo memo(p_);
-        for (std::size_t k = 0; k < cases_.size(); ++k) {
-            const Case& c = cases_[k];
-            Evaluator ev(p_, params, c.inputs);
-            ev.set_tables(&run.tables);
-            ev.set_memo(&memo);
-            for (const auto& [rule, value] : fixed[k]) ev.preset(rule, value);
+            if (settings[s][i] && values_[i].range->distribution == Distribution::none) r.draws_only = false;
+        r.out.resize(targets_.size());
+        r.memo.emplace(p_);
+        if (cohort_) r.totals.emplace(*fold_, p_);
+        try {
+            r.run.emplace(run_values(p_, values_, settings[s]));
+        } catch (...) {
+            fail(r);
+        }
+    });
+    // A case under each setting, after the ruleset's values: fixed[0] and [1] as moved_ says.
+    struct Held {
+        Case c;
+        std::vector<std::pair<int, Value>> fixed[2];
+        std::size_t seq = 0;  // its position among the cases analysed
+    };
+    const auto evaluate = [&](Pass& r, const Held& h) {
+        if (r.error) return;
+        const Case& c = h.c;
+        const std::vector<Value>& params = r.run->params;
+        Evaluator ev(p_, params, c.inputs);
+        ev.set_tables(&r.run->tables);
+        ev.set_memo(&*r.memo);
+        const int kept = r.draws_only ? 1 : 0;
+        for (const auto& [rule, value] : h.fixed[kept]) ev.preset(rule, value);
+        try {
             try {
-                if (requires_moved) check_requires(p_, ev, c);
+                if (requires_moved_[kept]) check_requires(p_, ev, c);
                 for (std::size_t t = 0; t < targets_.size(); ++t)
-                    if (!p_.rules[static_cast<std::size_t>(targets_[t].rule)].cohort) out[t] = number_of(targets_[t], ev.rule(targets_[t].rule));
+                    if (!p_.rules[static_cast<std::size_t>(targets_[t].rule)].cohort)
+                        r.out[t] = number_of(targets_[t], ev.rule(targets_[t].rule), *r.settings);
                 if (cohort_) {
                     std::vector<Value> row;
                     for (const auto& [is_input, slot] : p_.cohort_fields) row.push_back(is_input ? c.inputs[static_cast<std::size_t>(slot)] : ev.rule(slot));
-                    totals->add(k, case_parts(*fold_, p_, params, Value::list(std::move(row)), &run.tables));
+                    r.totals->add(h.seq, case_parts(*fold_, p_, params, Value::list(std::move(row)), &r.run->tables));
                 }
             } catch (EvalError& e) {
                 e.add_note("in case " + c.id);
                 throw;
             }
+        } catch (...) {
+            fail(r);
         }
-        if (cohort_) {
-            const Value kept = totals->records();
-            Evaluator ev(p_, params, kept, &*totals, totals->cases());
-            ev.set_tables(&run.tables);
-            ev.set_memo(&memo);
+    };
+    // The cases are taken a chunk at a time: each evaluated under the ruleset's values (what is fixed kept),
+    // then the settings shared among the threads, each taking its settings through the chunk in case order.
+    constexpr std::size_t chunk_size = 256;
+    std::vector<Held> chunk;
+    std::size_t position = 0, seq = 0;
+    auto failed = failed_.cbegin();
+    const auto run_chunk = [&] {
+        each_setting([&](std::size_t s) {
+            for (const Held& h : chunk) evaluate(runs[s], h);
+        });
+        chunk.clear();
+    };
+    pass_over_([&](Case&& c) {
+        const std::size_t at = position++;
+        if (!first && failed != failed_.cend() && *failed == at) {
+            ++failed;
+            return;
+        }
+        Held h{std::move(c), {}, 0};
+        try {
+            Evaluator ev(p_, params_, h.c.inputs);
+            check_requires(p_, ev, h.c);
+            for (const auto& t : targets_)
+                if (!p_.rules[static_cast<std::size_t>(t.rule)].cohort) ev.rule(t.rule);
+            if (cohort_)
+                for (const auto& [is_input, slot] : p_.cohort_fields)
+                    if (!is_input) ev.rule(slot);
+            for (std::size_t r = 0; r < p_.rules.size(); ++r) {
+                const int i = static_cast<int>(r);
+                if (p_.rules[r].cohort || !ev.evaluated(i)) continue;
+                if (!moved_[0][r]) h.fixed[0].emplace_back(i, ev.rule(i));
+                if (!moved_[1][r]) h.fixed[1].emplace_back(i, ev.rule(i));
+            }
+        } catch (EvalError& e) {
+            if (!first) throw std::runtime_error("reckon: error: case " + h.c.id + " failed in a later pass over the cases than the first: were the case files changed while they were analysed?");
+            e.add_note("in case " + h.c.id + ", which is left out");
+            first->failures.push_back(render(e.diagnostic()));
+            first->failed.push_back(at);
+            return;
+        }
+        h.seq = seq++;
+        chunk.push_back(std::move(h));
+        if (chunk.size() == chunk_size) run_chunk();
+    });
+    run_chunk();
+    if (first) first->cases = seq;
+    else if (seq != cases_ || failed != failed_.cend())
+        throw std::runtime_error("reckon: error: a later pass over the cases read " + std::to_string(seq) + " where the first read " + std::to_string(cases_) +
+                                 ": were the case files changed while they were analysed?");
+    each_setting([&](std::size_t s) {  // the cohort's figures, from each setting's totals
+        Pass& r = runs[s];
+        if (!cohort_ || r.error) return;
+        try {
+            const Value kept = r.totals->records();
+            Evaluator ev(p_, r.run->params, kept, &*r.totals, r.totals->cases());
+            ev.set_tables(&r.run->tables);
+            ev.set_memo(&*r.memo);
             for (std::size_t t = 0; t < targets_.size(); ++t)
-                if (p_.rules[static_cast<std::size_t>(targets_[t].rule)].cohort) out[t] = number_of(targets_[t], ev.rule(targets_[t].rule));
+                if (p_.rules[static_cast<std::size_t>(targets_[t].rule)].cohort) r.out[t] = number_of(targets_[t], ev.rule(targets_[t].rule), settings[s]);
+        } catch (...) {
+            fail(r);
         }
-        return out;
-    } catch (EvalError& e) {
-        if (const std::string set = with(); !set.empty()) e.add_note(set);
-        throw;
-    }
+    });
+    std::vector<Figures> out;
+    for (Pass& r : runs) out.push_back(r.error ? Figures{{}, r.error} : Figures{std::move(r.out), nullptr});
+    return out;
 }
+
+namespace {
+// Each setting's figures, or the error of the first that has one (as evaluating them in turn would throw).
+std::vector<std::vector<Number>> figures_or_first_error(std::vector<SensitivityRuns::Figures> figures) {
+    std::vector<std::vector<Number>> out;
+    for (auto& f : figures) {
+        if (f.error) std::rethrow_exception(f.error);
+        out.push_back(std::move(f.values));
+    }
+    return out;
+}
+}  // namespace
 
 Number OneWayRow::swing() const { return abs(at_high - at_low); }
 
-std::vector<OneWay> one_way(const SensitivityRuns& runs) {
+std::vector<OneWay> one_way(const SensitivityRuns& runs, unsigned jobs) {
     const auto& values = runs.values();
-    std::vector<std::vector<Number>> lows, highs;
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        lows.push_back(runs.at(i, values[i].range->low.n()));
-        highs.push_back(runs.at(i, values[i].range->high.n()));
-    }
+    std::vector<Settings> ends;  // each value at its low end, then its high end: one pass
+    for (std::size_t i = 0; i < values.size(); ++i)
+        for (const Value* end : {&values[i].range->low, &values[i].range->high}) {
+            ends.emplace_back(values.size());
+            ends.back()[i] = end->n();
+        }
+    const std::vector<std::vector<Number>> figures = figures_or_first_error(runs.at_each(ends, jobs));
     std::vector<OneWay> out;
     for (std::size_t t = 0; t < runs.targets().size(); ++t) {
         OneWay w{t, {}};
-        for (std::size_t i = 0; i < values.size(); ++i) w.rows.push_back({i, lows[i][t], highs[i][t]});
+        for (std::size_t i = 0; i < values.size(); ++i) w.rows.push_back({i, figures[2 * i][t], figures[2 * i + 1][t]});
         std::stable_sort(w.rows.begin(), w.rows.end(), [](const OneWayRow& a, const OneWayRow& b) { return a.swing() > b.swing(); });
         out.push_back(std::move(w));
     }
@@ -350,7 +464,11 @@ Switching switching_value(const SensitivityRuns& runs, std::size_t target, std::
     const Uncertain& r = *runs.values()[i].range;
     const Number lo = r.low.n(), hi = r.high.n();
     const auto f = [&](const Number& x) { return runs.at(i, x)[target]; };
-    Switching s{target, i, threshold, SwitchMethod::not_reached, 0, 0, f(lo), f(hi), ""};
+    std::vector<Settings> ends(2, Settings(runs.values().size()));  // both ends in one pass
+    ends[0][i] = lo;
+    ends[1][i] = hi;
+    const std::vector<std::vector<Number>> at_ends = figures_or_first_error(runs.at_each(ends));
+    Switching s{target, i, threshold, SwitchMethod::not_reached, 0, 0, at_ends[0][target], at_ends[1][target], ""};
     try {
         return between(runs, target, i, s, f);
     } catch (const EvalError& e) {  // a value that only its ends give (a year that picks a table's row)
@@ -370,7 +488,7 @@ std::vector<Switching> switching_values(const SensitivityRuns& runs, std::size_t
     return out;
 }
 
-Grid two_way(const SensitivityRuns& runs, std::size_t target, std::size_t a, std::size_t b, std::size_t steps) {
+Grid two_way(const SensitivityRuns& runs, std::size_t target, std::size_t a, std::size_t b, std::size_t steps, unsigned jobs) {
     Grid g{target, a, b, {}, {}, {}};
     const auto points = [&](std::size_t i) {
         const Uncertain& r = *runs.values()[i].range;
@@ -381,14 +499,17 @@ Grid two_way(const SensitivityRuns& runs, std::size_t target, std::size_t a, std
     };
     g.a_values = points(a);
     g.b_values = points(b);
-    for (const Number& x : g.a_values) {
-        std::vector<Number> row;
+    std::vector<Settings> grid;  // the whole grid in one pass, row by row
+    for (const Number& x : g.a_values)
         for (const Number& y : g.b_values) {
-            std::vector<std::optional<Number>> settings(runs.values().size());
-            settings[a] = x;
-            settings[b] = y;
-            row.push_back(runs.at(settings)[target]);
+            grid.emplace_back(runs.values().size());
+            grid.back()[a] = x;
+            grid.back()[b] = y;
         }
+    const std::vector<std::vector<Number>> figures = figures_or_first_error(runs.at_each(grid, jobs));
+    for (std::size_t i = 0; i < g.a_values.size(); ++i) {
+        std::vector<Number> row;
+        for (std::size_t j = 0; j < g.b_values.size(); ++j) row.push_back(figures[i * g.b_values.size() + j][target]);
         g.cells.push_back(std::move(row));
     }
     return g;
@@ -399,28 +520,27 @@ Draws draw_runs(const SensitivityRuns& runs, std::size_t draws, std::uint64_t se
     d.seed = seed;
     for (std::size_t i = 0; i < runs.values().size(); ++i)
         if (runs.values()[i].range->distribution != Distribution::none) d.drawn.push_back(i);
-    d.figures.resize(draws);
-    std::vector<std::exception_ptr> errors(draws);
-    std::atomic<std::size_t> next{0};
-    const auto work = [&] {
-        for (std::size_t k; (k = next.fetch_add(1)) < draws;) {
-            try {
-                d.figures[k] = runs.at(drawn_settings(runs.values(), seed, k + 1));
-            } catch (EvalError& e) {
-                e.add_note("in draw " + std::to_string(k + 1) + " of seed " + std::to_string(seed) + " (explain shows it: --draw " +
-                           std::to_string(k + 1) + " --seed " + std::to_string(seed) + ")");
-                errors[k] = std::current_exception();
-            } catch (...) {
-                errors[k] = std::current_exception();
+    // a batch of draws for each pass over the cases: each draw of a batch holds its run's values and cohort
+    // totals until the pass ends
+    constexpr std::size_t batch = 1024;
+    for (std::size_t from = 0; from < draws; from += batch) {
+        std::vector<Settings> settings;
+        for (std::size_t k = from; k < std::min(draws, from + batch); ++k) settings.push_back(drawn_settings(runs.values(), seed, k + 1));
+        std::vector<SensitivityRuns::Figures> figures = runs.at_each(settings, jobs);
+        for (std::size_t i = 0; i < figures.size(); ++i) {
+            if (const std::exception_ptr e = figures[i].error) {  // the first draw that failed
+                const std::size_t k = from + i + 1;
+                try {
+                    std::rethrow_exception(e);
+                } catch (EvalError& x) {
+                    x.add_note("in draw " + std::to_string(k) + " of seed " + std::to_string(seed) + " (explain shows it: --draw " + std::to_string(k) +
+                               " --seed " + std::to_string(seed) + ")");
+                    throw;
+                }
             }
+            d.figures.push_back(std::move(figures[i].values));
         }
-    };
-    std::vector<DeepThread> pool;
-    for (unsigned j = 1; j < std::max(1u, jobs); ++j) pool.emplace_back(runs.program().limits, work);
-    work();
-    for (auto& t : pool) t.join();
-    for (const auto& e : errors)  // the first draw that failed, whatever the threads' order
-        if (e) std::rethrow_exception(e);
+    }
     return d;
 }
 

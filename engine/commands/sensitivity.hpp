@@ -1,5 +1,7 @@
-// `reckon sensitivity`: how sure a figure is, and which assumption moves it most. The cases are read once; every
-// analysis evaluates the chosen figures again with some uncertain values set, exactly:
+// `reckon sensitivity`: how sure a figure is, and which assumption moves it most. Every analysis evaluates the
+// chosen figures again with some uncertain values set, exactly, in passes over the cases: a pass reads them one at
+// a time and evaluates each under every setting it has (the one-way's ends, a grid, a batch of draws), so that
+// memory does not grow with the cohort:
 //   - one-way: each uncertain value at the low and the high end of its range, the others at their values (the
 //     tornado, largest swing first);
 //   - switching values: the value at which a figure reaches a threshold, solved exactly where the figure is
@@ -14,12 +16,23 @@
 #include "core/program.hpp"
 
 #include <cstdint>
+#include <exception>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace reckon {
+
+// One pass over an analysis's cases: each case that can be read, in order, handed to `each`. The cases are
+// read afresh for each pass (cli: case_passes), so that no more than a few are held at once; a case that
+// cannot be read is left out of every pass, and said once, by whoever read them first.
+using EachCase = std::function<void(Case&&)>;
+using CasePasses = std::function<void(const EachCase& each)>;
+
+// Some uncertain values set: settings[i] for values[i] (below), or nothing (its value in the ruleset).
+using Settings = std::vector<std::optional<Number>>;
 
 // A value of the ruleset declared uncertain: a param or a table cell with a range.
 struct UncertainValue {
@@ -42,14 +55,14 @@ struct RunValues {
     std::vector<std::unique_ptr<TableDef>> changed;  // the tables with cells set
     RunTables tables;                                // each table: the program's, or its copy in `changed`
 };
-RunValues run_values(const Program& p, const std::vector<UncertainValue>& values, const std::vector<std::optional<Number>>& settings);
+RunValues run_values(const Program& p, const std::vector<UncertainValue>& values, const Settings& settings);
 // The settings as people read them, for a message or a heading: "with arrest_time = 3.5 hour", or "" for none.
-std::string settings_text(const Program& p, const std::vector<UncertainValue>& values, const std::vector<std::optional<Number>>& settings);
+std::string settings_text(const Program& p, const std::vector<UncertainValue>& values, const Settings& settings);
 // The cells of `settings` written into the program's tables, for a command that evaluates once (explain --draw).
-void set_cells(Program& p, const std::vector<UncertainValue>& values, const std::vector<std::optional<Number>>& settings);
+void set_cells(Program& p, const std::vector<UncertainValue>& values, const Settings& settings);
 
 // The values of draw `draw` of `seed`: one for each value with a distribution, the others unset.
-std::vector<std::optional<Number>> drawn_settings(const std::vector<UncertainValue>& values, std::uint64_t seed, std::uint64_t draw);
+Settings drawn_settings(const std::vector<UncertainValue>& values, std::uint64_t seed, std::uint64_t draw);
 
 // A figure analysed: an output of the one case, or a cohort figure; one member of a figure by member.
 struct Target {
@@ -58,18 +71,19 @@ struct Target {
     std::string name;  // as named: "total", "saving_by_type(OffenceType.homicide)"
 };
 
-// The figures under some uncertain values set: the cases read once, and evaluated again for each setting.
+// The figures under some uncertain values set: the cases evaluated again, pass by pass, for each setting.
 // Thread-safe: each call evaluates on its own.
 class SensitivityRuns {
 public:
     // The uncertain values are every param with a range that --param does not set. Cases that fail under the
-    // ruleset's values are left out (failures()), as in batch; a case figure needs exactly one case.
-    SensitivityRuns(const Program& p, std::vector<Case> cases, std::vector<Target> targets);
+    // ruleset's values are left out (failures()), as in batch; a case figure needs exactly one case. The first
+    // pass, here, finds them and the base figures.
+    SensitivityRuns(const Program& p, CasePasses cases, std::vector<Target> targets);
 
     const Program& program() const { return p_; }
     const std::vector<UncertainValue>& values() const { return values_; }
     const std::vector<Target>& targets() const { return targets_; }
-    std::size_t cases() const { return cases_.size(); }
+    std::size_t cases() const { return cases_; }
     // The cases left out: each one's diagnostics, rendered.
     const std::vector<std::string>& failures() const { return failures_; }
     const std::vector<Number>& base() const { return base_; }
@@ -77,18 +91,38 @@ public:
     // The targets' figures with values[i] set to settings[i] where it has one, the others at their values.
     // Throws EvalError (noting the setting) when a case or the cohort fails, and std::runtime_error when a
     // figure is not defined.
-    std::vector<Number> at(const std::vector<std::optional<Number>>& settings) const;
+    std::vector<Number> at(const Settings& settings) const;
     // …with one value set.
     std::vector<Number> at(std::size_t value, const Number& setting) const;
+    // Each setting's figures, or what at() would throw for it, in one pass over the cases (on `jobs` threads,
+    // each taking some of the settings).
+    struct Figures {
+        std::vector<Number> values;
+        std::exception_ptr error;
+    };
+    std::vector<Figures> at_each(const std::vector<Settings>& settings, unsigned jobs = 1) const;
 
 private:
+    struct Pass;
+    struct FirstPass {  // what the first pass finds: the cases analysed, and those that fail (position, diagnostics)
+        std::size_t cases = 0;
+        std::vector<std::size_t> failed;
+        std::vector<std::string> failures;
+    };
+    // A pass for `settings`; the first (`first` given) finds the cases that fail under the ruleset's values, which
+    // every later pass leaves out.
+    std::vector<Figures> pass(const std::vector<Settings>& settings, unsigned jobs, FirstPass* first) const;
+
     const Program& p_;
-    std::vector<Case> cases_;
-    // What no uncertain value moves is evaluated once: for each case, the rules it evaluated under the ruleset's
-    // values that read no uncertain value, given again to every run's evaluator; the requirements are checked
-    // again only when one reads an uncertain value.
+    CasePasses pass_over_;
+    std::size_t cases_ = 0;             // the cases analysed (those that did not fail)
+    std::vector<std::size_t> failed_;   // the positions, in a pass, of those that failed: left out of every pass
+    std::vector<Value> params_;         // the ruleset's values (the command line's)
+    // What no uncertain value moves is evaluated once for each case in a pass: the rules it evaluated under the
+    // ruleset's values that read no uncertain value, given again to each setting's evaluator; the requirements
+    // are checked again only when one reads an uncertain value.
     // [0]: what no uncertain value moves; [1]: what no value with a distribution moves, for the draws.
-    std::vector<std::vector<std::pair<int, Value>>> fixed_[2];
+    std::vector<bool> moved_[2];  // by rule
     bool requires_moved_[2] = {false, false};
     std::vector<Target> targets_;
     std::vector<UncertainValue> values_;
@@ -98,7 +132,8 @@ private:
     bool cohort_ = false;
 };
 
-// One-way: for a target, each value at its low and high end, largest swing first (ties in declaration order).
+// One-way: for a target, each value at its low and high end, largest swing first (ties in declaration order); one
+// pass, on `jobs` threads.
 struct OneWayRow {
     std::size_t value;
     Number at_low, at_high;
@@ -108,7 +143,7 @@ struct OneWay {
     std::size_t target;
     std::vector<OneWayRow> rows;
 };
-std::vector<OneWay> one_way(const SensitivityRuns& runs);
+std::vector<OneWay> one_way(const SensitivityRuns& runs, unsigned jobs = 1);
 
 // Switching value: where a target reaches a threshold as one value moves over its range.
 enum class SwitchMethod {
@@ -130,16 +165,16 @@ struct Switching {
 };
 std::vector<Switching> switching_values(const SensitivityRuns& runs, std::size_t target, const Number& threshold);
 
-// Two-way: the target over `steps` points of each of two values' ranges (ends included).
+// Two-way: the target over `steps` points of each of two values' ranges (ends included); one pass, on `jobs` threads.
 struct Grid {
     std::size_t target, a, b;
     std::vector<Number> a_values, b_values;
     std::vector<std::vector<Number>> cells;  // [i over a][j over b]
 };
-Grid two_way(const SensitivityRuns& runs, std::size_t target, std::size_t a, std::size_t b, std::size_t steps);
+Grid two_way(const SensitivityRuns& runs, std::size_t target, std::size_t a, std::size_t b, std::size_t steps, unsigned jobs = 1);
 
 // Probabilistic: `draws` draws of every value with a distribution, on `jobs` threads; each draw's figures, in
-// draw order (the same whatever `jobs` is).
+// draw order (the same whatever `jobs` is). The draws are evaluated in batches, one pass over the cases each.
 struct Draws {
     std::uint64_t seed = 0;
     std::vector<std::size_t> drawn;             // the values drawn (those with a distribution)

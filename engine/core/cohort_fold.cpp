@@ -38,9 +38,9 @@ bool reads_one_case(const Node& n, const std::set<int>& allowed) {
 
 }  // namespace
 
-FoldPlan::FoldPlan(const Program& p) {
+FoldPlan::FoldPlan(const Program& p, std::vector<bool> only) : only_(std::move(only)) {
     for (const RuleDef& r : p.rules) {
-        if (!r.cohort || !r.formula) continue;
+        if (!r.cohort || !r.formula || !planned(static_cast<int>(&r - p.rules.data()))) continue;
         const std::size_t members = r.by ? r.by->members.size() : 1;
         // Every node of the formula: an aggregate over the cases folds when its element and filter read one case.
         std::vector<const Node*> todo{r.formula.get()};
@@ -72,6 +72,30 @@ FoldPlan::FoldPlan(const Program& p) {
                 if (k) todo.push_back(k.get());
         }
     }
+}
+
+std::vector<bool> cohort_rules_read(const Program& p, const std::vector<int>& figures) {
+    std::vector<bool> rules(p.rules.size(), false), fns(p.fns.size(), false);
+    std::vector<const Node*> todo;
+    const auto rule = [&](int i) {
+        if (rules[static_cast<std::size_t>(i)]) return;
+        rules[static_cast<std::size_t>(i)] = true;
+        if (const Node* f = p.rules[static_cast<std::size_t>(i)].formula.get()) todo.push_back(f);
+    };
+    for (int i : figures) rule(i);
+    while (!todo.empty()) {
+        const Node* n = todo.back();
+        todo.pop_back();
+        if (n->op == Op::rule) rule(n->slot);
+        if (n->op == Op::call && !fns[static_cast<std::size_t>(n->slot)]) {
+            fns[static_cast<std::size_t>(n->slot)] = true;
+            if (const Node* body = p.fns[static_cast<std::size_t>(n->slot)].body.get()) todo.push_back(body);
+        }
+        for (const auto& k : n->kids)
+            if (k) todo.push_back(k.get());
+    }
+    for (std::size_t i = 0; i < rules.size(); ++i) rules[i] = rules[i] && p.rules[i].cohort;
+    return rules;
 }
 
 std::optional<std::size_t> FoldPlan::total_of(const Node* n, int member) const {

@@ -21,7 +21,8 @@ namespace reckon {
 // Where the fold applies: the aggregates over `cases` of a program's cohort rules.
 class FoldPlan {
 public:
-    explicit FoldPlan(const Program& p);
+    // Every cohort rule's aggregates, or (`only`, by rule) those of the rules some figures need: cohort_rules_read.
+    explicit FoldPlan(const Program& p, std::vector<bool> only = {});
 
     // An aggregate that folds: its node, and the rule it is in (for a figure by member, a total per member).
     struct Site {
@@ -38,13 +39,20 @@ public:
     bool keeps_records() const { return keeps_records_; }
     // Whether there is anything to fold or keep: the program has cohort rules that read the cases.
     bool any() const { return !sites_.empty() || keeps_records_; }
+    // Whether rule i's aggregates are in the plan (an evaluator with these totals may evaluate it).
+    bool planned(int rule) const { return only_.empty() || only_[static_cast<std::size_t>(rule)]; }
 
 private:
+    std::vector<bool> only_;  // by rule; empty: every rule
     std::vector<Site> sites_;
     std::map<const Node*, std::size_t> site_of_;
     std::size_t totals_ = 0;
     bool keeps_records_ = false;
 };
+
+// The cohort rules that `figures` (rules) read, themselves included, through other rules and functions, by rule:
+// a plan for these alone folds what those figures need and nothing else (reckon sensitivity's runs).
+std::vector<bool> cohort_rules_read(const Program& p, const std::vector<int>& figures);
 
 // One case's part of each running total: left out by the filter, an element, or the error its formula met.
 struct CasePart {

@@ -83,6 +83,8 @@ const Value& Evaluator::param(int i) {
 const Value& Evaluator::rule(int i) {
     if (rule_state_[i] == 2) return rules_[i];
     const RuleDef& r = p_.rules[i];
+    if (totals_ && r.cohort && !totals_->plan().planned(i))  // its totals were not kept: it would read no case
+        throw std::logic_error("internal error: cohort rule '" + r.name + "' evaluated outside its fold's plan");
     rule_state_[i] = 1;
     try {
         if (const ValueCode* code = compiled(i)) rules_[i] = framed(r.frame, [&] { return run_compiled(*code, *this); });
