@@ -9,7 +9,7 @@ namespace reckon {
 
 void write_sensitivity_workbook(const std::string& path, const SensitivityRuns& runs, const SensitivityFindings& f, const Provenance& prov) {
     const Program& p = runs.program();
-    Writer w(path, p);
+    Writer w(path, p, prov.date);
     const auto figure = [&](lxw_worksheet* s, lxw_row_t r, lxw_col_t c, std::size_t t, const Number& x) {
         const RuleDef& rule = p.rules[static_cast<std::size_t>(runs.targets()[t].rule)];
         w.value(s, r, c, rule.shown(), rule.decimals, rule.fixed_decimals, rule.percent, Value::number(x));

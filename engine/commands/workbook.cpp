@@ -38,7 +38,7 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
 
 void write_workbook(const std::string& path, const Program& p, const std::vector<Value>& params, const std::vector<ReportRun>& runs,
                     const Provenance& prov) {
-    Writer w(path, p);
+    Writer w(path, p, prov.date);
     const BatchResults& results = *runs.at(0).results;  // which cases failed, and why: the same under every scenario
     const bool scenarios = !runs[0].scenario.empty();
 

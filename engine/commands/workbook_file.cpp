@@ -1,15 +1,22 @@
 // A workbook being written (workbook_file.hpp).
 #include "workbook_file.hpp"
 
+#include <ctime>
 #include <stdexcept>
 
 namespace reckon {
 
-WorkbookFile::WorkbookFile(const std::string& path, bool constant_memory) : path_(path) {
+WorkbookFile::WorkbookFile(const std::string& path, bool constant_memory, const std::string& created) : path_(path) {
     lxw_workbook_options options{};
     options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
     book_ = workbook_new_opt(path.c_str(), &options);
     if (!book_) throw std::runtime_error(path + ": error: cannot write the workbook");
+    std::tm day{};
+    if (const char* end = created.empty() ? nullptr : strptime(created.c_str(), "%Y-%m-%d", &day); end && *end == '\0') {
+        lxw_doc_properties properties{};
+        properties.created = timegm(&day);
+        workbook_set_properties(book_, &properties);
+    }
     bold = workbook_add_format(book_);
     format_set_bold(bold);
     format_set_bg_color(bold, 0xEEF3F6);

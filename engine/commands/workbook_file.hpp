@@ -15,8 +15,10 @@ namespace reckon {
 
 class WorkbookFile {
 public:
-    // constant_memory: rows go to disk as they are written (a million cases fit), in order only.
-    WorkbookFile(const std::string& path, bool constant_memory);
+    // constant_memory: rows go to disk as they are written (a million cases fit), in order only. created: the
+    // run's date (YYYY-MM-DD), kept as the workbook's creation time (midnight, UTC), so that the same run gives
+    // the same bytes on the same day (or under SOURCE_DATE_EPOCH); empty: now.
+    WorkbookFile(const std::string& path, bool constant_memory, const std::string& created = "");
     ~WorkbookFile();
     WorkbookFile(const WorkbookFile&) = delete;
     WorkbookFile& operator=(const WorkbookFile&) = delete;

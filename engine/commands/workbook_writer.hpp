@@ -25,7 +25,8 @@ namespace reckon {
 
 class Writer {
 public:
-    Writer(const std::string& path, const Program& p) : p_(p), file_(path, true) {}
+    // created: the run's date, as WorkbookFile keeps it.
+    Writer(const std::string& path, const Program& p, const std::string& created) : p_(p), file_(path, true, created) {}
 
     lxw_format* bold() const { return file_.bold; }
     // The format of a number format code ("0.0%"), made once.
