@@ -121,6 +121,7 @@ namespace {
 
 // `reckon batch ARGS` over `cases` once, and in `shards` shards (shard k with --jobs k mod 2 + 1) merged with
 // `reckon merge`, in each format: the two runs' stdout, stderr and status compared.
+// `cases`: the case files with how to read them (--list), given to the batch and the shards, not to the merge.
 void shards_merge_as_one(const std::string& ruleset, const std::vector<std::string>& cases, const std::vector<std::string>& settings,
                          unsigned shards) {
     const std::string dir = reckon::testing::temp_dir();
@@ -155,17 +156,49 @@ void shards_merge_as_one(const std::string& ruleset, const std::vector<std::stri
         CHECK(b.err == a.err);
         CHECK(b.status == a.status);
     }
+    // the workbook and the report page: the same bytes, written by one batch (or report) and by the merge
+    for (const std::string format : {"xlsx", "html"}) {
+        CAPTURE(format);
+        std::vector<std::string> one = {format == "html" ? "report" : "batch", ruleset};
+        one.insert(one.end(), cases.begin(), cases.end());
+        one.insert(one.end(), settings.begin(), settings.end());
+        if (format == "xlsx") one.push_back("--format=xlsx");
+        one.insert(one.end(), {"--out", dir + "/one." + format});
+        std::vector<std::string> merged = {"merge", ruleset};
+        merged.insert(merged.end(), partials.begin(), partials.end());
+        merged.insert(merged.end(), settings.begin(), settings.end());
+        merged.insert(merged.end(), {"--format=" + format, "--out", dir + "/merged." + format});
+        const auto a = run_reckon(one);
+        const auto b = run_reckon(merged);
+        CHECK(b.status == a.status);
+        CHECK(a.out.empty());
+        CHECK(b.out.empty());
+        std::string err = a.err;  // the same, but for the file it names
+        for (std::size_t at; (at = err.find(dir + "/one.")) != std::string::npos;) err.replace(at, dir.size() + 5, dir + "/merged.");
+        CHECK(b.err == err);
+        if (a.status == 0 || fs::exists(dir + "/one." + format)) {
+            const std::string written = read_file(dir + "/one." + format);
+            CHECK(written.size() > 2000);
+            CHECK(read_file(dir + "/merged." + format) == written);
+        } else {
+            CHECK_FALSE(fs::exists(dir + "/merged." + format));
+        }
+    }
 }
 
 }  // namespace
 
-TEST_CASE("merge: 4 shards of methodology A and of B under scenarios give one run's output byte for byte") {
+TEST_CASE("merge: 4 shards of methodology A and of B under scenarios give one run's output byte for byte, workbook and report too") {
     const std::string dir = reckon::testing::temp_dir();
     REQUIRE(reckon::testing::run_program(RECKON_GEN_SUSSEX, {dir, "60"}).status == 0);
     shards_merge_as_one("rulesets/sussex-complex-client.reckon", {dir}, {}, 4);
     shards_merge_as_one("rulesets/sussex-complex-client.reckon", {"cases/sussex"}, {}, 4);  // one case: three shards empty
     shards_merge_as_one("rulesets/iom-annual-report.reckon", {"cases/iom"}, {"--scenarios", "rulesets/iom-annual-report.years.yaml"}, 4);
     shards_merge_as_one("rulesets/iom-annual-report.reckon", {"cases/iom"}, {"--param", "report_year=2023"}, 3);
+    // B from its CSV tables: the merge reads how the shards read them (the tables, --list) from the partials
+    REQUIRE(reckon::testing::run_program(RECKON_GEN_IOM, {"--csv", dir + "/iom", "300"}).status == 0);
+    shards_merge_as_one("rulesets/iom-annual-report.reckon", {dir + "/iom/nominals.csv", "--list", "offences=" + dir + "/iom/offences.csv"},
+                        {"--param", "report_year=2023"}, 4);
 }
 
 TEST_CASE("merge: a failed case, and a cohort figure that fails, are reported as one run reports them (exit 1)") {
@@ -229,7 +262,7 @@ TEST_CASE("merge refuses partials that do not make one run, naming the file, and
     for (const auto& e : fs::directory_iterator(dir)) CHECK(e.path().filename().string().find(".tmp") == std::string::npos);
 }
 
-TEST_CASE("batch --shard and --partial: their command-line errors (exit 2)") {
+TEST_CASE("batch --shard and --partial, and merge --format: their command-line errors (exit 2)") {
     const std::string dir = reckon::testing::temp_dir();
     auto r = run_reckon({"batch", "rulesets/iom-annual-report.reckon", "cases/iom", "--shard", "5/4", "--partial", dir + "/p"});
     CHECK(r.status == 2);
@@ -241,6 +274,14 @@ TEST_CASE("batch --shard and --partial: their command-line errors (exit 2)") {
     CHECK(r.status == 2);
     CHECK(r.err == "reckon: error: --format with --partial: a shard writes a partial result; give --format to reckon merge\n");
     CHECK_FALSE(fs::exists(dir + "/p"));
+    REQUIRE(run_reckon({"batch", "rulesets/iom-annual-report.reckon", "cases/iom", "--shard", "1/1", "--partial", dir + "/p"}).status == 0);
+    r = run_reckon({"merge", "rulesets/iom-annual-report.reckon", dir + "/p", "--format", "xlsx"});
+    CHECK(r.status == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err == "reckon: error: --format xlsx writes a workbook: give the file with --out FILE.xlsx\n");
+    r = run_reckon({"merge", "rulesets/iom-annual-report.reckon", dir + "/p", "--format", "html"});
+    CHECK(r.status == 2);
+    CHECK(r.err == "reckon: error: --format html writes a report page: give the file with --out FILE.html\n");
 }
 
 namespace {

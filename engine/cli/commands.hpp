@@ -5,6 +5,7 @@
 
 #include "commands/batch.hpp"
 #include "commands/case_source.hpp"
+#include "commands/output_file.hpp"
 #include "commands/sensitivity_format.hpp"
 #include "core/compile.hpp"
 #include "core/limits.hpp"
@@ -77,6 +78,21 @@ void each_case(const Program& p, const std::vector<std::string>& cases, const st
                std::size_t& failed, bool quiet, const std::function<void(Case&&, const std::string& file)>& f);
 // Passes over the same cases for an analysis (sensitivity.hpp), each reading them afresh, quietly.
 CasePasses case_passes(const Program& p, std::vector<std::string> cases, std::vector<ListFile> lists, TableOptions tables);
+
+// Where a run's cases came from, for its report or workbook: the case files (files, folders, patterns) to read
+// again for a tornado or a distribution; the case tables among them (CSV, workbooks), in order; the list tables;
+// the table options.
+struct KeptSources {
+    std::vector<std::string> cases, tables;
+    std::vector<ListFile> lists;
+    TableOptions options;
+};
+// The report (--format html) or the workbook (xlsx) of a run's kept figures, written into `file`, with its
+// provenance (the rule files, --param, the scenarios, the tables with their blob ids). Every case failed: nothing
+// is written, the file discarded and said on stderr, and false returned. For batch and for merge alike.
+bool write_kept(const Run& run, const BatchArgs& a, const Program& p, const std::vector<Value>& params, const BatchOptions& opt,
+                const BatchSummary& s, const BatchResults& kept, const std::vector<BatchResults>& kept_each, const KeptSources& sources,
+                OutputFile& file);
 
 // A figure as the command line names it: `total`, `saving_by_type(OffenceType.homicide)`. A name may be both a
 // figure of each case and the cohort's. UsageError, with the outputs and the nearest name, when it is neither.

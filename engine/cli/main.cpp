@@ -103,9 +103,13 @@ int main(int argc, char** argv) {
                                               "the shards' partial results, byte for byte as one batch over every case writes it");
     merge->add_option("RULESET", ma.ruleset, "the ruleset's entry file (*.reckon), as the shards were given it")->required()->check(CLI::ExistingFile);
     merge->add_option("PARTIALS", ma.cases, "every shard's partial result, in any order")->required()->check(CLI::ExistingFile);
-    merge->add_option("--format", ma.format_name, "table (the default), jsonl or csv, as for batch")
-        ->check(CLI::IsMember({"table", "jsonl", "csv"}));
+    merge->add_option("--format", ma.format_name, "table (the default), jsonl or csv, as for batch; xlsx, the workbook batch "
+                                                  "writes; or html, the page reckon report writes (both need --out)")
+        ->check(CLI::IsMember({"table", "jsonl", "csv", "xlsx", "html"}));
     merge->add_option("--out,-o", ma.out, "write the results to FILE, atomically");
+    merge->add_option("--jobs,-j", ma.jobs, "html: the cases of a tornado or a distribution evaluated on N threads (default: "
+                                            "the number of cores); they are read again from the case files the partials name")
+        ->check(CLI::Range(1u, 1024u));
     merge->add_option("--param", ma.params, param_help + "; the shards' own");
     merge->add_option("--run-data", run_data, run_data_help + "; the shards' own")->check(CLI::ExistingFile);
     merge->add_option("--scenarios", ma.scenarios, "FILE.yaml: the shards' scenarios")->check(CLI::ExistingFile);

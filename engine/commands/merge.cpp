@@ -49,8 +49,10 @@ std::vector<std::unique_ptr<PartialReader>> open_shards(const PartialHeader& exp
 }  // namespace
 
 BatchSummary merge_partials(const Program& p, const std::vector<Value>& params, const PartialHeader& expected,
-                            const std::vector<std::string>& partials, const BatchOptions& o, std::ostream& out, std::ostream& err) {
+                            const std::vector<std::string>& partials, const BatchOptions& o, std::ostream& out, std::ostream& err,
+                            PartialHeader* read) {
     auto shards = open_shards(expected, partials);
+    if (read) *read = shards.front()->header();
     const std::size_t n = shards.size();
     const std::size_t runs = o.scenarios.empty() ? 1 : o.scenarios.size();
     BatchWriter writer(p, params, o, out, err);
@@ -76,6 +78,8 @@ BatchSummary merge_partials(const Program& p, const std::vector<Value>& params, 
                 if (c->outputs[k].size() != p.outputs.size()) r.fail("a case whose outputs are not the ruleset's");
                 CaseResult res{c->id, std::move(c->outputs[k])};
                 writer.sink().succeeded(one, res, o.scenarios.empty() ? nullptr : &o.scenarios[k].name);
+                if (o.keep) one.outputs = std::move(res.outputs);  // for a report or a workbook
+                if (o.keep_each) one.scenario_outputs.push_back(std::move(res.outputs));
             }
         } else {
             writer.sink().failed(one);

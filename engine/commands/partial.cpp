@@ -134,12 +134,20 @@ PartialHeader fingerprint(const Program& p, const std::vector<Value>& params, co
                   {"day_first_dates", tables.day_first_dates}};
     for (const auto& l : lists) cases["lists"].push_back(json::array({l.input, l.path}));
     h.cases = git_blob_id(cases.dump());
+    for (const auto& f : files)
+        if (is_case_table(f)) h.tables.push_back(f);
+    h.lists = lists;
+    h.options = tables;
     return h;
 }
 
 PartialWriter::PartialWriter(std::ostream& out, const PartialHeader& h) : out_(out) {
+    json lists = json::array();
+    for (const auto& l : h.lists) lists.push_back(json::array({l.input, l.path}));
+    const json read = {{"tables", h.tables}, {"lists", lists}, {"ignored_columns", h.options.ignored_columns},
+                       {"ignored_sheets", h.options.ignored_sheets}, {"day_first_dates", h.options.day_first_dates}};
     line(json{{"reckon_partial", h.version}, {"ruleset", h.ruleset}, {"settings", h.settings}, {"cases", h.cases},
-              {"shard", h.shard}, {"shards", h.shards}}
+              {"shard", h.shard}, {"shards", h.shards}, {"read", read}}
              .dump());
 }
 
@@ -199,6 +207,12 @@ PartialReader::PartialReader(std::string path) : path_(std::move(path)), in_(pat
         header_.cases = h.at("cases").get<std::string>();
         header_.shard = h.at("shard").get<unsigned>();
         header_.shards = h.at("shards").get<unsigned>();
+        const json& read = h.at("read");
+        header_.tables = read.at("tables").get<std::vector<std::string>>();
+        for (const auto& l : read.at("lists")) header_.lists.push_back({l.at(0).get<std::string>(), l.at(1).get<std::string>()});
+        header_.options.ignored_columns = read.at("ignored_columns").get<std::vector<std::string>>();
+        header_.options.ignored_sheets = read.at("ignored_sheets").get<std::vector<std::string>>();
+        header_.options.day_first_dates = read.at("day_first_dates").get<bool>();
     } catch (const json::exception&) {
         fail("the header of a partial result lacks a field, or has one of the wrong kind");
     }

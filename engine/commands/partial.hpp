@@ -1,6 +1,7 @@
 // A shard's partial result, and its reading back: what `reckon batch --shard K/N --partial FILE` writes and
 // `reckon merge` reads. JSON Lines, written atomically (output_file.hpp):
-//   the header:  {"reckon_partial":1,"ruleset":ID,"settings":ID,"cases":ID,"shard":K,"shards":N}
+//   the header:  {"reckon_partial":2,"ruleset":ID,"settings":ID,"cases":ID,"shard":K,"shards":N,"read":{…}}
+//                "read": the case tables, the list tables and the table options, for a report or a workbook
 //   each case of the shard, in order: {"at":POSITION,"case":ID,"file":F,"document":D,"outputs":[[…],…]}
 //                                  or {"at":POSITION,"case":ID,"file":F,"document":D,"error":TEXT}
 //   the end:     {"end":{"cases":ALL,"runs":[{"cases":N,"running":[…],"records":[…]},…]}}
@@ -20,7 +21,7 @@
 
 namespace reckon {
 
-inline constexpr int partial_version = 1;
+inline constexpr int partial_version = 2;
 
 // What a partial result was made from, each as a git blob id: the ruleset (every source file, path and text);
 // the settings (each run's bound params, the table cells set, the scenarios' names); the cases (the case files in
@@ -29,6 +30,11 @@ struct PartialHeader {
     int version = partial_version;
     std::string ruleset, settings, cases;
     unsigned shard = 0, shards = 0;
+    // How the cases were read, as a report or a workbook of the merge names them and reads them again: the case
+    // tables among the case files (CSV, workbooks), in order; the list tables; the table options.
+    std::vector<std::string> tables;
+    std::vector<ListFile> lists;
+    TableOptions options;
 };
 PartialHeader fingerprint(const Program& p, const std::vector<Value>& params, const std::vector<BoundScenario>& scenarios,
                           const std::vector<std::string>& files, const std::vector<ListFile>& lists, const TableOptions& tables);
