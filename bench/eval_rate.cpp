@@ -2,8 +2,11 @@
 // ROUNDS times over (as a loop over parameter scenarios does), on one thread;
 // prints the evaluations per second. Reading is not timed. The rules run as batch runs them: compiled for the run
 // (eval_compiled.hpp); with --tree, by the tree-walking evaluator, with the same run constants folded.
+// By default the rounds go over the whole list in turn, so that a case's data has left the cache by its next
+// evaluation when the list is long; with --in-turn each case is evaluated ROUNDS times before the next, its data
+// in the cache as a batch has it just after reading the case.
 //
-//   bench_eval RULESET CASES ROUNDS [--tree]      (CASES: a folder, a file or a stream file)
+//   bench_eval RULESET CASES ROUNDS [--tree] [--in-turn]      (CASES: a folder, a file or a stream file)
 #include "commands/batch.hpp"
 #include "core/load_case.hpp"
 #include "core/read_case_stream.hpp"
@@ -19,9 +22,15 @@
 #include <string>
 
 int main(int argc, char** argv) {
-    const bool tree = argc == 5 && std::string(argv[4]) == "--tree";
-    if (argc != 4 && !tree) {
-        std::cerr << "usage: bench_eval RULESET CASES ROUNDS [--tree]\n";
+    bool tree = false, in_turn = false, known = argc >= 4;
+    for (int i = 4; i < argc; ++i) {
+        const std::string option = argv[i];
+        tree = tree || option == "--tree";
+        in_turn = in_turn || option == "--in-turn";
+        known = known && (option == "--tree" || option == "--in-turn");
+    }
+    if (!known) {
+        std::cerr << "usage: bench_eval RULESET CASES ROUNDS [--tree] [--in-turn]\n";
         return 2;
     }
     try {
@@ -41,8 +50,16 @@ int main(int argc, char** argv) {
         std::size_t figures = 0;
         std::optional<reckon::Evaluator> kept;  // as a batch's worker keeps it from case to case
         auto start = std::chrono::steady_clock::now();
-        for (long k = 0; k < rounds; ++k)
-            for (const auto& c : cases) figures += reckon::evaluate_outputs(kept, *p, params, c, nullptr, &constants).outputs.size();
+        const auto evaluate = [&](const reckon::Case& c) {
+            figures += reckon::evaluate_outputs(kept, *p, params, c, nullptr, &constants).outputs.size();
+        };
+        if (in_turn) {
+            for (const auto& c : cases)
+                for (long k = 0; k < rounds; ++k) evaluate(c);
+        } else {
+            for (long k = 0; k < rounds; ++k)
+                for (const auto& c : cases) evaluate(c);
+        }
         double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         double evaluations = static_cast<double>(cases.size()) * static_cast<double>(rounds);
         std::printf("%zu cases x %ld rounds = %.0f evaluations (%zu figures) in %.3f s: %.0f evaluations per second\n",
