@@ -201,7 +201,7 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(std::size_t{1}, std::size_t{10000000}));
     sensitivity->add_option("--seed", sa.seed, "S: the seed of the draws (default 1); the same seed gives the same draws on every "
                                                "machine and with any --jobs");
-    sensitivity->add_option("--jobs,-j", sa.jobs, "draws evaluated at once (default: the number of cores)")->check(CLI::Range(1u, 1024u));
+    sensitivity->add_option("--jobs,-j", sa.jobs, "threads: each pass over the cases shares its settings (the one-way ends, a grid's points, the draws) among them (default: the number of cores)")->check(CLI::Range(1u, 1024u));
     sensitivity->add_option("--format", sensitivity_format, "text (for people, the default), json, csv, or xlsx (a workbook with a "
                                                            "sheet for each analysis and each draw's values; needs --out)")
         ->check(CLI::IsMember({"text", "json", "csv", "xlsx"}));
