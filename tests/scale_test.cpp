@@ -211,6 +211,15 @@ TEST_CASE("merge: a failed case, and a cohort figure that fails, are reported as
     CHECK(one.status == 1);
     CHECK(one.err.find("c11.yaml:2:7: error") != std::string::npos);
     CHECK(one.err.find("division by zero") != std::string::npos);
+    // the cohort's error names the case that met it (and the merge, which said the same, read it from a partial)
+    CHECK_MESSAGE(one.err.find("  note: in case F07 (" + dir + "/cases/c07.yaml)\n  note: while evaluating output 'ratio'") != std::string::npos, one.err);
+    // …and its document, in a stream of cases
+    std::string stream;
+    for (const char* c : {"c05", "c06", "c07", "c08"}) stream += "---\n" + read_file(dir + "/cases/" + c + ".yaml");
+    write_file(dir + "/cohort.yaml", stream);
+    const auto streamed = run_reckon({"batch", "tests/rulesets/fold.reckon", dir + "/cohort.yaml", "--param", "check=1"});
+    CHECK(streamed.status == 1);
+    CHECK_MESSAGE(streamed.err.find("  note: in case F07 (" + dir + "/cohort.yaml, document 3)\n") != std::string::npos, streamed.err);
 }
 
 TEST_CASE("merge refuses partials that do not make one run, naming the file, and writes nothing") {

@@ -330,4 +330,9 @@ TEST_CASE("sensitivity: the first draw that fails is the one reported, with one 
     auto ok = run(before, "2");
     CHECK_MESSAGE(ok.status == 0, ok.err);
     CHECK(ok.out.find("Probabilistic: " + before + " draws, seed 3") != std::string::npos);
+    // the same division in the cohort's own sum: the case that met it is named too
+    auto cohort = run_reckon({"sensitivity", passes, cases, "--output", "guarded_in_cohort", "--param", "risky=2", "--draws", "400", "--seed", "3"});
+    CHECK(cohort.status == 1);
+    CHECK_MESSAGE(cohort.err.find("  note: in case c1\n  note: while evaluating output 'guarded_in_cohort' (tests/rulesets/sensitivity-passes.reckon:24:15)\n"
+                                  "  note: with rate = " + m[1].str() + "\n  note: in draw " + first + " of seed 3 ") != std::string::npos, cohort.err);
 }

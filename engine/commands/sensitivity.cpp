@@ -271,6 +271,7 @@ std::vector<SensitivityRuns::Figures> SensitivityRuns::pass(const std::vector<Se
         Case c;
         std::vector<std::pair<int, Value>> fixed[2];
         std::size_t seq = 0;  // its position among the cases analysed
+        std::string note;     // on an error of the cohort's that it meets
     };
     const auto evaluate = [&](Pass& r, const Held& h) {
         if (r.error) return;
@@ -290,10 +291,10 @@ std::vector<SensitivityRuns::Figures> SensitivityRuns::pass(const std::vector<Se
                 if (cohort_) {
                     std::vector<Value> row;
                     for (const auto& [is_input, slot] : p_.cohort_fields) row.push_back(is_input ? c.inputs[static_cast<std::size_t>(slot)] : ev.rule(slot));
-                    r.totals->add(h.seq, case_parts(*fold_, p_, params, Value::list(std::move(row)), &r.run->tables));
+                    r.totals->add(h.seq, case_parts(*fold_, p_, params, Value::list(std::move(row)), &r.run->tables, h.note));
                 }
             } catch (EvalError& e) {
-                e.add_note("in case " + c.id);
+                e.add_note(h.note);
                 throw;
             }
         } catch (...) {
@@ -318,7 +319,7 @@ std::vector<SensitivityRuns::Figures> SensitivityRuns::pass(const std::vector<Se
             ++failed;
             return;
         }
-        Held h{std::move(c), {}, 0};
+        Held h{std::move(c), {}, 0, {}};
         try {
             Evaluator ev(p_, params_, h.c.inputs);
             check_requires(p_, ev, h.c);
@@ -341,6 +342,7 @@ std::vector<SensitivityRuns::Figures> SensitivityRuns::pass(const std::vector<Se
             return;
         }
         h.seq = seq++;
+        h.note = "in case " + h.c.id;
         chunk.push_back(std::move(h));
         if (chunk.size() == chunk_size) run_chunk();
     });

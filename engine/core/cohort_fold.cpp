@@ -110,7 +110,7 @@ std::optional<std::size_t> FoldPlan::total_of(const Node* n, int member) const {
 }
 
 CaseParts case_parts(const FoldPlan& plan, const Program& p, const std::vector<Value>& params, Value record,
-                     const RunTables* tables) {
+                     const RunTables* tables, const std::string& case_note) {
     CaseParts out;
     out.parts.resize(plan.totals());
     const Value none = Value::list({});
@@ -128,6 +128,7 @@ CaseParts case_parts(const FoldPlan& plan, const Program& p, const std::vector<V
             } catch (const EvalError& e) {
                 part.kind = CasePart::Kind::failed;
                 part.error = e;
+                if (!case_note.empty()) part.error->add_note(case_note);
             }
         }
     }

@@ -67,9 +67,10 @@ struct CaseParts {
 };
 
 // The parts of a case whose record (p.cohort_fields' values) is `record`, under the run's params (and tables:
-// null, the program's).
+// null, the program's). `case_note`: noted on an element's error, which case met it, so that a cohort figure
+// that fails says so ("in case N0005 (cases/iom/N0005.yaml)"); empty, nothing.
 CaseParts case_parts(const FoldPlan& plan, const Program& p, const std::vector<Value>& params, Value record,
-                     const RunTables* tables = nullptr);
+                     const RunTables* tables = nullptr, const std::string& case_note = "");
 
 // The exact running totals of a cohort: every case that succeeded, folded in the order given.
 class CohortTotals {
