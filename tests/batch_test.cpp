@@ -323,3 +323,27 @@ TEST_CASE("batch --scenarios: each case read once and evaluated under each named
     CHECK(included == " Nominals included 104 157");
     CHECK(years.out.find("\n  Carried over (y2023)\n    N0") != std::string::npos);
 }
+
+TEST_CASE("batch: a case whose rule fails is named on stderr with its file, and the others go on") {
+    const std::string dir = reckon::testing::temp_dir();
+    write_file(dir + "/cases.csv", "id,hours\nc1,2\nc2,0\nc3,5\n");  // c2: a cost per hour of no hours
+    const auto r = run_reckon({"batch", "tests/rulesets/sensitivity-passes.reckon", dir + "/cases.csv", "--format", "jsonl"});
+    CHECK(r.status == 1);
+    CHECK(r.err == "tests/rulesets/sensitivity-passes.reckon:16:42: error: division by zero\n"
+                   "  output per_hour \"Cost over hours\" = cost / hours\n"
+                   "                                           ^\n"
+                   "  note: while evaluating output 'per_hour' (tests/rulesets/sensitivity-passes.reckon:16:8)\n"
+                   "  note: in case c2 (" + dir + "/cases.csv)\n"
+                   "3 cases, 1 failed\n");
+    const auto lines = lines_of(r.out);
+    REQUIRE(lines.size() == 4);  // three cases and the cohort
+    CHECK(lines[0].find("\"case\":\"c1\"") != std::string::npos);
+    CHECK(lines[1].rfind("{\"case\":\"c2\"", 0) == 0);
+    CHECK(lines[1].find("note: in case c2 (") != std::string::npos);  // the jsonl line holds the same diagnostics
+    CHECK(lines[2].find("\"case\":\"c3\"") != std::string::npos);
+    // and under scenarios, which one
+    write_file(dir + "/rates.yaml", "low: {rate: 5}\nhigh: {rate: 15}\n");
+    const auto s = run_reckon({"batch", "tests/rulesets/sensitivity-passes.reckon", dir + "/cases.csv", "--scenarios", dir + "/rates.yaml"});
+    CHECK(s.status == 1);
+    CHECK_MESSAGE(s.err.find("  note: under scenario 'low'\n  note: in case c2 (" + dir + "/cases.csv)\n") != std::string::npos, s.err);
+}

@@ -100,31 +100,35 @@ public:
             Case c = t.item.load(p_);
             if (t.item.doc.in_stream && p_.case_id_input < 0) c.id = out.id;
             out.id = c.id;
-            // which case met an error of the cohort's, where that error is said
-            const bool folds = std::any_of(plans_.begin(), plans_.end(), [](const FoldPlan& f) { return f.any(); });
-            const std::string note = folds ? "in case " + c.id + " (" + file + (out.document ? ", document " + std::to_string(out.document) : "") + ")" : "";
-            if (o_.scenarios.empty()) {
-                std::vector<Value> record;
-                CaseResult r = evaluate_outputs(scratch[0], p_, params_, c, plans_[0].any() ? &record : nullptr, &constants_[0]);
-                if (plans_[0].any()) out.parts.push_back(case_parts(plans_[0], p_, params_, Value::list(std::move(record)), nullptr, note));
-                sink_.succeeded(out, r, nullptr);
-                if (o_.keep || o_.partial) out.outputs = std::move(r.outputs);
-            } else {  // the case read once, evaluated under each scenario
-                for (std::size_t k = 0; k < o_.scenarios.size(); ++k) {
-                    const auto& sc = o_.scenarios[k];
+            // which case met an error, where it is said: a rule's (whose place is the ruleset's) or the cohort's
+            const std::string note = "in case " + c.id + " (" + file + (out.document ? ", document " + std::to_string(out.document) : "") + ")";
+            try {
+                if (o_.scenarios.empty()) {
                     std::vector<Value> record;
-                    CaseResult r;
-                    try {
-                        r = evaluate_outputs(scratch[k], *sc.program, sc.params, c, plans_[k].any() ? &record : nullptr, &constants_[k]);
-                    } catch (EvalError& e) {
-                        e.add_note("under scenario '" + sc.name + "'");
-                        throw;
+                    CaseResult r = evaluate_outputs(scratch[0], p_, params_, c, plans_[0].any() ? &record : nullptr, &constants_[0]);
+                    if (plans_[0].any()) out.parts.push_back(case_parts(plans_[0], p_, params_, Value::list(std::move(record)), nullptr, note));
+                    sink_.succeeded(out, r, nullptr);
+                    if (o_.keep || o_.partial) out.outputs = std::move(r.outputs);
+                } else {  // the case read once, evaluated under each scenario
+                    for (std::size_t k = 0; k < o_.scenarios.size(); ++k) {
+                        const auto& sc = o_.scenarios[k];
+                        std::vector<Value> record;
+                        CaseResult r;
+                        try {
+                            r = evaluate_outputs(scratch[k], *sc.program, sc.params, c, plans_[k].any() ? &record : nullptr, &constants_[k]);
+                        } catch (EvalError& e) {
+                            e.add_note("under scenario '" + sc.name + "'");
+                            throw;
+                        }
+                        sink_.succeeded(out, r, &sc.name);
+                        out.parts.push_back(plans_[k].any() ? case_parts(plans_[k], *sc.program, sc.params, Value::list(std::move(record)), nullptr, note)
+                                                            : CaseParts{});
+                        if (o_.keep_each || o_.partial) out.scenario_outputs.push_back(std::move(r.outputs));
                     }
-                    sink_.succeeded(out, r, &sc.name);
-                    out.parts.push_back(plans_[k].any() ? case_parts(plans_[k], *sc.program, sc.params, Value::list(std::move(record)), nullptr, note)
-                                                        : CaseParts{});
-                    if (o_.keep_each || o_.partial) out.scenario_outputs.push_back(std::move(r.outputs));
                 }
+            } catch (EvalError& e) {
+                e.add_note(note);
+                throw;
             }
             out.ok = true;
         } catch (const EvalError& e) {
