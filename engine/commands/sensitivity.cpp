@@ -210,7 +210,7 @@ std::vector<SensitivityRuns::Figures> SensitivityRuns::at_each(const std::vector
 }
 
 // One setting's run in a pass: its values, the cohort's running totals and its figures so far, or its error.
-struct SensitivityRuns::Pass {
+struct SensitivityRuns::SettingRun {
     const Settings* settings = nullptr;
     std::optional<RunValues> run;
     bool draws_only = true;  // only values with a distribution set: what no drawn value moves is kept
@@ -230,7 +230,7 @@ std::vector<SensitivityRuns::Figures> SensitivityRuns::pass(const std::vector<Se
         }
         return x.n();
     };
-    const auto fail = [&](Pass& r) {  // the error in flight, noting the settings, kept as the run's
+    const auto fail = [&](SettingRun& r) {  // the error in flight, noting the settings, kept as the run's
         try {
             throw;
         } catch (EvalError& e) {
@@ -240,7 +240,7 @@ std::vector<SensitivityRuns::Figures> SensitivityRuns::pass(const std::vector<Se
             r.error = std::current_exception();
         }
     };
-    std::vector<Pass> runs(settings.size());
+    std::vector<SettingRun> runs(settings.size());
     // f(s) for each setting, the settings shared among the threads: each setting's run is only ever on one
     const std::size_t threads = std::max<std::size_t>(1, std::min<std::size_t>(jobs, runs.size()));
     const auto each_setting = [&](const auto& f) {
@@ -253,7 +253,7 @@ std::vector<SensitivityRuns::Figures> SensitivityRuns::pass(const std::vector<Se
         for (auto& t : pool) t.join();
     };
     each_setting([&](std::size_t s) {
-        Pass& r = runs[s];
+        SettingRun& r = runs[s];
         r.settings = &settings[s];
         for (std::size_t i = 0; i < values_.size(); ++i)
             if (settings[s][i] && values_[i].range->distribution == Distribution::none) r.draws_only = false;
@@ -273,7 +273,7 @@ std::vector<SensitivityRuns::Figures> SensitivityRuns::pass(const std::vector<Se
         std::size_t seq = 0;  // its position among the cases analysed
         std::string note;     // on an error of the cohort's that it meets
     };
-    const auto evaluate = [&](Pass& r, const Held& h) {
+    const auto evaluate = [&](SettingRun& r, const Held& h) {
         if (r.error) return;
         const Case& c = h.c;
         const std::vector<Value>& params = r.run->params;
@@ -283,20 +283,18 @@ std::vector<SensitivityRuns::Figures> SensitivityRuns::pass(const std::vector<Se
         const int kept = r.draws_only ? 1 : 0;
         for (const auto& [rule, value] : h.fixed[kept]) ev.preset(rule, value);
         try {
-            try {
-                if (requires_moved_[kept]) check_requires(p_, ev, c);
-                for (std::size_t t = 0; t < targets_.size(); ++t)
-                    if (!p_.rules[static_cast<std::size_t>(targets_[t].rule)].cohort)
-                        r.out[t] = number_of(targets_[t], ev.rule(targets_[t].rule), *r.settings);
-                if (cohort_) {
-                    std::vector<Value> row;
-                    for (const auto& [is_input, slot] : p_.cohort_fields) row.push_back(is_input ? c.inputs[static_cast<std::size_t>(slot)] : ev.rule(slot));
-                    r.totals->add(h.seq, case_parts(*fold_, p_, params, Value::list(std::move(row)), &r.run->tables, h.note));
-                }
-            } catch (EvalError& e) {
-                e.add_note(h.note);
-                throw;
+            if (requires_moved_[kept]) check_requires(p_, ev, c);
+            for (std::size_t t = 0; t < targets_.size(); ++t)
+                if (!p_.rules[static_cast<std::size_t>(targets_[t].rule)].cohort)
+                    r.out[t] = number_of(targets_[t], ev.rule(targets_[t].rule), *r.settings);
+            if (cohort_) {
+                std::vector<Value> row;
+                for (const auto& [is_input, slot] : p_.cohort_fields) row.push_back(is_input ? c.inputs[static_cast<std::size_t>(slot)] : ev.rule(slot));
+                r.totals->add(h.seq, case_parts(*fold_, p_, params, Value::list(std::move(row)), &r.run->tables, h.note));
             }
+        } catch (EvalError& e) {
+            e.add_note(h.note);
+            fail(r);
         } catch (...) {
             fail(r);
         }
@@ -352,7 +350,7 @@ std::vector<SensitivityRuns::Figures> SensitivityRuns::pass(const std::vector<Se
         throw std::runtime_error("reckon: error: a later pass over the cases read " + std::to_string(seq) + " where the first read " + std::to_string(cases_) +
                                  ": were the case files changed while they were analysed?");
     each_setting([&](std::size_t s) {  // the cohort's figures, from each setting's totals
-        Pass& r = runs[s];
+        SettingRun& r = runs[s];
         if (!cohort_ || r.error) return;
         try {
             const Value kept = r.totals->records();
@@ -366,7 +364,7 @@ std::vector<SensitivityRuns::Figures> SensitivityRuns::pass(const std::vector<Se
         }
     });
     std::vector<Figures> out;
-    for (Pass& r : runs) out.push_back(r.error ? Figures{{}, r.error} : Figures{std::move(r.out), nullptr});
+    for (SettingRun& r : runs) out.push_back(r.error ? Figures{{}, r.error} : Figures{std::move(r.out), nullptr});
     return out;
 }
 

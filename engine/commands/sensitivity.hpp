@@ -103,7 +103,7 @@ public:
     std::vector<Figures> at_each(const std::vector<Settings>& settings, unsigned jobs = 1) const;
 
 private:
-    struct Pass;
+    struct SettingRun;  // one setting's run in a pass
     struct FirstPass {  // what the first pass finds: the cases analysed, and those that fail (position, diagnostics)
         std::size_t cases = 0;
         std::vector<std::size_t> failed;
