@@ -228,6 +228,27 @@ TEST_CASE("batch: a stream of cases in one file (--- between documents) gives wh
     CHECK(lines_of(one.out).size() == 601);
 }
 
+TEST_CASE("batch and eval read cases from a pipe (/dev/stdin), whose size is not known beforehand, as from the file") {
+    std::string dir = reckon::testing::temp_dir();
+    REQUIRE(reckon::testing::run_program(RECKON_GEN_IOM, {dir, "300", "5"}).status == 0);
+    std::string stream = stream_of(dir, reckon::testing::temp_dir() + "/cohort.yaml");
+    // through a shell's pipe: a redirected file would be a file, with a size
+    const auto piped_into = [](const std::string& file, const std::string& command) {
+        return reckon::testing::run_program("/bin/sh", {"-c", "cat '" + file + "' | '" + RECKON_BINARY + "' " + command});
+    };
+    auto file = run_reckon({"batch", ruleset, stream, "--format", "jsonl"});
+    auto piped = piped_into(stream, std::string("batch ") + ruleset + " /dev/stdin --format jsonl");
+    REQUIRE(file.status == 0);
+    CHECK(piped.status == 0);
+    CHECK(lines_of(piped.out).size() == 301);
+    CHECK(results_of(piped.out) == results_of(file.out));
+    const std::string one = "cases/sussex/complex-client-2010-11.yaml";
+    auto eval = piped_into(one, "eval rulesets/sussex-complex-client.reckon /dev/stdin");
+    CHECK(eval.status == 0);
+    CHECK(eval.out == run_reckon({"eval", "rulesets/sussex-complex-client.reckon", one}).out);
+    CHECK(eval.out.find("£60,805.55") != std::string::npos);
+}
+
 TEST_CASE("batch: a bad document in a stream is reported with its line and number and the others go on") {
     std::string path = reckon::testing::temp_dir() + "/s.yaml";
     write_file(path,

@@ -8,6 +8,7 @@
 #include "check.hpp"
 #include "check_settings.hpp"
 #include "import.hpp"
+#include "load_case.hpp"
 #include "parse.hpp"
 #include "run_data.hpp"
 
@@ -101,6 +102,7 @@ std::shared_ptr<Program> compile(SourcePtr entry, const std::vector<ParamSetting
     if (!diags.empty()) throw CompileError(std::move(diags));
     if (!run_data.empty()) apply_run_data(*p, run_data);
     mark_run_constants(*p);
+    p->case_keys = make_case_keys(p->inputs);
     return p;
 }
 

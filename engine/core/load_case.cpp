@@ -12,7 +12,9 @@
 #include <filesystem>
 #include <map>
 #include <algorithm>
+#include <array>
 #include <set>
+#include <string_view>
 
 namespace reckon {
 namespace {
@@ -22,6 +24,23 @@ struct SchemaNode {
     int input = -1;
     std::map<std::string, SchemaNode> children;
 };
+}  // namespace
+
+struct CaseKeys {
+    SchemaNode root;
+};
+
+std::shared_ptr<const CaseKeys> make_case_keys(const std::vector<InputDef>& inputs) {
+    auto keys = std::make_shared<CaseKeys>();
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        SchemaNode* at = &keys->root;
+        for (const auto& s : inputs[i].segments) at = &at->children[s];
+        at->input = static_cast<int>(i);
+    }
+    return keys;
+}
+
+namespace {
 
 // Where a value is in the case, as errors name it ("probation.activities[2].hours"), written out only for an
 // error: a value read well costs no text.
@@ -270,10 +289,10 @@ public:
         }
         for (const auto& [key, child] : schema.children) {
             if (std::find(seen.begin(), seen.end(), &child) != seen.end()) continue;
-            std::string sub = path.empty() ? key : path + "." + key;
             if (child.input >= 0 && (inputs_[child.input].fallback || inputs_[child.input].type.optional))
                 continue;  // filled in by the caller
             if (child.input < 0 && all_optional(child)) continue;
+            std::string sub = path.empty() ? key : path + "." + key;
             std::string where = child.input >= 0 ? " (input declared at " + inputs_[child.input].where.str() + ")" : "";
             fail(n.Mark(), sub, "missing key" + where);
         }
@@ -302,6 +321,13 @@ private:
 // indentation, "- " items and [ { brackets), so that a hostile file is
 // refused before the YAML parser recurses into it. Returns where the limit
 // is passed, if it is.
+// The bytes that too_deep() looks at outside quotes: the rest of a line is skipped.
+constexpr std::array<bool, 256> nesting_mark = [] {
+    std::array<bool, 256> marks{};
+    for (unsigned char c : std::string_view("#\"'[]{}")) marks[c] = true;
+    return marks;
+}();
+
 std::optional<std::uint32_t> too_deep(const std::string& t, std::uint64_t limit) {
     std::vector<std::size_t> indents;
     std::uint64_t flow = 0;
@@ -324,6 +350,10 @@ std::optional<std::uint32_t> too_deep(const std::string& t, std::uint64_t limit)
             }
         }
         for (; i < end; ++i) {
+            if (!quote && indents.size() + flow <= limit) {  // skip what cannot nest: most of a line
+                while (i < end && !nesting_mark[static_cast<unsigned char>(t[i])]) ++i;
+                if (i == end) break;
+            }
             char c = t[i];
             if (quote) {
                 if (c == quote) quote = 0;
@@ -347,22 +377,19 @@ std::optional<std::uint32_t> too_deep(const std::string& t, std::uint64_t limit)
 
 std::optional<std::string> out_of_bounds(const UnitTable& units, const Type& t, const Bounds& b, const Number& v,
                                          const std::string& written) {
+    const bool below = b.min && v < *b.min;
+    if (!below && !(b.max && v > *b.max)) return std::nullopt;  // the usual case: no text made
     std::string u = units.name(t.unit);
     u = u.empty() ? u : " " + u;
-    if (b.min && v < *b.min) return written + " is below the minimum, " + format_trimmed(*b.min / units.scale(t.unit), 10) + u;
-    if (b.max && v > *b.max) return written + " is above the maximum, " + format_trimmed(*b.max / units.scale(t.unit), 10) + u;
-    return std::nullopt;
+    const Number& bound = below ? *b.min : *b.max;
+    return written + (below ? " is below the minimum, " : " is above the maximum, ") + format_trimmed(bound / units.scale(t.unit), 10) + u;
 }
 
 namespace {
 // A YAML file read against the schema that `inputs` make: the case's inputs, or the run data's.
 Case load_yaml(const Program& p, const std::vector<InputDef>& inputs, SourcePtr source) {
-    SchemaNode root;
-    for (std::size_t i = 0; i < inputs.size(); ++i) {
-        SchemaNode* at = &root;
-        for (const auto& s : inputs[i].segments) at = &at->children[s];
-        at->input = static_cast<int>(i);
-    }
+    const std::shared_ptr<const CaseKeys> keys = &inputs == &p.inputs && p.case_keys ? p.case_keys : make_case_keys(inputs);
+    const SchemaNode& root = keys->root;
     Loader loader(p, inputs, *source);
     Case c;
     c.source = source;

@@ -33,6 +33,9 @@ class Evaluator;
 // in the case file.
 void check_requires(const Program& p, Evaluator& ev, const Case& c);
 
+// The keys a case file may hold, as the inputs' paths make them: made once for a program (Program::case_keys).
+std::shared_ptr<const CaseKeys> make_case_keys(const std::vector<InputDef>& inputs);
+
 // Throws CompileError listing every problem found in the case (unknown keys,
 // missing keys, wrong types, values out of range), each with file:line:col
 // and the key path.

@@ -16,6 +16,8 @@
 
 namespace reckon {
 
+struct CaseKeys;
+
 enum class Op {
     constant,               // value
     param, input, rule,     // slot
@@ -382,6 +384,7 @@ struct Program {
     std::vector<UncertainCell> uncertain_cells;      // table cells with a range, table by table, row by row
     Limits limits;                      // what the run accepts: cases, evaluation
     std::vector<const Node*> constants; // the parts of per-case formulas that read only the run (fold_constants.hpp)
+    std::shared_ptr<const CaseKeys> case_keys;  // the keys a case file may hold, made once (load_case.hpp); null: made per case
 
     bool cohort_rules_needed() const { return !cohort_fields.empty(); }
     int param_slot(const std::string& n) const;

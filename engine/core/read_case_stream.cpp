@@ -2,7 +2,6 @@
 
 
 #include <algorithm>
-#include <filesystem>
 
 namespace reckon {
 
@@ -25,15 +24,21 @@ bool blank_document(const std::string& t) {
 
 CaseReader::CaseReader(std::string path, std::uint64_t max_bytes)
     : path_(std::move(path)), max_bytes_(max_bytes), in_(path_, std::ios::binary) {
-    std::error_code ec;
-    size_ = std::filesystem::file_size(path_, ec);
     failed_ = !in_;
+    // The size from the open file (no second look-up of its path); a pipe has none, and is read in blocks.
+    const std::streampos end = failed_ ? std::streampos(-1) : in_.rdbuf()->pubseekoff(0, std::ios::end, std::ios::in);
+    sized_ = end != std::streampos(-1);
+    if (sized_) {
+        size_ = static_cast<std::uintmax_t>(end);
+        in_.rdbuf()->pubseekoff(0, std::ios::beg, std::ios::in);
+    }
 }
 
 bool CaseReader::fill() {
     if (eof_) return false;
     // A small file in one read (its size and one byte more, to see the end); a large one in blocks of 1 MB.
-    const std::size_t want = std::min<std::size_t>(1 << 20, static_cast<std::size_t>(size_ - std::min(size_, read_)) + 1);
+    // A pipe's size is not known: blocks of 64 KB until it ends.
+    const std::size_t want = sized_ ? std::min<std::size_t>(1 << 20, static_cast<std::size_t>(size_ - std::min(size_, read_)) + 1) : 1 << 16;
     const std::size_t had = buf_.size();
     buf_.resize(had + want);  // zeroes only what is about to be read into
     in_.read(buf_.data() + had, static_cast<std::streamsize>(want));
@@ -114,7 +119,7 @@ std::optional<CaseDocument> CaseReader::next() {
         if (too_large) {
             ++number_;
             if (!markers_ && eof_ && pos_ == buf_.size())
-                return CaseDocument{nullptr, path_ + ": error: the file is " + std::to_string(size_) + " bytes, more than the limit of " +
+                return CaseDocument{nullptr, path_ + ": error: the file is " + std::to_string(read_) + " bytes, more than the limit of " +
                                                  std::to_string(limit) + " (it can be raised with --limit file-size=N)", number_, false};
             return CaseDocument{nullptr, path_ + ":" + std::to_string(first + 1) + ": error: document " + std::to_string(number_) +
                                              " is more than " + std::to_string(limit) +

@@ -5,7 +5,8 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
-#include <sstream>
+#include <istream>
+#include <streambuf>
 
 namespace reckon {
 
@@ -86,8 +87,22 @@ private:
     std::size_t depth_ = 0;
 };
 
+namespace {
+// The text read where it is, not copied into a string stream first.
+class TextBuffer : public std::streambuf {
+public:
+    explicit TextBuffer(const std::string& text) {
+        char* begin = const_cast<char*>(text.data());  // only read: a get area is of char*
+        setg(begin, begin, begin + text.size());
+    }
+};
+}  // namespace
+
 YamlTree::YamlTree(const std::string& text) {
-    std::istringstream in(text);
+    TextBuffer buffer(text);
+    std::istream in(&buffer);
+    nodes_.reserve(text.size() / 8 + 8);  // about one node for every 8 bytes of a case file: no growing on the way
+    kids_.reserve(text.size() / 8 + 8);
     try {
         YAML::Parser parser(in);
         TreeBuilder builder(*this);

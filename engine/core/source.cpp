@@ -1,8 +1,8 @@
 #include "source.hpp"
 
-
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -13,8 +13,10 @@ namespace reckon {
 SourceFile::SourceFile(std::string path, std::string text, bool keep_mark) : path_(std::move(path)), text_(std::move(text)) {
     if (!keep_mark && text_.rfind("\xEF\xBB\xBF", 0) == 0) text_.erase(0, 3);  // a byte-order mark says nothing here
     line_starts_.push_back(0);
-    for (std::uint32_t i = 0; i < text_.size(); ++i)
-        if (text_[i] == '\n') line_starts_.push_back(i + 1);
+    const char* const begin = text_.data();
+    const char* const end = begin + text_.size();
+    for (const char* at = begin; (at = static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(end - at))));)
+        line_starts_.push_back(static_cast<std::uint32_t>(++at - begin));
 }
 
 SourceFile::SourceFile(std::string path, std::string text, std::uint32_t first_line, std::uint32_t document, bool keep_mark)
@@ -49,6 +51,15 @@ std::string_view SourceFile::line_text(std::uint32_t line) const {
 std::optional<Diagnostic> check_text(const SourceFile& f) {
     const std::string& t = f.text();
     for (std::size_t i = 0; i < t.size();) {
+        // Eight bytes at a time while they are ASCII and none is NUL, as nearly all of a case file is.
+        while (i + 8 <= t.size()) {
+            std::uint64_t w;
+            std::memcpy(&w, t.data() + i, 8);
+            const std::uint64_t high = 0x8080808080808080ULL;
+            if ((w & high) != 0 || ((w - 0x0101010101010101ULL) & ~w & high) != 0) break;  // a byte >= 0x80, or a NUL
+            i += 8;
+        }
+        if (i == t.size()) break;
         auto c = static_cast<unsigned char>(t[i]);
         auto at = [&](const char* what) {
             char hex[8];

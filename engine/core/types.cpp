@@ -83,6 +83,9 @@ std::optional<UnitTable::MoneyShape> UnitTable::money_shape(const Unit& u) const
 }
 
 std::optional<Number> UnitTable::written_number(const Unit& u, std::string_view text) const {
+    // A plain decimal, as most case values are, has no symbol, percent sign or unit to take off: the rest is for
+    // the written forms.
+    if (auto plain = parse_decimal(text, true)) return plain;
     std::string digits(text);
     auto ends_with = [&](const std::string& tail) {
         return !tail.empty() && digits.size() > tail.size() && digits.compare(digits.size() - tail.size(), tail.size(), tail) == 0;
