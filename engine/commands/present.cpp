@@ -282,6 +282,7 @@ OutputsJson::OutputsJson(const Program& p, const std::vector<int>& slots) : p_(p
         s.suffix += "}";
         if (d.by)
             for (std::size_t m = 0; m < d.by->members.size(); ++m) s.members.push_back((m ? "," : "") + json_string(d.by->members[m]) + ":");
+        reserve_ += s.prefix.size() + s.suffix.size() + 24;  // and a figure's text, about
         slots_.push_back(std::move(s));
     }
 }
@@ -304,7 +305,9 @@ void OutputsJson::value(std::string& out, const Slot& s, const Value& x) const {
 }
 
 std::string OutputsJson::text(const std::vector<Value>& values) const {
-    std::string out = "{";
+    std::string out;
+    out.reserve(reserve_);  // the line in one allocation, as a rule
+    out += '{';
     for (std::size_t i = 0; i < slots_.size(); ++i) {
         const Slot& s = slots_[i];
         out += s.prefix;
@@ -320,7 +323,8 @@ std::string OutputsJson::text(const std::vector<Value>& values) const {
         }
         out += s.suffix;
     }
-    return out + "}";
+    out += '}';
+    return out;
 }
 
 std::string json_text(const nlohmann::ordered_json& j, int indent) {

@@ -60,6 +60,7 @@ private:
     void value(std::string& out, const Slot& s, const Value& x) const;
     const Program& p_;
     std::vector<Slot> slots_;
+    std::size_t reserve_ = 2;  // about the length of a line
 };
 
 // A JSON string: quoted, escaped, bytes that are not UTF-8 replaced.

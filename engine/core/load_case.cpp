@@ -22,7 +22,7 @@ namespace {
 // The keys a case may hold: a tree whose leaves are inputs.
 struct SchemaNode {
     int input = -1;
-    std::map<std::string, SchemaNode> children;
+    std::map<std::string, SchemaNode, std::less<>> children;  // found by a key's text where the tree holds it
 };
 }  // namespace
 
@@ -46,11 +46,12 @@ namespace {
 // error: a value read well costs no text.
 struct KeyPath {
     const KeyPath* parent = nullptr;
-    const std::string* name = nullptr;  // the input's path (at the top), or a field's key
-    std::size_t index = 0;              // an element's, when name is null
+    std::string_view name;  // the input's path (at the top), or a field's key
+    std::size_t index = 0;  // an element's
+    bool element = false;
     std::string str() const {
-        if (!parent) return name ? *name : std::string();
-        return parent->str() + (name ? "." + *name : "[" + std::to_string(index) + "]");
+        if (!parent) return std::string(name);
+        return parent->str() + (!element ? "." + std::string(name) : "[" + std::to_string(index) + "]");
     }
 };
 
@@ -75,7 +76,7 @@ public:
             case YamlNode::Kind::null: return "nothing";
             case YamlNode::Kind::sequence: return "a list";
             case YamlNode::Kind::map: return "a mapping";
-            case YamlNode::Kind::scalar: return "'" + n.Scalar() + "'";
+            case YamlNode::Kind::scalar: return "'" + std::string(n.Scalar()) + "'";
             case YamlNode::Kind::undefined: return "nothing";
         }
         return "?";
@@ -130,7 +131,7 @@ public:
                 fail(n.Mark(), path, "expected true or false, found " + describe_node(n));
                 return std::nullopt;
             case TypeKind::text:
-                if (n.IsScalar()) return Value::text(n.Scalar());
+                if (n.IsScalar()) return Value::text(std::string(n.Scalar()));
                 fail(n.Mark(), path, "expected text, found " + describe_node(n));
                 return std::nullopt;
             case TypeKind::date: {
@@ -143,7 +144,7 @@ public:
                 return Value::date(*d);
             }
             case TypeKind::enumeration: {
-                int m = n.IsScalar() ? t.enumeration->member(n.Scalar()) : -1;
+                int m = n.IsScalar() ? t.enumeration->member(std::string(n.Scalar())) : -1;
                 if (m < 0) {
                     fail(n.Mark(), path, "expected " + t.enumeration->name + ", one of: " + members_of(*t.enumeration) +
                                              "; found " + describe_node(n));
@@ -194,7 +195,7 @@ public:
         }
         bool ok = true;
         for (std::size_t i = 0; i < n.size(); ++i) {
-            const KeyPath element{&path, nullptr, i};
+            const KeyPath element{&path, {}, i, true};
             auto v = convert(n[i], *t.element, b, element);
             if (v) items.push_back(std::move(*v));
             else ok = false;
@@ -210,47 +211,42 @@ public:
             return std::nullopt;
         }
         const RecordDef& r = *t.record;
-        std::vector<std::optional<Value>> fields(r.fields.size());
+        std::vector<Value> fields(r.fields.size());  // each field's value, in the record's order (none: not given)
         bool ok = true;
         std::vector<std::uint8_t> seen(r.fields.size(), 0);
-        std::vector<const std::string*> seen_unknown;
+        std::vector<std::string_view> seen_unknown;
         for (std::size_t k = 0; k < n.size(); ++k) {
             const YamlNode first = n.key(k), second = n.value(k);
-            const std::string& key = first.Scalar();
-            const KeyPath field{&path, &key};
+            const std::string_view key = first.Scalar();
+            const KeyPath field{&path, key};
             const int f = r.field(key);
             const bool again = f >= 0 ? seen[static_cast<std::size_t>(f)] != 0
-                                      : std::any_of(seen_unknown.begin(), seen_unknown.end(), [&](const std::string* u) { return *u == key; });
+                                      : std::find(seen_unknown.begin(), seen_unknown.end(), key) != seen_unknown.end();
             if (again) {
                 fail(first.Mark(), field, "duplicate key");
                 ok = false;
             } else if (f < 0) {
-                seen_unknown.push_back(&key);
+                seen_unknown.push_back(key);
                 fail(first.Mark(), field, "unknown key; expected one of: " + keys_of(r));
                 ok = false;
             } else {
                 seen[static_cast<std::size_t>(f)] = 1;
-                fields[f] = convert(second, r.fields[f].type, r.fields[f].bounds, field);
-                ok = ok && fields[f].has_value();
+                if (auto v = convert(second, r.fields[f].type, r.fields[f].bounds, field)) fields[f] = std::move(*v);
+                else ok = false;
             }
         }
         for (std::size_t f = 0; f < r.fields.size(); ++f)
-            if (!seen[f] && r.fields[f].type.optional) {
-                fields[f] = Value{};
-            } else if (!seen[f]) {
-                fail(n.Mark(), KeyPath{&path, &r.fields[f].name}, "missing key");
+            if (!seen[f] && !r.fields[f].type.optional) {  // an optional one left out stays none
+                fail(n.Mark(), KeyPath{&path, r.fields[f].name}, "missing key");
                 ok = false;
             }
         if (!ok) return std::nullopt;
-        std::vector<Value> vs;
-        for (auto& f : fields) vs.push_back(std::move(*f));
-        Value v = Value::list(std::move(vs));
-        return v;
+        return Value::list(std::move(fields));
     }
 
     std::vector<std::uint32_t> at_;
     std::vector<std::string> key_;  // empty: the input's own path
-    inline static const std::string unknown_key = "?";
+    static constexpr std::string_view unknown_key = "?";
     std::uint64_t values_ = 0;
 
     void group(const YamlNode& n, const SchemaNode& schema, const std::string& path, std::vector<Value>& out,
@@ -264,15 +260,16 @@ public:
         }
         // The keys met, by their schema entry (a few per mapping: a list is faster than a set of strings).
         std::vector<const SchemaNode*> seen;
+        seen.reserve(n.size());
         std::vector<std::string> seen_unknown;
         for (std::size_t k = 0; k < n.size(); ++k) {
             const YamlNode first = n.key(k), second = n.value(k);
-            const std::string& key = first.IsScalar() ? first.Scalar() : unknown_key;
-            auto sub = [&] { return path.empty() ? key : path + "." + key; };
+            const std::string_view key = first.IsScalar() ? first.Scalar() : unknown_key;
+            auto sub = [&] { return path.empty() ? std::string(key) : path + "." + std::string(key); };
             auto c = schema.children.find(key);
             if (c == schema.children.end()) {
                 bool again = std::find(seen_unknown.begin(), seen_unknown.end(), key) != seen_unknown.end();
-                if (!again) seen_unknown.push_back(key);
+                if (!again) seen_unknown.push_back(std::string(key));
                 fail(first.Mark(), sub(), again ? "duplicate key" : "unknown key; expected one of: " + child_keys(schema));
             } else if (std::find(seen.begin(), seen.end(), &c->second) != seen.end()) {
                 fail(first.Mark(), sub(), "duplicate key");
@@ -281,7 +278,7 @@ public:
                 const InputDef& in = inputs_[c->second.input];  // its path is this key's path (key_ stays empty for it)
                 const YamlMark m = second.Mark().is_null() ? first.Mark() : second.Mark();
                 at_[c->second.input] = m.pos >= 0 ? static_cast<std::uint32_t>(m.pos) + 1 : 0;
-                if (auto v = convert(second, in.type, in.bounds, KeyPath{nullptr, &in.path})) out[c->second.input] = std::move(*v);
+                if (auto v = convert(second, in.type, in.bounds, KeyPath{nullptr, in.path})) out[c->second.input] = std::move(*v);
             } else {
                 seen.push_back(&c->second);
                 group(second, c->second, sub(), out, first.Mark());
@@ -376,13 +373,13 @@ std::optional<std::uint32_t> too_deep(const std::string& t, std::uint64_t limit)
 }  // namespace
 
 std::optional<std::string> out_of_bounds(const UnitTable& units, const Type& t, const Bounds& b, const Number& v,
-                                         const std::string& written) {
+                                         std::string_view written) {
     const bool below = b.min && v < *b.min;
     if (!below && !(b.max && v > *b.max)) return std::nullopt;  // the usual case: no text made
     std::string u = units.name(t.unit);
     u = u.empty() ? u : " " + u;
     const Number& bound = below ? *b.min : *b.max;
-    return written + (below ? " is below the minimum, " : " is above the maximum, ") + format_trimmed(bound / units.scale(t.unit), 10) + u;
+    return std::string(written) + (below ? " is below the minimum, " : " is above the maximum, ") + format_trimmed(bound / units.scale(t.unit), 10) + u;
 }
 
 namespace {

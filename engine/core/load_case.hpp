@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace reckon {
@@ -25,7 +26,7 @@ struct Case {
 // as in "250 is above the maximum, 200 hour"; nothing when it is within them.
 // `written` is the number as the case wrote it.
 std::optional<std::string> out_of_bounds(const UnitTable& units, const Type& t, const Bounds& b, const Number& v,
-                                         const std::string& written);
+                                         std::string_view written);
 
 class Evaluator;
 // Checks the ruleset's `require` conditions on a loaded case, with the

@@ -11,12 +11,15 @@
 namespace reckon {
 
 namespace {
-const std::string no_text;
 YamlMark mark_of(const YAML::Mark& m) { return {m.pos, m.line, m.column}; }
 }  // namespace
 
 YamlNode::Kind YamlNode::kind() const { return tree_ ? tree_->nodes_[index_].kind : Kind::undefined; }
-const std::string& YamlNode::Scalar() const { return tree_ ? tree_->nodes_[index_].scalar : no_text; }
+std::string_view YamlNode::Scalar() const {
+    if (!tree_) return {};
+    const auto& e = tree_->nodes_[index_];
+    return std::string_view(tree_->texts_).substr(e.text_at, e.text_size);
+}
 bool YamlNode::quoted() const { return tree_ && tree_->nodes_[index_].quoted; }
 YamlMark YamlNode::Mark() const { return tree_ ? tree_->nodes_[index_].mark : YamlMark{}; }
 std::size_t YamlNode::size() const {
@@ -39,8 +42,11 @@ public:
     void OnAlias(const YAML::Mark&, YAML::anchor_t anchor) override { child(anchors_.at(anchor)); }
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, const std::string& value) override {
         const std::uint32_t i = add(YamlNode::Kind::scalar, mark, anchor);
-        t_.nodes_[i].scalar = value;
-        t_.nodes_[i].quoted = tag == "!";
+        auto& e = t_.nodes_[i];
+        e.text_at = static_cast<std::uint32_t>(t_.texts_.size());
+        e.text_size = static_cast<std::uint32_t>(value.size());
+        t_.texts_ += value;
+        e.quoted = tag == "!";
     }
     void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
         open(add(YamlNode::Kind::sequence, mark, anchor));
@@ -54,7 +60,7 @@ public:
 private:
     std::uint32_t add(YamlNode::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
         const auto i = static_cast<std::uint32_t>(t_.nodes_.size());
-        t_.nodes_.push_back({kind, false, mark_of(mark), {}, 0, 0});
+        t_.nodes_.push_back({kind, false, mark_of(mark), 0, 0, 0, 0});
         if (anchor != YAML::NullAnchor) {
             if (anchors_.size() <= anchor) anchors_.resize(anchor + 1);
             anchors_[anchor] = i;
@@ -63,28 +69,27 @@ private:
         return i;
     }
     void child(std::uint32_t i) {
-        if (depth_ > 0) pending_[depth_ - 1].push_back(i);
+        if (!open_.empty()) pending_.push_back(i);
     }
-    void open(std::uint32_t i) {
-        if (pending_.size() == depth_) pending_.emplace_back();
-        pending_[depth_].clear();
-        open_.push_back(i);
-        ++depth_;
-    }
+    void open(std::uint32_t i) { open_.push_back({i, static_cast<std::uint32_t>(pending_.size())}); }
     void close() {
-        --depth_;
-        auto& e = t_.nodes_[open_.back()];
+        const auto [node, start] = open_.back();
         open_.pop_back();
+        auto& e = t_.nodes_[node];
         e.first = static_cast<std::uint32_t>(t_.kids_.size());
-        e.count = static_cast<std::uint32_t>(pending_[depth_].size());
-        t_.kids_.insert(t_.kids_.end(), pending_[depth_].begin(), pending_[depth_].end());
+        e.count = static_cast<std::uint32_t>(pending_.size() - start);
+        t_.kids_.insert(t_.kids_.end(), pending_.begin() + start, pending_.end());
+        pending_.resize(start);
     }
 
     YamlTree& t_;
     std::vector<std::uint32_t> anchors_;
-    std::vector<std::vector<std::uint32_t>> pending_;  // each open container's children so far (reused)
-    std::vector<std::uint32_t> open_;
-    std::size_t depth_ = 0;
+    // The children of the open containers so far, one after another: each open container's start in it.
+    std::vector<std::uint32_t> pending_;
+    struct Open {
+        std::uint32_t node, start;
+    };
+    std::vector<Open> open_;
 };
 
 namespace {
@@ -103,6 +108,7 @@ YamlTree::YamlTree(const std::string& text) {
     std::istream in(&buffer);
     nodes_.reserve(text.size() / 8 + 8);  // about one node for every 8 bytes of a case file: no growing on the way
     kids_.reserve(text.size() / 8 + 8);
+    texts_.reserve(text.size());          // the scalars' texts are no longer than the document
     try {
         YAML::Parser parser(in);
         TreeBuilder builder(*this);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace reckon {
@@ -37,8 +38,8 @@ public:
     bool IsScalar() const { return kind() == Kind::scalar; }
     bool IsSequence() const { return kind() == Kind::sequence; }
     bool IsMap() const { return kind() == Kind::map; }
-    // A scalar's text ("" for any other node).
-    const std::string& Scalar() const;
+    // A scalar's text ("" for any other node), held by the tree.
+    std::string_view Scalar() const;
     // A quoted scalar ('…' or "…", yaml-cpp's tag "!"): text, never a number or true or false.
     bool quoted() const;
     YamlMark Mark() const;
@@ -66,11 +67,12 @@ private:
         YamlNode::Kind kind = YamlNode::Kind::null;
         bool quoted = false;
         YamlMark mark;
-        std::string scalar;
+        std::uint32_t text_at = 0, text_size = 0;  // a scalar's text in texts_
         std::uint32_t first = 0, count = 0;  // children in kids_ (a mapping's: key, value, key, value, …)
     };
     std::vector<Entry> nodes_;
     std::vector<std::uint32_t> kids_;
+    std::string texts_;  // every scalar's text, one after another: one block, not a string for each
 };
 
 }  // namespace reckon

@@ -162,7 +162,7 @@ struct RecordDef {
     std::string name;  // empty for an inline record
     std::vector<FieldDef> fields;
     Location where;
-    int field(const std::string& n) const {
+    int field(std::string_view n) const {
         for (std::size_t i = 0; i < fields.size(); ++i)
             if (fields[i].name == n) return static_cast<int>(i);
         return -1;
