@@ -115,7 +115,7 @@ void set_cell(Program& p, Checker& checker, const ParamSetting& s, std::vector<D
         diags.push_back({n->where, "a table cell holds a value written out, such as £200,000 or 1.06913", {}});
         return;
     }
-    std::vector<Value> cells = *t.rows.at(row).items();
+    std::vector<Value> cells = t.rows.at(row).items().copy();
     const CellSetting* before = p.cell_setting(slot, row, col);
     if (!before) p.cell_settings.push_back({slot, row, col, cells[col], table + "(" + key_shown(t, row) + ")." + column});
     cells[col] = n->value;

@@ -38,7 +38,7 @@ Evaluator::Evaluator(const Program& p, const std::vector<Value>& params, const V
                      std::size_t case_count)
     : p_(p), params_(&params), cases_(&cases), totals_(totals), rules_(p.rules.size()), rule_state_(p.rules.size(), 0),
       step_limit_(p_.limits.steps *
-                  std::max<std::uint64_t>(1, totals ? case_count : cases.items() ? cases.items()->size() : 1)),
+                  std::max<std::uint64_t>(1, totals ? case_count : cases.items().size())),
       depth_limit_(p_.limits.depth) {}
 
 void Evaluator::reset(const std::vector<Value>& inputs) {

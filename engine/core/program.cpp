@@ -93,7 +93,7 @@ std::string describe_keys(const TableDef& t, const UnitTable& units) {
 }
 
 void set_cell(TableDef& t, const UncertainCell& c, const Value& v) {
-    std::vector<Value> row = *t.rows.at(c.key).items();
+    std::vector<Value> row = t.rows.at(c.key).items().copy();
     row.at(static_cast<std::size_t>(c.column)) = v;
     t.rows[c.key] = Value::list(std::move(row));
     if (c.member >= 0 && !t.by_member.empty()) t.by_member.at(static_cast<std::size_t>(c.member)) = t.rows[c.key];

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <variant>
@@ -174,17 +175,40 @@ std::string describe(const Type& t, const UnitTable& units);
 // Units compared by dimension; whether a value may be absent is not compared.
 bool same_type(const Type& a, const Type& b, const UnitTable& units);
 
+class Value;
+
+// The values of a list (or a record's fields, in order), read where the list holds them: what Value::items()
+// gives. *v.items() and v.items()->size() read as they would through a pointer to a vector.
+class ValueSpan {
+public:
+    ValueSpan(const Value* data, std::size_t size) : data_(data), size_(size) {}
+    const Value* begin() const { return data_; }
+    const Value* end() const;
+    std::size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    const Value& operator[](std::size_t i) const;
+    const Value& at(std::size_t i) const;  // throws std::out_of_range
+    const Value& front() const { return *data_; }
+    const Value& back() const;
+    std::vector<Value> copy() const;  // the values, copied out (to make a list with one changed)
+    ValueSpan operator*() const { return *this; }
+    const ValueSpan* operator->() const { return this; }
+
+private:
+    const Value* data_;
+    std::size_t size_;
+};
+
 // A run-time value: one thing at a time. `none` is an absent value (an
 // optional input not given, or `none`); numbers (in base units), dates (days
 // since 1970-01-01) and enumeration members (by index) hold a Number; a truth
 // value a bool; a text a shared string; a list (or a record's fields, in
-// order) a shared vector. Reading it as what it does not hold throws
+// order) a shared block of values, one allocation with its count. Reading it as what it does not hold throws
 // std::bad_variant_access, which the command line reports as a bug.
 class Value {
 public:
     enum class Kind : std::uint8_t { none, number, boolean, text, date, list, member };
     using Text = std::shared_ptr<const std::string>;
-    using Items = std::shared_ptr<const std::vector<Value>>;
 
     Kind kind = Kind::none;
 
@@ -193,7 +217,7 @@ public:
     static Value text(std::string x) { return Value(Kind::text, std::make_shared<const std::string>(std::move(x))); }
     static Value date(long days) { return Value(Kind::date, Number(days)); }
     static Value member(int index) { return Value(Kind::member, Number(index)); }
-    static Value list(std::vector<Value> xs) { return Value(Kind::list, std::make_shared<const std::vector<Value>>(std::move(xs))); }
+    static Value list(std::vector<Value> xs);
 
     Value() = default;
     // number, date, member
@@ -201,14 +225,43 @@ public:
     Number& n() { return std::get<Number>(data_); }
     bool b() const { return std::get<bool>(data_); }
     const Text& s() const { return std::get<Text>(data_); }
-    const Items& items() const { return std::get<Items>(data_); }
+    ValueSpan items() const {
+        const Items& i = std::get<Items>(data_);
+        return {i.values.get(), i.size};
+    }
 
 private:
+    // A list's values and the control block that counts its owners, in one allocation (so that a record's
+    // fields are one step from the list that holds it); none for an empty list.
+    struct Items {
+        std::shared_ptr<const Value[]> values;
+        std::size_t size = 0;
+    };
     template <typename T>
     Value(Kind k, T&& x) : kind(k), data_(std::forward<T>(x)) {}
 
     std::variant<std::monostate, Number, bool, Text, Items> data_;
 };
+
+inline const Value* ValueSpan::end() const { return data_ + size_; }
+inline const Value& ValueSpan::operator[](std::size_t i) const { return data_[i]; }
+inline const Value& ValueSpan::back() const { return data_[size_ - 1]; }
+inline std::vector<Value> ValueSpan::copy() const { return std::vector<Value>(begin(), end()); }
+inline const Value& ValueSpan::at(std::size_t i) const {
+    if (i >= size_) throw std::out_of_range("a list has no element " + std::to_string(i));
+    return data_[i];
+}
+
+inline Value Value::list(std::vector<Value> xs) {
+    Items items;
+    items.size = xs.size();
+    if (!xs.empty()) {
+        std::shared_ptr<Value[]> block = std::make_shared<Value[]>(xs.size());
+        for (std::size_t i = 0; i < xs.size(); ++i) block[i] = std::move(xs[i]);
+        items.values = std::move(block);
+    }
+    return Value(Kind::list, std::move(items));
+}
 
 // Civil date <-> days since 1970-01-01 (proleptic Gregorian).
 long days_from_civil(int y, unsigned m, unsigned d);
