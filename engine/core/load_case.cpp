@@ -144,7 +144,7 @@ public:
                 return Value::date(*d);
             }
             case TypeKind::enumeration: {
-                int m = n.IsScalar() ? t.enumeration->member(std::string(n.Scalar())) : -1;
+                int m = n.IsScalar() ? t.enumeration->member(n.Scalar()) : -1;
                 if (m < 0) {
                     fail(n.Mark(), path, "expected " + t.enumeration->name + ", one of: " + members_of(*t.enumeration) +
                                              "; found " + describe_node(n));
@@ -261,7 +261,7 @@ public:
         // The keys met, by their schema entry (a few per mapping: a list is faster than a set of strings).
         std::vector<const SchemaNode*> seen;
         seen.reserve(n.size());
-        std::vector<std::string> seen_unknown;
+        std::vector<std::string_view> seen_unknown;  // held by the tree, as the keys are
         for (std::size_t k = 0; k < n.size(); ++k) {
             const YamlNode first = n.key(k), second = n.value(k);
             const std::string_view key = first.IsScalar() ? first.Scalar() : unknown_key;
@@ -269,7 +269,7 @@ public:
             auto c = schema.children.find(key);
             if (c == schema.children.end()) {
                 bool again = std::find(seen_unknown.begin(), seen_unknown.end(), key) != seen_unknown.end();
-                if (!again) seen_unknown.push_back(std::string(key));
+                if (!again) seen_unknown.push_back(key);
                 fail(first.Mark(), sub(), again ? "duplicate key" : "unknown key; expected one of: " + child_keys(schema));
             } else if (std::find(seen.begin(), seen.end(), &c->second) != seen.end()) {
                 fail(first.Mark(), sub(), "duplicate key");
@@ -314,10 +314,6 @@ private:
     const SourceFile& src_;
 };
 
-// How deeply the mappings and lists of a YAML text nest, line by line (block
-// indentation, "- " items and [ { brackets), so that a hostile file is
-// refused before the YAML parser recurses into it. Returns where the limit
-// is passed, if it is.
 // The bytes that too_deep() looks at outside quotes: the rest of a line is skipped.
 constexpr std::array<bool, 256> nesting_mark = [] {
     std::array<bool, 256> marks{};
@@ -325,6 +321,10 @@ constexpr std::array<bool, 256> nesting_mark = [] {
     return marks;
 }();
 
+// How deeply the mappings and lists of a YAML text nest, line by line (block
+// indentation, "- " items and [ { brackets), so that a hostile file is
+// refused before the YAML parser recurses into it. Returns where the limit
+// is passed, if it is.
 std::optional<std::uint32_t> too_deep(const std::string& t, std::uint64_t limit) {
     std::vector<std::size_t> indents;
     std::uint64_t flow = 0;

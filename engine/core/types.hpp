@@ -9,6 +9,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -107,7 +108,7 @@ struct EnumDef {
             if (c == '_') c = ' ';
         return name;
     }
-    int member(const std::string& m) const {
+    int member(std::string_view m) const {
         for (std::size_t i = 0; i < members.size(); ++i)
             if (members[i] == m) return static_cast<int>(i);
         return -1;
