@@ -331,7 +331,11 @@ Value Evaluator::binary(const Node& n) {
         case Op::add:
         case Op::sub:
         case Op::mul:
-        case Op::div: return Value::number(arithmetic(n, a.n(), b.n(), p_.limits.digits));
+        case Op::div: {
+            Number r;
+            arithmetic(r, n, a.n(), b.n(), p_.limits.digits);
+            return Value::number(std::move(r));
+        }
         case Op::lt:
         case Op::le:
         case Op::gt:

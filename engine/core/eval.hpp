@@ -22,13 +22,15 @@ inline const Number& within_digits(const Number& x, const Node& n, std::uint64_t
     return x.small() ? x : big_within_digits(x, n, digits);  // a small form has at most 19 digits
 }
 
-// a + b, a - b, a * b or a / b, as n's operation says: exact, and within the digits limit; throws EvalError at n
-// (division by zero, a runaway result).
-inline Number arithmetic(const Node& n, const Number& a, const Number& b, std::uint64_t digits) {
-    if (n.op == Op::div && b == 0) throw EvalError(n.where, "division by zero");
-    Number r = n.op == Op::add ? a + b : n.op == Op::sub ? a - b : n.op == Op::mul ? a * b : a / b;  // made in place
-    within_digits(r, n, digits);
-    return r;
+// out = a + b, a - b, a * b or a / b, as n's operation says: exact, made where out is kept, and within the digits
+// limit; throws EvalError at n (division by zero, a runaway result).
+inline const Number& arithmetic(Number& out, const Node& n, const Number& a, const Number& b, std::uint64_t digits) {
+    if (n.op == Op::add) Number::add(out, a, b);
+    else if (n.op == Op::sub) Number::subtract(out, a, b);
+    else if (n.op == Op::mul) Number::multiply(out, a, b);
+    else if (b == 0) throw EvalError(n.where, "division by zero");
+    else Number::divide(out, a, b);
+    return within_digits(out, n, digits);
 }
 // a < b, a <= b, a > b or a >= b, as op says.
 inline bool ordered(Op op, const Number& a, const Number& b) {

@@ -222,7 +222,7 @@ struct NumberArithmetic final : NumberCode {
         Number ta, tb;
         const Number& x = a->get(ev, ta);
         const Number& y = b->get(ev, tb);
-        return tmp = arithmetic(node, x, y, Machine{ev}.digits());
+        return arithmetic(tmp, node, x, y, Machine{ev}.digits());
     }
     NumberPtr a, b;
 };
@@ -279,7 +279,8 @@ struct NumberAggregate final : NumberCode {
         const Machine m{ev};
         Value held;
         const Value& xs = list->get(ev, held);  // in place or in `held`: alive while the elements are bound
-        Number total = 0;
+        Number& total = tmp;  // made where it is kept
+        total = Number();
         std::size_t count = 0;
         for (const Value& item : *xs.items()) {
             m.local(node.slot) = item;
@@ -288,13 +289,13 @@ struct NumberAggregate final : NumberCode {
             if (node.op == Op::count) continue;
             Number t;
             const Number& v = element ? element->get(ev, t) : item.n();
-            if (node.op == Op::sum) total = within_digits(total + v, node, m.digits());
+            if (node.op == Op::sum) within_digits(Number::add(total, total, v), node, m.digits());
             else if (count == 1 || (node.op == Op::least ? v < total : v > total)) total = v;
         }
         if (node.op == Op::count) return tmp = Number(count);
         if (node.op != Op::sum && count == 0)
             throw EvalError(node.where, std::string(node.op == Op::least ? "min" : "max") + "() of an empty list has no value");
-        return tmp = std::move(total);
+        return total;
     }
     ValuePtr list;
     NumberPtr element;

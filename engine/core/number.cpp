@@ -39,7 +39,7 @@ Integer from128(Int128 x) {
 }
 }  // namespace
 
-Number Number::reduced(Int128 n, Int128 d) {
+void Number::reduce(Int128 n, Int128 d) {
     if (d != 1) {
         const u128 g = gcd128(magnitude(n), static_cast<u128>(d));
         if (g > 1 && n >= INT64_MIN && n <= INT64_MAX && d <= INT64_MAX) {  // the usual case: 64-bit divisions
@@ -50,7 +50,7 @@ Number Number::reduced(Int128 n, Int128 d) {
             d /= static_cast<Int128>(g);
         }
     }
-    return exact(n, d);
+    set_exact(n, d);
 }
 
 Number::Number(const Integer& n) : Number(n, Integer(1)) {}
@@ -88,15 +88,15 @@ std::string Number::str() const {
 Number Number::exact_big(Int128 n, Int128 d) { return Number(BigRational(from128(n), from128(d))); }
 
 // a/b + s * c/d in lowest terms (Knuth, 4.5.1): when gcd(b, d) = 1 the sum is already reduced.
-Number Number::sum(const Number& x, const Number& y, int sign) {
+void Number::sum(Number& out, const Number& x, const Number& y, int sign) {
     const std::int64_t a = x.num_, b = x.den_, d = y.den_;
     const Int128 c = sign * static_cast<Int128>(y.num_);
-    if (b == d) return reduced(a + c, b);
+    if (b == d) return out.reduce(a + c, b);
     const auto g = static_cast<std::int64_t>(b == 1 || d == 1 ? 1 : gcd64(static_cast<std::uint64_t>(b), static_cast<std::uint64_t>(d)));
-    if (g == 1) return exact(static_cast<Int128>(a) * d + c * b, static_cast<Int128>(b) * d);
+    if (g == 1) return out.set_exact(static_cast<Int128>(a) * d + c * b, static_cast<Int128>(b) * d);
     const Int128 t = static_cast<Int128>(a) * (d / g) + c * (b / g);
     const auto g2 = static_cast<std::int64_t>(gcd128(magnitude(t), static_cast<u128>(g)));  // divides g
-    return exact(g2 == 1 ? t : t / g2, static_cast<Int128>(b / g) * (d / g2));
+    out.set_exact(g2 == 1 ? t : t / g2, static_cast<Int128>(b / g) * (d / g2));
 }
 
 Number Number::big_arithmetic(const Number& a, const Number& b, char op) {
@@ -108,23 +108,25 @@ Number Number::big_arithmetic(const Number& a, const Number& b, char op) {
 }
 
 // (a/b)(c/d) in lowest terms: cancel across first, so no gcd of the products is needed.
-Number Number::product(std::int64_t a, std::int64_t b, std::int64_t c, std::int64_t d) {
-    if (a == 0 || c == 0) return Number();
+void Number::product(Number& out, std::int64_t a, std::int64_t b, std::int64_t c, std::int64_t d) {
+    if (a == 0 || c == 0) return out.set_exact(0, 1);
     // gcds of 1 are the usual case (whole numbers); divisions in 64 bits, the products in 128
     const auto g1 = static_cast<std::int64_t>(d == 1 ? 1 : gcd64(mag64(a), static_cast<std::uint64_t>(d)));
     const auto g2 = static_cast<std::int64_t>(b == 1 ? 1 : gcd64(mag64(c), static_cast<std::uint64_t>(b)));
     const Int128 n = static_cast<Int128>(g1 == 1 ? a : a / g1) * (g2 == 1 ? c : c / g2);
     const Int128 m = static_cast<Int128>(g2 == 1 ? b : b / g2) * (g1 == 1 ? d : d / g1);
-    return exact(n, m);
+    out.set_exact(n, m);
 }
 
 
-Number operator/(const Number& a, const Number& b) {
+const Number& Number::divide(Number& out, const Number& a, const Number& b) {
     if (b.sign() == 0) throw std::domain_error("division by zero");
-    if (a.big_ || b.big_) return Number(a.big() / b.big());
-    if (b.num_ == INT64_MIN) return Number(a.big() / b.big());  // its magnitude is not a 64-bit denominator
+    // INT64_MIN: its magnitude is not a 64-bit denominator
+    if (a.big_ || b.big_ || b.num_ == INT64_MIN) return out = Number(a.big() / b.big());
     // a/b ÷ c/d = (a/b)(d/c), with the sign on the numerator
-    return b.num_ < 0 ? Number::product(a.num_, a.den_, -b.den_, -b.num_) : Number::product(a.num_, a.den_, b.den_, b.num_);
+    if (b.num_ < 0) product(out, a.num_, a.den_, -b.den_, -b.num_);
+    else product(out, a.num_, a.den_, b.den_, b.num_);
+    return out;
 }
 
 Number Number::operator-() const {

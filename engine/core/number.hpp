@@ -4,7 +4,13 @@
 
 #include <boost/multiprecision/cpp_int.hpp>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <type_traits>
@@ -67,13 +73,28 @@ public:
         }
     }
 
+    // out = a + b, a - b, a * b or a / b (b != 0), made where out is kept: no temporary to move. out may be a or b.
     // Small forms computed here (inline: they are most of a case's arithmetic), big ones in big_arithmetic().
-    friend Number operator+(const Number& a, const Number& b) { return a.big_ || b.big_ ? big_arithmetic(a, b, '+') : sum(a, b, 1); }
-    friend Number operator-(const Number& a, const Number& b) { return a.big_ || b.big_ ? big_arithmetic(a, b, '-') : sum(a, b, -1); }
-    friend Number operator*(const Number& a, const Number& b) {
-        return a.big_ || b.big_ ? big_arithmetic(a, b, '*') : product(a.num_, a.den_, b.num_, b.den_);
+    static const Number& add(Number& out, const Number& a, const Number& b) {
+        if (a.big_ || b.big_) return out = big_arithmetic(a, b, '+');
+        sum(out, a, b, 1);
+        return out;
     }
-    friend Number operator/(const Number& a, const Number& b);  // b != 0
+    static const Number& subtract(Number& out, const Number& a, const Number& b) {
+        if (a.big_ || b.big_) return out = big_arithmetic(a, b, '-');
+        sum(out, a, b, -1);
+        return out;
+    }
+    static const Number& multiply(Number& out, const Number& a, const Number& b) {
+        if (a.big_ || b.big_) return out = big_arithmetic(a, b, '*');
+        product(out, a.num_, a.den_, b.num_, b.den_);
+        return out;
+    }
+    static const Number& divide(Number& out, const Number& a, const Number& b);
+    friend Number operator+(const Number& a, const Number& b) { return made(add, a, b); }
+    friend Number operator-(const Number& a, const Number& b) { return made(subtract, a, b); }
+    friend Number operator*(const Number& a, const Number& b) { return made(multiply, a, b); }
+    friend Number operator/(const Number& a, const Number& b) { return made(divide, a, b); }  // b != 0
     Number operator-() const;
     Number& operator+=(const Number& b) { return *this = *this + b; }
     Number& operator-=(const Number& b) { return *this = *this - b; }
@@ -90,19 +111,43 @@ public:
     friend bool operator>=(const Number& a, const Number& b) { return compare(a, b) >= 0; }
 
 private:
-    static Number reduced(Int128 n, Int128 d);  // d > 0; lowest terms, small when it fits
-    static Number exact(Int128 n, Int128 d) {   // already in lowest terms, d > 0: small when it fits
-        if (n == 0) return Number();  // 0/1, whatever the denominator was
-        if (n < INT64_MIN || n > INT64_MAX || d > INT64_MAX) return exact_big(n, d);
+    template <typename Op> static Number made(Op op, const Number& a, const Number& b) {
         Number r;
-        r.num_ = static_cast<std::int64_t>(n);
-        r.den_ = static_cast<std::int64_t>(d);
+        op(r, a, b);
         return r;
+    }
+    static Number reduced(Int128 n, Int128 d) {  // d > 0; lowest terms, small when it fits
+        Number r;
+        r.reduce(n, d);
+        return r;
+    }
+    void reduce(Int128 n, Int128 d);  // this = n/d (d > 0) in lowest terms
+    void set_exact(Int128 n, Int128 d) {  // this = n/d, already in lowest terms (d > 0): small when it fits
+        if (n == 0) n = 0, d = 1;  // 0/1, whatever the denominator was
+        if (n < INT64_MIN || n > INT64_MAX || d > INT64_MAX) {
+            *this = exact_big(n, d);
+            return;
+        }
+        if (big_) big_.reset();
+        set_small(static_cast<std::int64_t>(n), static_cast<std::int64_t>(d));
+    }
+    // Numerator and denominator stored together, in one 16-byte store where the machine has one: a copy reads them
+    // as one 16-byte load, and a load that spans two smaller stores waits for both (no store forwarding).
+    void set_small(std::int64_t n, std::int64_t d) {
+#if defined(__SSE2__)
+        static_assert(offsetof(Number, den_) == offsetof(Number, num_) + sizeof(std::int64_t));
+        __m128i both = _mm_set_epi64x(d, n);
+        __asm__("" : "+x"(both));  // held as one vector: the compiler would otherwise split the store again
+        std::memcpy(&num_, &both, sizeof both);
+#else
+        num_ = n;
+        den_ = d;
+#endif
     }
     static Number exact_big(Int128 n, Int128 d);  // …that does not fit the small form
     static Number big_arithmetic(const Number& a, const Number& b, char op);  // a op b, one of them big (op: + - *)
-    static Number sum(const Number& x, const Number& y, int sign);  // both small
-    static Number product(std::int64_t a, std::int64_t b, std::int64_t c, std::int64_t d);  // (a/b)(c/d), b, d > 0
+    static void sum(Number& out, const Number& x, const Number& y, int sign);  // both small
+    static void product(Number& out, std::int64_t a, std::int64_t b, std::int64_t c, std::int64_t d);  // (a/b)(c/d), b, d > 0
     std::int64_t num_ = 0, den_ = 1;                // small: lowest terms, den_ > 0
     std::shared_ptr<const BigRational> big_;         // set only when the value does not fit the small form
 };

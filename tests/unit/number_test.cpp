@@ -216,3 +216,48 @@ TEST_CASE("numbers: arithmetic in 64 bits agrees with big rationals") {
         }
     }
 }
+
+TEST_CASE("numbers: made in place, the result is the operator's, whatever the place held and whether it is an operand") {
+    using reckon::Integer;
+    const Number big = Number(Integer(1) << 70, Integer(3));  // too large for the small form
+    const Number huge_den = Number(Integer(1), Integer(1) << 65);
+    const std::vector<Number> values = {Number(0), Number(7, 2), Number(-5, 3), Number(INT64_MAX), Number(1, INT64_MAX), big,
+                                        huge_den, -big};
+    using Op = const Number& (*)(Number&, const Number&, const Number&);
+    const std::vector<std::pair<Op, Number (*)(const Number&, const Number&)>> ops = {
+        {Number::add, [](const Number& a, const Number& b) { return a + b; }},
+        {Number::subtract, [](const Number& a, const Number& b) { return a - b; }},
+        {Number::multiply, [](const Number& a, const Number& b) { return a * b; }},
+        {Number::divide, [](const Number& a, const Number& b) { return a / b; }},
+    };
+    int checked = 0;
+    for (std::size_t k = 0; k < ops.size(); ++k) {
+        for (const Number& a : values) {
+            for (const Number& b : values) {
+                if (k == 3 && b == 0) continue;
+                CAPTURE(k);
+                CAPTURE(a.str());
+                CAPTURE(b.str());
+                const Number expected = ops[k].second(a, b);
+                CHECK(expected.big() == (k == 0   ? a.big() + b.big()
+                                         : k == 1 ? a.big() - b.big()
+                                         : k == 2 ? a.big() * b.big()
+                                                  : a.big() / b.big()));
+                for (const Number& before : values) {  // into a place that held a small or a big number
+                    Number out = before;
+                    CHECK(&ops[k].first(out, a, b) == &out);
+                    CHECK(out == expected);
+                    CHECK(out.small() == expected.small());
+                    ++checked;
+                }
+                Number x = a;  // the place is the first operand
+                CHECK(ops[k].first(x, x, b) == expected);
+                Number y = b;  // the place is the second operand
+                CHECK(ops[k].first(y, a, y) == expected);
+                Number z = a;  // both
+                if (k != 3 || a != 0) CHECK(ops[k].first(z, z, z) == ops[k].second(a, a));
+            }
+        }
+    }
+    CHECK(checked == 4 * 8 * 8 * 8 - 8 * 8);  // every place, every pair (a division by zero left out)
+}
