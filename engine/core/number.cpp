@@ -62,16 +62,16 @@ Number::Number(const BigRational& r) {
     const Integer& n = boost::multiprecision::numerator(r);
     const Integer& d = boost::multiprecision::denominator(r);
     if (n >= INT64_MIN && n <= INT64_MAX && d <= INT64_MAX) {
-        num_ = n.convert_to<std::int64_t>();
-        den_ = d.convert_to<std::int64_t>();
+        s_.num = n.convert_to<std::int64_t>();
+        s_.den = d.convert_to<std::int64_t>();
     } else {
         big_ = std::make_shared<const BigRational>(r);
     }
 }
 
-BigRational Number::big() const { return big_ ? *big_ : BigRational(Integer(num_), Integer(den_)); }
-Integer Number::numerator() const { return big_ ? boost::multiprecision::numerator(*big_) : Integer(num_); }
-Integer Number::denominator() const { return big_ ? boost::multiprecision::denominator(*big_) : Integer(den_); }
+BigRational Number::big() const { return big_ ? *big_ : BigRational(Integer(s_.num), Integer(s_.den)); }
+Integer Number::numerator() const { return big_ ? boost::multiprecision::numerator(*big_) : Integer(s_.num); }
+Integer Number::denominator() const { return big_ ? boost::multiprecision::denominator(*big_) : Integer(s_.den); }
 
 std::size_t Number::limbs() const {
     if (!big_) return 1;
@@ -81,7 +81,7 @@ std::size_t Number::limbs() const {
 
 std::string Number::str() const {
     if (big_) return big_->str();
-    return den_ == 1 ? std::to_string(num_) : std::to_string(num_) + "/" + std::to_string(den_);
+    return s_.den == 1 ? std::to_string(s_.num) : std::to_string(s_.num) + "/" + std::to_string(s_.den);
 }
 
 
@@ -89,8 +89,8 @@ Number Number::exact_big(Int128 n, Int128 d) { return Number(BigRational(from128
 
 // a/b + s * c/d in lowest terms (Knuth, 4.5.1): when gcd(b, d) = 1 the sum is already reduced.
 void Number::sum(Number& out, const Number& x, const Number& y, int sign) {
-    const std::int64_t a = x.num_, b = x.den_, d = y.den_;
-    const Int128 c = sign * static_cast<Int128>(y.num_);
+    const std::int64_t a = x.s_.num, b = x.s_.den, d = y.s_.den;
+    const Int128 c = sign * static_cast<Int128>(y.s_.num);
     if (b == d) return out.reduce(a + c, b);
     const auto g = static_cast<std::int64_t>(b == 1 || d == 1 ? 1 : gcd64(static_cast<std::uint64_t>(b), static_cast<std::uint64_t>(d)));
     if (g == 1) return out.set_exact(static_cast<Int128>(a) * d + c * b, static_cast<Int128>(b) * d);
@@ -122,16 +122,16 @@ void Number::product(Number& out, std::int64_t a, std::int64_t b, std::int64_t c
 const Number& Number::divide(Number& out, const Number& a, const Number& b) {
     if (b.sign() == 0) throw std::domain_error("division by zero");
     // INT64_MIN: its magnitude is not a 64-bit denominator
-    if (a.big_ || b.big_ || b.num_ == INT64_MIN) return out = Number(a.big() / b.big());
+    if (a.big_ || b.big_ || b.s_.num == INT64_MIN) return out = Number(a.big() / b.big());
     // a/b ÷ c/d = (a/b)(d/c), with the sign on the numerator
-    if (b.num_ < 0) product(out, a.num_, a.den_, -b.den_, -b.num_);
-    else product(out, a.num_, a.den_, b.den_, b.num_);
+    if (b.s_.num < 0) product(out, a.s_.num, a.s_.den, -b.s_.den, -b.s_.num);
+    else product(out, a.s_.num, a.s_.den, b.s_.den, b.s_.num);
     return out;
 }
 
 Number Number::operator-() const {
     if (big_) return Number(BigRational(-*big_));
-    return reduced(-static_cast<Int128>(num_), den_);
+    return reduced(-static_cast<Int128>(s_.num), s_.den);
 }
 
 int compare(const Number& a, const Number& b) {
@@ -139,7 +139,7 @@ int compare(const Number& a, const Number& b) {
         BigRational x = a.big(), y = b.big();
         return x < y ? -1 : x > y ? 1 : 0;
     }
-    Int128 l = static_cast<Int128>(a.num_) * b.den_, r = static_cast<Int128>(b.num_) * a.den_;
+    Int128 l = static_cast<Int128>(a.s_.num) * b.s_.den, r = static_cast<Int128>(b.s_.num) * a.s_.den;
     return l < r ? -1 : l > r ? 1 : 0;
 }
 

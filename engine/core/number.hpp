@@ -8,9 +8,8 @@
 #include <emmintrin.h>
 #endif
 
-#include <cstddef>
+#include <bit>
 #include <cstdint>
-#include <cstring>
 #include <memory>
 #include <optional>
 #include <type_traits>
@@ -39,9 +38,9 @@ public:
     template <typename I, std::enable_if_t<std::is_integral_v<I>, int> = 0>
     Number(I v) {  // NOLINT: a whole number is a Number
         if constexpr (std::is_signed_v<I> || sizeof(I) < sizeof(std::int64_t)) {
-            num_ = static_cast<std::int64_t>(v);
+            s_.num = static_cast<std::int64_t>(v);
         } else if (v <= static_cast<I>(INT64_MAX)) {
-            num_ = static_cast<std::int64_t>(v);
+            s_.num = static_cast<std::int64_t>(v);
         } else {
             *this = Number(BigRational(v));
         }
@@ -53,13 +52,13 @@ public:
     static Number ratio(std::int64_t n, std::int64_t d) { return reduced(n, d); }
 
     bool small() const { return !big_; }
-    std::int64_t small_numerator() const { return num_; }    // when small()
-    std::int64_t small_denominator() const { return den_; }
+    std::int64_t small_numerator() const { return s_.num; }    // when small()
+    std::int64_t small_denominator() const { return s_.den; }
     BigRational big() const;  // the value as Boost's rational
     Integer numerator() const;
     Integer denominator() const;  // > 0
-    bool is_integer() const { return big_ ? boost::multiprecision::denominator(*big_) == 1 : den_ == 1; }
-    int sign() const { return big_ ? big_->sign() : (num_ > 0) - (num_ < 0); }
+    bool is_integer() const { return big_ ? boost::multiprecision::denominator(*big_) == 1 : s_.den == 1; }
+    int sign() const { return big_ ? big_->sign() : (s_.num > 0) - (s_.num < 0); }
     // 64-bit limbs of the larger of numerator and denominator: the size of the number.
     std::size_t limbs() const;
     // "n/d", or "n" for a whole number.
@@ -67,9 +66,9 @@ public:
     // Whole types: truncated toward zero. double: nearest (for drawing only).
     template <typename T> T convert_to() const {
         if constexpr (std::is_floating_point_v<T>) {
-            return big_ ? big_->convert_to<T>() : static_cast<T>(num_) / static_cast<T>(den_);
+            return big_ ? big_->convert_to<T>() : static_cast<T>(s_.num) / static_cast<T>(s_.den);
         } else {
-            return big_ ? big_->convert_to<T>() : static_cast<T>(num_ / den_);
+            return big_ ? big_->convert_to<T>() : static_cast<T>(s_.num / s_.den);
         }
     }
 
@@ -87,7 +86,7 @@ public:
     }
     static const Number& multiply(Number& out, const Number& a, const Number& b) {
         if (a.big_ || b.big_) return out = big_arithmetic(a, b, '*');
-        product(out, a.num_, a.den_, b.num_, b.den_);
+        product(out, a.s_.num, a.s_.den, b.s_.num, b.s_.den);
         return out;
     }
     static const Number& divide(Number& out, const Number& a, const Number& b);
@@ -102,7 +101,7 @@ public:
     Number& operator/=(const Number& b) { return *this = *this / b; }
     friend int compare(const Number& a, const Number& b);
     friend bool operator==(const Number& a, const Number& b) {
-        return !a.big_ && !b.big_ ? a.num_ == b.num_ && a.den_ == b.den_ : compare(a, b) == 0;
+        return !a.big_ && !b.big_ ? a.s_.num == b.s_.num && a.s_.den == b.s_.den : compare(a, b) == 0;
     }
     friend bool operator!=(const Number& a, const Number& b) { return !(a == b); }
     friend bool operator<(const Number& a, const Number& b) { return compare(a, b) < 0; }
@@ -135,20 +134,23 @@ private:
     // as one 16-byte load, and a load that spans two smaller stores waits for both (no store forwarding).
     void set_small(std::int64_t n, std::int64_t d) {
 #if defined(__SSE2__)
-        static_assert(offsetof(Number, den_) == offsetof(Number, num_) + sizeof(std::int64_t));
+        static_assert(sizeof(Small) == sizeof(__m128i) && std::is_trivially_copyable_v<Small>);
         __m128i both = _mm_set_epi64x(d, n);
         __asm__("" : "+x"(both));  // held as one vector: the compiler would otherwise split the store again
-        std::memcpy(&num_, &both, sizeof both);
+        s_ = std::bit_cast<Small>(both);
 #else
-        num_ = n;
-        den_ = d;
+        s_.num = n;
+        s_.den = d;
 #endif
     }
     static Number exact_big(Int128 n, Int128 d);  // …that does not fit the small form
     static Number big_arithmetic(const Number& a, const Number& b, char op);  // a op b, one of them big (op: + - *)
     static void sum(Number& out, const Number& x, const Number& y, int sign);  // both small
     static void product(Number& out, std::int64_t a, std::int64_t b, std::int64_t c, std::int64_t d);  // (a/b)(c/d), b, d > 0
-    std::int64_t num_ = 0, den_ = 1;                // small: lowest terms, den_ > 0
+    struct Small {  // the small form: lowest terms, den > 0
+        std::int64_t num = 0, den = 1;
+    };
+    Small s_;
     std::shared_ptr<const BigRational> big_;         // set only when the value does not fit the small form
 };
 
