@@ -122,7 +122,7 @@ private:
     }
     void reduce(Int128 n, Int128 d);  // this = n/d (d > 0) in lowest terms
     void set_exact(Int128 n, Int128 d) {  // this = n/d, already in lowest terms (d > 0): small when it fits
-        if (n == 0) n = 0, d = 1;  // 0/1, whatever the denominator was
+        if (n == 0) d = 1;  // 0/1, whatever the denominator was
         if (n < INT64_MIN || n > INT64_MAX || d > INT64_MAX) {
             *this = exact_big(n, d);
             return;
