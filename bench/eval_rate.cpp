@@ -7,13 +7,13 @@
 // in the cache as a batch has it just after reading the case.
 //
 //   bench_eval RULESET CASES ROUNDS [--tree] [--in-turn]      (CASES: a folder, a file or a stream file)
-#include "commands/batch.hpp"
-#include "core/load_case.hpp"
-#include "core/read_case_stream.hpp"
-#include "core/compile.hpp"
-#include "core/eval.hpp"
-#include "core/fold_constants.hpp"
-#include "commands/present.hpp"
+#include "commands/batch/batch.hpp"
+#include "data/load_case.hpp"
+#include "data/read_case_stream.hpp"
+#include "core/compile/compile.hpp"
+#include "core/eval/eval.hpp"
+#include "core/eval/fold_constants.hpp"
+#include "commands/present/present.hpp"
 
 #include <chrono>
 #include <cstdio>

@@ -3,7 +3,7 @@
 // its file, row, column and cell.
 #include "support.hpp"
 
-#include "core/load_case_table.hpp"
+#include "data/load_case_table.hpp"
 
 #include <doctest/doctest.h>
 

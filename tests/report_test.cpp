@@ -3,7 +3,7 @@
 // is named (data-output), so each is compared with `reckon eval` / `batch`.
 #include "support.hpp"
 
-#include "commands/report.hpp"
+#include "commands/report/report.hpp"
 
 #include <doctest/doctest.h>
 

@@ -5,11 +5,11 @@
 // and stderr, with its exit status, or refuses, naming the file, partials that do not make one run.
 #include "support.hpp"
 
-#include "commands/batch.hpp"
-#include "commands/partial.hpp"
-#include "core/cohort_fold.hpp"
-#include "core/compile.hpp"
-#include "core/eval.hpp"
+#include "commands/batch/batch.hpp"
+#include "commands/batch/partial.hpp"
+#include "core/eval/cohort_fold.hpp"
+#include "core/compile/compile.hpp"
+#include "core/eval/eval.hpp"
 
 #include <doctest/doctest.h>
 #include <yaml-cpp/yaml.h>

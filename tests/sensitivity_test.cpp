@@ -4,7 +4,7 @@
 #include "shown_commands.hpp"
 #include "support.hpp"
 
-#include "core/number.hpp"
+#include "core/base/number.hpp"
 
 #include <cmath>
 #include <cstdint>

@@ -7,9 +7,10 @@
 #include "shown_commands.hpp"
 #include "support.hpp"
 
-#include "commands/batch.hpp"
-#include "core/compile.hpp"
-#include "core/eval.hpp"
+#include "commands/batch/batch.hpp"
+#include "core/compile/compile.hpp"
+#include "data/run_data.hpp"
+#include "core/eval/eval.hpp"
 
 #include <boost/multiprecision/cpp_int.hpp>
 #include <doctest/doctest.h>
@@ -76,7 +77,7 @@ struct Exact {
 Exact run_exact(const std::string& ruleset, const std::string& cases, const std::vector<reckon::ParamSetting>& settings,
                 const std::string& run_data, const reckon::Overrides* extra = nullptr, std::shared_ptr<reckon::Program> p = nullptr) {
     const std::string src = reckon::testing::source_dir() + "/";
-    if (!p) p = reckon::compile(src + ruleset, settings, {}, run_data.empty() ? "" : src + run_data);
+    if (!p) p = reckon::compile_run(src + ruleset, settings, {}, run_data.empty() ? "" : src + run_data);
     reckon::Overrides o = reckon::command_line_overrides(*p);
     if (extra)
         for (const auto& [slot, node] : *extra) o[slot] = node;

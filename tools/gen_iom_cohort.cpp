@@ -24,7 +24,7 @@
 #include <random>
 #include <string>
 
-#include "core/types.hpp"
+#include "core/program/types.hpp"
 #include "reproducible_random.hpp"
 
 #include <xlsxwriter.h>

@@ -1,25 +1,25 @@
 // `reckon batch` and `reckon report`: the run's cases evaluated in parallel,
 // then written as text, a workbook or the report page; scenarios bound.
-#include "commands.hpp"
+#include "cli/commands.hpp"
 
-#include "commands/batch.hpp"
-#include "commands/batch_sinks.hpp"
-#include "commands/diff.hpp"
-#include "commands/doc.hpp"
-#include "commands/explain.hpp"
-#include "commands/fmt.hpp"
-#include "commands/merge.hpp"
-#include "commands/output_file.hpp"
-#include "commands/partial.hpp"
-#include "commands/present.hpp"
-#include "commands/report.hpp"
-#include "commands/report_uncertainty.hpp"
-#include "commands/rule_tests.hpp"
-#include "commands/workbook.hpp"
-#include "core/compile.hpp"
-#include "core/eval.hpp"
-#include "core/load_case.hpp"
-#include "revision.hpp"
+#include "commands/batch/batch.hpp"
+#include "commands/batch/batch_sinks.hpp"
+#include "commands/diff/diff.hpp"
+#include "commands/doc/doc.hpp"
+#include "commands/explain/explain.hpp"
+#include "commands/fmt/fmt.hpp"
+#include "commands/batch/merge.hpp"
+#include "commands/output/output_file.hpp"
+#include "commands/batch/partial.hpp"
+#include "commands/present/present.hpp"
+#include "commands/report/report.hpp"
+#include "commands/report/report_uncertainty.hpp"
+#include "commands/tests/rule_tests.hpp"
+#include "commands/workbook/workbook.hpp"
+#include "core/compile/compile.hpp"
+#include "core/eval/eval.hpp"
+#include "data/load_case.hpp"
+#include "cli/revision.hpp"
 #include "version.hpp"
 
 #include <unistd.h>
@@ -56,7 +56,7 @@ std::shared_ptr<Program> compile_scenario(const Scenario& sc, const std::vector<
     };
     try {
         return compile_with(settings);
-    } catch (const UsageError& e) {  // "--param NAME: the ruleset has no param named 'NAME'"
+    } catch (const RequestError& e) {  // "--param NAME: the ruleset has no param named 'NAME'"
         std::string text = e.what();
         std::string name = text.substr(8, text.find(": ") - 8);
         fail(name, text.substr(text.find(": ") + 2));
@@ -78,7 +78,7 @@ std::vector<BoundScenario> bind_scenarios(const Run& run, const BatchArgs& a, co
     std::vector<BoundScenario> out;
     for (const auto& sc : scenarios) {
         std::shared_ptr<Program> q = compile_scenario(sc, parse_settings(a.params), [&](const std::vector<ParamSetting>& settings) {
-            return compile(a.ruleset, settings, run.limits, run.run_data);
+            return compile_run(a.ruleset, settings, run.limits, run.run_data);
         });
         std::vector<Value> params = bind_params(*q, command_line_overrides(*q));
         out.push_back({sc.name, std::move(q), std::move(params)});
@@ -110,10 +110,10 @@ BatchFormat text_format(BatchOutput f) {
 
 void check_cohort_out(const Program& p, const BatchArgs& a) {
     if (a.cohort_out.empty()) return;
-    if (p.cohort_outputs.empty()) throw UsageError("--cohort-out " + a.cohort_out + ": the ruleset has no cohort outputs");
-    if (!a.scenarios.empty()) throw UsageError("--cohort-out with --scenarios: the cohort of each scenario is in the jsonl output, a line each");
+    if (p.cohort_outputs.empty()) throw RequestError("--cohort-out " + a.cohort_out + ": the ruleset has no cohort outputs");
+    if (!a.scenarios.empty()) throw RequestError("--cohort-out with --scenarios: the cohort of each scenario is in the jsonl output, a line each");
     if (!a.out.empty() && std::filesystem::path(a.out) == std::filesystem::path(a.cohort_out))
-        throw UsageError("--cohort-out " + a.cohort_out + ": the same file as --out");
+        throw RequestError("--cohort-out " + a.cohort_out + ": the same file as --out");
 }
 
 void write_cohort_out(const Program& p, const BatchArgs& a, const std::vector<Value>& cohort) {
@@ -139,7 +139,7 @@ std::pair<unsigned, unsigned> parse_shard(const std::string& text) {
     const unsigned long k = slash == std::string::npos ? 0 : whole(text.substr(0, slash));
     const unsigned long n = slash == std::string::npos ? 0 : whole(text.substr(slash + 1));
     if (k == 0 || n == 0 || k > n)
-        throw UsageError("--shard " + text + ": expected K/N, shard K of N with 1 <= K <= N, as in --shard 2/4");
+        throw RequestError("--shard " + text + ": expected K/N, shard K of N with 1 <= K <= N, as in --shard 2/4");
     return {static_cast<unsigned>(k), static_cast<unsigned>(n)};
 }
 
@@ -216,9 +216,9 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
     namespace fs = std::filesystem;
     std::signal(SIGINT, on_signal);  // from the start: an interrupt is always answered the same way
     std::signal(SIGTERM, on_signal);
-    auto p = compile(a.ruleset, parse_settings(a.params), run.limits, run.run_data);
+    auto p = compile_run(a.ruleset, parse_settings(a.params), run.limits, run.run_data);
     if (a.format == BatchOutput::xlsx && a.out.empty())
-        throw UsageError("--format xlsx writes a workbook, which is not text: give the file with --out FILE.xlsx");
+        throw RequestError("--format xlsx writes a workbook, which is not text: give the file with --out FILE.xlsx");
     std::vector<ListFile> lists = parse_lists(a.lists);
     std::vector<std::string> list_paths;
     for (const auto& l : lists) list_paths.push_back(l.path);
@@ -227,20 +227,20 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
         std::error_code ec;
         for (const auto& f : files)
             if (fs::equivalent(f, a.out, ec))
-                throw UsageError("--out " + a.out + ": this is one of the case files; choose another output file");
+                throw RequestError("--out " + a.out + ": this is one of the case files; choose another output file");
     }
     check_cohort_out(*p, a);
     if (a.shard.empty() != a.partial.empty())
-        throw UsageError(a.shard.empty() ? "--partial " + a.partial + " without --shard K/N: a partial result is a shard's"
+        throw RequestError(a.shard.empty() ? "--partial " + a.partial + " without --shard K/N: a partial result is a shard's"
                                          : "--shard " + a.shard + " without --partial FILE: a shard writes a partial result, for reckon merge");
     if (!a.partial.empty()) {
-        if (a.format_given) throw UsageError("--format with --partial: a shard writes a partial result; give --format to reckon merge");
-        if (!a.out.empty()) throw UsageError("--out with --partial: a shard writes its partial result; give --out to reckon merge");
-        if (!a.cohort_out.empty()) throw UsageError("--cohort-out with --partial: give --cohort-out to reckon merge");
+        if (a.format_given) throw RequestError("--format with --partial: a shard writes a partial result; give --format to reckon merge");
+        if (!a.out.empty()) throw RequestError("--out with --partial: a shard writes its partial result; give --out to reckon merge");
+        if (!a.cohort_out.empty()) throw RequestError("--cohort-out with --partial: give --cohort-out to reckon merge");
         std::error_code ec;
         for (const auto& f : files)
             if (fs::equivalent(f, a.partial, ec))
-                throw UsageError("--partial " + a.partial + ": this is one of the case files; choose another file");
+                throw RequestError("--partial " + a.partial + ": this is one of the case files; choose another file");
     }
     std::vector<Value> params;
     std::vector<BoundScenario> scenarios;

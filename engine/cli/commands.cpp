@@ -1,25 +1,25 @@
 // The commands of `reckon` but batch and report (batch_command.cpp): each
 // compiles the ruleset within the run's limits and prints its result.
-#include "commands.hpp"
+#include "cli/commands.hpp"
 
-#include "commands/batch.hpp"
-#include "commands/case_source.hpp"
-#include "commands/diff.hpp"
-#include "commands/doc.hpp"
-#include "commands/explain.hpp"
-#include "commands/fmt.hpp"
-#include "commands/output_file.hpp"
-#include "commands/present.hpp"
-#include "commands/report.hpp"
-#include "commands/rule_tests.hpp"
-#include "commands/sensitivity.hpp"
-#include "commands/template.hpp"
-#include "commands/workbook.hpp"
-#include "core/compile.hpp"
-#include "core/eval.hpp"
-#include "core/fold_constants.hpp"
-#include "core/load_case.hpp"
-#include "revision.hpp"
+#include "commands/batch/batch.hpp"
+#include "data/case_source.hpp"
+#include "commands/diff/diff.hpp"
+#include "commands/doc/doc.hpp"
+#include "commands/explain/explain.hpp"
+#include "commands/fmt/fmt.hpp"
+#include "commands/output/output_file.hpp"
+#include "commands/present/present.hpp"
+#include "commands/report/report.hpp"
+#include "commands/tests/rule_tests.hpp"
+#include "commands/sensitivity/sensitivity.hpp"
+#include "commands/doc/template.hpp"
+#include "commands/workbook/workbook.hpp"
+#include "core/compile/compile.hpp"
+#include "core/eval/eval.hpp"
+#include "core/eval/fold_constants.hpp"
+#include "data/load_case.hpp"
+#include "cli/revision.hpp"
 #include "version.hpp"
 
 #include <unistd.h>
@@ -37,7 +37,7 @@ namespace reckon::cli {
 int exit_status_of(const std::function<int()>& command) {
     try {
         return command();
-    } catch (const UsageError& e) {
+    } catch (const RequestError& e) {
         std::cerr << "reckon: error: " << e.what() << "\n";
         return bad_usage;
     } catch (const CompileError& e) {
@@ -58,9 +58,9 @@ std::vector<ListFile> parse_lists(const std::vector<std::string>& raw) {
     for (const auto& l : raw) {
         auto eq = l.find('=');
         if (eq == std::string::npos || eq == 0 || eq + 1 == l.size())
-            throw UsageError("--list " + l + ": expected NAME=FILE, as in --list offences=offences.csv");
+            throw RequestError("--list " + l + ": expected NAME=FILE, as in --list offences=offences.csv");
         std::string path = l.substr(eq + 1);
-        if (!std::filesystem::is_regular_file(path)) throw UsageError("--list " + l + ": no such file '" + path + "'");
+        if (!std::filesystem::is_regular_file(path)) throw RequestError("--list " + l + ": no such file '" + path + "'");
         lists.push_back({l.substr(0, eq), path});
     }
     return lists;
@@ -70,7 +70,7 @@ namespace {
 // One case of a YAML file: a case table (CSV or workbook) holds a case a row, for batch and report.
 Case one_case(const Program& p, const std::string& case_file) {
     if (is_case_table(case_file))
-        throw UsageError(case_file + ": a case table holds a case a row; give it to `reckon batch` or `reckon report` "
+        throw RequestError(case_file + ": a case table holds a case a row; give it to `reckon batch` or `reckon report` "
                                      "(with --list for its list inputs)");
     return load_case_file(p, case_file);
 }
@@ -95,7 +95,7 @@ std::vector<ParamSetting> parse_settings(const std::vector<std::string>& raw) {
     for (const auto& s : raw) {
         auto eq = s.find('=');
         if (eq == std::string::npos || eq == 0)
-            throw UsageError("--param " + s + ": expected NAME=VALUE, as in --param on_costs=25%");
+            throw RequestError("--param " + s + ": expected NAME=VALUE, as in --param on_costs=25%");
         out.push_back({s.substr(0, eq), s.substr(eq + 1)});
     }
     return out;
@@ -122,7 +122,7 @@ int eval_scenarios(const Run& run, const std::string& ruleset, const std::string
     };
     std::vector<Column> columns;
     for (const auto& sc : read_scenarios(file)) {
-        auto q = compile_scenario(sc, settings, [&](const std::vector<ParamSetting>& s) { return compile(ruleset, s, run.limits, run.run_data); });
+        auto q = compile_scenario(sc, settings, [&](const std::vector<ParamSetting>& s) { return compile_run(ruleset, s, run.limits, run.run_data); });
         Case c = one_case(*q, case_file);
         std::vector<Value> params = bind_params(*q, command_line_overrides(*q));
         try {
@@ -159,7 +159,7 @@ int eval_scenarios(const Run& run, const std::string& ruleset, const std::string
 int cmd_eval(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& format,
              const std::vector<std::string>& raw_params, const std::string& scenarios) {
     if (!scenarios.empty()) return eval_scenarios(run, ruleset, case_file, format, raw_params, scenarios);
-    auto p = compile(ruleset, parse_settings(raw_params), run.limits, run.run_data);
+    auto p = compile_run(ruleset, parse_settings(raw_params), run.limits, run.run_data);
     Case c = one_case(*p, case_file);
     std::vector<Value> params = bind_params(*p, command_line_overrides(*p));
     CaseResult r;
@@ -237,7 +237,7 @@ NamedFigure figure_named(const Program& p, const std::string& output, const std:
             if (std::find(all.begin(), all.end(), p.rules[o].name) == all.end()) all.push_back(p.rules[o].name);
         for (const auto& n : all) names += (names.empty() ? "" : ", ") + n;
         std::string near = closest_name(f.name, all);
-        throw UsageError("'" + output + "' is not an output or rule of " + ruleset + (near.empty() ? "" : " (did you mean '" + near + "'?)") +
+        throw RequestError("'" + output + "' is not an output or rule of " + ruleset + (near.empty() ? "" : " (did you mean '" + near + "'?)") +
                          "; its outputs are: " + names);
     }
     return f;
@@ -272,7 +272,7 @@ int explain_cohort_figure(const Program& p, const std::vector<Value>& params, co
         }
     }
     if (!case_id.empty() && !followed)
-        throw UsageError("--case " + case_id + ": no case of the batch is named " + case_id +
+        throw RequestError("--case " + case_id + ": no case of the batch is named " + case_id +
                          (failed ? " (or it is one of the cases that failed, above)" : ""));
     follow.c = followed ? &*followed : nullptr;
     try {
@@ -294,16 +294,16 @@ int explain_cohort_figure(const Program& p, const std::vector<Value>& params, co
 int member_named(const Program& p, int slot, const std::string& written, const std::string& member) {
     if (member.empty()) return -1;
     const RuleDef& r = p.rules[slot];
-    if (!r.by) throw UsageError("'" + written + "': '" + r.name + "' is one figure, not a figure by member: name it without '(…)'");
+    if (!r.by) throw RequestError("'" + written + "': '" + r.name + "' is one figure, not a figure by member: name it without '(…)'");
     const EnumDef& e = *r.by;
     const int m = e.member_written(member, true);
     if (m < 0 && !e.factors.empty())
-        throw UsageError("'" + written + "': name a member of each of " + e.name + ", in order, as in " + r.name + "(" + e.example() + ")");
+        throw RequestError("'" + written + "': name a member of each of " + e.name + ", in order, as in " + r.name + "(" + e.example() + ")");
     if (m < 0) {
         const std::string bare = member.rfind(e.name + ".", 0) == 0 ? member.substr(e.name.size() + 1) : member;
         std::string all;
         for (const auto& x : e.members) all += (all.empty() ? "" : ", ") + x;
-        throw UsageError("'" + written + "': '" + bare + "' is not a member of " + e.name + " (its members: " + all + ")");
+        throw RequestError("'" + written + "': '" + bare + "' is not a member of " + e.name + " (its members: " + all + ")");
     }
     return m;
 }
@@ -312,7 +312,7 @@ int cmd_explain(const Run& run, const std::string& ruleset, const std::vector<st
                 const std::string& format, int depth, const std::vector<std::string>& raw_params, const std::string& case_id,
                 const std::vector<std::string>& raw_lists, const TableOptions& tables, std::size_t entries, std::uint64_t draw,
                 std::uint64_t seed) {
-    auto p = compile(ruleset, parse_settings(raw_params), run.limits, run.run_data);
+    auto p = compile_run(ruleset, parse_settings(raw_params), run.limits, run.run_data);
     const auto [case_slot, cohort_slot, name, member] = figure_named(*p, output, ruleset);
     // the params of the run, or of one draw of a probabilistic run (said first, in the text)
     std::vector<Value> params = bind_params(*p, command_line_overrides(*p));
@@ -335,14 +335,14 @@ int cmd_explain(const Run& run, const std::string& ruleset, const std::vector<st
     const int slot = case_slot;
     const int m = member_named(*p, slot, output, member);
     if (cases.size() != 1)
-        throw UsageError("'" + output + "' is a figure of one case: give one case file (or a case table with --case ID), not " +
+        throw RequestError("'" + output + "' is a figure of one case: give one case file (or a case table with --case ID), not " +
                          std::to_string(cases.size()));
     const std::string& case_file = cases.front();
-    if (!std::filesystem::is_regular_file(case_file)) throw UsageError(case_file + ": no such file");
+    if (!std::filesystem::is_regular_file(case_file)) throw RequestError(case_file + ": no such file");
     if (is_case_table(case_file) && case_id.empty())
-        throw UsageError(case_file + ": a case table holds a case a row: name the one to explain with --case ID");
+        throw RequestError(case_file + ": a case table holds a case a row: name the one to explain with --case ID");
     if (!is_case_table(case_file) && !case_id.empty())
-        throw UsageError("--case " + case_id + ": --case names a row of a CSV case table, and " + case_file + " is a YAML case");
+        throw RequestError("--case " + case_id + ": --case names a row of a CSV case table, and " + case_file + " is a YAML case");
     Case c = is_case_table(case_file) ? case_in_table(*p, case_file, parse_lists(raw_lists), tables, case_id) : one_case(*p, case_file);
     try {
         Evaluator ev(*p, params, c.inputs);
@@ -359,7 +359,7 @@ int cmd_explain(const Run& run, const std::string& ruleset, const std::vector<st
 
 int cmd_doc(const Run& run, const std::string& ruleset, const std::string& case_file, const std::string& format,
             const std::vector<std::string>& raw_params) {
-    auto p = compile(ruleset, parse_settings(raw_params), run.limits, run.run_data);
+    auto p = compile_run(ruleset, parse_settings(raw_params), run.limits, run.run_data);
     try {
         std::vector<Value> params = bind_params(*p, command_line_overrides(*p));
         std::optional<Case> c;
@@ -383,13 +383,13 @@ std::shared_ptr<Program> compile_version(const Run& run, const std::string& arg,
     namespace fs = std::filesystem;
     auto colon = arg.find(':');
     if (fs::exists(arg) || colon == std::string::npos) {
-        if (!fs::exists(arg)) throw UsageError(arg + ": no such file (give a rule file, or REV:PATH for a git revision)");
+        if (!fs::exists(arg)) throw RequestError(arg + ": no such file (give a rule file, or REV:PATH for a git revision)");
         return compile(arg, settings, run.limits);
     }
     try {
         cli::checkout_revision(arg.substr(0, colon), arg.substr(colon + 1), checkout);
     } catch (const std::runtime_error& e) {
-        throw UsageError(arg + ": " + e.what());
+        throw RequestError(arg + ": " + e.what());
     }
     try {
         return compile(checkout.entry, settings, run.limits);
@@ -407,7 +407,7 @@ int cmd_diff(const Run& run, const DiffArgs& d) {
     auto a = compile_version(run, d.old_version, old_checkout, settings);
     auto b = compile_version(run, d.new_version, new_checkout, settings);
     std::vector<Change> changes = compare_rulesets(*a, *b);
-    if (!d.scenarios.empty() && d.cases.empty()) throw UsageError("--scenarios gives the effect on cases under each scenario: give the cases with --cases");
+    if (!d.scenarios.empty() && d.cases.empty()) throw RequestError("--scenarios gives the effect on cases under each scenario: give the cases with --cases");
     std::vector<ScenarioEffects> effects;
     if (!d.cases.empty()) {
         // the same cases, as batch reads them, under each version (and the run's --param settings, and each scenario's)
@@ -453,7 +453,7 @@ int cmd_diff(const Run& run, const DiffArgs& d) {
 
 int cmd_fmt(const Run& run, const std::vector<std::string>& paths, bool check) {
     auto files = find_rule_files(paths);
-    if (files.empty()) throw UsageError("no rule files (*.reckon) found");
+    if (files.empty()) throw RequestError("no rule files (*.reckon) found");
     int status = ok;
     for (const auto& f : files) {
         try {
@@ -503,7 +503,7 @@ int cmd_template(const Run& run, const std::string& ruleset, const std::string& 
         return ok;
     }
     if (format == "xlsx") {
-        if (out.empty()) throw UsageError("--format xlsx writes a workbook: give its file with --out FILE.xlsx");
+        if (out.empty()) throw RequestError("--format xlsx writes a workbook: give its file with --out FILE.xlsx");
         OutputFile file(out);
         write_template_workbook(file.writer_path(), *p);
         file.commit();
@@ -512,10 +512,10 @@ int cmd_template(const Run& run, const std::string& ruleset, const std::string& 
         std::cerr << " instructions\n";
         return ok;
     }
-    if (out.empty()) throw UsageError("--format csv writes a table for the cases and one for each list input: give the folder with --out FOLDER");
+    if (out.empty()) throw RequestError("--format csv writes a table for the cases and one for each list input: give the folder with --out FOLDER");
     std::error_code ec;
     std::filesystem::create_directories(out, ec);
-    if (ec) throw UsageError("--out " + out + ": cannot make the folder (" + ec.message() + ")");
+    if (ec) throw RequestError("--out " + out + ": cannot make the folder (" + ec.message() + ")");
     std::vector<std::string> lists;
     for (const auto& t : csv_templates(*p)) {
         OutputFile file((std::filesystem::path(out) / t.file).string());

@@ -3,12 +3,13 @@
 // 3 a bug; 130 a batch interrupted). main.cpp declares the options.
 #pragma once
 
-#include "commands/batch.hpp"
-#include "commands/case_source.hpp"
-#include "commands/output_file.hpp"
-#include "commands/sensitivity_format.hpp"
-#include "core/compile.hpp"
-#include "core/limits.hpp"
+#include "commands/batch/batch.hpp"
+#include "data/case_source.hpp"
+#include "commands/output/output_file.hpp"
+#include "commands/sensitivity/sensitivity_format.hpp"
+#include "core/compile/compile.hpp"
+#include "data/run_data.hpp"
+#include "core/base/limits.hpp"
 
 #include <atomic>
 #include <functional>
@@ -52,10 +53,10 @@ struct BatchArgs {
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
 };
 
-// INPUT=FILE settings of --list, each FILE a file; UsageError when one is not.
+// INPUT=FILE settings of --list, each FILE a file; RequestError when one is not.
 std::vector<ListFile> parse_lists(const std::vector<std::string>& raw);
 
-// NAME=VALUE settings of --param; UsageError when one is not.
+// NAME=VALUE settings of --param; RequestError when one is not.
 std::vector<ParamSetting> parse_settings(const std::vector<std::string>& raw);
 
 // The program for one scenario: `compile_with` given the command line's
@@ -95,13 +96,13 @@ bool write_kept(const Run& run, const BatchArgs& a, const Program& p, const std:
                 OutputFile& file);
 
 // A figure as the command line names it: `total`, `saving_by_type(OffenceType.homicide)`. A name may be both a
-// figure of each case and the cohort's. UsageError, with the outputs and the nearest name, when it is neither.
+// figure of each case and the cohort's. RequestError, with the outputs and the nearest name, when it is neither.
 struct NamedFigure {
     int case_slot = -1, cohort_slot = -1;
     std::string name, member;  // member: as written inside the parentheses, or ""
 };
 NamedFigure figure_named(const Program& p, const std::string& output, const std::string& ruleset);
-// The member index a figure's name writes (member), or -1 for the whole figure; UsageError when it names none.
+// The member index a figure's name writes (member), or -1 for the whole figure; RequestError when it names none.
 int member_named(const Program& p, int slot, const std::string& written, const std::string& member);
 
 int cmd_check(const Run& run, const std::string& ruleset);

@@ -1,6 +1,6 @@
 // `reckon lsp`: the language server on standard input and output, until the client says `exit` or the
 // input ends. Diagnostics of the server itself go to stderr; stdout carries only the protocol.
-#include "commands.hpp"
+#include "cli/commands.hpp"
 
 #include "lsp/lsp_server.hpp"
 #include "lsp/lsp_transport.hpp"

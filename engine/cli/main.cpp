@@ -1,12 +1,12 @@
 // The `reckon` command line: its options (CLI11), then the command chosen,
 // run on a thread whose stack fits the depth limits; errors become exit
 // codes (0 ok, 1 bad input, 2 bad command line, 3 a bug).
-#include "commands.hpp"
+#include "cli/commands.hpp"
 
-#include "core/big_stack.hpp"
-#include "core/compile.hpp"
-#include "core/limits.hpp"
-#include "core/source.hpp"
+#include "core/base/big_stack.hpp"
+#include "core/compile/compile.hpp"
+#include "core/base/limits.hpp"
+#include "core/base/source.hpp"
 #include "version.hpp"
 
 #include <CLI/CLI.hpp>

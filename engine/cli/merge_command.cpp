@@ -1,10 +1,10 @@
 // `reckon merge`: the shards' partial results written as one run over every case would write them.
-#include "commands.hpp"
+#include "cli/commands.hpp"
 
-#include "commands/merge.hpp"
-#include "commands/output_file.hpp"
-#include "commands/partial.hpp"
-#include "core/compile.hpp"
+#include "commands/batch/merge.hpp"
+#include "commands/output/output_file.hpp"
+#include "commands/batch/partial.hpp"
+#include "core/compile/compile.hpp"
 
 #include <filesystem>
 #include <iostream>
@@ -15,14 +15,14 @@ namespace reckon::cli {
 int cmd_merge(const Run& run, const BatchArgs& a) {
     namespace fs = std::filesystem;
     if ((a.format == BatchOutput::xlsx || a.format == BatchOutput::html) && a.out.empty())
-        throw UsageError("--format " + a.format_name + " writes " + (a.format == BatchOutput::xlsx ? "a workbook" : "a report page") +
+        throw RequestError("--format " + a.format_name + " writes " + (a.format == BatchOutput::xlsx ? "a workbook" : "a report page") +
                          ": give the file with --out FILE." + a.format_name);
-    auto p = compile(a.ruleset, parse_settings(a.params), run.limits, run.run_data);
+    auto p = compile_run(a.ruleset, parse_settings(a.params), run.limits, run.run_data);
     check_cohort_out(*p, a);
     if (!a.out.empty()) {
         std::error_code ec;
         for (const auto& f : a.cases)
-            if (fs::equivalent(f, a.out, ec)) throw UsageError("--out " + a.out + ": this is one of the partial results; choose another output file");
+            if (fs::equivalent(f, a.out, ec)) throw RequestError("--out " + a.out + ": this is one of the partial results; choose another output file");
     }
     std::vector<Value> params;
     std::vector<BoundScenario> scenarios;

@@ -1,4 +1,4 @@
-#include "revision.hpp"
+#include "cli/revision.hpp"
 
 #include <sys/wait.h>
 #include <unistd.h>

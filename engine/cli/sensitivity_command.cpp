@@ -1,13 +1,13 @@
 // `reckon sensitivity RULESET CASES…`: the command line's figures, thresholds and analyses checked, the cases read
 // once, then one-way (always), switching values (--threshold), two-way (--two-way) and probabilistic runs
 // (--draws), written as text, JSON or CSV.
-#include "commands.hpp"
+#include "cli/commands.hpp"
 
-#include "commands/output_file.hpp"
-#include "commands/present.hpp"
-#include "commands/sensitivity_workbook.hpp"
-#include "commands/sensitivity_format.hpp"
-#include "core/eval.hpp"
+#include "commands/output/output_file.hpp"
+#include "commands/present/present.hpp"
+#include "commands/sensitivity/sensitivity_workbook.hpp"
+#include "commands/sensitivity/sensitivity_format.hpp"
+#include "core/eval/eval.hpp"
 #include "version.hpp"
 
 #include <iostream>
@@ -21,7 +21,7 @@ namespace {
 std::pair<std::string, std::string> setting(const std::string& raw, const char* option, const char* example) {
     const auto eq = raw.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == raw.size())
-        throw UsageError(std::string(option) + " " + raw + ": expected NAME=VALUE, as in " + option + " " + example);
+        throw RequestError(std::string(option) + " " + raw + ": expected NAME=VALUE, as in " + option + " " + example);
     return {raw.substr(0, eq), raw.substr(eq + 1)};
 }
 
@@ -32,9 +32,9 @@ Target target_named(const Program& p, const std::string& written, const std::str
     const RuleDef& r = p.rules[static_cast<std::size_t>(slot)];
     const int member = member_named(p, slot, written, f.member);
     if (r.by && member < 0)
-        throw UsageError("'" + written + "' is a figure by member: name one, as in " + r.name + "(" + r.by->example() + ")");
+        throw RequestError("'" + written + "' is a figure by member: name one, as in " + r.name + "(" + r.by->example() + ")");
     if (r.shown().kind != TypeKind::number)
-        throw UsageError("'" + written + "' is " + describe(r.shown(), p.units) + ": only a number, a quantity or an amount of money is analysed");
+        throw RequestError("'" + written + "' is " + describe(r.shown(), p.units) + ": only a number, a quantity or an amount of money is analysed");
     return {slot, member, written};
 }
 
@@ -43,15 +43,15 @@ std::size_t value_named(const std::vector<UncertainValue>& values, const std::st
         if (values[i].name == name) return i;
     std::string all;
     for (const auto& v : values) all += (all.empty() ? "" : ", ") + v.name;
-    throw UsageError(std::string(option) + ": '" + name + "' is not a param or a table cell with a range" +
+    throw RequestError(std::string(option) + ": '" + name + "' is not a param or a table cell with a range" +
                      (all.empty() ? " (the ruleset declares none)" : " (those with a range: " + all + ")"));
 }
 
 }  // namespace
 
 int cmd_sensitivity(const Run& run, const SensitivityArgs& a) {
-    if (a.format == SensitivityFormat::xlsx && a.out.empty()) throw UsageError("--format xlsx writes a workbook: name it with --out FILE.xlsx");
-    auto p = compile(a.ruleset, parse_settings(a.params), run.limits, run.run_data);
+    if (a.format == SensitivityFormat::xlsx && a.out.empty()) throw RequestError("--format xlsx writes a workbook: name it with --out FILE.xlsx");
+    auto p = compile_run(a.ruleset, parse_settings(a.params), run.limits, run.run_data);
     // the cases read once here, to say those that cannot be read and to count the others; each analysis reads
     // them again, a pass at a time
     std::size_t failed = 0, read = 0;
@@ -78,7 +78,7 @@ int cmd_sensitivity(const Run& run, const SensitivityArgs& a) {
             const RuleDef& r = p->rules[static_cast<std::size_t>(slot)];
             if (!r.by && r.type.kind == TypeKind::number) targets.push_back({slot, -1, r.name});
         }
-    if (targets.empty()) throw UsageError("the ruleset has no figure that is a number to analyse: name one with --output");
+    if (targets.empty()) throw RequestError("the ruleset has no figure that is a number to analyse: name one with --output");
 
     SensitivityRuns runs(*p, case_passes(*p, a.cases, lists, a.tables), std::move(targets));
     for (const auto& text : runs.failures()) std::cerr << text;
@@ -97,17 +97,17 @@ int cmd_sensitivity(const Run& run, const SensitivityArgs& a) {
             const RuleDef& r = p->rules[static_cast<std::size_t>(runs.targets()[t].rule)];
             const auto written = p->units.written_number(r.shown().unit, text);
             if (!written)
-                throw UsageError("--threshold " + name + "=" + text + ": expected " + describe(r.shown(), p->units) + ", as the figure is, such as " +
+                throw RequestError("--threshold " + name + "=" + text + ": expected " + describe(r.shown(), p->units) + ", as the figure is, such as " +
                                  target_text(runs, t, runs.base()[t]));
             const Number value = *written * p->units.scale(r.shown().unit);
             f.thresholds.push_back({t, value, switching_values(runs, t, value)});
         }
         if (!a.two_way.empty()) {
             const auto comma = a.two_way.find(',');
-            if (comma == std::string::npos) throw UsageError("--two-way " + a.two_way + ": expected two params with ranges, as in --two-way A,B");
+            if (comma == std::string::npos) throw RequestError("--two-way " + a.two_way + ": expected two params with ranges, as in --two-way A,B");
             const std::size_t x = value_named(runs.values(), a.two_way.substr(0, comma), "--two-way");
             const std::size_t y = value_named(runs.values(), a.two_way.substr(comma + 1), "--two-way");
-            if (x == y) throw UsageError("--two-way " + a.two_way + ": name two different params");
+            if (x == y) throw RequestError("--two-way " + a.two_way + ": name two different params");
             f.grid = two_way(runs, 0, x, y, a.steps, a.jobs);
         }
         if (a.draws > 0) {

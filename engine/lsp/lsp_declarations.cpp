@@ -1,6 +1,6 @@
 // The declarations of a program, each with its place and how it is written, from the compiled program
 // itself: the editor sees what `reckon check` checked, never a second reading of the text.
-#include "lsp_declarations.hpp"
+#include "lsp/lsp_declarations.hpp"
 
 #include <algorithm>
 

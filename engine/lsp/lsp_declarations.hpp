@@ -3,7 +3,7 @@
 // references, rename, completion and the outline.
 #pragma once
 
-#include "core/program.hpp"
+#include "core/program/program.hpp"
 
 #include <string>
 #include <vector>

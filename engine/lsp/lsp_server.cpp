@@ -1,14 +1,14 @@
 // `reckon lsp`: the messages of the protocol, each answered from the engine's analysis of the document's
 // latest version. Every request is answered: an unknown method with MethodNotFound, bad parameters with
 // InvalidParams, anything the engine throws with an error rather than a crash.
-#include "lsp_server.hpp"
+#include "lsp/lsp_server.hpp"
 
-#include "commands/explain.hpp"
-#include "commands/fmt.hpp"
-#include "commands/rule_tests.hpp"
-#include "core/eval.hpp"
-#include "lsp_declarations.hpp"
-#include "lsp_text.hpp"
+#include "commands/explain/explain.hpp"
+#include "commands/fmt/fmt.hpp"
+#include "commands/tests/rule_tests.hpp"
+#include "core/eval/eval.hpp"
+#include "lsp/lsp_declarations.hpp"
+#include "lsp/lsp_text.hpp"
 
 #include <algorithm>
 #include <filesystem>

@@ -4,9 +4,9 @@
 // order they come, each against the document's latest version, so no result is ever for an older one.
 #pragma once
 
-#include "core/compile.hpp"
-#include "core/limits.hpp"
-#include "lsp_worked.hpp"
+#include "core/compile/compile.hpp"
+#include "core/base/limits.hpp"
+#include "lsp/lsp_worked.hpp"
 
 #include <map>
 #include <nlohmann/json.hpp>

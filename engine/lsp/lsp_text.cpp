@@ -1,5 +1,5 @@
 // Positions, URIs and words of an open document.
-#include "lsp_text.hpp"
+#include "lsp/lsp_text.hpp"
 
 #include <cctype>
 

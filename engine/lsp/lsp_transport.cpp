@@ -1,5 +1,5 @@
 // The language server's framing: Content-Length headers read with bounds, bodies read exactly.
-#include "lsp_transport.hpp"
+#include "lsp/lsp_transport.hpp"
 
 #include <cctype>
 

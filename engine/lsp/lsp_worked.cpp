@@ -1,10 +1,10 @@
 // Worked values, through the engine's own evaluation: the case loaded and checked as `reckon eval` loads it,
 // each rule evaluated once, an error shown where it happens rather than stopping the others.
-#include "lsp_worked.hpp"
+#include "lsp/lsp_worked.hpp"
 
-#include "commands/present.hpp"
-#include "core/eval.hpp"
-#include "core/load_case.hpp"
+#include "commands/present/present.hpp"
+#include "core/eval/eval.hpp"
+#include "data/load_case.hpp"
 
 namespace reckon::lsp {
 

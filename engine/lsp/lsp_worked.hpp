@@ -2,7 +2,7 @@
 // cell's value, for the editor to show beside its declaration.
 #pragma once
 
-#include "core/program.hpp"
+#include "core/program/program.hpp"
 
 #include <string>
 #include <vector>

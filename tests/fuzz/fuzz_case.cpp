@@ -1,10 +1,10 @@
 // libFuzzer targets: bytes as a case file, read against the schemas of the
 // real rulesets (methodology A and B): fuzz_case only loads it; fuzz_eval
 // (built with RECKON_FUZZ_EVAL) also evaluates every output and the cohort.
-#include "core/load_case.hpp"
-#include "core/compile.hpp"
-#include "core/eval.hpp"
-#include "commands/present.hpp"
+#include "data/load_case.hpp"
+#include "core/compile/compile.hpp"
+#include "core/eval/eval.hpp"
+#include "commands/present/present.hpp"
 
 #include <cstddef>
 #include <cstdint>

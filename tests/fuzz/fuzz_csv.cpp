@@ -7,11 +7,11 @@
 // `reckon batch` reads files (CaseSource: a record at a time, joined row by
 // row when the identifiers are in order). Where the whole text is a table,
 // both must load the same cases, in the same order.
-#include "commands/case_source.hpp"
-#include "core/compile.hpp"
-#include "core/eval.hpp"
-#include "core/load_case_table.hpp"
-#include "core/read_csv.hpp"
+#include "data/case_source.hpp"
+#include "core/compile/compile.hpp"
+#include "core/eval/eval.hpp"
+#include "data/load_case_table.hpp"
+#include "data/read_csv.hpp"
 #include "load_every_row.hpp"
 
 #include <unistd.h>

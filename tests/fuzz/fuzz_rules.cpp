@@ -1,6 +1,6 @@
 // libFuzzer target: bytes as a rule file -> parse, declare, check. Every
 // outcome must be a program or diagnostics that render; nothing else.
-#include "core/compile.hpp"
+#include "core/compile/compile.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } catch (const reckon::CompileError& e) {
         std::string text = e.what();
         if (text.empty()) __builtin_trap();  // an error must say something
-    } catch (const reckon::UsageError&) {
+    } catch (const reckon::RequestError&) {
     }
     return 0;
 }

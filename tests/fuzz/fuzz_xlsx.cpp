@@ -6,9 +6,9 @@
 // styles, zipped here into a workbook with the usual workbook.xml and
 // relationships. Bytes that begin "PK" are written as the file itself, so
 // that the zip reader is fuzzed too.
-#include "commands/case_source.hpp"
-#include "core/compile.hpp"
-#include "core/eval.hpp"
+#include "data/case_source.hpp"
+#include "core/compile/compile.hpp"
+#include "core/eval/eval.hpp"
 #include "load_every_row.hpp"
 
 #include <unistd.h>

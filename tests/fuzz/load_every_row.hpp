@@ -3,8 +3,8 @@
 // something; a crash, a sanitizer report or a trap is a finding.
 #pragma once
 
-#include "core/eval.hpp"
-#include "core/load_case_table.hpp"
+#include "core/eval/eval.hpp"
+#include "data/load_case_table.hpp"
 
 #include <string>
 #include <vector>

@@ -1,9 +1,9 @@
 // Each phase on small rule files held in the test: parse, check, evaluate, cases.
-#include "core/load_case.hpp"
-#include "core/compile.hpp"
-#include "core/eval.hpp"
-#include "commands/present.hpp"
-#include "core/parse.hpp"
+#include "data/load_case.hpp"
+#include "core/compile/compile.hpp"
+#include "core/eval/eval.hpp"
+#include "commands/present/present.hpp"
+#include "core/syntax/parse.hpp"
 
 #include <doctest/doctest.h>
 
@@ -164,7 +164,7 @@ output later: bool = to > 2024-02-28
 TEST_CASE("--param overrides a param, checked against its units") {
     auto p = program("param on_costs = 20%\noutput x: GBP = £100 * (1 + on_costs)\n", {{"on_costs", "25%"}});
     CHECK(run(*p, "")["x"] == "125.00");
-    CHECK_THROWS_AS(program("param on_costs = 20%\n", {{"oncosts", "1"}}), UsageError);
+    CHECK_THROWS_AS(program("param on_costs = 20%\n", {{"oncosts", "1"}}), RequestError);
     try {
         program("param w = 1650 hour/year\n", {{"w", "1607 hour"}});
         FAIL("no error");

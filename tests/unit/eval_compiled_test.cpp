@@ -4,10 +4,10 @@
 // does, so that under any step or depth limit both stop at the same node, or both finish.
 #include "../support.hpp"
 
-#include "commands/partial.hpp"
-#include "core/compile.hpp"
-#include "core/eval.hpp"
-#include "core/fold_constants.hpp"
+#include "commands/batch/partial.hpp"
+#include "core/compile/compile.hpp"
+#include "core/eval/eval.hpp"
+#include "core/eval/fold_constants.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 // The number type: exact parsing, rounding modes, display.
-#include "core/number.hpp"
+#include "core/base/number.hpp"
 
 #include <doctest/doctest.h>
 

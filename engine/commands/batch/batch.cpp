@@ -1,0 +1,461 @@
+// `reckon batch`, the scheduling: case files split into their cases, the
+// cases evaluated (on one thread, or by a pool fed in chunks by a reader
+// thread), written in the order given, then the cohort. What is written, in
+// each format, is batch_sinks.cpp's.
+#include "commands/batch/batch.hpp"
+
+#include "data/load_case.hpp"
+#include "data/read_case_stream.hpp"
+#include "core/compile/compile.hpp"
+#include "core/eval/eval.hpp"
+#include "core/eval/fold_constants.hpp"
+#include "commands/batch/batch_sinks.hpp"
+#include "data/case_source.hpp"
+#include "commands/present/present.hpp"
+#include "core/base/big_stack.hpp"
+#include "commands/batch/partial.hpp"
+
+#include <glob.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace reckon {
+namespace fs = std::filesystem;
+
+namespace {
+bool has_glob(const std::string& s) { return s.find_first_of("*?[") != std::string::npos; }
+}  // namespace
+
+std::vector<std::string> find_case_files(const std::vector<std::string>& args, const std::vector<std::string>& list_tables) {
+    std::vector<std::string> files;
+    for (const auto& a : args) {
+        std::error_code ec;
+        if (fs::is_directory(a, ec)) {
+            std::vector<std::string> found;
+            for (auto& f : files_in(a, {".yaml", ".yml", ".csv", ".xlsx"}))  // a list table found here is not a case table
+                if (std::none_of(list_tables.begin(), list_tables.end(), [&](const std::string& l) { return fs::equivalent(f, l, ec); }))
+                    found.push_back(std::move(f));
+            if (found.empty()) throw RequestError(a + ": no case files (*.yaml, *.yml, *.csv) in this folder");
+            files.insert(files.end(), found.begin(), found.end());
+        } else if (fs::exists(a, ec)) {
+            files.push_back(a);
+        } else if (has_glob(a)) {
+            glob_t g{};
+            int rc = ::glob(a.c_str(), 0, nullptr, &g);
+            std::vector<std::string> found;
+            if (rc == 0)
+                for (std::size_t i = 0; i < g.gl_pathc; ++i)
+                    if (!fs::is_directory(g.gl_pathv[i], ec)) found.push_back(g.gl_pathv[i]);
+            globfree(&g);
+            if (found.empty()) throw RequestError(a + ": no file matches this pattern");
+            files.insert(files.end(), found.begin(), found.end());  // glob() sorts them
+        } else {
+            throw RequestError(a + ": no such file or folder");
+        }
+    }
+    return files;
+}
+
+namespace {
+
+// One case to evaluate: a document of a case file or a row of a table, numbered in the batch.
+struct Task {
+    std::size_t seq = 0;       // the order written in
+    std::string file;
+    CaseItem item;
+    std::size_t position = 0;  // its position in the whole list (a shard's cases are not all of it)
+};
+
+// Evaluates one case into its outcome, written by the sink.
+class Batch {
+public:
+    // plans: the fold of the cohort of each run (the program's, or each scenario's, in order).
+    Batch(const Program& p, const std::vector<Value>& params, const BatchOptions& o, const std::vector<FoldPlan>& plans)
+        : p_(p), params_(params), o_(o), plans_(plans), sink_(p, o.format, !o.scenarios.empty()) {
+        if (o.scenarios.empty()) constants_.push_back(run_constants(p, params));
+        for (const auto& sc : o.scenarios) constants_.push_back(run_constants(*sc.program, sc.params));
+    }
+
+    // What a worker keeps from case to case: an evaluator for each run (the program's, or each scenario's).
+    using Scratch = std::vector<std::optional<Evaluator>>;
+
+    Outcome evaluate(const Task& t, Scratch& scratch) const {
+        scratch.resize(constants_.size());
+        Outcome out;
+        const std::string& file = t.file;
+        out.position = t.position;
+        out.id = t.item.name;
+        out.document = t.item.doc.in_stream ? t.item.doc.number : 0;
+        out.file = file;
+        try {
+            Case c = t.item.load(p_);
+            if (t.item.doc.in_stream && p_.case_id_input < 0) c.id = out.id;
+            out.id = c.id;
+            // which case met an error, where it is said: a rule's (whose place is the ruleset's) or the cohort's
+            const std::string note = "in case " + c.id + " (" + file + (out.document ? ", document " + std::to_string(out.document) : "") + ")";
+            try {
+                if (o_.scenarios.empty()) {
+                    std::vector<Value> record;
+                    CaseResult r = evaluate_outputs(scratch[0], p_, params_, c, plans_[0].any() ? &record : nullptr, &constants_[0]);
+                    if (plans_[0].any()) out.parts.push_back(case_parts(plans_[0], p_, params_, Value::list(std::move(record)), nullptr, note));
+                    sink_.succeeded(out, r, nullptr);
+                    if (o_.keep || o_.partial) out.outputs = std::move(r.outputs);
+                } else {  // the case read once, evaluated under each scenario
+                    for (std::size_t k = 0; k < o_.scenarios.size(); ++k) {
+                        const auto& sc = o_.scenarios[k];
+                        std::vector<Value> record;
+                        CaseResult r;
+                        try {
+                            r = evaluate_outputs(scratch[k], *sc.program, sc.params, c, plans_[k].any() ? &record : nullptr, &constants_[k]);
+                        } catch (EvalError& e) {
+                            e.add_note("under scenario '" + sc.name + "'");
+                            throw;
+                        }
+                        sink_.succeeded(out, r, &sc.name);
+                        out.parts.push_back(plans_[k].any() ? case_parts(plans_[k], *sc.program, sc.params, Value::list(std::move(record)), nullptr, note)
+                                                            : CaseParts{});
+                        if (o_.keep_each || o_.partial) out.scenario_outputs.push_back(std::move(r.outputs));
+                    }
+                }
+            } catch (EvalError& e) {
+                e.add_note(note);
+                throw;
+            }
+            out.ok = true;
+        } catch (const EvalError& e) {
+            out.error = render(e.diagnostic());
+        } catch (const CompileError& e) {
+            out.error = e.what();
+        } catch (const std::exception& e) {
+            out.error = std::string(e.what()) + "\n";
+        }
+        if (!out.ok) {
+            out.parts.clear();
+            out.scenario_outputs.clear();
+            out.line.clear();
+            sink_.failed(out);
+        }
+        return out;
+    }
+
+private:
+    const Program& p_;
+    const std::vector<Value>& params_;
+    const BatchOptions& o_;
+    const std::vector<FoldPlan>& plans_;
+    BatchSink sink_;
+    std::vector<RunConstants> constants_;  // each run's: the program's, or each scenario's
+};
+
+// On a terminal: a bar once every case is known, a count while the files are still being read.
+class Progress {
+public:
+    Progress(std::ostream& err, bool on) : err_(err), on_(on) {}
+    void update(std::size_t done, std::size_t failed, std::size_t total, bool all_known) {
+        if (!on_) return;
+        auto now = std::chrono::steady_clock::now();
+        if (!(all_known && done == total) && now - last_ < std::chrono::milliseconds(100)) return;
+        last_ = now;
+        const int bar = 30;
+        std::string failures = failed ? ", " + std::to_string(failed) + " failed" : "";
+        if (!all_known) {
+            err_ << "\r  " << done << " cases" << failures << " (reading on)" << std::flush;
+        } else {
+            int filled = total ? static_cast<int>(bar * done / total) : bar;
+            err_ << "\r  [" << std::string(static_cast<std::size_t>(filled), '=') << std::string(static_cast<std::size_t>(bar - filled), ' ')
+                 << "] " << done << "/" << total << " cases" << failures << "     " << std::flush;
+        }
+        shown_ = true;
+    }
+    void clear() {
+        if (shown_) err_ << "\r" << std::string(72, ' ') << "\r" << std::flush;
+        shown_ = false;
+    }
+
+private:
+    std::ostream& err_;
+    bool on_;
+    bool shown_ = false;
+    std::chrono::steady_clock::time_point last_{};
+};
+
+// The run: read, evaluate, write in order, then the cohort. With more than
+// one job, a reader thread splits the files into cases (a stream file holds
+// many) and hands them out in chunks, the workers evaluate a chunk at a
+// time, and the calling thread writes the results in order; chunks keep the
+// threads from waking each other for every case. With one job, the calling
+// thread does it all, case by case.
+class Scheduler {
+public:
+    Scheduler(const Program& p, const std::vector<Value>& params, const std::vector<std::string>& files, const BatchOptions& o,
+              std::ostream& out, std::ostream& err)
+        : p_(p), files_(files), o_(o), writer_(p, params, o, out, err), batch_(p, params, o, writer_.plans()),
+          jobs_(std::max(1u, o.jobs)), ahead_(4 * chunk_size * (static_cast<std::size_t>(jobs_) + 1)),
+          all_read_(files.empty()), progress_(err, o.progress) {}
+
+    BatchSummary run() {
+        writer_.open();
+        if (jobs_ == 1) run_serial();
+        else run_parallel();
+        progress_.clear();
+        BatchSummary& s = writer_.summary();
+        // Stopped before every case was read, or before every case read was written.
+        s.interrupted = stopping() && (!all_read_ || s.done < produced_);
+        s.cases = mine_ + (files_.size() - opened_);
+        s.cases_exact = !s.interrupted || !streams_;
+        if (!s.interrupted) writer_.finish(o_.shards ? seq_ : s.cases);
+        return s;
+    }
+
+private:
+    static constexpr std::size_t chunk_size = 32;
+    static constexpr std::chrono::milliseconds poll{50};  // a signal sets the flag without waking anyone
+
+    bool stopping() const { return o_.stop && o_.stop->load(); }
+    // Whether the case at this position of the whole list is this run's (every case, unless a shard).
+    bool mine(std::size_t seq) const { return o_.shards == 0 || seq % o_.shards == o_.shard - 1; }
+
+    // Each case read, evaluated and written in turn on this thread, with no hand-over
+    // between threads (which costs more than it saves when there is one worker).
+    void run_serial() {
+        Batch::Scratch scratch;
+        for (const auto& f : files_) {
+            CaseSource cases(p_, f, o_.lists, o_.tables);
+            for (bool first = true; !stopping(); first = false) {
+                std::optional<CaseItem> d = cases.next();
+                opened_ += first;
+                if (!d) break;
+                if (cases.many()) streams_ = true;
+                const std::size_t seq = seq_++;
+                if (!mine(seq)) continue;
+                ++mine_;
+                Outcome one = batch_.evaluate(Task{produced_, f, std::move(*d), seq}, scratch);
+                ++produced_;
+                write_one(one, produced_, false);
+            }
+            if (stopping()) break;
+            if (&f == &files_.back()) all_read_ = true;
+        }
+        reading_ = false;
+        progress_.update(writer_.summary().done, writer_.summary().failed, produced_, true);
+    }
+
+    void run_parallel() {
+        std::thread reader([&] { read_all(); });
+        std::vector<DeepThread> pool;
+        for (unsigned t = 0; t < jobs_; ++t) pool.emplace_back(p_.limits, [&] { work(); });
+        std::vector<Outcome> next;  // the results that can be written now, in order
+        std::size_t known = 0;
+        bool all_known = false;
+        for (std::size_t taken = 0;; ++taken) {
+            if (taken == next.size()) {  // take every consecutive result that is ready, under one lock
+                next.clear();
+                taken = 0;
+                std::unique_lock<std::mutex> lock(m_);
+                while (!ready_.count(written_) && finished_ < jobs_) done_cv_.wait_for(lock, poll);
+                for (auto it = ready_.find(written_); it != ready_.end() && it->first == written_; it = ready_.erase(it), ++written_)
+                    next.push_back(std::move(it->second));
+                known = produced_;
+                all_known = !reading_;
+                space_cv_.notify_one();
+                if (next.empty()) break;  // every case written, or stopped before this one
+            }
+            write_one(next[taken], known, all_known);
+        }
+        for (auto& t : pool) t.join();
+        reader.join();
+    }
+
+    // The reader thread: every document of every file, handed out in chunks. Tasks are numbered in the order
+    // handed out (the order written); a shard's keep their position in the whole list too.
+    void read_all() {
+        std::vector<Task> chunk;
+        std::size_t order = 0;
+        for (const auto& f : files_) {
+            CaseSource cases(p_, f, o_.lists, o_.tables);
+            for (bool first = true; !stopping(); first = false) {
+                std::optional<CaseItem> d = cases.next();
+                if (first) {  // counted as read once its first case is (see run())
+                    std::lock_guard<std::mutex> lock(m_);
+                    ++opened_;
+                }
+                if (!d) break;
+                if (cases.many()) streams_ = true;  // read by this thread, and by the others after it joins
+                const std::size_t seq = seq_++;
+                if (!mine(seq)) continue;
+                ++mine_;
+                chunk.push_back(Task{order++, f, std::move(*d), seq});
+                if (chunk.size() == chunk_size) hand_out(chunk);
+            }
+            if (stopping()) break;
+            if (&f == &files_.back()) all_read_ = true;
+        }
+        hand_out(chunk);
+        std::lock_guard<std::mutex> lock(m_);
+        reading_ = false;
+        work_cv_.notify_all();
+    }
+
+    void hand_out(std::vector<Task>& chunk) {
+        if (chunk.empty()) return;
+        std::unique_lock<std::mutex> lock(m_);
+        while (produced_ - written_ + chunk.size() > ahead_ && !stopping()) space_cv_.wait_for(lock, poll);
+        produced_ += chunk.size();
+        todo_.push_back(std::move(chunk));
+        chunk.clear();
+        work_cv_.notify_one();
+    }
+
+    // A worker: a chunk at a time, until the reader is done and nothing is left.
+    void work() {
+        std::vector<Outcome> results;
+        Batch::Scratch scratch;
+        while (true) {
+            std::vector<Task> tasks;
+            {
+                std::unique_lock<std::mutex> lock(m_);
+                while (todo_.empty() && reading_ && !stopping()) work_cv_.wait_for(lock, poll);
+                if (stopping() || todo_.empty()) break;
+                tasks = std::move(todo_.front());
+                todo_.pop_front();
+            }
+            results.clear();
+            for (const auto& t : tasks) results.push_back(batch_.evaluate(t, scratch));
+            std::lock_guard<std::mutex> lock(m_);
+            for (std::size_t k = 0; k < tasks.size(); ++k) ready_.emplace(tasks[k].seq, std::move(results[k]));
+            done_cv_.notify_one();
+        }
+        std::lock_guard<std::mutex> lock(m_);
+        ++finished_;
+        done_cv_.notify_one();
+    }
+
+    void write_one(Outcome& r, std::size_t known, bool all_known) {
+        if (!r.ok) progress_.clear();
+        writer_.write(r);
+        progress_.update(writer_.summary().done, writer_.summary().failed, known, all_known);
+    }
+
+    const Program& p_;
+    const std::vector<std::string>& files_;
+    const BatchOptions& o_;
+    BatchWriter writer_;
+    Batch batch_;
+    const unsigned jobs_;
+    const std::size_t ahead_;  // cases read, not yet written
+
+    std::mutex m_;
+    std::condition_variable work_cv_, space_cv_, done_cv_;
+    std::deque<std::vector<Task>> todo_;
+    std::map<std::size_t, Outcome> ready_;
+    std::size_t produced_ = 0, written_ = 0, opened_ = 0;
+    std::size_t seq_ = 0;  // documents read, this run's or not (by the reader; read by others after it joins)
+    std::size_t mine_ = 0;  // …of which this run's
+    bool reading_ = true, streams_ = false, all_read_;
+    unsigned finished_ = 0;
+
+    Progress progress_;
+};
+
+}  // namespace
+
+BatchWriter::BatchWriter(const Program& p, const std::vector<Value>& params, const BatchOptions& o, std::ostream& out,
+                         std::ostream& err)
+    : p_(p), params_(params), o_(o), out_(out), err_(err), sink_(p, o.format, !o.scenarios.empty()) {
+    if (o.scenarios.empty()) plans_.emplace_back(p);
+    for (const auto& sc : o.scenarios) plans_.emplace_back(*sc.program);
+    totals_.reserve(plans_.size());  // the plans do not move from here: the totals point at them
+    for (std::size_t k = 0; k < plans_.size(); ++k) totals_.emplace_back(plans_[k], o.scenarios.empty() ? p : *o.scenarios[k].program);
+}
+
+void BatchWriter::open() {
+    if (o_.format != BatchFormat::table && !o_.partial) out_ << sink_.opening();  // the table's title comes with the table
+}
+
+void BatchWriter::write(Outcome& r) {
+    ++s_.done;
+    if (!r.ok) {
+        ++s_.failed;
+        err_ << r.error;
+    }
+    for (std::size_t k = 0; k < r.parts.size(); ++k) totals_[k].add(r.position, std::move(r.parts[k]));
+    if (o_.partial) {
+        o_.partial->write_case(r);
+        return;
+    }
+    if (o_.keep) o_.keep->cases.push_back({r.id, r.file, r.ok, std::move(r.outputs), r.error});
+    if (o_.keep_each)
+        for (std::size_t k = 0; k < o_.keep_each->size(); ++k)
+            (*o_.keep_each)[k].cases.push_back({r.id, r.file, r.ok, r.ok ? std::move(r.scenario_outputs[k]) : std::vector<Value>{}, r.error});
+    if (o_.format == BatchFormat::table) {
+        r.parts.clear();
+        r.error.clear();
+        table_rows_.push_back(std::move(r));
+    } else {
+        out_ << r.line;
+    }
+}
+
+// The cohort of a run over the cases that succeeded, under its params; empty when it fails.
+std::vector<Value> BatchWriter::cohort_of(std::size_t run, const std::string* scenario) {
+    const Program& p = o_.scenarios.empty() ? p_ : *o_.scenarios[run].program;
+    if (p.cohort_outputs.empty()) return {};
+    try {
+        return cohort_figures(p, o_.scenarios.empty() ? params_ : o_.scenarios[run].params, totals_[run]);
+    } catch (EvalError& e) {
+        if (scenario) e.add_note("under scenario '" + *scenario + "'");
+        err_ << render(e.diagnostic());
+        s_.cohort_failed = true;
+    }
+    return {};
+}
+
+// After every case: the table, the cohort (under each scenario, when there are scenarios), the summary.
+void BatchWriter::finish(std::size_t cases) {
+    if (o_.partial) {
+        o_.partial->finish(cases, totals_);
+        return;
+    }
+    s_.cases = cases;
+    if (o_.format == BatchFormat::table && !(s_.cases > 0 && s_.failed == s_.cases)) {  // no table of nothing: the errors are on stderr
+        out_ << sink_.opening();
+        if (s_.failed)  // above every figure
+            out_ << s_.failed << " of " << s_.cases << " cases failed and are left out of every figure (their errors are "
+                 << "in the table and above)\n\n";
+        out_ << sink_.table(table_rows_);
+    }
+    if (!o_.scenarios.empty()) {
+        std::vector<std::vector<Value>> each;
+        for (std::size_t k = 0; k < o_.scenarios.size(); ++k) {
+            each.push_back(cohort_of(k, &o_.scenarios[k].name));
+            sink_.scenario_cohort(out_, o_.scenarios[k].name, each.back());
+            if (o_.keep_each) (*o_.keep_each)[k].cohort = each.back();
+        }
+        std::vector<std::string> names;
+        for (const auto& sc : o_.scenarios) names.push_back(sc.name);
+        sink_.scenario_summary(out_, names, each, s_.cases, s_.failed);
+        return;
+    }
+    std::vector<Value> values = cohort_of(0, nullptr);
+    const bool shown = !p_.cohort_outputs.empty() && !s_.cohort_failed;
+    if (o_.keep && shown) o_.keep->cohort = values;
+    if (o_.cohort && shown) *o_.cohort = values;
+    if (o_.format == BatchFormat::table && s_.cases > 0 && s_.failed == s_.cases) return;
+    sink_.cohort(out_, values, shown, s_.cases, s_.failed);
+}
+
+BatchSummary run_batch(const Program& p, const std::vector<Value>& params, const std::vector<std::string>& files,
+                       const BatchOptions& o, std::ostream& out, std::ostream& err) {
+    return Scheduler(p, params, files, o, out, err).run();
+}
+
+}  // namespace reckon

@@ -1,0 +1,62 @@
+// `reckon diff`: what changed between two versions of a ruleset, in the
+// methodology's own terms (params, units, tables, inputs, rules, outputs,
+// functions), compared in canonical form so that layout is no change; and,
+// with cases, the effect on every output of every case.
+#pragma once
+
+#include "commands/batch/batch.hpp"
+#include "core/program/program.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace reckon {
+
+struct Aspect {
+    std::string what;  // "value", "formula", "source", ...
+    std::string before, after;
+};
+
+struct Change {
+    std::string section;  // header, units, types, params, tables, inputs, rules, functions
+    std::string kind;     // added, removed, changed
+    std::string name;     // "param working_hours", "output total"
+    std::vector<Aspect> aspects;
+};
+
+std::vector<Change> compare_rulesets(const Program& old_p, const Program& new_p);
+
+// One output of one case (or of the cohort: case_id and file empty) whose shown figure changed.
+struct FigureChange {
+    std::string case_id, file, output;
+    std::string before, after, difference;  // as shown; difference empty when not numeric
+    Number delta;                           // in the output's unit, for "the largest change"
+    std::string unit;
+};
+
+struct CaseEffects {
+    std::size_t cases = 0, affected = 0;
+    std::vector<FigureChange> cohort;   // the cohort's outputs that changed, in declaration order
+    std::vector<FigureChange> changes;  // each case's, the case with the largest change first
+    std::vector<std::string> errors;    // cases that could not be evaluated under one version, and a cohort that could not
+};
+
+// The effect of the change on the same cases, run under each version (two
+// batches of the same files, in the same order).
+CaseEffects compare_results(const Program& old_p, const BatchResults& old_r, const Program& new_p, const BatchResults& new_r);
+
+// The effects under one scenario of --scenarios (scenario "" when there are none).
+struct ScenarioEffects {
+    std::string scenario;
+    CaseEffects effects;
+};
+
+// rows: how many affected cases the text shows (the JSON has them all).
+// `effects`: none without cases; one, named "", without scenarios; else one per scenario.
+std::string render_diff(const std::string& old_name, const std::string& new_name, const std::vector<Change>& changes,
+                        const std::vector<ScenarioEffects>& effects, std::size_t rows = 20);
+nlohmann::ordered_json diff_json(const std::vector<Change>& changes, const std::vector<ScenarioEffects>& effects);
+
+}  // namespace reckon

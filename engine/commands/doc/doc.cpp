@@ -1,0 +1,150 @@
+#include "commands/doc/doc.hpp"
+#include "commands/present/html.hpp"
+
+#include "core/eval/eval.hpp"
+#include "commands/explain/explain.hpp"
+#include "commands/present/present.hpp"
+
+#include <sstream>
+
+namespace reckon {
+namespace {
+
+// Text safe in a Markdown table cell.
+std::string cell(std::string s) {
+    std::string out;
+    for (char c : s) out += c == '|' ? std::string("\\|") : c == '\n' ? std::string(" ") : std::string(1, c);
+    return out;
+}
+
+std::string code(const std::string& s) { return s.empty() ? "" : "`" + cell(s) + "`"; }
+
+// Each value from a date with its period and its own source, the one in effect on `day` marked.
+std::string dated_text(const DatedValues& dv, const Value& day) {
+    std::string out;
+    const int used = dv.on(day);
+    for (std::size_t k = 0; k < dv.values.size(); ++k)
+        out += (out.empty() ? "" : "; ") + dv.values[k].text + " " + dv.period(k) +
+               (dv.values[k].source.empty() ? "" : " (source: " + dv.values[k].source + ")") + (static_cast<int>(k) == used ? ", used here" : "");
+    return out + " — the value in effect on " + dv.by;
+}
+
+}  // namespace
+
+std::string methodology_markdown(const Program& p, const std::vector<Value>& params, const Case* c) {
+    std::string out = "# " + p.name + (p.version.empty() ? "" : ", version " + p.version) + "\n\n";
+    if (!p.description.empty()) out += p.description + "\n\n";
+    for (const auto& s : p.sources_cited) out += "- Source: " + s + "\n";
+    if (!p.sources_cited.empty()) out += "\n";
+    if (c) out += "Worked values are for the case `" + c->id + "` (" + c->source->path() + ").\n\n";
+
+    out += "## Parameters\n\n| param | value | formula | description | source |\n|---|---|---|---|---|\n";
+    for (std::size_t i = 0; i < p.params.size(); ++i) {
+        const ParamDef& d = p.params[i];
+        const std::string source = param_source(p, static_cast<int>(i), params);
+        std::string formula = code(formula_text(d.syntax));
+        std::string value = param_text(p, static_cast<int>(i), params[i]);
+        if (!d.dated.empty() && d.dated.slot >= 0) formula = cell(dated_text(d.dated, params[d.dated.slot]));
+        out += "| " + d.name + " | " + cell(value) + " | " + formula + " | " + cell(d.cite.description) + " | " + cell(source) + " |\n";
+    }
+
+    // what reckon sensitivity varies: each param's and table cell's range, with the sources of its ends
+    std::vector<std::pair<std::string, const Uncertain*>> ranged;
+    for (const auto& d : p.params)
+        if (d.uncertain) ranged.emplace_back(d.name, &*d.uncertain);
+    for (const auto& c : p.uncertain_cells) ranged.emplace_back(c.name, &c.range);
+    if (!ranged.empty()) {
+        out += "\n### Ranges\n\nThe values that `reckon sensitivity` varies, each end of each range with its source.\n\n"
+               "| value | low | high | distribution | source of the low end | source of the high end |\n|---|---|---|---|---|---|\n";
+        for (const auto& [name, u] : ranged)
+            out += "| " + cell(name) + " | " + cell(u->low_text) + " | " + cell(u->high_text) + " | " +
+                   cell(u->distribution == Distribution::none ? "" : std::string(distribution_name(u->distribution)) + (u->sd_text.empty() ? "" : ", sd " + u->sd_text)) +
+                   " | " + cell(u->low_source) + " | " + cell(u->high_source) + " |\n";
+    }
+
+    if (!p.tables.empty()) out += "\n## Tables\n";
+    for (std::size_t ti = 0; ti < p.tables.size(); ++ti) {
+        const TableDef& t = p.tables[ti];
+        out += "\n### " + t.name + "\n\n";
+        if (!t.cite.description.empty()) out += t.cite.description + "\n\n";
+        if (!t.cite.source.empty()) out += "Source: " + t.cite.source + "\n\n";
+        out += "|";
+        std::string rule = "|";
+        for (const auto& k : t.keys) {  // a column for each key
+            out += " " + cell(t.single_key() ? "key" : k.banded ? "bands of " + describe(k.type, p.units) : k.type.kind == TypeKind::enumeration ? k.type.enumeration->name : "key") + " |";
+            rule += "---|";
+        }
+        for (const auto& f : t.columns->fields) {
+            out += " " + f.name + " |";
+            rule += "---|";
+        }
+        const bool row_sources = !t.row_sources.empty();  // then a column of each row's source
+        if (row_sources) {
+            out += " source |";
+            rule += "---|";
+        }
+        out += "\n" + rule + "\n";
+        for (const auto& k : t.order) {
+            const Value& row = t.rows.at(k);
+            out += "|";
+            for (const auto& part : key_parts_shown(t, k)) out += " " + cell(part) + " |";
+            for (std::size_t f = 0; f < t.columns->fields.size(); ++f) {
+                const Type& type = t.columns->fields[f].type;
+                const CellSetting* set = p.cell_setting(static_cast<int>(ti), k, static_cast<int>(f));
+                out += " " + cell(typed_value(p, type, (*row.items())[f]) +
+                                  (set ? " (set for this run, --param " + set->name + "; the ruleset has " + typed_value(p, type, set->was) + ")" : "")) +
+                       " |";
+            }
+            if (row_sources) {  // the row's own, or the table's, given above the table
+                const auto own = t.row_sources.find(k);
+                out += " " + cell(own == t.row_sources.end() ? "the table's" : own->second) + " |";
+            }
+            out += "\n";
+        }
+    }
+
+    out += "\n## The case\n\n| input | type | description |" + std::string(c ? " value |\n|---|---|---|---|\n" : "\n|---|---|---|\n");
+    for (std::size_t i = 0; i < p.inputs.size(); ++i) {
+        const InputDef& in = p.inputs[i];
+        out += "| " + in.path + " | " + cell(describe(in.type, p.units)) + " | " + cell(in.cite.description) + " |";
+        if (c) out += " " + cell(c->inputs[i].kind == Value::Kind::none ? "not given" : typed_value(p, in.type, c->inputs[i])) + " |";
+        out += "\n";
+    }
+
+    std::optional<Evaluator> ev;
+    if (c) ev.emplace(p, params, c->inputs);
+    auto section = [&](bool cohort) {
+        for (std::size_t i = 0; i < p.rules.size(); ++i) {
+            const RuleDef& r = p.rules[i];
+            if (r.cohort != cohort) continue;
+            out += "\n### " + std::string(r.output ? "output " : "rule ") + r.name + (r.label.empty() ? "" : ": " + r.label) + "\n\n";
+            if (!r.cite.description.empty()) out += r.cite.description + "\n\n";
+            if (!r.cite.source.empty()) out += "Source: " + r.cite.source + "\n\n";
+            out += "Formula: " + (r.dated.empty() ? code(formula_text(r.syntax)) : cell(dated_text(r.dated, Value{}))) + " (" + r.where.str() + ")\n";
+            if (ev && !cohort) {
+                const Value& v = ev->rule(static_cast<int>(i));
+                out += "\nWorked value: **" + (r.by ? display_by_member(p, r, v) : r.output ? display_with_unit(p, r, v) : typed_value(p, r.type, v)) + "**\n";
+            }
+        }
+    };
+    out += "\n## Rules and outputs\n";
+    section(false);
+    bool any_cohort = false;
+    for (const auto& r : p.rules) any_cohort = any_cohort || r.cohort;
+    if (any_cohort) {
+        out += "\n## Cohort rules and outputs (over every case of a batch)\n";
+        section(true);
+    }
+    if (!p.fns.empty()) out += "\n## Functions\n";
+    for (const auto& f : p.fns) {
+        std::string sig = f.name + "(";
+        for (std::size_t k = 0; k < f.param_names.size(); ++k)
+            sig += (k ? ", " : "") + f.param_names[k] + ": " + describe(f.param_types[k], p.units);
+        out += "\n### " + sig + ") -> " + describe(f.result, p.units) + "\n\n";
+        if (!f.cite.description.empty()) out += f.cite.description + "\n\n";
+        out += "Formula: " + code(formula_text(f.syntax)) + " (" + f.where.str() + ")\n";
+    }
+    return out;
+}
+
+}  // namespace reckon

@@ -1,0 +1,194 @@
+#include "commands/fmt/fmt.hpp"
+
+#include "core/syntax/parse.hpp"
+
+#include <algorithm>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <vector>
+
+namespace reckon {
+namespace {
+
+struct Line {
+    int lead = 0;         // the indentation written (a tab counts 2)
+    std::string code;     // the line without its comment, spaces collapsed
+    std::string comment;  // "# ..." or empty
+    bool blank = false;
+};
+
+// Splits a line into code and comment (a '#' outside a string), collapsing
+// runs of spaces and tabs in the code to one, outside strings.
+Line split(const std::string& raw) {
+    Line l;
+    for (char c : raw) {
+        if (c == ' ') l.lead += 1;
+        else if (c == '\t') l.lead += 2;
+        else break;
+    }
+    bool in_string = false, space = false;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        char c = raw[i];
+        if (in_string) {
+            l.code += c;
+            if (c == '\\' && i + 1 < raw.size()) l.code += raw[++i];
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        if (c == '#') {
+            l.comment = raw.substr(i);
+            while (!l.comment.empty() && (l.comment.back() == ' ' || l.comment.back() == '\t')) l.comment.pop_back();
+            break;
+        }
+        if (c == ' ' || c == '\t') {
+            space = true;
+            continue;
+        }
+        if (space && !l.code.empty()) l.code += ' ';
+        space = false;
+        if (c == '"') in_string = true;
+        l.code += c;
+    }
+    l.blank = l.code.empty() && l.comment.empty();
+    return l;
+}
+
+// "| a | £1 | £2 |" -> {"a", "£1", "£2"}; the bars outside strings. What follows the last bar (a row's
+// `source "…"`) goes in `tail`.
+std::vector<std::string> cells_of(const std::string& row, std::string& tail) {
+    std::vector<std::string> cells;
+    std::string cur;
+    bool in_string = false;
+    for (std::size_t i = 1; i < row.size(); ++i) {
+        char c = row[i];
+        if (c == '"') in_string = !in_string;
+        if (c == '|' && !in_string) {
+            auto b = cur.find_first_not_of(' '), e = cur.find_last_not_of(' ');
+            cells.push_back(b == std::string::npos ? "" : cur.substr(b, e - b + 1));
+            cur.clear();
+        } else {
+            cur += c;
+        }
+    }
+    const auto b = cur.find_first_not_of(' ');
+    tail = b == std::string::npos ? "" : cur.substr(b);
+    return cells;
+}
+
+std::size_t width(const std::string& s) { return display_width(s); }
+
+// A money rate written as a division, `£32,000 / 1 year`, as reckon writes rates: `£32,000/year`; outside
+// strings, and not after a '/' (`a / £5 / 1 week` is a / £5 / week, which `a / £5/week` is not).
+std::string rates_written_once(const std::string& code) {
+    static const std::regex rate("(£|\\$|€)([0-9][0-9,]*(?:\\.[0-9]+)?) / 1 ([A-Za-z_][A-Za-z_0-9]*)([^A-Za-z_0-9^]|$)");
+    std::string out;
+    std::size_t at = 0;
+    while (at < code.size()) {
+        const std::size_t quote = code.find('"', at);
+        std::string part = code.substr(at, quote == std::string::npos ? std::string::npos : quote - at);
+        std::string done;
+        std::smatch m;
+        while (std::regex_search(part, m, rate)) {
+            const std::string before = done + m.prefix().str();
+            const auto last = before.find_last_not_of(' ');
+            const bool after_slash = last != std::string::npos && before[last] == '/';
+            done = before + (after_slash ? m[0].str().substr(0, m[0].length() - m[4].length())
+                                         : m[1].str() + m[2].str() + "/" + m[3].str());
+            part = m[4].str() + m.suffix().str();
+        }
+        out += done + part;
+        if (quote == std::string::npos) break;
+        std::size_t end = quote + 1;  // the string, as it is
+        while (end < code.size() && code[end] != '"') end += code[end] == '\\' ? 2 : 1;
+        out += code.substr(quote, std::min(end + 1, code.size()) - quote);
+        at = end + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string format_rules(const SourcePtr& source, const Limits& limits) {
+    ast::Module m = parse_module(source, limits);  // throws on a syntax error
+    std::set<std::uint32_t> starts;         // lines on which a declaration starts
+    if (m.header) starts.insert(source->line_of(m.header->where.offset));
+    for (const auto& d : m.decls) starts.insert(source->line_of(d.where.offset));
+
+    std::vector<Line> lines;
+    std::istringstream in(source->text());
+    for (std::string raw; std::getline(in, raw);) {
+        if (!raw.empty() && raw.back() == '\r') raw.pop_back();
+        lines.push_back(split(raw));
+    }
+
+    // Indentation: 0 for a declaration's first line; the others at least 2,
+    // deeper where the author nested them, in steps of 2. A comment on its own
+    // line goes with the next line of code.
+    std::vector<int> indent(lines.size(), 2);
+    int next = 0;
+    for (std::size_t i = lines.size(); i-- > 0;) {
+        if (!lines[i].code.empty())
+            next = starts.count(static_cast<std::uint32_t>(i + 1)) ? 0 : std::max(2, lines[i].lead - lines[i].lead % 2);
+        indent[i] = next;
+    }
+
+    // Table rows: consecutive lines starting with '|' share column widths.
+    std::vector<std::string> text(lines.size());
+    for (std::size_t i = 0; i < lines.size();) {
+        if (lines[i].code.rfind("|", 0) != 0) {
+            text[i] = rates_written_once(lines[i].code);
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        std::vector<std::vector<std::string>> rows;
+        std::vector<std::string> tails;  // each row's source, after its last bar
+        while (j < lines.size() && lines[j].code.rfind("|", 0) == 0) {
+            tails.emplace_back();
+            rows.push_back(cells_of(lines[j++].code, tails.back()));
+        }
+        // a cell is its value, right-aligned, and what follows it (`range £0 to £980 …`), left-aligned after it
+        const auto value_of = [](const std::string& cell) {
+            const auto r = cell.find(" range ");
+            return r == std::string::npos ? std::pair<std::string, std::string>{cell, ""}
+                                          : std::pair<std::string, std::string>{cell.substr(0, r), cell.substr(r + 1)};
+        };
+        std::vector<std::size_t> w, wr;
+        for (const auto& r : rows)
+            for (std::size_t c = 0; c < r.size(); ++c) {
+                if (w.size() <= c) w.push_back(0), wr.push_back(0);
+                const auto [value, rest] = c == 0 ? std::pair<std::string, std::string>{r[c], ""} : value_of(r[c]);
+                w[c] = std::max(w[c], width(value));
+                wr[c] = std::max(wr[c], width(rest));
+            }
+        for (std::size_t k = 0; k < rows.size(); ++k) {
+            std::string row = "|";
+            for (std::size_t c = 0; c < rows[k].size(); ++c) {
+                const auto [value, rest] = c == 0 ? std::pair<std::string, std::string>{rows[k][c], ""} : value_of(rows[k][c]);
+                std::string pad(w[c] - width(value), ' ');
+                std::string after = wr[c] == 0 ? "" : " " + rest + std::string(wr[c] - width(rest), ' ');
+                row += " " + (c == 0 ? value + pad : pad + value + after) + " |";
+            }
+            text[i + k] = row + (tails[k].empty() ? "" : " " + tails[k]);
+        }
+        i = j;
+    }
+
+    std::string out;
+    bool pending_blank = false;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].blank) {
+            pending_blank = !out.empty();
+            continue;
+        }
+        if (pending_blank) out += "\n";
+        pending_blank = false;
+        std::string line = std::string(static_cast<std::size_t>(indent[i]), ' ') + text[i];
+        if (!lines[i].comment.empty()) line += (text[i].empty() ? "" : "  ") + lines[i].comment;
+        out += line + "\n";
+    }
+    return out;
+}
+
+}  // namespace reckon

@@ -1,0 +1,58 @@
+// A workbook being written (workbook_file.hpp).
+#include "commands/output/workbook_file.hpp"
+
+#include <ctime>
+#include <stdexcept>
+
+namespace reckon {
+
+WorkbookFile::WorkbookFile(const std::string& path, bool constant_memory, const std::string& created) : path_(path) {
+    lxw_workbook_options options{};
+    options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
+    book_ = workbook_new_opt(path.c_str(), &options);
+    if (!book_) throw std::runtime_error(path + ": error: cannot write the workbook");
+    std::tm day{};
+    if (const char* end = created.empty() ? nullptr : strptime(created.c_str(), "%Y-%m-%d", &day); end && *end == '\0') {
+        lxw_doc_properties properties{};
+        properties.created = timegm(&day);
+        workbook_set_properties(book_, &properties);
+    }
+    bold = workbook_add_format(book_);
+    format_set_bold(bold);
+    format_set_bg_color(bold, 0xEEF3F6);
+    format_set_text_wrap(bold);  // a long header wraps in its column, never over its neighbour
+    format_set_align(bold, LXW_ALIGN_VERTICAL_TOP);
+    date = workbook_add_format(book_);
+    format_set_num_format(date, "yyyy-mm-dd");
+    wrap = workbook_add_format(book_);
+    format_set_text_wrap(wrap);
+    format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+}
+
+WorkbookFile::~WorkbookFile() {
+    if (book_) workbook_close(book_);
+}
+
+void WorkbookFile::print_setup(lxw_worksheet* sheet, bool header_row) {
+    worksheet_set_paper(sheet, 9);  // A4
+    worksheet_set_landscape(sheet);
+    worksheet_fit_to_pages(sheet, 1, 0);  // every column on the page's width, as many pages down as it takes
+    if (header_row) worksheet_repeat_rows(sheet, 0, 0);
+}
+
+lxw_format* WorkbookFile::number_format(const std::string& code) {
+    auto [it, fresh] = formats_.try_emplace(code, nullptr);
+    if (fresh) {
+        it->second = workbook_add_format(book_);
+        format_set_num_format(it->second, code.c_str());
+    }
+    return it->second;
+}
+
+void WorkbookFile::close() {
+    lxw_error e = workbook_close(book_);
+    book_ = nullptr;
+    if (e != LXW_NO_ERROR) throw std::runtime_error(path_ + ": error: cannot write the workbook: " + lxw_strerror(e));
+}
+
+}  // namespace reckon

@@ -1,0 +1,23 @@
+// `reckon test`: runs the `test` blocks of every rule file found.
+#pragma once
+
+#include "core/base/limits.hpp"
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace reckon {
+
+struct TestTally {
+    int passed = 0;  // expectations met
+    int failed = 0;  // expectations not met, and files or cases that could not be read
+};
+
+// Rule files (*.reckon) under the given files and folders, sorted.
+std::vector<std::string> find_rule_files(const std::vector<std::string>& paths);
+
+// Results and failures go to out; the caller prints the closing tally.
+TestTally run_tests(const std::vector<std::string>& files, const Limits& limits, std::ostream& out);
+
+}  // namespace reckon

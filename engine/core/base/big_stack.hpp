@@ -1,0 +1,31 @@
+// Threads with a stack sized for the depth limits, so that a formula nested
+// as deep as the depth limit allows, or a rule file as deep as the nesting
+// limit, is checked and evaluated without running out of stack.
+#pragma once
+
+#include "core/base/limits.hpp"
+
+#include <functional>
+
+namespace reckon {
+
+// Runs f on a new thread whose stack fits the limits' depth and nesting, and
+// waits for it. An exception thrown by f is thrown again here.
+void run_with_deep_stack(const Limits& limits, const std::function<void()>& f);
+
+// Starts f on such a thread; join() waits for it and throws again what f threw.
+class DeepThread {
+public:
+    DeepThread(const Limits& limits, std::function<void()> f);
+    DeepThread(DeepThread&& o) noexcept;
+    DeepThread(const DeepThread&) = delete;
+    ~DeepThread();
+    void join();
+
+    struct State;  // the function, and what it threw
+
+private:
+    State* s_;
+};
+
+}  // namespace reckon

@@ -1,0 +1,36 @@
+#include "core/base/limits.hpp"
+
+namespace reckon {
+
+const std::vector<LimitInfo>& limit_table() {
+    static const std::vector<LimitInfo> table = {
+        {"file-size", &Limits::file_size, "bytes of a rule file, or of one case (a case file, a document of a stream, a row of a CSV table); of a workbook and each part of it as it inflates"},
+        {"nesting", &Limits::nesting, "levels of the grammar's recursion in a rule file (each parenthesis, if, let, not, minus sign or type inside another counts 1 to 3)"},
+        {"expression-depth", &Limits::expression_depth, "depth of one expression, long chains of operators included"},
+        {"yaml-depth", &Limits::yaml_depth, "levels of mappings and lists one inside another in a case file"},
+        {"yaml-values", &Limits::yaml_values, "values read from a case file, YAML aliases expanded"},
+        {"list-length", &Limits::list_length, "elements of one list in a case file"},
+        {"digits", &Limits::digits, "digits of a number written, or of an exact result's numerator or denominator"},
+        {"steps", &Limits::steps, "evaluation steps for one case"},
+        {"depth", &Limits::depth, "formulas within formulas, through the rules and functions they use"},
+    };
+    return table;
+}
+
+std::optional<std::string> set_limit(Limits& limits, const std::string& setting) {
+    auto eq = setting.find('=');
+    std::string name = setting.substr(0, eq);
+    std::string names;
+    for (const auto& l : limit_table()) {
+        names += (names.empty() ? "" : ", ") + std::string(l.name);
+        if (name != l.name) continue;
+        std::string value = eq == std::string::npos ? "" : setting.substr(eq + 1);
+        if (value.empty() || value.size() > 18 || value.find_first_not_of("0123456789") != std::string::npos || std::stoull(value) == 0)
+            return "--limit " + setting + ": the value must be a whole number above 0, as in --limit " + name + "=5000";
+        limits.*(l.field) = std::stoull(value);
+        return std::nullopt;
+    }
+    return "--limit " + setting + ": no limit named '" + name + "'; the limits are " + names;
+}
+
+}  // namespace reckon

@@ -1,0 +1,150 @@
+// --param NAME=VALUE and --param TABLE(KEY).COLUMN=VALUE: each value parsed
+// as written in the language and checked as a constant of the param's (or
+// the column's) type; a table cell's value replaces the ruleset's for the run.
+#include "core/check/check_settings.hpp"
+
+#include "core/syntax/parse.hpp"
+
+namespace reckon {
+
+namespace {
+
+std::string trimmed(const std::string& s) {
+    auto b = s.find_first_not_of(" \t");
+    auto e = s.find_last_not_of(" \t");
+    return b == std::string::npos ? "" : s.substr(b, e - b + 1);
+}
+
+// The value as written, parsed and checked as a constant of `want`'s type (null on an error, in diags).
+NodePtr checked_value(Program& p, Checker& checker, const ParamSetting& s, const Type& want, const std::string& what,
+                      std::vector<Diagnostic>& diags) {
+    auto src = std::make_shared<SourceFile>("--param " + s.name, s.value);
+    p.sources.push_back(src);
+    ast::ExprPtr e;
+    try {
+        e = parse_expression(src, p.limits);
+    } catch (const CompileError& err) {
+        for (const auto& d : err.diagnostics()) diags.push_back(d);
+        return nullptr;
+    }
+    NodePtr n = checker.constant(*e, want, what);
+    for (auto& d : checker.take_diagnostics()) diags.push_back(std::move(d));
+    return n;
+}
+
+// The row of table t that `key` (as written on the command line) names, as key_text(); a RequestError when it has none.
+std::string row_named(Program& p, Checker& checker, const TableDef& t, const std::string& setting, const std::string& key) {
+    auto fail = [&](const std::string& why) { throw RequestError("--param " + setting + ": " + why); };
+    auto no_row = [&] {
+        std::string rows;
+        for (const auto& k : t.order) rows += (rows.empty() ? "" : ", ") + (t.keys.size() > 1 ? "(" + key_shown(t, k) + ")" : key_shown(t, k));
+        fail("table '" + t.name + "' has no row " + key + " (its rows: " + rows + ")");
+    };
+    if (!t.single_key()) {  // two keys or more, or bands: the row as key_shown() writes it, spaces aside
+        auto squeezed = [](const std::string& x) {
+            std::string out;
+            for (char c : x)
+                if (c != ' ') out += c;
+            return out;
+        };
+        for (const auto& k : t.order)
+            if (squeezed(key_shown(t, k)) == squeezed(key)) return k;
+        no_row();
+    }
+    const Type& type = t.keys.at(0).type;
+    Value v;
+    switch (type.kind) {
+        case TypeKind::enumeration: {
+            const EnumDef& e = *type.enumeration;
+            std::string member = key.rfind(e.name + ".", 0) == 0 ? key.substr(e.name.size() + 1) : key;
+            int m = e.member(member);
+            if (m < 0) no_row();
+            v = Value::member(m);
+            break;
+        }
+        case TypeKind::text:
+            if (key.empty() || key.front() != '"') {
+                v = Value::text(key);
+                break;
+            }
+            [[fallthrough]];
+        case TypeKind::number:
+        case TypeKind::boolean:
+        case TypeKind::date:
+        case TypeKind::record:
+        case TypeKind::list:
+        case TypeKind::grouped:
+        case TypeKind::error: {
+            std::vector<Diagnostic> bad;
+            NodePtr n = checked_value(p, checker, {setting, key}, type, "the key of a row of table '" + t.name + "'", bad);
+            if (!n || n->op != Op::constant) no_row();
+            v = n->value;
+            break;
+        }
+    }
+    std::string k = key_text(v);
+    if (!t.rows.count(k)) no_row();
+    return k;
+}
+
+// TABLE(KEY).COLUMN=VALUE: the cell found, its value checked, then set in the program's table.
+void set_cell(Program& p, Checker& checker, const ParamSetting& s, std::vector<Diagnostic>& diags) {
+    const std::string& name = s.name;
+    auto fail = [&](const std::string& why) { throw RequestError("--param " + name + ": " + why); };
+    const auto open = name.find('('), close = name.rfind(')');
+    if (close == std::string::npos || close < open || name.compare(close, 2, ").") != 0 || close + 2 >= name.size())
+        fail("expected a param's name, or a table's cell as TABLE(KEY).COLUMN, as in unit_costs(homicide).fiscal");
+    const std::string table = trimmed(name.substr(0, open)), key = trimmed(name.substr(open + 1, close - open - 1)),
+                      column = trimmed(name.substr(close + 2));
+    int slot = -1;
+    for (std::size_t i = 0; i < p.tables.size(); ++i)
+        if (p.tables[i].name == table) slot = static_cast<int>(i);
+    if (slot < 0) fail("the ruleset has no table named '" + table + "'");
+    TableDef& t = p.tables[slot];
+    const std::string row = row_named(p, checker, t, name, key);
+    int col = -1;
+    std::string columns;
+    for (std::size_t f = 0; f < t.columns->fields.size(); ++f) {
+        if (t.columns->fields[f].name == column) col = static_cast<int>(f);
+        columns += (columns.empty() ? "" : ", ") + t.columns->fields[f].name;
+    }
+    if (col < 0) fail("table '" + t.name + "' has no column '" + column + "' (its columns: " + columns + ")");
+    NodePtr n = checked_value(p, checker, s, t.columns->fields[col].type, "the value of " + name, diags);
+    if (!n) return;
+    if (n->op != Op::constant) {
+        diags.push_back({n->where, "a table cell holds a value written out, such as £200,000 or 1.06913", {}});
+        return;
+    }
+    std::vector<Value> cells = t.rows.at(row).items().copy();
+    const CellSetting* before = p.cell_setting(slot, row, col);
+    if (!before) p.cell_settings.push_back({slot, row, col, cells[col], table + "(" + key_shown(t, row) + ")." + column});
+    cells[col] = n->value;
+    t.rows[row] = Value::list(std::move(cells));
+    if (!t.by_member.empty()) t.by_member.at(std::stoul(row.substr(1))) = t.rows[row];
+}
+
+}  // namespace
+
+void check_settings(Program& p, Checker& checker, const std::vector<ParamSetting>& settings, std::vector<Diagnostic>& diags) {
+    for (const auto& s : settings) {
+        if (s.name.find('(') != std::string::npos) {
+            set_cell(p, checker, s, diags);
+            continue;
+        }
+        int slot = p.param_slot(s.name);
+        if (slot < 0) {
+            std::vector<std::string> names;
+            for (const auto& d : p.params) names.push_back(d.name);
+            const std::string near = closest_name(s.name, names);
+            throw RequestError("--param " + s.name + ": the ruleset has no param named '" + s.name + "'" +
+                             (near.empty() ? "" : "; did you mean '" + near + "'?"));
+        }
+        if (p.params[slot].run_input >= 0)
+            throw RequestError("--param " + s.name + ": '" + s.name + "' is a run input: its value comes from the run data file, given with "
+                             "--run-data FILE (declared at " + p.params[slot].where.str() + ")");
+        NodePtr n = checked_value(p, checker, s, p.params[slot].type, "the value of param '" + s.name + "'", diags);
+        if (n) p.overrides.emplace_back(slot, std::move(n));
+    }
+}
+
+}  // namespace reckon

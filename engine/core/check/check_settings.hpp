@@ -1,0 +1,16 @@
+// The run's settings (--param, a scenario's values), checked against the
+// program: a param's value as a constant of its type, a table cell's value
+// as a constant of its column's type, in a row the table has.
+#pragma once
+
+#include "core/check/check.hpp"
+#include "core/program/settings.hpp"
+
+namespace reckon {
+
+// Each setting checked and kept in the program: a param's in p.overrides,
+// a table cell's applied to p.tables and kept in p.cell_settings. A name the
+// ruleset lacks is a RequestError; a value of the wrong kind a diagnostic.
+void check_settings(Program& p, Checker& checker, const std::vector<ParamSetting>& settings, std::vector<Diagnostic>& diags);
+
+}  // namespace reckon

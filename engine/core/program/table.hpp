@@ -1,0 +1,71 @@
+// What the read phase makes of a spreadsheet, CSV or workbook: rows of cells
+// as text, each with its place, for the load phase to read as inputs
+// (load_case_table.hpp). The header is the table's first row.
+//
+// Rows come one at a time from a RowReader, so that a table of a million
+// cases need not be in memory; a CellTable holds them all where that is
+// needed. Each row carries its source: a CSV row's own lines, numbered as in
+// the file; a workbook row, which has no text of its own, a text made for
+// diagnostics (its cells written as CSV, its line numbered as its row), so
+// that an error at a cell points at that row and that cell.
+#pragma once
+
+#include "core/base/source.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace reckon {
+
+struct TableCell {
+    std::string text;          // the value as text: unquoted; a workbook's number as its stored decimal, its date as YYYY-MM-DD
+    std::uint32_t offset = 0;  // where the cell starts in the table's source
+};
+
+struct TableRow {
+    std::uint32_t number = 0;  // the row as a spreadsheet numbers it: in a CSV file the header is row 1
+    std::uint32_t offset = 0;  // where the row starts in the source
+    std::vector<TableCell> cells;  // by column, from A: a cell a workbook leaves out is there, empty
+    // A workbook's row keeps its cells up to the header's last column and one
+    // more, holding the first value past the header; this is that value's
+    // column (from 0), or 0 when the cells are all there is.
+    std::uint32_t past_header = 0;
+    SourcePtr source;                   // where the cells' offsets point
+    std::vector<Diagnostic> problems;  // why the row could not be read as it is (a NUL byte, a cell that points nowhere): it fails its case
+};
+
+// A table's rows one at a time: the header first, then each row with a value
+// (blank rows are passed over and keep their numbers).
+class RowReader {
+public:
+    virtual ~RowReader() = default;
+    // The next row, or nullopt at the end. Throws std::runtime_error
+    // ("FILE: error: ...") when the rest of the table cannot be read.
+    virtual std::optional<TableRow> next() = 0;
+};
+
+struct CellTable {
+    SourcePtr source;  // the header's
+    TableRow header;
+    std::vector<TableRow> rows;  // blank rows left out
+
+    // "C17": a cell's name as a spreadsheet shows it (column index from 0).
+    static std::string cell_name(std::size_t column, std::uint32_t row);
+    // "C": a column's name (from 0).
+    static std::string column_name(std::size_t column);
+};
+
+// Every row of a reader, in a table; an empty table (no header) when it has none.
+CellTable read_all(RowReader& rows);
+
+// A field as CSV is written: quoted when it holds a comma, a quote or a line break.
+inline std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+}
+
+}  // namespace reckon
