@@ -36,7 +36,7 @@ namespace {
 // A reader's first row: the header (a table with none is empty).
 TableRow header_of(RowReader& r, const std::string& name) {
     auto header = r.next();
-    if (!header) throw std::runtime_error(name + ": error: the table is empty: its first row names the columns");
+    if (!header) throw FileError(name, "the table is empty: its first row names the columns");
     return std::move(*header);
 }
 
@@ -51,7 +51,7 @@ TableFiles::TableFiles(const Program& p, std::string file, const std::vector<Lis
     auto book = std::make_shared<const Workbook>(file_, p.limits);
     book_ = book;
     const auto& names = book->sheets();
-    if (names.empty()) throw std::runtime_error(file_ + ": error: the workbook has no sheet");
+    if (names.empty()) throw FileError(file_, "the workbook has no sheet");
     case_sheet_ = std::find(names.begin(), names.end(), "cases") != names.end() ? "cases" : names.front();
     std::vector<std::string> list_inputs;
     for (const auto& in : p.inputs)
@@ -66,7 +66,7 @@ TableFiles::TableFiles(const Program& p, std::string file, const std::vector<Lis
         if (std::find(options.ignored_sheets.begin(), options.ignored_sheets.end(), name) != options.ignored_sheets.end()) continue;
         if (empty_sheet(*book, name)) continue;  // an empty sheet, as a new workbook has
         std::string near = closest_name(name, list_inputs);
-        throw std::runtime_error(file_ + ": error: sheet '" + name + "' is not the cases or the table of a list input" +
+        throw FileError(file_, "sheet '" + name + "' is not the cases or the table of a list input" +
                                  (near.empty() ? "" : " (did you mean '" + near + "'?)") +
                                  "\n  note: the cases are in sheet 'cases' (or the first sheet), each list input's elements in the "
                                  "sheet named by its path (as offences), and a sheet kept for people is left out with "
@@ -86,7 +86,7 @@ std::unique_ptr<RowReader> TableFiles::open(const std::string& path, const std::
     auto r = std::make_unique<Owning>();
     r->book = std::make_shared<const Workbook>(path, p_.limits);
     const auto& names = r->book->sheets();
-    if (names.empty()) throw std::runtime_error(path + ": error: the workbook has no sheet");
+    if (names.empty()) throw FileError(path, "the workbook has no sheet");
     r->rows = r->book->rows(std::find(names.begin(), names.end(), sheet) != names.end() ? sheet : names.front());
     return r;
 }
@@ -103,7 +103,7 @@ CaseTable read_case_table(const Program& p, const std::string& file, const std::
     TableFiles files(p, file, lists, options);
     auto all = [](RowReader& r, const std::string& name) {
         CellTable t = read_all(r);
-        if (!t.header.source) throw std::runtime_error(name + ": error: the table is empty: its first row names the columns");
+        if (!t.header.source) throw FileError(name, "the table is empty: its first row names the columns");
         return t;
     };
     std::vector<ListTable> list_tables;

@@ -1,6 +1,8 @@
 // Git blob ids: what `git hash-object FILE` prints, so that a provenance names each input as git does.
 #include "data/git_blob.hpp"
 
+#include "core/base/source.hpp"
+
 #include <boost/uuid/detail/sha1.hpp>
 
 #include <cstdio>
@@ -32,7 +34,7 @@ std::string git_blob_id_of_file(const std::string& path) {
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
     std::ifstream in(path, std::ios::binary);
-    if (ec || !in) throw std::runtime_error(path + ": error: cannot read file");
+    if (ec || !in) throw FileError(path, "cannot read file");
     boost::uuids::detail::sha1 h;
     std::string head = "blob " + std::to_string(size);
     head.push_back('\0');
@@ -44,7 +46,7 @@ std::string git_blob_id_of_file(const std::string& path) {
         h.process_bytes(block.data(), static_cast<std::size_t>(in.gcount()));
         read += static_cast<std::uintmax_t>(in.gcount());
     }
-    if (read != size) throw std::runtime_error(path + ": error: the file changed while it was read");
+    if (read != size) throw FileError(path, "the file changed while it was read");
     return hex_of(h);
 }
 

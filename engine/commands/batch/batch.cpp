@@ -131,12 +131,8 @@ public:
                 throw;
             }
             out.ok = true;
-        } catch (const EvalError& e) {
-            out.error = render(e.diagnostic());
-        } catch (const CompileError& e) {
-            out.error = e.what();
-        } catch (const std::exception& e) {
-            out.error = std::string(e.what()) + "\n";
+        } catch (const std::exception&) {
+            out.failure = current_failure();
         }
         if (!out.ok) {
             out.parts.clear();
@@ -385,20 +381,20 @@ void BatchWriter::write(Outcome& r) {
     ++s_.done;
     if (!r.ok) {
         ++s_.failed;
-        err_ << r.error;
+        err_ << r.failure.text;
     }
     for (std::size_t k = 0; k < r.parts.size(); ++k) totals_[k].add(r.position, std::move(r.parts[k]));
     if (o_.partial) {
         o_.partial->write_case(r);
         return;
     }
-    if (o_.keep) o_.keep->cases.push_back({r.id, r.file, r.ok, std::move(r.outputs), r.error});
+    if (o_.keep) o_.keep->cases.push_back({r.id, r.file, r.ok, std::move(r.outputs), r.failure});
     if (o_.keep_each)
         for (std::size_t k = 0; k < o_.keep_each->size(); ++k)
-            (*o_.keep_each)[k].cases.push_back({r.id, r.file, r.ok, r.ok ? std::move(r.scenario_outputs[k]) : std::vector<Value>{}, r.error});
+            (*o_.keep_each)[k].cases.push_back({r.id, r.file, r.ok, r.ok ? std::move(r.scenario_outputs[k]) : std::vector<Value>{}, r.failure});
     if (o_.format == BatchFormat::table) {
         r.parts.clear();
-        r.error.clear();
+        r.failure = {};
         table_rows_.push_back(std::move(r));
     } else {
         out_ << r.line;

@@ -29,7 +29,7 @@ struct CaseRecord {
     std::string id, file;
     bool ok = false;
     std::vector<Value> outputs;  // in p.outputs order
-    std::string error;           // the rendered diagnostics of a failed case
+    CaseFailure failure;         // why a failed case failed
 };
 struct BatchResults {
     std::vector<CaseRecord> cases;

@@ -30,19 +30,6 @@ GroupedColumns grouped_columns(const Program& p) {
     return g;
 }
 
-// "file:line:col" of the first diagnostic, for the one-line mention in a table.
-std::string where_of(const std::string& error) {
-    const auto errors = error_lines(error);
-    return errors.empty() ? std::string() : errors[0].first.empty() ? errors[0].second : errors[0].first;
-}
-
-// Every error of a failed case, on one line for a CSV cell: "FILE:LINE:COL: MESSAGE; …".
-std::string all_errors(const std::string& error) {
-    std::string out;
-    for (const auto& [where, message] : error_lines(error)) out += (out.empty() ? "" : "; ") + (where.empty() ? "" : where + ": ") + message;
-    return out;
-}
-
 // A figure in a CSV cell: as shown, and an empty cell when it is not defined.
 std::string csv_value(const Program& p, const Type& t, int decimals, bool fixed, const Value& v) {
     return v.kind == Value::Kind::none ? std::string() : csv_field(display_value(p, t, decimals, fixed, v));
@@ -78,16 +65,16 @@ void BatchSink::failed(Outcome& out) const {
             j["case"] = out.id;
             j["file"] = file;
             if (out.document) j["document"] = out.document;
-            j["error"] = out.error.substr(0, out.error.size() - (out.error.empty() ? 0 : 1));
+            j["error"] = out.failure.text.substr(0, out.failure.text.size() - (out.failure.text.empty() ? 0 : 1));
             out.line = json_text(j) + "\n";
             return;
         }
         case BatchFormat::csv:
             out.line = csv_field(out.id) + "," + csv_field(file) + (scenarios_ ? "," : "");
             for (std::size_t k = 0; k < csv_columns(); ++k) out.line += ",";
-            out.line += "," + csv_field(all_errors(out.error)) + "\n";
+            out.line += "," + csv_field(one_line(out.failure)) + "\n";
             return;
-        case BatchFormat::table: out.cells = {"failed: " + where_of(out.error)}; return;
+        case BatchFormat::table: out.cells = {"failed: " + first_place(out.failure)}; return;
     }
 }
 

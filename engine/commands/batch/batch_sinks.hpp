@@ -5,6 +5,7 @@
 
 #include "core/eval/cohort_fold.hpp"
 #include "core/eval/eval.hpp"
+#include "commands/present/failure.hpp"
 #include "commands/present/present.hpp"
 
 #include <ostream>
@@ -23,7 +24,7 @@ struct Outcome {
     std::string id;
     std::string line;                // jsonl: the whole line; csv: the row
     std::vector<std::string> cells;  // table: the figures
-    std::string error;               // the rendered diagnostics of a failed case
+    CaseFailure failure;             // why a failed case failed
     std::size_t position = 0;        // its position in the run's whole list of cases (a shard's or not)
     std::vector<CaseParts> parts;    // its parts of the cohort's running totals: one run's, or each scenario's
     std::vector<Value> outputs;      // kept for a report or a workbook
@@ -40,7 +41,7 @@ public:
     std::string opening() const;
     // Appends the case's line (jsonl, csv) or sets its cells (table); under a scenario, names it.
     void succeeded(Outcome& out, const CaseResult& r, const std::string* scenario) const;
-    // The line or cell of a case that failed (out.error set).
+    // The line or cell of a case that failed (out.failure set).
     void failed(Outcome& out) const;
     // The table of every case (format table), after the last.
     std::string table(const std::vector<Outcome>& rows) const;

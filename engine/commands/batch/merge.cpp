@@ -71,7 +71,7 @@ BatchSummary merge_partials(const Program& p, const std::vector<Value>& params, 
         one.file = c->file;
         one.document = c->document;
         one.ok = c->ok;
-        one.error = c->error;
+        one.failure = std::move(c->failure);
         if (c->ok) {
             if (c->outputs.size() != runs) r.fail("a case with the outputs of " + std::to_string(c->outputs.size()) + " runs, not " + std::to_string(runs));
             for (std::size_t k = 0; k < runs; ++k) {

@@ -39,11 +39,25 @@ Number number_from(const std::string& s) {
     return Number(whole(s.substr(0, slash)), d);
 }
 
+// The files an error may point into, numbered: the rule files, then the settings' values, as the merge's program
+// (compiled with the same settings) has them.
+int source_index(const Program& p, const SourceFile* f) {
+    for (std::size_t i = 0; i < p.sources.size(); ++i)
+        if (p.sources[i].get() == f) return static_cast<int>(i);
+    for (std::size_t i = 0; i < p.setting_sources.size(); ++i)
+        if (p.setting_sources[i].get() == f) return static_cast<int>(p.sources.size() + i);
+    return -1;
+}
+const SourceFile* source_at(const Program& p, int i) {
+    const auto at = static_cast<std::size_t>(i);
+    if (at < p.sources.size()) return p.sources[at].get();
+    if (at - p.sources.size() < p.setting_sources.size()) return p.setting_sources[at - p.sources.size()].get();
+    throw std::runtime_error("an error's source file is not one of the ruleset's");
+}
+
 json error_json(std::size_t at, const EvalError& e, const Program& p) {
     const Diagnostic& d = e.diagnostic();
-    int source = -1;
-    for (std::size_t i = 0; i < p.sources.size(); ++i)
-        if (p.sources[i].get() == d.where.file) source = static_cast<int>(i);
+    const int source = source_index(p, d.where.file);
     return {{"at", at}, {"source", source}, {"offset", d.where.offset}, {"length", d.where.length}, {"message", d.message},
             {"notes", d.notes}, {"skipped", e.skipped()}};
 }
@@ -51,8 +65,7 @@ json error_json(std::size_t at, const EvalError& e, const Program& p) {
 EvalError error_from(const json& j, const Program& p) {
     Diagnostic d;
     const int source = j.at("source").get<int>();
-    if (source >= static_cast<int>(p.sources.size())) throw std::runtime_error("an error's source file is not one of the ruleset's");
-    if (source >= 0) d.where = {p.sources[static_cast<std::size_t>(source)].get(), j.at("offset").get<std::uint32_t>(), j.at("length").get<std::uint32_t>()};
+    if (source >= 0) d.where = {source_at(p, source), j.at("offset").get<std::uint32_t>(), j.at("length").get<std::uint32_t>()};
     if (d.where.file && d.where.offset > d.where.file->text().size()) throw std::runtime_error("an error's place is outside its file");
     if (d.where.file) d.where.length = std::min<std::uint32_t>(d.where.length, static_cast<std::uint32_t>(d.where.file->text().size() - d.where.offset));
     d.message = j.at("message").get<std::string>();
@@ -112,9 +125,8 @@ PartialHeader fingerprint(const Program& p, const std::vector<Value>& params, co
                           const std::vector<std::string>& files, const std::vector<ListFile>& lists, const TableOptions& tables) {
     PartialHeader h;
     std::string ruleset;
-    for (const auto& s : p.sources)  // each file by its name and text, wherever the run was started; not --param's
-        if (s->path().rfind("--param ", 0) != 0)
-            ruleset += std::filesystem::path(s->path()).filename().string() + '\0' + std::to_string(s->text().size()) + '\0' + s->text();
+    for (const auto& s : p.sources)  // each rule file by its name and text, wherever the run was started
+        ruleset += std::filesystem::path(s->path()).filename().string() + '\0' + std::to_string(s->text().size()) + '\0' + s->text();
     h.ruleset = git_blob_id(ruleset);
     json settings = json::array();
     auto run = [&](const Program& q, const std::vector<Value>& bound, const std::string& name) {
@@ -154,7 +166,10 @@ PartialWriter::PartialWriter(std::ostream& out, const PartialHeader& h) : out_(o
 void PartialWriter::write_case(const Outcome& r) {
     json line = {{"at", r.position}, {"case", r.id}, {"file", r.file}, {"document", r.document}};
     if (!r.ok) {
-        line["error"] = r.error;
+        line["error"] = r.failure.text;
+        json errors = json::array();
+        for (const auto& e : r.failure.errors) errors.push_back(json::array({e.where, e.message}));
+        line["errors"] = std::move(errors);
     } else {
         json outputs = json::array();
         auto one = [&](const std::vector<Value>& vs) {
@@ -247,7 +262,7 @@ void PartialReader::fail(const std::string& what) const {
 }
 
 void PartialReader::fail_at(std::size_t line, const std::string& what) const {
-    throw std::runtime_error(path_ + ":" + std::to_string(line) + ": error: " + what);
+    throw PartialFileError(path_ + ":" + std::to_string(line) + ": error: " + what);
 }
 
 
@@ -271,7 +286,8 @@ std::optional<PartialCase> PartialReader::next() {
         c.file = j.at("file").get<std::string>();
         c.document = j.at("document").get<std::uint32_t>();
         if (j.contains("error")) {
-            c.error = j.at("error").get<std::string>();
+            c.failure.text = j.at("error").get<std::string>();
+            for (const auto& e : j.at("errors")) c.failure.errors.push_back({e.at(0).get<std::string>(), e.at(1).get<std::string>()});
         } else {
             c.ok = true;
             for (const auto& run : j.at("outputs")) {
@@ -283,8 +299,9 @@ std::optional<PartialCase> PartialReader::next() {
         return c;
     } catch (const json::exception&) {
         fail("a case's line lacks a field, or has one of the wrong kind");
+    } catch (const PartialFileError&) {
+        throw;
     } catch (const std::runtime_error& e) {
-        if (std::string(e.what()).rfind(path_ + ":", 0) == 0) throw;
         fail(e.what());
     }
 }
@@ -308,8 +325,9 @@ void PartialReader::add_totals(std::size_t run, CohortTotals& into) const {
         other.set_cases(j.at("cases").get<std::size_t>());
     } catch (const json::exception&) {
         fail("the end line's totals lack a field, or have one of the wrong kind");
+    } catch (const PartialFileError&) {
+        throw;
     } catch (const std::runtime_error& e) {
-        if (std::string(e.what()).rfind(path_ + ":", 0) == 0) throw;
         fail(e.what());
     }
     into.merge(std::move(other));

@@ -18,12 +18,13 @@
 
 #include <fstream>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace reckon {
 
-inline constexpr int partial_version = 2;
+inline constexpr int partial_version = 3;
 
 // What a partial result was made from, each as a git blob id: the ruleset (every source file, path and text);
 // the settings (each run's bound params, the table cells set, the scenarios' names); the cases (the case files in
@@ -73,8 +74,14 @@ struct PartialCase {
     std::string id, file;
     std::uint32_t document = 0;
     bool ok = false;
-    std::string error;
+    CaseFailure failure;
     std::vector<std::vector<Value>> outputs;  // each run's
+};
+
+// A partial result that cannot be read, at its line: "FILE:LINE: error: what".
+class PartialFileError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
 };
 
 class PartialReader {

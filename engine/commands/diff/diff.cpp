@@ -199,7 +199,7 @@ CaseEffects compare_results(const Program& old_p, const BatchResults& old_r, con
         const CaseRecord& rb = new_r.cases[k];
         ++e.cases;
         if (!ra.ok || !rb.ok) {
-            e.errors.push_back(!ra.ok ? ra.error : rb.error);
+            e.errors.push_back(!ra.ok ? ra.failure.text : rb.failure.text);
             continue;
         }
         std::vector<FigureChange> mine;

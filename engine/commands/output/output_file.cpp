@@ -1,5 +1,7 @@
 #include "commands/output/output_file.hpp"
 
+#include "core/base/source.hpp"
+
 #include <unistd.h>
 
 #include <cerrno>
@@ -12,11 +14,11 @@ namespace fs = std::filesystem;
 
 OutputFile::OutputFile(std::string target) : target_(std::move(target)) {
     fs::path t(target_);
-    if (fs::is_directory(t)) throw std::runtime_error(target_ + ": error: cannot write: it is a folder");
+    if (fs::is_directory(t)) throw FileError(target_, "cannot write: it is a folder");
     fs::path dir = t.parent_path().empty() ? fs::path(".") : t.parent_path();
     temp_ = (dir / ("." + t.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
     out_.open(temp_, std::ios::binary | std::ios::trunc);
-    if (!out_) throw std::runtime_error(target_ + ": error: cannot write: " + std::strerror(errno));
+    if (!out_) throw FileError(target_, std::string("cannot write: ") + std::strerror(errno));
 }
 
 OutputFile::~OutputFile() { discard(); }

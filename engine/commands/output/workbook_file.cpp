@@ -1,6 +1,8 @@
 // A workbook being written (workbook_file.hpp).
 #include "commands/output/workbook_file.hpp"
 
+#include "core/base/source.hpp"
+
 #include <ctime>
 #include <stdexcept>
 
@@ -10,7 +12,7 @@ WorkbookFile::WorkbookFile(const std::string& path, bool constant_memory, const 
     lxw_workbook_options options{};
     options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
     book_ = workbook_new_opt(path.c_str(), &options);
-    if (!book_) throw std::runtime_error(path + ": error: cannot write the workbook");
+    if (!book_) throw FileError(path, "cannot write the workbook");
     std::tm day{};
     if (const char* end = created.empty() ? nullptr : strptime(created.c_str(), "%Y-%m-%d", &day); end && *end == '\0') {
         lxw_doc_properties properties{};
@@ -52,7 +54,7 @@ lxw_format* WorkbookFile::number_format(const std::string& code) {
 void WorkbookFile::close() {
     lxw_error e = workbook_close(book_);
     book_ = nullptr;
-    if (e != LXW_NO_ERROR) throw std::runtime_error(path_ + ": error: cannot write the workbook: " + lxw_strerror(e));
+    if (e != LXW_NO_ERROR) throw FileError(path_, std::string("cannot write the workbook: ") + lxw_strerror(e));
 }
 
 }  // namespace reckon

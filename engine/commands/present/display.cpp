@@ -28,21 +28,6 @@ std::string display_value(const Program& p, const Type& t, int decimals, bool fi
     return "";
 }
 
-std::vector<std::pair<std::string, std::string>> error_lines(const std::string& rendered) {
-    std::vector<std::pair<std::string, std::string>> out;
-    std::size_t b = 0;
-    while (b < rendered.size()) {
-        std::size_t e = rendered.find('\n', b);
-        const std::string line = rendered.substr(b, e == std::string::npos ? std::string::npos : e - b);
-        b = e == std::string::npos ? rendered.size() : e + 1;
-        const auto at = line.find(": error: ");
-        if (at != std::string::npos) out.emplace_back(line.substr(0, at), line.substr(at + 9));
-        else if (line.rfind("reckon: error: ", 0) == 0) out.emplace_back("", line.substr(15));
-        else if (out.empty() && !line.empty() && line[0] != ' ') out.emplace_back("", line);
-    }
-    return out;
-}
-
 std::string csv_header(const Program& p, const RuleDef& r, const std::string& name) {
     if (r.percent) return name + " (%)";
     const Type& t = r.shown();

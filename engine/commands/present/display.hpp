@@ -16,9 +16,6 @@ namespace reckon {
 std::string display(const Program& p, const RuleDef& r, const Value& v);
 // One value of type t, as display() shows it.
 std::string display_value(const Program& p, const Type& t, int decimals, bool fixed, const Value& v);
-// The errors of a failed case's rendered diagnostics: each "FILE:LINE:COL: error: MESSAGE" line as (place,
-// message), the source lines, carets and notes between them left out; a message with no place has "".
-std::vector<std::pair<std::string, std::string>> error_lines(const std::string& rendered);
 // A column's header in CSV: the output's name and its unit, "total (GBP)", "hostel_weekly (GBP/week)",
 // "offence_reduction_pct (%)"; a figure with no unit by its name alone.
 std::string csv_header(const Program& p, const RuleDef& r, const std::string& name);

@@ -16,7 +16,7 @@ Provenance provenance_of(const Program& p, const std::vector<std::string>& setti
     v.version = p.version;
     std::string lines;
     const std::filesystem::path folder = std::filesystem::path(p.sources.at(0)->path()).parent_path();
-    for (const auto& m : p.modules) {  // the rule files (p.sources also holds --param texts)
+    for (const auto& m : p.modules) {  // the rule files
         const SourcePtr& src = m.source;
         // the bytes on disk (a byte-order mark included), as git would hash them
         std::ifstream in(src->path(), std::ios::binary);

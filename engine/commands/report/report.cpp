@@ -877,11 +877,10 @@ private:
 
     // A failed case: its file and its error's first line.
     static std::string failure_line(const CaseRecord& c) {
-        const std::string first = c.error.substr(0, c.error.find('\n'));
-        const auto at = first.find(": error: ");  // "FILE:LINE:COL: error: MESSAGE": the place, then the message
-        if (at != std::string::npos && first.rfind(c.file, 0) == 0)
-            return "<code>" + h(first.substr(0, at)) + "</code>: " + h(first.substr(at + 9));
-        return "<code>" + h(c.file) + "</code>: " + h(first);
+        const std::string& text = c.failure.text;
+        if (!c.failure.errors.empty() && !c.failure.errors[0].where.empty() && c.failure.errors[0].where.rfind(c.file, 0) == 0)
+            return "<code>" + h(c.failure.errors[0].where) + "</code>: " + h(c.failure.errors[0].message);
+        return "<code>" + h(c.file) + "</code>: " + h(text.substr(0, text.find('\n')));
     }
 
     // The whole list, once: before the appendix, or at the end.

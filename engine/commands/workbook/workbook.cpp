@@ -41,7 +41,7 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
         lxw_row_t r = 1;
         for (const auto& c : results.cases) {
             if (c.ok) continue;
-            for (const auto& [where, message] : error_lines(c.error)) {
+            for (const auto& [where, message] : c.failure.errors) {
                 w.text(fs, r, 0, c.id);
                 w.text(fs, r, 1, c.file);
                 w.text(fs, r, 2, where);
@@ -81,9 +81,9 @@ void write_workbook(const std::string& path, const Program& p, const std::vector
         if (!c.ok) {  // once, under no scenario
             w.text(cases, row, 0, c.id);
             w.text(cases, row, 1, c.file);
-            const auto errors = error_lines(c.error);
+            const auto& errors = c.failure.errors;
             w.text(cases, row, static_cast<lxw_col_t>(columns.size() + first),
-                   errors.empty() ? std::string() : (errors[0].first.empty() ? "" : errors[0].first + ": ") + errors[0].second +
+                   errors.empty() ? std::string() : (errors[0].where.empty() ? "" : errors[0].where + ": ") + errors[0].message +
                                                         (errors.size() > 1 ? " (and " + std::to_string(errors.size() - 1) + " more: see Failures)" : ""));
             ++row;
             continue;

@@ -130,15 +130,15 @@ std::vector<std::string> files_in(const std::string& folder, const std::vector<s
 
 SourcePtr read_source(const std::string& path, std::uint64_t max_bytes) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error(path + ": error: cannot open file");
+    if (!in) throw FileError(path, "cannot open file");
     std::error_code ec;
     auto size = std::filesystem::file_size(path, ec);
     if (!ec && size > max_bytes)
-        throw std::runtime_error(path + ": error: the file is " + std::to_string(size) + " bytes, more than the limit of " +
-                                 std::to_string(max_bytes) + " (it can be raised with --limit file-size=N)");
+        throw FileError(path, "the file is " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(max_bytes) +
+                                  " (it can be raised with --limit file-size=N)");
     std::ostringstream ss;
     ss << in.rdbuf();
-    if (in.bad()) throw std::runtime_error(path + ": error: cannot read file");
+    if (in.bad()) throw FileError(path, "cannot read file");
     return std::make_shared<SourceFile>(path, ss.str());
 }
 

@@ -92,6 +92,19 @@ private:
     std::vector<Diagnostic> diagnostics_;
 };
 
+// An input that cannot be read as a whole (a file that cannot be opened or is over the size limit, a workbook
+// without the sheet it needs): where (a file, or FILE:LINE) and what, as data; what() is "WHERE: error: WHAT".
+class FileError : public std::runtime_error {
+public:
+    FileError(std::string where, std::string message)
+        : std::runtime_error(where + ": error: " + message), where_(std::move(where)), message_(std::move(message)) {}
+    const std::string& where() const { return where_; }
+    const std::string& message() const { return message_; }
+
+private:
+    std::string where_, message_;
+};
+
 // Evaluation throws this at its first error, with the chain of rules that led to it.
 class EvalError : public std::runtime_error {
 public:

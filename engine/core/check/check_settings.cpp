@@ -19,7 +19,7 @@ std::string trimmed(const std::string& s) {
 NodePtr checked_value(Program& p, Checker& checker, const ParamSetting& s, const Type& want, const std::string& what,
                       std::vector<Diagnostic>& diags) {
     auto src = std::make_shared<SourceFile>("--param " + s.name, s.value);
-    p.sources.push_back(src);
+    p.setting_sources.push_back(src);
     ast::ExprPtr e;
     try {
         e = parse_expression(src, p.limits);
@@ -34,7 +34,7 @@ NodePtr checked_value(Program& p, Checker& checker, const ParamSetting& s, const
 
 // The row of table t that `key` (as written on the command line) names, as key_text(); a RequestError when it has none.
 std::string row_named(Program& p, Checker& checker, const TableDef& t, const std::string& setting, const std::string& key) {
-    auto fail = [&](const std::string& why) { throw RequestError("--param " + setting + ": " + why); };
+    auto fail = [&](const std::string& why) { throw SettingError(setting, why); };
     auto no_row = [&] {
         std::string rows;
         for (const auto& k : t.order) rows += (rows.empty() ? "" : ", ") + (t.keys.size() > 1 ? "(" + key_shown(t, k) + ")" : key_shown(t, k));
@@ -90,7 +90,7 @@ std::string row_named(Program& p, Checker& checker, const TableDef& t, const std
 // TABLE(KEY).COLUMN=VALUE: the cell found, its value checked, then set in the program's table.
 void set_cell(Program& p, Checker& checker, const ParamSetting& s, std::vector<Diagnostic>& diags) {
     const std::string& name = s.name;
-    auto fail = [&](const std::string& why) { throw RequestError("--param " + name + ": " + why); };
+    auto fail = [&](const std::string& why) { throw SettingError(name, why); };
     const auto open = name.find('('), close = name.rfind(')');
     if (close == std::string::npos || close < open || name.compare(close, 2, ").") != 0 || close + 2 >= name.size())
         fail("expected a param's name, or a table's cell as TABLE(KEY).COLUMN, as in unit_costs(homicide).fiscal");
@@ -123,27 +123,31 @@ void set_cell(Program& p, Checker& checker, const ParamSetting& s, std::vector<D
     if (!t.by_member.empty()) t.by_member.at(std::stoul(row.substr(1))) = t.rows[row];
 }
 
+// One setting: a table cell's, or a param's.
+void check_setting(Program& p, Checker& checker, const ParamSetting& s, std::vector<Diagnostic>& diags) {
+    if (s.name.find('(') != std::string::npos) return set_cell(p, checker, s, diags);
+    int slot = p.param_slot(s.name);
+    if (slot < 0) {
+        std::vector<std::string> names;
+        for (const auto& d : p.params) names.push_back(d.name);
+        const std::string near = closest_name(s.name, names);
+        throw SettingError(s.name, "the ruleset has no param named '" + s.name + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?"));
+    }
+    if (p.params[slot].run_input >= 0)
+        throw SettingError(s.name, "'" + s.name + "' is a run input: its value comes from the run data file, given with "
+                                   "--run-data FILE (declared at " + p.params[slot].where.str() + ")");
+    NodePtr n = checked_value(p, checker, s, p.params[slot].type, "the value of param '" + s.name + "'", diags);
+    if (n) p.overrides.emplace_back(slot, std::move(n));
+}
+
 }  // namespace
 
-void check_settings(Program& p, Checker& checker, const std::vector<ParamSetting>& settings, std::vector<Diagnostic>& diags) {
+void check_settings(Program& p, Checker& checker, const std::vector<ParamSetting>& settings, std::vector<Diagnostic>& diags,
+                    std::vector<SettingProblem>& problems) {
     for (const auto& s : settings) {
-        if (s.name.find('(') != std::string::npos) {
-            set_cell(p, checker, s, diags);
-            continue;
-        }
-        int slot = p.param_slot(s.name);
-        if (slot < 0) {
-            std::vector<std::string> names;
-            for (const auto& d : p.params) names.push_back(d.name);
-            const std::string near = closest_name(s.name, names);
-            throw RequestError("--param " + s.name + ": the ruleset has no param named '" + s.name + "'" +
-                             (near.empty() ? "" : "; did you mean '" + near + "'?"));
-        }
-        if (p.params[slot].run_input >= 0)
-            throw RequestError("--param " + s.name + ": '" + s.name + "' is a run input: its value comes from the run data file, given with "
-                             "--run-data FILE (declared at " + p.params[slot].where.str() + ")");
-        NodePtr n = checked_value(p, checker, s, p.params[slot].type, "the value of param '" + s.name + "'", diags);
-        if (n) p.overrides.emplace_back(slot, std::move(n));
+        const std::size_t before = diags.size();
+        check_setting(p, checker, s, diags);
+        for (std::size_t i = before; i < diags.size(); ++i) problems.push_back({s.name, diags[i].message});
     }
 }
 

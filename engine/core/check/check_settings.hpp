@@ -10,7 +10,9 @@ namespace reckon {
 
 // Each setting checked and kept in the program: a param's in p.overrides,
 // a table cell's applied to p.tables and kept in p.cell_settings. A name the
-// ruleset lacks is a RequestError; a value of the wrong kind a diagnostic.
-void check_settings(Program& p, Checker& checker, const std::vector<ParamSetting>& settings, std::vector<Diagnostic>& diags);
+// ruleset lacks is a SettingError; a value of the wrong kind a diagnostic in `diags`, and the same by setting in
+// `problems`.
+void check_settings(Program& p, Checker& checker, const std::vector<ParamSetting>& settings, std::vector<Diagnostic>& diags,
+                    std::vector<SettingProblem>& problems);
 
 }  // namespace reckon

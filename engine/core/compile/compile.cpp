@@ -60,10 +60,12 @@ void check_ignored_columns(const Program& p, std::vector<Diagnostic>& diags) {
 
 // In the order of the files, then of the text, as a person reads them.
 void sort_as_read(const Program& p, std::vector<Diagnostic>& diags) {
-    auto file_index = [&](const SourceFile* f) {
+    auto file_index = [&](const SourceFile* f) {  // the rule files, then the settings' values
         for (std::size_t i = 0; i < p.sources.size(); ++i)
             if (p.sources[i].get() == f) return i;
-        return p.sources.size();
+        for (std::size_t i = 0; i < p.setting_sources.size(); ++i)
+            if (p.setting_sources[i].get() == f) return p.sources.size() + i;
+        return p.sources.size() + p.setting_sources.size();
     };
     std::stable_sort(diags.begin(), diags.end(), [&](const Diagnostic& a, const Diagnostic& b) {
         auto fa = file_index(a.where.file), fb = file_index(b.where.file);
@@ -94,9 +96,11 @@ std::shared_ptr<Program> compile(SourcePtr entry, const std::vector<ParamSetting
     import_files(*p, entry, p->limits);
     Checker checker(*p);
     std::vector<Diagnostic> diags = check_program(*p, checker);
-    check_settings(*p, checker, settings, diags);
+    std::vector<SettingProblem> problems;
+    check_settings(*p, checker, settings, diags, problems);
 
     sort_as_read(*p, diags);
+    if (!diags.empty() && diags.size() == problems.size()) throw SettingValueError(std::move(diags), std::move(problems));
     if (!diags.empty()) throw CompileError(std::move(diags));
     mark_run_constants(*p);
     p->case_keys = make_case_keys(p->inputs);

@@ -348,6 +348,7 @@ void set_cell(TableDef& t, const UncertainCell& c, const Value& v);
 // `import "b.reckon"` in file a: what a sees of b's declarations (names: only these; empty: every one).
 // The files (ImportedFiles: sources, imports, modules), then what was declared and checked in them.
 struct Program : ImportedFiles {
+    std::vector<SourcePtr> setting_sources;  // the values of the run's settings as written, which diagnostics point into
     std::string name, version, description;
     std::vector<std::string> sources_cited;
     int case_id_input = -1;             // the input that names a case, if declared
