@@ -77,6 +77,12 @@ private:
     // `who` is "param 'x'" or "cell unit_costs(homicide).social"; value: its value, checked, of `type`; written: as written.
     std::optional<Uncertain> check_uncertainty(const ast::Uncertainty& u, const std::string& who, const Type& type, const Node* value,
                                                const ast::Expr* written);
+    bool may_have_range(const ast::Uncertainty& u, const std::string& who, const Type& type, const Node* value);
+    std::optional<Value> range_value(const ast::Expr& e, const std::string& who, const Type& type, const std::string& what);
+    bool check_distribution(const ast::Uncertainty& u, const std::string& who, const Type& type, const Number& value,
+                            const std::string& value_text, Uncertain& out);
+    bool distribution_fits(const ast::Uncertainty& u, const std::string& who, const Type& type, const Number& value,
+                           const std::string& value_text, const Uncertain& out);
     std::pair<std::string, Location> dated_by(const ast::Decl& d) const;
     NodePtr picking_date(const std::string& by, const Location& where);
     void check_rule(int i);
@@ -98,6 +104,12 @@ private:
     void check_report(const ast::Decl& d);
     std::optional<ReportItem> report_item(const ast::ReportItem& item);
     void check_report_item(const ast::ReportItem& item, const ReportItem& out);
+    void check_report_headline(const ast::ReportItem& item, const ReportItem& out);
+    bool report_figures_fit(const ast::ReportItem& item, const ReportItem& out);
+    void check_member_shares(const ast::ReportItem& item, const ReportItem& out);
+    void check_share_of(const ast::ReportItem& item, const ReportItem& out);
+    void check_report_cases(const ast::ReportItem& item, const ReportItem& out);
+    void check_report_uncertain(const ast::ReportItem& item, const ReportItem& out);
     int report_member(const RuleDef& r, const std::pair<std::string, Location>& member, bool& ok);
     int report_output(const std::string& name, Location where, bool per_case);
 
