@@ -134,27 +134,34 @@ private:
     Checked binary(const ast::Expr& e);
     Checked arithmetic(const ast::Expr& e, Checked a, Checked b);
     Checked comparison(const ast::Expr& e, Op o, Checked a, Checked b);
-    // check_builtins.cpp
+    // check_calls.cpp
     Checked call(const ast::Expr& e);
     std::vector<Checked> arguments(const ast::Expr& e, std::optional<Builtin> builtin);
     static bool any_failed(const std::vector<Checked>& args);
     Checked function_call(const ast::Expr& e, std::vector<Checked> args);
-    Checked list_total(const ast::Expr& e, Builtin b, std::vector<Checked> args);
+    // check_lookups.cpp
+    Checked call_value(const ast::Expr& e, std::vector<Checked> args);  // table(key), grouped(member)
+    Checked table_lookup(const ast::Expr& e, int slot, std::vector<Checked> args);
+    Checked member_pick(const ast::Expr& e, std::vector<Checked> args);
+    // check_builtins.cpp
     Checked rounding(const ast::Expr& e, Builtin b, std::vector<Checked> args);
     Checked extremum(const ast::Expr& e, Builtin b, std::vector<Checked> args);
     Checked absolute(const ast::Expr& e, std::vector<Checked> args);
     Checked power(const ast::Expr& e, std::vector<Checked> args);
     Checked numbers(const ast::Expr& e, std::vector<Checked> args);
     Checked two_plain_numbers(const ast::Expr& e, std::vector<Checked> args, const std::string& usage, Op op, Type result);
+    Checked builtin_date(const ast::Expr& e, Builtin b, std::vector<Checked> args);
+    // check_aggregates.cpp
+    Checked list_total(const ast::Expr& e, Builtin b, std::vector<Checked> args);
     Checked members_or_list(const ast::Expr& e);
     Checked aggregate(const ast::Expr& e);
-    Checked call_value(const ast::Expr& e, std::vector<Checked> args);  // table(key), grouped(member)
-    Checked builtin_date(const ast::Expr& e, Builtin b, std::vector<Checked> args);
     NodePtr fold_node(Op op, Location where, int slot, NodePtr list, NodePtr element, NodePtr filter);
     NodePtr fold(Op op, Location where, const Type& item, NodePtr list);
+    // check_names.cpp
     Checked field_access(Checked base, const std::string& field, Location where);
     Checked case_field(Checked base, const std::string& field, Location where);
     Checked enum_member(const ast::Expr& e);
+    // check_expr.cpp
     Checked failed() { return Checked{Type{}, nullptr}; }
     NodePtr node(Op op, Location where);
     int bind(const std::string& name, const Type& t);
