@@ -1,6 +1,6 @@
 // What a person is told when the parser cannot go on: one message per
-// commit point (must<>) of grammar.hpp. must_if<> refuses to compile a
-// commit point that has no message here.
+// commit point (must<>) of the grammar (grammar.hpp and the headers it
+// includes). must_if<> refuses to compile a commit point that has no message here.
 #pragma once
 
 #include "grammar/grammar.hpp"

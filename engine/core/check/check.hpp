@@ -1,6 +1,7 @@
 // The checker: resolves names, checks types and units, and builds the
-// evaluation tree. Declarations (declare.cpp) and expressions (check_expr.cpp)
-// share this class. It collects every error it finds rather than stopping.
+// evaluation tree. Declarations (declare*.cpp, check_declarations.cpp and the
+// check_*.cpp of each kind) and expressions (check_expr.cpp and the files it
+// calls) share this class. It collects every error it finds rather than stopping.
 #pragma once
 
 #include "core/program/program.hpp"
@@ -56,39 +57,64 @@ private:
     };
 
     // declare.cpp
-    void declare_units(const std::vector<const ast::Decl*>& decls);
-    void declare_records(const std::vector<const ast::Decl*>& decls);
     void declare_names(const std::vector<const ast::Decl*>& decls);
     void declare_cohort_rules(const std::vector<const ast::Decl*>& decls);
     int add_rule(const ast::Decl& d);
     void declare_input(const ast::Decl& d);
     void declare_run_input(const ast::Decl& d);
-    void declare_test(const ast::Decl& d);
     bool claim(const std::string& name, Location where);
+    // declare_types.cpp
+    void declare_units(const std::vector<const ast::Decl*>& decls);
+    void declare_records(const std::vector<const ast::Decl*>& decls);
     Type type_of(const ast::TypeSyntax& t, Bounds* bounds);
     Unit unit_of(const ast::UnitSyntax& u);
     std::optional<Number> bound_value(const ast::Expr& e, const Type& t);
+    // check_tests.cpp
+    void declare_test(const ast::Decl& d);
     // check_declarations.cpp
     void on_demand(State& state, const std::string& name, Context context, const std::function<void()>& check);
     void check_param(int i);
     void check_param_formula(const ast::Decl& d, ParamDef& pd);
+    void check_fn(int i);
+    void check_fn_body(const ast::Decl& d, FnDef& f);
+    void check_require(const ast::Decl& d);
+    // check_dated.cpp
     NodePtr check_dated(const ast::Decl& d, Type& type, DatedValues& out);
+    std::pair<std::string, Location> dated_by(const ast::Decl& d) const;
+    NodePtr picking_date(const std::string& by, const Location& where);
     // check_uncertainty.cpp
     // `who` is "param 'x'" or "cell unit_costs(homicide).social"; value: its value, checked, of `type`; written: as written.
     std::optional<Uncertain> check_uncertainty(const ast::Uncertainty& u, const std::string& who, const Type& type, const Node* value,
                                                const ast::Expr* written);
-    std::pair<std::string, Location> dated_by(const ast::Decl& d) const;
-    NodePtr picking_date(const std::string& by, const Location& where);
+    bool may_have_range(const ast::Uncertainty& u, const std::string& who, const Type& type, const Node* value);
+    std::optional<Value> range_value(const ast::Expr& e, const std::string& who, const Type& type, const std::string& what);
+    bool check_distribution(const ast::Uncertainty& u, const std::string& who, const Type& type, const Number& value,
+                            const std::string& value_text, Uncertain& out);
+    bool distribution_fits(const ast::Uncertainty& u, const std::string& who, const Type& type, const Number& value,
+                           const std::string& value_text, const Uncertain& out);
+    // check_rules.cpp
     void check_rule(int i);
     void check_rule_formula(const ast::Decl& d, RuleDef& r);
     const EnumDef* product_of(const std::vector<const EnumDef*>& factors);
     void check_output_shown(const ast::Decl& d, RuleDef& r);
-    void check_fn(int i);
-    void check_fn_body(const ast::Decl& d, FnDef& f);
+    // check_tables.cpp
+    struct TableRows;  // one table's rows being checked: what the steps of check_table() share
     void check_table(int i);
+    bool check_table_keys(const ast::Decl& d, TableDef& t);
+    void check_table_row(TableRows& rows, const ast::TableRow& row);
+    std::optional<std::string> row_key_text(TableRows& rows, const ast::TableRow& row);
+    bool values_unbanded(const TableRows& rows, const ast::TableRow& row);
+    bool row_fills_columns(const TableRows& rows, const ast::TableRow& row);
+    bool row_cells(const TableRows& rows, const ast::TableRow& row, const std::string& kt, std::vector<Value>& cells,
+                   std::vector<UncertainCell>& ranged);
+    bool row_version(TableRows& rows, const ast::TableRow& row, std::string& kt);
+    void add_row(TableRows& rows, const ast::TableRow& row, const std::string& kt, std::vector<Value> cells,
+                 std::vector<UncertainCell> ranged);
+    void check_every_member(const TableRows& rows);
     std::optional<std::string> row_key(const ast::Decl& d, TableKey& key, const ast::RowEntry& entry);
+    // check_bands.cpp
+    std::optional<std::string> band_key(const ast::Decl& d, TableKey& key, const ast::RowEntry& entry);
     void check_bands(const ast::Decl& d, const TableKey& key);
-    void check_require(const ast::Decl& d);
     // check_modules.cpp
     bool from_entry(const ast::Decl& d) const;
     // Whether the file where `used` is sees `name`, declared at `declared`; an error when it does not.
@@ -98,6 +124,12 @@ private:
     void check_report(const ast::Decl& d);
     std::optional<ReportItem> report_item(const ast::ReportItem& item);
     void check_report_item(const ast::ReportItem& item, const ReportItem& out);
+    void check_report_headline(const ast::ReportItem& item, const ReportItem& out);
+    bool report_figures_fit(const ast::ReportItem& item, const ReportItem& out);
+    void check_member_shares(const ast::ReportItem& item, const ReportItem& out);
+    void check_share_of(const ast::ReportItem& item, const ReportItem& out);
+    void check_report_cases(const ast::ReportItem& item, const ReportItem& out);
+    void check_report_uncertain(const ast::ReportItem& item, const ReportItem& out);
     int report_member(const RuleDef& r, const std::pair<std::string, Location>& member, bool& ok);
     int report_output(const std::string& name, Location where, bool per_case);
 
@@ -122,27 +154,34 @@ private:
     Checked binary(const ast::Expr& e);
     Checked arithmetic(const ast::Expr& e, Checked a, Checked b);
     Checked comparison(const ast::Expr& e, Op o, Checked a, Checked b);
-    // check_builtins.cpp
+    // check_calls.cpp
     Checked call(const ast::Expr& e);
     std::vector<Checked> arguments(const ast::Expr& e, std::optional<Builtin> builtin);
     static bool any_failed(const std::vector<Checked>& args);
     Checked function_call(const ast::Expr& e, std::vector<Checked> args);
-    Checked list_total(const ast::Expr& e, Builtin b, std::vector<Checked> args);
+    // check_lookups.cpp
+    Checked call_value(const ast::Expr& e, std::vector<Checked> args);  // table(key), grouped(member)
+    Checked table_lookup(const ast::Expr& e, int slot, std::vector<Checked> args);
+    Checked member_pick(const ast::Expr& e, std::vector<Checked> args);
+    // check_builtins.cpp
     Checked rounding(const ast::Expr& e, Builtin b, std::vector<Checked> args);
     Checked extremum(const ast::Expr& e, Builtin b, std::vector<Checked> args);
     Checked absolute(const ast::Expr& e, std::vector<Checked> args);
     Checked power(const ast::Expr& e, std::vector<Checked> args);
     Checked numbers(const ast::Expr& e, std::vector<Checked> args);
     Checked two_plain_numbers(const ast::Expr& e, std::vector<Checked> args, const std::string& usage, Op op, Type result);
+    Checked builtin_date(const ast::Expr& e, Builtin b, std::vector<Checked> args);
+    // check_aggregates.cpp
+    Checked list_total(const ast::Expr& e, Builtin b, std::vector<Checked> args);
     Checked members_or_list(const ast::Expr& e);
     Checked aggregate(const ast::Expr& e);
-    Checked call_value(const ast::Expr& e, std::vector<Checked> args);  // table(key), grouped(member)
-    Checked builtin_date(const ast::Expr& e, Builtin b, std::vector<Checked> args);
     NodePtr fold_node(Op op, Location where, int slot, NodePtr list, NodePtr element, NodePtr filter);
     NodePtr fold(Op op, Location where, const Type& item, NodePtr list);
+    // check_names.cpp
     Checked field_access(Checked base, const std::string& field, Location where);
     Checked case_field(Checked base, const std::string& field, Location where);
     Checked enum_member(const ast::Expr& e);
+    // check_expr.cpp
     Checked failed() { return Checked{Type{}, nullptr}; }
     NodePtr node(Op op, Location where);
     int bind(const std::string& name, const Type& t);

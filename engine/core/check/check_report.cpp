@@ -24,6 +24,13 @@ const char* item_word(K k) {
     }
     return "item";
 }
+
+bool numeric(const RuleDef& r) { return r.shown().kind == TypeKind::number; }
+
+// The enumeration of an item's k-th figure, when it is shown for each member (not when the item names one member).
+const EnumDef* shown_by(const Program& p, const ReportItem& out, std::size_t k) {
+    return out.members[k] >= 0 ? nullptr : p.rules[out.rules[k]].by;
+}
 }  // namespace
 
 // The output a report item names. Outside `cases`, a cohort output is
@@ -151,82 +158,17 @@ int Checker::report_member(const RuleDef& r, const std::pair<std::string, Locati
 
 // What each kind of item can show.
 void Checker::check_report_item(const ast::ReportItem& item, const ReportItem& out) {
-    const std::string word = item_word(item.kind);
-    bool ok = true;
-    auto numeric = [&](const RuleDef& r) { return r.shown().kind == TypeKind::number; };
-    // the enumeration of the k-th figure, when it is shown for each member (not when the item names one member)
-    auto by = [&](std::size_t k) { return out.members[k] >= 0 ? nullptr : p_.rules[out.rules[k]].by; };
     switch (item.kind) {
-        case K::headline:
-            for (std::size_t k = 0; k < out.rules.size(); ++k) {
-                const RuleDef& r = p_.rules[out.rules[k]];
-                if (by(k)) error(item.refs[k].second, "a headline shows one figure, and '" + r.name + "' is a figure for each " +
-                                                         r.by->name + "; show it in a chart or a table",
-                                 {"or name one member, as in " + r.name + "(" + r.by->example() + ")"});
-            }
-            break;
+        case K::headline: check_report_headline(item, out); break;
         case K::range:
         case K::chart:
-        case K::table: {
-            const RuleDef& first = p_.rules[out.rules[0]];
-            for (std::size_t k = 0; k < out.rules.size(); ++k) {
-                const RuleDef& r = p_.rules[out.rules[k]];
-                if (item.kind != K::table && !numeric(r)) {
-                    error(item.refs[k].second, "a " + word + " shows figures, and '" + r.name + "' is " + describe(r.type));
-                    ok = false;
-                } else if (item.kind != K::table && !same_type(r.shown(), first.shown(), p_.units)) {
-                    error(item.refs[k].second, "a " + word + " shows figures in one unit: '" + r.name + "' is " + describe(r.shown()) +
-                                                   " and '" + first.name + "' is " + describe(first.shown()));
-                    ok = false;
-                } else if (item.kind == K::range && by(k)) {
-                    error(item.refs[k].second, "a range is between two single figures; '" + r.name + "' is a figure for each " + r.by->name,
-                          {"name one member, as in " + r.name + "(" + r.by->example() + ")"});
-                    ok = false;
-                } else if (by(k) != by(0)) {
-                    error(item.refs[k].second, "a " + word + " shows single figures or figures for each member of one enumeration, "
-                                               "not both: '" + r.name + "' and '" + first.name + "' differ");
-                    ok = false;
-                }
-            }
-            if (ok && item.member_shares) {
-                if (!by(0)) error(item.member_shares_where, "'with shares' is for a table of figures by member (each member's share of the "
-                                                            "figure's total); for single figures, write 'share of' and the figure they are parts of");
-                for (std::size_t k = 0; k < out.rules.size() && by(0); ++k)
-                    if (!numeric(p_.rules[out.rules[k]])) {
-                        error(item.refs[k].second, "'" + p_.rules[out.rules[k]].name + "' is " + describe(p_.rules[out.rules[k]].shown()) +
-                                                       "; shares are of figures");
-                        break;
-                    }
-            }
-            if (ok && out.share_of >= 0) {
-                const RuleDef& of = p_.rules[out.share_of];
-                if (by(0) || of.by) {
-                    error(item.share_where, by(0) ? "'share of' is for a table of single figures; in a table of figures by member, "
-                                                    "write 'with shares' for each member's share of the figure's total"
-                                                  : "shares are shown for a table of single figures, as parts of one figure");
-                } else if (!numeric(of)) {
-                    error(item.share_where, "'" + of.name + "' is " + describe(of.type) + "; shares are of a figure");
-                } else if (of.cohort != out.cohort) {
-                    error(item.share_where, "the shares are of '" + of.name + "', which is " + (of.cohort ? "of the cohort" : "of each case") +
-                                                ", and the table's figures are not");
-                } else {
-                    for (std::size_t k = 0; k < out.rules.size(); ++k)
-                        if (!same_type(p_.rules[out.rules[k]].shown(), of.type, p_.units)) {
-                            error(item.refs[k].second, "'" + p_.rules[out.rules[k]].name + "' is " + describe(p_.rules[out.rules[k]].shown()) +
-                                                           ", so it cannot be a share of '" + of.name + "', which is " + describe(of.type));
-                            break;
-                        }
-                }
+        case K::table:
+            if (report_figures_fit(item, out)) {
+                if (item.member_shares) check_member_shares(item, out);
+                if (out.share_of >= 0) check_share_of(item, out);
             }
             break;
-        }
-        case K::cases:
-            for (std::size_t k = 0; k < out.rules.size(); ++k) {
-                const RuleDef& r = p_.rules[out.rules[k]];
-                if (by(k)) error(item.refs[k].second, "a cases table has a column per output, and '" + r.name + "' is a figure for each " +
-                                                         r.by->name);
-            }
-            break;
+        case K::cases: check_report_cases(item, out); break;
         case K::list: {
             const RuleDef& r = p_.rules[out.rules[0]];
             if (r.type.kind != TypeKind::list)
@@ -234,32 +176,121 @@ void Checker::check_report_item(const ast::ReportItem& item, const ReportItem& o
             break;
         }
         case K::tornado:
-        case K::distribution: {
-            const RuleDef& r = p_.rules[out.rules[0]];
-            if (!numeric(r)) {
-                error(item.refs[0].second, "a " + word + " shows a figure, and '" + r.name + "' is " + describe(r.shown()));
-            } else if (by(0)) {
-                error(item.refs[0].second, "a " + word + " shows one figure, and '" + r.name + "' is a figure for each " + r.by->name,
-                      {"name one member, as in " + r.name + "(" + r.by->example() + ")"});
-            }
-            bool ranged = !p_.uncertain_cells.empty(), distributed = false;
-            for (const auto& c : p_.uncertain_cells) distributed = distributed || c.range.distribution != Distribution::none;
-            for (const auto& d : p_.params) {
-                ranged = ranged || d.uncertain.has_value();
-                distributed = distributed || (d.uncertain && d.uncertain->distribution != Distribution::none);
-            }
-            if (item.kind == K::tornado && !ranged)
-                error(item.where, "a tornado shows how a figure swings over the ranges of its params and table cells, and the ruleset "
-                                  "declares none", {"declare one: param arrest_time = 6.5 hour range 3.5 hour to 6.5 hour"});
-            if (item.kind == K::distribution && !distributed)
-                error(item.where, "a distribution shows a figure over draws of the params and table cells with a distribution, and the "
-                                  "ruleset declares none", {"declare one: range 3.5 hour to 6.5 hour distributed uniform"});
-            break;
-        }
+        case K::distribution: check_report_uncertain(item, out); break;
         case K::section:
         case K::text:
         case K::appendix: break;
     }
+}
+
+// A headline shows single figures: of a figure by member, one member named.
+void Checker::check_report_headline(const ast::ReportItem& item, const ReportItem& out) {
+    for (std::size_t k = 0; k < out.rules.size(); ++k) {
+        const RuleDef& r = p_.rules[out.rules[k]];
+        if (shown_by(p_, out, k)) error(item.refs[k].second, "a headline shows one figure, and '" + r.name + "' is a figure for each " +
+                                                                  r.by->name + "; show it in a chart or a table",
+                                        {"or name one member, as in " + r.name + "(" + r.by->example() + ")"});
+    }
+}
+
+// A range or a chart shows figures in one unit (a table, values of any type); a range, two single figures; and
+// every figure of one is single, or every one is for each member of one enumeration. False after an error.
+bool Checker::report_figures_fit(const ast::ReportItem& item, const ReportItem& out) {
+    const std::string word = item_word(item.kind);
+    const auto by = [&](std::size_t k) { return shown_by(p_, out, k); };
+    bool ok = true;
+    const RuleDef& first = p_.rules[out.rules[0]];
+    for (std::size_t k = 0; k < out.rules.size(); ++k) {
+        const RuleDef& r = p_.rules[out.rules[k]];
+        if (item.kind != K::table && !numeric(r)) {
+            error(item.refs[k].second, "a " + word + " shows figures, and '" + r.name + "' is " + describe(r.type));
+            ok = false;
+        } else if (item.kind != K::table && !same_type(r.shown(), first.shown(), p_.units)) {
+            error(item.refs[k].second, "a " + word + " shows figures in one unit: '" + r.name + "' is " + describe(r.shown()) +
+                                           " and '" + first.name + "' is " + describe(first.shown()));
+            ok = false;
+        } else if (item.kind == K::range && by(k)) {
+            error(item.refs[k].second, "a range is between two single figures; '" + r.name + "' is a figure for each " + r.by->name,
+                  {"name one member, as in " + r.name + "(" + r.by->example() + ")"});
+            ok = false;
+        } else if (by(k) != by(0)) {
+            error(item.refs[k].second, "a " + word + " shows single figures or figures for each member of one enumeration, "
+                                       "not both: '" + r.name + "' and '" + first.name + "' differ");
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+// `with shares`: each member's share of its figure's total, for a table of figures by member.
+void Checker::check_member_shares(const ast::ReportItem& item, const ReportItem& out) {
+    const EnumDef* by = shown_by(p_, out, 0);
+    if (!by) error(item.member_shares_where, "'with shares' is for a table of figures by member (each member's share of the "
+                                             "figure's total); for single figures, write 'share of' and the figure they are parts of");
+    for (std::size_t k = 0; k < out.rules.size() && by; ++k)
+        if (!numeric(p_.rules[out.rules[k]])) {
+            error(item.refs[k].second, "'" + p_.rules[out.rules[k]].name + "' is " + describe(p_.rules[out.rules[k]].shown()) +
+                                           "; shares are of figures");
+            break;
+        }
+}
+
+// `share of total`: each single figure's share of another single figure, of the same unit, of the cohort or of
+// each case as they are.
+void Checker::check_share_of(const ast::ReportItem& item, const ReportItem& out) {
+    const RuleDef& of = p_.rules[out.share_of];
+    const EnumDef* by = shown_by(p_, out, 0);
+    if (by || of.by) {
+        error(item.share_where, by ? "'share of' is for a table of single figures; in a table of figures by member, "
+                                     "write 'with shares' for each member's share of the figure's total"
+                                   : "shares are shown for a table of single figures, as parts of one figure");
+    } else if (!numeric(of)) {
+        error(item.share_where, "'" + of.name + "' is " + describe(of.type) + "; shares are of a figure");
+    } else if (of.cohort != out.cohort) {
+        error(item.share_where, "the shares are of '" + of.name + "', which is " + (of.cohort ? "of the cohort" : "of each case") +
+                                    ", and the table's figures are not");
+    } else {
+        for (std::size_t k = 0; k < out.rules.size(); ++k)
+            if (!same_type(p_.rules[out.rules[k]].shown(), of.type, p_.units)) {
+                error(item.refs[k].second, "'" + p_.rules[out.rules[k]].name + "' is " + describe(p_.rules[out.rules[k]].shown()) +
+                                               ", so it cannot be a share of '" + of.name + "', which is " + describe(of.type));
+                break;
+            }
+    }
+}
+
+// A cases table has a column per output: each a single figure.
+void Checker::check_report_cases(const ast::ReportItem& item, const ReportItem& out) {
+    for (std::size_t k = 0; k < out.rules.size(); ++k) {
+        const RuleDef& r = p_.rules[out.rules[k]];
+        if (shown_by(p_, out, k)) error(item.refs[k].second, "a cases table has a column per output, and '" + r.name +
+                                                                  "' is a figure for each " + r.by->name);
+    }
+}
+
+// A tornado or a distribution shows one single figure, over the ranges (a tornado) or the distributions (a
+// distribution) the ruleset declares on its params and table cells: there must be one.
+void Checker::check_report_uncertain(const ast::ReportItem& item, const ReportItem& out) {
+    const std::string word = item_word(item.kind);
+    const RuleDef& r = p_.rules[out.rules[0]];
+    if (!numeric(r)) {
+        error(item.refs[0].second, "a " + word + " shows a figure, and '" + r.name + "' is " + describe(r.shown()));
+    } else if (shown_by(p_, out, 0)) {
+        error(item.refs[0].second, "a " + word + " shows one figure, and '" + r.name + "' is a figure for each " + r.by->name,
+              {"name one member, as in " + r.name + "(" + r.by->example() + ")"});
+    }
+    bool ranged = !p_.uncertain_cells.empty(), distributed = false;
+    for (const auto& c : p_.uncertain_cells) distributed = distributed || c.range.distribution != Distribution::none;
+    for (const auto& d : p_.params) {
+        ranged = ranged || d.uncertain.has_value();
+        distributed = distributed || (d.uncertain && d.uncertain->distribution != Distribution::none);
+    }
+    if (item.kind == K::tornado && !ranged)
+        error(item.where, "a tornado shows how a figure swings over the ranges of its params and table cells, and the ruleset "
+                          "declares none", {"declare one: param arrest_time = 6.5 hour range 3.5 hour to 6.5 hour"});
+    if (item.kind == K::distribution && !distributed)
+        error(item.where, "a distribution shows a figure over draws of the params and table cells with a distribution, and the "
+                          "ruleset declares none", {"declare one: range 3.5 hour to 6.5 hour distributed uniform"});
 }
 
 }  // namespace reckon

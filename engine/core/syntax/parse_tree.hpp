@@ -1,4 +1,4 @@
-// Internal to the parse phase (parse.cpp, parse_tree.cpp); no other phase
+// Internal to the parse phase (parse.cpp, parse_tree*.cpp); no other phase
 // includes it, so PEGTL stays behind parse.hpp. The selector says which
 // grammar rules become nodes of PEGTL's parse tree; the builder turns that
 // tree into the syntax tree (ast::).
@@ -49,7 +49,8 @@ using selector = pt::selector<
 using Node = pt::node;
 
 // Reads the nodes the selector kept, by position: expressions in
-// parse_tree_expr.cpp, types, declarations and the header in parse_tree.cpp.
+// parse_tree_expr.cpp, declarations and reports in parse_tree_decl.cpp, types,
+// annotations and the header in parse_tree.cpp.
 class Builder {
 public:
     Builder(const SourceFile* file, std::uint64_t expression_depth) : file_(file), expression_depth_(expression_depth) {}
@@ -82,6 +83,17 @@ public:
     ast::Header header_of(const Node& n) const;
 
 private:
+    // the steps of decl(): its kind, then each part, read by the family of declarations it belongs to
+    static ast::DeclKind decl_kind(const Node& n);
+    void decl_part(ast::Decl& d, const Node& c) const;
+    bool name_part(ast::Decl& d, const Node& c) const;
+    bool unit_part(ast::Decl& d, const Node& c) const;
+    bool value_part(ast::Decl& d, const Node& c) const;
+    bool table_part(ast::Decl& d, const Node& c) const;
+    bool test_part(ast::Decl& d, const Node& c) const;
+    ast::Expectation expectation_of(const Node& c) const;
+    ast::DatedValue dated_value_of(const Node& c) const;
+
     const SourceFile* file_;
     std::uint64_t expression_depth_;
 };
