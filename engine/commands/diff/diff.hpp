@@ -19,9 +19,14 @@ struct Aspect {
     std::string before, after;
 };
 
+// What became of a declaration: new in the new version, gone from it, or in both and different.
+enum class ChangeKind { added, removed, changed };
+// The words the text and the JSON name it with: "added", "removed", "changed".
+const char* change_kind_name(ChangeKind k);
+
 struct Change {
     std::string section;  // header, units, types, params, tables, inputs, rules, functions
-    std::string kind;     // added, removed, changed
+    ChangeKind kind = ChangeKind::changed;
     std::string name;     // "param working_hours", "output total"
     std::vector<Aspect> aspects;
 };

@@ -15,8 +15,14 @@
 
 namespace reckon {
 
+// What an entry of the tree is. A rule's entry is an output or a rule, of a case or of the cohort; a part of a
+// cohort figure over the cases is one case (case_) or the rest of them (cases).
+enum class DerivationKind { output, rule, cohort_output, cohort_rule, fn, param, table, input, case_, cases };
+// The words the text and the JSON name it with: "output", "cohort rule", "case", …
+const char* derivation_kind_name(DerivationKind k);
+
 struct Derivation {
-    std::string kind;  // output, rule, fn, param, table, input
+    DerivationKind kind = DerivationKind::rule;
     std::string name;
     std::string value;               // with its unit; empty for fn and table
     std::string where;               // file:line:col of the declaration, or of the value in the case

@@ -1,3 +1,6 @@
+// `reckon fmt`: a rule file laid out canonically, step by step: the lines where declarations start (from the
+// parse), each line split into code and comment, the indentation, table rows aligned in columns, then the lines
+// joined with at most one blank line between.
 #include "commands/fmt/fmt.hpp"
 
 #include "core/syntax/parse.hpp"
@@ -5,6 +8,7 @@
 #include <algorithm>
 #include <regex>
 #include <set>
+#include <utility>
 #include <sstream>
 #include <vector>
 
@@ -107,24 +111,29 @@ std::string rates_written_once(const std::string& code) {
     return out;
 }
 
-}  // namespace
-
-std::string format_rules(const SourcePtr& source, const Limits& limits) {
+// The lines on which a declaration (or the header) starts, counted from 1.
+std::set<std::uint32_t> declaration_starts(const SourcePtr& source, const Limits& limits) {
     ast::Module m = parse_module(source, limits);  // throws on a syntax error
-    std::set<std::uint32_t> starts;         // lines on which a declaration starts
+    std::set<std::uint32_t> starts;
     if (m.header) starts.insert(source->line_of(m.header->where.offset));
     for (const auto& d : m.decls) starts.insert(source->line_of(d.where.offset));
+    return starts;
+}
 
+std::vector<Line> lines_of(const std::string& text) {
     std::vector<Line> lines;
-    std::istringstream in(source->text());
+    std::istringstream in(text);
     for (std::string raw; std::getline(in, raw);) {
         if (!raw.empty() && raw.back() == '\r') raw.pop_back();
         lines.push_back(split(raw));
     }
+    return lines;
+}
 
-    // Indentation: 0 for a declaration's first line; the others at least 2,
-    // deeper where the author nested them, in steps of 2. A comment on its own
-    // line goes with the next line of code.
+// Indentation: 0 for a declaration's first line; the others at least 2,
+// deeper where the author nested them, in steps of 2. A comment on its own
+// line goes with the next line of code.
+std::vector<int> indentation(const std::vector<Line>& lines, const std::set<std::uint32_t>& starts) {
     std::vector<int> indent(lines.size(), 2);
     int next = 0;
     for (std::size_t i = lines.size(); i-- > 0;) {
@@ -132,8 +141,50 @@ std::string format_rules(const SourcePtr& source, const Limits& limits) {
             next = starts.count(static_cast<std::uint32_t>(i + 1)) ? 0 : std::max(2, lines[i].lead - lines[i].lead % 2);
         indent[i] = next;
     }
+    return indent;
+}
 
-    // Table rows: consecutive lines starting with '|' share column widths.
+// A cell is its value, right-aligned, and what follows it (`range £0 to £980 …`), left-aligned after it; the
+// first cell of a row (its key) is all value.
+std::pair<std::string, std::string> value_and_rest(const std::string& cell, std::size_t column) {
+    if (column == 0) return {cell, ""};
+    const auto r = cell.find(" range ");
+    return r == std::string::npos ? std::pair<std::string, std::string>{cell, ""} : std::pair<std::string, std::string>{cell.substr(0, r), cell.substr(r + 1)};
+}
+
+// Consecutive table rows (lines[from] on, while they start with '|'), sharing column widths: each written into
+// `text`. Returns the line after them.
+std::size_t align_rows(const std::vector<Line>& lines, std::size_t from, std::vector<std::string>& text) {
+    std::size_t j = from;
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> tails;  // each row's source, after its last bar
+    while (j < lines.size() && lines[j].code.rfind("|", 0) == 0) {
+        tails.emplace_back();
+        rows.push_back(cells_of(lines[j++].code, tails.back()));
+    }
+    std::vector<std::size_t> w, wr;  // each column's widths: of its values, and of what follows them
+    for (const auto& r : rows)
+        for (std::size_t c = 0; c < r.size(); ++c) {
+            if (w.size() <= c) w.push_back(0), wr.push_back(0);
+            const auto [value, rest] = value_and_rest(r[c], c);
+            w[c] = std::max(w[c], width(value));
+            wr[c] = std::max(wr[c], width(rest));
+        }
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+        std::string row = "|";
+        for (std::size_t c = 0; c < rows[k].size(); ++c) {
+            const auto [value, rest] = value_and_rest(rows[k][c], c);
+            std::string pad(w[c] - width(value), ' ');
+            std::string after = wr[c] == 0 ? "" : " " + rest + std::string(wr[c] - width(rest), ' ');
+            row += " " + (c == 0 ? value + pad : pad + value + after) + " |";
+        }
+        text[from + k] = row + (tails[k].empty() ? "" : " " + tails[k]);
+    }
+    return j;
+}
+
+// Each line's code as written out: rates written once; table rows aligned in columns.
+std::vector<std::string> code_text(const std::vector<Line>& lines) {
     std::vector<std::string> text(lines.size());
     for (std::size_t i = 0; i < lines.size();) {
         if (lines[i].code.rfind("|", 0) != 0) {
@@ -141,40 +192,13 @@ std::string format_rules(const SourcePtr& source, const Limits& limits) {
             ++i;
             continue;
         }
-        std::size_t j = i;
-        std::vector<std::vector<std::string>> rows;
-        std::vector<std::string> tails;  // each row's source, after its last bar
-        while (j < lines.size() && lines[j].code.rfind("|", 0) == 0) {
-            tails.emplace_back();
-            rows.push_back(cells_of(lines[j++].code, tails.back()));
-        }
-        // a cell is its value, right-aligned, and what follows it (`range £0 to £980 …`), left-aligned after it
-        const auto value_of = [](const std::string& cell) {
-            const auto r = cell.find(" range ");
-            return r == std::string::npos ? std::pair<std::string, std::string>{cell, ""}
-                                          : std::pair<std::string, std::string>{cell.substr(0, r), cell.substr(r + 1)};
-        };
-        std::vector<std::size_t> w, wr;
-        for (const auto& r : rows)
-            for (std::size_t c = 0; c < r.size(); ++c) {
-                if (w.size() <= c) w.push_back(0), wr.push_back(0);
-                const auto [value, rest] = c == 0 ? std::pair<std::string, std::string>{r[c], ""} : value_of(r[c]);
-                w[c] = std::max(w[c], width(value));
-                wr[c] = std::max(wr[c], width(rest));
-            }
-        for (std::size_t k = 0; k < rows.size(); ++k) {
-            std::string row = "|";
-            for (std::size_t c = 0; c < rows[k].size(); ++c) {
-                const auto [value, rest] = c == 0 ? std::pair<std::string, std::string>{rows[k][c], ""} : value_of(rows[k][c]);
-                std::string pad(w[c] - width(value), ' ');
-                std::string after = wr[c] == 0 ? "" : " " + rest + std::string(wr[c] - width(rest), ' ');
-                row += " " + (c == 0 ? value + pad : pad + value + after) + " |";
-            }
-            text[i + k] = row + (tails[k].empty() ? "" : " " + tails[k]);
-        }
-        i = j;
+        i = align_rows(lines, i, text);
     }
+    return text;
+}
 
+// The lines, indented, each comment after its code; blank lines at most one, none at the start.
+std::string joined(const std::vector<Line>& lines, const std::vector<int>& indent, const std::vector<std::string>& text) {
     std::string out;
     bool pending_blank = false;
     for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -189,6 +213,14 @@ std::string format_rules(const SourcePtr& source, const Limits& limits) {
         out += line + "\n";
     }
     return out;
+}
+
+}  // namespace
+
+std::string format_rules(const SourcePtr& source, const Limits& limits) {
+    const std::set<std::uint32_t> starts = declaration_starts(source, limits);
+    const std::vector<Line> lines = lines_of(source->text());
+    return joined(lines, indentation(lines, starts), code_text(lines));
 }
 
 }  // namespace reckon

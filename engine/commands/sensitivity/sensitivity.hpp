@@ -104,6 +104,7 @@ public:
 
 private:
     struct SettingRun;  // one setting's run in a pass
+    class Pass;         // a pass over the cases, step by step (sensitivity_pass.cpp)
     struct FirstPass {  // what the first pass finds: the cases analysed, and those that fail (position, diagnostics)
         std::size_t cases = 0;
         std::vector<std::size_t> failed;

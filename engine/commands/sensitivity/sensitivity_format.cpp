@@ -72,73 +72,91 @@ std::string value_text(const SensitivityRuns& runs, std::size_t value, const Num
     return typed_value(runs.program(), runs.values()[value].type, Value::number(x));
 }
 
-std::string sensitivity_text(const SensitivityRuns& runs, const SensitivityFindings& f) {
+namespace {
+
+// The text's sections, each from the blank line before it.
+
+std::string heading_text(const SensitivityRuns& runs) {
     const Program& p = runs.program();
-    std::string out = "Sensitivity of " + p.name + (p.version.empty() ? "" : " " + p.version) + ": " + std::to_string(runs.cases()) + " case" +
-                      (runs.cases() == 1 ? "" : "s") + ", " + std::to_string(runs.values().size()) + " value" +
-                      (runs.values().size() == 1 ? "" : "s") + " with a range\n";
-    if (runs.values().empty()) return out + "\nNo param of the ruleset declares a range (range LOW to HIGH): there is nothing to vary.\n";
-    for (const auto& w : f.one_way) {
-        const std::string& name = runs.targets()[w.target].name;
-        out += "\nOne-way: " + name + ", " + target_text(runs, w.target, runs.base()[w.target]) + " with every value its own; largest swing first\n";
-        std::vector<std::vector<std::string>> rows{{"value", "low", name + " at low", "high", name + " at high", "swing"}};
-        for (const auto& r : w.rows) {
-            const Uncertain& u = *runs.values()[r.value].range;
-            rows.push_back({runs.values()[r.value].name, u.low_text, target_text(runs, w.target, r.at_low), u.high_text,
-                            target_text(runs, w.target, r.at_high), target_text(runs, w.target, r.swing())});
-        }
-        out += aligned(rows);
+    return "Sensitivity of " + p.name + (p.version.empty() ? "" : " " + p.version) + ": " + std::to_string(runs.cases()) + " case" +
+           (runs.cases() == 1 ? "" : "s") + ", " + std::to_string(runs.values().size()) + " value" +
+           (runs.values().size() == 1 ? "" : "s") + " with a range\n";
+}
+
+// A tornado: each value at its low and high end, the figure there and the swing.
+std::string one_way_text(const SensitivityRuns& runs, const OneWay& w) {
+    const std::string& name = runs.targets()[w.target].name;
+    std::string out = "\nOne-way: " + name + ", " + target_text(runs, w.target, runs.base()[w.target]) + " with every value its own; largest swing first\n";
+    std::vector<std::vector<std::string>> rows{{"value", "low", name + " at low", "high", name + " at high", "swing"}};
+    for (const auto& r : w.rows) {
+        const Uncertain& u = *runs.values()[r.value].range;
+        rows.push_back({runs.values()[r.value].name, u.low_text, target_text(runs, w.target, r.at_low), u.high_text,
+                        target_text(runs, w.target, r.at_high), target_text(runs, w.target, r.swing())});
     }
-    for (const auto& t : f.thresholds) {
-        out += "\nSwitching values: where " + runs.targets()[t.target].name + " reaches " + target_text(runs, t.target, t.value) + "\n";
-        std::vector<std::vector<std::string>> rows;
-        for (const auto& s : t.switching) rows.push_back({runs.values()[s.value].name, switching_text(runs, s)});
-        out += aligned(rows, true);
+    return out + aligned(rows);
+}
+
+std::string switching_values_text(const SensitivityRuns& runs, const SensitivityFindings::Threshold& t) {
+    std::string out = "\nSwitching values: where " + runs.targets()[t.target].name + " reaches " + target_text(runs, t.target, t.value) + "\n";
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& s : t.switching) rows.push_back({runs.values()[s.value].name, switching_text(runs, s)});
+    return out + aligned(rows, true);
+}
+
+std::string two_way_text(const SensitivityRuns& runs, const Grid& g) {
+    std::string out = "\nTwo-way: " + runs.targets()[g.target].name + " over " + runs.values()[g.a].name + " (rows) and " + runs.values()[g.b].name +
+                      " (columns)\n";
+    std::vector<std::vector<std::string>> rows{{""}};
+    for (const auto& y : g.b_values) rows[0].push_back(value_text(runs, g.b, y));
+    for (std::size_t i = 0; i < g.a_values.size(); ++i) {
+        rows.push_back({value_text(runs, g.a, g.a_values[i])});
+        for (const auto& cell : g.cells[i]) rows.back().push_back(target_text(runs, g.target, cell));
     }
-    if (f.grid) {
-        const Grid& g = *f.grid;
-        out += "\nTwo-way: " + runs.targets()[g.target].name + " over " + runs.values()[g.a].name + " (rows) and " + runs.values()[g.b].name +
-               " (columns)\n";
-        std::vector<std::vector<std::string>> rows{{""}};
-        for (const auto& y : g.b_values) rows[0].push_back(value_text(runs, g.b, y));
-        for (std::size_t i = 0; i < g.a_values.size(); ++i) {
-            rows.push_back({value_text(runs, g.a, g.a_values[i])});
-            for (const auto& cell : g.cells[i]) rows.back().push_back(target_text(runs, g.target, cell));
-        }
-        out += aligned(rows);
+    return out + aligned(rows);
+}
+
+// The values drawn: each by name with its distribution, or, of more than four, how many of each distribution.
+std::string drawn_text(const SensitivityRuns& runs, const Draws& d) {
+    std::string which;
+    std::map<std::string, std::size_t> kinds;
+    for (std::size_t i : d.drawn) {
+        const std::string kind = distribution_name(runs.values()[i].range->distribution);
+        which += (which.empty() ? "" : ", ") + runs.values()[i].name + " " + kind;
+        kinds[kind]++;
     }
-    if (f.draws) {
-        const Draws& d = *f.draws;
-        std::string which;  // each drawn value by name, or, of more than four, how many of each kind
-        std::map<std::string, std::size_t> kinds;
-        for (std::size_t i : d.drawn) {
-            const std::string kind = distribution_name(runs.values()[i].range->distribution);
-            which += (which.empty() ? "" : ", ") + runs.values()[i].name + " " + kind;
-            kinds[kind]++;
-        }
-        if (d.drawn.size() > 4) {
-            which.clear();
-            for (const auto& [kind, n] : kinds) which += (which.empty() ? "" : ", ") + std::to_string(n) + " " + kind;
-        }
-        out += "\nProbabilistic: " + std::to_string(d.figures.size()) + " draws, seed " + std::to_string(d.seed) + ", of " +
-               std::to_string(d.drawn.size()) + " value" + (d.drawn.size() == 1 ? "" : "s") + " with a distribution" +
-               (which.empty() ? "" : " (" + which + ")") + "\n";
-        if (d.drawn.empty()) out += "  No value declares a distribution (distributed …): every draw is the ruleset's own figure.\n";
-        std::vector<std::vector<std::string>> rows{{"figure", "mean", "median", "2.5%", "97.5%"}};
-        bool thresholds = false;
-        for (const auto& s : f.summaries) thresholds = thresholds || s.threshold.has_value();
-        if (thresholds) rows[0].push_back("beyond threshold");
-        for (const auto& s : f.summaries) {
-            rows.push_back({runs.targets()[s.target].name, target_text(runs, s.target, s.mean), target_text(runs, s.target, s.median),
-                            target_text(runs, s.target, s.p2_5), target_text(runs, s.target, s.p97_5)});
-            if (s.threshold)
-                rows.back().push_back(percent_text(s.share) + (s.below ? " below " : " at or above ") + target_text(runs, s.target, *s.threshold));
-            else if (thresholds)
-                rows.back().push_back("");
-        }
-        out += aligned(rows);
+    if (d.drawn.size() > 4) {
+        which.clear();
+        for (const auto& [kind, n] : kinds) which += (which.empty() ? "" : ", ") + std::to_string(n) + " " + kind;
     }
-    out += "\nRanges\n";
+    return which;
+}
+
+// The draws, then each figure's mean, median and 95% interval over them (and its share beyond a threshold).
+std::string probabilistic_text(const SensitivityRuns& runs, const SensitivityFindings& f) {
+    const Draws& d = *f.draws;
+    const std::string which = drawn_text(runs, d);
+    std::string out = "\nProbabilistic: " + std::to_string(d.figures.size()) + " draws, seed " + std::to_string(d.seed) + ", of " +
+                      std::to_string(d.drawn.size()) + " value" + (d.drawn.size() == 1 ? "" : "s") + " with a distribution" +
+                      (which.empty() ? "" : " (" + which + ")") + "\n";
+    if (d.drawn.empty()) out += "  No value declares a distribution (distributed …): every draw is the ruleset's own figure.\n";
+    std::vector<std::vector<std::string>> rows{{"figure", "mean", "median", "2.5%", "97.5%"}};
+    bool thresholds = false;
+    for (const auto& s : f.summaries) thresholds = thresholds || s.threshold.has_value();
+    if (thresholds) rows[0].push_back("beyond threshold");
+    for (const auto& s : f.summaries) {
+        rows.push_back({runs.targets()[s.target].name, target_text(runs, s.target, s.mean), target_text(runs, s.target, s.median),
+                        target_text(runs, s.target, s.p2_5), target_text(runs, s.target, s.p97_5)});
+        if (s.threshold)
+            rows.back().push_back(percent_text(s.share) + (s.below ? " below " : " at or above ") + target_text(runs, s.target, *s.threshold));
+        else if (thresholds)
+            rows.back().push_back("");
+    }
+    return out + aligned(rows);
+}
+
+// Each uncertain value: its value, its range and distribution, and the sources of its ends.
+std::string ranges_text(const SensitivityRuns& runs) {
+    std::string out = "\nRanges\n";
     for (std::size_t i = 0; i < runs.values().size(); ++i) {
         const UncertainValue& v = runs.values()[i];
         const Uncertain& u = *v.range;
@@ -148,19 +166,31 @@ std::string sensitivity_text(const SensitivityRuns& runs, const SensitivityFindi
         if (!u.low_source.empty()) out += "    low:  " + u.low_source + "\n";
         if (!u.high_source.empty()) out += "    high: " + u.high_source + "\n";
     }
+    return out;
+}
+
+}  // namespace
+
+std::string sensitivity_text(const SensitivityRuns& runs, const SensitivityFindings& f) {
+    std::string out = heading_text(runs);
+    if (runs.values().empty()) return out + "\nNo param of the ruleset declares a range (range LOW to HIGH): there is nothing to vary.\n";
+    for (const auto& w : f.one_way) out += one_way_text(runs, w);
+    for (const auto& t : f.thresholds) out += switching_values_text(runs, t);
+    if (f.grid) out += two_way_text(runs, *f.grid);
+    if (f.draws) out += probabilistic_text(runs, f);
+    out += ranges_text(runs);
     if (runs.failures().size())
         out += "\n" + std::to_string(runs.failures().size()) + " case" + (runs.failures().size() == 1 ? " failed and is" : "s failed and are") +
                " left out, as in batch\n";
     return out;
 }
 
-nlohmann::ordered_json sensitivity_json(const SensitivityRuns& runs, const SensitivityFindings& f) {
-    const Program& p = runs.program();
-    using J = nlohmann::ordered_json;
-    J out;
-    out["ruleset"] = {{"name", p.name}, {"version", p.version}};
-    out["cases"] = runs.cases();
-    out["failed"] = runs.failures().size();
+namespace {
+
+using J = nlohmann::ordered_json;
+
+// Each uncertain value: its value, its range's ends with their sources, its distribution.
+J values_json(const SensitivityRuns& runs) {
     J values = J::array();
     for (std::size_t i = 0; i < runs.values().size(); ++i) {
         const UncertainValue& v = runs.values()[i];
@@ -173,68 +203,99 @@ nlohmann::ordered_json sensitivity_json(const SensitivityRuns& runs, const Sensi
         }
         values.push_back(std::move(one));
     }
-    out["values"] = std::move(values);
+    return values;
+}
+
+// Each figure under the ruleset's values, as shown and exactly.
+J figures_json(const SensitivityRuns& runs) {
     J figures = J::object();
     for (std::size_t t = 0; t < runs.targets().size(); ++t)
         figures[runs.targets()[t].name] = {{"value", target_text(runs, t, runs.base()[t])},
-                                           {"exact", exact_in_unit(p, rule_of(runs, t).shown(), runs.base()[t])}};
-    out["figures"] = std::move(figures);
-    J one_way = J::array();
-    for (const auto& w : f.one_way) {
+                                           {"exact", exact_in_unit(runs.program(), rule_of(runs, t).shown(), runs.base()[t])}};
+    return figures;
+}
+
+J one_way_json(const SensitivityRuns& runs, const std::vector<OneWay>& one_way) {
+    J out = J::array();
+    for (const auto& w : one_way) {
         J rows = J::array();
         for (const auto& r : w.rows)
             rows.push_back({{"value", runs.values()[r.value].name}, {"at_low", target_text(runs, w.target, r.at_low)},
                             {"at_high", target_text(runs, w.target, r.at_high)}, {"swing", target_text(runs, w.target, r.swing())}});
-        one_way.push_back({{"figure", runs.targets()[w.target].name}, {"tornado", std::move(rows)}});
+        out.push_back({{"figure", runs.targets()[w.target].name}, {"tornado", std::move(rows)}});
     }
-    out["one_way"] = std::move(one_way);
-    J switching = J::array();
-    for (const auto& t : f.thresholds) {
+    return out;
+}
+
+// One switching value: how it was found, and, when it was, where (as shown and exactly).
+J switching_json(const SensitivityRuns& runs, const Switching& s) {
+    J one{{"value", runs.values()[s.value].name}, {"method", switch_method_name(s.method)}};
+    if (s.method == SwitchMethod::exact || s.method == SwitchMethod::bisection) {
+        const Type& type = runs.values()[s.value].type;
+        one["at"] = value_text(runs, s.value, s.at);
+        one["exact"] = exact_in_unit(runs.program(), type, s.at);
+        if (s.method == SwitchMethod::bisection) one["tolerance"] = value_text(runs, s.value, s.tolerance);
+    }
+    return one;
+}
+
+J switching_values_json(const SensitivityRuns& runs, const std::vector<SensitivityFindings::Threshold>& thresholds) {
+    J out = J::array();
+    for (const auto& t : thresholds) {
         J rows = J::array();
-        for (const auto& s : t.switching) {
-            J one{{"value", runs.values()[s.value].name}, {"method", switch_method_name(s.method)}};
-            if (s.method == SwitchMethod::exact || s.method == SwitchMethod::bisection) {
-                const Type& type = runs.values()[s.value].type;
-                one["at"] = value_text(runs, s.value, s.at);
-                one["exact"] = exact_in_unit(p, type, s.at);
-                if (s.method == SwitchMethod::bisection) one["tolerance"] = value_text(runs, s.value, s.tolerance);
-            }
-            rows.push_back(std::move(one));
-        }
-        switching.push_back({{"figure", runs.targets()[t.target].name}, {"threshold", target_text(runs, t.target, t.value)},
-                             {"switching", std::move(rows)}});
+        for (const auto& s : t.switching) rows.push_back(switching_json(runs, s));
+        out.push_back({{"figure", runs.targets()[t.target].name}, {"threshold", target_text(runs, t.target, t.value)},
+                       {"switching", std::move(rows)}});
     }
-    out["switching_values"] = std::move(switching);
-    if (f.grid) {
-        const Grid& g = *f.grid;
-        J rows = J::array();
-        for (std::size_t i = 0; i < g.a_values.size(); ++i) {
-            J cells = J::array();
-            for (const auto& c : g.cells[i]) cells.push_back(target_text(runs, g.target, c));
-            rows.push_back({{"at", value_text(runs, g.a, g.a_values[i])}, {"figures", std::move(cells)}});
-        }
-        J columns = J::array();
-        for (const auto& y : g.b_values) columns.push_back(value_text(runs, g.b, y));
-        out["two_way"] = {{"figure", runs.targets()[g.target].name}, {"rows", runs.values()[g.a].name}, {"columns", runs.values()[g.b].name},
-                          {"column_values", std::move(columns)}, {"grid", std::move(rows)}};
+    return out;
+}
+
+J two_way_json(const SensitivityRuns& runs, const Grid& g) {
+    J rows = J::array();
+    for (std::size_t i = 0; i < g.a_values.size(); ++i) {
+        J cells = J::array();
+        for (const auto& c : g.cells[i]) cells.push_back(target_text(runs, g.target, c));
+        rows.push_back({{"at", value_text(runs, g.a, g.a_values[i])}, {"figures", std::move(cells)}});
     }
-    if (f.draws) {
-        J drawn = J::array();
-        for (std::size_t i : f.draws->drawn) drawn.push_back(runs.values()[i].name);
-        J summaries = J::array();
-        for (const auto& s : f.summaries) {
-            J one{{"figure", runs.targets()[s.target].name}, {"mean", target_text(runs, s.target, s.mean)},
-                  {"mean_exact", exact_in_unit(p, rule_of(runs, s.target).shown(), s.mean)},
-                  {"median", target_text(runs, s.target, s.median)}, {"p2_5", target_text(runs, s.target, s.p2_5)},
-                  {"p97_5", target_text(runs, s.target, s.p97_5)}, {"lowest", target_text(runs, s.target, s.lowest)},
-                  {"highest", target_text(runs, s.target, s.highest)}};
-            if (s.threshold)
-                one["threshold"] = {{"value", target_text(runs, s.target, *s.threshold)}, {"side", s.below ? "below" : "at or above"},
-                                    {"share", format_fixed(s.share, 4)}};
-            summaries.push_back(std::move(one));
-        }
-        out["draws"] = {{"count", f.draws->figures.size()}, {"seed", f.draws->seed}, {"drawn", std::move(drawn)}, {"figures", std::move(summaries)}};
+    J columns = J::array();
+    for (const auto& y : g.b_values) columns.push_back(value_text(runs, g.b, y));
+    return {{"figure", runs.targets()[g.target].name}, {"rows", runs.values()[g.a].name}, {"columns", runs.values()[g.b].name},
+            {"column_values", std::move(columns)}, {"grid", std::move(rows)}};
+}
+
+// The draws: the values drawn, and each figure's summary over them.
+J draws_json(const SensitivityRuns& runs, const SensitivityFindings& f) {
+    J drawn = J::array();
+    for (std::size_t i : f.draws->drawn) drawn.push_back(runs.values()[i].name);
+    J summaries = J::array();
+    for (const auto& s : f.summaries) {
+        J one{{"figure", runs.targets()[s.target].name}, {"mean", target_text(runs, s.target, s.mean)},
+              {"mean_exact", exact_in_unit(runs.program(), rule_of(runs, s.target).shown(), s.mean)},
+              {"median", target_text(runs, s.target, s.median)}, {"p2_5", target_text(runs, s.target, s.p2_5)},
+              {"p97_5", target_text(runs, s.target, s.p97_5)}, {"lowest", target_text(runs, s.target, s.lowest)},
+              {"highest", target_text(runs, s.target, s.highest)}};
+        if (s.threshold)
+            one["threshold"] = {{"value", target_text(runs, s.target, *s.threshold)}, {"side", s.below ? "below" : "at or above"},
+                                {"share", format_fixed(s.share, 4)}};
+        summaries.push_back(std::move(one));
     }
+    return {{"count", f.draws->figures.size()}, {"seed", f.draws->seed}, {"drawn", std::move(drawn)}, {"figures", std::move(summaries)}};
+}
+
+}  // namespace
+
+nlohmann::ordered_json sensitivity_json(const SensitivityRuns& runs, const SensitivityFindings& f) {
+    const Program& p = runs.program();
+    J out;
+    out["ruleset"] = {{"name", p.name}, {"version", p.version}};
+    out["cases"] = runs.cases();
+    out["failed"] = runs.failures().size();
+    out["values"] = values_json(runs);
+    out["figures"] = figures_json(runs);
+    out["one_way"] = one_way_json(runs, f.one_way);
+    out["switching_values"] = switching_values_json(runs, f.thresholds);
+    if (f.grid) out["two_way"] = two_way_json(runs, *f.grid);
+    if (f.draws) out["draws"] = draws_json(runs, f);
     return out;
 }
 
