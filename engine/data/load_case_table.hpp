@@ -7,10 +7,11 @@
 // names the file, the row, the column and the cell, in the one diagnostic
 // shape.
 //
-// Three parts: TableSchema checks the headers against the ruleset once and
-// reads a row (with its list rows) as a case; CaseTable holds whole tables
-// (any order of rows); CaseStream joins tables read a row at a time, in
-// constant memory, when their identifiers are in order (ordered_tables).
+// Three parts: TableSchema checks the headers against the ruleset once
+// (load_case_table.cpp) and reads a row (with its list rows) as a case
+// (load_table_row.cpp); CaseTable holds whole tables (any order of rows;
+// case_table.cpp); CaseStream joins tables read a row at a time, in constant
+// memory, when their identifiers are in order (ordered_tables; case_stream.cpp).
 #pragma once
 
 #include "data/load_case.hpp"

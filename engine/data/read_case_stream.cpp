@@ -1,12 +1,15 @@
+// Case files as streams (read_case_stream.hpp): the file read in blocks (the whole of a small file at
+// once), each document found by the next line that starts with `---`, its text taken with the lines before
+// it counted, so that its diagnostics name the file's lines. A document over the limit is read past, only
+// its tail kept, and reported; blank documents (only comments and markers) are skipped.
 #include "data/read_case_stream.hpp"
-
 
 #include <algorithm>
 
 namespace reckon {
 
 namespace {
-// Whether a line (from `at`) holds only spaces, a comment, or a document marker.
+// Whether every line of a document holds only spaces, a comment, or a document marker.
 bool blank_document(const std::string& t) {
     for (std::size_t line = 0; line < t.size();) {
         std::size_t end = t.find('\n', line);
@@ -57,6 +60,65 @@ bool CaseReader::fill() {
     return true;
 }
 
+bool CaseReader::find_end(Extent& e) {
+    // The document runs to the next line that starts with `---` (after its own first line).
+    std::size_t scan = pos_ + 1;
+    while (true) {
+        std::size_t nl = buf_.find("\n---", scan > 0 ? scan - 1 : 0);
+        if (nl != std::string::npos && nl + 4 < buf_.size()) {
+            char c = buf_[nl + 4];
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                e.end = nl + 1;
+                e.boundary = true;
+                return true;
+            }
+            scan = nl + 2;
+            continue;
+        }
+        if (nl != std::string::npos && eof_) {  // `---` at the very end of the file
+            e.end = nl + 1;
+            e.boundary = true;
+            return true;
+        }
+        if (eof_ && nl == std::string::npos) {
+            e.end = buf_.size();
+            return true;
+        }
+        // A document larger than the limit: keep only the tail while looking for its end.
+        if (buf_.size() - pos_ > max_bytes_ + 4) {
+            e.too_large = true;
+            std::size_t cut = buf_.size() - 4;
+            e.skipped_lines += static_cast<std::uint32_t>(std::count(buf_.begin() + static_cast<std::ptrdiff_t>(pos_),
+                                                                     buf_.begin() + static_cast<std::ptrdiff_t>(cut), '\n'));
+            buf_.erase(pos_, cut - pos_);
+        }
+        scan = buf_.size() > 4 ? buf_.size() - 4 : 0;
+        if (!fill() && failed_) return false;
+        if (scan < pos_ + 1) scan = pos_ + 1;
+    }
+}
+
+std::string CaseReader::take(const Extent& e) {
+    std::string text = buf_.substr(pos_, e.end - pos_);
+    line_ += e.skipped_lines + static_cast<std::uint32_t>(std::count(text.begin(), text.end(), '\n'));
+    pos_ = e.end;
+    if (pos_ > (1u << 22)) {  // keep the buffer small
+        buf_.erase(0, pos_);
+        pos_ = 0;
+    }
+    return text;
+}
+
+CaseDocument CaseReader::over_limit(std::uint32_t first_line) {
+    ++number_;
+    if (!markers_ && eof_ && pos_ == buf_.size())
+        return CaseDocument{nullptr, path_ + ": error: the file is " + std::to_string(read_) + " bytes, more than the limit of " +
+                                         std::to_string(max_bytes_) + " (it can be raised with --limit file-size=N)", number_, false};
+    return CaseDocument{nullptr, path_ + ":" + std::to_string(first_line + 1) + ": error: document " + std::to_string(number_) +
+                                     " is more than " + std::to_string(max_bytes_) +
+                                     " bytes, the limit on one case (it can be raised with --limit file-size=N)", number_, true};
+}
+
 std::optional<CaseDocument> CaseReader::next() {
     if (failed_) {
         if (number_ == 0 && pos_ == 0 && !eof_) {
@@ -66,65 +128,15 @@ std::optional<CaseDocument> CaseReader::next() {
         }
         return std::nullopt;
     }
-    const std::uint64_t limit = max_bytes_;
     while (true) {
-        // The document runs to the next line that starts with `---` (after its own first line).
-        std::size_t end = std::string::npos, scan = pos_ + 1;
-        std::uint32_t skipped_lines = 0;
-        bool too_large = false, boundary = false;
-        while (true) {
-            std::size_t nl = buf_.find("\n---", scan > 0 ? scan - 1 : 0);
-            if (nl != std::string::npos && nl + 4 < buf_.size()) {
-                char c = buf_[nl + 4];
-                if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-                    end = nl + 1;
-                    boundary = true;
-                    break;
-                }
-                scan = nl + 2;
-                continue;
-            }
-            if (nl != std::string::npos && eof_) {  // `---` at the very end of the file
-                end = nl + 1;
-                boundary = true;
-                break;
-            }
-            if (eof_ && nl == std::string::npos) {
-                end = buf_.size();
-                break;
-            }
-            // A document larger than the limit: keep only the tail while looking for its end.
-            if (buf_.size() - pos_ > limit + 4) {
-                too_large = true;
-                std::size_t cut = buf_.size() - 4;
-                skipped_lines += static_cast<std::uint32_t>(std::count(buf_.begin() + static_cast<std::ptrdiff_t>(pos_),
-                                                                       buf_.begin() + static_cast<std::ptrdiff_t>(cut), '\n'));
-                buf_.erase(pos_, cut - pos_);
-            }
-            scan = buf_.size() > 4 ? buf_.size() - 4 : 0;
-            if (!fill() && failed_) return CaseDocument{nullptr, path_ + ": error: cannot read file", ++number_, markers_};
-            if (scan < pos_ + 1) scan = pos_ + 1;
-        }
-        if (end - pos_ > limit) too_large = true;
-        if (boundary || buf_.compare(pos_, 3, "---") == 0) markers_ = true;
-        if (end == pos_ && eof_ && number_ > 0) return std::nullopt;
-        std::string text = buf_.substr(pos_, end - pos_);
+        Extent e;
+        if (!find_end(e)) return CaseDocument{nullptr, path_ + ": error: cannot read file", ++number_, markers_};
+        if (e.end - pos_ > max_bytes_) e.too_large = true;
+        if (e.boundary || buf_.compare(pos_, 3, "---") == 0) markers_ = true;
+        if (e.end == pos_ && eof_ && number_ > 0) return std::nullopt;
         const std::uint32_t first = line_;  // lines before the document
-        line_ = first + skipped_lines + static_cast<std::uint32_t>(std::count(text.begin(), text.end(), '\n'));
-        pos_ = end;
-        if (pos_ > (1u << 22)) {  // keep the buffer small
-            buf_.erase(0, pos_);
-            pos_ = 0;
-        }
-        if (too_large) {
-            ++number_;
-            if (!markers_ && eof_ && pos_ == buf_.size())
-                return CaseDocument{nullptr, path_ + ": error: the file is " + std::to_string(read_) + " bytes, more than the limit of " +
-                                                 std::to_string(limit) + " (it can be raised with --limit file-size=N)", number_, false};
-            return CaseDocument{nullptr, path_ + ":" + std::to_string(first + 1) + ": error: document " + std::to_string(number_) +
-                                             " is more than " + std::to_string(limit) +
-                                             " bytes, the limit on one case (it can be raised with --limit file-size=N)", number_, true};
-        }
+        std::string text = take(e);
+        if (e.too_large) return over_limit(first);
         if (blank_document(text)) {
             if (eof_ && pos_ >= buf_.size()) {
                 if (number_ == 0) {  // an empty file is one empty case, as it always was

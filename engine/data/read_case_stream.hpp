@@ -29,7 +29,21 @@ public:
     std::optional<CaseDocument> next();
 
 private:
+    // Where the document that starts at pos_ ends, as find_end() finds it.
+    struct Extent {
+        std::size_t end = std::string::npos;
+        std::uint32_t skipped_lines = 0;  // lines of a document over the limit dropped from the buffer
+        bool too_large = false;           // the document is over the limit
+        bool boundary = false;            // it ends at a line that starts with `---`
+    };
+
     bool fill();
+    // Reads on until the document's end is in the buffer (or the file ends); false when the file cannot be read.
+    bool find_end(Extent& e);
+    // The document's text, taken from the buffer, and the lines it holds counted.
+    std::string take(const Extent& e);
+    // The error for a document over the limit (for the file, when it is one document).
+    CaseDocument over_limit(std::uint32_t first_line);
 
     std::string path_;
     std::uint64_t max_bytes_;

@@ -125,46 +125,32 @@ private:
         return buf_.size() > before;
     }
 
-    // The next record's text, up to and with its line break (none at the end of the file).
+    // The next record: its text, up to and with its line break (none at the end of the file), as a row.
     TableRow record() {
-        if (!separator_) {  // from the header row, as read_csv does: read on to its end (or the limit) first
-            while (buf_.find_first_of("\r\n", pos_) == std::string::npos && buf_.size() - pos_ <= max_ && fill()) {
-            }
-            const std::size_t bom = buf_.compare(pos_, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
-            separator_ = separator_of(buf_, pos_ + bom);
+        if (!separator_) separator_ = header_separator();
+        const std::uint32_t first_line = line_;
+        std::string text;
+        const bool too_large = take_record(text);
+        ++number_;
+        if (number_ == 1 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);  // a byte-order mark
+        return row_of(std::move(text), first_line, too_large);
+    }
+
+    // The separator of the header row, as read_csv finds it: the row read on to its end (or the limit) first.
+    char header_separator() {
+        while (buf_.find_first_of("\r\n", pos_) == std::string::npos && buf_.size() - pos_ <= max_ && fill()) {
         }
+        const std::size_t bom = buf_.compare(pos_, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+        return separator_of(buf_, pos_ + bom);
+    }
+
+    // The record's text taken from the buffer, read on to its line break or the file's end; a record over the
+    // limit is read past, and only its start kept to show. True when the record is over the limit.
+    bool take_record(std::string& text) {
         bool too_large = false;
         std::string shown;
-        const std::uint32_t first_line = line_;
         while (true) {
-            bool ends = false;
-            // As Fields reads it: a quote opens a field only at its start; inside, "" is a quote and a quote alone closes it.
-            for (; scanned_ < buf_.size(); ++scanned_) {
-                const char c = buf_[scanned_];
-                const bool last = scanned_ + 1 >= buf_.size();
-                if (quoted_) {
-                    if (c != '"') continue;
-                    if (last && !eof_) break;  // the next byte decides: read on
-                    if (!last && buf_[scanned_ + 1] == '"') ++scanned_;
-                    else quoted_ = false;
-                } else if (c == '"' && field_start_) {
-                    quoted_ = true;
-                    field_start_ = false;
-                } else if (c == *separator_) {
-                    field_start_ = true;
-                } else if (c == '\n') {
-                    ends = true;
-                    break;
-                } else if (c == '\r') {  // CRLF, or a CR alone (as old Mac files end lines)
-                    if (last && !eof_) break;  // the next byte decides: read on
-                    if (!last && buf_[scanned_ + 1] == '\n') ++scanned_;
-                    ends = true;
-                    break;
-                } else {
-                    field_start_ = false;
-                }
-            }
-            if (ends) break;  // the record ends at scanned_
+            if (scan_to_line_end()) break;  // the record ends at scanned_
             if (scanned_ - pos_ > max_) {  // a record over the limit: read on to its end, keeping only its start to show
                 if (!too_large) shown = start_of(pos_);
                 too_large = true;
@@ -178,13 +164,47 @@ private:
             shown = start_of(pos_);
             too_large = true;
         }
-        std::string text = too_large ? shown : buf_.substr(pos_, end - pos_);
+        text = too_large ? shown : buf_.substr(pos_, end - pos_);
         for (std::size_t i = pos_; i < end; ++i) line_ += buf_[i] == '\n';
         pos_ = scanned_ = end;
         quoted_ = false;
         field_start_ = true;
-        ++number_;
-        if (number_ == 1 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);  // a byte-order mark
+        return too_large;
+    }
+
+    // Scans the buffer on from scanned_ for the line break that ends the record: true when scanned_ is at it,
+    // false when the buffer ends first (or its last byte cannot be told apart until the next is read).
+    bool scan_to_line_end() {
+        // As Fields reads it: a quote opens a field only at its start; inside, "" is a quote and a quote alone closes it.
+        for (; scanned_ < buf_.size(); ++scanned_) {
+            const char c = buf_[scanned_];
+            const bool last = scanned_ + 1 >= buf_.size();
+            if (quoted_) {
+                if (c != '"') continue;
+                if (last && !eof_) break;  // the next byte decides: read on
+                if (!last && buf_[scanned_ + 1] == '"') ++scanned_;
+                else quoted_ = false;
+            } else if (c == '"' && field_start_) {
+                quoted_ = true;
+                field_start_ = false;
+            } else if (c == *separator_) {
+                field_start_ = true;
+            } else if (c == '\n') {
+                return true;
+            } else if (c == '\r') {  // CRLF, or a CR alone (as old Mac files end lines)
+                if (last && !eof_) break;  // the next byte decides: read on
+                if (!last && buf_[scanned_ + 1] == '\n') ++scanned_;
+                return true;
+            } else {
+                field_start_ = false;
+            }
+        }
+        return false;
+    }
+
+    // A record's text as a row: its own source (its lines numbered as in the file), then its fields, or the
+    // problem that it is over the limit, is not UTF-8 text or leaves a quote open.
+    TableRow row_of(std::string text, std::uint32_t first_line, bool too_large) const {
         auto source = std::make_shared<SourceFile>(path_, std::move(text), first_line, 0, number_ > 1);  // a mark starts only the file
         TableRow r;
         r.source = source;

@@ -22,6 +22,10 @@
 // expanded or fetched; a member's name that would escape the zip (/x, ../x,
 // a backslash) is refused; a cell past the sheet's end (XFD1048576) is refused.
 // Each problem is an error naming the file, and the sheet, row and cell.
+//
+// The reader's files: the workbook's index (read_xlsx.cpp), its zip members
+// read as XML (xlsx_part), the shared strings (xlsx_shared_strings), number
+// formats and dates (xlsx_number_formats), and a sheet's cells (xlsx_sheet).
 #pragma once
 
 #include "core/base/limits.hpp"

@@ -6,21 +6,15 @@
 
 #include "core/compile/compile.hpp"
 #include "core/base/limits.hpp"
+#include "lsp/lsp_protocol.hpp"
 #include "lsp/lsp_worked.hpp"
 
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace reckon::lsp {
-
-using Json = nlohmann::ordered_json;
-
-// The protocol's error codes used here.
-enum class ErrorCode { parse_error, invalid_request, method_not_found, invalid_params, internal_error, server_not_initialized, request_failed };
-int error_number(ErrorCode c);
 
 class Server {
 public:
@@ -48,37 +42,41 @@ private:
         std::optional<Worked> worked;       // worked values of this version, once asked for
     };
 
+    // messages and lifecycle (lsp_server.cpp)
     void dispatch(const Json& message);
     Json request(const std::string& method, const Json& params);
     void notification(const std::string& method, const Json& params);
-
-    // lifecycle and documents
     Json initialize(const Json& params);
+    void configure(const Json& settings);
+
+    // documents (lsp_documents.cpp)
     void open(const Json& params);
     void change(const Json& params);
     void close(const Json& params);
-    void configure(const Json& settings);
+    Document& document(const Json& params);  // by params.textDocument.uri; throws for one not open
+    Json location_json(const Location& where, const Document& d) const;
+    Json range_json(const std::string& text, std::size_t from, std::size_t to) const;
+    std::string uri_of(const SourceFile* f, const Document& d) const;
+
+    // diagnostics (lsp_diagnostics.cpp)
     void analyse(Document& d);
     void publish(Document& d);
 
-    // features
+    // features: hover (lsp_hover.cpp); definition, references, rename (lsp_references.cpp); completion and
+    // signature help (lsp_completion.cpp); outline and formatting (lsp_outline.cpp); worked values and
+    // tests (lsp_hints.cpp)
     Json hover(const Document& d, std::size_t offset);
     Json definition(const Document& d, std::size_t offset);
     Json references(const Document& d, std::size_t offset, bool with_declaration);
     Json rename(Document& d, std::size_t offset, const std::string& to);
     Json completion(const Document& d, std::size_t offset);
+    Json signature_help(const Document& d, std::size_t offset);
     Json symbols(const Document& d);
     Json formatting(const Document& d);
-    Json signature_help(const Document& d, std::size_t offset);
     Json inlay_hints(Document& d, std::size_t from, std::size_t to);
     Json code_lenses(const Document& d);
     Json run_tests(const Json& arguments);
-
-    Document& document(const Json& params);  // by params.textDocument.uri; throws for one not open
     std::string case_for(const Document& d, std::size_t near) const;
-    Json location_json(const Location& where, const Document& d) const;
-    Json range_json(const std::string& text, std::size_t from, std::size_t to) const;
-    std::string uri_of(const SourceFile* f, const Document& d) const;
 
     void send(const Json& message);
     void reply(const Json& id, Json result);
