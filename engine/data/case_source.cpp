@@ -25,7 +25,7 @@ Case CaseItem::load(const Program& p) const {
             for (const auto& r : rows->lists[k]) lists[k].push_back(&r);
         return schema->load(rows->row, lists);
     }
-    if (!doc.source) throw std::runtime_error(doc.error);
+    if (!doc.source) throw FileError(doc.where, doc.error);
     return load_case(p, doc.source);
 }
 

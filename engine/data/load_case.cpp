@@ -75,9 +75,9 @@ Case load_run_data(const Program& p, SourcePtr source) { return load_yaml(p, p.r
 Case load_case_file(const Program& p, const std::string& path) {
     CaseReader reader(path, p.limits.file_size);
     std::optional<CaseDocument> first = reader.next();
-    if (!first || !first->source) throw std::runtime_error(first ? first->error : path + ": error: cannot read file");
+    if (!first || !first->source) throw first ? FileError(first->where, first->error) : FileError(path, "cannot read file");
     if (std::optional<CaseDocument> second = reader.next()) {
-        if (!second->source) throw std::runtime_error(second->error);
+        if (!second->source) throw FileError(second->where, second->error);
         throw CompileError({Diagnostic{Location{second->source.get(), 0, 1},
                                        "this file holds more than one case (YAML documents separated by ---); one case is "
                                        "evaluated here: give the file to `reckon batch`, which evaluates each",

@@ -112,9 +112,9 @@ std::string CaseReader::take(const Extent& e) {
 CaseDocument CaseReader::over_limit(std::uint32_t first_line) {
     ++number_;
     if (!markers_ && eof_ && pos_ == buf_.size())
-        return CaseDocument{nullptr, path_ + ": error: the file is " + std::to_string(read_) + " bytes, more than the limit of " +
-                                         std::to_string(max_bytes_) + " (it can be raised with --limit file-size=N)", number_, false};
-    return CaseDocument{nullptr, path_ + ":" + std::to_string(first_line + 1) + ": error: document " + std::to_string(number_) +
+        return CaseDocument{nullptr, path_, "the file is " + std::to_string(read_) + " bytes, more than the limit of " +
+                                                std::to_string(max_bytes_) + " (it can be raised with --limit file-size=N)", number_, false};
+    return CaseDocument{nullptr, path_ + ":" + std::to_string(first_line + 1), "document " + std::to_string(number_) +
                                      " is more than " + std::to_string(max_bytes_) +
                                      " bytes, the limit on one case (it can be raised with --limit file-size=N)", number_, true};
 }
@@ -124,13 +124,13 @@ std::optional<CaseDocument> CaseReader::next() {
         if (number_ == 0 && pos_ == 0 && !eof_) {
             eof_ = true;
             ++number_;
-            return CaseDocument{nullptr, path_ + ": error: cannot open file", number_, false};
+            return CaseDocument{nullptr, path_, "cannot open file", number_, false};
         }
         return std::nullopt;
     }
     while (true) {
         Extent e;
-        if (!find_end(e)) return CaseDocument{nullptr, path_ + ": error: cannot read file", ++number_, markers_};
+        if (!find_end(e)) return CaseDocument{nullptr, path_, "cannot read file", ++number_, markers_};
         if (e.end - pos_ > max_bytes_) e.too_large = true;
         if (e.boundary || buf_.compare(pos_, 3, "---") == 0) markers_ = true;
         if (e.end == pos_ && eof_ && number_ > 0) return std::nullopt;

@@ -15,7 +15,8 @@ namespace reckon {
 
 struct CaseDocument {
     SourcePtr source;    // the document's text (null when it could not be read)
-    std::string error;   // why it could not be read ("FILE: error: …")
+    std::string where;   // when it could not be read: where (FILE, or FILE:LINE)…
+    std::string error;   // …and why
     std::uint32_t number = 0;  // 1, 2, … in the file
     bool in_stream = false;    // the file separates documents with ---
 };

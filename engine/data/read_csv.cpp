@@ -106,7 +106,7 @@ private:
     void open() {
         opened_ = true;
         in_.open(path_, std::ios::binary);
-        if (!in_) throw std::runtime_error(path_ + ": error: cannot open file");
+        if (!in_) throw FileError(path_, "cannot open file");
     }
 
     bool fill() {
@@ -120,7 +120,7 @@ private:
         buf_.resize(before + (1 << 16));
         in_.read(buf_.data() + before, 1 << 16);
         buf_.resize(before + static_cast<std::size_t>(in_.gcount()));
-        if (in_.bad()) throw std::runtime_error(path_ + ": error: cannot read file");
+        if (in_.bad()) throw FileError(path_, "cannot read file");
         if (in_.gcount() == 0) eof_ = true;
         return buf_.size() > before;
     }

@@ -89,7 +89,7 @@ struct Workbook::Parts {
     std::shared_ptr<const std::vector<bool>> date_style = std::make_shared<const std::vector<bool>>();
     bool date1904 = false;
 
-    [[noreturn]] void fail(const std::string& why) const { throw std::runtime_error(path + ": error: " + why); }
+    [[noreturn]] void fail(const std::string& why) const { throw FileError(path, why); }
 
     // Reads one member through a handler, whole; a member that is missing is nothing to read when `optional`.
     bool parse(const std::string& member, Handler& h, bool optional, const std::string& shown) const {

@@ -118,6 +118,6 @@ bool PartReader::step() {
     return false;
 }
 
-void PartReader::fail(const std::string& why) const { throw std::runtime_error(path_ + ": error: " + why); }
+void PartReader::fail(const std::string& why) const { throw FileError(path_, why); }
 
 }  // namespace reckon::xlsx

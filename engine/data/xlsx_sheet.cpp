@@ -207,7 +207,7 @@ public:
               std::uint64_t max_bytes)
         : handler_(path + "[" + sheet + "]", strings, date_style, date1904),
           part_(path, member, handler_, "sheet '" + sheet + "'", max_bytes, true) {
-        if (!part_.found()) throw std::runtime_error(path + ": error: the workbook has no part " + member + " for sheet '" + sheet + "'");
+        if (!part_.found()) throw FileError(path, "the workbook has no part " + member + " for sheet '" + sheet + "'");
     }
     std::optional<TableRow> next() override {
         while (handler_.ready.empty() && part_.step()) {
