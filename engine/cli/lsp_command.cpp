@@ -10,6 +10,8 @@
 
 namespace reckon::cli {
 
+namespace {
+
 int cmd_lsp(const Run& run) {
     lsp::Server server(run.limits, RECKON_VERSION);
     // a message holds at most a whole rule file, JSON-escaped (up to six bytes a byte), and its envelope
@@ -22,6 +24,15 @@ int cmd_lsp(const Run& run) {
         if (server.exited()) return server.exit_status();
     }
     return 1;  // the input ended without `exit`
+}
+
+}  // namespace
+
+void add_lsp(CLI::App& app, Run&, Command& chosen) {
+    auto* lsp = app.add_subcommand("lsp", "Run the language server for editors (LSP 3.17 over standard input and output): diagnostics, "
+                                          "hover, definition, references, rename, completion, outline, formatting, signature help, "
+                                          "and worked values for a case (docs/editors.md)");
+    lsp->callback([&chosen] { chosen = cmd_lsp; });
 }
 
 }  // namespace reckon::cli

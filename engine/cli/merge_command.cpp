@@ -1,22 +1,32 @@
-// `reckon merge`: the shards' partial results written as one run over every case would write them.
+// `reckon merge RULESET PARTIALS…`: the shards' partial results (batch --shard
+// K/N --partial FILE) checked against each other and the run, and written as
+// one batch over every case would write them: text, a workbook or the report.
 #include "cli/commands.hpp"
 
+#include "cli/batch_run.hpp"
+#include "cli/choice_option.hpp"
+#include "cli/common_options.hpp"
+#include "cli/exit_status.hpp"
+#include "cli/kept_output.hpp"
 #include "commands/batch/merge.hpp"
-#include "commands/output/output_file.hpp"
 #include "commands/batch/partial.hpp"
-#include "core/compile/compile.hpp"
+#include "data/run_data.hpp"
 
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <optional>
 
 namespace reckon::cli {
 
+namespace {
+
+// `reckon merge RULESET PARTIALS…`: `a.cases` holds the partial results.
 int cmd_merge(const Run& run, const BatchArgs& a) {
     namespace fs = std::filesystem;
     if ((a.format == BatchOutput::xlsx || a.format == BatchOutput::html) && a.out.empty())
-        throw RequestError("--format " + a.format_name + " writes " + (a.format == BatchOutput::xlsx ? "a workbook" : "a report page") +
-                         ": give the file with --out FILE." + a.format_name);
+        throw RequestError("--format " + batch_output_name(a.format) + " writes " + (a.format == BatchOutput::xlsx ? "a workbook" : "a report page") +
+                         ": give the file with --out FILE." + batch_output_name(a.format));
     auto p = compile_run(a.ruleset, parse_settings(a.params), run.limits, run.run_data);
     check_cohort_out(*p, a);
     if (!a.out.empty()) {
@@ -29,31 +39,46 @@ int cmd_merge(const Run& run, const BatchArgs& a) {
     if (!bind_run(run, a, *p, params, scenarios)) return bad_input;
     const PartialHeader expected = fingerprint(*p, params, scenarios, {}, {}, {});
     BatchOptions opt;
-    opt.format = text_format(a.format);
-    const bool keep_all = opt.format == BatchFormat::kept;  // a workbook or a report: every figure kept
-    BatchResults kept;
-    std::vector<BatchResults> kept_each(scenarios.size());
-    if (keep_all && scenarios.empty()) opt.keep = &kept;
-    if (keep_all && !scenarios.empty()) opt.keep_each = &kept_each;
-    opt.scenarios = std::move(scenarios);
-    std::vector<Value> cohort;
-    if (!a.cohort_out.empty()) opt.cohort = &cohort;
+    KeptFigures k;  // a workbook or a report: every figure kept
+    keep_figures(a, std::move(scenarios), opt, k);
     std::optional<OutputFile> file;
     if (!a.out.empty()) file.emplace(a.out);
     PartialHeader read;  // how the shards read their cases
     BatchSummary s = merge_partials(*p, params, expected, a.cases, opt, file ? file->stream() : std::cout, std::cerr, &read);
-    if (keep_all) {
+    if (k.all) {
         std::vector<std::string> cases;  // the case files, in order, as the partials name them
-        for (const auto& c : (opt.scenarios.empty() ? kept : kept_each.at(0)).cases)
+        for (const auto& c : (opt.scenarios.empty() ? k.kept : k.kept_each.at(0)).cases)
             if (cases.empty() || cases.back() != c.file) cases.push_back(c.file);
-        if (!write_kept(run, a, *p, params, opt, s, kept, kept_each, {cases, read.tables, read.lists, read.options}, *file)) return bad_input;
+        if (!write_kept(run, a, *p, params, opt, s, k.kept, k.kept_each, {cases, read.tables, read.lists, read.options}, *file)) return bad_input;
     }
-    if (file) file->commit();
-    write_cohort_out(*p, a, cohort);
-    if (a.format != BatchOutput::table || file)
-        std::cerr << s.cases << " case" << (s.cases == 1 ? "" : "s") << ", " << s.failed << " failed"
-                  << (file ? (a.format == BatchOutput::html ? "; report in " : "; results in ") + a.out : "") << "\n";
-    return s.failed || s.cohort_failed ? bad_input : ok;
+    return end_run(*p, a, s, k.cohort, file);
+}
+
+}  // namespace
+
+void add_merge(CLI::App& app, Run& run, Command& chosen) {
+    auto a = std::make_shared<BatchArgs>();
+    auto* merge = app.add_subcommand("merge", "Write the output of a run split into shards (batch --shard K/N --partial FILE) from "
+                                              "the shards' partial results, byte for byte as one batch over every case writes it");
+    add_ruleset_argument(*merge, a->ruleset, "the ruleset's entry file (*.reckon), as the shards were given it");
+    merge->add_option("PARTIALS", a->cases, "every shard's partial result, in any order")->required()->check(CLI::ExistingFile);
+    add_choice(*merge, "--format", a->format,
+               Choices<BatchOutput>{{"table", BatchOutput::table}, {"jsonl", BatchOutput::jsonl}, {"csv", BatchOutput::csv},
+                                    {"xlsx", BatchOutput::xlsx}, {"html", BatchOutput::html}},
+               "table (the default), jsonl or csv, as for batch; xlsx, the workbook batch "
+               "writes; or html, the page reckon report writes (both need --out)");
+    merge->add_option("--out,-o", a->out, "write the results to FILE, atomically");
+    merge->add_option("--jobs,-j", a->jobs, "html: the cases of a tornado or a distribution evaluated on N threads (default: "
+                                            "the number of cores); they are read again from the case files the partials name")
+        ->check(CLI::Range(1u, 1024u));
+    add_param_option(*merge, a->params, "; the shards' own");
+    add_run_data_option(*merge, run, "; the shards' own");
+    merge->add_option("--scenarios", a->scenarios, "FILE.yaml: the shards' scenarios")->check(CLI::ExistingFile);
+    merge->add_option("--cohort-out", a->cohort_out, "FILE.csv: also write the cohort's figures as a CSV of their own, as for batch");
+    merge->footer("Each partial is checked: made by this ruleset under the same params, scenarios and table cells, of the\n"
+                  "same list of cases, each shard once and none missing; otherwise the error names the file and nothing\n"
+                  "is written. The exit status is 1 when a case failed in any shard, as for batch. See docs/scale.md.");
+    merge->callback([&chosen, a] { chosen = [a](const Run& run) { return cmd_merge(run, *a); }; });
 }
 
 }  // namespace reckon::cli

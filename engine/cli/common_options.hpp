@@ -1,0 +1,34 @@
+// The options several commands declare alike (the ruleset, the cases, --param,
+// --list and how case tables are read), each with its one help text, and the
+// reading of the settings they give: NAME=VALUE params, NAME=FILE list tables.
+#pragma once
+
+#include "core/program/settings.hpp"
+#include "data/case_source.hpp"
+#include "data/load_case_table.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+namespace reckon::cli {
+
+// RULESET: the ruleset's entry file, which must exist.
+void add_ruleset_argument(CLI::App& command, std::string& ruleset, const std::string& help = "the ruleset's entry file (*.reckon)");
+// CASES as batch and report take them: files, folders, patterns, case tables.
+void add_cases_argument(CLI::App& command, std::vector<std::string>& cases);
+// --param NAME=VALUE, repeatable; `more` ends its help (as "; the shards' own").
+void add_param_option(CLI::App& command, std::vector<std::string>& params, const std::string& more = "");
+// --list NAME=FILE, repeatable: the table of a list input of a case table.
+void add_list_option(CLI::App& command, std::vector<std::string>& lists);
+// --ignore-column, --ignore-sheet and --dates: how a case table is read, into `tables`.
+void add_table_options(CLI::App& command, TableOptions& tables);
+
+// NAME=VALUE settings of --param; RequestError when one is not.
+std::vector<ParamSetting> parse_settings(const std::vector<std::string>& raw);
+
+// INPUT=FILE settings of --list, each FILE a file; RequestError when one is not.
+std::vector<ListFile> parse_lists(const std::vector<std::string>& raw);
+
+}  // namespace reckon::cli

@@ -1,0 +1,29 @@
+// The outputs of a run that need every figure at the end: the report page
+// (--format html, `reckon report`) and the workbook (xlsx), written from the
+// figures a batch or a merge kept, with their provenance.
+#pragma once
+
+#include "cli/batch_run.hpp"
+#include "commands/output/output_file.hpp"
+
+#include <string>
+#include <vector>
+
+namespace reckon::cli {
+
+// Where a run's cases came from, for its report or workbook: the case files (files, folders, patterns) to read
+// again for a tornado or a distribution; the case tables among them (CSV, workbooks), in order; the list tables;
+// the table options.
+struct KeptSources {
+    std::vector<std::string> cases, tables;
+    std::vector<ListFile> lists;
+    TableOptions options;
+};
+// The report (--format html) or the workbook (xlsx) of a run's kept figures, written into `file`, with its
+// provenance (the rule files, --param, the scenarios, the tables with their blob ids). Every case failed: nothing
+// is written, the file discarded and said on stderr, and false returned. For batch and for merge alike.
+bool write_kept(const Run& run, const BatchArgs& a, const Program& p, const std::vector<Value>& params, const BatchOptions& opt,
+                const BatchSummary& s, const BatchResults& kept, const std::vector<BatchResults>& kept_each, const KeptSources& sources,
+                OutputFile& file);
+
+}  // namespace reckon::cli

@@ -1,0 +1,47 @@
+// The run's own settings: its date (today, or SOURCE_DATE_EPOCH's day), the
+// limits of --limit, and the run data of --run-data.
+#include "cli/run_options.hpp"
+
+#include <cstdlib>
+#include <ctime>
+#include <iostream>
+
+namespace reckon::cli {
+
+std::string run_date() {
+    std::time_t t = std::time(nullptr);
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+        char* end = nullptr;
+        long long v = std::strtoll(epoch, &end, 10);
+        if (end && *end == '\0' && end != epoch && v >= 0) t = static_cast<std::time_t>(v);
+    }
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+void add_limit_option(CLI::App& app, std::vector<std::string>& settings) {
+    std::string limits_help = "NAME=N: raise (or lower) a limit on what is accepted; repeatable. The limits, with their defaults:";
+    for (const auto& l : limit_table())
+        limits_help += "\n  " + std::string(l.name) + "=" + std::to_string(Limits{}.*(l.field)) + ": " + l.what;
+    app.add_option("--limit", settings, limits_help);
+}
+
+bool set_limits(Limits& limits, const std::vector<std::string>& settings) {
+    for (const auto& l : settings)
+        if (auto err = set_limit(limits, l)) {
+            std::cerr << "reckon: error: " << *err << "\n";
+            return false;
+        }
+    return true;
+}
+
+void add_run_data_option(CLI::App& command, Run& run, const std::string& more) {
+    const std::string run_data_help = "FILE.yaml: the run data, the values of the ruleset's `run input`s for the whole run (a "
+                                      "partnership's contributions for the year), checked as a case is";
+    command.add_option("--run-data", run.run_data, run_data_help + more)->check(CLI::ExistingFile);
+}
+
+}  // namespace reckon::cli
