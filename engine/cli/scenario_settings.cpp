@@ -25,20 +25,15 @@ std::shared_ptr<Program> compile_scenario(const Scenario& sc, const std::vector<
     };
     try {
         return compile_with(settings);
-    } catch (const RequestError& e) {  // "--param NAME: the ruleset has no param named 'NAME'"
-        std::string text = e.what();
-        std::string name = text.substr(8, text.find(": ") - 8);
-        fail(name, text.substr(text.find(": ") + 2));
+    } catch (const SettingError& e) {  // a setting the ruleset cannot take
+        fail(e.setting(), e.why());
+    } catch (const SettingValueError& e) {  // a setting's value that does not check: the first, as --param shows it
+        fail(e.problems().front().setting, e.problems().front().message);
     } catch (const CompileError& e) {
-        // The diagnostics point into the program that failed, which is gone: read the text.
-        // "--param NAME:1:5: error: MESSAGE\n…" (a value), or an error in the rule file itself.
-        std::string text = e.what();
-        std::string first = text.substr(0, text.find('\n'));
-        if (first.rfind("--param ", 0) != 0) throw std::runtime_error(text.substr(0, text.size() - 1));
-        auto at = first.find(": error: ");
-        std::string name = first.substr(8, at == std::string::npos ? std::string::npos : at - 8);
-        name = name.substr(0, name.rfind(':', name.rfind(':') - 1));  // without ":LINE:COL"
-        fail(name, at == std::string::npos ? first : first.substr(at + 9));
+        // An error in the rule file itself: its diagnostics point into the program that failed, which is gone,
+        // so its text, made when it was thrown, is what is left to show.
+        const std::string text = e.what();
+        throw std::runtime_error(text.substr(0, text.size() - 1));
     }
     return nullptr;  // not reached: fail() throws
 }

@@ -141,14 +141,14 @@ std::optional<CaseDocument> CaseReader::next() {
             if (eof_ && pos_ >= buf_.size()) {
                 if (number_ == 0) {  // an empty file is one empty case, as it always was
                     ++number_;
-                    return CaseDocument{std::make_shared<SourceFile>(path_, std::move(text), first, 0), "", number_, false};
+                    return CaseDocument{std::make_shared<SourceFile>(path_, std::move(text), first, 0), "", "", number_, false};
                 }
                 return std::nullopt;
             }
             continue;
         }
         ++number_;
-        return CaseDocument{std::make_shared<SourceFile>(path_, std::move(text), first, markers_ ? number_ : 0), "", number_, markers_};
+        return CaseDocument{std::make_shared<SourceFile>(path_, std::move(text), first, markers_ ? number_ : 0), "", "", number_, markers_};
     }
 }
 

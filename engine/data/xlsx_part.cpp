@@ -3,6 +3,8 @@
 // what it inflates to, so that neither the zip nor a part is ever whole in memory.
 #include "data/xlsx_part.hpp"
 
+#include "core/base/source.hpp"
+
 #include <algorithm>
 #include <stdexcept>
 

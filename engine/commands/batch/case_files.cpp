@@ -1,6 +1,7 @@
 // The case files a batch is given: files, folders searched for case files, and glob patterns, in the order given.
 #include "commands/batch/batch.hpp"
 
+#include "core/program/settings.hpp"
 #include "data/case_source.hpp"
 
 #include <glob.h>
