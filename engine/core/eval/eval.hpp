@@ -154,7 +154,7 @@ public:
 
 private:
     friend std::vector<Value> bind_params(const Program&, const Overrides&, const RunTables*);
-    friend struct Machine;  // what compiled code reads and runs (eval_compiled.cpp)
+    friend struct Machine;  // what compiled code reads and runs (compiled_code.hpp)
     // A step into n, as eval() takes one: throws EvalError past the depth or step limit, else raises the depth and
     // gives it, to be lowered when the step is done.
     std::uint64_t* enter(const Node& n) {
