@@ -8,16 +8,8 @@ namespace reckon {
 
 namespace {
 
-bool is_aggregate(Op op) {
-    switch (op) {
-        case Op::sum:
-        case Op::count:
-        case Op::least:
-        case Op::most:
-        case Op::collect: return true;
-        default: return false;
-    }
-}
+// sum, count, min, max, collect: an aggregate over a list, which binds its loop's local.
+bool is_aggregate(Op op) { return op == Op::sum || op == Op::count || op == Op::least || op == Op::most || op == Op::collect; }
 
 // The locals bound within a formula (by `let` and by aggregates).
 void bound_within(const Node& n, std::set<int>& out) {
@@ -161,22 +153,18 @@ void CohortTotals::add(std::size_t seq, CaseParts&& parts) {
             r.error.emplace(seq, std::move(*part.error));
             continue;
         }
-        ++r.count;
-        switch (ops_[i]) {
-            case Op::count: break;
-            case Op::sum:
-                try {
-                    r.sum = within_digits(r.sum + part.element.n(), *nodes_[i], p_.limits.digits);
-                } catch (const EvalError& e) {
-                    r.error.emplace(seq, e);
-                }
-                break;
-            case Op::least:
-            case Op::most:
-                if (r.count == 1 || better(ops_[i], part.element, r.best)) r.best = std::move(part.element);
-                break;
-            case Op::collect: r.collected.emplace_back(seq, std::move(part.element)); break;
-            default: break;
+        ++r.count;  // a count keeps only this
+        const Op op = ops_[i];
+        if (op == Op::sum) {
+            try {
+                r.sum = within_digits(r.sum + part.element.n(), *nodes_[i], p_.limits.digits);
+            } catch (const EvalError& e) {
+                r.error.emplace(seq, e);
+            }
+        } else if (op == Op::least || op == Op::most) {
+            if (r.count == 1 || better(op, part.element, r.best)) r.best = std::move(part.element);
+        } else if (op == Op::collect) {
+            r.collected.emplace_back(seq, std::move(part.element));
         }
     }
     if (plan_.keeps_records()) records_.emplace_back(seq, std::move(parts.record));
@@ -204,21 +192,17 @@ void CohortTotals::merge(CohortTotals&& other) {
         // The first error in case order stands; what either shard added after it no longer counts.
         if (o.error && (!r.error || o.error->first < r.error->first)) r.error = std::move(o.error);
         if (r.error) continue;
-        switch (ops_[i]) {
-            case Op::count: break;
-            case Op::sum:
-                try {
-                    r.sum = within_digits(r.sum + o.sum, *nodes_[i], p_.limits.digits);
-                } catch (const EvalError& e) {
-                    r.error.emplace(std::numeric_limits<std::size_t>::max(), e);
-                }
-                break;
-            case Op::least:
-            case Op::most:
-                if (o.count && (r.count == 0 || better(ops_[i], o.best, r.best))) r.best = std::move(o.best);
-                break;
-            case Op::collect: merge_in_order(r.collected, std::move(o.collected)); break;
-            default: break;
+        const Op op = ops_[i];
+        if (op == Op::sum) {
+            try {
+                r.sum = within_digits(r.sum + o.sum, *nodes_[i], p_.limits.digits);
+            } catch (const EvalError& e) {
+                r.error.emplace(std::numeric_limits<std::size_t>::max(), e);
+            }
+        } else if (op == Op::least || op == Op::most) {
+            if (o.count && (r.count == 0 || better(op, o.best, r.best))) r.best = std::move(o.best);
+        } else if (op == Op::collect) {
+            merge_in_order(r.collected, std::move(o.collected));
         }
         r.count += o.count;
     }
@@ -229,21 +213,19 @@ Value CohortTotals::value_of(const Node& n, int member) const {
     const std::size_t i = *plan_.total_of(&n, member);
     const Running& r = running_[i];
     if (r.error) throw EvalError(r.error->second);
-    switch (n.op) {
-        case Op::sum: return Value::number(r.sum);
-        case Op::count: return Value::number(Number(r.count));
-        case Op::collect: {
-            std::vector<Value> items;
-            items.reserve(r.collected.size());
-            for (const auto& [_, v] : r.collected) items.push_back(v);
-            return Value::list(std::move(items));
-        }
-        case Op::least:
-        case Op::most:
-            if (r.count == 0) throw EvalError(n.where, std::string(n.op == Op::least ? "min" : "max") + "() of an empty list has no value");
-            return r.best;
-        default: throw EvalError(n.where, "internal error: not an aggregate");
+    if (n.op == Op::sum) return Value::number(r.sum);
+    if (n.op == Op::count) return Value::number(Number(r.count));
+    if (n.op == Op::collect) {
+        std::vector<Value> items;
+        items.reserve(r.collected.size());
+        for (const auto& [_, v] : r.collected) items.push_back(v);
+        return Value::list(std::move(items));
     }
+    if (n.op == Op::least || n.op == Op::most) {
+        if (r.count == 0) throw EvalError(n.where, std::string(n.op == Op::least ? "min" : "max") + "() of an empty list has no value");
+        return r.best;
+    }
+    throw EvalError(n.where, "internal error: not an aggregate");
 }
 
 Value CohortTotals::records() const {

@@ -33,12 +33,10 @@ inline const Number& arithmetic(Number& out, const Node& n, const Number& a, con
 }
 // a < b, a <= b, a > b or a >= b, as op says.
 inline bool ordered(Op op, const Number& a, const Number& b) {
-    switch (op) {
-        case Op::lt: return a < b;
-        case Op::le: return a <= b;
-        case Op::gt: return a > b;
-        default: return a >= b;  // ge
-    }
+    if (op == Op::lt) return a < b;
+    if (op == Op::le) return a <= b;
+    if (op == Op::gt) return a > b;
+    return a >= b;  // ge
 }
 // Whether two values of one type are equal: texts, truth values, or what numbers, dates and members hold.
 inline bool same_value(const Value& a, const Value& b) {
@@ -154,7 +152,7 @@ public:
 
 private:
     friend std::vector<Value> bind_params(const Program&, const Overrides&, const RunTables*);
-    friend struct Machine;  // what compiled code reads and runs (eval_compiled.cpp)
+    friend struct Machine;  // what compiled code reads and runs (compiled_code.hpp)
     // A step into n, as eval() takes one: throws EvalError past the depth or step limit, else raises the depth and
     // gives it, to be lowered when the step is done.
     std::uint64_t* enter(const Node& n) {
@@ -172,15 +170,24 @@ private:
     template <typename PushArgs, typename Body> Value invoke(const Node& n, PushArgs&& push_args, Body&& body);
     Evaluator(const Program& p, const Overrides& overrides);
     const Value& param(int i);
+    // A step into n: its operation evaluated, the larger ones by a function of their own (eval_operators.cpp).
     Value eval(const Node& n);
     const Value& operand(const Node& n, Value& tmp);
-    Value binary(const Node& n);
+    // Operators and arithmetic (eval_operators.cpp).
+    Value calculation(const Node& n);
+    Value comparison(const Node& n);
+    Value rounded(const Node& n);
     Value extremum(const Node& n);
     Value power(const Node& n);
     Value numbers(const Node& n);
+    // Lookups and dates (eval_lookup.cpp).
+    Value lookup(const Node& n);
+    Value dated(const Node& n);
+    Value pick(const Node& n);
     Value date_shift(const Node& n);
     Value make_date(const Node& n);
-    Value lookup(const Node& n);
+    Value financial_year(const Node& n);
+    // Calls and aggregates (eval_calls.cpp).
     Value call(const Node& n);
     Value aggregate(const Node& n);
     Value grouped(const RuleDef& r);

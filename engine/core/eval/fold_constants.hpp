@@ -15,12 +15,13 @@
 namespace reckon {
 
 // Marks the largest parts of every per-case formula (rules, function bodies, requirements) that read only the
-// run, each with a slot in p.constants.
+// run, each with a slot in p.constants. A pass of compile: mark_run_constants.cpp.
 void mark_run_constants(Program& p);
 
 // The values of a program's run constants under a run's params (and the program's tables). A part whose
 // evaluation fails is left unknown: each case then evaluates it, and meets the error as it did before.
-// With them, the run's rules and functions compiled against them (eval_compiled.hpp), shared by its evaluators.
+// With them, the run's rules and functions compiled against them (run_constants.hpp), shared by its evaluators.
+// Computed in fold_constants.cpp.
 RunConstants run_constants(const Program& p, const std::vector<Value>& params);
 
 }  // namespace reckon

@@ -4,7 +4,9 @@
 // of fold_constants.hpp) is a constant in the code, and a value held by the evaluator (a param, an input, a rule's
 // value) is read where it is held, never copied or counted. The few operations not compiled (a lookup, a date
 // built or moved, a pick, a power, a list of numbers, collect, the cases of a cohort) are a closure that asks the
-// tree-walking evaluator (eval.cpp), so that both give one answer and one error.
+// tree-walking evaluator (Evaluator::eval), so that both give one answer and one error.
+// The closures and their compiler: compiled_code.hpp, compiled_numbers.cpp, compiled_conditions.cpp and
+// compiled_values.cpp.
 //
 // The code counts steps and depth exactly as the tree does, node for node, so that the limits stop a runaway case
 // at the same place with the same message; it is used for a case's rules (not for a rule by member, not while
@@ -23,7 +25,7 @@ class Evaluator;
 class CompiledRules;
 
 // What a run fixes (fold_constants.hpp): the value of each part of a formula that reads only the run, where it is
-// known, and the run's rules and functions compiled against them (eval_compiled.cpp), shared by its evaluators.
+// known, and the run's rules and functions compiled against them (compiled_values.cpp), shared by its evaluators.
 struct RunConstants {
     std::vector<Value> values;
     std::vector<std::uint8_t> known;
@@ -36,7 +38,7 @@ struct RunConstants {
 };
 
 
-// A compiled part that gives a Value (its base type is private to eval_compiled.cpp).
+// A compiled part that gives a Value (its base type is private to compiled_code.hpp).
 struct ValueCode;
 
 class CompiledRules {
