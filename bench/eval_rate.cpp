@@ -1,7 +1,7 @@
 // Evaluation alone: the cases are read once, then every case is evaluated
 // ROUNDS times over (as a loop over parameter scenarios does), on one thread;
 // prints the evaluations per second. Reading is not timed. The rules run as batch runs them: compiled for the run
-// (eval_compiled.hpp); with --tree, by the tree-walking evaluator, with the same run constants folded.
+// (engine/core/eval/compiled_*.cpp); with --tree, by the tree-walking evaluator, with the same run constants folded.
 // By default the rounds go over the whole list in turn, so that a case's data has left the cache by its next
 // evaluation when the list is long; with --in-turn each case is evaluated ROUNDS times before the next, its data
 // in the cache as a batch has it just after reading the case.

@@ -1,4 +1,4 @@
-// The compiled evaluator (engine/core/eval_compiled.cpp) against the tree-walking one (eval.cpp). The contract: for
+// The compiled evaluator (engine/core/eval/compiled_*.cpp) against the tree-walking one (eval.cpp). The contract: for
 // any program and case, the compiled code gives the tree's outputs, value for value and kind for kind, or the
 // tree's error, with the same place, message and notes; and it counts steps and depth node for node as the tree
 // does, so that under any step or depth limit both stop at the same node, or both finish.
