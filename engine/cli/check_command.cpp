@@ -6,6 +6,7 @@
 #include "cli/exit_status.hpp"
 #include "core/compile/compile.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -15,8 +16,11 @@ namespace {
 
 int cmd_check(const Run& run, const std::string& ruleset) {
     auto p = compile(ruleset, {}, run.limits);
-    std::cout << ruleset << ": ok (" << p->params.size() << " params, " << p->tables.size() << " tables, "
-              << p->inputs.size() << " inputs, " << p->rules.size() << " rules of which " << p->outputs.size()
+    // a param dated by a case input is computed as a rule of each case, but its author wrote a param
+    const auto dated = static_cast<std::size_t>(
+        std::count_if(p->rules.begin(), p->rules.end(), [](const RuleDef& r) { return r.dated.by_input; }));
+    std::cout << ruleset << ": ok (" << p->params.size() + dated << " params, " << p->tables.size() << " tables, "
+              << p->inputs.size() << " inputs, " << p->rules.size() - dated << " rules of which " << p->outputs.size()
               << " outputs and " << p->cohort_outputs.size() << " cohort outputs, " << p->tests.size() << " tests)\n";
     return ok;
 }

@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_status.hpp"
 #include "cli/run_options.hpp"
+#include "cli/unknown_words.hpp"
 
 #include "core/base/big_stack.hpp"
 #include "version.hpp"
@@ -38,6 +39,10 @@ int main(int argc, char** argv) {
                      add_lsp, add_test, add_template})
         add(app, run, chosen);
 
+    if (auto unknown = unknown_word(app, argc, argv)) {
+        std::cerr << "reckon: error: " << *unknown << "\n";
+        return bad_usage;
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -2,6 +2,7 @@
 // figure, the cohort's, or both), and the member named inside its
 // parentheses; a name that is neither is an error that lists the outputs.
 #include "cli/named_figure.hpp"
+#include "core/base/nearest_names.hpp"
 
 #include "core/base/source.hpp"
 #include "core/program/settings.hpp"

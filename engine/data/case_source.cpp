@@ -1,5 +1,6 @@
 // Where a batch's cases come from (case_source.hpp).
 #include "data/case_source.hpp"
+#include "core/base/nearest_names.hpp"
 
 #include "core/compile/compile.hpp"
 #include "data/read_csv.hpp"

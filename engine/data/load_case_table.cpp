@@ -4,6 +4,7 @@
 // the `identified by` input and one for each field of its element; every input a case must have comes
 // from a column, a list table or its default. Rows are read as cases in load_table_row.cpp.
 #include "data/load_case_table.hpp"
+#include "core/base/nearest_names.hpp"
 
 #include "data/table_cells.hpp"
 

@@ -3,6 +3,7 @@
 // thousands separators ("1,650"), a currency's symbol in a money cell, "20%" for a plain number,
 // TRUE/FALSE and yes/no; dates only as YYYY-MM-DD (or day first, when the sheet is said to write them so).
 // A list input's elements come from its rows in its own table; every bad cell of a case is reported.
+#include "core/base/nearest_names.hpp"
 #include "data/load_case_table.hpp"
 
 #include "data/table_cells.hpp"

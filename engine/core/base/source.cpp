@@ -83,33 +83,6 @@ std::optional<Diagnostic> check_text(const SourceFile& f) {
     return std::nullopt;
 }
 
-std::string closest_name(const std::string& name, const std::vector<std::string>& candidates) {
-    auto distance = [](const std::string& a, const std::string& b) {
-        std::vector<std::size_t> row(b.size() + 1);
-        for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-        for (std::size_t i = 1; i <= a.size(); ++i) {
-            std::size_t prev = row[0];
-            row[0] = i;
-            for (std::size_t j = 1; j <= b.size(); ++j) {
-                std::size_t cur = row[j];
-                row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] == b[j - 1] ? 0 : 1)});
-                prev = cur;
-            }
-        }
-        return row[b.size()];
-    };
-    std::string best;
-    std::size_t best_d = std::max<std::size_t>(2, name.size() / 3) + 1;
-    for (const auto& c : candidates) {
-        std::size_t d = distance(name, c);
-        if (d < best_d) {
-            best_d = d;
-            best = c;
-        }
-    }
-    return best;
-}
-
 std::size_t display_width(std::string_view s) {
     std::size_t w = 0;
     for (unsigned char c : s) w += (c & 0xC0) != 0x80;

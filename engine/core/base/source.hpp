@@ -49,10 +49,6 @@ SourcePtr read_source(const std::string& path, std::uint64_t max_bytes);
 // Characters, not bytes, of UTF-8 text: for lining up columns.
 std::size_t display_width(std::string_view s);
 
-// The candidate nearest to `name` within a few edits (for "did you mean"),
-// the first of equals; "" when none is that near.
-std::string closest_name(const std::string& name, const std::vector<std::string>& candidates);
-
 // The regular files with one of `extensions` (".yaml") in a folder and below, sorted.
 std::vector<std::string> files_in(const std::string& folder, const std::vector<std::string>& extensions);
 

@@ -191,6 +191,10 @@ private:
 
     void error(Location where, std::string message, std::vector<std::string> notes = {});
     std::string suggestion(const std::string& name) const;
+    std::vector<std::string> names_in_scope() const;
+    std::optional<std::string> spaced_rate(const ast::Expr& e) const;
+    bool loop_without_body(const ast::Expr& e);
+    std::vector<std::string> unknown_name_notes(const std::string& name) const;
     std::string describe(const Type& t) const { return reckon::describe(t, p_.units); }
     std::string unit_name(const Unit& u) const;
 

@@ -30,7 +30,9 @@ Checked Checker::call(const ast::Expr& e) {
                 if (fns_.count(e.text)) break;  // a function of the ruleset's own by that name
                 return absolute(e, arguments(e, std::nullopt));
             case Builtin::sum:
-            case Builtin::count: return list_total(e, *builtin, arguments(e, *builtin));
+            case Builtin::count:
+                if (loop_without_body(e)) return failed();
+                return list_total(e, *builtin, arguments(e, *builtin));
             case Builtin::collect: break;  // only as collect(x for x in list)
             case Builtin::power:
                 if (fns_.count(e.text)) break;
@@ -53,6 +55,25 @@ std::vector<Checked> Checker::arguments(const ast::Expr& e, std::optional<Builti
         else args.push_back(expr(*e.kids[i]));
     }
     return args;
+}
+
+// `count(c in cases)`, `sum(o in offences)`: a loop with neither `where` nor
+// `for`, read as a conversion to a unit; says what to write instead.
+bool Checker::loop_without_body(const ast::Expr& e) {
+    if (e.kids.size() != 1 || e.kids[0]->kind != ast::ExprKind::convert) return false;
+    const ast::Expr& loop = *e.kids[0];
+    const ast::Expr& var = *loop.kids[0];
+    if (var.kind != ast::ExprKind::name || var.path.size() != 1 || loop.unit.terms.size() != 1) return false;
+    const std::string& list = loop.unit.text;
+    if (p_.units.find(list) >= 0 || enums_.count(list) || records_.count(list)) return false;
+    const std::string& v = var.path[0];
+    if (e.text == "count")
+        error(e.where, "count(" + v + " in " + list + ") needs a condition: count(" + v + " in " + list + " where …) counts those that meet it",
+              {"to count all of them, write count(" + list + ")"});
+    else
+        error(e.where, "sum(" + v + " in " + list + ") needs what to add up: sum(" + v + ".FIELD for " + v + " in " + list + ")",
+              {"to add up a list of numbers as it is, write sum(" + list + ")"});
+    return true;
 }
 
 bool Checker::any_failed(const std::vector<Checked>& args) {

@@ -2,6 +2,7 @@
 // (everything, or the names its import lists), never what its importer or a file it does not import declares; so an
 // imported file checks and tests on its own exactly as it does inside the program. Outputs and tests are the entry
 // file's: an imported file's outputs are rules to its importer, and its tests are run when it is tested itself.
+#include "core/base/nearest_names.hpp"
 #include "core/check/check.hpp"
 
 #include <algorithm>

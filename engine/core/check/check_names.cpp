@@ -193,10 +193,7 @@ Checker::Resolved Checker::declared_name(const ast::Expr& e) {
         error(e.where, "'" + n + "' is a unit, not a value: write a quantity such as 1 " + n);
         return r;
     } else {
-        std::vector<std::string> notes;
-        std::string s = suggestion(e.text);
-        if (!s.empty()) notes.push_back("did you mean '" + s + "'?");
-        error(e.where, "unknown name '" + e.text + "'", notes);
+        error(e.where, "unknown name '" + e.text + "'", unknown_name_notes(e.text));
         return r;
     }
     r.failed = false;

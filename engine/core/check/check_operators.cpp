@@ -24,7 +24,24 @@ Checked Checker::unary(const ast::Expr& e) {
     return {v.type, std::move(n)};
 }
 
+// `£5,543 / year`: an amount divided by a unit's bare name, meant as a rate.
+std::optional<std::string> Checker::spaced_rate(const ast::Expr& e) const {
+    const ast::Expr& l = *e.kids[0];
+    const ast::Expr& r = *e.kids[1];
+    if (e.op != ast::Operator::div || r.kind != ast::ExprKind::name || r.path.size() != 1) return std::nullopt;
+    const std::string& unit = r.path[0];
+    if (p_.units.find(unit) < 0 || params_.count(unit) || find_rule(unit) >= 0 || inputs_.count(unit)) return std::nullopt;
+    if (l.kind == ast::ExprKind::money) return l.text + l.value_text + "/" + unit;
+    if (l.kind == ast::ExprKind::number && !l.unit.text.empty()) return l.text + " " + l.unit.text + "/" + unit;
+    return std::nullopt;
+}
+
 Checked Checker::binary(const ast::Expr& e) {
+    if (auto rate = spaced_rate(e)) {
+        error(e.kids[1]->where, "'" + e.kids[1]->path[0] + "' is a unit, not a value: a rate is one quantity, with the unit right after the '/'",
+              {"write " + *rate});
+        return failed();
+    }
     Checked a = expr(*e.kids[0]);
     const ast::Expr* guarded = e.op == ast::Operator::and_ ? given_name(*e.kids[0]) : nullptr;  // `left is given and left > x`
     if (guarded) narrowed_.push_back(guarded->text);

@@ -2,6 +2,7 @@
 // as written in the language and checked as a constant of the param's (or
 // the column's) type; a table cell's value replaces the ruleset's for the run.
 #include "core/check/check_settings.hpp"
+#include "core/base/nearest_names.hpp"
 
 #include "core/syntax/parse.hpp"
 

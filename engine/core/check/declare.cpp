@@ -3,6 +3,7 @@
 // from the inputs, and the run inputs. Units, records, enumerations and the
 // types and units as written are declared in declare_types.cpp; the
 // declarations' formulas are checked afterwards (check_declarations.cpp).
+#include "core/base/nearest_names.hpp"
 #include "core/check/check.hpp"
 
 #include <algorithm>
@@ -189,12 +190,33 @@ void Checker::declare_input(const ast::Decl& d) {
     input_decls_.push_back(&d);
 }
 
-std::string Checker::suggestion(const std::string& name) const {
+// The names in scope here: the locals of the formula (innermost first), then
+// everything declared, the inputs and the units.
+std::vector<std::string> Checker::names_in_scope() const {
     std::vector<std::string> known;
+    for (auto it = frame_.scope.rbegin(); it != frame_.scope.rend(); ++it)
+        if (!it->name.empty()) known.push_back(it->name);
     for (const auto& [n, _] : declared_) known.push_back(n);
     for (const auto& [n, _] : inputs_) known.push_back(n);
     for (const auto& u : p_.units.all()) known.push_back(u.name);
-    return closest_name(name, known);
+    return known;
+}
+
+std::string Checker::suggestion(const std::string& name) const { return closest_name(name, names_in_scope()); }
+
+// What to say of an unknown name: the enumerations it is a member of, in the
+// qualified form that names it; else the nearest names in scope.
+std::vector<std::string> Checker::unknown_name_notes(const std::string& name) const {
+    std::vector<std::string> forms;
+    for (const auto& en : p_.enums)
+        if (en->factors.empty() && en->member(name) >= 0) forms.push_back(en->name + "." + name);
+    if (!forms.empty()) {
+        std::string all;
+        for (std::size_t i = 0; i < forms.size(); ++i) all += (i == 0 ? "" : i + 1 == forms.size() ? " or " : ", ") + forms[i];
+        return {"'" + name + "' is a member of an enumeration: name it with its type, as " + all};
+    }
+    std::string near = did_you_mean(nearest_names(name, names_in_scope()));
+    return near.empty() ? std::vector<std::string>{} : std::vector<std::string>{near};
 }
 
 }  // namespace reckon

@@ -2,6 +2,7 @@
 // enumerations (their names first, so records may refer to each other in any
 // order), and the types and units as written in declarations, with their
 // bounds (min, max).
+#include "core/base/nearest_names.hpp"
 #include "core/check/check.hpp"
 
 namespace reckon {
