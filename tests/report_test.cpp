@@ -235,7 +235,7 @@ TEST_CASE("report: the IOM page shows the cohort and every nominal as reckon bat
         }
     }
     CHECK(rows == 100);  // the first 100; the workbook has every case
-    CHECK(html.find("<p class=\"more\">The first 100 of the 240 cases; the total is over all of them.") != std::string::npos);
+    CHECK(html.find("<p class=\"more\">The first 100 of the 240 cases; the sum is over all of them.") != std::string::npos);
     // the total row adds every case's figure, to the penny
     long long baseline = 0;
     for (const auto& [id, outputs] : cases) baseline += pennies("£" + outputs["baseline_cost"]["value"].get<std::string>());
@@ -243,6 +243,19 @@ TEST_CASE("report: the IOM page shows the cohort and every nominal as reckon bat
     REQUIRE(std::regex_search(html, total, std::regex("data-total=\"baseline_cost\">([^<]*)<")));
     CHECK(pennies(total[1]) == baseline);
     CHECK(html.find("data-total=\"status\"></td>") != std::string::npos);  // a status does not add up
+    // the sum says what it is over, and the cohort's own figures, which the rest of the page shows, are beside it (issue 36:
+    // a Total row of 751 offences under a cohort of 492, unexplained)
+    CHECK(html.find("<tfoot><tr class=\"sum\"><td>Sum, all 240 cases</td>") != std::string::npos);
+    CHECK(html.find("data-total=\"baseline_offences\">751</td>") != std::string::npos);
+    CHECK(html.find("data-total=\"annualised_offences\">133.83<br><span class=\"over\">the 157 with a figure</span></td>") != std::string::npos);
+    CHECK(html.find("<tr class=\"cohort\"><td>The cohort</td><td></td><td class=\"num\"></td><td class=\"num\" data-output=\"baseline_offences\">492</td>") !=
+          std::string::npos);
+    CHECK(html.find("data-output=\"baseline_css\">85,158</td>") != std::string::npos);
+    CHECK(html.find("data-output=\"baseline_cost\">£1,446,450.90</td>") != std::string::npos);
+    CHECK(html.find("<p class=\"note\">The sum adds up every one of the 240 cases in the table. The cohort row is the ruleset's own figure") !=
+          std::string::npos);
+    // printed, the foot is a row group of its own: not repeated at the foot of every page
+    CHECK(html.find("tfoot{display:table-row-group}") != std::string::npos);
     // two charts: 20 offence types x 2 series, and the cohort by status
     CHECK(count_of(html, "<rect class=\"bar\"") == 65);
     // a negative figure is a bar to the left of zero: commercial robbery rose, its saving is -£4,708.45

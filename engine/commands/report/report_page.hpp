@@ -98,7 +98,8 @@ private:
     // report_cases.cpp
     std::string under(std::size_t run) const;
     void cases_table(const ReportItem& item, std::size_t run);
-    void cases_total_row(const ReportItem& item, std::size_t run);
+    bool cases_total_row(const ReportItem& item, std::size_t run);
+    int cohort_namesake(const RuleDef& r) const;
     void list(const ReportItem& item);
 
     // report_chart_items.cpp
