@@ -153,7 +153,7 @@ TEST_CASE("report: the Sussex page shows every figure of reckon eval, to the pen
     CHECK(count_of(html, "<rect class=\"bar\"") == 7);
     CHECK(html.find(">£33,382.07</text>") != std::string::npos);
     CHECK(html.find("class=\"axis-label\"") != std::string::npos);
-    CHECK(html.find(">Cost over 12 months (GBP)</text>") != std::string::npos);
+    CHECK(html.find(">Cost over 12 months (£)</text>") != std::string::npos);  // the page's £ (issue 36: "GBP")
     CHECK(html.find("<caption>The figures in this chart</caption>") != std::string::npos);
     // the appendix, with worked values for the case
     CHECK(html.find("Appendix: the methodology") != std::string::npos);
@@ -256,8 +256,26 @@ TEST_CASE("report: the IOM page shows the cohort and every nominal as reckon bat
           std::string::npos);
     // printed, the foot is a row group of its own: not repeated at the foot of every page
     CHECK(html.find("tfoot{display:table-row-group}") != std::string::npos);
-    // two charts: 20 offence types x 2 series, and the cohort by status
-    CHECK(count_of(html, "<rect class=\"bar\"") == 65);
+    // three charts: the offence types with a figure other than zero (15 x 2 series, and 14 savings), and the cohort by status;
+    // the offence types with nothing to draw are said under each chart, and its table has all 20 (issue 36: 20 bars, most zero)
+    CHECK(count_of(html, "<rect class=\"bar\"") == 15 * 2 + 14 + 5);
+    CHECK(html.find("<p class=\"note\" data-left-out=\"5\">5 of the 20 members of OffenceType are not drawn: their figures are zero in "
+                    "every series. The table under the chart has every one.</p>") != std::string::npos);
+    CHECK(html.find("<p class=\"note\" data-left-out=\"6\">6 of the 20 members of OffenceType are not drawn: their figures are zero.") !=
+          std::string::npos);
+    CHECK(count_of(html, "<caption>The figures in this chart</caption>\n<thead><tr><th></th><th class=\"num\">Baseline offences</th>") == 1);
+    // money on an axis is written as the page writes it, £ (issue 36: "GBP")
+    CHECK(html.find(">Saving (£); below zero, offences of the type rose</text>") != std::string::npos);
+    CHECK(html.find(">Saving from reduced offending (value 1, PNC) (£)</text>") != std::string::npos);
+    CHECK(html.find("GBP)</text>") == std::string::npos);
+    // the tornado's legend names only the end whose bars it draws: at the high end (the published costs) nothing moves
+    CHECK(html.find(">low end of the range</text>") != std::string::npos);
+    CHECK(html.find(">high end of the range</text>") == std::string::npos);
+    CHECK(html.find(">at the high end of every range the figure does not move: no bar</text>") != std::string::npos);
+    // the histogram's count axis: a title, and a tick every 50 draws from 0 to 200
+    CHECK(html.find(">Draws in the bin</text>") != std::string::npos);
+    CHECK(count_of(html, "<text class=\"tick count\"") == 5);
+    CHECK(html.find("fill=\"#38424c\">200</text>") != std::string::npos);
     // a negative figure is a bar to the left of zero: commercial robbery rose, its saving is -£4,708.45
     std::smatch negative;
     REQUIRE(std::regex_search(html, negative, std::regex("<rect class=\"bar\" x=\"([0-9.]+)\" y=\"[0-9.]+\" width=\"([0-9.]+)\"[^>]*>"
@@ -620,8 +638,14 @@ TEST_CASE("report --scenarios: the IOM report over 2019-2024 from one cohort, ea
     CHECK(html.find("data-output=\"saving_pnc\" data-scenario=\"2023\">£1,016,000<") != std::string::npos);
     // the trend: a line chart per unit of the headlines (per cent; the range's £; £; nominals), a point a year where defined
     CHECK(count_of(html, "<figure class=\"chart trend\">") == 4);
-    // 3 percentages over 4 defined years, saving_css over 4 and saving_pnc over 6, the fiscal saving and the nominals over 6
-    CHECK(count_of(html, "<circle class=\"point\"") == 3 * 4 + 4 + 6 + 6 + 6);
+    // 3 percentages over 4 defined years, both savings over the same 4 (issue 36: a saving of £0 in 2019 and 2020 beside
+    // reductions not defined, none being in the cohort), the fiscal saving over 4 and the nominals over 6
+    CHECK(count_of(html, "<circle class=\"point\"") == 3 * 4 + 4 + 4 + 4 + 6);
+    for (const char* year : {"2019", "2020"})
+        for (const char* saving : {"saving_pnc", "saving_pnc_fiscal", "saving_css", "offence_reduction_pct"}) {
+            CAPTURE(saving);
+            CHECK(html.find(std::string("data-output=\"") + saving + "\" data-scenario=\"" + year + "\">not defined<") != std::string::npos);
+        }
     // a cases table for each year; the appendix says what each scenario sets, exactly
     CHECK(html.find("<caption>Nominals (2019)</caption>") != std::string::npos);
     CHECK(html.find("<caption>Nominals (2024)</caption>") != std::string::npos);

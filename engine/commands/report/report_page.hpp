@@ -111,6 +111,8 @@ private:
     void chart_data(const std::vector<std::string>& columns, const std::vector<Bar>& rows);
     std::string axis_of(const RuleDef& r) const;
     std::string unit_words(const RuleDef& r) const;
+    std::string unit_as_shown(const RuleDef& r) const;
+    static std::string left_out_note(const EnumDef& by, std::size_t left_out, std::size_t all, std::size_t series);
 
     // report_uncertainty_items.cpp
     bool uncertainty_shown(const ReportItem& item);
