@@ -112,6 +112,14 @@ std::map<std::string, XCell> cells_of(const std::string& sheet) {
     return out;
 }
 
+// The Cases sheet's columns by the output each holds, from the notes on its headers ("output baseline_cost"): output -> column letter.
+std::map<std::string, std::string> columns_by_output(const std::string& comments) {
+    static const std::regex note(R"re(<comment ref="([A-Z]+)1"[^>]*>.*?<t>output ([a-z_0-9.]+)</t>)re");
+    std::map<std::string, std::string> out;
+    for (auto it = std::sregex_iterator(comments.begin(), comments.end(), note); it != std::sregex_iterator(); ++it) out[(*it)[2]] = (*it)[1];
+    return out;
+}
+
 // The number format of each cell style (index into cellXfs) of styles.xml.
 std::vector<std::string> formats_of(const std::string& styles) {
     std::map<std::string, std::string> custom{{"0", "General"}, {"14", "m/d/yyyy"}};
@@ -437,14 +445,28 @@ TEST_CASE("workbook: numbers are stored as numbers with their formats, texts as 
     auto first = nlohmann::json::parse(batch.out.substr(0, batch.out.find('\n')));
     CHECK(cases["A2"].value == first["case"].get<std::string>());
     CHECK(cases["A2"].type == "inlineStr");
-    std::map<std::string, std::string> column;  // output name -> column letter
+    // each column headed by the label the ruleset gives its output, the output's name in a note on the header (issue 36: the
+    // headers were the internal names)
+    std::map<std::string, std::string> column;  // label -> column letter
     for (char col = 'C'; col <= 'K'; ++col) column[cases[std::string(1, col) + "1"].value] = std::string(1, col);
-    REQUIRE(column.count("baseline_cost"));
-    const XCell& cost = cases[column["baseline_cost"] + "2"];
+    REQUIRE(column.count("Baseline cost"));
+    REQUIRE(column.count("Status"));
+    CHECK(column.count("baseline_cost") == 0);
+    const std::string notes = unzip(xlsx, "xl/comments1.xml");
+    CHECK(notes.find("<comment ref=\"" + column["Baseline cost"] + "1\" authorId=\"0\">") != std::string::npos);
+    CHECK(notes.find("<t>output baseline_cost</t>") != std::string::npos);
+    const XCell& cost = cases[column["Baseline cost"] + "2"];
     CHECK(cost.type.empty());  // a number
     CHECK(cost.value == first["outputs"]["baseline_cost"]["value"].get<std::string>());
     CHECK(format_of(cost) == "\"£\"#,##0.00");
-    CHECK(cases[column["status"] + "2"].type == "inlineStr");
+    CHECK(cases[column["Status"] + "2"].type == "inlineStr");
+    // the status column is wide enough for its widest value, "Not on the scheme" (issue 36: it was cut, "Not on the s")
+    const std::string sheet = unzip(xlsx, "xl/worksheets/sheet1.xml");
+    const int status_col = column["Status"][0] - 'A' + 1;
+    std::smatch width;
+    REQUIRE(std::regex_search(sheet, width, std::regex("<col min=\"" + std::to_string(status_col) + "\" max=\"" + std::to_string(status_col) +
+                                                       "\" width=\"([0-9.]+)\"")));
+    CHECK(std::stod(width[1]) >= std::string("Not on the scheme").size() + 2);
 
     // Cohort: the percentages as fractions in a percentage format, money in money's.
     auto cohort = cells_of(unzip(xlsx, "xl/worksheets/sheet2.xml"));
@@ -527,8 +549,10 @@ TEST_CASE("workbook: money rates, hours and failed cases") {
     CHECK(failures["C2"].value == dir + "/broken.yaml:3:1");
     CHECK(failures["D2"].value.rfind("invalid YAML", 0) == 0);
     auto cases = cells_of(unzip(xlsx, "xl/worksheets/sheet2.xml"));
-    std::map<std::string, std::string> column;
-    for (char col = 'C'; col <= 'R'; ++col) column[cases[std::string(1, col) + "1"].value] = std::string(1, col);
+    std::map<std::string, std::string> column = columns_by_output(unzip(xlsx, "xl/comments1.xml"));
+    for (char col = 'C'; col <= 'R'; ++col)
+        if (cases[std::string(1, col) + "1"].value == "error") column["error"] = std::string(1, col);
+    CHECK(cases[column["hostel_weekly"] + "1"].value == "Hostel weekly cost");  // its label, its name in the note
     const XCell& weekly = cases[column["hostel_weekly"] + "2"];
     CHECK(weekly.value == "845.12");
     CHECK(formats.at(std::stoul(weekly.style)) == "\"£\"#,##0.00\" a week\"");  // shown "£845.12 a week"
