@@ -219,7 +219,7 @@ std::string ticks(const Scale& sc, const std::function<double(double)>& x_of, do
 namespace {
 // A tornado's legend: the colour of each end of a range that some bar draws (the low end's the first, the
 // high end's the second); an end at which no value moves the figure draws no bar, and the legend says so
-// instead of naming a colour that never appears.
+// instead of naming a colour that never appears (the legend then starts at the chart's left edge, `x` else).
 std::string tornado_legend(const std::vector<Swing>& rows, double base, const std::function<double(double)>& x_of, double x) {
     bool drawn[2] = {false, false};
     for (const auto& r : rows) {
@@ -227,6 +227,7 @@ std::string tornado_legend(const std::vector<Swing>& rows, double base, const st
         drawn[1] = drawn[1] || std::fabs(x_of(r.at_high) - x_of(base)) > 0.01;
     }
     const char* const ends[2] = {"low", "high"};
+    if (!drawn[0] || !drawn[1]) x = 8;  // from the left edge, with room for the note after the swatch
     std::string t, undrawn;
     for (int e = 0; e < 2; ++e) {
         const std::string label = std::string(ends[e]) + " end of the range";
