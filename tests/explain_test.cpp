@@ -78,8 +78,11 @@ TEST_CASE("explain a cohort figure: the cohort figures it uses, and the cases wi
     auto j = nlohmann::json::parse(r.out);
     CHECK(j["kind"] == "cohort output");
     CHECK(j["value"] == "£1,016,259.57");
-    CHECK(j["formula"] == "baseline_cost - annualised_cost");
-    REQUIRE(j["uses"].size() == 2);
+    CHECK(j["formula"] == "if nominals_included > 0 then baseline_cost - annualised_cost else none");
+    REQUIRE(j["uses"].size() == 3);
+    CHECK(j["uses"][0]["name"] == "nominals_included");  // not defined when no nominal is included
+    CHECK(j["uses"][0]["over_cases"] == "counts 157 of the 240 cases");
+    j["uses"].erase(0);
     for (const auto& u : j["uses"]) {
         CAPTURE(u["name"].get<std::string>());
         CHECK(u["kind"] == "cohort output");
@@ -122,7 +125,9 @@ TEST_CASE("explain a cohort figure --case ID: that case's part of each sum, foll
     Run r = run_reckon(args);
     REQUIRE_MESSAGE(r.status == 0, r.err);
     auto j = nlohmann::json::parse(r.out);
-    REQUIRE(j["uses"].size() == 2);
+    REQUIRE(j["uses"].size() == 3);
+    CHECK(j["uses"][0]["name"] == "nominals_included");  // counted: N0121 is included
+    j["uses"].erase(0);
     // N0121's part of the baseline cost is its largest part, and is the case's own figure, followed to its inputs
     const auto& baseline = j["uses"][0];
     REQUIRE(baseline["case"].size() == 1);

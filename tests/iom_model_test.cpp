@@ -213,8 +213,9 @@ void compare_year(const std::string& folder, int year, const Prices& prices) {
     expect_figure(cohort, "reduced_or_stopped_pct", included > 0 ? std::optional<Q>(reduced / included * 100) : std::nullopt, 1);
     expect_figure(cohort, "baseline_cost", base_cost, 2);
     expect_figure(cohort, "annualised_cost", ann_cost, 2);
-    expect_figure(cohort, "saving_pnc", base_cost - ann_cost, 2);
-    expect_figure(cohort, "saving_pnc_fiscal", fiscal_saving, 2);
+    // the savings are not defined when no nominal is included, as the reductions are not
+    expect_figure(cohort, "saving_pnc", included > 0 ? std::optional<Q>(base_cost - ann_cost) : std::nullopt, 2);
+    expect_figure(cohort, "saving_pnc_fiscal", included > 0 ? std::optional<Q>(fiscal_saving) : std::nullopt, 2);
     expect_figure(cohort, "saving_css", base_css > 0 ? std::optional<Q>(base_cost * (base_css - ann_css) / base_css) : std::nullopt, 2);
 }
 }  // namespace

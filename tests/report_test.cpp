@@ -112,6 +112,14 @@ std::map<std::string, XCell> cells_of(const std::string& sheet) {
     return out;
 }
 
+// The Cases sheet's columns by the output each holds, from the notes on its headers ("output baseline_cost"): output -> column letter.
+std::map<std::string, std::string> columns_by_output(const std::string& comments) {
+    static const std::regex note(R"re(<comment ref="([A-Z]+)1"[^>]*>.*?<t>output ([a-z_0-9.]+)</t>)re");
+    std::map<std::string, std::string> out;
+    for (auto it = std::sregex_iterator(comments.begin(), comments.end(), note); it != std::sregex_iterator(); ++it) out[(*it)[2]] = (*it)[1];
+    return out;
+}
+
 // The number format of each cell style (index into cellXfs) of styles.xml.
 std::vector<std::string> formats_of(const std::string& styles) {
     std::map<std::string, std::string> custom{{"0", "General"}, {"14", "m/d/yyyy"}};
@@ -153,7 +161,7 @@ TEST_CASE("report: the Sussex page shows every figure of reckon eval, to the pen
     CHECK(count_of(html, "<rect class=\"bar\"") == 7);
     CHECK(html.find(">£33,382.07</text>") != std::string::npos);
     CHECK(html.find("class=\"axis-label\"") != std::string::npos);
-    CHECK(html.find(">Cost over 12 months (GBP)</text>") != std::string::npos);
+    CHECK(html.find(">Cost over 12 months (£)</text>") != std::string::npos);  // the page's £ (issue 36: "GBP")
     CHECK(html.find("<caption>The figures in this chart</caption>") != std::string::npos);
     // the appendix, with worked values for the case
     CHECK(html.find("Appendix: the methodology") != std::string::npos);
@@ -235,7 +243,7 @@ TEST_CASE("report: the IOM page shows the cohort and every nominal as reckon bat
         }
     }
     CHECK(rows == 100);  // the first 100; the workbook has every case
-    CHECK(html.find("<p class=\"more\">The first 100 of the 240 cases; the total is over all of them.") != std::string::npos);
+    CHECK(html.find("<p class=\"more\">The first 100 of the 240 cases; the sum is over all of them.") != std::string::npos);
     // the total row adds every case's figure, to the penny
     long long baseline = 0;
     for (const auto& [id, outputs] : cases) baseline += pennies("£" + outputs["baseline_cost"]["value"].get<std::string>());
@@ -243,8 +251,39 @@ TEST_CASE("report: the IOM page shows the cohort and every nominal as reckon bat
     REQUIRE(std::regex_search(html, total, std::regex("data-total=\"baseline_cost\">([^<]*)<")));
     CHECK(pennies(total[1]) == baseline);
     CHECK(html.find("data-total=\"status\"></td>") != std::string::npos);  // a status does not add up
-    // two charts: 20 offence types x 2 series, and the cohort by status
-    CHECK(count_of(html, "<rect class=\"bar\"") == 65);
+    // the sum says what it is over, and the cohort's own figures, which the rest of the page shows, are beside it (issue 36:
+    // a Total row of 751 offences under a cohort of 492, unexplained)
+    CHECK(html.find("<tfoot><tr class=\"sum\"><td>Sum, all 240 cases</td>") != std::string::npos);
+    CHECK(html.find("data-total=\"baseline_offences\">751</td>") != std::string::npos);
+    CHECK(html.find("data-total=\"annualised_offences\">133.83<br><span class=\"over\">the 157 with a figure</span></td>") != std::string::npos);
+    CHECK(html.find("<tr class=\"cohort\"><td>The cohort</td><td></td><td class=\"num\"></td><td class=\"num\" data-output=\"baseline_offences\">492</td>") !=
+          std::string::npos);
+    CHECK(html.find("data-output=\"baseline_css\">85,158</td>") != std::string::npos);
+    CHECK(html.find("data-output=\"baseline_cost\">£1,446,450.90</td>") != std::string::npos);
+    CHECK(html.find("<p class=\"note\">The sum adds up every one of the 240 cases in the table. The cohort row is the ruleset's own figure") !=
+          std::string::npos);
+    // printed, the foot is a row group of its own: not repeated at the foot of every page
+    CHECK(html.find("tfoot{display:table-row-group}") != std::string::npos);
+    // three charts: the offence types with a figure other than zero (15 x 2 series, and 14 savings), and the cohort by status;
+    // the offence types with nothing to draw are said under each chart, and its table has all 20 (issue 36: 20 bars, most zero)
+    CHECK(count_of(html, "<rect class=\"bar\"") == 15 * 2 + 14 + 5);
+    CHECK(html.find("<p class=\"note\" data-left-out=\"5\">5 of the 20 members of OffenceType are not drawn: their figures are zero in "
+                    "every series. The table under the chart has every one.</p>") != std::string::npos);
+    CHECK(html.find("<p class=\"note\" data-left-out=\"6\">6 of the 20 members of OffenceType are not drawn: their figures are zero.") !=
+          std::string::npos);
+    CHECK(count_of(html, "<caption>The figures in this chart</caption>\n<thead><tr><th></th><th class=\"num\">Baseline offences</th>") == 1);
+    // money on an axis is written as the page writes it, £ (issue 36: "GBP")
+    CHECK(html.find(">Saving (£); below zero, offences of the type rose</text>") != std::string::npos);
+    CHECK(html.find(">Saving from reduced offending (value 1, PNC) (£)</text>") != std::string::npos);
+    CHECK(html.find("GBP)</text>") == std::string::npos);
+    // the tornado's legend names only the end whose bars it draws: at the high end (the published costs) nothing moves
+    CHECK(html.find(">low end of the range</text>") != std::string::npos);
+    CHECK(html.find(">high end of the range</text>") == std::string::npos);
+    CHECK(html.find(">at the high end of every range the figure does not move: no bar</text>") != std::string::npos);
+    // the histogram's count axis: a title, and a tick every 50 draws from 0 to 200
+    CHECK(html.find(">Draws in the bin</text>") != std::string::npos);
+    CHECK(count_of(html, "<text class=\"tick count\"") == 5);
+    CHECK(html.find("fill=\"#38424c\">200</text>") != std::string::npos);
     // a negative figure is a bar to the left of zero: commercial robbery rose, its saving is -£4,708.45
     std::smatch negative;
     REQUIRE(std::regex_search(html, negative, std::regex("<rect class=\"bar\" x=\"([0-9.]+)\" y=\"[0-9.]+\" width=\"([0-9.]+)\"[^>]*>"
@@ -406,14 +445,28 @@ TEST_CASE("workbook: numbers are stored as numbers with their formats, texts as 
     auto first = nlohmann::json::parse(batch.out.substr(0, batch.out.find('\n')));
     CHECK(cases["A2"].value == first["case"].get<std::string>());
     CHECK(cases["A2"].type == "inlineStr");
-    std::map<std::string, std::string> column;  // output name -> column letter
+    // each column headed by the label the ruleset gives its output, the output's name in a note on the header (issue 36: the
+    // headers were the internal names)
+    std::map<std::string, std::string> column;  // label -> column letter
     for (char col = 'C'; col <= 'K'; ++col) column[cases[std::string(1, col) + "1"].value] = std::string(1, col);
-    REQUIRE(column.count("baseline_cost"));
-    const XCell& cost = cases[column["baseline_cost"] + "2"];
+    REQUIRE(column.count("Baseline cost"));
+    REQUIRE(column.count("Status"));
+    CHECK(column.count("baseline_cost") == 0);
+    const std::string notes = unzip(xlsx, "xl/comments1.xml");
+    CHECK(notes.find("<comment ref=\"" + column["Baseline cost"] + "1\" authorId=\"0\">") != std::string::npos);
+    CHECK(notes.find("<t>output baseline_cost</t>") != std::string::npos);
+    const XCell& cost = cases[column["Baseline cost"] + "2"];
     CHECK(cost.type.empty());  // a number
     CHECK(cost.value == first["outputs"]["baseline_cost"]["value"].get<std::string>());
     CHECK(format_of(cost) == "\"£\"#,##0.00");
-    CHECK(cases[column["status"] + "2"].type == "inlineStr");
+    CHECK(cases[column["Status"] + "2"].type == "inlineStr");
+    // the status column is wide enough for its widest value, "Not on the scheme" (issue 36: it was cut, "Not on the s")
+    const std::string sheet = unzip(xlsx, "xl/worksheets/sheet1.xml");
+    const int status_col = column["Status"][0] - 'A' + 1;
+    std::smatch width;
+    REQUIRE(std::regex_search(sheet, width, std::regex("<col min=\"" + std::to_string(status_col) + "\" max=\"" + std::to_string(status_col) +
+                                                       "\" width=\"([0-9.]+)\"")));
+    CHECK(std::stod(width[1]) >= std::string("Not on the scheme").size() + 2);
 
     // Cohort: the percentages as fractions in a percentage format, money in money's.
     auto cohort = cells_of(unzip(xlsx, "xl/worksheets/sheet2.xml"));
@@ -496,8 +549,10 @@ TEST_CASE("workbook: money rates, hours and failed cases") {
     CHECK(failures["C2"].value == dir + "/broken.yaml:3:1");
     CHECK(failures["D2"].value.rfind("invalid YAML", 0) == 0);
     auto cases = cells_of(unzip(xlsx, "xl/worksheets/sheet2.xml"));
-    std::map<std::string, std::string> column;
-    for (char col = 'C'; col <= 'R'; ++col) column[cases[std::string(1, col) + "1"].value] = std::string(1, col);
+    std::map<std::string, std::string> column = columns_by_output(unzip(xlsx, "xl/comments1.xml"));
+    for (char col = 'C'; col <= 'R'; ++col)
+        if (cases[std::string(1, col) + "1"].value == "error") column["error"] = std::string(1, col);
+    CHECK(cases[column["hostel_weekly"] + "1"].value == "Hostel weekly cost");  // its label, its name in the note
     const XCell& weekly = cases[column["hostel_weekly"] + "2"];
     CHECK(weekly.value == "845.12");
     CHECK(formats.at(std::stoul(weekly.style)) == "\"£\"#,##0.00\" a week\"");  // shown "£845.12 a week"
@@ -607,8 +662,14 @@ TEST_CASE("report --scenarios: the IOM report over 2019-2024 from one cohort, ea
     CHECK(html.find("data-output=\"saving_pnc\" data-scenario=\"2023\">£1,016,000<") != std::string::npos);
     // the trend: a line chart per unit of the headlines (per cent; the range's £; £; nominals), a point a year where defined
     CHECK(count_of(html, "<figure class=\"chart trend\">") == 4);
-    // 3 percentages over 4 defined years, saving_css over 4 and saving_pnc over 6, the fiscal saving and the nominals over 6
-    CHECK(count_of(html, "<circle class=\"point\"") == 3 * 4 + 4 + 6 + 6 + 6);
+    // 3 percentages over 4 defined years, both savings over the same 4 (issue 36: a saving of £0 in 2019 and 2020 beside
+    // reductions not defined, none being in the cohort), the fiscal saving over 4 and the nominals over 6
+    CHECK(count_of(html, "<circle class=\"point\"") == 3 * 4 + 4 + 4 + 4 + 6);
+    for (const char* year : {"2019", "2020"})
+        for (const char* saving : {"saving_pnc", "saving_pnc_fiscal", "saving_css", "offence_reduction_pct"}) {
+            CAPTURE(saving);
+            CHECK(html.find(std::string("data-output=\"") + saving + "\" data-scenario=\"" + year + "\">not defined<") != std::string::npos);
+        }
     // a cases table for each year; the appendix says what each scenario sets, exactly
     CHECK(html.find("<caption>Nominals (2019)</caption>") != std::string::npos);
     CHECK(html.find("<caption>Nominals (2024)</caption>") != std::string::npos);

@@ -336,3 +336,21 @@ TEST_CASE("sensitivity: the first draw that fails is the one reported, with one 
     CHECK_MESSAGE(cohort.err.find("  note: in case c1\n  note: while evaluating output 'guarded_in_cohort' (tests/rulesets/sensitivity-passes.reckon:24:15)\n"
                                   "  note: with rate = " + m[1].str() + "\n  note: in draw " + first + " of seed 3 ") != std::string::npos, cohort.err);
 }
+
+TEST_CASE("sensitivity: a value whose range is written in percent is shown in percent, not as a fraction beside it (issue 36)") {
+    const std::string dir = reckon::testing::temp_dir();
+    reckon::testing::write_file(dir + "/rate.reckon", "ruleset \"Overheads\"\n  version \"1\"\n\n"
+                                                      "param overhead_rate = 40% range 25% to 40%\n\n"
+                                                      "input hours: number \"Its hours\"\n\n"
+                                                      "output cost \"Hours with overheads\" = hours * (1 + overhead_rate)\n");
+    reckon::testing::write_file(dir + "/case.yaml", "hours: 10\n");
+    auto r = run_reckon({"sensitivity", dir + "/rate.reckon", dir + "/case.yaml"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(r.out.find("  overhead_rate = 40%, from 25% to 40%\n") != std::string::npos);  // was "0.4, from 25% to 40%"
+    auto json = run_reckon({"sensitivity", dir + "/rate.reckon", dir + "/case.yaml", "--format", "json"});
+    REQUIRE_MESSAGE(json.status == 0, json.err);
+    const auto values = nlohmann::json::parse(json.out)["values"];
+    REQUIRE(values.size() == 1);
+    CHECK(values[0]["value"] == "40%");
+    CHECK(values[0]["low"]["value"] == "25%");
+}

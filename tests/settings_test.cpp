@@ -109,7 +109,7 @@ TEST_CASE("a table cell set for the run is marked in explain, doc and the workbo
     Run d = run_reckon(args);
     REQUIRE_MESSAGE(d.status == 0, d.err);
     CHECK(d.out.find("\n| shoplifting | £36.00 (set for this run, --param unit_costs(shoplifting).fiscal; the ruleset has £26.00) | £97.00 | £0.00 "
-                     "| the table's |\n") != std::string::npos);
+                     "| the table's source, above |\n") != std::string::npos);  // issue 36: it said only "the table's"
     // a row with a source of its own says so; the others' is the table's, given above the table
     CHECK(d.out.find("\n| other | £0.00 | £0.00 | £0.00 | This project: an offence with no toolkit unit cost |\n") != std::string::npos);
 }

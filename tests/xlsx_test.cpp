@@ -489,7 +489,22 @@ TEST_CASE("template: the workbook template, filled in by a script, reads back to
     const std::string& offences = parts["xl/worksheets/sheet2.xml"];
     CHECK(parts["xl/workbook.xml"].find(R"(<sheet name="cases" sheetId="1" r:id="rId1"/><sheet name="offences" sheetId="2" r:id="rId2"/>)"
                                         R"(<sheet name="instructions" sheetId="3" r:id="rId3"/>)") != std::string::npos);
-    CHECK(offences.find(R"(sqref="C2:C1048576"><formula1>instructions!$I$2:$I$21</formula1>)") != std::string::npos);
+    // the members are listed under the instructions (row 16 names the enumeration), where no row is taller than a line
+    CHECK(offences.find(R"(sqref="C2:C1048576"><formula1>instructions!$I$16:$I$35</formula1>)") != std::string::npos);
+    // printed, the instructions do not overprint themselves (issue 36): the title is one line, not wrapped in a narrow
+    // column; a row of wrapped text is as tall as its lines (the offence type's list of 20 members: 8 lines)
+    const std::string& instructions = parts["xl/worksheets/sheet3.xml"];
+    std::smatch title;
+    REQUIRE(std::regex_search(instructions, title, std::regex(R"re(<c r="A1" s="([0-9]+)")re")));
+    const std::string& styles = parts["xl/styles.xml"];
+    const std::string xfs = styles.substr(styles.find("<cellXfs"));
+    std::vector<std::string> xf;
+    const std::regex one_xf("<xf [^>]*/>|<xf [^>]*>.*?</xf>");
+    for (auto it = std::sregex_iterator(xfs.begin(), xfs.end(), one_xf); it != std::sregex_iterator(); ++it)
+        xf.push_back(it->str());
+    REQUIRE(std::stoul(title[1]) < xf.size());
+    CHECK(xf[std::stoul(title[1])].find("wrapText") == std::string::npos);
+    CHECK(instructions.find(R"(<row r="13" spans="1:9" ht="120" customHeight="1">)") != std::string::npos);
     CHECK(offences.find(R"(<dataValidation type="date")") != std::string::npos);
     CHECK(offences.find(R"(<dataValidation type="decimal" operator="greaterThanOrEqual")") != std::string::npos);
     CHECK(offences.find(R"(sqref="D2:D1048576"><formula1>0</formula1>)") != std::string::npos);

@@ -63,7 +63,7 @@ while [ "$p" -le "$pages" ]; do
     pdftotext -layout -f "$p" -l "$p" "$work/printed/results.pdf" "$work/printed/page.txt"
     if grep -q '^ *N0[0-9][0-9][0-9] ' "$work/printed/page.txt"; then
         case_pages=$((case_pages + 1))
-        grep -q 'days_on' "$work/printed/page.txt" || fail "page $p of the printed workbook lacks the first figure's column (days_on)"
+        grep -q 'Days on the scheme' "$work/printed/page.txt" || fail "page $p of the printed workbook lacks the first figure's column (Days on the scheme)"
         grep -q 'error' "$work/printed/page.txt" || fail "page $p of the printed workbook lacks the last column (error): a column is split across pages"
     fi
     p=$((p + 1))

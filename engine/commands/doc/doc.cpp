@@ -107,7 +107,7 @@ std::string table_row(const Program& p, std::size_t ti, const std::string& k) {
     }
     if (!t.row_sources.empty()) {  // the row's own, or the table's, given above the table
         const auto own = t.row_sources.find(k);
-        out += " " + cell(own == t.row_sources.end() ? "the table's" : own->second) + " |";
+        out += " " + cell(own == t.row_sources.end() ? "the table's source, above" : own->second) + " |";
     }
     return out + "\n";
 }

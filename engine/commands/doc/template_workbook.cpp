@@ -27,7 +27,7 @@ namespace {
 
 constexpr lxw_row_t last_row = LXW_ROW_MAX - 1;
 
-// The instructions sheet holds each enumeration's members in a column from here, for the drop-downs.
+// The instructions sheet holds each enumeration's members in a column from here, under the instructions, for the drop-downs.
 constexpr lxw_col_t members_column = 8;
 
 class TemplateWriter {
@@ -40,6 +40,9 @@ public:
         std::vector<lxw_worksheet*> sheets;
         for (const auto& t : tables) sheets.push_back(workbook_add_worksheet(book_, t.name.c_str()));
         instructions_ = workbook_add_worksheet(book_, "instructions");
+        // the members' lists go under the instructions, where every row is one line high
+        names_row_ = static_cast<lxw_row_t>(how_to(tables).size() + 3);
+        for (const auto& t : tables) names_row_ += static_cast<lxw_row_t>(t.columns.size());
         for (std::size_t i = 0; i < tables.size(); ++i) table(sheets[i], tables[i]);
         instructions(tables);
         file_.close();
@@ -74,8 +77,8 @@ private:
         switch (t.kind) {
             case TypeKind::enumeration: {
                 v.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
-                formula = "=instructions!$" + CellTable::column_name(members_column + members(t)) + "$2:$" +
-                          CellTable::column_name(members_column + members(t)) + "$" + std::to_string(1 + t.enumeration->members.size());
+                formula = "=instructions!$" + CellTable::column_name(members_column + members(t)) + "$" + std::to_string(names_row_ + 2) + ":$" +
+                          CellTable::column_name(members_column + members(t)) + "$" + std::to_string(names_row_ + 1 + t.enumeration->members.size());
                 v.value_formula = formula.data();
                 break;
             }
@@ -137,6 +140,16 @@ private:
         return static_cast<lxw_col_t>(enums_.size() - 1);
     }
 
+    // The lines under the title that say how to fill in the workbook.
+    static std::vector<std::string> how_to(const std::vector<TemplateTable>& tables) {
+        std::vector<std::string> how = {"Fill in sheet cases, one row per case."};
+        if (tables.size() > 1)
+            how.push_back("Fill in each list's sheet, one row per element, with the case's " + tables[1].columns[0].header + " first.");
+        how.push_back("Leave the first row of each sheet as it is: it names the columns.");
+        how.push_back("Read the cases with: reckon batch RULESET THIS-FILE.xlsx");
+        return how;
+    }
+
     void instructions(const std::vector<TemplateTable>& tables) {
         lxw_worksheet* s = instructions_;
         std::size_t widest = 12;
@@ -149,30 +162,30 @@ private:
         worksheet_fit_to_pages(s, 1, 0);
         lxw_row_t r = 0;
         std::string title = "Cases of " + p_.name + (p_.version.empty() ? "" : ", version " + p_.version);
-        worksheet_write_string(s, r++, 0, title.c_str(), bold_);
-        std::vector<std::string> how = {"Fill in sheet cases, one row per case."};
-        if (tables.size() > 1)
-            how.push_back("Fill in each list's sheet, one row per element, with the case's " + tables[1].columns[0].header + " first.");
-        how.push_back("Leave the first row of each sheet as it is: it names the columns.");
-        how.push_back("Read the cases with: reckon batch RULESET THIS-FILE.xlsx");
-        for (const auto& line : how) worksheet_write_string(s, r++, 0, line.c_str(), nullptr);
+        worksheet_write_string(s, r++, 0, title.c_str(), file_.title);  // one line, over the empty cells beside it
+        for (const auto& line : how_to(tables)) worksheet_write_string(s, r++, 0, line.c_str(), nullptr);
         ++r;
         const char* heads[] = {"sheet", "column", "what goes in it", "default and description"};
         for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(s, r, c, heads[c], bold_);
         ++r;
         for (const auto& t : tables)
             for (const auto& c : t.columns) {
-                worksheet_write_string(s, r, 0, t.name.c_str(), nullptr);
-                worksheet_write_string(s, r, 1, c.header.c_str(), nullptr);
+                worksheet_write_string(s, r, 0, t.name.c_str(), wrap_);  // at the top of the row, beside its first line
+                worksheet_write_string(s, r, 1, c.header.c_str(), wrap_);
                 worksheet_write_string(s, r, 2, c.what.c_str(), wrap_);
                 if (!c.note.empty()) worksheet_write_string(s, r, 3, c.note.c_str(), wrap_);
+                // the row as tall as its longer wrapped text, so that no line is printed over the next row's
+                worksheet_set_row(s, r, std::max(WorkbookFile::wrapped_height(c.what, 48), WorkbookFile::wrapped_height(c.note, 48)), nullptr);
                 ++r;
             }
         for (std::size_t i = 0; i < enums_.size(); ++i) {
             const auto col = static_cast<lxw_col_t>(members_column + i);
-            worksheet_write_string(s, 0, col, enums_[i]->name.c_str(), bold_);
+            std::size_t longest = enums_[i]->name.size();  // the column wide enough for its name and every member
+            for (const auto& m : enums_[i]->members) longest = std::max(longest, m.size());
+            worksheet_set_column(s, col, col, static_cast<double>(longest) + 3, nullptr);
+            worksheet_write_string(s, names_row_, col, enums_[i]->name.c_str(), bold_);
             for (std::size_t m = 0; m < enums_[i]->members.size(); ++m)
-                worksheet_write_string(s, static_cast<lxw_row_t>(m + 1), col, enums_[i]->members[m].c_str(), nullptr);
+                worksheet_write_string(s, static_cast<lxw_row_t>(names_row_ + 1 + m), col, enums_[i]->members[m].c_str(), nullptr);
         }
     }
 
@@ -182,6 +195,7 @@ private:
     lxw_format *bold_, *date_, *wrap_;
     lxw_worksheet* instructions_ = nullptr;
     std::vector<const EnumDef*> enums_;
+    lxw_row_t names_row_ = 0;  // the row of the instructions sheet heading each enumeration's members (under the instructions)
 };
 
 }  // namespace

@@ -3,6 +3,8 @@
 
 #include "core/base/source.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <ctime>
 #include <stdexcept>
 
@@ -24,6 +26,8 @@ WorkbookFile::WorkbookFile(const std::string& path, bool constant_memory, const 
     format_set_bg_color(bold, 0xEEF3F6);
     format_set_text_wrap(bold);  // a long header wraps in its column, never over its neighbour
     format_set_align(bold, LXW_ALIGN_VERTICAL_TOP);
+    title = workbook_add_format(book_);
+    format_set_bold(title);
     date = workbook_add_format(book_);
     format_set_num_format(date, "yyyy-mm-dd");
     wrap = workbook_add_format(book_);
@@ -40,6 +44,17 @@ void WorkbookFile::print_setup(lxw_worksheet* sheet, bool header_row) {
     worksheet_set_landscape(sheet);
     worksheet_fit_to_pages(sheet, 1, 0);  // every column on the page's width, as many pages down as it takes
     if (header_row) worksheet_repeat_rows(sheet, 0, 0);
+}
+
+double WorkbookFile::wrapped_height(const std::string& t, double width) {
+    const double per_line = std::max(1.0, width * 1.1 - 1);  // about 1.1 characters of text to a unit of width
+    double lines = 0;
+    for (std::size_t at = 0; at <= t.size();) {
+        const std::size_t end = std::min(t.find('\n', at), t.size());
+        lines += std::max(1.0, std::ceil(static_cast<double>(display_width(t.substr(at, end - at))) / per_line));
+        at = end + 1;
+    }
+    return lines * 15;
 }
 
 lxw_format* WorkbookFile::number_format(const std::string& code) {

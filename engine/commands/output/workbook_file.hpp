@@ -31,7 +31,12 @@ public:
     // Writes the file; throws std::runtime_error naming `path` when it cannot.
     void close();
 
+    // The height in points of a row holding text `t` wrapped in a column `width` wide (as set_column sets it):
+    // a spreadsheet program does not fit a row to its wrapped text by itself, and the lines would overlap.
+    static double wrapped_height(const std::string& t, double width);
+
     lxw_format* bold = nullptr;
+    lxw_format* title = nullptr;  // bold, not wrapped: a line over the empty cells beside it
     lxw_format* date = nullptr;
     lxw_format* wrap = nullptr;
 

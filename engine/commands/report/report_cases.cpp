@@ -38,24 +38,59 @@ void Page::cases_table(const ReportItem& item, std::size_t run) {
         out_ += "</tr>\n";
     }
     out_ += "</tbody>\n";
-    if (ok_.size() > 1) cases_total_row(item, run);
+    const bool cohort_row = ok_.size() > 1 && cases_total_row(item, run);
     out_ += "</table>\n";
+    if (cohort_row)
+        out_ += "<p class=\"note\">The sum adds up every one of the " + count(ok_.size()) +
+                " cases in the table. The cohort row is the ruleset's own figure of the cohort, the one the rest of the page "
+                "shows: it counts only the cases the ruleset takes into the cohort, so where the two differ, the table has "
+                "cases the cohort leaves out.</p>\n";
     if (ok_.size() > most_case_rows)
         out_ += "<p class=\"more\">The first " + std::to_string(most_case_rows) + " of the " + count(ok_.size()) +
-                " cases; the total is over all of them. The workbook has every case: <code>reckon batch … --format xlsx "
+                " cases; the sum is over all of them. The workbook has every case: <code>reckon batch … --format xlsx "
                 "--out FILE.xlsx</code>.</p>\n";
 }
 
-// Under the cases table: each column's total over every case, shown or not, where it adds up.
-void Page::cases_total_row(const ReportItem& item, std::size_t run) {
-    out_ += "<tfoot><tr><td>Total</td>";
+// Under the cases table, printed once: each column's sum over every case in the table, and how many cases it
+// is over where some have no figure; then, where the ruleset defines a cohort figure of the same name, the
+// cohort's own figure in a row of its own (true when there is one: the table's note says which is which), so
+// that a sum over every case is never read as the cohort's.
+bool Page::cases_total_row(const ReportItem& item, std::size_t run) {
+    const std::string all = count(ok_.size());
+    std::string sums, cohort;
+    bool any_cohort = false;
     for (std::size_t k = 0; k < item.rules.size(); ++k) {
         const Ref f = ref(item, k, &totals(run), run);
-        const bool number = f.r.shown().kind == TypeKind::number;
-        out_ += "<td" + std::string(number ? " class=\"num\"" : "") + " data-total=\"" + h(f.r.name) + "\">" +
-                (adds_up(f.r) ? h(display_for_readers(p_, f.r, f.v)) : std::string()) + "</td>";
+        const std::string num = f.r.shown().kind == TypeKind::number ? " class=\"num\"" : "";
+        std::string sum;
+        if (adds_up(f.r)) {
+            std::size_t with = 0;  // the cases with a figure in this column
+            for (std::size_t i : ok_) with += ref(item, k, &runs_[run].results->cases[i], run).v.kind == Value::Kind::number;
+            sum = h(display_for_readers(p_, f.r, f.v)) + (with < ok_.size() ? "<br><span class=\"over\">the " + count(with) + " with a figure</span>" : "");
+        }
+        sums += "<td" + num + " data-total=\"" + h(f.r.name) + "\">" + sum + "</td>";
+        const int namesake = cohort_namesake(f.r);
+        any_cohort = any_cohort || namesake >= 0;
+        std::string c;
+        if (namesake >= 0) {
+            const Value& v = value_of(namesake, nullptr, run);
+            const int m = k < item.members.size() ? item.members[k] : -1;
+            const Value& x = m < 0 || v.kind != Value::Kind::list ? v : (*v.items())[static_cast<std::size_t>(m)];
+            c = h(display_for_readers(p_, p_.rules[namesake], x));
+        }
+        cohort += "<td" + num + (namesake >= 0 ? named(p_.rules[namesake].name, f.member) : "") + ">" + c + "</td>";
     }
-    out_ += "</tr></tfoot>\n";
+    out_ += "<tfoot><tr class=\"sum\"><td>Sum, all " + all + " cases</td>" + sums + "</tr>\n";
+    if (any_cohort) out_ += "<tr class=\"cohort\"><td>The cohort</td>" + cohort + "</tr>\n";
+    out_ += "</tfoot>\n";
+    return any_cohort;
+}
+
+// The cohort output with the same name as a figure of each case (baseline_cost), or -1.
+int Page::cohort_namesake(const RuleDef& r) const {
+    for (int o : p_.cohort_outputs)
+        if (p_.rules[o].name == r.name && !r.cohort) return o;
+    return -1;
 }
 
 void Page::list(const ReportItem& item) {

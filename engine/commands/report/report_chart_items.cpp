@@ -42,8 +42,13 @@ void Page::chart(const ReportItem& item, const Records& recs) {
     }
     const std::vector<std::string> series = chart_series(item, by);
     const std::vector<Bar> rows = by ? member_bars(item, *by, recs) : figure_bars(item, recs);
+    std::vector<Bar> drawn = rows;  // a member with nothing to draw is left out, and said under the chart
+    if (by) std::erase_if(drawn, [](const Bar& b) { return b.zero; });
     out_ += "<figure class=\"chart\">\n<figcaption>" + h(item.title) + "</figcaption>\n" +
-            bar_chart(item.title, axis, series, rows, ++charts_);
+            bar_chart(item.title, axis, series, drawn, ++charts_);
+    if (drawn.size() < rows.size())
+        out_ += "<p class=\"note\" data-left-out=\"" + std::to_string(rows.size() - drawn.size()) + "\">" +
+                left_out_note(*by, rows.size() - drawn.size(), rows.size(), series.size()) + "</p>\n";
     chart_data(series, rows);
 }
 
@@ -60,21 +65,31 @@ std::vector<std::string> Page::chart_series(const ReportItem& item, const EnumDe
     return series;
 }
 
-// Figures by member: a group of bars per member, a bar for each figure of each run.
+// Figures by member: a group of bars per member, a bar for each figure of each run; a member is zero when
+// every one of its figures is exactly zero.
 std::vector<Bar> Page::member_bars(const ReportItem& item, const EnumDef& by, const Records& recs) const {
     std::vector<Bar> rows;
     for (std::size_t m = 0; m < by.members.size(); ++m) {
         Bar b;
         b.category = by.shown(m);
+        b.zero = true;
         for (std::size_t j = 0; j < runs_.size(); ++j)
             for (int slot : item.rules) {
                 const Value& v = value_of(slot, recs[j], j);
                 const Value member = v.kind == Value::Kind::list ? (*v.items()).at(m) : Value{};
+                b.zero = b.zero && member.kind == Value::Kind::number && member.n() == 0;
                 add_figure(p_, b, p_.rules[slot], member);
             }
         rows.push_back(std::move(b));
     }
     return rows;
+}
+
+// Under a chart that leaves out members with nothing to draw: how many, and that the tables have them.
+std::string Page::left_out_note(const EnumDef& by, std::size_t left_out, std::size_t all, std::size_t series) {
+    return count(left_out) + " of the " + count(all) + " members of " + h(by.name) + (left_out == 1 ? " is" : " are") + " not drawn: " +
+           (left_out == 1 ? "its figure is" : "their figures are") + (series > 1 ? " zero in every series" : " zero") +
+           ". The table under the chart has every one.";
 }
 
 // Figures: a group of bars per figure, a bar for each run.
@@ -141,15 +156,21 @@ void Page::chart_data(const std::vector<std::string>& columns, const std::vector
     out_ += "</tbody>\n</table>\n</figure>\n";
 }
 
-// A chart's value axis: the figure's unit by name.
+// A chart's value axis: the figure's unit as the page writes it ("£", "£/week", "hour").
 std::string Page::axis_of(const RuleDef& r) const {
-    const std::string unit = p_.units.name(r.shown().unit);
+    const std::string unit = unit_as_shown(r);
     return r.shown_label() + (unit.empty() ? "" : " (" + unit + ")");
 }
 
-// The words for a figure's unit on an axis, and a trend's group: "per cent", the unit's name, or "number".
+// A figure's unit as its figures are written on the page: money by its symbol (£, £/week), else the unit's name.
+std::string Page::unit_as_shown(const RuleDef& r) const {
+    if (const auto money = p_.units.money_shape(r.shown().unit)) return money->symbol + money->per;
+    return p_.units.name(r.shown().unit);
+}
+
+// The words for a figure's unit on an axis, and a trend's group: "per cent", the unit as shown, or "number".
 std::string Page::unit_words(const RuleDef& r) const {
-    const std::string unit = p_.units.name(r.shown().unit);
+    const std::string unit = unit_as_shown(r);
     return r.percent ? "per cent" : unit.empty() ? "number" : unit;
 }
 

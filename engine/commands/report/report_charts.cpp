@@ -216,6 +216,36 @@ std::string ticks(const Scale& sc, const std::function<double(double)>& x_of, do
 }
 }  // namespace
 
+namespace {
+// A tornado's legend: the colour of each end of a range that some bar draws (the low end's the first, the
+// high end's the second); an end at which no value moves the figure draws no bar, and the legend says so
+// instead of naming a colour that never appears (the legend then starts at the chart's left edge, `x` else).
+std::string tornado_legend(const std::vector<Swing>& rows, double base, const std::function<double(double)>& x_of, double x) {
+    bool drawn[2] = {false, false};
+    for (const auto& r : rows) {
+        drawn[0] = drawn[0] || std::fabs(x_of(r.at_low) - x_of(base)) > 0.01;
+        drawn[1] = drawn[1] || std::fabs(x_of(r.at_high) - x_of(base)) > 0.01;
+    }
+    const char* const ends[2] = {"low", "high"};
+    if (!drawn[0] || !drawn[1]) x = 8;  // from the left edge, with room for the note after the swatch
+    std::string t, undrawn;
+    for (int e = 0; e < 2; ++e) {
+        const std::string label = std::string(ends[e]) + " end of the range";
+        if (!drawn[e]) {
+            undrawn += undrawn.empty() ? ends[e] : std::string(" or ") + ends[e];
+            continue;
+        }
+        t += "<rect class=\"legend\" x=\"" + fmt_num(x, 1) + "\" y=\"6\" width=\"12\" height=\"12\" fill=\"" + palette[e] + "\"/>";
+        t += "<text x=\"" + fmt_num(x + 17, 1) + "\" y=\"16\" font-size=\"12\">" + label + "</text>\n";
+        x += 40 + 6.6 * static_cast<double>(label.size());
+    }
+    if (!undrawn.empty())
+        t += "<text class=\"legend-note\" x=\"" + fmt_num(x, 1) + "\" y=\"16\" font-size=\"12\" fill=\"#56606a\">at the " + undrawn +
+             " end of every range the figure does not move: no bar</text>\n";
+    return t;
+}
+}  // namespace
+
 std::string tornado_chart(const std::string& title, const std::string& axis, double base, const std::string& base_text,
                           const std::vector<Swing>& rows, int id) {
     std::size_t label_chars = 0, text_chars = 0;
@@ -234,7 +264,7 @@ std::string tornado_chart(const std::string& title, const std::string& axis, dou
     const auto x_of = [&](double v) { return plot_x + (v - sc.lo) / (sc.hi - sc.lo) * plot_w; };
 
     std::string t = svg_open(title, width, height, id);
-    t += legend({"low end of the range", "high end of the range"}, plot_x);
+    t += tornado_legend(rows, base, x_of, plot_x);
     t += ticks(sc, x_of, top, top + plot_h);
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const Swing& r = rows[i];
@@ -271,23 +301,26 @@ std::string histogram_chart(const std::string& title, const std::string& axis, c
     double hi = draws.empty() ? 1 : *std::max_element(draws.begin(), draws.end());
     for (const auto& m : marks)
         for (double v : m.values) lo = std::min(lo, v), hi = std::max(hi, v);
-    const double width = 760, plot_x = 56, plot_w = width - plot_x - 44, top = 12, plot_h = 220;
+    const double width = 760, plot_x = 76, plot_w = width - plot_x - 44, top = 12, plot_h = 220;
     const Scale sc = span_of(lo, hi, plot_w);
     const double bin_w = (sc.hi - sc.lo) / static_cast<double>(bins);
     std::vector<std::size_t> counts(bins, 0);
     for (double d : draws) counts[std::min(bins - 1, static_cast<std::size_t>((d - sc.lo) / bin_w))]++;
-    const std::size_t most = std::max<std::size_t>(1, *std::max_element(counts.begin(), counts.end()));
+    // the count axis from zero to a whole tick at or over the fullest bin, about five ticks (room for each: 44 points)
+    const Scale counts_scale = span_of(0, static_cast<double>(std::max<std::size_t>(1, *std::max_element(counts.begin(), counts.end()))), 450);
+    const double most = counts_scale.hi;
     const double key_h = 18 * static_cast<double>(marks.size());
     const double height = top + plot_h + 48 + key_h;
     const auto x_of = [&](double v) { return plot_x + (v - sc.lo) / (sc.hi - sc.lo) * plot_w; };
-    const auto y_of = [&](double n) { return top + plot_h - n / static_cast<double>(most) * plot_h; };
+    const auto y_of = [&](double n) { return top + plot_h - n / most * plot_h; };
 
     std::string t = svg_open(title, width, height, id);
     t += ticks(sc, x_of, top, top + plot_h);
-    const Scale counts_scale = span_of(0, static_cast<double>(most), plot_h * 1.5);
-    for (double n = 0; n <= static_cast<double>(most); n += counts_scale.step)
-        t += "<text class=\"tick\" x=\"" + fmt_num(plot_x - 6, 1) + "\" y=\"" + fmt_num(y_of(n) + 4, 1) +
+    for (double n = 0; n <= most + counts_scale.step / 2; n += counts_scale.step)
+        t += "<text class=\"tick count\" x=\"" + fmt_num(plot_x - 6, 1) + "\" y=\"" + fmt_num(y_of(n) + 4, 1) +
              "\" font-size=\"11\" text-anchor=\"end\" fill=\"#38424c\">" + fmt_num(n, 0) + "</text>";
+    t += "<text class=\"axis-label\" transform=\"rotate(-90)\" x=\"" + fmt_num(-(top + plot_h / 2), 1) +
+         "\" y=\"16\" font-size=\"12\" text-anchor=\"middle\" font-weight=\"bold\">Draws in the bin</text>\n";
     for (std::size_t b = 0; b < bins; ++b) {
         const double x = x_of(sc.lo + bin_w * static_cast<double>(b)), y = y_of(static_cast<double>(counts[b]));
         if (counts[b] == 0) continue;

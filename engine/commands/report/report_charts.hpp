@@ -13,6 +13,7 @@ struct Bar {
     std::string category;           // the row's label
     std::vector<std::optional<double>> values;  // one per series
     std::vector<std::string> texts;             // the figures as shown
+    bool zero = false;                          // every figure exactly zero: a member a chart may leave out
 };
 
 // A horizontal bar chart: a row per category, a bar per series, the figure

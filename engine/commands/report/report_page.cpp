@@ -30,7 +30,7 @@ const char* const style =
     "caption{text-align:left;font-weight:bold;padding:.3rem 0}\n"
     "th,td{border:1px solid #cfd8df;padding:.25rem .55rem;vertical-align:top}th{background:#eef3f6;text-align:left}\n"
     "td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
-    "tfoot td{font-weight:bold;background:#f6f9fb}\n"
+    "tfoot td{font-weight:bold;background:#f6f9fb}tfoot .over{font-weight:normal;font-size:.85em;color:#56606a}\n"
     "figure{margin:1rem 0}figcaption{font-weight:bold;margin-bottom:.3rem}\n"
     "svg{max-width:100%;height:auto}svg text{font-family:'DejaVu Sans',Helvetica,Arial,sans-serif}\n"
     "table.chart-data{font-size:.8rem}table.chart-data caption{font-weight:normal;color:#56606a}\n"
@@ -52,7 +52,7 @@ const char* const style =
     "table.scenarios{font-size:8pt}section.appendix table.scenarios td.num{white-space:normal;overflow-wrap:anywhere}\n"
     "th,td{padding:.15rem .3rem}section.appendix td{overflow-wrap:break-word}\n"
     "section.appendix td code{font-size:.95em;white-space:pre-wrap;overflow-wrap:anywhere}\n"
-    "thead{display:table-header-group}\n"
+    "thead{display:table-header-group}tfoot{display:table-row-group}\n"
     "h2,h3,caption,figcaption{break-after:avoid}figure,.headlines,table.chart-data,tr{break-inside:avoid}\n"
     "section.appendix,footer{break-before:page}.headline{background:none}\n"
     "figure.long{break-inside:auto}figure.long svg{break-inside:avoid}}\n";

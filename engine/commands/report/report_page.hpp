@@ -98,7 +98,8 @@ private:
     // report_cases.cpp
     std::string under(std::size_t run) const;
     void cases_table(const ReportItem& item, std::size_t run);
-    void cases_total_row(const ReportItem& item, std::size_t run);
+    bool cases_total_row(const ReportItem& item, std::size_t run);
+    int cohort_namesake(const RuleDef& r) const;
     void list(const ReportItem& item);
 
     // report_chart_items.cpp
@@ -110,6 +111,8 @@ private:
     void chart_data(const std::vector<std::string>& columns, const std::vector<Bar>& rows);
     std::string axis_of(const RuleDef& r) const;
     std::string unit_words(const RuleDef& r) const;
+    std::string unit_as_shown(const RuleDef& r) const;
+    static std::string left_out_note(const EnumDef& by, std::size_t left_out, std::size_t all, std::size_t series);
 
     // report_uncertainty_items.cpp
     bool uncertainty_shown(const ReportItem& item);

@@ -154,13 +154,23 @@ std::string probabilistic_text(const SensitivityRuns& runs, const SensitivityFin
     return out + aligned(rows);
 }
 
+// An uncertain value in the form its range is written in: "40%" beside "from 25% to 40%", not "0.4".
+std::string value_as_its_range(const SensitivityRuns& runs, std::size_t i) {
+    const UncertainValue& v = runs.values()[i];
+    auto percent = [](const std::string& t) { return !t.empty() && t.back() == '%'; };
+    if (!percent(v.range->low_text) || !percent(v.range->high_text) || v.type.kind != TypeKind::number || !v.type.unit.terms().empty())
+        return value_text(runs, i, v.value.n());
+    const Number hundred = v.value.n() * 100;
+    return exact_decimal(hundred).value_or(format_fixed(hundred, 6)) + "%";
+}
+
 // Each uncertain value: its value, its range and distribution, and the sources of its ends.
 std::string ranges_text(const SensitivityRuns& runs) {
     std::string out = "\nRanges\n";
     for (std::size_t i = 0; i < runs.values().size(); ++i) {
         const UncertainValue& v = runs.values()[i];
         const Uncertain& u = *v.range;
-        out += "  " + v.name + " = " + value_text(runs, i, v.value.n()) + ", from " + u.low_text + " to " + u.high_text +
+        out += "  " + v.name + " = " + value_as_its_range(runs, i) + ", from " + u.low_text + " to " + u.high_text +
                (u.distribution == Distribution::none ? "" : ", " + std::string(distribution_name(u.distribution)) + (u.sd_text.empty() ? "" : " sd " + u.sd_text)) +
                "\n";
         if (!u.low_source.empty()) out += "    low:  " + u.low_source + "\n";
@@ -195,7 +205,7 @@ J values_json(const SensitivityRuns& runs) {
     for (std::size_t i = 0; i < runs.values().size(); ++i) {
         const UncertainValue& v = runs.values()[i];
         const Uncertain& u = *v.range;
-        J one{{"name", v.name}, {"value", value_text(runs, i, v.value.n())},
+        J one{{"name", v.name}, {"value", value_as_its_range(runs, i)},
               {"low", {{"value", u.low_text}, {"source", u.low_source}}}, {"high", {{"value", u.high_text}, {"source", u.high_source}}}};
         if (u.distribution != Distribution::none) {
             one["distribution"] = distribution_name(u.distribution);

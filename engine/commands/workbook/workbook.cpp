@@ -69,9 +69,13 @@ private:
         std::vector<std::string> head{"case", "file"};
         if (scenarios_) head.push_back("scenario");
         const std::size_t first = head.size();  // the first column of figures
-        const std::vector<Column> columns = figure_columns(head);
+        std::vector<std::string> names;          // each figure's column by its output's name, in a note on its header
+        const std::vector<Column> columns = figure_columns(head, names);
         head.push_back("error");
         w_.header(cases, head);
+        for (std::size_t k = 0; k < names.size(); ++k)
+            worksheet_write_comment(cases, 0, static_cast<lxw_col_t>(k + first), ("output " + names[k]).c_str());
+        std::vector<std::size_t> widest(columns.size(), 0);  // each column's widest figure as shown
         lxw_row_t row = 1;
         for (std::size_t i = 0; i < results_.cases.size(); ++i) {
             const CaseRecord& c = results_.cases[i];
@@ -79,26 +83,35 @@ private:
                 failed_case(cases, row++, c, static_cast<lxw_col_t>(columns.size() + first));
                 continue;
             }
-            for (const auto& run : runs_) case_figures(cases, row++, run, run.results->cases[i], columns, first);  // a row under each scenario
+            for (const auto& run : runs_) case_figures(cases, row++, run, run.results->cases[i], columns, first, widest);  // a row under each scenario
         }
         worksheet_set_column(cases, 0, 1, 18, nullptr);
-        for (std::size_t k = 0; k < columns.size(); ++k)  // wide enough for its header, which wraps beyond 30 characters
+        for (std::size_t k = 0; k < columns.size(); ++k)  // wide enough for its widest figure, and its header up to 30 characters
             worksheet_set_column(cases, static_cast<lxw_col_t>(k + first), static_cast<lxw_col_t>(k + first),
-                                 static_cast<double>(std::clamp<std::size_t>(head[k + first].size() + 2, 10, 30)), nullptr);
+                                 column_width(display_width(head[k + first]), widest[k]), nullptr);
     }
 
-    // The Cases sheet's columns of figures, each with its header added to `head`: "saving", "saving.shoplifting".
-    std::vector<Column> figure_columns(std::vector<std::string>& head) const {
+    // A column's width for its header (wrapped beyond 30 characters) and its widest figure (never cut: a figure
+    // takes a little more room than its characters, in a bold header's font or a number's digits).
+    static double column_width(std::size_t header, std::size_t widest) {
+        return static_cast<double>(std::max<std::size_t>({10, std::min<std::size_t>(header + 2, 30), widest + 3}));
+    }
+
+    // The Cases sheet's columns of figures, each with its header, the label the ruleset gives it, added to
+    // `head` ("Saving: Shoplifting") and its output's name to `names` ("saving.shoplifting").
+    std::vector<Column> figure_columns(std::vector<std::string>& head, std::vector<std::string>& names) const {
         std::vector<Column> columns;
         for (std::size_t i = 0; i < p_.outputs.size(); ++i) {
             const RuleDef& r = p_.rules[p_.outputs[i]];
             if (r.by) {
                 for (std::size_t m = 0; m < r.by->members.size(); ++m) {
-                    head.push_back(r.name + "." + r.by->members[m]);
+                    head.push_back(r.shown_label() + ": " + r.by->shown(m));
+                    names.push_back(r.name + "." + r.by->members[m]);
                     columns.push_back({i, static_cast<int>(m)});
                 }
             } else {
-                head.push_back(r.name);
+                head.push_back(r.shown_label());
+                names.push_back(r.name);
                 columns.push_back({i, -1});
             }
         }
@@ -117,7 +130,7 @@ private:
 
     // A case's row under one run: its id, file and scenario, and each figure as its output shows it.
     void case_figures(lxw_worksheet* cases, lxw_row_t row, const ReportRun& run, const CaseRecord& under, const std::vector<Column>& columns,
-                      std::size_t first) {
+                      std::size_t first, std::vector<std::size_t>& widest) {
         w_.text(cases, row, 0, under.id);
         w_.text(cases, row, 1, under.file);
         if (scenarios_) w_.text(cases, row, 2, run.scenario);
@@ -126,6 +139,7 @@ private:
             const Value& v = under.outputs[columns[k].output];
             const Value& shown = columns[k].member < 0 || v.kind != Value::Kind::list ? v : (*v.items())[static_cast<std::size_t>(columns[k].member)];
             w_.value(cases, row, static_cast<lxw_col_t>(k + first), r.shown(), r.decimals, r.fixed_decimals, r.percent, shown);
+            widest[k] = std::max(widest[k], display_width(display_for_readers(p_, r, shown)));
         }
     }
 

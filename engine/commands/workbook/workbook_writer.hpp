@@ -52,16 +52,10 @@ public:
     // a spreadsheet program does not fit the row to wrapped text by itself, and the lines would overlap.
     void wrapped(lxw_worksheet* s, lxw_row_t r, lxw_col_t c, const std::string& t, double width) {
         worksheet_write_string(s, r, c, t.c_str(), file_.wrap);
-        const double per_line = std::max(1.0, width * 1.1 - 1);  // about 1.1 characters of text to a unit of width
-        double lines = 0;
-        for (std::size_t at = 0; at <= t.size();) {
-            const std::size_t end = std::min(t.find('\n', at), t.size());
-            lines += std::max(1.0, std::ceil(static_cast<double>(display_width(t.substr(at, end - at))) / per_line));
-            at = end + 1;
-        }
+        const double tall = WorkbookFile::wrapped_height(t, width);
         double& height = heights_[{s, r}];
-        if (lines * 15 > height) {
-            height = lines * 15;
+        if (tall > height) {
+            height = tall;
             worksheet_set_row(s, r, height, nullptr);
         }
     }
