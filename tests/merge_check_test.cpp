@@ -119,6 +119,12 @@ TEST_CASE("merge refuses a case file changed since its shard read it, naming the
     CHECK(merge(dir, "s1").status == 0);
     fs::remove(dir + "/iom/N0005.yaml");
     CHECK(merge(dir, "s1").status == 0);
+    // …but a page whose tornado reads every case again is not computed over the 239 at hand under a headline of 240
+    const auto gone = merge(dir, "s1", {"--format", "html", "--out", dir + "/gone.html"});
+    CHECK(gone.status == 1);
+    CHECK_MESSAGE(gone.err.find(dir + "/iom/N0005.yaml: error: this case file, which the partials name, is not at hand") != std::string::npos,
+                  gone.err);
+    CHECK_FALSE(fs::exists(dir + "/gone.html"));
 }
 
 TEST_CASE("merge --verify evaluates cases again from their files and refuses a forged case line whose totals match") {

@@ -10,6 +10,7 @@
 #include "cli/kept_output.hpp"
 #include "commands/batch/merge.hpp"
 #include "commands/batch/partial.hpp"
+#include "commands/report/report_uncertainty.hpp"
 #include "data/run_data.hpp"
 
 #include <charconv>
@@ -73,6 +74,14 @@ int cmd_merge(const Run& run, const BatchArgs& a, const VerifyArgs& v) {
         std::vector<std::string> cases;  // the case files, in order, as the partials name them
         for (const auto& c : (opt.scenarios.empty() ? k.kept : k.kept_each.at(0)).cases)
             if (cases.empty() || cases.back() != c.file) cases.push_back(c.file);
+        if (a.format == BatchOutput::html && has_uncertainty_items(*p))  // read again: every one, or the page would mix two sets
+            for (const auto& c : cases)
+                if (std::error_code ec; !fs::exists(c, ec)) {
+                    file->discard();
+                    std::cerr << c << ": error: this case file, which the partials name, is not at hand: the page's tornado and distribution "
+                              << "read every case again; merge where the shards' paths lead to the case files\n";
+                    return bad_input;
+                }
         if (!write_kept(run, a, *p, params, opt, s, k.kept, k.kept_each, {cases, read.tables, read.lists, read.options}, *file)) return bad_input;
     }
     return end_run(*p, a, s, k.cohort, file);
