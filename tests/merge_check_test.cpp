@@ -151,6 +151,11 @@ TEST_CASE("merge --verify evaluates cases again from their files and refuses a f
     const auto bad = merge(dir, "s1", {"--verify", "some"});
     CHECK(bad.status == 2);
     CHECK(bad.err == "reckon: error: --verify some: expected a number of cases (0 to 2^64 - 1) or `all`\n");
+    for (const char* seed : {"-1", "18446744073709551616"}) {  // not taken modulo 2^64: two seeds never draw alike by accident
+        const auto r = merge(dir, "s1", {"--verify", "3", "--seed", seed});
+        CHECK(r.status == 2);
+        CHECK(r.err == "reckon: error: --seed " + std::string(seed) + ": expected a whole number from 0 to 2^64 - 1\n");
+    }
 }
 
 TEST_CASE("merge --format html: a case that failed is failed for every figure on the page, which are those over the other 239") {
