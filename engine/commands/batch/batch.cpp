@@ -4,6 +4,8 @@
 // each format, is batch_sinks.cpp's.
 #include "commands/batch/batch.hpp"
 
+#include "commands/batch/case_evaluation.hpp"
+
 #include "data/load_case.hpp"
 #include "data/read_case_stream.hpp"
 #include "core/compile/compile.hpp"
@@ -31,91 +33,6 @@ namespace reckon {
 namespace fs = std::filesystem;
 
 namespace {
-
-// One case to evaluate: a document of a case file or a row of a table, numbered in the batch.
-struct Task {
-    std::size_t seq = 0;       // the order written in
-    std::string file;
-    CaseItem item;
-    std::size_t position = 0;  // its position in the whole list (a shard's cases are not all of it)
-};
-
-// Evaluates one case into its outcome, written by the sink.
-class Batch {
-public:
-    // plans: the fold of the cohort of each run (the program's, or each scenario's, in order).
-    Batch(const Program& p, const std::vector<Value>& params, const BatchOptions& o, const std::vector<FoldPlan>& plans)
-        : p_(p), params_(params), o_(o), plans_(plans), sink_(p, o.format, !o.scenarios.empty()) {
-        if (o.scenarios.empty()) constants_.push_back(run_constants(p, params));
-        for (const auto& sc : o.scenarios) constants_.push_back(run_constants(*sc.program, sc.params));
-    }
-
-    // What a worker keeps from case to case: an evaluator for each run (the program's, or each scenario's).
-    using Scratch = std::vector<std::optional<Evaluator>>;
-
-    Outcome evaluate(const Task& t, Scratch& scratch) const {
-        scratch.resize(constants_.size());
-        Outcome out;
-        const std::string& file = t.file;
-        out.position = t.position;
-        out.id = t.item.name;
-        out.document = t.item.doc.in_stream ? t.item.doc.number : 0;
-        out.file = file;
-        try {
-            Case c = t.item.load(p_);
-            if (t.item.doc.in_stream && p_.case_id_input < 0) c.id = out.id;
-            out.id = c.id;
-            // which case met an error, where it is said: a rule's (whose place is the ruleset's) or the cohort's
-            const std::string note = "in case " + c.id + " (" + file + (out.document ? ", document " + std::to_string(out.document) : "") + ")";
-            try {
-                if (o_.scenarios.empty()) {
-                    std::vector<Value> record;
-                    CaseResult r = evaluate_outputs(scratch[0], p_, params_, c, plans_[0].any() ? &record : nullptr, &constants_[0]);
-                    if (plans_[0].any()) out.parts.push_back(case_parts(plans_[0], p_, params_, Value::list(std::move(record)), nullptr, note));
-                    sink_.succeeded(out, r, nullptr);
-                    if (o_.keep || o_.partial) out.outputs = std::move(r.outputs);
-                } else {  // the case read once, evaluated under each scenario
-                    for (std::size_t k = 0; k < o_.scenarios.size(); ++k) {
-                        const auto& sc = o_.scenarios[k];
-                        std::vector<Value> record;
-                        CaseResult r;
-                        try {
-                            r = evaluate_outputs(scratch[k], *sc.program, sc.params, c, plans_[k].any() ? &record : nullptr, &constants_[k]);
-                        } catch (EvalError& e) {
-                            e.add_note("under scenario '" + sc.name + "'");
-                            throw;
-                        }
-                        sink_.succeeded(out, r, &sc.name);
-                        out.parts.push_back(plans_[k].any() ? case_parts(plans_[k], *sc.program, sc.params, Value::list(std::move(record)), nullptr, note)
-                                                            : CaseParts{});
-                        if (o_.keep_each || o_.partial) out.scenario_outputs.push_back(std::move(r.outputs));
-                    }
-                }
-            } catch (EvalError& e) {
-                e.add_note(note);
-                throw;
-            }
-            out.ok = true;
-        } catch (const std::exception&) {
-            out.failure = current_failure();
-        }
-        if (!out.ok) {
-            out.parts.clear();
-            out.scenario_outputs.clear();
-            out.line.clear();
-            sink_.failed(out);
-        }
-        return out;
-    }
-
-private:
-    const Program& p_;
-    const std::vector<Value>& params_;
-    const BatchOptions& o_;
-    const std::vector<FoldPlan>& plans_;
-    BatchSink sink_;
-    std::vector<RunConstants> constants_;  // each run's: the program's, or each scenario's
-};
 
 // On a terminal: a bar once every case is known, a count while the files are still being read.
 class Progress {
@@ -159,7 +76,8 @@ class Scheduler {
 public:
     Scheduler(const Program& p, const std::vector<Value>& params, const std::vector<std::string>& files, const BatchOptions& o,
               std::ostream& out, std::ostream& err)
-        : p_(p), files_(files), o_(o), writer_(p, params, o, out, err), batch_(p, params, o, writer_.plans()),
+        : p_(p), files_(files), o_(o), writer_(p, params, o, out, err),
+          batch_(p, params, o.format, o.scenarios, writer_.plans(), o.keep || o.keep_each || o.partial, o.partial != nullptr),
           jobs_(std::max(1u, o.jobs)), ahead_(4 * chunk_size * (static_cast<std::size_t>(jobs_) + 1)),
           all_read_(files.empty()), progress_(err, o.progress) {}
 
@@ -188,7 +106,7 @@ private:
     // Each case read, evaluated and written in turn on this thread, with no hand-over
     // between threads (which costs more than it saves when there is one worker).
     void run_serial() {
-        Batch::Scratch scratch;
+        CaseEvaluator::Scratch scratch;
         for (const auto& f : files_) {
             CaseSource cases(p_, f, o_.lists, o_.tables);
             for (bool first = true; !stopping(); first = false) {
@@ -199,7 +117,7 @@ private:
                 const std::size_t seq = seq_++;
                 if (!mine(seq)) continue;
                 ++mine_;
-                Outcome one = batch_.evaluate(Task{produced_, f, std::move(*d), seq}, scratch);
+                Outcome one = batch_.evaluate(CaseTask{produced_, f, std::move(*d), seq}, scratch);
                 ++produced_;
                 write_one(one, produced_, false);
             }
@@ -239,7 +157,7 @@ private:
     // The reader thread: every document of every file, handed out in chunks. Tasks are numbered in the order
     // handed out (the order written); a shard's keep their position in the whole list too.
     void read_all() {
-        std::vector<Task> chunk;
+        std::vector<CaseTask> chunk;
         std::size_t order = 0;
         for (const auto& f : files_) {
             CaseSource cases(p_, f, o_.lists, o_.tables);
@@ -254,7 +172,7 @@ private:
                 const std::size_t seq = seq_++;
                 if (!mine(seq)) continue;
                 ++mine_;
-                chunk.push_back(Task{order++, f, std::move(*d), seq});
+                chunk.push_back(CaseTask{order++, f, std::move(*d), seq});
                 if (chunk.size() == chunk_size) hand_out(chunk);
             }
             if (stopping()) break;
@@ -266,7 +184,7 @@ private:
         work_cv_.notify_all();
     }
 
-    void hand_out(std::vector<Task>& chunk) {
+    void hand_out(std::vector<CaseTask>& chunk) {
         if (chunk.empty()) return;
         std::unique_lock<std::mutex> lock(m_);
         while (produced_ - written_ + chunk.size() > ahead_ && !stopping()) space_cv_.wait_for(lock, poll);
@@ -279,9 +197,9 @@ private:
     // A worker: a chunk at a time, until the reader is done and nothing is left.
     void work() {
         std::vector<Outcome> results;
-        Batch::Scratch scratch;
+        CaseEvaluator::Scratch scratch;
         while (true) {
-            std::vector<Task> tasks;
+            std::vector<CaseTask> tasks;
             {
                 std::unique_lock<std::mutex> lock(m_);
                 while (todo_.empty() && reading_ && !stopping()) work_cv_.wait_for(lock, poll);
@@ -310,13 +228,13 @@ private:
     const std::vector<std::string>& files_;
     const BatchOptions& o_;
     BatchWriter writer_;
-    Batch batch_;
+    CaseEvaluator batch_;
     const unsigned jobs_;
     const std::size_t ahead_;  // cases read, not yet written
 
     std::mutex m_;
     std::condition_variable work_cv_, space_cv_, done_cv_;
-    std::deque<std::vector<Task>> todo_;
+    std::deque<std::vector<CaseTask>> todo_;
     std::map<std::size_t, Outcome> ready_;
     std::size_t produced_ = 0, written_ = 0, opened_ = 0;
     std::size_t seq_ = 0;  // documents read, this run's or not (by the reader; read by others after it joins)

@@ -31,6 +31,8 @@ struct Outcome {
     std::vector<std::vector<Value>> scenario_outputs;  // the same under each scenario
     std::uint32_t document = 0;      // its number in a stream of cases, or 0
     std::string file;
+    std::vector<Value> records;      // a partial result: each run's record (what the cohort reads of the case), or none
+    std::string content;             // a partial result: the hash of the case's content (case_content), or empty
 };
 
 class BatchSink {

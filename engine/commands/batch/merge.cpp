@@ -1,56 +1,17 @@
 #include "commands/batch/merge.hpp"
 
+#include "commands/batch/merge_check.hpp"
+
 #include <map>
 #include <memory>
 #include <stdexcept>
 
 namespace reckon {
 
-namespace {
-
-std::string shard_name(unsigned k, unsigned n) { return std::to_string(k) + "/" + std::to_string(n); }
-
-// The partials, checked against this run and each other, by shard (shard K at index K-1).
-std::vector<std::unique_ptr<PartialReader>> open_shards(const PartialHeader& expected, const std::vector<std::string>& paths) {
-    std::vector<std::unique_ptr<PartialReader>> readers;
-    for (const auto& path : paths) readers.push_back(std::make_unique<PartialReader>(path));
-    const PartialHeader& first = readers.front()->header();
-    for (const auto& r : readers) {
-        const PartialHeader& h = r->header();
-        if (h.ruleset != expected.ruleset)
-            throw std::runtime_error(r->path() + ": error: made with another ruleset (or another version of its files) than this merge's");
-        if (h.settings != expected.settings)
-            throw std::runtime_error(r->path() + ": error: made with other params, scenarios or table cells than this merge's: give "
-                                                 "merge the --param, --run-data and --scenarios the shards were given");
-        if (h.cases != first.cases)
-            throw std::runtime_error(r->path() + ": error: a shard of a run over other cases than " + readers.front()->path() +
-                                     ": every shard must be given the same case files, in the same order");
-        if (h.shards != first.shards)
-            throw std::runtime_error(r->path() + ": error: shard " + shard_name(h.shard, h.shards) + ", but " + readers.front()->path() +
-                                     " is shard " + shard_name(first.shard, first.shards) + ": a run is split one way");
-    }
-    std::vector<std::unique_ptr<PartialReader>> by_shard(first.shards);
-    for (auto& r : readers) {
-        auto& slot = by_shard[r->header().shard - 1];
-        if (slot)
-            throw std::runtime_error(r->path() + ": error: shard " + shard_name(r->header().shard, first.shards) + " again (also " + slot->path() +
-                                     "): give each shard once (a shard run again overwrites its own partial)");
-        slot = std::move(r);
-    }
-    std::string missing;
-    for (unsigned k = 0; k < first.shards; ++k)
-        if (!by_shard[k]) missing += (missing.empty() ? "" : ", ") + shard_name(k + 1, first.shards);
-    if (!missing.empty())
-        throw std::runtime_error("reckon: error: shard" + std::string(missing.find(',') == std::string::npos ? " " : "s ") + missing +
-                                 (missing.find(',') == std::string::npos ? " is" : " are") + " missing: merge needs every shard's partial");
-    return by_shard;
-}
-
-}  // namespace
-
 BatchSummary merge_partials(const Program& p, const std::vector<Value>& params, const PartialHeader& expected,
                             const std::vector<std::string>& partials, const BatchOptions& o, std::ostream& out, std::ostream& err,
-                            PartialHeader* read) {
+                            const MergeChecks& checks, PartialHeader* read) {
+    check_partials(p, params, expected, partials, o, checks);  // before anything is written
     auto shards = open_shards(expected, partials);
     if (read) *read = shards.front()->header();
     const std::size_t n = shards.size();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "commands/batch/batch.hpp"
+#include "commands/batch/merge_check.hpp"
 #include "commands/batch/partial.hpp"
 
 #include <ostream>
@@ -13,10 +14,10 @@ namespace reckon {
 
 // `expected`: the fingerprint of this ruleset under these settings (its cases field unused). Throws
 // std::runtime_error naming the partial at fault: another ruleset or other settings, shards of another run,
-// a shard given twice, a shard missing, a file cut short. `read`: the shards' header, with how they read their
-// cases (for a report or a workbook).
+// a shard given twice, a shard missing, a file cut short, a partial not true to itself or to the case files
+// (merge_check.hpp). `read`: the shards' header, with how they read their cases (for a report or a workbook).
 BatchSummary merge_partials(const Program& p, const std::vector<Value>& params, const PartialHeader& expected,
                             const std::vector<std::string>& partials, const BatchOptions& o, std::ostream& out, std::ostream& err,
-                            PartialHeader* read = nullptr);
+                            const MergeChecks& checks, PartialHeader* read = nullptr);
 
 }  // namespace reckon

@@ -165,6 +165,7 @@ PartialWriter::PartialWriter(std::ostream& out, const PartialHeader& h) : out_(o
 
 void PartialWriter::write_case(const Outcome& r) {
     json line = {{"at", r.position}, {"case", r.id}, {"file", r.file}, {"document", r.document}};
+    if (!r.content.empty()) line["content"] = r.content;
     if (!r.ok) {
         line["error"] = r.failure.text;
         json errors = json::array();
@@ -180,6 +181,11 @@ void PartialWriter::write_case(const Outcome& r) {
         if (r.scenario_outputs.empty()) one(r.outputs);
         for (const auto& vs : r.scenario_outputs) one(vs);
         line["outputs"] = std::move(outputs);
+        if (std::any_of(r.records.begin(), r.records.end(), [](const Value& v) { return v.kind != Value::Kind::none; })) {
+            json records = json::array();
+            for (const auto& v : r.records) records.push_back(value_json(v));
+            line["records"] = std::move(records);
+        }
     }
     this->line(line.dump());
 }
@@ -244,7 +250,9 @@ void PartialReader::check_whole() {
     sum.add(header_line_);
     std::string line, last;
     bool ended = false;
+    std::size_t lines = 1;
     while (std::getline(in_, line)) {
+        ++lines;
         if (!last.empty()) sum.add(last);
         last = std::move(line);
         ended = !in_.eof();
@@ -255,6 +263,7 @@ void PartialReader::check_whole() {
     if (last.rfind("{\"checksum\":", 0) != 0 || !ended)
         fail("the partial result does not end with its checksum: it is not whole (copied before the shard finished?)");
     if (last != expected) fail("the partial result is not as its shard wrote it (its checksum does not match): run the shard again");
+    case_lines_ = lines - 3;  // not the header, the end line or the checksum
 }
 
 void PartialReader::fail(const std::string& what) const {
@@ -276,6 +285,7 @@ std::optional<PartialCase> PartialReader::next() {
     try {
         if (j.contains("end")) {
             end_ = j.at("end");
+            if (!end_.at("cases").is_number_unsigned()) fail("the end line's count of cases is " + end_.at("cases").dump() + ", not a whole number");
             cases_ = end_.at("cases").get<std::size_t>();
             if (!end_.at("runs").is_array()) fail("the end line's runs are not a list");
             return std::nullopt;
@@ -285,6 +295,7 @@ std::optional<PartialCase> PartialReader::next() {
         c.id = j.at("case").get<std::string>();
         c.file = j.at("file").get<std::string>();
         c.document = j.at("document").get<std::uint32_t>();
+        if (j.contains("content")) c.content = j.at("content").get<std::string>();
         if (j.contains("error")) {
             c.failure.text = j.at("error").get<std::string>();
             for (const auto& e : j.at("errors")) c.failure.errors.push_back({e.at(0).get<std::string>(), e.at(1).get<std::string>()});
@@ -295,6 +306,8 @@ std::optional<PartialCase> PartialReader::next() {
                 for (const auto& v : run) vs.push_back(value_from_json(v));
                 c.outputs.push_back(std::move(vs));
             }
+            if (j.contains("records"))
+                for (const auto& v : j.at("records")) c.records.push_back(value_from_json(v));
         }
         return c;
     } catch (const json::exception&) {
@@ -306,8 +319,30 @@ std::optional<PartialCase> PartialReader::next() {
     }
 }
 
+std::string running_total_name(const FoldPlan& plan, std::size_t i) {
+    for (const auto& s : plan.sites())
+        if (i >= s.first && i < s.first + s.members)
+            return "`" + s.rule->name + "`" + (s.members > 1 ? " (member " + std::to_string(i - s.first + 1) + ")" : "");
+    return "running total " + std::to_string(i + 1);
+}
+
 void PartialReader::add_totals(std::size_t run, CohortTotals& into) const {
     CohortTotals other(into.plan(), into.program());
+    read_totals(run, other);
+    into.merge(std::move(other));
+}
+
+void PartialReader::read_totals(std::size_t run, CohortTotals& other) const {
+    // A count: a whole number, not negative, and no more than the run's cases.
+    const std::string of_run = runs() > 1 ? " (run " + std::to_string(run + 1) + ")" : "";
+    auto count_in = [&](const json& x, const std::string& what) {
+        if (!x.is_number_unsigned()) throw std::runtime_error(what + of_run + " is " + x.dump() + " on the end line: a count is a whole number, never negative");
+        const auto n = x.get<std::size_t>();
+        if (n > cases_)
+            throw std::runtime_error(what + of_run + " is " + std::to_string(n) + " on the end line, more than the " + std::to_string(cases_) +
+                                     " cases of the whole run");
+        return n;
+    };
     try {
         const json& j = end_.at("runs").at(run);
         const json& running = j.at("running");
@@ -315,14 +350,14 @@ void PartialReader::add_totals(std::size_t run, CohortTotals& into) const {
         for (std::size_t i = 0; i < running.size(); ++i) {
             const json& x = running[i];
             auto& r = other.running()[i];
-            r.count = x.at("count").get<std::size_t>();
+            r.count = count_in(x.at("count"), running_total_name(other.plan(), i) + "'s count");
             r.sum = number_from(x.at("sum").get<std::string>());
             r.best = value_from_json(x.at("best"));
             r.collected = positioned_from(x.at("collected"));
-            if (x.contains("error")) r.error.emplace(x.at("error").at("at").get<std::size_t>(), error_from(x.at("error"), into.program()));
+            if (x.contains("error")) r.error.emplace(x.at("error").at("at").get<std::size_t>(), error_from(x.at("error"), other.program()));
         }
         other.kept_records() = positioned_from(j.at("records"));
-        other.set_cases(j.at("cases").get<std::size_t>());
+        other.set_cases(count_in(j.at("cases"), "the run's cases that succeeded"));
     } catch (const json::exception&) {
         fail("the end line's totals lack a field, or have one of the wrong kind");
     } catch (const PartialFileError&) {
@@ -330,7 +365,6 @@ void PartialReader::add_totals(std::size_t run, CohortTotals& into) const {
     } catch (const std::runtime_error& e) {
         fail(e.what());
     }
-    into.merge(std::move(other));
 }
 
 }  // namespace reckon

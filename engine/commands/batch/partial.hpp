@@ -1,9 +1,10 @@
 // A shard's partial result, and its reading back: what `reckon batch --shard K/N --partial FILE` writes and
 // `reckon merge` reads. JSON Lines, written atomically (output_file.hpp):
-//   the header:  {"reckon_partial":2,"ruleset":ID,"settings":ID,"cases":ID,"shard":K,"shards":N,"read":{…}}
+//   the header:  {"reckon_partial":4,"ruleset":ID,"settings":ID,"cases":ID,"shard":K,"shards":N,"read":{…}}
 //                "read": the case tables, the list tables and the table options, for a report or a workbook
-//   each case of the shard, in order: {"at":POSITION,"case":ID,"file":F,"document":D,"outputs":[[…],…]}
-//                                  or {"at":POSITION,"case":ID,"file":F,"document":D,"error":TEXT}
+//   each case of the shard, in order: {"at":POSITION,"case":ID,"file":F,"document":D,"content":HASH,"outputs":[[…],…],
+//                                      "records":[…]}  (records: each run's, what its cohort reads of the case)
+//                                  or {"at":POSITION,"case":ID,"file":F,"document":D,"content":HASH,"error":TEXT}
 //   the end:     {"end":{"cases":ALL,"runs":[{"cases":N,"running":[…],"records":[…]},…]}}
 //   last:        {"checksum":"fnv1a64:…"}, of every line before it, so that a copy cut short or changed is refused
 // Every number is exact ("n/d"); docs/scale.md describes each field.
@@ -24,7 +25,7 @@
 
 namespace reckon {
 
-inline constexpr int partial_version = 3;
+inline constexpr int partial_version = 4;
 
 // What a partial result was made from, each as a git blob id: the ruleset (every source file, path and text);
 // the settings (each run's bound params, the table cells set, the scenarios' names); the cases (the case files in
@@ -76,6 +77,8 @@ struct PartialCase {
     bool ok = false;
     CaseFailure failure;
     std::vector<std::vector<Value>> outputs;  // each run's
+    std::vector<Value> records;  // each run's record (what its cohort reads of the case); empty when no cohort reads it
+    std::string content;         // the hash of the case's content as the shard read it (case_content), or empty
 };
 
 // A partial result that cannot be read, at its line: "FILE:LINE: error: what".
@@ -83,6 +86,9 @@ class PartialFileError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
+
+// How an error names running total i of a plan: its aggregate's rule (and member).
+std::string running_total_name(const FoldPlan& plan, std::size_t i);
 
 class PartialReader {
 public:
@@ -95,14 +101,20 @@ public:
     std::size_t cases() const { return cases_; }
     // The end line's totals of run k, added into `into` (whose program is that run's).
     void add_totals(std::size_t run, CohortTotals& into) const;
+    // The same, read into totals of no case yet, as the end line has them.
+    void read_totals(std::size_t run, CohortTotals& fresh) const;
     std::size_t runs() const { return end_.at("runs").size(); }
 
-    // An error in this file, at the line last read.
+    // The number of case lines the file holds (known once it is opened), and the line last read.
+    std::size_t case_lines() const { return case_lines_; }
+    std::size_t line_number() const { return line_; }
+
+    // An error in this file, at the line last read, or at `line`.
     [[noreturn]] void fail(const std::string& what) const;
+    [[noreturn]] void fail_at(std::size_t line, const std::string& what) const;
 
 private:
     void check_whole();
-    [[noreturn]] void fail_at(std::size_t line, const std::string& what) const;
 
     std::string path_;
     std::ifstream in_;
@@ -111,6 +123,7 @@ private:
     std::string header_line_;
     nlohmann::json end_;
     std::size_t cases_ = 0;
+    std::size_t case_lines_ = 0;
 };
 
 }  // namespace reckon
