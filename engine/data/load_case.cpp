@@ -52,7 +52,7 @@ Case load_yaml(const Program& p, const std::vector<InputDef>& inputs, SourcePtr 
 }  // namespace
 
 Case load_case(const Program& p, SourcePtr source) {
-    Case c = load_yaml(p, p.inputs, source, "a case is one document (the cases of a file are separated by lines that start with ---)");
+    Case c = load_yaml(p, p.inputs, source, "a case is one document; the cases of a file are separated by lines that start with ---");
     if (p.case_id_input >= 0 && c.inputs[p.case_id_input].kind == Value::Kind::text)
         c.id = *c.inputs[p.case_id_input].s();
     else

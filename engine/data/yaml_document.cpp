@@ -20,8 +20,8 @@ YamlTree read_yaml_document(const SourceFile& src, const Limits& limits, std::st
     try {
         YamlTree tree(src.text());
         if (const YamlMark second = tree.second_document(); !second.is_null())
-            throw CompileError({Diagnostic{yaml_place(src, second), "a second YAML document: " + std::string(one_document) +
-                                                                        " (a line that starts with --- or ... ends the first)", {}}});
+            throw CompileError({Diagnostic{yaml_place(src, second), "a second YAML document (a line that starts with --- or ... ends the "
+                                                                        "first): " + std::string(one_document), {}}});
         return tree;
     } catch (const YamlError& e) {
         throw CompileError({Diagnostic{yaml_place(src, e.mark), "invalid YAML: " + e.msg, {}}});
