@@ -275,7 +275,11 @@ TEST_CASE("batch --shard and --partial, and merge --format: their command-line e
     const std::string dir = reckon::testing::temp_dir();
     auto r = run_reckon({"batch", "rulesets/iom-annual-report.reckon", "cases/iom", "--shard", "5/4", "--partial", dir + "/p"});
     CHECK(r.status == 2);
-    CHECK(r.err == "reckon: error: --shard 5/4: expected K/N, shard K of N with 1 <= K <= N, as in --shard 2/4\n");
+    CHECK(r.err == "reckon: error: --shard 5/4: expected K/N, shard K of N with 1 <= K <= N <= 999999, as in --shard 2/4\n");
+    // N over the cap: the message says the cap (issue 42)
+    r = run_reckon({"batch", "rulesets/iom-annual-report.reckon", "cases/iom", "--shard", "1/1000000", "--partial", dir + "/p"});
+    CHECK(r.status == 2);
+    CHECK(r.err == "reckon: error: --shard 1/1000000: a run is split into at most 999999 shards (K and N of at most six digits)\n");
     r = run_reckon({"batch", "rulesets/iom-annual-report.reckon", "cases/iom", "--shard", "1/4"});
     CHECK(r.status == 2);
     CHECK(r.err == "reckon: error: --shard 1/4 without --partial FILE: a shard writes a partial result, for reckon merge\n");

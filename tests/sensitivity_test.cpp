@@ -226,6 +226,60 @@ TEST_CASE("sensitivity: the command line is checked") {
     CHECK(text.err.find("'status' is Status: only a number, a quantity or an amount of money is analysed") != std::string::npos);
 }
 
+TEST_CASE("sensitivity: --seed is a whole number from 0 to 2^64 - 1, never wrapped (issue 42)") {
+    for (const char* command : {"sensitivity", "explain"}) {
+        std::vector<std::string> args = {command, sussex, sussex_case};
+        if (std::string(command) == "explain") args.insert(args.end(), {"total", "--draw", "1"});
+        else args.insert(args.end(), {"--output", "total", "--draws", "10"});
+        for (const char* seed : {"-1", "18446744073709551616", "99999999999999999999999", "1e3"}) {
+            std::vector<std::string> all = args;
+            all.insert(all.end(), {"--seed", seed});
+            auto r = run_reckon(all);
+            CHECK_MESSAGE(r.status == 2, command << " --seed " << seed);
+            CHECK(r.out.empty());
+            CHECK(r.err.find(std::string("--seed: ") + seed + ": expected a whole number from 0 to 18446744073709551615, as in --seed 42") !=
+                  std::string::npos);
+        }
+        std::vector<std::string> most = args;
+        most.insert(most.end(), {"--seed", "18446744073709551615"});
+        auto r = run_reckon(most);
+        CHECK_MESSAGE(r.status == 0, r.err);
+    }
+}
+
+TEST_CASE("sensitivity: a threshold of a percentage figure is read as the figure shows it, 50% as 50 (issue 42)") {
+    const std::string dir = reckon::testing::temp_dir();
+    reckon::testing::write_file(dir + "/share.reckon", R"(ruleset "Share"
+param share = 40% "The share on the scheme" source "test" range 20% to 80%
+input cases: number min 0 "Cases"
+output share_pct "Share on the scheme" = share * 100
+  decimals 1 percent
+output share_fraction "Share on the scheme, a fraction" = share + cases * 0
+)");
+    reckon::testing::write_file(dir + "/case.yaml", "cases: 10\n");
+    auto threshold = [&](const std::string& setting) {
+        auto r = run_reckon({"sensitivity", dir + "/share.reckon", dir + "/case.yaml", "--threshold", setting, "--format", "json"});
+        REQUIRE_MESSAGE(r.status == 0, r.err);
+        const auto j = nlohmann::json::parse(r.out);
+        REQUIRE(j.at("switching_values").size() == 1);
+        return j.at("switching_values").at(0);
+    };
+    // share_pct is 100 * share: it reaches 50 (shown "50.0 %") where share is 50%, exactly; before, 50% was read
+    // as 0.5 ("0.5 %"), which no share in the range reaches
+    for (const char* written : {"share_pct=50%", "share_pct=50 %", "share_pct=50"}) {
+        const auto t = threshold(written);
+        CHECK_MESSAGE(t.at("threshold") == "50.0 %", written << ": " << t.dump());
+        REQUIRE(t.at("switching").size() == 1);
+        CHECK_MESSAGE(t.at("switching").at(0).at("method") == "exact", written << ": " << t.dump());
+        CHECK_MESSAGE(t.at("switching").at(0).value("exact", "") == "1/2", written << ": " << t.dump());
+    }
+    // a plain number that is not a percentage figure: 50% is 0.5, as the language writes it
+    const auto plain = threshold("share_fraction=50%");
+    CHECK(plain.at("threshold") == "0.5");
+    REQUIRE(plain.at("switching").size() == 1);
+    CHECK(plain.at("switching").at(0).value("exact", "") == "1/2");
+}
+
 // docs/uncertainty.md shows real output: each `$ reckon …` block in it is run and compared.
 TEST_CASE("docs/uncertainty.md: the commands shown print what is shown") {
     CHECK(reckon::testing::check_shown_commands(reckon::testing::read_file(reckon::testing::source_dir() + "/docs/uncertainty.md")) == 4);

@@ -14,6 +14,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <filesystem>
@@ -29,17 +30,22 @@ namespace {
 std::atomic<bool> stop_requested{false};
 extern "C" void on_signal(int) { stop_requested.store(true); }
 
-// --shard K/N: K and N.
+// --shard K/N: K and N, each a whole number of at most six digits (N up to 999,999 shards).
 std::pair<unsigned, unsigned> parse_shard(const std::string& text) {
+    constexpr std::size_t most_digits = 6;
     const auto slash = text.find('/');
+    bool too_many = false;
     auto whole = [&](const std::string& t) -> unsigned long {
-        if (t.empty() || t.size() > 6 || t.find_first_not_of("0123456789") != std::string::npos) return 0;
-        return std::stoul(t);
+        if (t.empty() || t.find_first_not_of("0123456789") != std::string::npos) return 0;
+        const std::size_t zeros = std::min(t.find_first_not_of('0'), t.size());
+        if (t.size() - zeros > most_digits) too_many = true;
+        return too_many ? 0 : std::stoul(t);
     };
     const unsigned long k = slash == std::string::npos ? 0 : whole(text.substr(0, slash));
     const unsigned long n = slash == std::string::npos ? 0 : whole(text.substr(slash + 1));
+    if (too_many) throw RequestError("--shard " + text + ": a run is split into at most 999999 shards (K and N of at most six digits)");
     if (k == 0 || n == 0 || k > n)
-        throw RequestError("--shard " + text + ": expected K/N, shard K of N with 1 <= K <= N, as in --shard 2/4");
+        throw RequestError("--shard " + text + ": expected K/N, shard K of N with 1 <= K <= N <= 999999, as in --shard 2/4");
     return {static_cast<unsigned>(k), static_cast<unsigned>(n)};
 }
 

@@ -35,7 +35,7 @@ std::vector<BoundScenario> bind_scenarios(const Run& run, const BatchArgs& a, co
         std::shared_ptr<Program> q = compile_scenario(sc, parse_settings(a.params), [&](const std::vector<ParamSetting>& settings) {
             return compile_run(a.ruleset, settings, run.limits, run.run_data);
         });
-        std::vector<Value> params = bind_params(*q, command_line_overrides(*q));
+        std::vector<Value> params = bind_scenario_params(sc, *q);
         out.push_back({sc.name, std::move(q), std::move(params)});
     }
     return out;
@@ -46,7 +46,7 @@ std::vector<BoundScenario> bind_scenarios(const Run& run, const BatchArgs& a, co
 bool bind_run(const Run& run, const BatchArgs& a, const Program& p, std::vector<Value>& params, std::vector<BoundScenario>& scenarios) {
     try {
         params = bind_params(p, command_line_overrides(p));
-        if (!a.scenarios.empty()) scenarios = bind_scenarios(run, a, read_scenarios(read_source(a.scenarios, run.limits.file_size)));
+        if (!a.scenarios.empty()) scenarios = bind_scenarios(run, a, read_scenarios(read_source(a.scenarios, run.limits.file_size), run.limits));
     } catch (const EvalError& e) {
         std::cerr << render(e.diagnostic());
         return false;

@@ -39,6 +39,18 @@ void add_table_options(CLI::App& command, TableOptions& tables) {
                "iso (YYYY-MM-DD, the default) or day-first (also DD/MM/YYYY): how a case table writes dates as text (a workbook's date cells are dates either way)");
 }
 
+void add_seed_option(CLI::App& command, std::uint64_t& seed, const std::string& help) {
+    const std::string most = "18446744073709551615";  // 2^64 - 1
+    const CLI::Validator seed_range(
+        [most](std::string& s) -> std::string {
+            const bool digits = !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+            if (digits && (s.size() < most.size() || (s.size() == most.size() && s <= most))) return "";
+            return s + ": expected a whole number from 0 to " + most + ", as in --seed 42";
+        },
+        "0.." + most);
+    command.add_option("--seed", seed, help)->check(seed_range);
+}
+
 std::vector<ParamSetting> parse_settings(const std::vector<std::string>& raw) {
     std::vector<ParamSetting> out;
     for (const auto& s : raw) {

@@ -9,6 +9,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,9 @@ void add_cases_argument(CLI::App& command, std::vector<std::string>& cases);
 void add_param_option(CLI::App& command, std::vector<std::string>& params, const std::string& more = "");
 // --list NAME=FILE, repeatable: the table of a list input of a case table.
 void add_list_option(CLI::App& command, std::vector<std::string>& lists);
+// --seed S (the seed of the draws, `help` its text): a whole number from 0 to 2^64 - 1, each seed its own
+// draws; -1, 2^64 and above are refused rather than wrapped.
+void add_seed_option(CLI::App& command, std::uint64_t& seed, const std::string& help);
 // --ignore-column, --ignore-sheet and --dates: how a case table is read, into `tables`.
 void add_table_options(CLI::App& command, TableOptions& tables);
 

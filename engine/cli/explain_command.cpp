@@ -172,7 +172,7 @@ void add_explain(CLI::App& app, Run& run, Command& chosen) {
     explain->add_option("--draw", a->draw, "K: explain with the uncertain values of draw K of a probabilistic run (reckon "
                                            "sensitivity --draws), as drawn with --seed")
         ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1000000000}));
-    explain->add_option("--seed", a->seed, "S: the seed of the draw (default 1)");
+    add_seed_option(*explain, a->seed, "S: the seed of the draw (default 1), from 0 to 2^64 - 1");
     explain->callback([&chosen, a] { chosen = [a](const Run& run) { return cmd_explain(run, *a); }; });
 }
 

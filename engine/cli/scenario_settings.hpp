@@ -19,4 +19,9 @@ namespace reckon::cli {
 std::shared_ptr<Program> compile_scenario(const Scenario& sc, const std::vector<ParamSetting>& command_line,
                                           const std::function<std::shared_ptr<Program>(const std::vector<ParamSetting>&)>& compile_with);
 
+// The scenario's params bound (bind_params, with the command line's overrides): an error in working one out (a
+// table with no row for the scenario's year; a CompileError) gets a note naming the scenario and its place in
+// the scenarios file.
+std::vector<Value> bind_scenario_params(const Scenario& sc, const Program& q);
+
 }  // namespace reckon::cli

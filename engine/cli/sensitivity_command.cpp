@@ -104,7 +104,14 @@ SensitivityFindings::Threshold threshold_finding(const SensitivityRuns& runs, co
     std::size_t t = 0;
     while (runs.targets()[t].name != name) ++t;
     const RuleDef& r = p.rules[static_cast<std::size_t>(runs.targets()[t].rule)];
-    const auto written = p.units.written_number(r.shown().unit, text);
+    // A percentage figure (`percent`: 72.8 is shown 72.8 %) takes 50% as 50, as it shows it; any other figure that
+    // is a plain number takes 50% as 0.5.
+    std::string_view number = text;
+    if (r.percent && number.size() > 1 && number.back() == '%') {
+        number.remove_suffix(1);
+        while (!number.empty() && number.back() == ' ') number.remove_suffix(1);
+    }
+    const auto written = p.units.written_number(r.shown().unit, number);
     if (!written)
         throw RequestError("--threshold " + name + "=" + text + ": expected " + describe(r.shown(), p.units) + ", as the figure is, such as " +
                          target_text(runs, t, runs.base()[t]));
@@ -208,8 +215,8 @@ void add_analysis_options(CLI::App& sensitivity, SensitivityArgs& a) {
     sensitivity.add_option("--draws", a.draws, "N: a probabilistic run of N draws of every param and cell with a distribution: mean, "
                                                "median, 2.5% and 97.5% of each figure")
         ->check(CLI::Range(std::size_t{1}, std::size_t{10000000}));
-    sensitivity.add_option("--seed", a.seed, "S: the seed of the draws (default 1); the same seed gives the same draws on every "
-                                             "machine and with any --jobs");
+    add_seed_option(sensitivity, a.seed, "S: the seed of the draws (default 1), from 0 to 2^64 - 1; the same seed gives the same "
+                                          "draws on every machine and with any --jobs");
 }
 
 }  // namespace

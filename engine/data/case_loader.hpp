@@ -4,7 +4,7 @@
 // Private to the case loader's files.
 #pragma once
 
-#include "data/read_yaml.hpp"
+#include "data/yaml_document.hpp"
 
 #include "core/program/case.hpp"
 
@@ -37,10 +37,7 @@ public:
     std::vector<std::uint32_t> at_;  // each input's place in the file, plus one (0: not given)
     std::vector<std::string> key_;   // empty: the input's own path
 
-    Location at(const YamlMark& m) const {
-        if (m.is_null() || m.pos < 0) return Location{&src_, 0, 1};
-        return Location{&src_, static_cast<std::uint32_t>(m.pos), 1};
-    }
+    Location at(const YamlMark& m) const { return yaml_place(src_, m); }
 
     // The mapping n read against a node of the schema: each key an input (its value read into `out`) or a
     // group of inputs (read in turn); an unknown key, a key given twice and a key missing are errors.

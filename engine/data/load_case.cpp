@@ -1,14 +1,13 @@
 // The load phase: a case's YAML read against the schema the ruleset's
 // inputs make, numbers exactly from their text, every problem with its file,
 // line, column and key path; then the ruleset's requirements. The text is
-// checked (UTF-8, and nesting no deeper than the limit: yaml_depth) before it
-// is parsed; the tree is read by the Loader (case_loader.hpp).
+// checked (UTF-8, and nesting no deeper than the limit) and parsed as one
+// document (yaml_document.hpp); the tree is read by the Loader (case_loader.hpp).
 #include "data/load_case.hpp"
 
 #include "data/case_loader.hpp"
 #include "data/read_case_stream.hpp"
-#include "data/read_yaml.hpp"
-#include "data/yaml_depth.hpp"
+#include "data/yaml_document.hpp"
 
 #include "core/eval/eval.hpp"
 #include "core/base/limits.hpp"
@@ -29,8 +28,9 @@ std::optional<std::string> out_of_bounds(const UnitTable& units, const Type& t, 
 
 namespace {
 
-// A YAML file read against the schema that `inputs` make: the case's inputs, or the run data's.
-Case load_yaml(const Program& p, const std::vector<InputDef>& inputs, SourcePtr source) {
+// A YAML file read against the schema that `inputs` make: the case's inputs, or the run data's. `one_document`
+// names what the file is, for the error at a second document.
+Case load_yaml(const Program& p, const std::vector<InputDef>& inputs, SourcePtr source, std::string_view one_document) {
     const std::shared_ptr<const CaseKeys> keys = &inputs == &p.inputs && p.case_keys ? p.case_keys : make_case_keys(inputs);
     const SchemaNode& root = keys->root;
     case_yaml::Loader loader(p, inputs, *source);
@@ -39,18 +39,8 @@ Case load_yaml(const Program& p, const std::vector<InputDef>& inputs, SourcePtr 
     c.inputs.assign(inputs.size(), Value{});
     loader.at_.assign(inputs.size(), 0);
     loader.key_.assign(inputs.size(), "");
-    if (auto bad = check_text(*source)) throw CompileError({*bad});
-    if (auto deep = case_yaml::too_deep(source->text(), p.limits.yaml_depth))
-        throw CompileError({Diagnostic{Location{source.get(), *deep, 1}, "mappings and lists are nested more than " +
-                                                                          std::to_string(p.limits.yaml_depth) +
-                                                                          " levels deep (the limit can be raised with --limit yaml-depth=N)", {}}});
-    std::optional<YamlTree> doc;
-    try {
-        doc.emplace(source->text());
-    } catch (const YamlError& e) {
-        throw CompileError({Diagnostic{loader.at(e.mark), "invalid YAML: " + e.msg, {}}});
-    }
-    loader.group(doc->root(), root, "", c.inputs, YamlMark{});
+    const YamlTree doc = read_yaml_document(*source, p.limits, one_document);
+    loader.group(doc.root(), root, "", c.inputs, YamlMark{});
     if (!loader.errors.empty()) throw CompileError(std::move(loader.errors));
     for (std::size_t i = 0; i < inputs.size(); ++i)
         if (c.inputs[i].kind == Value::Kind::none && inputs[i].fallback) c.inputs[i] = inputs[i].fallback->value;
@@ -62,7 +52,7 @@ Case load_yaml(const Program& p, const std::vector<InputDef>& inputs, SourcePtr 
 }  // namespace
 
 Case load_case(const Program& p, SourcePtr source) {
-    Case c = load_yaml(p, p.inputs, source);
+    Case c = load_yaml(p, p.inputs, source, "a case is one document; the cases of a file are separated by lines that start with ---");
     if (p.case_id_input >= 0 && c.inputs[p.case_id_input].kind == Value::Kind::text)
         c.id = *c.inputs[p.case_id_input].s();
     else
@@ -70,7 +60,9 @@ Case load_case(const Program& p, SourcePtr source) {
     return c;
 }
 
-Case load_run_data(const Program& p, SourcePtr source) { return load_yaml(p, p.run_inputs, std::move(source)); }
+Case load_run_data(const Program& p, SourcePtr source) {
+    return load_yaml(p, p.run_inputs, std::move(source), "the run data is one document");
+}
 
 Case load_case_file(const Program& p, const std::string& path) {
     CaseReader reader(path, p.limits.file_size);

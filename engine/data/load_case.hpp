@@ -45,7 +45,8 @@ struct Scenario {
     Location where;
     std::vector<ScenarioSetting> settings;
 };
-// Throws CompileError (file:line:col) when the file is not such a mapping.
-std::vector<Scenario> read_scenarios(SourcePtr source);
+// Throws CompileError (file:line:col) when the file is not such a mapping, holds a second document, gives a
+// name twice or a param twice in one scenario, or nests deeper than limits.yaml_depth.
+std::vector<Scenario> read_scenarios(SourcePtr source, const Limits& limits);
 
 }  // namespace reckon

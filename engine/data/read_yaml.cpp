@@ -101,6 +101,22 @@ public:
         setg(begin, begin, begin + text.size());
     }
 };
+// Stops at the start of a document, its mark kept: whether the text holds a second one, without reading it.
+class DocumentStart : public YAML::EventHandler {
+public:
+    struct Found {
+        YamlMark mark;
+    };
+    void OnDocumentStart(const YAML::Mark& mark) override { throw Found{mark_of(mark)}; }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+    void OnMapEnd() override {}
+};
 }  // namespace
 
 YamlTree::YamlTree(const std::string& text) {
@@ -113,6 +129,10 @@ YamlTree::YamlTree(const std::string& text) {
         YAML::Parser parser(in);
         TreeBuilder builder(*this);
         parser.HandleNextDocument(builder);
+        DocumentStart probe;
+        parser.HandleNextDocument(probe);
+    } catch (const DocumentStart::Found& second) {
+        second_ = second.mark;
     } catch (const YAML::Exception& e) {
         throw YamlError{mark_of(e.mark), e.msg};
     }

@@ -59,6 +59,8 @@ public:
     // The first document of `text`; a document of nothing is a null root. Throws YamlError.
     explicit YamlTree(const std::string& text);
     YamlNode root() const { return nodes_.empty() ? YamlNode() : YamlNode(this, 0); }
+    // Where a second document starts (its `---`, or its first node after a `...`): none when the text holds one.
+    YamlMark second_document() const { return second_; }
 
 private:
     friend class YamlNode;
@@ -73,6 +75,7 @@ private:
     std::vector<Entry> nodes_;
     std::vector<std::uint32_t> kids_;
     std::string texts_;  // every scalar's text, one after another: one block, not a string for each
+    YamlMark second_;
 };
 
 }  // namespace reckon

@@ -6,6 +6,8 @@
 #include "core/eval/eval.hpp"
 #include "data/load_case.hpp"
 
+#include <filesystem>
+
 namespace reckon::lsp {
 
 namespace {
@@ -22,6 +24,12 @@ Worked worked_values(const Program& p, const SourceFile* file, const std::string
     Worked w;
     w.case_path = case_path;
     try {
+        // Only a regular file: a device (/dev/zero) or a pipe has no size to hold to the file-size limit, and
+        // reading one would never end, leaving the server answering nothing.
+        std::error_code ec;
+        const auto kind = std::filesystem::status(case_path, ec).type();
+        if (!ec && kind != std::filesystem::file_type::regular && kind != std::filesystem::file_type::not_found)
+            throw FileError(case_path, "not a regular file (a folder, a device or a pipe): a case is read from a regular file");
         const Case c = load_case_file(p, case_path);
         const std::vector<Value> params = bind_params(p, command_line_overrides(p));
         Evaluator ev(p, params, c.inputs);

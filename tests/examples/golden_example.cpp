@@ -4,8 +4,11 @@
 // repository ruleset named in <name>.ruleset; with a <name>.yaml beside it the
 // case is evaluated (`reckon eval`), without, the rule file is checked
 // (`reckon check`). <name>.args holds extra arguments, one a line, put before
-// the command (such as --limit steps=100). Each .err file is a ctest entry of
-// its own (reckon_examples).
+// the command (such as --limit steps=100). <name>.command, when there is one,
+// is the command itself, one argument a line (the run data or the scenarios
+// file of tests/adversarial/run-data-* and scenarios-*: `batch RULESET CASE
+// --run-data FILE`). Each .err file is a ctest entry of its own
+// (reckon_examples).
 #include "../support.hpp"
 #include "example.hpp"
 
@@ -33,11 +36,13 @@ void run_golden_example(const std::string& name, Verdict& v) {
     std::string rules = fs::exists(beside(".ruleset")) ? read_file(beside(".ruleset").string()) : rel(beside(".reckon"));
     rules.erase(rules.find_last_not_of("\n") + 1);
     std::vector<std::string> args;
-    if (fs::exists(beside(".args"))) {
-        std::istringstream in(read_file(beside(".args").string()));
+    auto lines_of = [&](const char* ext) {
+        std::istringstream in(read_file(beside(ext).string()));
         for (std::string a; std::getline(in, a);) args.push_back(a);
-    }
-    if (fs::exists(beside(".yaml"))) args.insert(args.end(), {"eval", rules, rel(beside(".yaml"))});
+    };
+    if (fs::exists(beside(".args"))) lines_of(".args");
+    if (fs::exists(beside(".command"))) lines_of(".command");
+    else if (fs::exists(beside(".yaml"))) args.insert(args.end(), {"eval", rules, rel(beside(".yaml"))});
     else args.insert(args.end(), {"check", rules});
     Run r = run_reckon(args);
     v.expect(r.status == 1, "the exit status is " + std::to_string(r.status) + ", not 1");

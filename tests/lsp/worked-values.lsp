@@ -1,6 +1,6 @@
 # Worked values: each rule's value for a case beside its declaration, as inlay hints: the nearest test
-# block's case, then the case the `reckon.case` setting names (one the ruleset cannot read, one that is not there:
-# why, at the top); a code lens runs the file's tests.
+# block's case, then the case the `reckon.case` setting names (one the ruleset cannot read, one that is not there,
+# /dev/zero, which is never read: why, at the top); a code lens runs the file's tests.
 -> {"jsonrpc":"2.0","id":0,"method":"initialize","params":{"processId":null,"rootUri":"$ROOT","capabilities":{}}}
 <- {"jsonrpc":"2.0","id":0,"result":{"capabilities":{"positionEncoding":"utf-16","textDocumentSync":{"openClose":true,"change":2},"hoverProvider":true,"definitionProvider":true,"referencesProvider":true,"renameProvider":true,"completionProvider":{"triggerCharacters":["."]},"signatureHelpProvider":{"triggerCharacters":["(",","]},"documentSymbolProvider":true,"documentFormattingProvider":true,"inlayHintProvider":true,"codeLensProvider":{"resolveProvider":false},"executeCommandProvider":{"commands":["reckon.runTests"]}},"serverInfo":{"name":"reckon","version":"0.1.0"}}}
 -> {"jsonrpc":"2.0","method":"initialized","params":{}}
@@ -17,6 +17,9 @@
 -> {"jsonrpc":"2.0","method":"workspace/didChangeConfiguration","params":{"settings":{"reckon":{"case":"no-such-case.yaml"}}}}
 -> {"jsonrpc":"2.0","id":3,"method":"textDocument/inlayHint","params":{"textDocument":{"uri":"$ROOT/tests/lsp/files/staff.reckon"},"range":{"start":{"line":0,"character":0},"end":{"line":40,"character":0}}}}
 <- {"jsonrpc":"2.0","id":3,"result":[{"position":{"line":0,"character":74},"label":"no worked values for no-such-case.yaml","paddingLeft":true,"tooltip":"$DIR/tests/lsp/files/no-such-case.yaml: error: cannot open file"}]}
+-> {"jsonrpc":"2.0","method":"workspace/didChangeConfiguration","params":{"settings":{"reckon":{"case":"/dev/zero"}}}}
+-> {"jsonrpc":"2.0","id":7,"method":"textDocument/inlayHint","params":{"textDocument":{"uri":"$ROOT/tests/lsp/files/staff.reckon"},"range":{"start":{"line":0,"character":0},"end":{"line":40,"character":0}}}}
+<- {"jsonrpc":"2.0","id":7,"result":[{"position":{"line":0,"character":74},"label":"no worked values for zero","paddingLeft":true,"tooltip":"/dev/zero: error: not a regular file (a folder, a device or a pipe): a case is read from a regular file"}]}
 -> {"jsonrpc":"2.0","id":4,"method":"textDocument/codeLens","params":{"textDocument":{"uri":"$ROOT/tests/lsp/files/staff.reckon"}}}
 <- {"jsonrpc":"2.0","id":4,"result":[{"range":{"start":{"line":24,"character":5},"end":{"line":24,"character":26}},"command":{"title":"Run the 1 test of this file","command":"reckon.runTests","arguments":["$ROOT/tests/lsp/files/staff.reckon"]}}]}
 -> {"jsonrpc":"2.0","id":5,"method":"workspace/executeCommand","params":{"command":"reckon.runTests","arguments":["$ROOT/tests/lsp/files/staff.reckon"]}}

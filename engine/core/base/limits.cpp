@@ -7,7 +7,7 @@ const std::vector<LimitInfo>& limit_table() {
         {"file-size", &Limits::file_size, "bytes of a rule file, or of one case (a case file, a document of a stream, a row of a CSV table); of a workbook and each part of it as it inflates"},
         {"nesting", &Limits::nesting, "levels of the grammar's recursion in a rule file (each parenthesis, if, let, not, minus sign or type inside another counts 1 to 3)"},
         {"expression-depth", &Limits::expression_depth, "depth of one expression, long chains of operators included"},
-        {"yaml-depth", &Limits::yaml_depth, "levels of mappings and lists one inside another in a case file"},
+        {"yaml-depth", &Limits::yaml_depth, "levels of mappings and lists one inside another in a case file, the run data or a scenarios file"},
         {"yaml-values", &Limits::yaml_values, "values read from a case file, YAML aliases expanded"},
         {"list-length", &Limits::list_length, "elements of one list in a case file"},
         {"digits", &Limits::digits, "digits of a number written, or of an exact result's numerator or denominator"},

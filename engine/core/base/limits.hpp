@@ -17,7 +17,7 @@ struct Limits {
     std::uint64_t file_size = 16u << 20;     // bytes of a rule file or a case file
     std::uint64_t nesting = 600;             // the grammar's recursion in a rule file: a parenthesis, if, let, not or type counts 1 to 3
     std::uint64_t expression_depth = 2000;   // depth of one expression, long chains of operators included
-    std::uint64_t yaml_depth = 100;          // mappings and lists one inside another, in a case file
+    std::uint64_t yaml_depth = 100;          // mappings and lists one inside another, in a case file, the run data or a scenarios file
     std::uint64_t yaml_values = 1000000;     // values read from a case file, YAML aliases expanded
     std::uint64_t list_length = 1000000;     // elements of one list in a case file
     std::uint64_t digits = 1000;             // digits of a number written, or of an exact result (numerator or denominator)

@@ -1,0 +1,5 @@
+batch
+rulesets/iom-value-for-money.reckon
+cases/iom/N0001.yaml
+--run-data
+tests/adversarial/run-data-invalid-utf8.yaml

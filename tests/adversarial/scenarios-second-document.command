@@ -1,0 +1,5 @@
+eval
+rulesets/iom-annual-report.reckon
+cases/iom/N0001.yaml
+--scenarios
+tests/adversarial/scenarios-second-document.yaml
