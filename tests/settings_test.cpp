@@ -172,6 +172,10 @@ TEST_CASE("a param dated by a case input is set by --param, a scenario and a tes
     REQUIRE_MESSAGE(e.status == 0, e.err);
     CHECK(e.out.find("rule working_hours = 1,500 hour/year    (") != std::string::npos);
     CHECK(e.out.find("source: set for this run (--param working_hours)") != std::string::npos);
+    // the methodology appendix says so too
+    Run doc = run_reckon({"doc", rs, "--param", "working_hours=1,500 hour/year"});
+    REQUIRE_MESSAGE(doc.status == 0, doc.err);
+    CHECK(doc.out.find("\nSet for this run (--param working_hours): **1,500 hour/year**, whatever the case's contact_date\n") != std::string::npos);
     // the workbook's Parameters sheet lists it: its values from dates, or the value set
     for (const bool with : {false, true}) {
         std::vector<std::string> args{"batch", rs, c, "--format", "xlsx", "--out", dir + "/out.xlsx"};
