@@ -288,3 +288,29 @@ TEST_CASE("explain shows a list input's entries with their fields' names, as man
     CHECK(has(all.out, "{date: 2022-07-30, type: shoplifting, css: 15}, {"));
     CHECK(!has(all.out, "--entries N shows more"));
 }
+
+TEST_CASE("explain lists the rows looked up by a key that varies: a loop's element through a function, a figure's members") {
+    // N0001's baseline: cost(o.type) for each offence, cost looking up unit_costs(t): the five types' rows, each once
+    auto r = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom/N0001.yaml", "baseline_cost", "--param", "report_year=2023"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    CHECK(has(r.out, "\n        robbery_personal: {fiscal: £3,674.00, economic: £1,344.00, social: £3,789.00}\n"
+                     "        theft_not_vehicle: {fiscal: £358.00, economic: £255.00, social: £147.00}\n"
+                     "        other: {fiscal: £0.00, economic: £0.00, social: £0.00} (source: This project: an offence with no toolkit unit cost)\n"
+                     "        shoplifting: {fiscal: £26.00, economic: £97.00, social: £0.00}\n"
+                     "        criminal_damage: {fiscal: £152.00, economic: £316.00, social: £587.00}\n"));
+    // a function not called for this case (no offence in its year) looked up no row, and says so
+    auto none = run_reckon({"explain", "rulesets/iom-annual-report.reckon", "cases/iom/N0001.yaml", "annualised_cost", "--param", "report_year=2023"});
+    REQUIRE_MESSAGE(none.status == 0, none.err);
+    CHECK(has(none.out, "\n          no row looked up: the evaluation did not reach a lookup of this table\n"));
+    // a figure by the members of a product: salaries(g, e) for each grade and edition, with the rows' own sources
+    auto m = run_reckon({"explain", "tests/rulesets/staff-costs.reckon", "tests/rulesets/staff-costs.yaml", "cost_per_hour"});
+    REQUIRE_MESSAGE(m.status == 0, m.err);
+    CHECK(has(m.out, "  table salaries    (tests/rulesets/staff-costs.reckon:20:7)\n"
+                     "      The mid point of each grade's pay scale\n"
+                     "      band5, pssru_2022: {salary: £27,055.00/year} (source: Made-up manual 2022, table 7.1)\n"
+                     "      band5, pssru_2024: {salary: £29,970.00/year} (source: Made-up manual 2024, table 7.1)\n"
+                     "      band6, pssru_2022: {salary: £33,706.00/year} (source: Made-up manual 2022, table 7.2)\n"
+                     "      band6, pssru_2024: {salary: £37,338.00/year} (source: Made-up manual 2024, table 7.2)\n"
+                     "      band7, pssru_2022: {salary: £41,659.00/year} (source: Made-up manual 2022, table 7.3)\n"
+                     "      band7, pssru_2024: {salary: £46,148.00/year} (source: Made-up manual 2024, table 7.3)\n"));
+}

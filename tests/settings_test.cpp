@@ -140,3 +140,53 @@ TEST_CASE("eval --scenarios: the case under each scenario, each column equal to 
     CHECK(t.status == 0);
     CHECK(t.out.find("\n  Total                                   £60,805.55         £61,422.19      £61,051.55\n") != std::string::npos);
 }
+
+TEST_CASE("a param dated by a case input is set by --param, a scenario and a test's given, and listed in the workbook") {
+    const std::string rs = "tests/rulesets/contact-dated.reckon", c = "tests/rulesets/contact-dated.yaml";
+    // as written: the 1,607 hours in force on the contact's date, 2024-01-15; set, the 1,500 hours for every case
+    Run plain = run_reckon({"eval", rs, c, "--format", "json"});
+    REQUIRE_MESSAGE(plain.status == 0, plain.err);
+    CHECK(plain.out.find("\"cost\":{\"value\":\"278.82\"") != std::string::npos);
+    Run set = run_reckon({"eval", rs, c, "--param", "working_hours=1,500 hour/year", "--format", "json"});
+    REQUIRE_MESSAGE(set.status == 0, set.err);
+    CHECK(set.out.find("\"cost\":{\"value\":\"298.70\"") != std::string::npos);
+    CHECK(set.out.find("\"cost_per_hour\":{\"value\":\"29.87\"") != std::string::npos);
+    // a value of the wrong unit is an error naming the setting, as for any param
+    Run bad = run_reckon({"eval", rs, c, "--param", "working_hours=£3"});
+    CHECK(bad.status != 0);
+    CHECK(bad.err.find("--param working_hours") != std::string::npos);
+    // a scenario sets it as --param does
+    const std::string dir = temp_dir();
+    write_file(dir + "/scenarios.yaml", "as_written: {}\nshorter_year:\n  working_hours: 1,500 hour/year\n");
+    Run sc = run_reckon({"batch", rs, c, "--scenarios", dir + "/scenarios.yaml", "--format", "jsonl"});
+    REQUIRE_MESSAGE(sc.status == 0, sc.err);
+    CHECK(sc.out.find("\"scenario\":\"shorter_year\"") != std::string::npos);
+    CHECK(sc.out.find("\"total_cost\":{\"value\":\"298.70\"") != std::string::npos);
+    CHECK(sc.out.find("\"total_cost\":{\"value\":\"278.82\"") != std::string::npos);
+    // a test's given: the ruleset's own test block
+    Run tested = run_reckon({"test", rs});
+    CHECK_MESSAGE(tested.status == 0, (tested.out + tested.err));
+    CHECK(tested.out.find("2 passed, 0 failed") != std::string::npos);
+    // explain says the value was set for the run, not picked by the date
+    Run e = run_reckon({"explain", rs, c, "cost", "--param", "working_hours=1,500 hour/year"});
+    REQUIRE_MESSAGE(e.status == 0, e.err);
+    CHECK(e.out.find("rule working_hours = 1,500 hour/year    (") != std::string::npos);
+    CHECK(e.out.find("source: set for this run (--param working_hours)") != std::string::npos);
+    // the methodology appendix says so too
+    Run doc = run_reckon({"doc", rs, "--param", "working_hours=1,500 hour/year"});
+    REQUIRE_MESSAGE(doc.status == 0, doc.err);
+    CHECK(doc.out.find("\nSet for this run (--param working_hours): **1,500 hour/year**, whatever the case's contact_date\n") != std::string::npos);
+    // the workbook's Parameters sheet lists it: its values from dates, or the value set
+    for (const bool with : {false, true}) {
+        std::vector<std::string> args{"batch", rs, c, "--format", "xlsx", "--out", dir + "/out.xlsx"};
+        if (with) args.insert(args.end(), {"--param", "working_hours=1,500 hour/year"});
+        Run b = run_reckon(args);
+        REQUIRE_MESSAGE(b.status == 0, b.err);
+        Run sheet = run_program("/usr/bin/unzip", {"-p", dir + "/out.xlsx", "xl/worksheets/sheet3.xml"});
+        REQUIRE(sheet.status == 0);
+        CHECK(sheet.out.find("<t>working_hours</t>") != std::string::npos);
+        if (with) CHECK(sheet.out.find("set for this run (--param working_hours); the ruleset has 1,650 hour/year from 2010-04-01, "
+                                       "1,607 hour/year from 2023-04-01") != std::string::npos);
+        else CHECK(sheet.out.find("<t>by each case's contact_date</t>") != std::string::npos);
+    }
+}

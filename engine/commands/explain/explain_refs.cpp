@@ -116,10 +116,10 @@ void case_fields(const Node& n, int loop, std::vector<int>& out) {
         if (k) case_fields(*k, loop, out);
 }
 
-bool calls_or_rounds(const Node& n) {
-    if (n.op == Op::call || n.op == Op::round_) return true;
+bool shown_by_trace(const Node& n) {
+    if (n.op == Op::call || n.op == Op::round_ || n.op == Op::lookup) return true;
     for (const auto& k : n.kids)
-        if (k && calls_or_rounds(*k)) return true;
+        if (k && shown_by_trace(*k)) return true;
     return false;
 }
 

@@ -32,8 +32,9 @@ Derivation Explainer::rule(int slot, int depth) {
     d.value = r.by ? display_by_member(p_, r, v) : r.output ? display_with_unit(p_, r, v) : typed_value(p_, r.type, v);
     if (again(Op::rule, slot, d)) return d;
     d.formula = formula_text(r.syntax);
-    if (!r.dated.empty() && r.dated.by_input) dated(d, r.dated, c_.inputs.at(static_cast<std::size_t>(r.dated.slot)));
-    uses(d, *r.formula, depth, r.by ? Made{} : made_by(*r.formula, r.frame, -1, nullptr));
+    if (p_.rule_set(slot)) d.source = "set for this run (--param " + r.name + ")";
+    else if (!r.dated.empty() && r.dated.by_input) dated(d, r.dated, c_.inputs.at(static_cast<std::size_t>(r.dated.slot)));
+    uses(d, *r.formula, depth, made_by(*r.formula, r.frame, -1, r.by));
     if (r.cohort && cohort_ && !r.by) parts(d, r, v, depth, -1);
     return d;
 }
@@ -81,9 +82,11 @@ bool Explainer::again(Op op, int slot, Derivation& d) {
 }
 
 Made Explainer::made_by(const Node& formula, int frame, int member, const EnumDef* by) {
-    if (!calls_or_rounds(formula)) return {};
+    if (!shown_by_trace(formula)) return {};
     auto trace = std::make_shared<CallTrace>();
-    ev_.traced(formula, frame, member, by, *trace);
+    if (by && member < 0)  // the whole figure by member: each member's evaluation
+        for (std::size_t m = 0; m < by->members.size(); ++m) ev_.traced(formula, frame, static_cast<int>(m), by, *trace);
+    else ev_.traced(formula, frame, member, by, *trace);
     return {std::move(trace), {-1}};
 }
 
@@ -107,7 +110,7 @@ void Explainer::uses(Derivation& d, const Node& formula, int depth, const Made& 
         else if (op == Op::param) d.uses.push_back(param(slot, next));
         else if (op == Op::input) d.uses.push_back(input(slot));
         else if (op == Op::call) d.uses.push_back(fn(slot, next, made));
-        else if (op == Op::lookup) d.uses.push_back(table(slot, refs.lookups[slot], member, by));
+        else if (op == Op::lookup) d.uses.push_back(table(slot, refs.lookups[slot], member, by, made));
     }
 }
 
@@ -177,12 +180,18 @@ Derivation Explainer::fn(int slot, int depth, const Made& made) {
     return d;
 }
 
-// A table: the rows looked up by a key that has one value here, and the cells set for this run.
-// In the formula of one member of a figure by member, keys that read the member find their rows too.
-Derivation Explainer::table(int slot, const std::vector<const Node*>& lookups, int member, const EnumDef* by) {
+// A table: the rows looked up, each once: by a key that has one value here, and, from the formula's traced
+// evaluation, by a key that varies (a loop's element, a function's argument, a member); and the cells set for this run.
+Derivation Explainer::table(int slot, const std::vector<const Node*>& lookups, int member, const EnumDef* by, const Made& made) {
     const TableDef& t = p_.tables[slot];
     Derivation d = derivation_entry(DerivationKind::table, t.name, t.where, t.cite);
     std::set<std::string> keys;
+    auto row = [&](const std::string& k) {
+        if (k.empty() || !keys.insert(k).second || !t.rows.count(k)) return;
+        const auto own = t.row_sources.find(k);
+        d.rows.push_back(key_shown(t, k) + ": " + record_text(p_, *t.columns, t.rows.at(k)) +
+                         (own == t.row_sources.end() ? "" : " (source: " + own->second + ")"));
+    };
     const int bound = member >= 0 && by ? static_cast<int>(std::max<std::size_t>(by->factors.size(), 1)) : 0;
     for (const Node* n : lookups) {
         std::vector<Value> values;
@@ -193,11 +202,12 @@ Derivation Explainer::table(int slot, const std::vector<const Node*>& lookups, i
         if (values.empty() || values.size() != n->kids.size()) continue;
         std::string k = t.row_key(values);
         if (t.versions.count(k)) k = t.version_on(k, values.back().n().convert_to<long>());
-        if (k.empty() || !keys.insert(k).second || !t.rows.count(k)) continue;
-        const auto own = t.row_sources.find(k);
-        d.rows.push_back(key_shown(t, k) + ": " + record_text(p_, *t.columns, t.rows.at(k)) +
-                         (own == t.row_sources.end() ? "" : " (source: " + own->second + ")"));
+        row(k);
     }
+    if (made.trace)
+        for (const auto& l : made.trace->lookups)
+            if (l.table == slot && std::find(made.in.begin(), made.in.end(), l.call) != made.in.end()) row(l.row);
+    if (d.rows.empty() && made.trace) d.rows.push_back(std::string(no_row_looked_up));
     for (const auto& c : p_.cell_settings)
         if (c.table == slot) {
             const Type& type = t.columns->fields[c.column].type;

@@ -16,6 +16,9 @@
 
 namespace reckon {
 
+// A table's line when the figure's evaluation looked up none of its rows (a branch not taken, a function not called).
+inline constexpr const char* no_row_looked_up = "no row looked up: the evaluation did not reach a lookup of this table";
+
 // What a tree of nodes refers to, each once, in the order first met; for a
 // function, its first call.
 struct Refs {
@@ -37,8 +40,9 @@ bool reads_local(const Node& n, int from = 0);
 // indexes into p.cohort_fields, each once, in the order first met.
 void case_fields(const Node& n, int loop, std::vector<int>& out);
 
-// Whether a formula makes a call or rounds: then its traced evaluation shows the values.
-bool calls_or_rounds(const Node& n);
+// Whether a formula makes a call, rounds or looks up a table's row: then its traced evaluation shows the values
+// (and the rows, whatever gave the key).
+bool shown_by_trace(const Node& n);
 
 // The lines of a formula's roundings: how each rounds, and, from its traced evaluation, the value before and after
 // (the first three, when it rounds several values).
@@ -91,7 +95,8 @@ private:
     int picked(const Refs& refs, int slot, int member, const EnumDef* by) const;
     // Whether this rule, param or function was met before in the tree: then it is named with its value, and what it uses is not shown again.
     bool again(Op op, int slot, Derivation& d);
-    // A formula's traced evaluation (for one member of a figure by member, member >= 0), when it calls or rounds.
+    // A formula's traced evaluation (for one member of a figure by member, member >= 0; of a whole figure by member,
+    // `by` and member -1, for each member in turn), when it calls, rounds or looks up.
     Made made_by(const Node& formula, int frame, int member, const EnumDef* by);
     // What a formula uses, each a level below `d` (down to `depth`; 0: no limit).
     void uses(Derivation& d, const Node& formula, int depth, const Made& made);
@@ -100,7 +105,7 @@ private:
     // Values from dates: all of them as the formula, and the one in effect on `day` with its period and its own source.
     static void dated(Derivation& d, const DatedValues& dv, const Value& day);
     Derivation fn(int slot, int depth, const Made& made);
-    Derivation table(int slot, const std::vector<const Node*>& lookups, int member, const EnumDef* by);
+    Derivation table(int slot, const std::vector<const Node*>& lookups, int member, const EnumDef* by, const Made& made);
     Derivation input(int slot);
 
     // explain_cohort.cpp: a cohort figure's parts over the cases, and the case followed.

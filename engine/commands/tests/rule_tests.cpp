@@ -75,6 +75,7 @@ void run_test(const Program& p, const TestDef& t, const std::string& rule_file, 
         const RunConstants constants = run_constants(p, params);  // the rules run as batch runs them
         Evaluator ev(p, params, c.inputs);
         ev.set_constants(&constants);
+        for (const auto& [slot, node] : t.dated_givens) ev.preset(slot, ev.constant(*node));
         check_requires(p, ev, c);
         for (const auto& x : t.expects) {
             const RuleDef& r = p.rules[x.rule];

@@ -211,21 +211,51 @@ private:
             w_.wrapped(ps, r, 3, d.cite.description, 60);
             w_.wrapped(ps, r, 4, param_source(p_, static_cast<int>(i), params_), 60);
         }
-        cell_settings(ps);
+        auto row = static_cast<lxw_row_t>(p_.params.size() + 1);
+        dated_rules(ps, row);
+        cell_settings(ps, row);
         worksheet_set_column(ps, 0, 0, 24, nullptr);
         worksheet_set_column(ps, 1, 2, 14, nullptr);
         worksheet_set_column(ps, 3, 4, 60, nullptr);
         worksheet_set_column(ps, 5, 5, 40, nullptr);
     }
 
+    // The params dated by a case input, after the others: each case's date picks one of their values (the
+    // values, each from its date, with their sources), unless the run sets one for every case.
+    void dated_rules(lxw_worksheet* ps, lxw_row_t& row) {
+        for (std::size_t i = 0; i < p_.rules.size(); ++i) {
+            const RuleDef& d = p_.rules[i];
+            if (!d.dated.by_input) continue;
+            const lxw_row_t r = row++;
+            w_.text(ps, r, 0, d.name);
+            w_.text(ps, r, 2, p_.units.name(d.type.unit));
+            w_.wrapped(ps, r, 3, d.cite.description, 60);
+            if (p_.rule_set(static_cast<int>(i))) {
+                const Value& v = d.formula->value;
+                if (v.kind == Value::Kind::number) w_.param(ps, r, 1, d.type, v, false);
+                else w_.text(ps, r, 1, typed_value(p_, d.type, v));
+                w_.text(ps, r, 5, typed_value(p_, d.type, v));
+                w_.wrapped(ps, r, 4, "set for this run (--param " + d.name + "); the ruleset has " + d.dated.written(), 60);
+                continue;
+            }
+            w_.text(ps, r, 1, "by each case's " + d.dated.by);
+            std::string sources;
+            for (std::size_t k = 0; k < d.dated.values.size(); ++k)
+                sources += (k ? "; " : "") + d.dated.values[k].text + " " + d.dated.period(k) +
+                           (d.dated.values[k].source.empty() ? "" : ": " + d.dated.values[k].source);
+            w_.text(ps, r, 5, d.dated.written());
+            w_.wrapped(ps, r, 4, sources, 60);
+        }
+    }
+
     // Table cells set for this run, after the params, each with the value the ruleset gives.
-    void cell_settings(lxw_worksheet* ps) {
+    void cell_settings(lxw_worksheet* ps, lxw_row_t& row) {
         for (std::size_t i = 0; i < p_.cell_settings.size(); ++i) {
             const CellSetting& c = p_.cell_settings[i];
             const TableDef& t = p_.tables[c.table];
             const Type& type = t.columns->fields[c.column].type;
             const Value& v = (*t.rows.at(c.key).items())[c.column];
-            auto r = static_cast<lxw_row_t>(p_.params.size() + 1 + i);
+            const lxw_row_t r = row++;
             w_.text(ps, r, 0, c.name);
             if (v.kind == Value::Kind::number) w_.param(ps, r, 1, type, v, false);
             else w_.text(ps, r, 1, typed_value(p_, type, v));

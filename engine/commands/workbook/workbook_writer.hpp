@@ -79,8 +79,16 @@ public:
         switch (v.kind) {
             case Value::Kind::none: return;  // an empty cell: not defined
             case Value::Kind::number: {
-                double x = std::strtod(display_value(p_, t, decimals, fixed, v).c_str(), nullptr);
-                worksheet_write_number(s, r, c, percent ? x / 100 : x, file_.number_format(excel_number_format(p_, t, decimals, fixed, percent)));
+                // a percentage holds its fraction, the double nearest the figure shown over 100 (72.8 % as 0.728):
+                // divided exactly, then read, not read and then divided (which gives 0.7829999999999999 for 78.3 %)
+                const std::string shown = display_value(p_, t, decimals, fixed, v);
+                double x = std::strtod(shown.c_str(), nullptr);
+                if (percent) {
+                    const auto n = parse_decimal(shown);
+                    const auto fraction = n ? exact_decimal(*n / 100, decimals + 2) : std::nullopt;
+                    x = fraction ? std::strtod(fraction->c_str(), nullptr) : x / 100;
+                }
+                worksheet_write_number(s, r, c, x, file_.number_format(excel_number_format(p_, t, decimals, fixed, percent)));
                 return;
             }
             case Value::Kind::boolean: worksheet_write_boolean(s, r, c, v.b(), nullptr); return;

@@ -1,6 +1,7 @@
 // --param NAME=VALUE and --param TABLE(KEY).COLUMN=VALUE: each value parsed
 // as written in the language and checked as a constant of the param's (or
-// the column's) type; a table cell's value replaces the ruleset's for the run.
+// the column's) type; a table cell's value replaces the ruleset's for the run, and so does the value of a param
+// dated by a case input (a rule of each case) its values from dates.
 #include "core/check/check_settings.hpp"
 #include "core/base/nearest_names.hpp"
 
@@ -124,10 +125,25 @@ void set_cell(Program& p, Checker& checker, const ParamSetting& s, std::vector<D
     if (!t.by_member.empty()) t.by_member.at(std::stoul(row.substr(1))) = t.rows[row];
 }
 
-// One setting: a table cell's, or a param's.
+// NAME=VALUE of a param dated by a case input, a rule of each case: its formula becomes the value, for every case.
+void set_dated(Program& p, Checker& checker, const ParamSetting& s, int slot, std::vector<Diagnostic>& diags) {
+    RuleDef& r = p.rules[slot];
+    NodePtr n = checked_value(p, checker, s, r.type, "the value of param '" + s.name + "'", diags);
+    if (!n) return;
+    if (n->op != Op::constant) {
+        diags.push_back({n->where, "a param with values from dates holds values written out, such as 1,607 hour/year", {}});
+        return;
+    }
+    r.formula = std::move(n);
+    if (!p.rule_set(slot)) p.rule_settings.push_back(slot);
+}
+
+// One setting: a table cell's, a param's, or a dated param's.
 void check_setting(Program& p, Checker& checker, const ParamSetting& s, std::vector<Diagnostic>& diags) {
     if (s.name.find('(') != std::string::npos) return set_cell(p, checker, s, diags);
     int slot = p.param_slot(s.name);
+    const int dated = p.rule_slot(s.name);
+    if (slot < 0 && dated >= 0 && p.rules[dated].dated.by_input) return set_dated(p, checker, s, dated, diags);
     if (slot < 0) {
         std::vector<std::string> names;
         for (const auto& d : p.params) names.push_back(d.name);

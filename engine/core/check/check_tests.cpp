@@ -1,5 +1,5 @@
 // The check of a `test` block, after every other declaration: the params it
-// gives values, each a constant of the param's type, and the outputs it
+// gives values (a param dated by a case input too), each a constant of the param's type, and the outputs it
 // expects (or one member of a figure by member), each a constant of the
 // output's type.
 #include "core/check/check.hpp"
@@ -13,6 +13,12 @@ void Checker::declare_test(const ast::Decl& d) {
     t.case_path = d.case_path;
     for (const auto& g : d.givens) {
         auto it = params_.find(g.param);
+        if (auto dated = rules_.find(g.param); it == params_.end() && dated != rules_.end() && p_.rules[dated->second].dated.by_input) {
+            // a param dated by a case input is a rule of each case: given, its value for the test's case
+            auto n = constant(*g.value, p_.rules[dated->second].type, "the value given for '" + g.param + "'");
+            if (n) t.dated_givens.emplace_back(dated->second, std::move(n));
+            continue;
+        }
         if (it == params_.end()) {
             error(g.where, "unknown param '" + g.param + "'");
             continue;

@@ -68,8 +68,15 @@ struct CallTrace {
         std::vector<Value> args;
         Value result;
     };
+    // A table's row looked up: its key_text(), whatever gave the key (a loop's element, a function's argument).
+    struct Lookup {
+        int table;
+        std::string row;
+        int call;  // the call it was made in, or -1
+    };
     std::vector<Call> calls;
     std::vector<Rounding> roundings;
+    std::vector<Lookup> lookups;
     std::vector<int> open;  // the calls under way, innermost last
 };
 

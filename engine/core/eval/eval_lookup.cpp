@@ -8,7 +8,14 @@ namespace reckon {
 // table(key), table(key, key): a row; a banded key finds the band that holds its value
 Value Evaluator::lookup(const Node& n) {
     const TableDef& t = tables_ ? *(*tables_)[static_cast<std::size_t>(n.slot)] : p_.tables[n.slot];
-    if (!t.by_member.empty()) return t.by_member[eval(*n.kids[0]).n().convert_to<std::size_t>()];  // every member has a row
+    auto traced = [&](const std::string& row) {  // explain's record of the rows used
+        if (trace_) trace_->lookups.push_back({n.slot, row, trace_->open.empty() ? -1 : trace_->open.back()});
+    };
+    if (!t.by_member.empty()) {  // every member has a row
+        const Value member = eval(*n.kids[0]);
+        traced(key_text(member));
+        return t.by_member[member.n().convert_to<std::size_t>()];
+    }
     std::vector<Value> values;
     for (std::size_t k = 0; k < t.keys.size(); ++k) values.push_back(eval(*n.kids[k]));
     auto shown = [&](std::size_t k) {  // a key's value, for a message
@@ -33,10 +40,12 @@ Value Evaluator::lookup(const Node& n) {
         if (row.empty())
             throw EvalError(n.where, "table '" + t.name + "' has no row for " + all_shown() + " on " + format_date(day) + ": its first takes effect from " +
                                          format_date(t.versions.at(key).front().first));
+        traced(row);
         return t.rows.at(row);
     }
     auto it = t.rows.find(key);
     if (it == t.rows.end()) throw EvalError(n.where, "table '" + t.name + "' has no row for " + all_shown());
+    traced(key);
     return it->second;
 }
 

@@ -30,6 +30,12 @@ const CellSetting* Program::cell_setting(int table, const std::string& key, int 
     return nullptr;
 }
 
+bool Program::rule_set(int slot) const {
+    for (int r : rule_settings)
+        if (r == slot) return true;
+    return false;
+}
+
 std::string DatedValues::written() const {
     std::string out;
     for (const auto& v : values) out += (out.empty() ? "" : ", ") + v.text + " from " + format_date(v.from);

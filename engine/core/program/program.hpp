@@ -297,6 +297,7 @@ struct TestDef {
     std::string case_path;  // as written: relative to the folder of the rule file that declares the test
     Location where;
     std::vector<std::pair<int, NodePtr>> givens;  // param slot, value
+    std::vector<std::pair<int, NodePtr>> dated_givens;  // rule slot of a param dated by a case input, value
     std::vector<Expectation> expects;
 };
 
@@ -373,6 +374,8 @@ struct Program : ImportedFiles {
     std::optional<ReportDef> report;    // at most one, in the entry file (an imported file's is its own)
     std::vector<std::pair<int, NodePtr>> overrides;  // --param NAME=VALUE, checked
     std::vector<CellSetting> cell_settings;          // --param TABLE(KEY).COLUMN=VALUE, applied to `tables`
+    // --param NAME=VALUE of a param dated by a case input (a rule of each case): the rules whose formula is the value set
+    std::vector<int> rule_settings;
     std::vector<UncertainCell> uncertain_cells;      // table cells with a range, table by table, row by row
     Limits limits;                      // what the run accepts: cases, evaluation
     std::vector<const Node*> constants; // the parts of per-case formulas that read only the run (fold_constants.hpp)
@@ -383,6 +386,8 @@ struct Program : ImportedFiles {
     int rule_slot(const std::string& n) const;
     // The setting of a table's cell for this run, or null when the ruleset's value stands.
     const CellSetting* cell_setting(int table, const std::string& key, int column) const;
+    // Whether rule `slot` (a param dated by a case input) has its value set for this run.
+    bool rule_set(int slot) const;
 };
 
 }  // namespace reckon
