@@ -91,7 +91,7 @@ TEST_CASE("diff: a change of layout only is no change") {
     CHECK(r.out.find("No change to the methodology.") != std::string::npos);
 }
 
-TEST_CASE("diff: a quantity respelt is no change, a changed one is") {
+TEST_CASE("diff: a quantity respelt is no change but a changed one is listed") {
     const std::string dir = temp_dir();
     const std::string header = "ruleset \"t\"\n  dated by day_of\nparam day_of = 2024-01-01\nunit year\ncurrency GBP \"£\"\ninput hours: number\n";
     write_file(dir + "/a.reckon", header + "param salary = 7,689 GBP/year\noutput pay: GBP/year = round(salary * hours, 1 GBP/year)\n"

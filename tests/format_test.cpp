@@ -107,7 +107,7 @@ TEST_CASE("fmt: a table row's own source stays on its row, after the aligned cel
                    "  | a  |  £1 |\n  | bb | £22 | source \"Row's own, | kept\"\n");
 }
 
-TEST_CASE("fmt: an amount of a currency with a symbol is written with it, wherever a value is written, and means the same") {
+TEST_CASE("fmt: an amount of a currency with a symbol is written with it wherever a value is written and means the same") {
     const std::string dir = temp_dir();
     std::filesystem::create_directories(dir + "/lib");
     write_file(dir + "/lib/money.reckon", "unit year\nunit hour\ncurrency GBP \"£\"\ncurrency XTS \"test units\"\n");
