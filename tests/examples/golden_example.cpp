@@ -4,8 +4,10 @@
 // repository ruleset named in <name>.ruleset; with a <name>.yaml beside it the
 // case is evaluated (`reckon eval`), without, the rule file is checked
 // (`reckon check`). <name>.args holds extra arguments, one a line, put before
-// the command (such as --limit steps=100). Each .err file is a ctest entry of
-// its own (reckon_examples).
+// the command (such as --limit steps=100). With a <name>.cases file (case
+// files, one a line, from the source tree), the report is made of them
+// (`reckon report RULES CASES… --out page.html`): it must refuse before writing
+// the page. Each .err file is a ctest entry of its own (reckon_examples).
 #include "../support.hpp"
 #include "example.hpp"
 
@@ -37,9 +39,19 @@ void run_golden_example(const std::string& name, Verdict& v) {
         std::istringstream in(read_file(beside(".args").string()));
         for (std::string a; std::getline(in, a);) args.push_back(a);
     }
-    if (fs::exists(beside(".yaml"))) args.insert(args.end(), {"eval", rules, rel(beside(".yaml"))});
-    else args.insert(args.end(), {"check", rules});
+    const std::string page = temp_dir() + "/page.html";
+    if (fs::exists(beside(".cases"))) {
+        args.insert(args.end(), {"report", rules});
+        std::istringstream in(read_file(beside(".cases").string()));
+        for (std::string c; std::getline(in, c);) args.push_back(c);
+        args.insert(args.end(), {"--out", page});
+    } else if (fs::exists(beside(".yaml"))) {
+        args.insert(args.end(), {"eval", rules, rel(beside(".yaml"))});
+    } else {
+        args.insert(args.end(), {"check", rules});
+    }
     Run r = run_reckon(args);
+    v.expect(!fs::exists(page), "the report was written although it was refused");
     v.expect(r.status == 1, "the exit status is " + std::to_string(r.status) + ", not 1");
     v.same("stderr", read_file(err.string()), r.err);
     v.same("stdout (must be empty)", "", r.out);
