@@ -436,3 +436,39 @@ TEST_CASE("csv: lines ended by CR alone, and a quote inside a field that did not
     CHECK(got.cases.count("N2\"x") == 1);
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("csv: a case's text that a spreadsheet would take for a formula is written inert and reads back the same") {
+    const std::string dir = temp_dir();
+    write_file(dir + "/r.reckon", "ruleset \"Notes\"\n  identified by who\ninput who: text\ninput note: text\noutput said: text \"Said\" = note\n"
+                                  "output owed: GBP \"Owed\" = -£5\ncurrency GBP \"£\"\n");
+    write_file(dir + "/a.yaml", "who: \"=HYPERLINK(\\\"http://x\\\";\\\"a\\\")\"\nnote: \"@SUM(1+1)\"\n");
+    write_file(dir + "/b.yaml", "who: \"-2+3\"\nnote: \"+1\"\n");
+    write_file(dir + "/c.yaml", "who: plain\nnote: \"\\t=1+2\"\n");
+    write_file(dir + "/d.yaml", "who: \"'=1\"\nnote: \"'hello\"\n");
+    write_file(dir + "/e.yaml", "who: \"\\r=1\"\nnote: \"ok\"\n");
+    Run csv = run_reckon({"batch", "r.reckon", "a.yaml", "b.yaml", "c.yaml", "d.yaml", "e.yaml", "--format", "csv"}, dir);
+    REQUIRE(csv.status == 0);
+    // a text starting with = + - @ a tab or a carriage return (OWASP's list) gets a single quote before it, in a quoted field; a text
+    // of quotes before one gets one more; a figure (-5.00) is as it is
+    CHECK(csv.out == "case,file,said,owed (GBP),error\n"
+                     "\"'=HYPERLINK(\"\"http://x\"\";\"\"a\"\")\",a.yaml,\"'@SUM(1+1)\",-5.00,\n"
+                     "\"'-2+3\",b.yaml,\"'+1\",-5.00,\n"
+                     "plain,c.yaml,\"'\t=1+2\",-5.00,\n"
+                     "\"''=1\",d.yaml,'hello,-5.00,\n"
+                     "\"'\r=1\",e.yaml,ok,-5.00,\n");
+    // read back as a case table: each text exactly as the case gave it
+    write_file(dir + "/out.csv", csv.out);
+    write_file(dir + "/back.reckon", "ruleset \"Back\"\n  identified by case\n  sheets ignore columns \"error\", \"owed (GBP)\"\n"
+                                     "input case: text\ninput file: text\ninput said: text\noutput who: text = case\noutput note: text = said\n");
+    Run back = run_reckon({"batch", "back.reckon", "out.csv", "--format", "jsonl"}, dir);
+    REQUIRE_MESSAGE(back.status == 0, back.err);
+    const BatchJson j = parse_jsonl(back.out);
+    // (a case table's text is trimmed of the spaces and tabs around it, as ever: the tab goes)
+    const std::vector<std::pair<std::string, std::string>> given{
+        {"=HYPERLINK(\"http://x\";\"a\")", "@SUM(1+1)"}, {"-2+3", "+1"}, {"plain", "=1+2"}, {"'=1", "'hello"}, {"\r=1", "ok"}};
+    for (const auto& [who, note] : given) {
+        CAPTURE(who);
+        REQUIRE(j.cases.count(who) == 1);
+        CHECK(j.cases.at(who)["note"]["value"] == note);
+    }
+}

@@ -91,6 +91,44 @@ TEST_CASE("diff: a change of layout only is no change") {
     CHECK(r.out.find("No change to the methodology.") != std::string::npos);
 }
 
+TEST_CASE("diff: a quantity respelt is no change but a changed one is listed") {
+    const std::string dir = temp_dir();
+    const std::string header = "ruleset \"t\"\n  dated by day_of\nparam day_of = 2024-01-01\nunit year\ncurrency GBP \"£\"\ninput hours: number\n";
+    write_file(dir + "/a.reckon", header + "param salary = 7,689 GBP/year\noutput pay: GBP/year = round(salary * hours, 1 GBP/year)\n"
+                                           "fn yearly(x: GBP) -> GBP/year = x / 1 year\nparam fee = 1650 GBP from 2020-01-01\n");
+    write_file(dir + "/b.reckon", header + "param salary = £7,689/year\noutput pay: GBP/year = round((salary * hours), £1/year)\n"
+                                           "fn yearly(x: GBP) -> GBP/year = x / (1 year)\nparam fee = £1,650 from 2020-01-01\n");
+    write_file(dir + "/c.reckon", header + "param salary = £7,690/year\noutput pay: GBP/year = round(salary * hours, £1/year, half_even)\n"
+                                           "fn yearly(x: GBP) -> GBP/year = x / 1 year\nparam fee = £1,650 from 2020-01-02\n");
+    Run same = run_reckon({"diff", "a.reckon", "b.reckon"}, dir);
+    CHECK(same.status == 0);
+    CHECK(same.out == "--- a.reckon\n+++ b.reckon\n\nNo change to the methodology.\n");
+    Run changed = run_reckon({"diff", "a.reckon", "c.reckon"}, dir);
+    INFO(changed.out);
+    CHECK(changed.out.find("  changed param salary\n      formula before: 7689 GBP/year\n      formula after:  £7,690/year\n") != std::string::npos);
+    CHECK(changed.out.find("      formula after:  round(salary * hours, £1/year, half_even)\n") != std::string::npos);
+    CHECK(changed.out.find("value from 2020-01-02") != std::string::npos);
+    CHECK(changed.out.find("fn yearly") == std::string::npos);
+}
+
+TEST_CASE("diff: every shipped ruleset formatted is the same methodology") {
+    namespace fs = std::filesystem;
+    const std::string dir = temp_dir();
+    fs::copy(source_dir() + "/rulesets", dir + "/rulesets", fs::copy_options::recursive);
+    REQUIRE(run_reckon({"fmt", "rulesets"}, dir).status == 0);
+    int n = 0;
+    for (const auto& e : fs::recursive_directory_iterator(source_dir() + "/rulesets")) {
+        if (e.path().extension() != ".reckon") continue;
+        const std::string rel = fs::relative(e.path(), source_dir()).string();
+        CAPTURE(rel);
+        Run d = run_reckon({"diff", e.path().string(), dir + "/" + rel});
+        CHECK(d.status == 0);
+        CHECK(d.out.find("\nNo change to the methodology.\n") != std::string::npos);
+        ++n;
+    }
+    CHECK(n == 6);
+}
+
 TEST_CASE("diff: a member's new or removed label is a change readers see") {
     const std::string iom = "rulesets/iom-annual-report.reckon";
     const std::string relabelled = edited_ruleset(iom, "relabelled.reckon", {{"pro_rata \"Pro rata\"", "pro_rata \"Pro-rata\""}, {"  other \"Other\"", "  other"}});

@@ -106,3 +106,53 @@ TEST_CASE("fmt: a table row's own source stays on its row, after the aligned cel
     CHECK(after == "currency GBP \"£\"\ntype K = one of a, bb\ntable t: K -> {x: GBP}\n"
                    "  | a  |  £1 |\n  | bb | £22 | source \"Row's own, | kept\"\n");
 }
+
+TEST_CASE("fmt: an amount of a currency with a symbol is written with it wherever a value is written and means the same") {
+    const std::string dir = temp_dir();
+    std::filesystem::create_directories(dir + "/lib");
+    write_file(dir + "/lib/money.reckon", "unit year\nunit hour\ncurrency GBP \"£\"\ncurrency XTS \"test units\"\n");
+    const std::string before =
+        "ruleset \"spelling\"\n"
+        "  dated by day_of\n"
+        "import \"lib/money.reckon\"\n"
+        "param day_of = 2024-01-01\n"
+        "param salary = 7,689 GBP/year range 7000 GBP/year to 8,000.50 GBP/year\n"
+        "param fee = 1650 GBP from 2020-01-01, 1,700 GBP from 2023-04-01\n"
+        "param many = max(1,650 GBP, 2 GBP) \"not in a string: 5 GBP\"\n"
+        "param odd = 3 XTS\nparam odder = 2 GBP*hour/hour + 2 GBP/hour^2 * 1 hour^2\n"
+        "table bands: number -> {charge: GBP}\n"
+        "  | 1 | 5 GBP |\n"
+        "  | 2 | 1,250.75 GBP |\n"
+        "input hours: hour min 0 hour max 100 hour\n"
+        "input spend: GBP min 0 GBP\n"
+        "output pay: GBP/year = round(salary * 2, 1 GBP/year) headline to 1,000 GBP/year\n"
+        "output cost: GBP = if spend > 100 GBP then spend - 5.5GBP else bands(1).charge + fee + many + 0 * hours * 1 GBP/hour\n";
+    const std::string after = formatted(dir, before);
+    CHECK(after == "ruleset \"spelling\"\n"
+                   "  dated by day_of\n"
+                   "import \"lib/money.reckon\"\n"
+                   "param day_of = 2024-01-01\n"
+                   "param salary = £7,689/year range £7,000/year to £8,000.50/year\n"
+                   "param fee = £1,650 from 2020-01-01, £1,700 from 2023-04-01\n"
+                   "param many = max(£1,650, £2) \"not in a string: 5 GBP\"\n"
+                   // a currency with no symbol money is written with, and money by a unit's power: left as they are
+                   "param odd = 3 XTS\nparam odder = 2 GBP*hour/hour + 2 GBP/hour^2 * 1 hour^2\n"
+                   "table bands: number -> {charge: GBP}\n"
+                   "  | 1 |        £5 |\n"
+                   "  | 2 | £1,250.75 |\n"
+                   "input hours: hour min 0 hour max 100 hour\n"
+                   "input spend: GBP min £0\n"
+                   "output pay: GBP/year = round(salary * 2, £1/year) headline to £1,000/year\n"
+                   "output cost: GBP = if spend > £100 then spend - £5.5 else bands(1).charge + fee + many + 0 * hours * £1/hour\n");
+    CHECK(formatted(dir, after) == after);  // once is enough
+    write_file(dir + "/before.reckon", before);
+    write_file(dir + "/after.reckon", after);
+    Run d = run_reckon({"diff", "before.reckon", "after.reckon"}, dir);
+    CHECK(d.status == 0);
+    CHECK(d.out == "--- before.reckon\n+++ after.reckon\n\nNo change to the methodology.\n");
+    write_file(dir + "/c.yaml", "hours: 2\nspend: 150\n");
+    const Run a = run_reckon({"eval", "before.reckon", "c.yaml", "--format", "json"}, dir);
+    const Run b = run_reckon({"eval", "after.reckon", "c.yaml", "--format", "json"}, dir);
+    REQUIRE(a.status == 0);
+    CHECK(a.out == b.out);
+}

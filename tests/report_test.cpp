@@ -376,6 +376,9 @@ TEST_CASE("report over many cases: each item of a case's figures once, with the 
     // the exact total, rounded once: each case's exact total is £60,805.549…, shown £60,805.55; twelve are £729,666.59
     CHECK(html.find("data-output=\"total\">£729,666.59<") != std::string::npos);
     CHECK(html.find("data-output=\"hostel_weekly\"") == std::string::npos);        // a rate does not add up: not shown as a total
+    // …and a table of rates alone is not left out unseen: its place says why
+    CHECK(html.find("<p class=\"note\">Weekly costs: not shown: over more than 10 cases (here 12) an item of each case's figures shows their "
+                    "totals, and 'hostel_weekly' has none (a rate, a percentage or a text does not add up over cases).</p>") != std::string::npos);
     std::filesystem::remove_all(dir);
 }
 
@@ -708,4 +711,43 @@ TEST_CASE("batch --scenarios --format xlsx: a row per case and scenario, a colum
     CHECK(set["F3"].value.rfind("1.3952278955… (exactly ", 0) == 0);
     CHECK(sheet_named(xlsx, "Provenance").find("rulesets/iom-annual-report.years.yaml (git blob ") != std::string::npos);
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("report: a tornado not computed over a case table's rows is said in its place and at its line and the exit status is 1 - an item with no total to show says so") {
+    const std::string dir = temp_dir();
+    write_file(dir + "/r.reckon",
+               "ruleset \"Items over a table\"\ncurrency GBP \"£\"\nunit hour\n"
+               "param rate = £20/hour range £15/hour to £25/hour\ninput h: hour\n"
+               "output cost: GBP \"Cost\" = h * rate\noutput hourly: GBP/hour \"Hourly rate\" = rate\n"
+               "report \"R\"\n  headline cost, hourly\n  headline hourly\n  tornado \"What moves the cost\" cost\n");
+    std::string rows = "h\n";
+    for (int i = 1; i <= 11; ++i) rows += std::to_string(i) + "\n";
+    write_file(dir + "/two.csv", "h\n2\n3\n");
+    write_file(dir + "/eleven.csv", rows);
+
+    Run two = run_reckon({"report", "r.reckon", "two.csv", "--out", "two.html"}, dir);  // the rows are counted as the table is read
+    CHECK(two.status == 1);
+    CHECK(two.err == "r.reckon:11:3: error: this tornado cannot be computed: 'cost' is a figure of each case, analysed over one case, and the "
+                     "report is over 2 cases\n    tornado \"What moves the cost\" cost\n    ^\n"
+                     "  note: name a figure of the cohort (a cohort output), or give the report one case\n2 cases, 0 failed; report in two.html\n");
+    const std::string page = read_file(dir + "/two.html");
+    CHECK(page.find("<p class=\"failed\">Not computed: 'cost' is a figure of each case, analysed over one case, and the report is over 2 cases</p>") !=
+          std::string::npos);
+    CHECK(page.find("data-output=\"hourly\"") != std::string::npos);  // two cases: each shown
+
+    Run eleven = run_reckon({"report", "r.reckon", "eleven.csv", "--out", "eleven.html"}, dir);
+    CHECK(eleven.status == 1);
+    CHECK(eleven.err.find("r.reckon:11:3: error: this tornado cannot be computed: 'cost' is a figure of each case, analysed over one case, "
+                          "and the report is over 11 cases\n") == 0);
+    const std::string many = read_file(dir + "/eleven.html");
+    // over more than ten cases, by totals: the rate has none, and its headline says so in its place
+    CHECK(many.find("<p class=\"note\">headline: not shown: over more than 10 cases (here 11) an item of each case's figures shows their "
+                    "totals, and 'hourly' has none (a rate, a percentage or a text does not add up over cases).</p>") != std::string::npos);
+    CHECK(many.find("data-output=\"cost\">£1,320.00<") != std::string::npos);  // the first headline shows the total it has: 66 hours at £20
+    CHECK(many.find("data-output=\"hourly\"") == std::string::npos);
+
+    write_file(dir + "/one.csv", "h\n2\n");
+    Run one = run_reckon({"report", "r.reckon", "one.csv", "--out", "one.html"}, dir);
+    CHECK(one.status == 0);
+    CHECK(one.err == "1 case, 0 failed; report in one.html\n");
 }

@@ -10,6 +10,7 @@
 #include "cli/exit_status.hpp"
 #include "cli/kept_output.hpp"
 #include "commands/batch/partial.hpp"
+#include "commands/report/report_computable.hpp"
 #include "data/run_data.hpp"
 
 #include <unistd.h>
@@ -98,6 +99,14 @@ void check_written_files(const Program& p, const BatchArgs& a, const std::vector
     }
 }
 
+// A report's items that cannot be computed over these case files, refused at their lines before a case is read.
+// The rows of a case table are counted only as it is read: with one, the run says so after (kept_output.cpp).
+void refuse_items_not_computed(const Program& p, const BatchArgs& a, const std::vector<std::string>& files) {
+    if (a.format != BatchOutput::html || std::any_of(files.begin(), files.end(), is_case_table)) return;
+    std::vector<Diagnostic> not_computed = items_not_computed(p, files.size());
+    if (!not_computed.empty()) throw CompileError(std::move(not_computed));
+}
+
 }  // namespace
 
 // `reckon batch` and `reckon report` (format html): the cases evaluated in
@@ -113,6 +122,7 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
     for (const auto& l : lists) list_paths.push_back(l.path);
     std::vector<std::string> files = find_case_files(a.cases, list_paths);
     check_written_files(*p, a, files);
+    refuse_items_not_computed(*p, a, files);
     std::vector<Value> params;
     std::vector<BoundScenario> scenarios;
     if (!bind_run(run, a, *p, params, scenarios)) return bad_input;
@@ -135,13 +145,16 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
                   << (file ? "; " + a.out + " was not written" : "") << "\n";
         return interrupted;
     }
+    KeptWritten written = KeptWritten::whole;
     if (k.all) {
         std::vector<std::string> tables;  // the spreadsheet tables the cases came from
         for (const auto& f : files)
             if (is_case_table(f)) tables.push_back(f);
-        if (!write_kept(run, a, *p, params, opt, s, k.kept, k.kept_each, {a.cases, tables, opt.lists, a.tables}, *file)) return bad_input;
+        written = write_kept(run, a, *p, params, opt, s, k.kept, k.kept_each, {a.cases, tables, opt.lists, a.tables}, *file);
+        if (written == KeptWritten::not_written) return bad_input;
     }
-    return end_run(*p, a, s, k.cohort, file);
+    const int status = end_run(*p, a, s, k.cohort, file);
+    return written == KeptWritten::items_not_computed ? bad_input : status;
 }
 
 void add_batch(CLI::App& app, Run& run, Command& chosen) {

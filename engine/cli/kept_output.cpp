@@ -6,6 +6,7 @@
 
 #include "cli/case_files.hpp"
 #include "commands/report/report.hpp"
+#include "commands/report/report_computable.hpp"
 #include "commands/report/report_uncertainty.hpp"
 #include "commands/workbook/workbook.hpp"
 #include "data/git_blob.hpp"
@@ -17,14 +18,44 @@
 
 namespace reckon::cli {
 
-bool write_kept(const Run& run, const BatchArgs& a, const Program& p, const std::vector<Value>& params, const BatchOptions& opt,
+namespace {
+
+bool uncertainty_item(const ReportItem& item) {
+    return item.kind == ast::ReportItemKind::tornado || item.kind == ast::ReportItemKind::distribution;
+}
+
+// The figures of the report's tornado and distribution items, analysed over the cases read once more; not
+// analysed when one of them cannot be over these cases (the page then says why). An analysis that fails is said on
+// stderr, and each of its items added to `not_computed`.
+ReportUncertainty kept_uncertainty(const Program& p, std::size_t cases, const BatchArgs& a, const KeptSources& sources,
+                                   std::vector<Diagnostic>& not_computed) {
+    ReportUncertainty uncertainty;
+    if (!has_uncertainty_items(p)) return uncertainty;
+    for (const auto& item : p.report->items)
+        if (auto why = why_not_computed(p, item, cases)) {
+            uncertainty.error = *why;
+            return uncertainty;
+        }
+    uncertainty = report_uncertainty(p, case_passes(p, sources.cases, sources.lists, sources.options), a.jobs);
+    if (uncertainty.runs) return uncertainty;
+    std::cerr << "reckon: the report's tornado and distribution could not be computed: " << uncertainty.error
+              << (uncertainty.error.empty() || uncertainty.error.back() == '\n' ? "" : "\n");
+    for (const auto& item : p.report->items)
+        if (uncertainty_item(item))
+            not_computed.push_back({item.where, "this " + std::string(ast::report_item_kind_name(item.kind)) + " could not be computed (why is said above)", {}});
+    return uncertainty;
+}
+
+}  // namespace
+
+KeptWritten write_kept(const Run& run, const BatchArgs& a, const Program& p, const std::vector<Value>& params, const BatchOptions& opt,
                 const BatchSummary& s, const BatchResults& kept, const std::vector<BatchResults>& kept_each, const KeptSources& sources,
                 OutputFile& file) {
     if (s.cases > 0 && s.failed == s.cases) {  // nothing to show: no page or workbook that looks finished
         file.discard();
         std::cerr << "reckon: error: every one of the " << s.cases << " case" << (s.cases == 1 ? "" : "s")
                   << " failed (the errors are above); " << a.out << " was not written\n";
-        return false;
+        return KeptWritten::not_written;
     }
     Provenance prov = provenance_of(p, a.params, opt.scenarios.empty() ? kept : kept_each.at(0), RECKON_VERSION, run.date);
     if (!opt.scenarios.empty()) {
@@ -39,15 +70,13 @@ bool write_kept(const Run& run, const BatchArgs& a, const Program& p, const std:
     if (a.format == BatchOutput::xlsx) {
         if (runs.empty()) write_workbook(file.writer_path(), p, params, kept, prov);
         else write_workbook(file.writer_path(), p, params, runs, prov);
-        return true;
+        return KeptWritten::whole;
     }
-    // a tornado or a distribution: the cases read once more and analysed, under the command line's values
-    ReportUncertainty uncertainty;
-    if (has_uncertainty_items(p)) {
-        uncertainty = report_uncertainty(p, case_passes(p, sources.cases, sources.lists, sources.options), a.jobs);
-        if (!uncertainty.runs) std::cerr << "reckon: the report's tornado and distribution could not be computed: " << uncertainty.error
-                                         << (uncertainty.error.empty() || uncertainty.error.back() == '\n' ? "" : "\n");
-    }
+    // the items that cannot be computed over these cases, each said at its line; then a tornado or a distribution: the
+    // cases read once more and analysed, under the command line's values
+    std::vector<Diagnostic> not_computed = items_not_computed(p, s.cases);
+    ReportUncertainty uncertainty = kept_uncertainty(p, s.cases, a, sources, not_computed);
+    if (!not_computed.empty()) std::cerr << render(not_computed);
     if (!runs.empty()) {
         file.stream() << report_html(p, params, runs, prov, &uncertainty);
     } else {
@@ -55,7 +84,7 @@ bool write_kept(const Run& run, const BatchArgs& a, const Program& p, const std:
         if (kept.cases.size() == 1 && kept.cases[0].ok && !is_case_table(kept.cases[0].file)) only = load_case_file(p, kept.cases[0].file);
         file.stream() << report_html(p, params, kept, prov, only ? &*only : nullptr, &uncertainty);
     }
-    return true;
+    return not_computed.empty() ? KeptWritten::whole : KeptWritten::items_not_computed;
 }
 
 }  // namespace reckon::cli

@@ -19,10 +19,14 @@ struct KeptSources {
     std::vector<ListFile> lists;
     TableOptions options;
 };
+// What became of a report or a workbook: written whole; written with items that could not be computed (each
+// named on stderr at its line, and the run exits 1); or not written.
+enum class KeptWritten { whole, items_not_computed, not_written };
+
 // The report (--format html) or the workbook (xlsx) of a run's kept figures, written into `file`, with its
 // provenance (the rule files, --param, the scenarios, the tables with their blob ids). Every case failed: nothing
-// is written, the file discarded and said on stderr, and false returned. For batch and for merge alike.
-bool write_kept(const Run& run, const BatchArgs& a, const Program& p, const std::vector<Value>& params, const BatchOptions& opt,
+// is written, the file discarded and said on stderr. For batch and for merge alike.
+KeptWritten write_kept(const Run& run, const BatchArgs& a, const Program& p, const std::vector<Value>& params, const BatchOptions& opt,
                 const BatchSummary& s, const BatchResults& kept, const std::vector<BatchResults>& kept_each, const KeptSources& sources,
                 OutputFile& file);
 

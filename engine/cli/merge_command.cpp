@@ -70,6 +70,7 @@ int cmd_merge(const Run& run, const BatchArgs& a, const VerifyArgs& v) {
     if (!a.out.empty()) file.emplace(a.out);
     PartialHeader read;  // how the shards read their cases
     BatchSummary s = merge_partials(*p, params, expected, a.cases, opt, file ? file->stream() : std::cout, std::cerr, checks, &read);
+    KeptWritten written = KeptWritten::whole;
     if (k.all) {
         std::vector<std::string> cases;  // the case files, in order, as the partials name them
         for (const auto& c : (opt.scenarios.empty() ? k.kept : k.kept_each.at(0)).cases)
@@ -82,9 +83,11 @@ int cmd_merge(const Run& run, const BatchArgs& a, const VerifyArgs& v) {
                               << "read every case again; merge where the shards' paths lead to the case files\n";
                     return bad_input;
                 }
-        if (!write_kept(run, a, *p, params, opt, s, k.kept, k.kept_each, {cases, read.tables, read.lists, read.options}, *file)) return bad_input;
+        written = write_kept(run, a, *p, params, opt, s, k.kept, k.kept_each, {cases, read.tables, read.lists, read.options}, *file);
+        if (written == KeptWritten::not_written) return bad_input;
     }
-    return end_run(*p, a, s, k.cohort, file);
+    const int status = end_run(*p, a, s, k.cohort, file);
+    return written == KeptWritten::items_not_computed ? bad_input : status;
 }
 
 }  // namespace

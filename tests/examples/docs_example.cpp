@@ -21,7 +21,8 @@
 // `# file: NAME` is a rule file the next example imports, saved as NAME; it must
 // pass `reckon check` on its own, unless the example is a diagnostic. A ```yaml block whose first line is
 // `# run data` is the example's run data, saved as run-data.yaml and given to every command that evaluates
-// (`--run-data run-data.yaml`). Each example is a
+// (`--run-data run-data.yaml`). A ```diagnostic after `# file:` yaml blocks is what `reckon report example.reckon
+// NAME… --out page.html` prints as it refuses to write the page. Each example is a
 // ctest entry of its own (reckon_examples), named by its file and line.
 #include "../support.hpp"
 #include "example.hpp"
@@ -187,6 +188,14 @@ void run_docs_example(const std::string& doc, int line, Verdict& v) {
         int want = r.out.find(" 0 failed\n") == std::string::npos ? 1 : 0;
         v.expect(r.status == want, "the exit status is " + std::to_string(r.status) + ", not " + std::to_string(want));
         v.same("the output of reckon test", ex.test_output, r.out);
+    } else if (ex.has_diagnostic && !ex.files.empty()) {  // a report over its cases, refused before it is written
+        std::vector<std::string> args{"report", "example.reckon"};
+        for (const auto& f : ex.files) args.push_back(f.first);
+        args.insert(args.end(), {"--out", "page.html"});
+        Run r = evaluating(args);
+        v.expect(r.status == 1, "the exit status is " + std::to_string(r.status) + ", not 1");
+        v.expect(!std::filesystem::exists(dir + "/page.html"), "the report was written although it was refused");
+        v.same("the diagnostic", ex.diagnostic, r.err);
     } else if (ex.has_diagnostic) {
         Run r = ex.yaml.empty() ? run_reckon({"check", "example.reckon"}, dir)
                                 : evaluating({"eval", "example.reckon", "case.yaml"});

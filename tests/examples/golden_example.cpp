@@ -7,8 +7,10 @@
 // the command (such as --limit steps=100). <name>.command, when there is one,
 // is the command itself, one argument a line (the run data or the scenarios
 // file of tests/adversarial/run-data-* and scenarios-*: `batch RULESET CASE
-// --run-data FILE`). Each .err file is a ctest entry of its own
-// (reckon_examples).
+// --run-data FILE`). With a <name>.cases file (case files, one a line, from
+// the source tree), the report is made of them (`reckon report RULES CASES…
+// --out page.html`): it must refuse before writing the page. Each .err file
+// is a ctest entry of its own (reckon_examples).
 #include "../support.hpp"
 #include "example.hpp"
 
@@ -41,10 +43,20 @@ void run_golden_example(const std::string& name, Verdict& v) {
         for (std::string a; std::getline(in, a);) args.push_back(a);
     };
     if (fs::exists(beside(".args"))) lines_of(".args");
-    if (fs::exists(beside(".command"))) lines_of(".command");
-    else if (fs::exists(beside(".yaml"))) args.insert(args.end(), {"eval", rules, rel(beside(".yaml"))});
-    else args.insert(args.end(), {"check", rules});
+    const std::string page = temp_dir() + "/page.html";
+    if (fs::exists(beside(".command"))) {
+        lines_of(".command");
+    } else if (fs::exists(beside(".cases"))) {
+        args.insert(args.end(), {"report", rules});
+        lines_of(".cases");
+        args.insert(args.end(), {"--out", page});
+    } else if (fs::exists(beside(".yaml"))) {
+        args.insert(args.end(), {"eval", rules, rel(beside(".yaml"))});
+    } else {
+        args.insert(args.end(), {"check", rules});
+    }
     Run r = run_reckon(args);
+    v.expect(!fs::exists(page), "the report was written although it was refused");
     v.expect(r.status == 1, "the exit status is " + std::to_string(r.status) + ", not 1");
     v.same("stderr", read_file(err.string()), r.err);
     v.same("stdout (must be empty)", "", r.out);

@@ -30,9 +30,13 @@ GroupedColumns grouped_columns(const Program& p) {
     return g;
 }
 
-// A figure in a CSV cell: as shown, and an empty cell when it is not defined.
+// A figure in a CSV cell: as shown, and an empty cell when it is not defined; a text (a case's, say) made inert
+// if a spreadsheet would take it for a formula, a number, a date or a truth value as it is ("-£5.00").
 std::string csv_value(const Program& p, const Type& t, int decimals, bool fixed, const Value& v) {
-    return v.kind == Value::Kind::none ? std::string() : csv_field(display_value(p, t, decimals, fixed, v));
+    if (v.kind == Value::Kind::none) return std::string();
+    const std::string shown = display_value(p, t, decimals, fixed, v);
+    const bool figure = v.kind == Value::Kind::number || v.kind == Value::Kind::date || v.kind == Value::Kind::boolean;
+    return figure ? csv_field(shown) : csv_text_field(shown);
 }
 
 }  // namespace
@@ -45,8 +49,8 @@ std::string BatchSink::opening() const {
     switch (format_) {
         case BatchFormat::csv: {
             std::string h = scenarios_ ? "case,file,scenario" : "case,file";
-            for (std::size_t c : columns_) h += "," + csv_field(csv_header(p_, p_.rules[p_.outputs[c]], p_.rules[p_.outputs[c]].name));
-            for (const auto& [name, at] : grouped_) h += "," + csv_field(csv_header(p_, p_.rules[p_.outputs[at.first]], name));
+            for (std::size_t c : columns_) h += "," + csv_text_field(csv_header(p_, p_.rules[p_.outputs[c]], p_.rules[p_.outputs[c]].name));
+            for (const auto& [name, at] : grouped_) h += "," + csv_text_field(csv_header(p_, p_.rules[p_.outputs[at.first]], name));
             return h + ",error\n";
         }
         case BatchFormat::table: return p_.name + (p_.version.empty() ? "" : ", version " + p_.version) + "\n\n";
@@ -70,9 +74,9 @@ void BatchSink::failed(Outcome& out) const {
             return;
         }
         case BatchFormat::csv:
-            out.line = csv_field(out.id) + "," + csv_field(file) + (scenarios_ ? "," : "");
+            out.line = csv_text_field(out.id) + "," + csv_text_field(file) + (scenarios_ ? "," : "");
             for (std::size_t k = 0; k < csv_columns(); ++k) out.line += ",";
-            out.line += "," + csv_field(one_line(out.failure)) + "\n";
+            out.line += "," + csv_text_field(one_line(out.failure)) + "\n";
             return;
         case BatchFormat::table: out.cells = {"failed: " + first_place(out.failure)}; return;
     }
@@ -90,7 +94,7 @@ void BatchSink::succeeded(Outcome& out, const CaseResult& r, const std::string* 
             out.line += ruleset_json_ + ",\"outputs\":" + json_.text(r.outputs) + "}\n";
             return;
         case BatchFormat::csv:
-            out.line += csv_field(r.case_id) + "," + csv_field(file) + (scenario ? "," + csv_field(*scenario) : "");
+            out.line += csv_text_field(r.case_id) + "," + csv_text_field(file) + (scenario ? "," + csv_text_field(*scenario) : "");
             for (std::size_t c : columns_) {
                 const RuleDef& d = p_.rules[p_.outputs[c]];
                 out.line += "," + csv_value(p_, d.type, d.decimals, d.fixed_decimals, r.outputs[c]);
@@ -161,8 +165,8 @@ std::string BatchSink::cohort_csv(const std::vector<Value>& values) const {
         const Type& t = d.shown();
         const std::string unit = d.percent ? "%" : t.kind == TypeKind::number ? p_.units.name(t.unit) : "";
         auto row = [&](const std::string& member, const Value& v) {
-            out += csv_field(d.name) + "," + csv_field(member) + "," + csv_field(d.shown_label()) + "," +
-                   csv_value(p_, t, d.decimals, d.fixed_decimals, v) + "," + csv_field(unit) + "\n";
+            out += csv_text_field(d.name) + "," + csv_text_field(member) + "," + csv_text_field(d.shown_label()) + "," +
+                   csv_value(p_, t, d.decimals, d.fixed_decimals, v) + "," + csv_text_field(unit) + "\n";
         };
         if (d.by && values[i].kind == Value::Kind::list)
             for (std::size_t m = 0; m < d.by->members.size(); ++m) row(d.by->members[m], (*values[i].items())[m]);

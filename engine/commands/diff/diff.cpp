@@ -1,8 +1,10 @@
 // `reckon diff`, the methodology compared: each version described section by section (its header, units, types,
 // params, tables, inputs, functions, rules and report), each declaration by name with what it says in canonical
-// form, so that layout is no change; then the declarations added, removed and changed, and how.
+// form, so that layout is no change; then the declarations added, removed and changed, and how. Formulas, dated
+// values, ranges and steps are compared by what they mean (diff_meaning.hpp), so that a respelling is no change.
 #include "commands/diff/diff.hpp"
 
+#include "commands/diff/diff_meaning.hpp"
 #include "commands/present/canonical.hpp"
 #include "core/eval/eval.hpp"
 #include "commands/explain/explain.hpp"
@@ -14,8 +16,17 @@
 namespace reckon {
 namespace {
 
+// What a declaration says of one aspect: as shown (in canonical form), and what is compared (its meaning, where
+// two spellings may say the same).
+struct Facet {
+    Facet(std::string text = "") : shown(text), meant(std::move(text)) {}
+    Facet(const char* text) : Facet(std::string(text)) {}
+    Facet(std::string text, std::string meaning) : shown(std::move(text)), meant(std::move(meaning)) {}
+    std::string shown, meant;
+};
+
 // The declarations of a version, by section and name, each with what it says.
-using Facets = std::map<std::string, std::string>;  // aspect -> canonical text
+using Facets = std::map<std::string, Facet>;  // aspect -> what it says
 using Section = std::map<std::string, Facets>;      // "param x" -> facets
 
 std::string text_of(const ast::Expr* e) { return e ? canonical(*e) : ""; }
@@ -35,19 +46,37 @@ Section units_section(const Program& p) {
     return s;
 }
 
+// The meaning of a range: its ends and spread exactly, each end's source.
+std::string range_meaning(const Uncertain& u) {
+    return exact_value(u.low) + " (" + u.low_source + ") to " + exact_value(u.high) + " (" + u.high_source + ") " +
+           distribution_name(u.distribution) + (u.sd.kind == Value::Kind::none ? "" : " sd " + exact_value(u.sd));
+}
+
+// The meaning of values from dates: each value exactly from its date, and what picks one.
+std::string dated_meaning(const DatedValues& d) {
+    std::string out = "by " + d.by;
+    for (const auto& v : d.values) out += ", " + exact_value(v.value) + " from " + format_date(v.from);
+    return out;
+}
+
 // Each param: its value, formula, citation and range; each of its values from a date.
 Section params_section(const Program& p) {
     Section s;
-    std::vector<Value> params = bind_params(p);
+    // A run input with no default has its value only from the run data: then the formulas are compared, not the values.
+    const bool needs_run_data = std::any_of(p.params.begin(), p.params.end(), [](const ParamDef& d) { return d.run_input >= 0 && !d.formula; });
+    const std::vector<Value> params = needs_run_data ? std::vector<Value>{} : bind_params(p);
     for (std::size_t i = 0; i < p.params.size(); ++i) {
         const ParamDef& d = p.params[i];
-        Facets& facets = s["param " + d.name] = {{"value", typed_value(p, d.type, params[i])},
-                                                {"formula", d.dated.empty() ? text_of(d.syntax) : d.dated.written()},
+        Facets& facets = s["param " + d.name] = {{"value", needs_run_data ? "(from the run data)" : typed_value(p, d.type, params[i])},
+                                                {"formula", d.dated.empty() ? Facet(text_of(d.syntax), meaning(p, d.formula.get()))
+                                                                            : Facet(d.dated.written(), dated_meaning(d.dated))},
                                                 {"description", d.cite.description},
                                                 {"source", d.cite.source}};
-        if (d.uncertain) facets["range"] = d.uncertain->written();
-        for (const auto& v : d.dated.values)  // a value from a new date is a change of its own
-            facets["value from " + format_date(v.from)] = v.text + (v.source.empty() ? "" : " (source: " + v.source + ")");
+        if (d.uncertain) facets["range"] = Facet(d.uncertain->written(), range_meaning(*d.uncertain));
+        for (const auto& v : d.dated.values) {  // a value from a new date is a change of its own
+            const std::string source = v.source.empty() ? "" : " (source: " + v.source + ")";
+            facets["value from " + format_date(v.from)] = Facet(v.text + source, exact_value(v.value) + source);
+        }
     }
     return s;
 }
@@ -69,7 +98,7 @@ Facets table_facets(const Program& p, const TableDef& t) {
     }
     for (int c : t.uncertain) {  // a cell's range is a change of its own
         const UncertainCell& cell = p.uncertain_cells[static_cast<std::size_t>(c)];
-        f["range of " + cell.name] = cell.range.written();
+        f["range of " + cell.name] = Facet(cell.range.written(), range_meaning(cell.range));
     }
     return f;
 }
@@ -103,8 +132,9 @@ Section rules_section(const Program& p) {
     for (const auto& r : p.rules) {
         std::string kind = std::string(r.cohort ? "cohort " : "") + (r.output ? "output " : "rule ");
         s[kind + r.name + (r.by ? "(" + r.by->name + ")" : "")] = {
-            {"formula", text_of(r.syntax)}, {"type", describe(r.type, p.units)}, {"label", r.label},
-            {"decimals", r.output ? std::to_string(r.decimals) : ""}, {"percent", r.percent ? "yes" : ""}, {"headline to", r.headline_step_text},
+            {"formula", Facet(text_of(r.syntax), meaning(p, r.formula.get()))}, {"type", describe(r.type, p.units)}, {"label", r.label},
+            {"decimals", r.output ? std::to_string(r.decimals) : ""}, {"percent", r.percent ? "yes" : ""},
+            {"headline to", Facet(r.headline_step_text, r.headline_step.str())},
             {"description", r.cite.description}, {"source", r.cite.source}};
     }
     return s;
@@ -118,7 +148,7 @@ Section functions_section(const Program& p) {
         for (std::size_t k = 0; k < f.param_names.size(); ++k)
             sig += (k ? ", " : "") + f.param_names[k] + ": " + describe(f.param_types[k], p.units);
         s["fn " + f.name] = {{"parameters", sig}, {"result", describe(f.result, p.units)},
-                             {"formula", text_of(f.syntax)}, {"description", f.cite.description},
+                             {"formula", Facet(text_of(f.syntax), meaning(p, f.body.get()))}, {"description", f.cite.description},
                              {"source", f.cite.source}};
     }
     return s;
@@ -187,9 +217,9 @@ std::vector<Change> compare_rulesets(const Program& old_p, const Program& new_p)
             for (const auto& [k, _] : fb)
                 if (!fa.count(k)) aspects.push_back(k);
             for (const auto& k : aspects) {
-                std::string x = fa.count(k) ? fa.at(k) : "", y = fb.count(k) ? fb.at(k) : "";
-                if (x != y && (in_a && in_b ? true : (k == "formula" || k == "value" || k == "source")))
-                    if (!(x.empty() && y.empty())) c.aspects.push_back({k, x, y});
+                const Facet x = fa.count(k) ? fa.at(k) : Facet(), y = fb.count(k) ? fb.at(k) : Facet();
+                if (x.meant != y.meant && (in_a && in_b ? true : (k == "formula" || k == "value" || k == "source")))
+                    if (!(x.shown.empty() && y.shown.empty())) c.aspects.push_back({k, x.shown, y.shown});
             }
             if (c.kind != ChangeKind::changed || !c.aspects.empty()) out.push_back(std::move(c));
         }

@@ -3,10 +3,11 @@
 // joined with at most one blank line between.
 #include "commands/fmt/fmt.hpp"
 
+#include "commands/fmt/fmt_quantities.hpp"
+#include "core/syntax/import.hpp"
 #include "core/syntax/parse.hpp"
 
 #include <algorithm>
-#include <regex>
 #include <set>
 #include <utility>
 #include <sstream>
@@ -82,35 +83,6 @@ std::vector<std::string> cells_of(const std::string& row, std::string& tail) {
 
 std::size_t width(const std::string& s) { return display_width(s); }
 
-// A money rate written as a division, `£32,000 / 1 year`, as reckon writes rates: `£32,000/year`; outside
-// strings, and not after a '/' (`a / £5 / 1 week` is a / £5 / week, which `a / £5/week` is not).
-std::string rates_written_once(const std::string& code) {
-    static const std::regex rate("(£|\\$|€)([0-9][0-9,]*(?:\\.[0-9]+)?) / 1 ([A-Za-z_][A-Za-z_0-9]*)([^A-Za-z_0-9^]|$)");
-    std::string out;
-    std::size_t at = 0;
-    while (at < code.size()) {
-        const std::size_t quote = code.find('"', at);
-        std::string part = code.substr(at, quote == std::string::npos ? std::string::npos : quote - at);
-        std::string done;
-        std::smatch m;
-        while (std::regex_search(part, m, rate)) {
-            const std::string before = done + m.prefix().str();
-            const auto last = before.find_last_not_of(' ');
-            const bool after_slash = last != std::string::npos && before[last] == '/';
-            done = before + (after_slash ? m[0].str().substr(0, m[0].length() - m[4].length())
-                                         : m[1].str() + m[2].str() + "/" + m[3].str());
-            part = m[4].str() + m.suffix().str();
-        }
-        out += done + part;
-        if (quote == std::string::npos) break;
-        std::size_t end = quote + 1;  // the string, as it is
-        while (end < code.size() && code[end] != '"') end += code[end] == '\\' ? 2 : 1;
-        out += code.substr(quote, std::min(end + 1, code.size()) - quote);
-        at = end + 1;
-    }
-    return out;
-}
-
 // The lines on which a declaration (or the header) starts, counted from 1.
 std::set<std::uint32_t> declaration_starts(const SourcePtr& source, const Limits& limits) {
     ast::Module m = parse_module(source, limits);  // throws on a syntax error
@@ -183,12 +155,30 @@ std::size_t align_rows(const std::vector<Line>& lines, std::size_t from, std::ve
     return j;
 }
 
-// Each line's code as written out: rates written once; table rows aligned in columns.
-std::vector<std::string> code_text(const std::vector<Line>& lines) {
+// The currencies the file can name, its own and its imports', with the symbols money is written with. A file
+// whose imports cannot be read has only its own.
+CurrencySymbols currencies_of(const SourcePtr& source, const Limits& limits) {
+    ImportedFiles files;
+    try {
+        import_files(files, source, limits);
+    } catch (const CompileError&) {
+        files.modules.clear();
+        files.modules.push_back(parse_module(source, limits));
+    }
+    CurrencySymbols out;
+    for (const auto& m : files.modules)
+        for (const auto& d : m.decls)
+            if (d.kind == ast::DeclKind::currency && money_symbol(d.symbol)) out[d.name] = d.symbol;
+    return out;
+}
+
+// Each line's code as written out: money written one way; table rows aligned in columns.
+std::vector<std::string> code_text(std::vector<Line> lines, const CurrencySymbols& currencies) {
+    for (auto& l : lines) l.code = money_written_once(l.code, currencies);
     std::vector<std::string> text(lines.size());
     for (std::size_t i = 0; i < lines.size();) {
         if (lines[i].code.rfind("|", 0) != 0) {
-            text[i] = rates_written_once(lines[i].code);
+            text[i] = lines[i].code;
             ++i;
             continue;
         }
@@ -220,7 +210,7 @@ std::string joined(const std::vector<Line>& lines, const std::vector<int>& inden
 std::string format_rules(const SourcePtr& source, const Limits& limits) {
     const std::set<std::uint32_t> starts = declaration_starts(source, limits);
     const std::vector<Line> lines = lines_of(source->text());
-    return joined(lines, indentation(lines, starts), code_text(lines));
+    return joined(lines, indentation(lines, starts), code_text(lines, currencies_of(source, limits)));
 }
 
 }  // namespace reckon

@@ -3,14 +3,9 @@
 // is shown: once per case when there are a few, else once, with each figure's total over the cases.
 #include "commands/report/report_page.hpp"
 
+#include "commands/report/report_computable.hpp"
+
 namespace reckon::report_page {
-
-namespace {
-
-// Over more cases than this, an item of each case's figures is shown once, with their totals.
-constexpr std::size_t most_shown_per_case = 10;
-
-}  // namespace
 
 std::string named(const std::string& name, const std::string& member) {
     return " data-output=\"" + h(name) + "\"" + (member.empty() ? "" : " data-member=\"" + h(member) + "\"");
@@ -59,7 +54,11 @@ void Page::per_case(const ReportItem& item, const std::function<void(const Repor
                 totalled.rules.push_back(item.rules[k]);
                 totalled.members.push_back(k < item.members.size() ? item.members[k] : -1);
             }
-        if (totalled.rules.empty() || (item.kind == K::range && totalled.rules.size() != 2) || item.kind == K::list) return;
+        if (const auto why = why_no_totals(p_, item, ok_.size())) {  // said in its place, not left out unseen
+            out_ += "<p class=\"note\">" + h(item.title.empty() ? std::string(ast::report_item_kind_name(item.kind)) : item.title) +
+                    ": not shown: " + h(*why) + ".</p>\n";
+            return;
+        }
         out_ += "<p class=\"case-id\">Totals over the " + count(ok_.size()) + " cases</p>\n";
         Records totals;
         for (std::size_t j = 0; j < runs_.size(); ++j) totals.push_back(&this->totals(j));
@@ -76,13 +75,7 @@ void Page::per_case(const ReportItem& item, const std::function<void(const Repor
 }
 
 // Whether a figure adds up over cases: money, a count, a time; not a rate (£/week), a percentage or a text.
-bool Page::adds_up(const RuleDef& r) const {
-    const Type& t = r.shown();
-    if (t.kind != TypeKind::number || r.percent) return false;
-    for (const auto& [unit, power] : t.unit.terms())
-        if (power < 0) return false;
-    return true;
-}
+bool Page::adds_up(const RuleDef& r) const { return reckon::adds_up(r); }
 
 // Each figure's total over the cases of a run that succeeded, where it adds up; "not defined" where it does not.
 const CaseRecord& Page::totals(std::size_t run) {

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace reckon {
@@ -66,6 +67,30 @@ inline std::string csv_field(const std::string& s) {
     std::string q = "\"";
     for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
     return q + "\"";
+}
+
+// Whether a spreadsheet opening a CSV would take a text for a formula: it starts (after any single quotes) with
+// one of OWASP's formula starters, = + - @, a tab or a carriage return.
+inline bool formula_like(std::string_view s) {
+    const auto at = s.find_first_not_of('\'');
+    return at != std::string_view::npos && std::string_view("=+-@\t\r").find(s[at]) != std::string_view::npos;
+}
+
+// A text (not a figure) as CSV is written for people who open it in a spreadsheet: one that would be taken for a
+// formula is made inert as OWASP recommends, a single quote before it and the field in quotes ("'=1+2"); so is a
+// text of single quotes before a formula starter, so that reading takes exactly one quote off (csv_text_read).
+inline std::string csv_text_field(const std::string& s) {
+    if (!formula_like(s)) return csv_field(s);
+    std::string q = "\"'";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+}
+
+// A CSV field's text as reckon reads it: the single quote csv_text_field put before a formula-like text taken off
+// ("'=1+2" is =1+2, "''=1" is '=1); any other text as it is ("'hello", "-5").
+inline std::string csv_text_read(std::string s) {
+    if (!s.empty() && s[0] == '\'' && formula_like(s)) s.erase(0, 1);
+    return s;
 }
 
 }  // namespace reckon
