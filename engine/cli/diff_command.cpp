@@ -98,7 +98,7 @@ struct Versions {
         if (d.scenarios.empty()) return {ScenarioEffects{"", effects_of(*old_p, *new_p, files, lists)}};
         std::vector<ScenarioEffects> effects;
         const SourcePtr file = read_source(d.scenarios, run.limits.file_size);  // the scenarios' places point into it
-        for (const auto& sc : read_scenarios(file)) {
+        for (const auto& sc : read_scenarios(file, run.limits)) {
             // each version compiled with the scenario's settings; an error points at the value in the scenarios file
             auto old_q = compile_scenario(sc, settings, [&](const std::vector<ParamSetting>& s) {
                 return compile_version(run, d.old_version, old_checkout, s);

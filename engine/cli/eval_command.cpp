@@ -66,7 +66,7 @@ int eval_scenarios(const Run& run, const EvalArgs& a) {
     const SourcePtr file = read_source(a.scenarios, run.limits.file_size);  // the scenarios' places point into it
     const std::vector<ParamSetting> settings = parse_settings(a.params);
     std::vector<ScenarioColumn> columns;
-    for (const auto& sc : read_scenarios(file)) {
+    for (const auto& sc : read_scenarios(file, run.limits)) {
         auto q = compile_scenario(sc, settings, [&](const std::vector<ParamSetting>& s) { return compile_run(a.ruleset, s, run.limits, run.run_data); });
         Case c = one_case(*q, a.case_file);
         std::vector<Value> params = bind_params(*q, command_line_overrides(*q));

@@ -2,6 +2,7 @@
 // declarations make, with every number read exactly from its text.
 #pragma once
 
+#include "core/base/limits.hpp"
 #include "core/program/case.hpp"
 
 #include <optional>
@@ -46,6 +47,6 @@ struct Scenario {
     std::vector<ScenarioSetting> settings;
 };
 // Throws CompileError (file:line:col) when the file is not such a mapping.
-std::vector<Scenario> read_scenarios(SourcePtr source);
+std::vector<Scenario> read_scenarios(SourcePtr source, const Limits& limits);
 
 }  // namespace reckon

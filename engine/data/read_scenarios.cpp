@@ -6,7 +6,7 @@
 
 namespace reckon {
 
-std::vector<Scenario> read_scenarios(SourcePtr source) {
+std::vector<Scenario> read_scenarios(SourcePtr source, const Limits& limits) {
     auto at = [&](const YAML::Mark& m) {
         return Location{source.get(), m.is_null() || m.pos < 0 ? 0u : static_cast<std::uint32_t>(m.pos), 1};
     };
@@ -24,6 +24,9 @@ std::vector<Scenario> read_scenarios(SourcePtr source) {
     std::vector<Scenario> out;
     std::vector<Diagnostic> errors;
     for (const auto& kv : doc) {
+        if (out.size() + errors.size() == limits.scenarios)
+            throw CompileError({Diagnostic{at(kv.first.Mark()), "more than " + std::to_string(limits.scenarios) +
+                                                                    " scenarios, the limit (it can be raised with --limit scenarios=N)", {}}});
         Scenario sc;
         sc.name = kv.first.Scalar();
         sc.where = at(kv.first.Mark());
