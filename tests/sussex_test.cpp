@@ -167,14 +167,15 @@ TEST_CASE("--limit: each limit can be set from the command line - and a wrong on
     auto unknown = run_reckon({"--limit", "speed=9", "check", "rulesets/sussex-complex-client.reckon"});
     CHECK(unknown.status == 2);
     CHECK(unknown.err == "reckon: error: --limit speed=9: no limit named 'speed'; the limits are file-size, nesting, expression-depth, "
-                         "yaml-depth, yaml-values, list-length, digits, steps, depth\n");
+                         "yaml-depth, yaml-values, list-length, digits, steps, depth, scenarios\n");
     auto zero = run_reckon({"--limit", "steps=0", "check", "rulesets/sussex-complex-client.reckon"});
     CHECK(zero.status == 2);
     CHECK(zero.err == "reckon: error: --limit steps=0: the value must be a whole number above 0, as in --limit steps=5000\n");
     // docs/reliability.md lists every limit with its default, as --help does
     std::string doc = reckon::testing::read_file(reckon::testing::source_dir() + "/docs/reliability.md");
     std::string help = run_reckon({"--help"}).out;
-    for (const char* name : {"file-size", "nesting", "expression-depth", "yaml-depth", "yaml-values", "list-length", "digits", "steps", "depth"}) {
+    for (const char* name : {"file-size", "nesting", "expression-depth", "yaml-depth", "yaml-values", "list-length", "digits", "steps", "depth",
+                             "scenarios"}) {
         INFO(name);
         auto at = help.find(std::string(" ") + name + "=");
         REQUIRE(at != std::string::npos);

@@ -11,25 +11,19 @@
 #include "cli/kept_output.hpp"
 #include "commands/batch/partial.hpp"
 #include "commands/report/report_computable.hpp"
+#include "core/base/signals.hpp"
 #include "data/run_data.hpp"
 
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
-#include <csignal>
-#include <filesystem>
 #include <iostream>
 #include <memory>
 
 namespace reckon::cli {
 
 namespace {
-
-// Set by SIGINT or SIGTERM (a signal handler can reach nothing else): the
-// batch finishes no more cases.
-std::atomic<bool> stop_requested{false};
-extern "C" void on_signal(int) { stop_requested.store(true); }
 
 // --shard K/N: K and N, each a whole number of at most six digits (N up to 999,999 shards).
 std::pair<unsigned, unsigned> parse_shard(const std::string& text) {
@@ -52,12 +46,12 @@ std::pair<unsigned, unsigned> parse_shard(const std::string& text) {
 
 // --shard K/N --partial FILE: this shard's cases, and their results and running totals written to FILE.
 int run_shard(const Program& p, const std::vector<Value>& params, const std::vector<std::string>& files, const BatchArgs& a,
-              BatchOptions& opt) {
+              BatchOptions& opt, const RunInputs& inputs) {
     const auto [k, n] = parse_shard(a.shard);
     PartialHeader header = fingerprint(p, params, opt.scenarios, files, opt.lists, opt.tables);
     header.shard = k;
     header.shards = n;
-    OutputFile file(a.partial);
+    OutputFile file(a.partial, "--partial", inputs);
     PartialWriter writer(file.stream(), header);
     opt.partial = &writer;
     opt.shard = k;
@@ -76,15 +70,9 @@ int run_shard(const Program& p, const std::vector<Value>& params, const std::vec
 
 // The files the run would write, checked before a case is read: none of them a case file, --cohort-out possible,
 // and --shard with --partial and none of the outputs merge writes.
-void check_written_files(const Program& p, const BatchArgs& a, const std::vector<std::string>& files) {
-    namespace fs = std::filesystem;
-    if (!a.out.empty()) {
-        std::error_code ec;
-        for (const auto& f : files)
-            if (fs::equivalent(f, a.out, ec))
-                throw RequestError("--out " + a.out + ": this is one of the case files; choose another output file");
-    }
-    check_cohort_out(p, a);
+void check_written_files(const Program& p, const BatchArgs& a, const RunInputs& inputs) {
+    if (!a.out.empty()) check_output_target(a.out, "--out", inputs);
+    check_cohort_out(p, a, inputs);
     if (a.shard.empty() != a.partial.empty())
         throw RequestError(a.shard.empty() ? "--partial " + a.partial + " without --shard K/N: a partial result is a shard's"
                                          : "--shard " + a.shard + " without --partial FILE: a shard writes a partial result, for reckon merge");
@@ -92,10 +80,7 @@ void check_written_files(const Program& p, const BatchArgs& a, const std::vector
         if (a.format_given) throw RequestError("--format with --partial: a shard writes a partial result; give --format to reckon merge");
         if (!a.out.empty()) throw RequestError("--out with --partial: a shard writes its partial result; give --out to reckon merge");
         if (!a.cohort_out.empty()) throw RequestError("--cohort-out with --partial: give --cohort-out to reckon merge");
-        std::error_code ec;
-        for (const auto& f : files)
-            if (fs::equivalent(f, a.partial, ec))
-                throw RequestError("--partial " + a.partial + ": this is one of the case files; choose another file");
+        check_output_target(a.partial, "--partial", inputs);
     }
 }
 
@@ -112,8 +97,8 @@ void refuse_items_not_computed(const Program& p, const BatchArgs& a, const std::
 // `reckon batch` and `reckon report` (format html): the cases evaluated in
 // parallel, then written as text, a workbook or the report page.
 int cmd_batch(const Run& run, const BatchArgs& a) {
-    std::signal(SIGINT, on_signal);  // from the start: an interrupt is always answered the same way
-    std::signal(SIGTERM, on_signal);
+    std::atomic<bool> stop_requested{false};  // set by SIGINT or SIGTERM: the batch finishes no more cases
+    StopOnSignal on_signal(stop_requested);   // from the start: an interrupt is always answered the same way
     auto p = compile_run(a.ruleset, parse_settings(a.params), run.limits, run.run_data);
     if (a.format == BatchOutput::xlsx && a.out.empty())
         throw RequestError("--format xlsx writes a workbook, which is not text: give the file with --out FILE.xlsx");
@@ -121,7 +106,8 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
     std::vector<std::string> list_paths;
     for (const auto& l : lists) list_paths.push_back(l.path);
     std::vector<std::string> files = find_case_files(a.cases, list_paths);
-    check_written_files(*p, a, files);
+    const RunInputs inputs = inputs_of(*p, run.run_data, a.scenarios, lists, files, InputKind::case_file);
+    check_written_files(*p, a, inputs);
     refuse_items_not_computed(*p, a, files);
     std::vector<Value> params;
     std::vector<BoundScenario> scenarios;
@@ -135,9 +121,9 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
     opt.stop = &stop_requested;
     opt.lists = std::move(lists);
     opt.tables = a.tables;
-    if (!a.partial.empty()) return run_shard(*p, params, files, a, opt);
+    if (!a.partial.empty()) return run_shard(*p, params, files, a, opt, inputs);
     std::optional<OutputFile> file;
-    if (!a.out.empty()) file.emplace(a.out);
+    if (!a.out.empty()) file.emplace(a.out, "--out", inputs);
     BatchSummary s = run_batch(*p, params, files, opt, file ? file->stream() : std::cout, std::cerr);
     if (s.interrupted) {
         if (file) file->discard();
@@ -153,7 +139,7 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
         written = write_kept(run, a, *p, params, opt, s, k.kept, k.kept_each, {a.cases, tables, opt.lists, a.tables}, *file);
         if (written == KeptWritten::not_written) return bad_input;
     }
-    const int status = end_run(*p, a, s, k.cohort, file);
+    const int status = end_run(*p, a, s, k.cohort, file, inputs);
     return written == KeptWritten::items_not_computed ? bad_input : status;
 }
 

@@ -65,21 +65,22 @@ BatchFormat text_format(BatchOutput f) {
     return BatchFormat::kept;
 }
 
-void check_cohort_out(const Program& p, const BatchArgs& a) {
+void check_cohort_out(const Program& p, const BatchArgs& a, const RunInputs& inputs) {
     if (a.cohort_out.empty()) return;
     if (p.cohort_outputs.empty()) throw RequestError("--cohort-out " + a.cohort_out + ": the ruleset has no cohort outputs");
     if (!a.scenarios.empty()) throw RequestError("--cohort-out with --scenarios: the cohort of each scenario is in the jsonl output, a line each");
     if (!a.out.empty() && std::filesystem::path(a.out) == std::filesystem::path(a.cohort_out))
         throw RequestError("--cohort-out " + a.cohort_out + ": the same file as --out");
+    check_output_target(a.cohort_out, "--cohort-out", inputs);
 }
 
-void write_cohort_out(const Program& p, const BatchArgs& a, const std::vector<Value>& cohort) {
+void write_cohort_out(const Program& p, const BatchArgs& a, const std::vector<Value>& cohort, const RunInputs& inputs) {
     if (a.cohort_out.empty()) return;
     if (cohort.empty()) {
         std::cerr << "reckon: error: the cohort's figures could not be computed (above); " << a.cohort_out << " was not written\n";
         return;
     }
-    OutputFile cohort_file(a.cohort_out);
+    OutputFile cohort_file(a.cohort_out, "--cohort-out", inputs);
     cohort_file.stream() << BatchSink(p, BatchFormat::csv, false).cohort_csv(cohort);
     cohort_file.commit();
 }
@@ -94,9 +95,10 @@ void keep_figures(const BatchArgs& a, std::vector<BoundScenario> scenarios, Batc
     if (!a.cohort_out.empty()) opt.cohort = &k.cohort;
 }
 
-int end_run(const Program& p, const BatchArgs& a, const BatchSummary& s, const std::vector<Value>& cohort, std::optional<OutputFile>& file) {
+int end_run(const Program& p, const BatchArgs& a, const BatchSummary& s, const std::vector<Value>& cohort, std::optional<OutputFile>& file,
+            const RunInputs& inputs) {
     if (file) file->commit();
-    write_cohort_out(p, a, cohort);
+    write_cohort_out(p, a, cohort, inputs);
     if (a.format != BatchOutput::table || file)
         std::cerr << s.cases << " case" << (s.cases == 1 ? "" : "s") << ", " << s.failed << " failed"
                   << (file ? (a.format == BatchOutput::html ? "; report in " : "; results in ") + a.out : "") << "\n";

@@ -42,8 +42,8 @@ int cmd_batch(const Run& run, const BatchArgs& a);
 // written; --cohort-out checked, and written.
 bool bind_run(const Run& run, const BatchArgs& a, const Program& p, std::vector<Value>& params, std::vector<BoundScenario>& scenarios);
 BatchFormat text_format(BatchOutput f);
-void check_cohort_out(const Program& p, const BatchArgs& a);
-void write_cohort_out(const Program& p, const BatchArgs& a, const std::vector<Value>& cohort);
+void check_cohort_out(const Program& p, const BatchArgs& a, const RunInputs& inputs);
+void write_cohort_out(const Program& p, const BatchArgs& a, const std::vector<Value>& cohort, const RunInputs& inputs);
 
 // What a run keeps of its figures: every case's, for a workbook or a report (under scenarios, each one's, in their
 // order), and the cohort's, for --cohort-out.
@@ -57,6 +57,7 @@ struct KeptFigures {
 void keep_figures(const BatchArgs& a, std::vector<BoundScenario> scenarios, BatchOptions& opt, KeptFigures& k);
 // After a run: `file` committed, --cohort-out written, the count of cases and failures on stderr (but under a table
 // on the screen, which ends with them); the exit status, 1 when a case or the cohort failed.
-int end_run(const Program& p, const BatchArgs& a, const BatchSummary& s, const std::vector<Value>& cohort, std::optional<OutputFile>& file);
+int end_run(const Program& p, const BatchArgs& a, const BatchSummary& s, const std::vector<Value>& cohort, std::optional<OutputFile>& file,
+            const RunInputs& inputs);
 
 }  // namespace reckon::cli

@@ -62,6 +62,17 @@ std::vector<ParamSetting> parse_settings(const std::vector<std::string>& raw) {
     return out;
 }
 
+RunInputs inputs_of(const Program& p, const std::string& run_data, const std::string& scenarios, const std::vector<ListFile>& lists,
+                    const std::vector<std::string>& cases, InputKind cases_kind) {
+    RunInputs inputs;
+    for (std::size_t i = 0; i < p.sources.size(); ++i) inputs.add(p.sources[i]->path(), i == 0 ? InputKind::ruleset : InputKind::imported_rules);
+    inputs.add(run_data, InputKind::run_data);
+    inputs.add(scenarios, InputKind::scenarios);
+    for (const auto& l : lists) inputs.add(l.path, InputKind::list_table);
+    inputs.add(cases, cases_kind);
+    return inputs;
+}
+
 std::vector<ListFile> parse_lists(const std::vector<std::string>& raw) {
     std::vector<ListFile> lists;
     for (const auto& l : raw) {

@@ -3,6 +3,8 @@
 // reading of the settings they give: NAME=VALUE params, NAME=FILE list tables.
 #pragma once
 
+#include "commands/output/run_inputs.hpp"
+#include "core/program/program.hpp"
 #include "core/program/settings.hpp"
 #include "data/case_source.hpp"
 #include "data/load_case_table.hpp"
@@ -34,5 +36,10 @@ std::vector<ParamSetting> parse_settings(const std::vector<std::string>& raw);
 
 // INPUT=FILE settings of --list, each FILE a file; RequestError when one is not.
 std::vector<ListFile> parse_lists(const std::vector<std::string>& raw);
+
+// The files a run reads, for its outputs to refuse: the rule files (the entry file and its imports), the run data,
+// the scenarios file, the --list tables, and `cases` (case files, or a merge's partial results: `cases_kind`).
+RunInputs inputs_of(const Program& p, const std::string& run_data, const std::string& scenarios, const std::vector<ListFile>& lists,
+                    const std::vector<std::string>& cases, InputKind cases_kind);
 
 }  // namespace reckon::cli

@@ -36,7 +36,7 @@ int cmd_fmt(const Run& run, const FmtArgs& a) {
                 status = bad_input;
                 continue;
             }
-            OutputFile out(f);
+            OutputFile out(f, "fmt", RunInputs{});  // the file rewritten in place: its own input
             out.stream() << formatted;
             out.commit();
             std::cout << "formatted " << f << "\n";

@@ -8,6 +8,7 @@
 #include "cli/unknown_words.hpp"
 
 #include "core/base/big_stack.hpp"
+#include "core/base/signals.hpp"
 #include "version.hpp"
 
 #include <CLI/CLI.hpp>
@@ -58,6 +59,7 @@ int main(int argc, char** argv) {
         return bad_usage;
     }
 
+    catch_signals();  // from here on, a signal leaves no temporary file behind
     run.date = run_date();
     if (!set_limits(run.limits, limit_settings)) return bad_usage;
     // The work runs on a thread whose stack fits the depth limits.

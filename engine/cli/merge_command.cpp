@@ -53,12 +53,9 @@ int cmd_merge(const Run& run, const BatchArgs& a, const VerifyArgs& v) {
         throw RequestError("--format " + batch_output_name(a.format) + " writes " + (a.format == BatchOutput::xlsx ? "a workbook" : "a report page") +
                          ": give the file with --out FILE." + batch_output_name(a.format));
     auto p = compile_run(a.ruleset, parse_settings(a.params), run.limits, run.run_data);
-    check_cohort_out(*p, a);
-    if (!a.out.empty()) {
-        std::error_code ec;
-        for (const auto& f : a.cases)
-            if (fs::equivalent(f, a.out, ec)) throw RequestError("--out " + a.out + ": this is one of the partial results; choose another output file");
-    }
+    const RunInputs inputs = inputs_of(*p, run.run_data, a.scenarios, {}, a.cases, InputKind::partial);
+    if (!a.out.empty()) check_output_target(a.out, "--out", inputs);
+    check_cohort_out(*p, a, inputs);
     std::vector<Value> params;
     std::vector<BoundScenario> scenarios;
     if (!bind_run(run, a, *p, params, scenarios)) return bad_input;
@@ -67,7 +64,7 @@ int cmd_merge(const Run& run, const BatchArgs& a, const VerifyArgs& v) {
     KeptFigures k;  // a workbook or a report: every figure kept
     keep_figures(a, std::move(scenarios), opt, k);
     std::optional<OutputFile> file;
-    if (!a.out.empty()) file.emplace(a.out);
+    if (!a.out.empty()) file.emplace(a.out, "--out", inputs);
     PartialHeader read;  // how the shards read their cases
     BatchSummary s = merge_partials(*p, params, expected, a.cases, opt, file ? file->stream() : std::cout, std::cerr, checks, &read);
     KeptWritten written = KeptWritten::whole;
@@ -86,7 +83,7 @@ int cmd_merge(const Run& run, const BatchArgs& a, const VerifyArgs& v) {
         written = write_kept(run, a, *p, params, opt, s, k.kept, k.kept_each, {cases, read.tables, read.lists, read.options}, *file);
         if (written == KeptWritten::not_written) return bad_input;
     }
-    const int status = end_run(*p, a, s, k.cohort, file);
+    const int status = end_run(*p, a, s, k.cohort, file, inputs);
     return written == KeptWritten::items_not_computed ? bad_input : status;
 }
 

@@ -157,9 +157,10 @@ SensitivityFindings findings(const SensitivityRuns& runs, const SensitivityArgs&
 }
 
 // The findings in the format asked, to the screen or the file of --out (written to a temporary and renamed).
-void write_findings(const Run& run, const SensitivityArgs& a, const SensitivityRuns& runs, const SensitivityFindings& f, std::size_t failed) {
+void write_findings(const Run& run, const SensitivityArgs& a, const SensitivityRuns& runs, const SensitivityFindings& f, std::size_t failed,
+                    const RunInputs& inputs) {
     std::optional<OutputFile> file;
-    if (!a.out.empty()) file.emplace(a.out);
+    if (!a.out.empty()) file.emplace(a.out, "--out", inputs);
     std::ostream& out = file ? file->stream() : std::cout;
     switch (a.format) {
     case SensitivityFormat::text: out << sensitivity_text(runs, f); break;
@@ -184,6 +185,10 @@ int cmd_sensitivity(const Run& run, const SensitivityArgs& a) {
     // them again, a pass at a time
     std::size_t failed = 0, read = 0;
     const std::vector<ListFile> lists = parse_lists(a.lists);
+    std::vector<std::string> list_paths;
+    for (const auto& l : lists) list_paths.push_back(l.path);
+    const RunInputs inputs = inputs_of(*p, run.run_data, "", lists, find_case_files(a.cases, list_paths), InputKind::case_file);
+    if (!a.out.empty()) check_output_target(a.out, "--out", inputs);
     each_case(*p, a.cases, lists, a.tables, failed, false, [&](Case&&, const std::string&) { ++read; });
     if (read == 0) throw std::runtime_error("reckon: error: no case could be read: there is nothing to analyse");
     Asked what = asked(*p, a, read);
@@ -197,7 +202,7 @@ int cmd_sensitivity(const Run& run, const SensitivityArgs& a) {
         std::cerr << render(e.diagnostic());
         return bad_input;
     }
-    write_findings(run, a, runs, f, failed);
+    write_findings(run, a, runs, f, failed, inputs);
     return failed ? bad_input : ok;
 }
 

@@ -32,7 +32,7 @@ int yaml_case(const Program& p, const std::string& out) {
         std::cout << yaml_template(p);
         return ok;
     }
-    OutputFile file(out);
+    OutputFile file(out, "--out", inputs_of(p, "", "", {}, {}, InputKind::case_file));  // the rule files are its inputs
     file.stream() << yaml_template(p);
     file.commit();
     std::cerr << "template in " << out << "\n";
@@ -42,7 +42,7 @@ int yaml_case(const Program& p, const std::string& out) {
 // The workbook `out`, its sheets named on stderr.
 int workbook(const Program& p, const std::string& out) {
     if (out.empty()) throw RequestError("--format xlsx writes a workbook: give its file with --out FILE.xlsx");
-    OutputFile file(out);
+    OutputFile file(out, "--out", inputs_of(p, "", "", {}, {}, InputKind::case_file));
     write_template_workbook(file.writer_path(), p);
     file.commit();
     std::cerr << "template in " << out << ": sheets";
@@ -60,7 +60,7 @@ int csv_tables(const Program& p, const std::string& out) {
     if (ec) throw RequestError("--out " + out + ": cannot make the folder (" + ec.message() + ")");
     std::vector<std::string> lists;
     for (const auto& t : csv_templates(p)) {
-        OutputFile file((std::filesystem::path(out) / t.file).string());
+        OutputFile file((std::filesystem::path(out) / t.file).string(), "--out", inputs_of(p, "", "", {}, {}, InputKind::case_file));
         file.stream() << t.header;
         file.commit();
         if (t.file != "cases.csv") lists.push_back(t.file);

@@ -32,9 +32,10 @@ std::string sha1_hex(const std::string& bytes) {
 
 std::string git_blob_id_of_file(const std::string& path) {
     std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
+    const auto size = std::filesystem::file_size(path, ec);  // an error for a pipe or a device, which is not opened again
+    if (ec) throw FileError(path, "cannot read file");
     std::ifstream in(path, std::ios::binary);
-    if (ec || !in) throw FileError(path, "cannot read file");
+    if (!in) throw FileError(path, "cannot read file");
     boost::uuids::detail::sha1 h;
     std::string head = "blob " + std::to_string(size);
     head.push_back('\0');

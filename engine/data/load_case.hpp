@@ -2,6 +2,7 @@
 // declarations make, with every number read exactly from its text.
 #pragma once
 
+#include "core/base/limits.hpp"
 #include "core/program/case.hpp"
 
 #include <optional>
@@ -46,7 +47,7 @@ struct Scenario {
     std::vector<ScenarioSetting> settings;
 };
 // Throws CompileError (file:line:col) when the file is not such a mapping, holds a second document, gives a
-// name twice or a param twice in one scenario, or nests deeper than limits.yaml_depth.
+// name twice or a param twice in one scenario, or nests deeper than limits.yaml_depth, or holds more than limits.scenarios scenarios.
 std::vector<Scenario> read_scenarios(SourcePtr source, const Limits& limits);
 
 }  // namespace reckon

@@ -4,7 +4,11 @@
 // its tail kept, and reported; blank documents (only comments and markers) are skipped.
 #include "data/read_case_stream.hpp"
 
+#include "core/base/read_file.hpp"
+#include "core/base/signals.hpp"
+
 #include <algorithm>
+#include <optional>
 
 namespace reckon {
 
@@ -25,11 +29,16 @@ bool blank_document(const std::string& t) {
 }
 }  // namespace
 
-CaseReader::CaseReader(std::string path, std::uint64_t max_bytes)
-    : path_(std::move(path)), max_bytes_(max_bytes), in_(path_, std::ios::binary) {
+CaseReader::CaseReader(std::string path, std::uint64_t max_bytes) : path_(std::move(path)), max_bytes_(max_bytes) {
+    stream_ = is_stream(path_);  // a pipe or a device: a read may wait, and it may never end
+    {
+        std::optional<BlockingRead> waiting;
+        if (stream_) waiting.emplace();
+        in_.open(path_, std::ios::binary);
+    }
     failed_ = !in_;
-    // The size from the open file (no second look-up of its path); a pipe has none, and is read in blocks.
-    const std::streampos end = failed_ ? std::streampos(-1) : in_.rdbuf()->pubseekoff(0, std::ios::end, std::ios::in);
+    // The size from the open file (no second look-up of its path); a pipe or a device has none, and is read in blocks.
+    const std::streampos end = failed_ || stream_ ? std::streampos(-1) : in_.rdbuf()->pubseekoff(0, std::ios::end, std::ios::in);
     sized_ = end != std::streampos(-1);
     if (sized_) {
         size_ = static_cast<std::uintmax_t>(end);
@@ -44,7 +53,11 @@ bool CaseReader::fill() {
     const std::size_t want = sized_ ? std::min<std::size_t>(1 << 20, static_cast<std::size_t>(size_ - std::min(size_, read_)) + 1) : 1 << 16;
     const std::size_t had = buf_.size();
     buf_.resize(had + want);  // zeroes only what is about to be read into
-    in_.read(buf_.data() + had, static_cast<std::streamsize>(want));
+    {
+        std::optional<BlockingRead> waiting;
+        if (stream_) waiting.emplace();
+        in_.read(buf_.data() + had, static_cast<std::streamsize>(want));
+    }
     auto n = static_cast<std::size_t>(in_.gcount());
     buf_.resize(had + n);
     read_ += n;
@@ -91,6 +104,11 @@ bool CaseReader::find_end(Extent& e) {
             e.skipped_lines += static_cast<std::uint32_t>(std::count(buf_.begin() + static_cast<std::ptrdiff_t>(pos_),
                                                                      buf_.begin() + static_cast<std::ptrdiff_t>(cut), '\n'));
             buf_.erase(pos_, cut - pos_);
+            if (stream_) {  // a pipe or a device is not read past: the document's end may never come
+                eof_ = true;
+                e.end = buf_.size();
+                return true;
+            }
         }
         scan = buf_.size() > 4 ? buf_.size() - 4 : 0;
         if (!fill() && failed_) return false;
@@ -112,8 +130,8 @@ std::string CaseReader::take(const Extent& e) {
 CaseDocument CaseReader::over_limit(std::uint32_t first_line) {
     ++number_;
     if (!markers_ && eof_ && pos_ == buf_.size())
-        return CaseDocument{nullptr, path_, "the file is " + std::to_string(read_) + " bytes, more than the limit of " +
-                                                std::to_string(max_bytes_) + " (it can be raised with --limit file-size=N)", number_, false};
+        return CaseDocument{nullptr, path_, over_size_limit(stream_ ? std::nullopt : std::optional<std::uint64_t>(read_), max_bytes_), number_,
+                            false};
     return CaseDocument{nullptr, path_ + ":" + std::to_string(first_line + 1), "document " + std::to_string(number_) +
                                      " is more than " + std::to_string(max_bytes_) +
                                      " bytes, the limit on one case (it can be raised with --limit file-size=N)", number_, true};

@@ -55,7 +55,8 @@ private:
     std::uint32_t number_ = 0;
     bool eof_ = false, failed_ = false, markers_ = false;
     std::uintmax_t size_ = 0, read_ = 0;
-    bool sized_ = false;  // size_ known (a file, not a pipe)
+    bool sized_ = false;   // size_ known (a file, not a pipe)
+    bool stream_ = false;  // a pipe or a device
 };
 
 }  // namespace reckon

@@ -3,6 +3,9 @@
 // where each field starts.
 #include "data/read_csv.hpp"
 
+#include "core/base/read_file.hpp"
+#include "core/base/signals.hpp"
+
 #include <fstream>
 
 namespace reckon {
@@ -106,6 +109,9 @@ public:
 private:
     void open() {
         opened_ = true;
+        stream_ = is_stream(path_);  // a pipe or a device: a read may wait, and it may never end
+        std::optional<BlockingRead> waiting;
+        if (stream_) waiting.emplace();
         in_.open(path_, std::ios::binary);
         if (!in_) throw FileError(path_, "cannot open file");
     }
@@ -119,6 +125,8 @@ private:
         }
         const std::size_t before = buf_.size();
         buf_.resize(before + (1 << 16));
+        std::optional<BlockingRead> waiting;
+        if (stream_) waiting.emplace();
         in_.read(buf_.data() + before, 1 << 16);
         buf_.resize(before + static_cast<std::size_t>(in_.gcount()));
         if (in_.bad()) throw FileError(path_, "cannot read file");
@@ -157,6 +165,7 @@ private:
                 too_large = true;
                 for (std::size_t i = pos_; i < buf_.size(); ++i) line_ += buf_[i] == '\n';
                 pos_ = scanned_ = buf_.size();
+                if (stream_) eof_ = true;  // a pipe or a device is not read past: its next row may never come
             }
             if (!fill()) break;
         }
@@ -246,7 +255,7 @@ private:
     std::string buf_;
     std::size_t pos_ = 0, scanned_ = 0;
     std::uint32_t line_ = 0, number_ = 0;
-    bool opened_ = false, eof_ = false, quoted_ = false, field_start_ = true;
+    bool opened_ = false, stream_ = false, eof_ = false, quoted_ = false, field_start_ = true;
 };
 
 }  // namespace

@@ -49,6 +49,9 @@ std::vector<Scenario> read_scenarios(SourcePtr source, const Limits& limits) {
     if (!keys_once(src, doc, "a scenario's name", errors)) throw CompileError(std::move(errors));
     std::vector<Scenario> out;
     for (std::size_t s = 0; s < doc.size(); ++s) {
+        if (s == limits.scenarios)
+            throw CompileError({Diagnostic{yaml_place(src, doc.key(s).Mark()), "more than " + std::to_string(limits.scenarios) +
+                                                                             " scenarios, the limit (it can be raised with --limit scenarios=N)", {}}});
         const YamlNode values = doc.value(s);
         Scenario sc;
         sc.name = std::string(doc.key(s).Scalar());

@@ -5,6 +5,8 @@
 // xlsx_shared_strings, number formats and dates in xlsx_number_formats, a sheet's cells in xlsx_sheet.
 #include "data/read_xlsx.hpp"
 
+#include "core/base/read_file.hpp"
+
 #include "data/xlsx_number_formats.hpp"
 #include "data/xlsx_part.hpp"
 #include "data/xlsx_shared_strings.hpp"
@@ -117,8 +119,7 @@ struct Workbook::Parts {
         if (!std::filesystem::is_regular_file(path, ec)) fail("cannot open file");
         auto size = std::filesystem::file_size(path, ec);
         if (!ec && size > limits.file_size)
-            fail("the file is " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(limits.file_size) +
-                 " (it can be raised with --limit file-size=N)");
+            fail(over_size_limit(size, limits.file_size));
         std::unique_ptr<void, int (*)(unzFile)> zip(unzOpen64(path.c_str()), unzClose);
         if (!zip) fail("this is not a workbook (.xlsx): it is not a zip file; an older .xls, or a workbook saved with a password, must be saved again as .xlsx");
         std::size_t count = 0;

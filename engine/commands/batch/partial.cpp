@@ -1,5 +1,6 @@
 #include "commands/batch/partial.hpp"
 
+#include "core/base/read_file.hpp"
 #include "data/git_blob.hpp"
 
 #include <algorithm>
@@ -210,7 +211,10 @@ void PartialWriter::finish(std::size_t cases, const std::vector<CohortTotals>& t
     out_ << json{{"checksum", checksum_.hex()}}.dump() << "\n";
 }
 
-PartialReader::PartialReader(std::string path) : path_(std::move(path)), in_(path_, std::ios::binary) {
+PartialReader::PartialReader(std::string path) : path_(std::move(path)) {
+    // a pipe or a device is never a shard's file: it is not read, for it may have no end (/dev/zero) or be read only once
+    if (is_stream(path_)) throw std::runtime_error(path_ + ": error: not a partial result: a partial result is a file, and this is a pipe or a device");
+    in_.open(path_, std::ios::binary);
     if (!in_) throw std::runtime_error(path_ + ": error: cannot read this file");
     std::string line;
     ++line_;

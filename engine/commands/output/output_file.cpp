@@ -2,6 +2,7 @@
 
 #include "core/base/source.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -12,13 +13,44 @@
 namespace reckon {
 namespace fs = std::filesystem;
 
-OutputFile::OutputFile(std::string target) : target_(std::move(target)) {
-    fs::path t(target_);
-    if (fs::is_directory(t)) throw FileError(target_, "cannot write: it is a folder");
+namespace {
+// What a file that is not a regular file is, for the refusal.
+std::string kind_of(mode_t m) {
+    if (S_ISDIR(m)) return "a folder";
+    if (S_ISFIFO(m)) return "a named pipe (FIFO)";
+    if (S_ISCHR(m)) return "a character device";
+    if (S_ISBLK(m)) return "a block device";
+    if (S_ISSOCK(m)) return "a socket";
+    return "not a file";
+}
+}  // namespace
+
+OutputTarget check_output_target(const std::string& target, const std::string& option, const RunInputs& inputs) {
+    auto refuse = [&](const std::string& why) {
+        throw FileError(target, option + ": cannot write: " + why + " (nothing was written)");
+    };
+    struct stat link {};
+    if (::lstat(target.c_str(), &link) != 0) return {target, std::nullopt};  // a new file
+    struct stat st {};
+    if (::stat(target.c_str(), &st) != 0) refuse("it is a symbolic link to no file; name the file itself");
+    if (!S_ISREG(st.st_mode)) refuse("it is " + kind_of(st.st_mode) + ", not a regular file");
+    if (auto input = inputs.find(target))
+        refuse("this is " + input_kind_name(*input) + ", an input of this run; choose another output file");
+    std::error_code ec;
+    const std::string written = S_ISLNK(link.st_mode) ? fs::canonical(target, ec).string() : target;
+    if (ec) refuse(ec.message());
+    return {written, static_cast<unsigned>(st.st_mode & 07777)};
+}
+
+OutputFile::OutputFile(std::string target, const std::string& option, const RunInputs& inputs)
+    : target_(std::move(target)), option_(option), where_(check_output_target(target_, option, inputs)) {
+    fs::path t(where_.path);
     fs::path dir = t.parent_path().empty() ? fs::path(".") : t.parent_path();
     temp_ = (dir / ("." + t.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
+    guard_ = std::make_unique<TempFileGuard>(temp_);
     out_.open(temp_, std::ios::binary | std::ios::trunc);
-    if (!out_) throw FileError(target_, std::string("cannot write: ") + std::strerror(errno));
+    if (!out_) throw FileError(target_, option_ + ": cannot write: " + std::strerror(errno));
+    if (where_.mode) ::chmod(temp_.c_str(), static_cast<mode_t>(*where_.mode));  // as the file it replaces
 }
 
 OutputFile::~OutputFile() { discard(); }
@@ -46,11 +78,12 @@ void OutputFile::commit() {
         ok = ok && !out_.fail();
     }
     std::error_code ec;
-    if (ok) fs::rename(temp_, target_, ec);
+    if (ok && by_name_ && where_.mode) ::chmod(temp_.c_str(), static_cast<mode_t>(*where_.mode));  // the writer made it anew
+    if (ok) fs::rename(temp_, where_.path, ec);
     if (!ok || ec) {
         std::string why = ec ? ec.message() : "the disk may be full";
         discard();
-        throw std::runtime_error(target_ + ": error: cannot write: " + why + "; the file was not changed");
+        throw std::runtime_error(target_ + ": error: " + option_ + ": cannot write: " + why + "; the file was not changed");
     }
     done_ = true;
 }

@@ -13,6 +13,7 @@ const std::vector<LimitInfo>& limit_table() {
         {"digits", &Limits::digits, "digits of a number written, or of an exact result's numerator or denominator"},
         {"steps", &Limits::steps, "evaluation steps for one case"},
         {"depth", &Limits::depth, "formulas within formulas, through the rules and functions they use"},
+        {"scenarios", &Limits::scenarios, "scenarios in a scenarios file (--scenarios), each run with a copy of the ruleset of its own"},
     };
     return table;
 }

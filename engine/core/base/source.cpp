@@ -4,8 +4,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <vector>
 
 namespace reckon {
@@ -99,20 +97,6 @@ std::vector<std::string> files_in(const std::string& folder, const std::vector<s
             found.push_back(it->path().string());
     std::sort(found.begin(), found.end());
     return found;
-}
-
-SourcePtr read_source(const std::string& path, std::uint64_t max_bytes) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw FileError(path, "cannot open file");
-    std::error_code ec;
-    auto size = std::filesystem::file_size(path, ec);
-    if (!ec && size > max_bytes)
-        throw FileError(path, "the file is " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(max_bytes) +
-                                  " (it can be raised with --limit file-size=N)");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) throw FileError(path, "cannot read file");
-    return std::make_shared<SourceFile>(path, ss.str());
 }
 
 std::string Location::str() const {
