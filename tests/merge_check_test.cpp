@@ -154,7 +154,8 @@ TEST_CASE("merge --verify evaluates cases again from their files and refuses a f
     for (const char* seed : {"-1", "18446744073709551616"}) {  // not taken modulo 2^64: two seeds never draw alike by accident
         const auto r = merge(dir, "s1", {"--verify", "3", "--seed", seed});
         CHECK(r.status == 2);
-        CHECK(r.err == "reckon: error: --seed " + std::string(seed) + ": expected a whole number from 0 to 2^64 - 1\n");
+        CHECK(r.err.find("--seed: " + std::string(seed) + ": expected a whole number from 0 to 18446744073709551615, as in --seed 42") !=
+              std::string::npos);
     }
 }
 

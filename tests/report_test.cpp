@@ -640,7 +640,9 @@ TEST_CASE("report --scenarios: the IOM report over 2019-2024 from one cohort, ea
     static const std::regex cell(R"re(<td class="num" data-output="([a-z_0-9]+)"(?: data-member="([a-z_0-9]+)")? data-scenario="([0-9]+)">([^<]*)<)re");
     std::map<std::string, std::map<std::string, std::set<std::string>>> plain;  // year -> output[member] -> the texts it is shown as
     for (int year = 2019; year <= 2024; ++year) {
-        const std::string page = report_of({iom, "cases/iom", "--param", "report_year=" + std::to_string(year)});
+        // 2019 and 2020 have no nominal included: saving_pnc is not defined, so its tornado and distribution
+        // cannot be computed, and the report says which and exits 1 (the figures compared here are still shown)
+        const std::string page = report_of({iom, "cases/iom", "--param", "report_year=" + std::to_string(year)}, year <= 2020 ? 1 : 0);
         static const std::regex any(R"re(data-output="([a-z_0-9]+)"(?: data-member="([a-z_0-9]+)")?[^>]*>([^<]*)<)re");  // cells, headlines, a range's ends
         for (auto it = std::sregex_iterator(page.begin(), page.end(), any); it != std::sregex_iterator(); ++it)
             plain[std::to_string(year)][std::string((*it)[1]) + "[" + std::string((*it)[2]) + "]"].insert((*it)[3]);

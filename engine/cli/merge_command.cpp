@@ -23,9 +23,10 @@ namespace reckon::cli {
 
 namespace {
 
-// --verify N|all and --seed S, as given.
+// --verify N|all as given, and --seed S.
 struct VerifyArgs {
-    std::string verify = "0", seed = "1";
+    std::string verify = "0";
+    std::uint64_t seed = 1;
 };
 
 // A whole number from 0 to 2^64 - 1, or a RequestError naming the option.
@@ -41,7 +42,7 @@ MergeChecks merge_checks(const VerifyArgs& v) {
     MergeChecks c;
     if (v.verify == "all") c.verify_all = true;
     else c.verify = whole_number("--verify", v.verify, "a number of cases (0 to 2^64 - 1) or `all`");
-    c.seed = whole_number("--seed", v.seed, "a whole number from 0 to 2^64 - 1");
+    c.seed = v.seed;
     return c;
 }
 
@@ -111,7 +112,7 @@ void add_merge(CLI::App& app, Run& run, Command& chosen) {
     merge->add_option("--cohort-out", a->cohort_out, "FILE.csv: also write the cohort's figures as a CSV of their own, as for batch");
     merge->add_option("--verify", v->verify, "N or all: evaluate N cases drawn at random (or every case) again from their files, "
                                              "and refuse the merge if any figure differs from its partial's (default: 0, none)");
-    merge->add_option("--seed", v->seed, "S: which cases --verify draws (default 1); the same seed draws the same cases");
+    add_seed_option(*merge, v->seed, "S: which cases --verify draws (default 1); the same seed draws the same cases");
     merge->footer("Each partial is checked: made by this ruleset under the same params, scenarios and table cells, of the\n"
                   "same list of cases, each shard once and none missing, each count within the run, each running total the\n"
                   "sum of the case lines, each case's content its file's where the file is at hand; otherwise the error\n"

@@ -41,16 +41,16 @@ grep -q '^"=HYPERLINK(""http://example.invalid"";""click"")",cases/a.yaml,@SUM(1
 grep -q '^-2+3,cases/b.yaml,+1,$' "$cases" || fail "the workbook's -2+3 or +1: $(cat "$cases")"
 grep -q '^plain,cases/c.yaml,=1+2,$' "$cases" || fail "the workbook's =1+2: $(cat "$cases")"
 
-# 3. read back by reckon, the CSV and the workbook: the cases' texts
+# 3. read back by reckon, the CSV: the cases' texts. (The workbook's Cases sheet is for people: its headers are
+# the ruleset's labels, "Said", not the inputs' names, so it is not a case table; step 2 shows LibreOffice reads
+# each of its texts exactly.)
 printf 'ruleset "Back"\n  identified by case\n  sheets ignore columns "error"\ninput case: text\ninput file: text\ninput said: text\noutput note: text = said\n' >"$work/back.reckon"
 "$reckon" batch "$work/back.reckon" "$work/notes.csv" --format jsonl >"$work/back-csv.jsonl" 2>/dev/null || fail "reckon did not read its CSV back"
-"$reckon" batch "$work/back.reckon" "$work/notes.xlsx" --ignore-sheet Parameters --ignore-sheet Provenance --format jsonl \
-    >"$work/back-xlsx.jsonl" 2>/dev/null || fail "reckon did not read its workbook back"
-for back in "$work/back-csv.jsonl" "$work/back-xlsx.jsonl"; do
+for back in "$work/back-csv.jsonl"; do
     grep -qF '{"case":"=HYPERLINK(\"http://example.invalid\";\"click\")",' "$back" || fail "$back: the =HYPERLINK case"
     grep -qF '"note":{"value":"@SUM(1+1)"}' "$back" || fail "$back: @SUM(1+1)"
     grep -qF '{"case":"-2+3",' "$back" || fail "$back: -2+3"
     grep -qF '"note":{"value":"+1"}' "$back" || fail "$back: +1"
     grep -qF '"note":{"value":"=1+2"}' "$back" || fail "$back: =1+2"
 done
-echo "check_formula_injection: LibreOffice ran no case text of the CSV or the workbook, and both read back to the cases' texts"
+echo "check_formula_injection: LibreOffice ran no case text of the CSV or the workbook, showed each as written, and reckon read the CSV back to the cases' texts"
