@@ -200,3 +200,30 @@ TEST_CASE("merge --format html: a case that failed is failed for every figure on
     CHECK_MESSAGE(after.err.find(dir + "/s3:2: error: case ") == 0, after.err);
     CHECK_FALSE(fs::exists(dir + "/after.html"));
 }
+
+TEST_CASE("merge refuses a case line whose output is not a value of its type, and --verify a case renamed") {
+    const std::string dir = reckon::testing::temp_dir();
+    shards_of_iom(dir);
+    auto first = [](json& outputs, auto&& is) -> json& {
+        for (auto& v : outputs)
+            if (is(v)) return v;
+        FAIL("no such output");
+        return outputs[0];
+    };
+    // a member its enumeration does not have (this crashed merge, exit 3), then a text where a number is
+    forge(dir + "/s1", dir + "/member", 2, [&](json& j) { first(j["outputs"][0], [](const json& v) { return v.is_object() && v.contains("m"); }) = json{{"m", 99}}; });
+    forge(dir + "/s1", dir + "/text", 2, [&](json& j) { first(j["outputs"][0], [](const json& v) { return v.is_string(); }) = json{{"t", "EVIL"}}; });
+    for (const char* forged : {"member", "text"}) {
+        const auto r = merge(dir, forged, {"--format", "csv"});
+        CHECK(r.status == 1);
+        CHECK(r.out.empty());
+        CHECK_MESSAGE(r.err.rfind(dir + "/" + forged + ":2: error: case ", 0) == 0, r.err);
+        CHECK_MESSAGE(r.err.find("is not a value of its type") != std::string::npos, r.err);
+    }
+    // a case renamed: its figures are its file's, but its name is not
+    std::string id;
+    forge(dir + "/s1", dir + "/renamed", 2, [&](json& j) { id = j["case"].get<std::string>(); j["case"] = "N9999"; });
+    const auto r = merge(dir, "renamed", {"--verify", "all"});
+    CHECK(r.status == 1);
+    CHECK_MESSAGE(r.err.find("its file names the case " + id + ", not N9999") != std::string::npos, r.err);
+}

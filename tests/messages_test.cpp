@@ -109,3 +109,10 @@ TEST_CASE("check counts a param dated by a case input among the params, not the 
     CHECK_MESSAGE(r.status == 0, r.err);
     CHECK(r.out == "m.reckon: ok (2 params, 0 tables, 2 inputs, 1 rules of which 1 outputs and 0 cohort outputs, 0 tests)\n");
 }
+
+TEST_CASE("count over cases in a rule of one case is not told to write count(cases), which is known only to a cohort rule") {
+    Run r = check("ruleset \"R\" identified by nominal\ninput nominal: text\noutput n: number = count(c in cases)\n");
+    CHECK(r.status == 1);
+    CHECK(r.err.find("write count(cases)") == std::string::npos);
+    CHECK(r.err.find("error:") != std::string::npos);
+}

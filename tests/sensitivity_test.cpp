@@ -278,6 +278,11 @@ output share_fraction "Share on the scheme, a fraction" = share + cases * 0
     CHECK(plain.at("threshold") == "0.5");
     REQUIRE(plain.at("switching").size() == 1);
     CHECK(plain.at("switching").at(0).value("exact", "") == "1/2");
+    // 50%% is no percentage: refused, not read as 0.5 %
+    auto doubled = run_reckon({"sensitivity", dir + "/share.reckon", dir + "/case.yaml", "--threshold", "share_pct=50%%"});
+    CHECK(doubled.status == 2);
+    CHECK(doubled.out.empty());
+    CHECK_MESSAGE(doubled.err.rfind("reckon: error: --threshold share_pct=50%%: expected ", 0) == 0, doubled.err);
 }
 
 // docs/uncertainty.md shows real output: each `$ reckon …` block in it is run and compared.

@@ -110,6 +110,7 @@ SensitivityFindings::Threshold threshold_finding(const SensitivityRuns& runs, co
     if (r.percent && number.size() > 1 && number.back() == '%') {
         number.remove_suffix(1);
         while (!number.empty() && number.back() == ' ') number.remove_suffix(1);
+        if (!number.empty() && number.back() == '%') number = text;  // 50%%: not a percentage, refused below
     }
     const auto written = p.units.written_number(r.shown().unit, number);
     if (!written)

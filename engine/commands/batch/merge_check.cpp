@@ -3,6 +3,7 @@
 
 #include "commands/batch/case_evaluation.hpp"
 #include "core/eval/eval.hpp"
+#include "core/program/value_fits.hpp"
 
 #include <filesystem>
 #include <random>
@@ -228,6 +229,11 @@ private:
         bool any = false;
         for (std::size_t k = 0; k < runs_.size(); ++k) {
             if (c.outputs[k].size() != p_.outputs.size()) r.fail(who + "its outputs are not the ruleset's");
+            for (std::size_t o = 0; o < p_.outputs.size(); ++o) {
+                const RuleDef& rule = p_.rules[static_cast<std::size_t>(p_.outputs[o])];
+                if (!value_fits(c.outputs[k][o], rule.type))
+                    r.fail(who + "its output `" + rule.name + "` is not a value of its type, " + describe(rule.type, p_.units));
+            }
             any = any || plans_[k].any();
         }
         if (c.records.size() != (any ? runs_.size() : 0))
@@ -263,6 +269,7 @@ private:
         if (!item) r.fail(who + "its file no longer holds it");
         CaseEvaluator::Scratch scratch;
         const Outcome again = evaluator_->evaluate(CaseTask{0, c.file, *item, c.at}, scratch);
+        if (again.id != c.id) r.fail(who + "its file names the case " + again.id + ", not " + c.id);
         if (const std::string d = case_difference(p_, c, again, !o_.scenarios.empty()); !d.empty()) r.fail(who + d);
     }
 

@@ -66,6 +66,7 @@ bool Checker::loop_without_body(const ast::Expr& e) {
     if (var.kind != ast::ExprKind::name || var.path.size() != 1 || loop.unit.terms.size() != 1) return false;
     const std::string& list = loop.unit.text;
     if (p_.units.find(list) >= 0 || enums_.count(list) || records_.count(list)) return false;
+    if (list == "cases" && frame_.context != Context::cohort) return false;  // 'cases' is not known here: said as such
     const std::string& v = var.path[0];
     if (e.text == "count")
         error(e.where, "count(" + v + " in " + list + ") needs a condition: count(" + v + " in " + list + " where …) counts those that meet it",
