@@ -13,7 +13,7 @@ Value Evaluator::lookup(const Node& n) {
     };
     if (!t.by_member.empty()) {  // every member has a row
         const Value member = eval(*n.kids[0]);
-        traced(key_text(member));
+        if (trace_) traced(key_text(member));  // the key's text only for explain, not on every lookup
         return t.by_member[member.n().convert_to<std::size_t>()];
     }
     std::vector<Value> values;
