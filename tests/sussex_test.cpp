@@ -89,6 +89,17 @@ TEST_CASE("Sussex: a param overridden from the command line") {
     auto near = run_reckon({"eval", ruleset, "cases/sussex/complex-client-2010-11.yaml", "--param", "oncosts=30%"});
     CHECK(near.status == 2);
     CHECK(near.err == "reckon: error: --param oncosts: the ruleset has no param named 'oncosts'; did you mean 'on_costs'?\n");
+    // a param given twice is refused, not the last one taken
+    auto twice = run_reckon({"eval", ruleset, "cases/sussex/complex-client-2010-11.yaml", "--param", "working_hours=1600 hour/year",
+                             "--param", " working_hours=1700 hour/year"});
+    CHECK(twice.status == 2);
+    CHECK(twice.out.empty());
+    CHECK(twice.err == "reckon: error: --param working_hours: given twice; give each param or table cell once\n");
+    // a value that does not check is the command line's mistake too (exit 2, as docs/cli.md says)
+    auto bad = run_reckon({"eval", ruleset, "cases/sussex/complex-client-2010-11.yaml", "--param", "working_hours=1600"});
+    CHECK(bad.status == 2);
+    CHECK(bad.out.empty());
+    CHECK(bad.err.find("--param working_hours:1:1: error: the value of param 'working_hours' must be hour/year, not number") == 0);
 }
 
 TEST_CASE("Sussex: a case with thousands grouped, as a spreadsheet shows them, gives the same figures") {

@@ -4,8 +4,8 @@
 #include "cli/common_options.hpp"
 
 #include "cli/choice_option.hpp"
+#include "core/base/file_kind.hpp"
 
-#include <filesystem>
 
 namespace reckon::cli {
 
@@ -80,7 +80,7 @@ std::vector<ListFile> parse_lists(const std::vector<std::string>& raw) {
         if (eq == std::string::npos || eq == 0 || eq + 1 == l.size())
             throw RequestError("--list " + l + ": expected NAME=FILE, as in --list offences=offences.csv");
         std::string path = l.substr(eq + 1);
-        if (!std::filesystem::is_regular_file(path)) throw RequestError("--list " + l + ": no such file '" + path + "'");
+        if (auto why = not_a_regular_file(path)) throw RequestError("--list " + l + ": " + *why);
         lists.push_back({l.substr(0, eq), path});
     }
     return lists;

@@ -1,5 +1,5 @@
 // What a command throws, as an exit status and a message on stderr: a
-// RequestError is the command line's fault (2), a CompileError or another
+// RequestError, or a --param value that does not check, is the command line's fault (2), a CompileError or another
 // runtime error the input's (1), anything else a bug in reckon (3).
 #include "cli/exit_status.hpp"
 
@@ -17,6 +17,9 @@ int exit_status_of(const std::function<int()>& command) {
         return command();
     } catch (const RequestError& e) {
         std::cerr << "reckon: error: " << e.what() << "\n";
+        return bad_usage;
+    } catch (const SettingValueError& e) {  // a --param's value that does not check: the command line's
+        std::cerr << e.what();
         return bad_usage;
     } catch (const CompileError& e) {
         std::cerr << e.what();

@@ -40,6 +40,14 @@ else
     run batch $VFM --out /dev/null  # only where the device cannot be replaced anyway (not root)
     expect out-device 1 "/dev/null: error: --out: cannot write: it is a character device, not a regular file"
 fi
+run batch $VFM --out nodir/result.csv
+expect out-no-folder 1 "nodir/result.csv: error: --out: cannot write: there is no folder 'nodir' (nothing was written)"
+run batch $VFM --out vfm/two-partners.yaml/result.csv
+expect out-folder-is-a-file 1 "vfm/two-partners.yaml/result.csv: error: --out: cannot write: 'vfm/two-partners.yaml' is a file, not a folder"
+run batch $IOM iom-csv/nominals.csv --list offences=pipe --param report_year=2023
+expect list-fifo 2 "reckon: error: --list offences=pipe: 'pipe' is a named pipe (FIFO), not a regular file"
+run batch $IOM iom-csv/nominals.csv --list offences=absent.csv --param report_year=2023
+expect list-missing 2 "reckon: error: --list offences=absent.csv: there is no file 'absent.csv'"
 ln -s nowhere dangling
 run batch $VFM --out dangling
 expect out-dangling-link 1 "dangling: error: --out: cannot write: it is a symbolic link to no file"
@@ -116,6 +124,8 @@ signalled() {
         if [ "$status" != "$3" ]; then fail "$1" "exit status $status, expected $3"
         elif ! no_temp; then fail "$1" "left $(ls -a | grep tmp- | tr '\n' ' ')"
         elif [ -e result.csv ]; then fail "$1" "result.csv was written"
+        elif [ "$3" = 130 ] && [ "$(cat err.txt)" != "reckon: interrupted; no file was left half-written" ]; then
+            fail "$1" "stderr: $(cat err.txt)"
         else ok "$1"; fi
     fi
     exec 3>&-
@@ -136,7 +146,9 @@ kill -INT $pid
 waited=0
 while kill -0 $pid 2>/dev/null && [ $waited -lt 50 ]; do sleep 0.1; waited=$((waited + 1)); done
 if kill -0 $pid 2>/dev/null; then kill -9 $pid; wait $pid; fail sigint-run-data-fifo "still running 5 s after SIGINT (killed)"
-else wait $pid; status=$?; [ "$status" = 130 ] && no_temp && ok sigint-run-data-fifo || fail sigint-run-data-fifo "status $status"; fi
+else wait $pid; status=$?
+    if [ "$status" = 130 ] && no_temp && grep -qx 'reckon: interrupted; no file was left half-written' err.txt; then ok sigint-run-data-fifo
+    else fail sigint-run-data-fifo "status $status, stderr: $(cat err.txt)"; fi; fi
 exec 3>&-
 
 # --- /dev/zero (and a FIFO that never ends) as every input: the file-size limit, at once

@@ -1,5 +1,6 @@
 #include "commands/output/output_file.hpp"
 
+#include "core/base/file_kind.hpp"
 #include "core/base/source.hpp"
 
 #include <sys/stat.h>
@@ -13,27 +14,22 @@
 namespace reckon {
 namespace fs = std::filesystem;
 
-namespace {
-// What a file that is not a regular file is, for the refusal.
-std::string kind_of(mode_t m) {
-    if (S_ISDIR(m)) return "a folder";
-    if (S_ISFIFO(m)) return "a named pipe (FIFO)";
-    if (S_ISCHR(m)) return "a character device";
-    if (S_ISBLK(m)) return "a block device";
-    if (S_ISSOCK(m)) return "a socket";
-    return "not a file";
-}
-}  // namespace
 
 OutputTarget check_output_target(const std::string& target, const std::string& option, const RunInputs& inputs) {
     auto refuse = [&](const std::string& why) {
         throw FileError(target, option + ": cannot write: " + why + " (nothing was written)");
     };
     struct stat link {};
-    if (::lstat(target.c_str(), &link) != 0) return {target, std::nullopt};  // a new file
+    if (::lstat(target.c_str(), &link) != 0) {  // a new file, in a folder that must be there
+        const std::string folder = fs::path(target).parent_path().string();
+        const FileKind k = folder.empty() ? FileKind::folder : file_kind(folder);
+        if (k == FileKind::missing) refuse("there is no folder '" + folder + "'");
+        if (k != FileKind::folder) refuse("'" + folder + "' is " + file_kind_words(k) + ", not a folder");
+        return {target, std::nullopt};
+    }
     struct stat st {};
     if (::stat(target.c_str(), &st) != 0) refuse("it is a symbolic link to no file; name the file itself");
-    if (!S_ISREG(st.st_mode)) refuse("it is " + kind_of(st.st_mode) + ", not a regular file");
+    if (!S_ISREG(st.st_mode)) refuse(std::string("it is ") + file_kind_words(file_kind(target)) + ", not a regular file");
     if (auto input = inputs.find(target))
         refuse("this is " + input_kind_name(*input) + ", an input of this run; choose another output file");
     std::error_code ec;

@@ -32,7 +32,12 @@ extern "C" void on_end_signal(int sig) {
     if (interrupt && flag && blocking_reads.load() == 0 && !flag->exchange(true)) return;  // the batch stops itself
     for (auto& s : temp_files)
         if (s.state.load() == SlotState::held) ::unlink(s.path.data());
-    if (interrupt) ::_exit(interrupted_status);
+    if (interrupt) {
+        // write(2) is safe in a handler; the status alone would leave a person at the terminal guessing.
+        static constexpr char said[] = "reckon: interrupted; no file was left half-written\n";
+        [[maybe_unused]] const auto n = ::write(STDERR_FILENO, said, sizeof said - 1);
+        ::_exit(interrupted_status);
+    }
     ::signal(sig, SIG_DFL);  // SIGHUP, SIGPIPE: the process ends as the signal ends it, once this handler returns
     ::raise(sig);
 }

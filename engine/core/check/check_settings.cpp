@@ -1,11 +1,15 @@
 // --param NAME=VALUE and --param TABLE(KEY).COLUMN=VALUE: each value parsed
 // as written in the language and checked as a constant of the param's (or
 // the column's) type; a table cell's value replaces the ruleset's for the run, and so does the value of a param
-// dated by a case input (a rule of each case) its values from dates.
+// dated by a case input (a rule of each case) its values from dates. A setting given twice is refused.
 #include "core/check/check_settings.hpp"
 #include "core/base/nearest_names.hpp"
 
 #include "core/syntax/parse.hpp"
+
+#include <algorithm>
+#include <iterator>
+#include <set>
 
 namespace reckon {
 
@@ -161,7 +165,11 @@ void check_setting(Program& p, Checker& checker, const ParamSetting& s, std::vec
 
 void check_settings(Program& p, Checker& checker, const std::vector<ParamSetting>& settings, std::vector<Diagnostic>& diags,
                     std::vector<SettingProblem>& problems) {
+    std::set<std::string> given;  // each setting's name without spaces: `t(k).c` and `t( k ).c` are one cell
     for (const auto& s : settings) {
+        std::string bare;
+        std::copy_if(s.name.begin(), s.name.end(), std::back_inserter(bare), [](char c) { return c != ' ' && c != '\t'; });
+        if (!given.insert(bare).second) throw SettingError(bare, "given twice; give each param or table cell once");
         const std::size_t before = diags.size();
         check_setting(p, checker, s, diags);
         for (std::size_t i = before; i < diags.size(); ++i) problems.push_back({s.name, diags[i].message});
