@@ -111,6 +111,20 @@ TEST_CASE("diff: a quantity respelt is no change but a changed one is listed") {
     CHECK(changed.out.find("fn yearly") == std::string::npos);
 }
 
+TEST_CASE("diff: a rate respelt in another unit of time is that param's change alone, and what it gives is money") {
+    // £3.10/minute is £186/hour. The GP consultation, 11.7 minutes at that rate rounded to the pound, is £36 under both:
+    // its unit cancels to money (minute × GBP/hour is GBP), so it is shown as £36.00 and is no change.
+    const std::string hourly = edited_ruleset(v1, "hourly.reckon", {{"param gp_cost_per_minute = £3.10/minute", "param gp_cost_per_minute = £186/hour"}});
+    Run r = run_reckon({"diff", v1, hourly});
+    INFO(r.out);
+    CHECK(r.status == 0);
+    CHECK(r.out.find("  changed param gp_cost_per_minute\n      value: £3.10/minute -> £186.00/hour\n") != std::string::npos);
+    CHECK(r.out.find("gp_consultation\n") == std::string::npos);
+    Run doc = run_reckon({"doc", hourly});
+    CHECK(doc.out.find("| gp_consultation | £36.00 |") != std::string::npos);
+    CHECK(figure(hourly, "cases/sussex/complex-client-2010-11.yaml", "total") == "£60,805.55");
+}
+
 TEST_CASE("diff: every shipped ruleset formatted is the same methodology") {
     namespace fs = std::filesystem;
     const std::string dir = temp_dir();

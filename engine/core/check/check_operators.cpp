@@ -124,8 +124,8 @@ Checked Checker::arithmetic(const ast::Expr& e, Checked a, Checked b) {
         Unit u = a.type.unit.dimensionless_syntax() ? b.type.unit : a.type.unit;
         return make(op == O::add ? Op::add : Op::sub, Type::number(u));
     }
-    if (op == O::mul) return make(Op::mul, Type::number(a.type.unit.times(b.type.unit)));
-    return make(Op::div, Type::number(a.type.unit.times(b.type.unit, -1)));
+    if (op == O::mul) return make(Op::mul, Type::number(p_.units.cancelled_to_money(a.type.unit.times(b.type.unit))));
+    return make(Op::div, Type::number(p_.units.cancelled_to_money(a.type.unit.times(b.type.unit, -1))));
 }
 
 Checked Checker::comparison(const ast::Expr& e, Op o, Checked a, Checked b) {

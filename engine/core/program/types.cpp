@@ -82,6 +82,24 @@ std::optional<UnitTable::MoneyShape> UnitTable::money_shape(const Unit& u) const
     return std::nullopt;
 }
 
+Unit UnitTable::cancelled_to_money(const Unit& u) const {
+    if (money_shape(u)) return u;
+    Unit r = u;
+    for (bool cancelled = true; cancelled;) {
+        cancelled = false;
+        for (const auto& [up, p] : r.terms()) {
+            for (const auto& [down, q] : r.terms()) {
+                if (p <= 0 || q >= 0 || dimension(Unit::of(up)) != dimension(Unit::of(down))) continue;
+                r = r.times(Unit::of(up), -1).times(Unit::of(down));  // values are in base units: the value is the same
+                cancelled = true;
+                break;
+            }
+            if (cancelled) break;
+        }
+    }
+    return money_shape(r) ? r : u;
+}
+
 std::optional<Number> UnitTable::written_number(const Unit& u, std::string_view text) const {
     // A plain decimal, as most case values are, has no symbol, percent sign or unit to take off: the rest is for
     // the written forms.

@@ -68,6 +68,9 @@ public:
         std::string symbol, per;
     };
     std::optional<MoneyShape> money_shape(const Unit& u) const;
+    // A product that is money once units of one dimension cancel (minute*GBP/hour, 12 minutes at £186/hour, is
+    // GBP) as that money; any other unit as it is (hour/week stays a rate).
+    Unit cancelled_to_money(const Unit& u) const;
     // A number as a case file or a case table writes it for a value in unit u, in u: 1,650; with u's name after
     // it (1,650 hour/year); money with its symbol (£1,200) and a rate with its unit too, as reckon prints it
     // (£32,000/year); a plain number as a percentage (20%). nullopt for any other text.
