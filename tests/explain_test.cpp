@@ -95,7 +95,7 @@ TEST_CASE("explain a cohort figure: the cohort figures it uses, and the cases wi
     }
     CHECK(j["uses"][0]["name"] == "baseline_cost");
     CHECK(j["uses"][0]["value"] == "£1,446,450.90");
-    CHECK(j["uses"][0]["over_cases"] == "138 of the 240 cases add to it; the 5 largest parts:");
+    CHECK(j["uses"][0]["over_cases"] == "157 of the 240 cases pass its where; 138 of them add to it, the other 19 give £0.00; the 5 largest parts:");
     CHECK(j["uses"][0]["parts"][0] == nlohmann::json{{"kind", "case"}, {"name", "N0121"}, {"value", "£56,153.74"}, {"file", "cases/iom/N0121.yaml"}});
     CHECK(j["uses"][1]["name"] == "annualised_cost");
     CHECK(j["uses"][1]["value"] == "£430,191.32");
@@ -186,7 +186,7 @@ TEST_CASE("explain one member of a figure by member: its value, the members it u
     CHECK(j["uses"][0]["name"] == "baseline_offences_by_type(OffenceType.shoplifting)");
     CHECK(j["uses"][0]["value"] == "144");
     CHECK(cohort["baseline_offences_by_type"]["value"]["shoplifting"] == "144");
-    CHECK(j["uses"][0]["over_cases"] == "87 of the 240 cases add to it; the 5 largest parts:");
+    CHECK(j["uses"][0]["over_cases"] == "157 of the 240 cases pass its where; 87 of them add to it, the other 70 give 0; the 5 largest parts:");
     long long sum = 0;
     for (const auto& part : j["uses"][0]["parts"]) sum += std::stoll(part["value"].get<std::string>());
     CHECK(sum == 144);  // the parts add up to the member's figure

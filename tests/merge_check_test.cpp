@@ -137,6 +137,10 @@ TEST_CASE("merge --verify evaluates cases again from their files and refuses a f
     CHECK(merge(dir, "forged", {"--verify", "0"}).status == 0);
     refused(merge(dir, "forged", {"--verify", "all"}),
             dir + "/forged:2: error: --verify: case N0001 (" + dir + "/iom/N0001.yaml): `baseline_css` is 2266 in the partial, 1266 from its file");
+    // a member forged: both values named as the page shows them, not as the partial stores them ({"m":2})
+    forge(dir + "/s1", dir + "/member", 2, [](json& j) { j["outputs"][0][1]["m"] = j["outputs"][0][1]["m"].get<int>() == 0 ? 1 : 0; });
+    refused(merge(dir, "member", {"--verify", "all"}),
+            dir + "/member:2: error: --verify: case N0001 (" + dir + "/iom/N0001.yaml): `status` is full_year in the partial, pro_rata from its file");
     CHECK(merge(dir, "s1", {"--verify", "all"}).status == 0);
     // N cases drawn by the seed: the same seed, the same cases; drawing every case catches it whatever the seed
     CHECK(merge(dir, "forged", {"--verify", "240", "--seed", "7"}).status == 1);

@@ -2,6 +2,7 @@
 #include "commands/batch/merge_check.hpp"
 
 #include "commands/batch/case_evaluation.hpp"
+#include "commands/present/present.hpp"
 #include "core/eval/eval.hpp"
 #include "core/program/value_fits.hpp"
 
@@ -147,10 +148,12 @@ std::string case_difference(const Program& p, const PartialCase& c, const Outcom
     if (!again.ok) return "the partial has its figures, but it fails: " + again.failure.text.substr(0, again.failure.text.find('\n'));
     for (std::size_t k = 0; k < c.outputs.size(); ++k) {
         const std::vector<Value>& now = scenarios ? again.scenario_outputs.at(k) : again.outputs;
-        for (std::size_t j = 0; j < now.size(); ++j)
-            if (!same(c.outputs[k][j], now[j]))
-                return "`" + p.rules[static_cast<std::size_t>(p.outputs[j])].name + "`" + (scenarios ? " (run " + std::to_string(k + 1) + ")" : "") +
-                       " is " + shown(c.outputs[k][j]) + " in the partial, " + shown(now[j]) + " from its file";
+        for (std::size_t j = 0; j < now.size(); ++j) {
+            if (same(c.outputs[k][j], now[j])) continue;
+            const RuleDef& output = p.rules[static_cast<std::size_t>(p.outputs[j])];  // each value as the page shows it
+            return "`" + output.name + "`" + (scenarios ? " (run " + std::to_string(k + 1) + ")" : "") + " is " +
+                   display_with_unit(p, output, c.outputs[k][j]) + " in the partial, " + display_with_unit(p, output, now[j]) + " from its file";
+        }
     }
     for (std::size_t k = 0; k < c.records.size() && k < again.records.size(); ++k)
         if (!same(c.records[k], again.records[k]))

@@ -24,8 +24,18 @@ void Explainer::parts(Derivation& d, const RuleDef& r, const Value& total, int d
         d.over_cases = "counts " + std::to_string(nonzero.size()) + " of the " + std::to_string(all) + " cases";
         return;
     }
-    d.over_cases = std::to_string(nonzero.size()) + " of the " + std::to_string(all) + " cases add to it" +
-                   (nonzero.size() > largest_ ? "; the " + std::to_string(largest_) + " largest parts:" : ":");
+    const std::string largest = nonzero.size() > largest_ ? "; the " + std::to_string(largest_) + " largest parts:" : ":";
+    if (!f.kids[2]) {
+        d.over_cases = std::to_string(nonzero.size()) + " of the " + std::to_string(all) + " cases add to it" + largest;
+    } else {  // a sum over the cases that pass its `where`: those, and of them the cases that give more than nothing
+        const std::size_t passing = cases_passing(r, f, member);
+        d.over_cases = std::to_string(passing) + " of the " + std::to_string(all) + " cases pass its where; " +
+                       (passing == nonzero.size() ? "each adds to it"
+                                                  : std::to_string(nonzero.size()) + " of them add to it, the other " +
+                                                        std::to_string(passing - nonzero.size()) + " give " +
+                                                        display_with_unit(p_, r, Value::number(0))) +
+                       largest;
+    }
     largest_parts(d, r, total, std::move(nonzero));
 }
 
@@ -39,6 +49,36 @@ std::vector<Explainer::Part> Explainer::nonzero_parts(const RuleDef& r, const No
         if (v.kind == Value::Kind::number && v.n() != 0) nonzero.push_back({k, v.n()});
     }
     return nonzero;
+}
+
+namespace {
+// A copy of a formula's tree, to evaluate it another way (its `where` alone, as a count) without touching the program.
+NodePtr copy_of(const Node& n) {
+    auto c = std::make_unique<Node>();
+    c->op = n.op;
+    c->where = n.where;
+    c->slot = n.slot;
+    c->mode = n.mode;
+    c->step = n.step;
+    c->value = n.value;
+    c->constant = n.constant;
+    for (const auto& k : n.kids) c->kids.push_back(k ? copy_of(*k) : nullptr);
+    return c;
+}
+}  // namespace
+
+// How many cases pass the `where` of a sum over the cases: the same formula counted, over each case alone.
+std::size_t Explainer::cases_passing(const RuleDef& r, const Node& f, int member) const {
+    NodePtr counter = copy_of(f);
+    counter->op = Op::count;
+    std::size_t passing = 0;
+    for (std::size_t k = 0; k < cohort_->size(); ++k) {
+        const Value one = Value::list({(*cohort_)[k].row});
+        Evaluator alone(p_, params_, one);
+        const Value v = member >= 0 ? alone.for_member(*counter, r.frame, member, *r.by) : alone.in_frame(*counter, r.frame);
+        passing += v.kind == Value::Kind::number && v.n() != 0;
+    }
+    return passing;
 }
 
 // The largest parts of a sum (kind case), then the rest (kind cases), each as shown: rounded as the figure is,

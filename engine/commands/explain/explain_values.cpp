@@ -100,15 +100,20 @@ std::string typed_value(const Program& p, const Type& t, const Value& v) {
     return display_with_unit(p, shown, v);
 }
 
+bool written_as_percent(const Program& p, int slot) {
+    const ParamDef& d = p.params[static_cast<std::size_t>(slot)];
+    return d.syntax && d.syntax->kind == ast::ExprKind::percent && d.type.unit.dimensionless_syntax();
+}
+
+std::string percent_text(const Program& p, const Type& t, const Value& v, int places) {
+    return number_text(p, t, Value::number(v.n() * 100), places) + "%";
+}
+
 std::string param_text(const Program& p, int slot, const Value& v) {
     const ParamDef& d = p.params[static_cast<std::size_t>(slot)];
     if (v.kind == Value::Kind::none) return "none";
     if (v.kind != Value::Kind::number || d.type.kind != TypeKind::number) return typed_value(p, d.type, v);
-    if (d.syntax && d.syntax->kind == ast::ExprKind::percent && d.type.unit.dimensionless_syntax()) {  // written 20%: shown 20%
-        Type plain = d.type;
-        std::string text = number_text(p, plain, Value::number(v.n() * 100), 10);
-        return text + "%";
-    }
+    if (written_as_percent(p, slot)) return percent_text(p, d.type, v, 10);  // written 20%: shown 20%
     std::string text = number_text(p, d.type, v, 10);
     if (text.find("…") != std::string::npos && d.type.unit.dimensionless_syntax()) {  // and the exact value, when it is a short fraction
         const Number& x = v.n();

@@ -111,6 +111,7 @@ private:
     // explain_cohort.cpp: a cohort figure's parts over the cases, and the case followed.
     void parts(Derivation& d, const RuleDef& r, const Value& total, int depth, int member);
     std::vector<Part> nonzero_parts(const RuleDef& r, const Node& f, int member) const;
+    std::size_t cases_passing(const RuleDef& r, const Node& f, int member) const;
     void largest_parts(Derivation& d, const RuleDef& r, const Value& total, std::vector<Part> nonzero) const;
     void follow_case(Derivation& d, const RuleDef& r, const Node& f, const std::vector<Part>& nonzero, int depth, int member);
 

@@ -69,7 +69,10 @@ std::string target_text(const SensitivityRuns& runs, std::size_t target, const N
 }
 
 std::string value_text(const SensitivityRuns& runs, std::size_t value, const Number& x) {
-    return typed_value(runs.program(), runs.values()[value].type, Value::number(x));
+    const UncertainValue& v = runs.values()[value];
+    if (v.param >= 0 && written_as_percent(runs.program(), v.param))  // as its range is written: 5.4% where "0% to 50%"
+        return percent_text(runs.program(), v.type, Value::number(x), 6);
+    return typed_value(runs.program(), v.type, Value::number(x));
 }
 
 namespace {
