@@ -116,3 +116,71 @@ TEST_CASE("count over cases in a rule of one case is not told to write count(cas
     CHECK(r.err.find("write count(cases)") == std::string::npos);
     CHECK(r.err.find("error:") != std::string::npos);
 }
+
+TEST_CASE("a value that is not one of an option's choices is told the choices and the nearest") {
+    refused({"eval", sussex, client, "--format", "jsn"}, 2,
+            "reckon: error: --format: 'jsn' is not one of table, json (did you mean 'json'?)\nRun 'reckon eval --help' for what it has.\n");
+    refused({"explain", sussex, client, "total", "--format=xml"}, 2,
+            "reckon: error: --format: 'xml' is not one of text, json\nRun 'reckon explain --help' for what it has.\n");
+}
+
+TEST_CASE("an option left without its value is named, at the end or before another option") {
+    refused({"eval", sussex, client, "--format"}, 2,
+            "reckon: error: option '--format' of 'reckon eval' needs a value after it\nRun 'reckon eval --help' for what it has.\n");
+    refused({"batch", sussex, "--jobs", "--format", "csv", "cases/sussex"}, 2,
+            "reckon: error: option '--jobs' of 'reckon batch' needs a value after it\nRun 'reckon batch --help' for what it has.\n");
+    refused({"--limit"}, 2, "reckon: error: option '--limit' of 'reckon' needs a value after it\nRun 'reckon --help' for what it has.\n");
+}
+
+TEST_CASE("an argument required and missing is named with what it is, and the command with none is told it needs one") {
+    refused({"eval"}, 2,
+            "reckon: error: RULESET is required by 'reckon eval': the ruleset's entry file (*.reckon)\nRun 'reckon eval --help' for what it has.\n");
+    refused({"eval", sussex}, 2,
+            "reckon: error: CASE is required by 'reckon eval': the case file (YAML)\nRun 'reckon eval --help' for what it has.\n");
+    refused({"report", sussex, client}, 2,
+            "reckon: error: --out is required by 'reckon report': the HTML file to write, atomically\nRun 'reckon report --help' for what it has.\n");
+    refused({"--limit", "depth=5"}, 2, "reckon: error: 'reckon' needs a command\nRun 'reckon --help' for what it has.\n");
+}
+
+TEST_CASE("arguments beyond those a command takes are listed, with what it takes") {
+    refused({"check", sussex, "extra"}, 2,
+            "reckon: error: too many arguments for 'reckon check', which takes RULESET: not expected 'extra'\n"
+            "Run 'reckon check --help' for what it has.\n");
+    refused({"eval", sussex, client, "x", "y"}, 2,
+            "reckon: error: too many arguments for 'reckon eval', which takes RULESET CASE: not expected 'x', 'y'\n"
+            "Run 'reckon eval --help' for what it has.\n");
+    refused({"lsp", "x"}, 2, "reckon: error: too many arguments for 'reckon lsp', which takes none: not expected 'x'\nRun 'reckon lsp --help' for what it has.\n");
+}
+
+TEST_CASE("a long option written with one dash is told so, not read as a short option") {
+    refused({"eval", sussex, client, "-format", "json"}, 2,
+            "reckon: error: unknown option '-format' for 'reckon eval': a long option is written with two dashes, as '--format'\n"
+            "Run 'reckon eval --help' for what it has.\n");
+    refused({"eval", sussex, client, "-fromat=json"}, 2,
+            "reckon: error: unknown option '-fromat' for 'reckon eval' (did you mean '--format'?)\nRun 'reckon eval --help' for what it has.\n");
+    refused({"batch", "-jobs", "2", sussex, "cases/sussex"}, 2,
+            "reckon: error: unknown option '-jobs' for 'reckon batch': a long option is written with two dashes, as '--jobs'\n"
+            "Run 'reckon batch --help' for what it has.\n");
+    Run attached = run_reckon({"batch", "-j2", sussex, "cases/sussex", "--format", "csv"});  // -j with its value, still
+    CHECK_MESSAGE(attached.status == 0, attached.err);
+}
+
+TEST_CASE("a limit misspelt is told the nearest limit") {
+    refused({"--limit", "stesp=1", "check", sussex}, 2,
+            "reckon: error: --limit stesp=1: no limit named 'stesp' (did you mean 'steps'?); the limits are file-size, nesting, "
+            "expression-depth, yaml-depth, yaml-values, list-length, digits, steps, depth, scenarios\n");
+}
+
+TEST_CASE("reckon help and reckon help COMMAND print what --help prints, and an unknown command is answered as one") {
+    Run all = run_reckon({"help"});
+    CHECK(all.status == 0);
+    CHECK(all.out == run_reckon({"--help"}).out);
+    CHECK(all.out.find("  help ") != std::string::npos);
+    Run eval = run_reckon({"help", "eval"});
+    CHECK(eval.status == 0);
+    CHECK(eval.err.empty());
+    CHECK(eval.out == run_reckon({"eval", "--help"}).out);
+    CHECK(eval.out.find("Usage: reckon eval") != std::string::npos);
+    refused({"help", "evl"}, 2, "reckon: error: unknown command 'evl' (did you mean 'eval'?)\nRun 'reckon --help' for what it has.\n");
+    refused({"hlep"}, 2, "reckon: error: unknown command 'hlep' (did you mean 'help' or 'lsp'?)\nRun 'reckon --help' for what it has.\n");
+}

@@ -31,5 +31,6 @@ void add_fmt(CLI::App& app, Run& run, Command& chosen);
 void add_lsp(CLI::App& app, Run& run, Command& chosen);
 void add_test(CLI::App& app, Run& run, Command& chosen);
 void add_template(CLI::App& app, Run& run, Command& chosen);
+void add_help(CLI::App& app, Run& run, Command& chosen);
 
 }  // namespace reckon::cli

@@ -6,6 +6,7 @@
 #include "cli/exit_status.hpp"
 #include "cli/run_options.hpp"
 #include "cli/unknown_words.hpp"
+#include "cli/usage_errors.hpp"
 
 #include "core/base/big_stack.hpp"
 #include "core/base/signals.hpp"
@@ -28,7 +29,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     app.footer("Exit status: 0 success; 1 the input was wrong (rule file, case file, failed expectation);\n"
                "2 the command line was wrong; 3 an internal error (a bug).\n"
-               "Run 'reckon COMMAND --help' for a command's options.");
+               "Run 'reckon COMMAND --help' or 'reckon help COMMAND' for a command's options.");
     std::vector<std::string> limit_settings;
     add_limit_option(app, limit_settings);
     app.fallthrough();
@@ -37,7 +38,7 @@ int main(int argc, char** argv) {
     Run run;
     Command chosen;
     for (auto add : {add_check, add_eval, add_batch, add_merge, add_report, add_explain, add_sensitivity, add_diff, add_doc, add_fmt,
-                     add_lsp, add_test, add_template})
+                     add_lsp, add_test, add_template, add_help})
         add(app, run, chosen);
 
     if (auto unknown = unknown_word(app, argc, argv)) {
@@ -55,7 +56,7 @@ int main(int argc, char** argv) {
             std::cerr << app.help();
             return bad_usage;
         }
-        app.exit(e);
+        std::cerr << "reckon: error: " << usage_error(app, e) << "\n";
         return bad_usage;
     }
 

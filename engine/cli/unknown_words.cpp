@@ -1,5 +1,7 @@
 #include "cli/unknown_words.hpp"
 
+#include "cli/usage_errors.hpp"
+
 #include "core/base/nearest_names.hpp"
 
 #include <cctype>
@@ -34,7 +36,28 @@ bool contains(const std::vector<std::string>& v, const std::string& s) { return 
 std::string with_hint(std::string message, const std::vector<std::string>& near, const std::string& help) {
     const std::string hint = did_you_mean(near);
     if (!hint.empty()) message += " (" + hint + ")";
-    return message + "\nRun '" + help + " --help' for what it has.";
+    return message + "\n" + help_pointer(help);
+}
+
+// An option word that is unknown, the option's name written as given: "--fromat" of "--fromat=json"; "-format",
+// a long name written with one dash, whole, where its first letter is no short option ("-j2" is -j with 2);
+// nullopt when the option is known.
+std::optional<std::string> unknown_option(const std::string& w, const Known& known, const std::string& path) {
+    const std::string name = w.substr(0, w.find('='));
+    if (w[1] != '-') {
+        if (w.size() > 2 && contains(known.long_names, "-" + name))
+            return "unknown option '" + name + "' for '" + path + "': a long option is written with two dashes, as '-" + name +
+                   "'\n" + help_pointer(path);
+        if (contains(known.short_names, w.substr(0, 2))) return std::nullopt;
+        return with_hint("unknown option '" + name + "' for '" + path + "'", nearest_names("-" + name, known.long_names), path);
+    }
+    if (contains(known.long_names, name)) return std::nullopt;
+    return with_hint("unknown option '" + name + "' for '" + path + "'", nearest_names(name, known.long_names), path);
+}
+
+// The option that takes a value, given none: the last word, or followed by another option.
+std::string without_value(const std::string& option, const std::string& path) {
+    return "option '" + option + "' of '" + path + "' needs a value after it\n" + help_pointer(path);
 }
 
 // The word is an option's name: "--format", "--format=json", "-j", "-j2"; not "-" (standard input) nor "-1".
@@ -49,21 +72,20 @@ std::optional<std::string> unknown_word(const CLI::App& app, int argc, const cha
     std::string path = app.get_name();
     Known known;
     add_options(app, known);
-    bool value_next = false;
+    std::string value_of;  // the option whose value is the next word, if any
     for (int i = 1; i < argc; ++i) {
         const std::string w = argv[i];
+        if (!value_of.empty() && is_option(w)) return without_value(value_of, path);
         if (w == "--") return std::nullopt;  // what follows is positional
-        if (value_next) {
-            value_next = false;
+        if (!value_of.empty()) {
+            value_of.clear();
             continue;
         }
         if (is_option(w)) {
+            if (auto unknown = unknown_option(w, known, path)) return unknown;
             const bool is_long = w[1] == '-';
             const std::string name = is_long ? w.substr(0, w.find('=')) : w.substr(0, 2);
-            const auto& names = is_long ? known.long_names : known.short_names;
-            if (!contains(names, name))
-                return with_hint("unknown option '" + name + "' for '" + path + "'", nearest_names(name, known.long_names), path);
-            value_next = contains(known.taking_value, name) && (is_long ? w.find('=') == std::string::npos : w.size() == 2);
+            if (contains(known.taking_value, name) && (is_long ? w.find('=') == std::string::npos : w.size() == 2)) value_of = name;
             continue;
         }
         const auto subs = at->get_subcommands([](const CLI::App*) { return true; });
@@ -77,6 +99,7 @@ std::optional<std::string> unknown_word(const CLI::App& app, int argc, const cha
         path += " " + w;
         add_options(*at, known);  // the app's own options fall through to the command's
     }
+    if (!value_of.empty()) return without_value(value_of, path);
     return std::nullopt;
 }
 

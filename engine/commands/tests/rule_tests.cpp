@@ -1,5 +1,6 @@
 #include "commands/tests/rule_tests.hpp"
 
+#include "commands/tests/coverage.hpp"
 #include "data/load_case.hpp"
 #include "core/compile/compile.hpp"
 #include "core/eval/eval.hpp"
@@ -53,7 +54,8 @@ std::string exact_text(const Program& p, const RuleDef& r, const Value& v) {
     return format_fixed(x, 12) + "...";
 }
 
-void run_test(const Program& p, const TestDef& t, const std::string& rule_file, std::ostream& out, TestTally& tally) {
+void run_test(const Program& p, const TestDef& t, const std::string& rule_file, std::ostream& out, TestTally& tally,
+              CoverageLog* coverage) {
     fs::path case_path = fs::path(rule_file).parent_path() / t.case_path;
     Case c;
     try {
@@ -75,6 +77,7 @@ void run_test(const Program& p, const TestDef& t, const std::string& rule_file, 
         const RunConstants constants = run_constants(p, params);  // the rules run as batch runs them
         Evaluator ev(p, params, c.inputs);
         ev.set_constants(&constants);
+        ev.set_coverage(coverage);
         for (const auto& [slot, node] : t.dated_givens) ev.preset(slot, ev.constant(*node));
         check_requires(p, ev, c);
         for (const auto& x : t.expects) {
@@ -108,7 +111,7 @@ void run_test(const Program& p, const TestDef& t, const std::string& rule_file, 
 
 }  // namespace
 
-TestTally run_tests(const std::vector<std::string>& files, const Limits& limits, std::ostream& out) {
+TestTally run_tests(const std::vector<std::string>& files, const Limits& limits, std::ostream& out, std::vector<FileCoverage>* coverage) {
     TestTally tally;
     for (const auto& f : files) {
         std::shared_ptr<Program> p;
@@ -124,7 +127,10 @@ TestTally run_tests(const std::vector<std::string>& files, const Limits& limits,
             ++tally.failed;
             continue;
         }
-        for (const auto& t : p->tests) run_test(*p, t, f, out, tally);
+        std::optional<CoverageLog> log;
+        if (coverage) log.emplace(*p);
+        for (const auto& t : p->tests) run_test(*p, t, f, out, tally, log ? &*log : nullptr);
+        if (coverage) coverage->push_back(coverage_of(f, *p, *log));
     }
     return tally;
 }

@@ -9,6 +9,8 @@
 
 namespace reckon {
 
+struct FileCoverage;
+
 struct TestTally {
     int passed = 0;  // expectations met
     int failed = 0;  // expectations not met, and files or cases that could not be read
@@ -17,7 +19,9 @@ struct TestTally {
 // Rule files (*.reckon) under the given files and folders, sorted.
 std::vector<std::string> find_rule_files(const std::vector<std::string>& paths);
 
-// Results and failures go to out; the caller prints the closing tally.
-TestTally run_tests(const std::vector<std::string>& files, const Limits& limits, std::ostream& out);
+// Results and failures go to out; the caller prints the closing tally. With `coverage`, what each file's tests
+// exercised is added to it, a FileCoverage for each file whose rules compiled (coverage.hpp).
+TestTally run_tests(const std::vector<std::string>& files, const Limits& limits, std::ostream& out,
+                    std::vector<FileCoverage>* coverage = nullptr);
 
 }  // namespace reckon

@@ -1,5 +1,7 @@
 #include "core/base/limits.hpp"
 
+#include "core/base/nearest_names.hpp"
+
 namespace reckon {
 
 const std::vector<LimitInfo>& limit_table() {
@@ -22,8 +24,10 @@ std::optional<std::string> set_limit(Limits& limits, const std::string& setting)
     auto eq = setting.find('=');
     std::string name = setting.substr(0, eq);
     std::string names;
+    std::vector<std::string> all;
     for (const auto& l : limit_table()) {
         names += (names.empty() ? "" : ", ") + std::string(l.name);
+        all.emplace_back(l.name);
         if (name != l.name) continue;
         std::string value = eq == std::string::npos ? "" : setting.substr(eq + 1);
         if (value.empty() || value.size() > 18 || value.find_first_not_of("0123456789") != std::string::npos || std::stoull(value) == 0)
@@ -31,7 +35,8 @@ std::optional<std::string> set_limit(Limits& limits, const std::string& setting)
         limits.*(l.field) = std::stoull(value);
         return std::nullopt;
     }
-    return "--limit " + setting + ": no limit named '" + name + "'; the limits are " + names;
+    const std::string hint = did_you_mean(nearest_names(name, all));
+    return "--limit " + setting + ": no limit named '" + name + "'" + (hint.empty() ? "" : " (" + hint + ")") + "; the limits are " + names;
 }
 
 }  // namespace reckon

@@ -4,6 +4,7 @@
 // case. Each operation of a formula is evaluated in eval_operators.cpp, eval_lookup.cpp and eval_calls.cpp.
 #include "core/eval/eval.hpp"
 
+#include "core/eval/coverage_log.hpp"
 #include "core/eval/run_constants.hpp"
 #include "core/base/limits.hpp"
 
@@ -70,6 +71,7 @@ Value Evaluator::framed(int frame, Run&& run) {
 Value Evaluator::frame_eval(const Node& n, int frame) { return framed(frame, [&] { return eval(n); }); }
 
 const Value& Evaluator::param(int i) {
+    if (coverage_) coverage_->params[static_cast<std::size_t>(i)] = 1;
     if (!param_done_.empty() && !param_done_[i]) {  // empty: the params were bound before (bind_params)
         const ParamDef& d = p_.params[i];
         auto o = overrides_ ? overrides_->find(i) : Overrides::const_iterator{};
@@ -84,6 +86,7 @@ const Value& Evaluator::param(int i) {
 
 const Value& Evaluator::rule(int i) {
     if (rule_state_[i] == 2) return rules_[i];
+    if (coverage_) coverage_->rules[static_cast<std::size_t>(i)] = 1;
     const RuleDef& r = p_.rules[i];
     if (totals_ && r.cohort && !totals_->planned(i))  // its totals were not kept: it would read no case
         throw std::logic_error("internal error: cohort rule '" + r.name + "' evaluated outside its fold's plan");
@@ -187,7 +190,7 @@ void Evaluator::beyond_limits(const Node& n) const {
 }
 
 const ValueCode* Evaluator::compiled(int i) const {
-    if (!constants_ || !constants_->code || trace_ || cases_ || totals_) return nullptr;
+    if (!constants_ || !constants_->code || trace_ || coverage_ || cases_ || totals_) return nullptr;
     return constants_->code->rule(i);
 }
 

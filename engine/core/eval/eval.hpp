@@ -11,6 +11,7 @@
 
 namespace reckon {
 
+struct CoverageLog;
 struct RunConstants;
 struct ValueCode;
 
@@ -132,6 +133,9 @@ public:
     // The values of the parts of formulas that read only the run (fold_constants.hpp), computed under the same
     // params and the program's tables; null: every part evaluated.
     void set_constants(const RunConstants* constants) { constants_ = constants; }
+    // What the evaluation reaches, recorded in `log` (coverage_log.hpp); null: nothing recorded. With a log, every
+    // formula is walked as written: no compiled code and no folded parts.
+    void set_coverage(CoverageLog* log) { coverage_ = log; }
 
     // Throws EvalError at the first error, with the chain of rules in its notes.
     const Value& rule(int i);
@@ -218,6 +222,7 @@ private:
     const RunTables* tables_ = nullptr;
     CallMemo* memo_ = nullptr;
     const RunConstants* constants_ = nullptr;
+    CoverageLog* coverage_ = nullptr;
     std::vector<Value> rules_;
     std::vector<std::uint8_t> rule_state_;  // 0 not yet, 1 evaluating, 2 done
     std::vector<Value> locals_;

@@ -3,17 +3,20 @@
 // and the dates a formula builds, moves and reads. Each says what it looked for when it finds nothing.
 #include "core/eval/eval.hpp"
 
+#include "core/eval/coverage_log.hpp"
+
 namespace reckon {
 
 // table(key), table(key, key): a row; a banded key finds the band that holds its value
 Value Evaluator::lookup(const Node& n) {
     const TableDef& t = tables_ ? *(*tables_)[static_cast<std::size_t>(n.slot)] : p_.tables[n.slot];
-    auto traced = [&](const std::string& row) {  // explain's record of the rows used
+    auto traced = [&](const std::string& row) {  // explain's record of the rows used, and coverage's
         if (trace_) trace_->lookups.push_back({n.slot, row, trace_->open.empty() ? -1 : trace_->open.back()});
+        if (coverage_) coverage_->rows[static_cast<std::size_t>(n.slot)].insert(row);
     };
     if (!t.by_member.empty()) {  // every member has a row
         const Value member = eval(*n.kids[0]);
-        if (trace_) traced(key_text(member));  // the key's text only for explain, not on every lookup
+        if (trace_ || coverage_) traced(key_text(member));  // the key's text only for explain or coverage, not on every lookup
         return t.by_member[member.n().convert_to<std::size_t>()];
     }
     std::vector<Value> values;

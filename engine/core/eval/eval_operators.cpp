@@ -4,6 +4,7 @@
 // the depth and step limits; a part that reads only the run is read from the run's constants.
 #include "core/eval/eval.hpp"
 
+#include "core/eval/coverage_log.hpp"
 #include "core/eval/run_constants.hpp"
 
 namespace reckon {
@@ -55,7 +56,11 @@ Value Evaluator::eval(const Node& n) {
         case Op::ge: return comparison(n);
         case Op::and_: return Value::boolean(eval(*n.kids[0]).b() && eval(*n.kids[1]).b());
         case Op::or_: return Value::boolean(eval(*n.kids[0]).b() || eval(*n.kids[1]).b());
-        case Op::if_: return eval(*n.kids[0]).b() ? eval(*n.kids[1]) : eval(*n.kids[2]);
+        case Op::if_: {
+            const bool held = eval(*n.kids[0]).b();
+            if (coverage_) (held ? coverage_->then_taken : coverage_->else_taken).insert(&n);
+            return eval(*n.kids[held ? 1 : 2]);
+        }
         case Op::let_:
             locals_[base_ + n.slot] = eval(*n.kids[0]);
             return eval(*n.kids[1]);
@@ -100,7 +105,7 @@ const Value& Evaluator::operand(const Node& n, Value& tmp) {
     return tmp = eval(n);
 }
 
-const Value* Evaluator::folded(const Node& n) const { return constants_ ? constants_->of(n) : nullptr; }
+const Value* Evaluator::folded(const Node& n) const { return constants_ && !coverage_ ? constants_->of(n) : nullptr; }
 
 // + - * /. Operands that are already held (a constant, a param, an input, a
 // rule's value) are read in place.
