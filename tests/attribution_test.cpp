@@ -85,7 +85,7 @@ TEST_CASE("attribution: Shapley shares of a game worked by hand, and the pair's 
     CHECK_THROWS(reckon::shapley_shares(3, v));
 }
 
-TEST_CASE("attribution property: random games of up to 6 players share exactly their change; a dummy gets 0; one player all") {
+TEST_CASE("attribution property: random games of up to 6 players share exactly their change, a dummy gets 0, one player all") {
     std::mt19937 rng(40);
     for (int round = 0; round < 200; ++round) {
         const std::size_t n = 1 + rng() % 6;
@@ -102,7 +102,7 @@ TEST_CASE("attribution property: random games of up to 6 players share exactly t
     }
 }
 
-TEST_CASE("diff --attribute: a rate and a threshold, worked by hand to the penny; a change that moves nothing gets £0") {
+TEST_CASE("diff --attribute: a rate and a threshold, worked by hand to the penny, and a change that moves nothing gets £0") {
     const Versions v = write_versions(overtime("£10", "40", "1"), overtime("£12", "35", "2"));
     auto r = run_reckon({"diff", v.old_file, v.new_file, "--cases", v.cases, "--attribute", "--format", "json"});
     REQUIRE_MESSAGE(r.status == 0, r.err);
@@ -149,7 +149,7 @@ TEST_CASE("diff --attribute: a rule that uses a param only the new version adds 
     CHECK(text.find("  grouped: ") != std::string::npos);
 }
 
-TEST_CASE("diff --attribute property: random versions; every figure's parts add up to its change, one change gets it all") {
+TEST_CASE("diff --attribute property: random versions, every figure's parts add up to its change, one change gets it all") {
     std::mt19937 rng(4040);
     for (int round = 0; round < 4; ++round) {
         const std::string rate = "£" + std::to_string(8 + rng() % 8), threshold = std::to_string(30 + rng() % 20);
