@@ -178,7 +178,7 @@ TEST_CASE("--limit: each limit can be set from the command line - and a wrong on
     auto unknown = run_reckon({"--limit", "speed=9", "check", "rulesets/sussex-complex-client.reckon"});
     CHECK(unknown.status == 2);
     CHECK(unknown.err == "reckon: error: --limit speed=9: no limit named 'speed'; the limits are file-size, nesting, expression-depth, "
-                         "yaml-depth, yaml-values, list-length, digits, steps, depth, scenarios\n");
+                         "yaml-depth, yaml-values, list-length, digits, steps, depth, scenarios, attribution\n");
     auto zero = run_reckon({"--limit", "steps=0", "check", "rulesets/sussex-complex-client.reckon"});
     CHECK(zero.status == 2);
     CHECK(zero.err == "reckon: error: --limit steps=0: the value must be a whole number above 0, as in --limit steps=5000\n");

@@ -10,6 +10,7 @@
 #include "cli/revision.hpp"
 #include "cli/scenario_settings.hpp"
 #include "commands/batch/batch.hpp"
+#include "commands/diff/attribution_programs.hpp"
 #include "commands/diff/diff.hpp"
 #include "commands/present/present.hpp"
 #include "core/eval/eval.hpp"
@@ -26,7 +27,7 @@ namespace reckon::cli {
 
 namespace {
 
-enum class DiffFormat { text, json };
+enum class DiffFormat { text, json, csv };
 
 // `reckon diff OLD NEW [--cases CASES…]`: the methodology's changes; with cases, the cohort's and each case's figures that change.
 struct DiffArgs {
@@ -35,6 +36,8 @@ struct DiffArgs {
     std::vector<std::string> cases, params, lists;
     std::string scenarios;  // --scenarios FILE.yaml: the effects under each scenario
     std::size_t rows = 20;  // affected cases shown in the text
+    bool attribute = false;           // --attribute: each figure's change split among the changes
+    std::vector<std::string> groups;  // --group NAME=CHANGE,CHANGE
 };
 
 // OLD or NEW of `reckon diff`: a rule file, or REV:PATH in git.
@@ -60,20 +63,22 @@ std::shared_ptr<Program> compile_version(const Run& run, const std::string& arg,
     }
 }
 
-// The same cases, as batch reads them, under each version (and the run's --param settings, and each scenario's):
-// the figures that change.
-CaseEffects effects_of(const Program& old_p, const Program& new_p, const std::vector<std::string>& files, const std::vector<ListFile>& lists) {
-    BatchResults old_r, new_r;
+// The cases, as batch reads them, under a program (and the run's --param settings).
+BatchResults run_cases(const Program& p, const std::vector<std::string>& files, const std::vector<ListFile>& lists) {
+    BatchResults kept;
     std::ostringstream none;
-    for (auto [p, kept] : {std::pair{&old_p, &old_r}, std::pair{&new_p, &new_r}}) {
-        BatchOptions opt;
-        opt.jobs = std::max(1u, std::thread::hardware_concurrency());
-        opt.format = BatchFormat::kept;
-        opt.keep = kept;
-        opt.lists = lists;
-        run_batch(*p, bind_params(*p, command_line_overrides(*p)), files, opt, none, none);
-    }
-    return compare_results(old_p, old_r, new_p, new_r);
+    BatchOptions opt;
+    opt.jobs = std::max(1u, std::thread::hardware_concurrency());
+    opt.format = BatchFormat::kept;
+    opt.keep = &kept;
+    opt.lists = lists;
+    run_batch(p, bind_params(p, command_line_overrides(p)), files, opt, none, none);
+    return kept;
+}
+
+// The same cases under each version (and each scenario's settings): the figures that change.
+CaseEffects effects_of(const Program& old_p, const Program& new_p, const std::vector<std::string>& files, const std::vector<ListFile>& lists) {
+    return compare_results(old_p, run_cases(old_p, files, lists), new_p, run_cases(new_p, files, lists));
 }
 
 // Two versions of the ruleset, each compiled once with the run's settings (and again with each scenario's).
@@ -95,6 +100,7 @@ struct Versions {
         std::vector<std::string> list_paths;
         for (const auto& l : lists) list_paths.push_back(l.path);
         const std::vector<std::string> files = find_case_files(d.cases, list_paths);
+        if (d.scenarios.empty() && d.attribute) return {ScenarioEffects{"", attributed(files, lists)}};
         if (d.scenarios.empty()) return {ScenarioEffects{"", effects_of(*old_p, *new_p, files, lists)}};
         std::vector<ScenarioEffects> effects;
         const SourcePtr file = read_source(d.scenarios, run.limits.file_size);  // the scenarios' places point into it
@@ -110,17 +116,33 @@ struct Versions {
         }
         return effects;
     }
+
+    // --attribute: the effects, each figure's change split among the changes (the cases run under every coalition).
+    CaseEffects attributed(const std::vector<std::string>& files, const std::vector<ListFile>& lists) {
+        std::vector<ChangeGroup> groups;
+        for (const auto& g : d.groups) groups.push_back(parse_change_group(g));
+        const std::vector<Change> changes = compare_rulesets(*old_p, *new_p);
+        const CoalitionPrograms coalitions(*old_p, *new_p, changes, settings);
+        const Players players = choose_players(coalitions, groups, run.limits.attribution);
+        CaseEffects e = effects_of(*old_p, *new_p, files, lists);
+        attribute_effects(coalitions, players, [&](const Program& p) { return run_cases(p, files, lists); }, e);
+        return e;
+    }
 };
 
 int cmd_diff(const Run& run, const DiffArgs& d) {
     Versions versions(run, d);
     std::vector<Change> changes = compare_rulesets(*versions.old_p, *versions.new_p);
     if (!d.scenarios.empty() && d.cases.empty()) throw RequestError("--scenarios gives the effect on cases under each scenario: give the cases with --cases");
+    if (d.attribute && d.cases.empty()) throw RequestError("--attribute splits the change of each figure of the cases: give the cases with --cases");
+    if (d.attribute && !d.scenarios.empty()) throw RequestError("--attribute with --scenarios is not done yet: attribute one scenario's settings at a time (--param)");
+    if (!d.groups.empty() && !d.attribute) throw RequestError("--group makes changes one player of --attribute: give --attribute too");
     std::vector<ScenarioEffects> effects;
     if (!d.cases.empty()) effects = versions.effects_on_cases();
     switch (d.format) {
         case DiffFormat::text: std::cout << render_diff(d.old_version, d.new_version, changes, effects, d.rows); break;
         case DiffFormat::json: std::cout << json_text(diff_json(changes, effects), 2) << "\n"; break;
+        case DiffFormat::csv: std::cout << diff_csv(effects); break;
     }
     bool failed = false;
     for (const auto& e : effects) failed = failed || !e.effects.errors.empty();
@@ -144,8 +166,11 @@ void add_diff(CLI::App& app, Run&, Command& chosen) {
         ->check(CLI::ExistingFile);
     diff->add_option("--rows", d->rows, "with --cases, how many affected cases the text shows, the largest changes first (default 20)")
         ->check(CLI::Range(1u, 1000000u));
-    add_choice(*diff, "--format", d->format, Choices<DiffFormat>{{"text", DiffFormat::text}, {"json", DiffFormat::json}},
-               "text (the default) or json (every case)");
+    diff->add_flag("--attribute", d->attribute, "with --cases, each figure's change split exactly among the changes (Shapley values; "
+                                                "at most --limit attribution=12 of them, else grouped by section)");
+    diff->add_option("--group", d->groups, "NAME=CHANGE,CHANGE: with --attribute, these changes (as the diff names them) one part; repeatable");
+    add_choice(*diff, "--format", d->format, Choices<DiffFormat>{{"text", DiffFormat::text}, {"json", DiffFormat::json}, {"csv", DiffFormat::csv}},
+               "text (the default), json (every case) or csv (every changed figure, and with --attribute each part of it, a row)");
     diff->callback([&chosen, d] { chosen = [d](const Run& run) { return cmd_diff(run, *d); }; });
 }
 

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,12 +34,30 @@ struct Change {
 
 std::vector<Change> compare_rulesets(const Program& old_p, const Program& new_p);
 
+// --attribute: a part of a figure's change, in the figure's own unit, and as shown ("+£32.30").
+struct Share {
+    std::string change;  // the player's name: a change, or a group of them
+    Number amount;
+    std::string shown;
+};
+
 // One output of one case (or of the cohort: case_id and file empty) whose shown figure changed.
 struct FigureChange {
     std::string case_id, file, output;
     std::string before, after, difference;  // as shown; difference empty when not numeric
     Number delta;                           // in the output's unit, for "the largest change"
     std::string unit;
+    // --attribute: the change split among the changes (adding up exactly to delta), and what each pair of them
+    // makes only together (the pairs whose part is not zero); or why it could not be split.
+    std::vector<Share> attribution;
+    std::vector<Share> interactions;  // change: "A × B"
+    std::string unattributed;
+};
+
+// --attribute: among what the figures' changes were split, and how the players were made.
+struct AttributionNote {
+    std::string method;
+    std::vector<std::string> players, grouped, unattributed;  // grouped: why changes were made one player
 };
 
 struct CaseEffects {
@@ -46,6 +65,7 @@ struct CaseEffects {
     std::vector<FigureChange> cohort;   // the cohort's outputs that changed, in declaration order
     std::vector<FigureChange> changes;  // each case's, the case with the largest change first
     std::vector<std::string> errors;    // cases that could not be evaluated under one version, and a cohort that could not
+    std::optional<AttributionNote> attribution;
 };
 
 // The effect of the change on the same cases, run under each version (two
@@ -63,5 +83,8 @@ struct ScenarioEffects {
 std::string render_diff(const std::string& old_name, const std::string& new_name, const std::vector<Change>& changes,
                         const std::vector<ScenarioEffects>& effects, std::size_t rows = 20);
 nlohmann::ordered_json diff_json(const std::vector<Change>& changes, const std::vector<ScenarioEffects>& effects);
+// The figures that changed, a row each (with --attribute, a row for each part of each): the cohort's (case and file
+// empty), then each case's; the methodology's changes are in the text and the JSON.
+std::string diff_csv(const std::vector<ScenarioEffects>& effects);
 
 }  // namespace reckon

@@ -16,7 +16,7 @@ namespace {
 // member), compared as shown; nothing when it shows the same.
 std::optional<FigureChange> figure_change(const Program& old_p, const RuleDef* ro, const Value& va, const Program& new_p, const RuleDef& r,
                                           const Value& vb) {
-    FigureChange fc{"", "", r.name, "", display_with_unit(new_p, r, vb), "", 0, ""};
+    FigureChange fc{"", "", r.name, "", display_with_unit(new_p, r, vb), "", 0, "", {}, {}, ""};
     if (ro) fc.before = display_with_unit(old_p, *ro, va);
     if (fc.before == fc.after) return std::nullopt;
     if (ro && va.kind == Value::Kind::number && vb.kind == Value::Kind::number &&

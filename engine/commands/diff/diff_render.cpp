@@ -2,6 +2,9 @@
 // under each scenario, as text people read (the cases with the largest changes, --rows of them) and as JSON (all).
 #include "commands/diff/diff.hpp"
 
+#include "core/program/table.hpp"
+
+#include <algorithm>
 #include <string>
 
 namespace reckon {
@@ -42,15 +45,34 @@ const FigureChange* largest(const CaseEffects& e) {
     return best;
 }
 
+// --attribute: how the changes were split among, before the figures.
+void render_attribution_note(const AttributionNote& a, std::string& out) {
+    out += "\nattribution: each figure's change split among the changes by exact Shapley values (each change's effect averaged "
+           "over every order of applying them; the parts add up exactly to the change)\n  players: " + a.method + "\n";
+    for (const auto& p : a.players) out += "    " + p + "\n";
+    for (const auto& g : a.grouped) out += "  grouped: " + g + "\n";
+    for (const auto& u : a.unattributed) out += "  not a player (no figure depends on it): " + u + "\n";
+    out += "  \"together\": what two changes make only together, f(both) - f(first) - f(second) + f(neither), where it is not zero\n";
+}
+
+// A figure's change and, with --attribute, its parts under it: each change's, then each pair's interaction.
+std::string figure_lines(const FigureChange& c, const std::string& indent) {
+    std::string out = indent + c.output + ": " + (c.before.empty() ? "(none)" : c.before) + " -> " + c.after +
+                      (c.difference.empty() ? "" : "  (" + c.difference + ")") + "\n";
+    std::size_t width = 0;
+    for (const auto& s : c.attribution) width = std::max(width, s.change.size());
+    for (const auto& s : c.attribution) out += indent + "    " + s.change + std::string(width - s.change.size() + 2, ' ') + s.shown + "\n";
+    for (const auto& s : c.interactions) out += indent + "    together: " + s.change + "  " + s.shown + "\n";
+    if (!c.unattributed.empty()) out += indent + "    " + c.unattributed + "\n";
+    return out;
+}
+
 // The effects on the cases: the cohort's figures, then the cases with the largest changes, then a summary line.
 void render_effects(const CaseEffects& effects, std::size_t rows, std::string& out) {
-    auto line = [](const FigureChange& c) {
-        return c.output + ": " + (c.before.empty() ? "(none)" : c.before) + " -> " + c.after +
-               (c.difference.empty() ? "" : "  (" + c.difference + ")") + "\n";
-    };
+    if (effects.attribution) render_attribution_note(*effects.attribution, out);
     if (!effects.cohort.empty()) {
         out += "\ncohort\n";
-        for (const auto& c : effects.cohort) out += "  " + line(c);
+        for (const auto& c : effects.cohort) out += figure_lines(c, "  ");
     }
     out += "\ncases";
     if (effects.affected > rows)
@@ -66,7 +88,7 @@ void render_effects(const CaseEffects& effects, std::size_t rows, std::string& o
             current = c.file + "#" + c.case_id;
             out += "  " + c.case_id + " (" + c.file + ")\n";
         }
-        out += "      " + line(c);
+        out += figure_lines(c, "      ");
     }
     for (const auto& err : effects.errors) out += err + (err.empty() || err.back() == '\n' ? "" : "\n");
     out += "\n" + std::to_string(effects.cases) + " case" + (effects.cases == 1 ? "" : "s") + ", " +
@@ -77,14 +99,37 @@ void render_effects(const CaseEffects& effects, std::size_t rows, std::string& o
     out += "\n";
 }
 
+// --attribute: a figure's parts, each {change, amount (as shown), exact (in the figure's own unit)}.
+void attribution_json(const FigureChange& c, bool attributing, nlohmann::ordered_json& x) {
+    if (!attributing) return;
+    auto parts = [](const std::vector<Share>& shares) {
+        nlohmann::ordered_json a = nlohmann::ordered_json::array();
+        for (const auto& s : shares) a.push_back({{"change", s.change}, {"amount", s.shown}, {"exact", s.amount.str()}});
+        return a;
+    };
+    x["attribution"] = parts(c.attribution);
+    x["interactions"] = parts(c.interactions);
+    if (!c.unattributed.empty()) x["unattributed"] = c.unattributed;
+}
+
 void effects_json(const CaseEffects& effects, nlohmann::ordered_json& j) {
+    const bool attributing = effects.attribution.has_value();
+    if (attributing)
+        j["attribution"] = {{"method", "shapley"}, {"players", effects.attribution->method}, {"changes", effects.attribution->players},
+                            {"grouped", effects.attribution->grouped}, {"not_players", effects.attribution->unattributed}};
     j["cohort"] = nlohmann::ordered_json::array();
-    for (const auto& c : effects.cohort)
-        j["cohort"].push_back({{"output", c.output}, {"before", c.before}, {"after", c.after}, {"difference", c.difference}});
+    for (const auto& c : effects.cohort) {
+        nlohmann::ordered_json x{{"output", c.output}, {"before", c.before}, {"after", c.after}, {"difference", c.difference}};
+        attribution_json(c, attributing, x);
+        j["cohort"].push_back(std::move(x));
+    }
     j["cases"] = nlohmann::ordered_json::array();
-    for (const auto& c : effects.changes)
-        j["cases"].push_back({{"case", c.case_id}, {"file", c.file}, {"output", c.output}, {"before", c.before},
-                              {"after", c.after}, {"difference", c.difference}});
+    for (const auto& c : effects.changes) {
+        nlohmann::ordered_json x{{"case", c.case_id}, {"file", c.file}, {"output", c.output}, {"before", c.before},
+                                 {"after", c.after}, {"difference", c.difference}};
+        attribution_json(c, attributing, x);
+        j["cases"].push_back(std::move(x));
+    }
     nlohmann::ordered_json s{{"cases", effects.cases}, {"affected", effects.affected}, {"failed", effects.errors.size()}};
     if (const FigureChange* big = largest(effects))
         s["largest"] = {{"case", big->case_id}, {"output", big->output}, {"difference", big->difference}};
@@ -133,6 +178,23 @@ nlohmann::ordered_json diff_json(const std::vector<Change>& changes, const std::
         }
     }
     return j;
+}
+
+std::string diff_csv(const std::vector<ScenarioEffects>& effects) {
+    std::string out = "scenario,case,file,output,before,after,difference,change,amount,exact\n";
+    auto row = [&](const std::string& scenario, const FigureChange& c, const std::string& change, const std::string& amount, const std::string& exact) {
+        for (const std::string* x : {&scenario, &c.case_id, &c.file, &c.output, &c.before, &c.after, &c.difference, &change, &amount})
+            out += csv_text_field(*x) + ",";
+        out += csv_text_field(exact) + "\n";
+    };
+    for (const auto& e : effects)
+        for (const auto* list : {&e.effects.cohort, &e.effects.changes})
+            for (const auto& c : *list) {
+                if (c.attribution.empty()) row(e.scenario, c, "", "", "");
+                for (const auto& s : c.attribution) row(e.scenario, c, s.change, s.shown, s.amount.str());
+                for (const auto& s : c.interactions) row(e.scenario, c, "together: " + s.change, s.shown, s.amount.str());
+            }
+    return out;
 }
 
 }  // namespace reckon

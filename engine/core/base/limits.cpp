@@ -16,6 +16,7 @@ const std::vector<LimitInfo>& limit_table() {
         {"steps", &Limits::steps, "evaluation steps for one case"},
         {"depth", &Limits::depth, "formulas within formulas, through the rules and functions they use"},
         {"scenarios", &Limits::scenarios, "scenarios in a scenarios file (--scenarios), each run with a copy of the ruleset of its own"},
+        {"attribution", &Limits::attribution, "changes (or groups of them) among which reckon diff --attribute splits each figure's change; the cases are evaluated 2^N times"},
     };
     return table;
 }

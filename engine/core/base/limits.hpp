@@ -24,6 +24,7 @@ struct Limits {
     std::uint64_t steps = 10000000;          // evaluation steps for one case (a cohort: per case of the batch)
     std::uint64_t depth = 4000;              // formulas within formulas, through rules and functions, when checking or evaluating
     std::uint64_t scenarios = 1000;          // scenarios in a scenarios file (each is a compiled copy of the ruleset)
+    std::uint64_t attribution = 12;          // players of `reckon diff --attribute` (the cases are run 2^N times)
 };
 
 struct LimitInfo {

@@ -32,6 +32,10 @@ public:
 
     // Whole-program phases, in order (declare.cpp).
     void declare(const std::vector<const ast::Module*>& modules);
+    // …of declarations drawn from two versions of a ruleset (reckon diff --attribute): each module's header for its
+    // `dated by`, only `decls` declared; a declaration in any of `entries` is of the entry file (its outputs are outputs).
+    void declare(const std::vector<const ast::Module*>& modules, const std::vector<const ast::Decl*>& decls,
+                 const std::vector<const SourceFile*>& entries);
     void check_all();
     std::vector<Diagnostic> take_diagnostics() { return std::move(diags_); }
 
@@ -218,6 +222,7 @@ private:
     std::vector<std::string> chain_;            // declarations being checked, for cycle messages
     std::vector<const ast::Decl*> tests_, reports_;
     std::vector<const ast::Decl*> input_decls_;
+    std::vector<const SourceFile*> entries_;  // besides the program's first source: files whose declarations are the entry file's
 };
 
 }  // namespace reckon

@@ -9,7 +9,10 @@
 
 namespace reckon {
 
-bool Checker::from_entry(const ast::Decl& d) const { return p_.sources.empty() || d.where.file == p_.sources[0].get(); }
+bool Checker::from_entry(const ast::Decl& d) const {
+    return p_.sources.empty() || d.where.file == p_.sources[0].get() ||
+           std::find(entries_.begin(), entries_.end(), d.where.file) != entries_.end();
+}
 
 bool Checker::sees(const std::string& name, const Location& declared, const Location& used) {
     if (!declared.file || !used.file || declared.file == used.file) return true;

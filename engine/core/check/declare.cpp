@@ -22,10 +22,16 @@ bool Checker::claim(const std::string& name, Location where) {
 
 void Checker::declare(const std::vector<const ast::Module*>& modules) {
     std::vector<const ast::Decl*> decls;
-    for (const auto* m : modules) {
+    for (const auto* m : modules)
         for (const auto& d : m->decls) decls.push_back(&d);
-        if (m->header && !m->header->dated_by.empty()) dated_by_[m->source.get()] = {m->header->dated_by, m->header->dated_by_where};
-    }
+    declare(modules, decls, {});
+}
+
+void Checker::declare(const std::vector<const ast::Module*>& modules, const std::vector<const ast::Decl*>& decls,
+                      const std::vector<const SourceFile*>& entries) {
+    entries_ = entries;
+    for (const auto* m : modules)
+        if (m->header && !m->header->dated_by.empty()) dated_by_.emplace(m->source.get(), std::pair{m->header->dated_by, m->header->dated_by_where});
     declare_units(decls);
     declare_records(decls);
     declare_names(decls);

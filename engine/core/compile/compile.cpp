@@ -107,6 +107,41 @@ std::shared_ptr<Program> compile(SourcePtr entry, const std::vector<ParamSetting
     return p;
 }
 
+std::shared_ptr<Program> compile_declarations(const Program& base, const std::vector<const Program*>& others,
+                                              const std::vector<const ast::Decl*>& decls, const std::vector<ParamSetting>& settings) {
+    auto p = std::make_shared<Program>();
+    p->limits = base.limits;
+    p->sources = base.sources;
+    p->name = base.name;
+    p->version = base.version;
+    p->description = base.description;
+    p->sources_cited = base.sources_cited;
+    p->sheet_ignored_columns = base.sheet_ignored_columns;
+    p->sheet_day_first_dates = base.sheet_day_first_dates;
+    std::vector<const ast::Module*> modules;
+    for (const auto& m : base.modules) modules.push_back(&m);
+    std::vector<const SourceFile*> entries;
+    for (const Program* o : others) {
+        p->sources.insert(p->sources.end(), o->sources.begin(), o->sources.end());
+        for (const auto& m : o->modules) modules.push_back(&m);
+        if (!o->sources.empty()) entries.push_back(o->sources.front().get());
+    }
+    Checker checker(*p);
+    checker.declare(modules, decls, entries);
+    checker.check_all();
+    std::vector<Diagnostic> diags = checker.take_diagnostics();
+    if (base.case_id_input >= 0)  // the base's `identified by`, among the inputs declared
+        for (std::size_t i = 0; i < p->inputs.size(); ++i)
+            if (p->inputs[i].path == base.inputs[static_cast<std::size_t>(base.case_id_input)].path) p->case_id_input = static_cast<int>(i);
+    std::vector<SettingProblem> problems;
+    check_settings(*p, checker, settings, diags, problems);
+    sort_as_read(*p, diags);
+    if (!diags.empty()) throw CompileError(std::move(diags));
+    mark_run_constants(*p);
+    p->case_keys = make_case_keys(p->inputs);
+    return p;
+}
+
 Analysis analyse(SourcePtr entry, const Limits& limits) {
     Analysis a;
     auto p = std::make_shared<Program>();

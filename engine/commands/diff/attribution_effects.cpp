@@ -1,0 +1,138 @@
+// `reckon diff --attribute`, the figures: the cases evaluated under the program of every coalition of the changes,
+// each figure that moved taken as shown (to its decimals, as the diff compares it) under each, and its change
+// split by exact Shapley values (attribution.hpp), which add up to it exactly: checked for every figure.
+#include "commands/diff/attribution.hpp"
+#include "commands/diff/attribution_programs.hpp"
+
+#include "commands/present/display.hpp"
+#include "commands/present/present.hpp"
+
+#include <map>
+#include <stdexcept>
+
+namespace reckon {
+
+namespace {
+
+struct Shown {
+    std::string unit;
+    Number value;  // in the figure's own unit, rounded to its decimals
+};
+// The figures of one run, as shown, by figure_key().
+using FigureValues = std::map<std::string, Shown>;
+
+std::string figure_key(const std::string& file, const std::string& case_id, const std::string& output) {
+    return (file.empty() && case_id.empty() ? "" : file + "#" + case_id) + '\x1f' + output;
+}
+
+// The figures of outputs `slots` with `values`: each number as shown; a figure by member, each member's.
+void add_figures(const Program& p, const std::vector<int>& slots, const std::vector<Value>& values, const std::string& file,
+                 const std::string& id, FigureValues& out) {
+    for (std::size_t i = 0; i < slots.size() && i < values.size(); ++i) {
+        const RuleDef& r = p.rules[static_cast<std::size_t>(slots[i])];
+        const Value& v = values[i];
+        auto put = [&](const std::string& name, const Value& x) {
+            if (x.kind != Value::Kind::number) return;
+            const Number step(1, boost::multiprecision::pow(Integer(10), static_cast<unsigned>(r.decimals)));
+            out[figure_key(file, id, name)] = {p.units.name(r.type.unit), round_to(in_own_unit(p, r, x), step, RoundMode::half_away)};
+        };
+        if (r.by && v.kind == Value::Kind::list && v.items()->size() == r.by->members.size())
+            for (std::size_t m = 0; m < r.by->members.size(); ++m) put(r.name + "[" + r.by->members[m] + "]", (*v.items())[m]);
+        else
+            put(r.name, v);
+    }
+}
+
+FigureValues figures_of(const Program& p, const BatchResults& r) {
+    FigureValues out;
+    for (const auto& c : r.cases)
+        if (c.ok) add_figures(p, p.outputs, c.outputs, c.file, c.id, out);
+    if (!r.cohort.empty()) add_figures(p, p.cohort_outputs, r.cohort, "", "", out);
+    return out;
+}
+
+// The rule a figure is of, in the new version (for showing its amounts).
+const RuleDef& rule_of(const Program& p, const FigureChange& fc, bool cohort) {
+    const std::string name = fc.output.substr(0, fc.output.find('['));
+    for (int slot : cohort ? p.cohort_outputs : p.outputs)
+        if (p.rules[static_cast<std::size_t>(slot)].name == name) return p.rules[static_cast<std::size_t>(slot)];
+    throw std::logic_error("attribution: no output " + name + " in the new version");
+}
+
+// An amount in the figure's own unit, as its change is shown ("+£32.30"); one that is no whole number of its last
+// decimal also exactly: "+£0.00 (exactly 1/300)".
+std::string shown_amount(const Program& p, const RuleDef& r, const Number& own) {
+    const std::string text = display_with_unit(p, r, Value::number(own * p.units.scale(r.type.unit)));
+    const Number step(1, boost::multiprecision::pow(Integer(10), static_cast<unsigned>(r.decimals)));
+    const bool whole = round_to(own, step, RoundMode::half_away) == own;
+    return (own > 0 ? "+" : "") + text + (whole ? "" : " (exactly " + own.str() + ")");
+}
+
+std::string coalition_name(const Players& players, std::uint64_t mask) {
+    std::string out;
+    for (std::size_t i = 0; i < players.players.size(); ++i)
+        if (mask & (std::uint64_t{1} << i)) out += (out.empty() ? "" : ", ") + players.players[i].name;
+    return out;
+}
+
+// The program of a coalition: the versions themselves for none and all.
+std::shared_ptr<const Program> coalition_program(const CoalitionPrograms& v, const Players& players, std::uint64_t mask) {
+    try {
+        return v.with(players, mask);
+    } catch (const CompileError& e) {
+        std::string first = e.what();
+        throw RequestError("--attribute: the old version with " + coalition_name(players, mask) + " from the new one does not check (" +
+                           first.substr(0, first.find('\n')) + "); make the changes one group with --group NAME=CHANGE,CHANGE");
+    }
+}
+
+// A figure's change split among the players, and the pairs' interactions; or why not.
+void attribute(const Program& new_p, const Players& players, const std::vector<Number>& values, bool cohort, FigureChange& fc) {
+    const RuleDef& r = rule_of(new_p, fc, cohort);
+    if (values.back() - values.front() != fc.delta)
+        throw std::logic_error("attribution: the coalitions give " + (values.back() - values.front()).str() + " as the change of " + fc.output +
+                               ", not " + fc.delta.str());
+    const std::vector<Number> shares = shapley_shares(players.players.size(), values);
+    for (std::size_t i = 0; i < shares.size(); ++i) fc.attribution.push_back({players.players[i].name, shares[i], shown_amount(new_p, r, shares[i])});
+    for (std::size_t i = 0; i < shares.size(); ++i)
+        for (std::size_t j = i + 1; j < shares.size(); ++j)
+            if (Number x = pair_interaction(values, i, j); x != 0)
+                fc.interactions.push_back({players.players[i].name + " × " + players.players[j].name, x, shown_amount(new_p, r, x)});
+}
+
+}  // namespace
+
+void attribute_effects(const CoalitionPrograms& v, const Players& players, const CaseRunner& run, CaseEffects& effects) {
+    std::vector<std::pair<FigureChange*, bool>> figures;  // each figure that moved by a number; whether the cohort's
+    for (auto& fc : effects.cohort)
+        if (!fc.difference.empty()) figures.push_back({&fc, true});
+    for (auto& fc : effects.changes)
+        if (!fc.difference.empty()) figures.push_back({&fc, false});
+    const std::uint64_t all = (std::uint64_t{1} << players.players.size()) - 1;
+    std::vector<std::vector<Number>> values(figures.size(), std::vector<Number>(all + 1));
+    std::vector<std::string> missing(figures.size());
+    for (std::uint64_t mask = 0; mask <= all; ++mask) {  // each coalition's batch, once
+        std::shared_ptr<const Program> q = mask == 0 || mask == all ? nullptr : coalition_program(v, players, mask);
+        const Program& p = mask == 0 ? v.old_version() : mask == all ? v.new_version() : *q;
+        const FigureValues shown = figures_of(p, run(p));
+        for (std::size_t f = 0; f < figures.size(); ++f) {
+            const FigureChange& fc = *figures[f].first;
+            const auto it = shown.find(figure_key(fc.file, fc.case_id, fc.output));
+            if (it != shown.end() && it->second.unit == fc.unit) values[f][mask] = it->second.value;
+            else if (missing[f].empty())
+                missing[f] = "not attributed: under the old version with " + coalition_name(players, mask) + " it is no number in " + fc.unit;
+        }
+    }
+    for (std::size_t f = 0; f < figures.size(); ++f) {
+        if (!missing[f].empty()) figures[f].first->unattributed = missing[f];
+        else attribute(v.new_version(), players, values[f], figures[f].second, *figures[f].first);
+    }
+    AttributionNote note{player_method_text(players.method), {}, {}, players.unattributed};
+    for (const auto& p : players.players) {
+        note.players.push_back(p.name);
+        if (!p.grouped.empty()) note.grouped.push_back(p.grouped);
+    }
+    effects.attribution = std::move(note);
+}
+
+}  // namespace reckon
