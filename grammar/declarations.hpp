@@ -102,7 +102,16 @@ struct expect_of : seq<one<'('>, ws, must<expect_member>, star<ws, one<','>, ws,
 struct expect_eq : TAO_PEGTL_STRING("==") {};
 struct expect_value : expr {};
 struct expectation : seq<kw_expect, ws, must<expect_name>, opt<ws, expect_of>, ws, must<expect_eq>, ws, must<expect_value>> {};
-struct test_decl : seq<kw_test, ws, must<test_name>, ws, must<kw_case>, ws, must<test_case_path>,
+// what a test evaluates: one case file, or the cases of a batch (folders, case files, case tables) for the cohort's
+// figures; then, for a ruleset that reads run data, its file: `test "…" cases "cohort" run data "partners.yaml"`
+struct test_one_case : seq<kw_case, ws, must<test_case_path>> {};
+struct test_cases_path : string_lit {};
+struct test_many_cases : seq<kw_cases, ws, must<test_cases_path>, star<ws, one<','>, ws, must<test_cases_path>>> {};
+struct test_subject : sor<test_many_cases, test_one_case> {};
+struct data_word : word<TAO_PEGTL_STRING("data")> {};
+struct test_run_data : string_lit {};
+struct test_run_data_part : seq<run_word, ws, data_word, ws, must<test_run_data>> {};
+struct test_decl : seq<kw_test, ws, must<test_name>, ws, must<test_subject>, opt<ws, test_run_data_part>,
                        star<ws, sor<given, expectation>>> {};
 struct import_path : string_lit {};
 // `import "lib/units.reckon"` brings in everything the file declares; `import unit_costs, OffenceType from "…"`, the names

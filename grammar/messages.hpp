@@ -88,8 +88,11 @@ template <> inline constexpr const char* error_text<bar> = "expected '|' after t
 template <> inline constexpr const char* error_text<require_message> = "expected the message in quotes that says what is wrong";
 template <> inline constexpr const char* error_text<cohort_body> = "expected 'rule' or 'output' after 'cohort'";
 template <> inline constexpr const char* error_text<test_name> = "expected the test's name in quotes";
-template <> inline constexpr const char* error_text<kw_case> = "expected 'case' and the case file's path";
+template <> inline constexpr const char* error_text<test_subject> =
+    "expected 'case' and the case file's path, or 'cases' and the cases' paths (folders, case files or case tables) for the cohort's figures";
 template <> inline constexpr const char* error_text<test_case_path> = "expected the case file's path in quotes";
+template <> inline constexpr const char* error_text<test_cases_path> = "expected the path of a folder of cases, a case file or a case table in quotes";
+template <> inline constexpr const char* error_text<test_run_data> = "expected the run data file's path in quotes after 'run data'";
 template <> inline constexpr const char* error_text<given_name> = "expected a parameter's name after 'given'";
 template <> inline constexpr const char* error_text<given_value> = "expected a value after '='";
 template <> inline constexpr const char* error_text<expect_name> = "expected an output's name after 'expect'";

@@ -156,3 +156,16 @@ TEST_CASE("fmt: an amount of a currency with a symbol is written with it whereve
     REQUIRE(a.status == 0);
     CHECK(a.out == b.out);
 }
+
+TEST_CASE("fmt: a test of the cohort, its cases listed and its run data, comes back to one layout, the second time unchanged") {
+    const std::string canonical =
+        "run input budget: number\ninput offences: number\ncohort output offences \"Offences\" = sum(c.offences for c in cases)\n\n"
+        "test \"the cohort\" cases \"a.yaml\", \"b.yaml\" run data \"budget.yaml\"\n  given x = 1\n  expect offences == 4  # 1 + 3\n";
+    const std::string mangled =
+        "run input budget: number\ninput offences: number\ncohort output offences \"Offences\" = sum(c.offences for c in cases)\n\n\n"
+        "test   \"the cohort\"  cases \"a.yaml\",  \"b.yaml\"\trun   data \"budget.yaml\"\n\tgiven x = 1\n   expect   offences == 4   # 1 + 3\n";
+    std::string dir = temp_dir();
+    const std::string once = formatted(dir, mangled);
+    CHECK(once == canonical);
+    CHECK(formatted(dir, once) == once);
+}

@@ -69,7 +69,12 @@ std::vector<Declaration> declarations_of(const Program& p) {
     for (const auto& d : u.all())
         if (d.where.known())
             out.push_back({DeclarationKind::unit, d.name, d.where, (d.currency ? "currency " : "unit ") + d.name, d.description});
-    for (const auto& t : p.tests) out.push_back({DeclarationKind::test, t.name, t.where, "test \"" + t.name + "\"", "Case: " + t.case_path});
+    for (const auto& t : p.tests) {
+        std::string what = t.cases.empty() ? "Case: " + t.case_path : "The cohort of the cases: ";
+        for (std::size_t i = 0; i < t.cases.size(); ++i) what += (i ? ", " : "") + t.cases[i];
+        if (!t.run_data.empty()) what += "; run data: " + t.run_data;
+        out.push_back({DeclarationKind::test, t.name, t.where, "test \"" + t.name + "\"", what});
+    }
     std::stable_sort(out.begin(), out.end(), [&](const Declaration& a, const Declaration& b) {
         auto file = [&](const SourceFile* f) {
             for (std::size_t i = 0; i < p.sources.size(); ++i)

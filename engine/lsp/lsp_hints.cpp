@@ -24,7 +24,7 @@ std::string Server::case_for(const Document& d, std::size_t near) const {
     std::string best;
     std::size_t distance = std::string::npos;
     for (const auto& t : d.analysis.program->tests) {
-        if (t.where.file != d.source.get()) continue;
+        if (t.where.file != d.source.get() || t.case_path.empty()) continue;  // a test of the cohort names no one case
         const std::size_t dist = t.where.offset > near ? t.where.offset - near : near - t.where.offset;
         if (dist < distance) {
             distance = dist;

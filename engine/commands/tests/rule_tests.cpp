@@ -1,12 +1,16 @@
 #include "commands/tests/rule_tests.hpp"
 
+#include "commands/tests/cohort_tests.hpp"
 #include "commands/tests/coverage.hpp"
+#include "commands/tests/expectations.hpp"
 #include "data/load_case.hpp"
+#include "data/run_data.hpp"
 #include "core/compile/compile.hpp"
 #include "core/eval/eval.hpp"
 #include "core/eval/fold_constants.hpp"
 #include "commands/present/present.hpp"
 
+#include <optional>
 #include <algorithm>
 #include <filesystem>
 
@@ -29,31 +33,6 @@ std::vector<std::string> find_rule_files(const std::vector<std::string>& paths) 
 
 namespace {
 
-bool same_figure(const Program& p, const RuleDef& r, const Value& actual, const Value& expected) {
-    if (actual.kind != expected.kind) return false;
-    switch (actual.kind) {
-        case Value::Kind::number: {
-            // the figure as displayed, against the expected figure exactly
-            Number shown = round_to(in_own_unit(p, r, actual), Number(1, boost::multiprecision::pow(Integer(10), static_cast<unsigned>(r.decimals))), RoundMode::half_away);
-            return shown == in_own_unit(p, r, expected);
-        }
-        case Value::Kind::boolean: return actual.b() == expected.b();
-        case Value::Kind::text: return *actual.s() == *expected.s();
-        case Value::Kind::date:
-        case Value::Kind::member: return actual.n() == expected.n();
-        case Value::Kind::none: return true;
-        case Value::Kind::list: return false;
-    }
-    return false;
-}
-
-std::string exact_text(const Program& p, const RuleDef& r, const Value& v) {
-    if (v.kind != Value::Kind::number) return display(p, r, v);
-    Number x = in_own_unit(p, r, v);
-    if (auto d = exact_decimal(x, 12)) return *d;
-    return format_fixed(x, 12) + "...";
-}
-
 void run_test(const Program& p, const TestDef& t, const std::string& rule_file, std::ostream& out, TestTally& tally,
               CoverageLog* coverage) {
     fs::path case_path = fs::path(rule_file).parent_path() / t.case_path;
@@ -69,7 +48,7 @@ void run_test(const Program& p, const TestDef& t, const std::string& rule_file, 
         ++tally.failed;
         return;
     }
-    Overrides overrides;
+    Overrides overrides = command_line_overrides(p);  // the run data's, when the test gives it
     for (const auto& [slot, node] : t.givens) overrides[slot] = node.get();
     int ok = 0, bad = 0;
     try {
@@ -81,21 +60,8 @@ void run_test(const Program& p, const TestDef& t, const std::string& rule_file, 
         for (const auto& [slot, node] : t.dated_givens) ev.preset(slot, ev.constant(*node));
         check_requires(p, ev, c);
         for (const auto& x : t.expects) {
-            const RuleDef& r = p.rules[x.rule];
-            Value actual = ev.rule(x.rule);
-            if (x.member >= 0) actual = Value(actual.items()->at(static_cast<std::size_t>(x.member)));  // one member's figure
-            Value expected = ev.constant(*x.expected);
-            if (same_figure(p, r, actual, expected)) {
-                ++ok;
-                continue;
-            }
-            ++bad;
-            const std::string name = r.name + (x.member >= 0 ? "(" + r.by->written(static_cast<std::size_t>(x.member)) + ")" : "");
-            Diagnostic d{x.where, "expectation not met: " + name, {}};
-            d.notes.push_back("expected " + display_with_unit(p, r, expected) + ", got " + display_with_unit(p, r, actual) +
-                              (actual.kind == Value::Kind::number ? " (exactly " + exact_text(p, r, actual) + ")" : ""));
-            d.notes.push_back("case " + case_path.string());
-            out << render(d);
+            if (expectation_met(p, x, ev.rule(x.rule), ev.constant(*x.expected), "case " + case_path.string(), out)) ++ok;
+            else ++bad;
         }
     } catch (const EvalError& e) {
         out << render(e.diagnostic());
@@ -107,6 +73,25 @@ void run_test(const Program& p, const TestDef& t, const std::string& rule_file, 
     tally.passed += ok;
     tally.failed += bad;
     out << (bad ? "FAIL " : "ok   ") << rule_file << ": " << t.name << " (" << ok << " of " << ok + bad << " expectations met)\n";
+}
+
+// The program test i runs under: its own, or compiled again with the run data the test gives (the run data's
+// values are the run's, as --run-data sets them). Null, said to out, when the run data cannot be read.
+std::shared_ptr<Program> with_run_data(const std::shared_ptr<Program>& p, std::size_t i, const std::string& rule_file, const Limits& limits, std::ostream& out,
+                                       TestTally& tally) {
+    const TestDef& t = p->tests[i];
+    if (t.run_data.empty()) return p;
+    const fs::path data = fs::path(rule_file).parent_path() / t.run_data;
+    try {
+        return compile_run(rule_file, {}, limits, data.string());
+    } catch (const CompileError& e) {
+        out << e.what();
+    } catch (const std::exception& e) {
+        out << t.where.str() << ": error: test '" << t.name << "': " << e.what() << "\n";
+    }
+    out << "FAIL " << rule_file << ": " << t.name << " (its run data " << data.string() << " cannot be read)\n";
+    ++tally.failed;
+    return nullptr;
 }
 
 }  // namespace
@@ -127,9 +112,15 @@ TestTally run_tests(const std::vector<std::string>& files, const Limits& limits,
             ++tally.failed;
             continue;
         }
-        std::optional<CoverageLog> log;
+        std::optional<CoverageLog> log;  // what the tests of one case reach (a test over cases is the cohort's)
         if (coverage) log.emplace(*p);
-        for (const auto& t : p->tests) run_test(*p, t, f, out, tally, log ? &*log : nullptr);
+        for (std::size_t i = 0; i < p->tests.size(); ++i) {
+            std::shared_ptr<Program> run = with_run_data(p, i, f, limits, out, tally);
+            if (!run) continue;
+            const TestDef& t = run->tests[i];
+            if (t.cases.empty()) run_test(*run, t, f, out, tally, log ? &*log : nullptr);
+            else run_cohort_test(*run, t, f, out, tally);
+        }
         if (coverage) coverage->push_back(coverage_of(f, *p, *log));
     }
     return tally;

@@ -1,6 +1,7 @@
 // `reckon test`: runs the `test` blocks of every rule file found.
 #pragma once
 
+#include "commands/tests/expectations.hpp"
 #include "core/base/limits.hpp"
 
 #include <ostream>
@@ -10,11 +11,6 @@
 namespace reckon {
 
 struct FileCoverage;
-
-struct TestTally {
-    int passed = 0;  // expectations met
-    int failed = 0;  // expectations not met, and files or cases that could not be read
-};
 
 // Rule files (*.reckon) under the given files and folders, sorted.
 std::vector<std::string> find_rule_files(const std::vector<std::string>& paths);

@@ -1,19 +1,42 @@
 // The check of a `test` block, after every other declaration: the params it
 // gives values (a param dated by a case input too), each a constant of the param's type, and the outputs it
 // expects (or one member of a figure by member), each a constant of the
-// output's type.
+// output's type. A test of one case expects that case's figures; a test over
+// cases (`cases "folder"`), the cohort's outputs. A ruleset that reads run
+// data is tested with its file (`run data "file"`), and only such a one.
 #include "core/check/check.hpp"
 
+#include <algorithm>
+
 namespace reckon {
+
+// A ruleset whose run inputs have no default is tested with its run data, and only a ruleset that reads run data is.
+void Checker::check_test_run_data(const ast::Decl& d, bool over_cases) {
+    const auto needed = std::find_if(p_.params.begin(), p_.params.end(), [](const ParamDef& q) { return q.run_input >= 0 && !q.formula; });
+    if (needed != p_.params.end() && d.run_data.empty())
+        error(d.name_where, "test '" + d.name + "' gives no run data, and the ruleset reads it (run input '" + needed->name + "' has no default)",
+              {std::string("give its file after the ") + (over_cases ? "cases" : "case") + ": test \"" + d.name + "\" " +
+               (over_cases ? "cases" : "case") + " \"…\" run data \"FILE\""});
+    if (p_.run_inputs.empty() && !d.run_data.empty())
+        error(d.run_data_where, "the ruleset reads no run data (it declares no 'run input'): leave out 'run data'");
+}
 
 void Checker::declare_test(const ast::Decl& d) {
     TestDef t;
     t.name = d.name;
     t.where = d.name_where;
     t.case_path = d.case_path;
+    for (const auto& [path, where] : d.cases) t.cases.push_back(path);
+    t.run_data = d.run_data;
+    const bool over_cases = !t.cases.empty();
+    check_test_run_data(d, over_cases);
     for (const auto& g : d.givens) {
         auto it = params_.find(g.param);
         if (auto dated = rules_.find(g.param); it == params_.end() && dated != rules_.end() && p_.rules[dated->second].dated.by_input) {
+            if (over_cases) {
+                error(g.where, "'" + g.param + "' is dated by a case input, so each case has its own: a test over cases cannot give it one value");
+                continue;
+            }
             // a param dated by a case input is a rule of each case: given, its value for the test's case
             auto n = constant(*g.value, p_.rules[dated->second].type, "the value given for '" + g.param + "'");
             if (n) t.dated_givens.emplace_back(dated->second, std::move(n));
@@ -26,20 +49,35 @@ void Checker::declare_test(const ast::Decl& d) {
         auto n = constant(*g.value, p_.params[it->second].type, "the value given for '" + g.param + "'");
         if (n) t.givens.emplace_back(it->second, std::move(n));
     }
+    // a test over cases names the cohort's figures, a test of one case the case's (a cohort figure may share a
+    // case figure's name: a cohort `baseline` sums the cases' `baseline`)
+    const auto& names = over_cases ? cohort_rules_ : rules_;
+    const auto& others = over_cases ? rules_ : cohort_rules_;
     for (const auto& x : d.expects) {
-        auto it = rules_.find(x.output);
-        if (it == rules_.end()) {
+        auto slot = [&](const std::map<std::string, int>& m) { auto at = m.find(x.output); return at == m.end() ? -1 : at->second; };
+        const int rule = slot(names) >= 0 ? slot(names) : slot(others);
+        if (rule < 0) {
             std::vector<std::string> notes;
             std::string s = suggestion(x.output);
             if (!s.empty()) notes.push_back("did you mean '" + s + "'?");
             error(x.where, "unknown output '" + x.output + "'", notes);
             continue;
         }
-        if (p_.rules[it->second].cohort) {
-            error(x.where, "'" + x.output + "' is a cohort figure: a test block checks the figures of one case");
+        const RuleDef& r = p_.rules[rule];
+        if (r.cohort && !over_cases) {
+            error(x.where, "'" + x.output + "' is a cohort figure: a test of one case checks that case's figures",
+                  {"test the cohort's figures over cases: test \"" + t.name + "\" cases \"FOLDER\""});
             continue;
         }
-        const RuleDef& r = p_.rules[it->second];
+        if (!r.cohort && over_cases) {
+            error(x.where, "'" + x.output + "' is a figure of each case: a test over cases checks the cohort's outputs",
+                  {"test one case's figures with test \"" + t.name + "\" case \"FILE\""});
+            continue;
+        }
+        if (r.cohort && !r.output) {
+            error(x.where, "'" + x.output + "' is a cohort rule, not an output: a test over cases checks what the batch shows, the cohort's outputs");
+            continue;
+        }
         int member = -1;
         if (!x.member.empty()) {  // one member of a figure by member: Band.band5
             if (!r.by) {
@@ -57,7 +95,7 @@ void Checker::declare_test(const ast::Decl& d) {
         const Type& type = member >= 0 ? *r.type.element : r.type;
         const std::string what = x.output + (member >= 0 ? "(" + x.member + ")" : "");
         auto n = constant(*x.expected, type, "the expected value of '" + what + "'", type.optional);
-        if (n) t.expects.push_back(Expectation{it->second, std::move(n), x.where, member});
+        if (n) t.expects.push_back(Expectation{rule, std::move(n), x.where, member});
     }
     p_.tests.push_back(std::move(t));
 }

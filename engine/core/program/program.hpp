@@ -295,6 +295,10 @@ struct Expectation {
 struct TestDef {
     std::string name;
     std::string case_path;  // as written: relative to the folder of the rule file that declares the test
+    // a test of the cohort's figures: the cases of its batch (folders, case files, case tables) as written, relative
+    // as case_path is; empty: a test of one case's figures
+    std::vector<std::string> cases;
+    std::string run_data;   // the run data file, as written, relative as case_path is; "" for none
     Location where;
     std::vector<std::pair<int, NodePtr>> givens;  // param slot, value
     std::vector<std::pair<int, NodePtr>> dated_givens;  // rule slot of a param dated by a case input, value

@@ -271,8 +271,11 @@ struct Decl {
     std::vector<TableRow> rows;
     // require: the condition in `body`, the message in `label`
     // test
-    std::string case_path;
+    std::string case_path;  // `case "x.yaml"`: one case's figures
     Location case_where;
+    std::vector<std::pair<std::string, Location>> cases;  // `cases "cohort", "more.csv"`: the cohort's figures
+    std::string run_data;  // `run data "partners.yaml"`, or ""
+    Location run_data_where;
     std::vector<Given> givens;
     std::vector<Expectation> expects;
     // import: name holds the path; the names it brings in, or none for everything the file declares

@@ -34,7 +34,7 @@ using selector = pt::selector<
         param_range, cell_range, cell_distribution, uncertain_low, uncertain_high, uncertain_low_source, uncertain_high_source, param_distribution, distribution_name,
         distribution_sd, ignored_column, sheets_day_first, description, decimals_value, decl_name, unit_factor,
         unit_base, currency_symbol_text, formula, input_path, input_default, output_label, fn_param, fn_param_name,
-        test_name, test_case_path, given, given_name, given_value, expectation, expect_name, expect_member, expect_value,
+        test_name, test_case_path, test_cases_path, test_run_data, given, given_name, given_value, expectation, expect_name, expect_member, expect_value,
         import_path, import_name, unit_decl, currency_decl, param_decl, run_input_decl, input_decl, rule_decl, output_decl, cohort_decl, fn_decl,
         type_decl, table_decl, table_row, row_key, cell, row_source, row_from, band_key, band_low, band_high, band_over, band_under, band_and_over, require_decl, require_message, test_decl, import_decl,
         percent_note, headline_step, report_decl, report_title, item_title, report_ref, report_member, share_ref, member_shares, range_low, range_high, report_section,

@@ -119,11 +119,16 @@ bool Builder::table_part(ast::Decl& d, const Node& c) const {
     return true;
 }
 
-// A test's case file, the values it gives params and the outputs it expects.
+// A test's case file (or cases, and run data), the values it gives params and the outputs it expects.
 bool Builder::test_part(ast::Decl& d, const Node& c) const {
     if (c.is_type<test_case_path>()) {
         d.case_path = unquote(c);
         d.case_where = at(c);
+    } else if (c.is_type<test_cases_path>()) {
+        d.cases.emplace_back(unquote(c), at(c));
+    } else if (c.is_type<test_run_data>()) {
+        d.run_data = unquote(c);
+        d.run_data_where = at(c);
     } else if (c.is_type<given>()) {
         d.givens.push_back({c.children.at(0)->string(), at(*c.children[0]), expr(*c.children.at(1))});
     } else if (c.is_type<expectation>()) {
