@@ -1,9 +1,9 @@
 #include "commands/output/output_file.hpp"
 
+#include "commands/output/replace_file.hpp"
 #include "core/base/source.hpp"
 
-#include <sys/stat.h>
-#include <unistd.h>
+#include <unistd.h>  // getpid (mingw-w64 has it too)
 
 #include <cerrno>
 #include <cstring>
@@ -15,13 +15,26 @@ namespace fs = std::filesystem;
 
 namespace {
 // What a file that is not a regular file is, for the refusal.
-std::string kind_of(mode_t m) {
-    if (S_ISDIR(m)) return "a folder";
-    if (S_ISFIFO(m)) return "a named pipe (FIFO)";
-    if (S_ISCHR(m)) return "a character device";
-    if (S_ISBLK(m)) return "a block device";
-    if (S_ISSOCK(m)) return "a socket";
+std::string kind_of(fs::file_type t) {
+    switch (t) {
+        case fs::file_type::directory: return "a folder";
+        case fs::file_type::fifo: return "a named pipe (FIFO)";
+        case fs::file_type::character: return "a character device";
+        case fs::file_type::block: return "a block device";
+        case fs::file_type::socket: return "a socket";
+        case fs::file_type::none:
+        case fs::file_type::not_found:
+        case fs::file_type::regular:
+        case fs::file_type::symlink:
+        case fs::file_type::unknown: return "not a file";
+    }
     return "not a file";
+}
+
+// The permission bits a file has, given again to the temporary file that replaces it.
+void give_mode(const std::string& path, unsigned mode) {
+    std::error_code ec;
+    fs::permissions(path, static_cast<fs::perms>(mode), fs::perm_options::replace, ec);
 }
 }  // namespace
 
@@ -29,17 +42,17 @@ OutputTarget check_output_target(const std::string& target, const std::string& o
     auto refuse = [&](const std::string& why) {
         throw FileError(target, option + ": cannot write: " + why + " (nothing was written)");
     };
-    struct stat link {};
-    if (::lstat(target.c_str(), &link) != 0) return {target, std::nullopt};  // a new file
-    struct stat st {};
-    if (::stat(target.c_str(), &st) != 0) refuse("it is a symbolic link to no file; name the file itself");
-    if (!S_ISREG(st.st_mode)) refuse("it is " + kind_of(st.st_mode) + ", not a regular file");
+    std::error_code ec;
+    const fs::file_status link = fs::symlink_status(target, ec);
+    if (ec || link.type() == fs::file_type::not_found) return {target, std::nullopt};  // a new file
+    const fs::file_status st = fs::status(target, ec);
+    if (ec || st.type() == fs::file_type::not_found) refuse("it is a symbolic link to no file; name the file itself");
+    if (st.type() != fs::file_type::regular) refuse("it is " + kind_of(st.type()) + ", not a regular file");
     if (auto input = inputs.find(target))
         refuse("this is " + input_kind_name(*input) + ", an input of this run; choose another output file");
-    std::error_code ec;
-    const std::string written = S_ISLNK(link.st_mode) ? fs::canonical(target, ec).string() : target;
+    const std::string written = link.type() == fs::file_type::symlink ? fs::canonical(target, ec).string() : target;
     if (ec) refuse(ec.message());
-    return {written, static_cast<unsigned>(st.st_mode & 07777)};
+    return {written, static_cast<unsigned>(st.permissions() & fs::perms::mask)};
 }
 
 OutputFile::OutputFile(std::string target, const std::string& option, const RunInputs& inputs)
@@ -50,7 +63,7 @@ OutputFile::OutputFile(std::string target, const std::string& option, const RunI
     guard_ = std::make_unique<TempFileGuard>(temp_);
     out_.open(temp_, std::ios::binary | std::ios::trunc);
     if (!out_) throw FileError(target_, option_ + ": cannot write: " + std::strerror(errno));
-    if (where_.mode) ::chmod(temp_.c_str(), static_cast<mode_t>(*where_.mode));  // as the file it replaces
+    if (where_.mode) give_mode(temp_, *where_.mode);  // as the file it replaces
 }
 
 OutputFile::~OutputFile() { discard(); }
@@ -78,8 +91,8 @@ void OutputFile::commit() {
         ok = ok && !out_.fail();
     }
     std::error_code ec;
-    if (ok && by_name_ && where_.mode) ::chmod(temp_.c_str(), static_cast<mode_t>(*where_.mode));  // the writer made it anew
-    if (ok) fs::rename(temp_, where_.path, ec);
+    if (ok && by_name_ && where_.mode) give_mode(temp_, *where_.mode);  // the writer made it anew
+    if (ok) replace_file(temp_, where_.path, ec);
     if (!ok || ec) {
         std::string why = ec ? ec.message() : "the disk may be full";
         discard();
