@@ -6,6 +6,7 @@
 #include <windows.h>
 
 #include <cstdio>
+#include <initializer_list>
 #endif
 
 namespace reckon {
