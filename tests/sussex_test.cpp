@@ -92,6 +92,26 @@ TEST_CASE("Sussex: a param overridden from the command line") {
     CHECK(near.err == "reckon: error: --param oncosts: the ruleset has no param named 'oncosts'; did you mean 'on_costs'?\n");
 }
 
+TEST_CASE("Sussex: rule and case files saved by Notepad or Excel on Windows (CRLF, a UTF-8 byte order mark) read the same") {
+    using namespace reckon::testing;
+    auto as_windows_saves = [](const std::string& text) {
+        std::string out = "\xEF\xBB\xBF";
+        for (char c : text) out += c == '\n' ? std::string("\r\n") : std::string(1, c);
+        return out;
+    };
+    const std::string dir = temp_dir();
+    for (const char* f : {"sussex-complex-client.reckon", "lib/units.reckon"})
+        write_file(dir + "/" + f, as_windows_saves(read_file(source_dir() + "/rulesets/" + f)));
+    write_file(dir + "/case.yaml", as_windows_saves(read_file(source_dir() + "/cases/sussex/complex-client-2010-11.yaml")));
+    auto windows = run_reckon({"eval", dir + "/sussex-complex-client.reckon", dir + "/case.yaml"});
+    auto plain = run_reckon({"eval", ruleset, "cases/sussex/complex-client-2010-11.yaml"});
+    CHECK(windows.status == 0);
+    CHECK(windows.err == "");
+    CHECK(windows.out == plain.out);
+    CHECK(windows.out.find("£") != std::string::npos);
+    std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("Sussex: a case with thousands grouped, as a spreadsheet shows them, gives the same figures") {
     using namespace reckon::testing;
     std::string text = read_file(source_dir() + "/cases/sussex/complex-client-2010-11.yaml");
