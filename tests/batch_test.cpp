@@ -1,6 +1,10 @@
 // `reckon batch` as analysts run it: many cases, some broken, in parallel.
 #include "support.hpp"
 
+#include "commands/batch/path_pattern.hpp"
+
+#include <glob.h>
+
 #include <algorithm>
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -151,6 +155,27 @@ TEST_CASE("batch: files, folders and patterns - and a path that names nothing is
     auto nomatch = run_reckon({"batch", ruleset, "tests/cases/iom/*.json"});
     CHECK(nomatch.status == 2);
     CHECK(nomatch.err == "reckon: error: tests/cases/iom/*.json: no file matches this pattern\n");
+}
+
+TEST_CASE("batch: a pattern matches as POSIX glob() does, found by reckon itself (Windows has no glob)") {
+    using namespace reckon::testing;
+    const std::string dir = temp_dir();
+    for (const char* f : {"b.yaml", "a.yaml", ".hidden.yaml", "c.csv", "x1/d.yaml", "x2/e.yaml", "y1/f.yaml", "[odd].yaml"})
+        write_file(dir + "/" + f, "x: 1\n");
+    auto glob_of = [](const std::string& pattern) {
+        glob_t g{};
+        std::vector<std::string> out;
+        if (::glob(pattern.c_str(), 0, nullptr, &g) == 0) out.assign(g.gl_pathv, g.gl_pathv + g.gl_pathc);
+        globfree(&g);
+        return out;
+    };
+    for (const char* p : {"/*.yaml", "/*", "/x?/*.yaml", "/[ab].yaml", "/[!a]*.yaml", "/[^a-b]*", "/.*.yaml", "/*/*.yaml",
+                          "/[xy]1/?.yaml", "/x*", "/nothing*", "/\\[odd].yaml", "/[odd.yaml", "//x1//*.yaml"}) {
+        CAPTURE(p);
+        CHECK(reckon::match_path_pattern(dir + p) == glob_of(dir + p));
+    }
+    CHECK(reckon::match_path_pattern(dir + "/x?/*.yaml") == std::vector<std::string>{dir + "/x1/d.yaml", dir + "/x2/e.yaml"});
+    std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("the synthetic cohort in cases/iom is what tools/gen_iom_cohort makes, byte for byte") {

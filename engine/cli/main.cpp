@@ -9,6 +9,7 @@
 #include "cli/usage_errors.hpp"
 
 #include "core/base/big_stack.hpp"
+#include "core/base/platform_console.hpp"
 #include "core/base/signals.hpp"
 #include "version.hpp"
 
@@ -22,10 +23,11 @@ using namespace reckon;
 using namespace reckon::cli;
 
 int main(int argc, char** argv) {
+    prepare_console();  // UTF-8 and bytes as given, on Windows too
     CLI::App app{"reckon: an interpreter for auditable costing rules.\n"
                  "Rule files (*.reckon) state a methodology; case files (YAML) give the facts of one case.",
                  "reckon"};
-    app.set_version_flag("--version", std::string("reckon ") + RECKON_VERSION);
+    app.set_version_flag("--version", std::string("reckon ") + RECKON_VERSION + " (commit " + RECKON_COMMIT + ", " + RECKON_TARGET + ")");
     app.require_subcommand(1);
     app.footer("Exit status: 0 success; 1 the input was wrong (rule file, case file, failed expectation);\n"
                "2 the command line was wrong; 3 an internal error (a bug).\n"

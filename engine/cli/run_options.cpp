@@ -2,6 +2,8 @@
 // limits of --limit, and the run data of --run-data.
 #include "cli/run_options.hpp"
 
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
@@ -15,10 +17,12 @@ std::string run_date() {
         long long v = std::strtoll(epoch, &end, 10);
         if (end && *end == '\0' && end != epoch && v >= 0) t = static_cast<std::time_t>(v);
     }
-    std::tm tm{};
-    gmtime_r(&t, &tm);
+    // the day in UTC, by the calendar of <chrono> (gmtime_r is POSIX's, not every platform's)
+    using namespace std::chrono;
+    const year_month_day day{floor<days>(system_clock::from_time_t(t))};
     char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
+                  static_cast<unsigned>(day.day()));
     return buf;
 }
 

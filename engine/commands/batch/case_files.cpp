@@ -1,20 +1,16 @@
 // The case files a batch is given: files, folders searched for case files, and glob patterns, in the order given.
 #include "commands/batch/batch.hpp"
 
+#include "commands/batch/path_pattern.hpp"
+
 #include "core/program/settings.hpp"
 #include "data/case_source.hpp"
-
-#include <glob.h>
 
 #include <algorithm>
 #include <filesystem>
 
 namespace reckon {
 namespace fs = std::filesystem;
-
-namespace {
-bool has_glob(const std::string& s) { return s.find_first_of("*?[") != std::string::npos; }
-}  // namespace
 
 std::vector<std::string> find_case_files(const std::vector<std::string>& args, const std::vector<std::string>& list_tables) {
     std::vector<std::string> files;
@@ -29,16 +25,12 @@ std::vector<std::string> find_case_files(const std::vector<std::string>& args, c
             files.insert(files.end(), found.begin(), found.end());
         } else if (fs::exists(a, ec)) {
             files.push_back(a);
-        } else if (has_glob(a)) {
-            glob_t g{};
-            int rc = ::glob(a.c_str(), 0, nullptr, &g);
+        } else if (has_wildcard(a)) {
             std::vector<std::string> found;
-            if (rc == 0)
-                for (std::size_t i = 0; i < g.gl_pathc; ++i)
-                    if (!fs::is_directory(g.gl_pathv[i], ec)) found.push_back(g.gl_pathv[i]);
-            globfree(&g);
+            for (auto& f : match_path_pattern(a))
+                if (!fs::is_directory(f, ec)) found.push_back(std::move(f));
             if (found.empty()) throw RequestError(a + ": no file matches this pattern");
-            files.insert(files.end(), found.begin(), found.end());  // glob() sorts them
+            files.insert(files.end(), found.begin(), found.end());  // sorted
         } else {
             throw RequestError(a + ": no such file or folder");
         }

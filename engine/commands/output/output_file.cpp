@@ -1,10 +1,10 @@
 #include "commands/output/output_file.hpp"
 
+#include "commands/output/replace_file.hpp"
 #include "core/base/file_kind.hpp"
 #include "core/base/source.hpp"
 
-#include <sys/stat.h>
-#include <unistd.h>
+#include <unistd.h>  // getpid (mingw-w64 has it too)
 
 #include <cerrno>
 #include <cstring>
@@ -14,28 +14,36 @@
 namespace reckon {
 namespace fs = std::filesystem;
 
+namespace {
+// The permission bits a file has, given again to the temporary file that replaces it.
+void give_mode(const std::string& path, unsigned mode) {
+    std::error_code ec;
+    fs::permissions(path, static_cast<fs::perms>(mode), fs::perm_options::replace, ec);
+}
+}  // namespace
 
 OutputTarget check_output_target(const std::string& target, const std::string& option, const RunInputs& inputs) {
     auto refuse = [&](const std::string& why) {
         throw FileError(target, option + ": cannot write: " + why + " (nothing was written)");
     };
-    struct stat link {};
-    if (::lstat(target.c_str(), &link) != 0) {  // a new file, in a folder that must be there
+    std::error_code ec;
+    const fs::file_status link = fs::symlink_status(target, ec);
+    if (ec || link.type() == fs::file_type::not_found) {  // a new file, in a folder that must be there
         const std::string folder = fs::path(target).parent_path().string();
         const FileKind k = folder.empty() ? FileKind::folder : file_kind(folder);
         if (k == FileKind::missing) refuse("there is no folder '" + folder + "'");
         if (k != FileKind::folder) refuse("'" + folder + "' is " + file_kind_words(k) + ", not a folder");
         return {target, std::nullopt};
     }
-    struct stat st {};
-    if (::stat(target.c_str(), &st) != 0) refuse("it is a symbolic link to no file; name the file itself");
-    if (!S_ISREG(st.st_mode)) refuse(std::string("it is ") + file_kind_words(file_kind(target)) + ", not a regular file");
+    const FileKind k = file_kind(target);
+    if (k == FileKind::missing) refuse("it is a symbolic link to no file; name the file itself");
+    if (k != FileKind::regular) refuse(std::string("it is ") + file_kind_words(k) + ", not a regular file");
     if (auto input = inputs.find(target))
         refuse("this is " + input_kind_name(*input) + ", an input of this run; choose another output file");
-    std::error_code ec;
-    const std::string written = S_ISLNK(link.st_mode) ? fs::canonical(target, ec).string() : target;
+    const fs::file_status st = fs::status(target, ec);
+    const std::string written = link.type() == fs::file_type::symlink ? fs::canonical(target, ec).string() : target;
     if (ec) refuse(ec.message());
-    return {written, static_cast<unsigned>(st.st_mode & 07777)};
+    return {written, static_cast<unsigned>(st.permissions() & fs::perms::mask)};
 }
 
 OutputFile::OutputFile(std::string target, const std::string& option, const RunInputs& inputs)
@@ -46,7 +54,7 @@ OutputFile::OutputFile(std::string target, const std::string& option, const RunI
     guard_ = std::make_unique<TempFileGuard>(temp_);
     out_.open(temp_, std::ios::binary | std::ios::trunc);
     if (!out_) throw FileError(target_, option_ + ": cannot write: " + std::strerror(errno));
-    if (where_.mode) ::chmod(temp_.c_str(), static_cast<mode_t>(*where_.mode));  // as the file it replaces
+    if (where_.mode) give_mode(temp_, *where_.mode);  // as the file it replaces
 }
 
 OutputFile::~OutputFile() { discard(); }
@@ -74,8 +82,8 @@ void OutputFile::commit() {
         ok = ok && !out_.fail();
     }
     std::error_code ec;
-    if (ok && by_name_ && where_.mode) ::chmod(temp_.c_str(), static_cast<mode_t>(*where_.mode));  // the writer made it anew
-    if (ok) fs::rename(temp_, where_.path, ec);
+    if (ok && by_name_ && where_.mode) give_mode(temp_, *where_.mode);  // the writer made it anew
+    if (ok) replace_file(temp_, where_.path, ec);
     if (!ok || ec) {
         std::string why = ec ? ec.message() : "the disk may be full";
         discard();

@@ -1,7 +1,7 @@
-// The run's inputs (run_inputs.hpp), each kept as its device and inode.
+// The run's inputs (run_inputs.hpp), each kept as its identity (file_identity.hpp).
 #include "commands/output/run_inputs.hpp"
 
-#include <sys/stat.h>
+#include "commands/output/file_identity.hpp"
 
 namespace reckon {
 
@@ -19,9 +19,7 @@ std::string input_kind_name(InputKind k) {
 }
 
 void RunInputs::add(const std::string& path, InputKind kind) {
-    struct stat st {};
-    if (path.empty() || ::stat(path.c_str(), &st) != 0) return;
-    files_.push_back({static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino), kind});
+    if (auto id = file_identity(path)) files_.push_back({*id, kind});
 }
 
 void RunInputs::add(const std::vector<std::string>& paths, InputKind kind) {
@@ -29,10 +27,10 @@ void RunInputs::add(const std::vector<std::string>& paths, InputKind kind) {
 }
 
 std::optional<InputKind> RunInputs::find(const std::string& path) const {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+    auto id = file_identity(path);
+    if (!id) return std::nullopt;
     for (const auto& f : files_)
-        if (f.device == static_cast<std::uint64_t>(st.st_dev) && f.inode == static_cast<std::uint64_t>(st.st_ino)) return f.kind;
+        if (f.id == *id) return f.kind;
     return std::nullopt;
 }
 

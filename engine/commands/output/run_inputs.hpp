@@ -1,7 +1,9 @@
-// The files a run reads, by identity (device and inode, as stat gives them),
+// The files a run reads, by identity (file_identity.hpp: device and inode on POSIX),
 // so that no output of the run can be one of them whatever path names it: a
 // symbolic link, a hard link, `./x` for `x`.
 #pragma once
+
+#include "commands/output/file_identity.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -25,7 +27,7 @@ public:
 
 private:
     struct Identity {
-        std::uint64_t device = 0, inode = 0;
+        FileIdentity id;
         InputKind kind = InputKind::case_file;
     };
     std::vector<Identity> files_;

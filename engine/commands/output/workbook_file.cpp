@@ -4,8 +4,9 @@
 #include "core/base/source.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
-#include <ctime>
+#include <cstdio>
 #include <stdexcept>
 
 namespace reckon {
@@ -15,11 +16,18 @@ WorkbookFile::WorkbookFile(const std::string& path, bool constant_memory, const 
     options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
     book_ = workbook_new_opt(path.c_str(), &options);
     if (!book_) throw FileError(path, "cannot write the workbook");
-    std::tm day{};
-    if (const char* end = created.empty() ? nullptr : strptime(created.c_str(), "%Y-%m-%d", &day); end && *end == '\0') {
-        lxw_doc_properties properties{};
-        properties.created = timegm(&day);
-        workbook_set_properties(book_, &properties);
+    // the run's date (YYYY-MM-DD) as the workbook's creation time, midnight UTC, by the calendar of <chrono>
+    int y = 0;
+    unsigned m = 0, d = 0;
+    char rest = 0;
+    using namespace std::chrono;
+    if (std::sscanf(created.c_str(), "%d-%u-%u%c", &y, &m, &d, &rest) == 3) {
+        const year_month_day when{year{y}, month{m}, day{d}};
+        if (when.ok()) {
+            lxw_doc_properties properties{};
+            properties.created = system_clock::to_time_t(sys_days{when});
+            workbook_set_properties(book_, &properties);
+        }
     }
     bold = workbook_add_format(book_);
     format_set_bold(bold);

@@ -4,6 +4,7 @@
 #include "commands/sensitivity/draws.hpp"
 
 #include <cmath>
+#include <numbers>
 #include <stdexcept>
 
 namespace reckon {
@@ -33,7 +34,7 @@ double normal_quantile(double p) {
         const double f = normal_cdf(z) - p;
         if (f == 0) return z;
         (f < 0 ? lo : hi) = z;
-        const double density = std::exp(-0.5 * z * z) / std::sqrt(2 * M_PI);
+        const double density = std::exp(-0.5 * z * z) / std::sqrt(2 * std::numbers::pi);
         double next = density > 0 ? z - f / density : (lo + hi) / 2;
         if (!(next > lo && next < hi)) next = (lo + hi) / 2;
         if (std::fabs(next - z) < 1e-15 * std::max(1.0, std::fabs(z))) return next;

@@ -1,19 +1,26 @@
 #include "core/base/file_kind.hpp"
 
-#include <sys/stat.h>
+#include <filesystem>
+#include <system_error>
 
 namespace reckon {
+namespace fs = std::filesystem;
 
 FileKind file_kind(const std::string& path) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) return FileKind::missing;
-    const mode_t m = st.st_mode;
-    if (S_ISREG(m)) return FileKind::regular;
-    if (S_ISDIR(m)) return FileKind::folder;
-    if (S_ISFIFO(m)) return FileKind::fifo;
-    if (S_ISCHR(m)) return FileKind::character_device;
-    if (S_ISBLK(m)) return FileKind::block_device;
-    if (S_ISSOCK(m)) return FileKind::socket;
+    std::error_code ec;
+    const fs::file_status st = fs::status(path, ec);  // as std::filesystem sees it, on POSIX and Windows alike
+    switch (st.type()) {
+        case fs::file_type::regular: return FileKind::regular;
+        case fs::file_type::directory: return FileKind::folder;
+        case fs::file_type::fifo: return FileKind::fifo;
+        case fs::file_type::character: return FileKind::character_device;
+        case fs::file_type::block: return FileKind::block_device;
+        case fs::file_type::socket: return FileKind::socket;
+        case fs::file_type::none:
+        case fs::file_type::not_found: return FileKind::missing;
+        case fs::file_type::symlink:
+        case fs::file_type::unknown: return FileKind::other;
+    }
     return FileKind::other;
 }
 

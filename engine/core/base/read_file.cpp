@@ -17,6 +17,13 @@
 namespace reckon {
 
 namespace {
+// Bytes as they are: on Windows the C runtime would otherwise read CRLF as LF (the readers take either).
+#ifdef _WIN32
+constexpr int read_flags = O_RDONLY | O_BINARY;
+#else
+constexpr int read_flags = O_RDONLY | O_CLOEXEC;
+#endif
+
 struct Fd {
     int fd = -1;
     ~Fd() {
@@ -41,7 +48,7 @@ std::string read_file(const std::string& path, std::uint64_t max_bytes) {
     std::optional<BlockingRead> waiting;
     if (stream) waiting.emplace();  // opening a pipe waits for its writer
     Fd f;
-    f.fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    f.fd = ::open(path.c_str(), read_flags);
     if (f.fd < 0) throw FileError(path, "cannot open file");
     struct stat st {};
     if (::fstat(f.fd, &st) != 0) throw FileError(path, "cannot read file");
@@ -54,7 +61,7 @@ std::string read_file(const std::string& path, std::uint64_t max_bytes) {
     char block[1 << 16];
     while (true) {
         const std::uint64_t room = limit_plus_one - bytes.size();
-        const ssize_t n = ::read(f.fd, block, static_cast<std::size_t>(std::min<std::uint64_t>(sizeof block, room)));
+        const auto n = ::read(f.fd, block, static_cast<unsigned>(std::min<std::uint64_t>(sizeof block, room)));
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) throw FileError(path, "cannot read file");
         if (n == 0) break;

@@ -1,10 +1,11 @@
 // Signals (signals.hpp): the temporary files kept in fixed slots, each a copy of its path, so that the handler
-// touches no memory that another thread may free; it only unlinks them and ends the process, both safe in a
-// signal handler.
+// touches no memory that another thread may free; it only removes them and ends the process, both safe in a
+// signal handler. How the handler is installed is the platform's (signals_posix.cpp, signals_windows.cpp).
 #include "core/base/signals.hpp"
 
-#include <signal.h>
-#include <unistd.h>
+#include "core/base/signal_slots.hpp"
+
+#include <unistd.h>  // unlink, safe in a signal handler (mingw-w64 has it too)
 
 #include <array>
 #include <cstring>
@@ -24,33 +25,16 @@ std::array<TempSlot, 64> temp_files;
 std::atomic<std::atomic<bool>*> stop_flag{nullptr};
 std::atomic<int> blocking_reads{0};
 
-constexpr int interrupted_status = 130;
-
-extern "C" void on_end_signal(int sig) {
-    const bool interrupt = sig == SIGINT || sig == SIGTERM;
-    std::atomic<bool>* flag = stop_flag.load();
-    if (interrupt && flag && blocking_reads.load() == 0 && !flag->exchange(true)) return;  // the batch stops itself
-    for (auto& s : temp_files)
-        if (s.state.load() == SlotState::held) ::unlink(s.path.data());
-    if (interrupt) {
-        // write(2) is safe in a handler; the status alone would leave a person at the terminal guessing.
-        static constexpr char said[] = "reckon: interrupted; no file was left half-written\n";
-        [[maybe_unused]] const auto n = ::write(STDERR_FILENO, said, sizeof said - 1);
-        ::_exit(interrupted_status);
-    }
-    ::signal(sig, SIG_DFL);  // SIGHUP, SIGPIPE: the process ends as the signal ends it, once this handler returns
-    ::raise(sig);
-}
-
 }  // namespace
 
-void catch_signals() {
-    struct sigaction action {};
-    action.sa_handler = on_end_signal;
-    sigemptyset(&action.sa_mask);
-    for (int sig : {SIGHUP, SIGINT, SIGTERM, SIGPIPE}) sigaddset(&action.sa_mask, sig);  // one handler at a time
-    action.sa_flags = SA_RESTART;
-    for (int sig : {SIGHUP, SIGINT, SIGTERM, SIGPIPE}) ::sigaction(sig, &action, nullptr);
+bool batch_stops_itself() {
+    std::atomic<bool>* flag = stop_flag.load();
+    return flag && blocking_reads.load() == 0 && !flag->exchange(true);
+}
+
+void remove_temp_files() {
+    for (auto& s : temp_files)
+        if (s.state.load() == SlotState::held) ::unlink(s.path.data());
 }
 
 TempFileGuard::TempFileGuard(const std::string& path) {
