@@ -168,7 +168,7 @@ TEST_CASE("a long option written with one dash is told so, not read as a short o
 TEST_CASE("a limit misspelt is told the nearest limit") {
     refused({"--limit", "stesp=1", "check", sussex}, 2,
             "reckon: error: --limit stesp=1: no limit named 'stesp' (did you mean 'steps'?); the limits are file-size, nesting, "
-            "expression-depth, yaml-depth, yaml-values, list-length, digits, steps, depth, scenarios\n");
+            "expression-depth, yaml-depth, yaml-values, list-length, digits, steps, depth, scenarios, attribution\n");
 }
 
 TEST_CASE("reckon help and reckon help COMMAND print what --help prints, and an unknown command is answered as one") {
