@@ -55,6 +55,26 @@ TEST_CASE("a second test that takes the other branch and row exercises them") {
     CHECK(run_reckon({"test", "--require-coverage", "87.6%", "pay.reckon"}, dir).status == 1);
 }
 
+TEST_CASE("a param read through another param's formula is exercised, unless a test gives the param") {
+    // `bonus` is worked out from `base_bonus` before the case is evaluated; the test reads bonus, so base_bonus
+    // was read too (Sussex's gp_consultation from its minutes and rate). A test that gives bonus does not read it.
+    const std::string dir = temp_dir();
+    const std::string rules = "currency GBP \"£\"\n"
+                              "param base_bonus = £5\n"
+                              "param bonus = base_bonus * 2\n"
+                              "input hours: number\n"
+                              "output total: GBP = £10 * hours + bonus\n";
+    write_file(dir + "/case.yaml", "hours: 10\n");
+    write_file(dir + "/read.reckon", rules + "test \"read\" case \"case.yaml\"\n  expect total == £110\n");
+    Run read = run_reckon({"test", "--coverage", "read.reckon"}, dir);
+    CHECK_MESSAGE(read.out.find("coverage of read.reckon: 3 of 3 (100.0%) exercised\n") != std::string::npos, read.out);
+    write_file(dir + "/given.reckon", rules + "test \"given\" case \"case.yaml\"\n  given bonus = £0\n  expect total == £100\n");
+    Run given = run_reckon({"test", "--coverage", "given.reckon"}, dir);
+    CHECK_MESSAGE(given.out.find("coverage of given.reckon: 2 of 3 (66.6%) exercised\n"
+                                 "  given.reckon:2:7: never exercised: param 'base_bonus'\n") != std::string::npos,
+                  given.out);
+}
+
 TEST_CASE("--require-coverage fails under the share, saying which file and by how much") {
     Run r = run_reckon({"test", "--require-coverage", "80%", "pay.reckon"}, pay_dir());
     CHECK(r.status == 1);

@@ -56,6 +56,24 @@ std::string place(const CoverageItem& i) { return i.file + ":" + std::to_string(
 
 }  // namespace
 
+void log_param_formulas(const Program& p, Evaluator& ev, const std::set<int>& overridden, CoverageLog& log) {
+    std::vector<std::uint8_t> done(p.params.size(), 0);
+    for (bool more = true; more;) {
+        more = false;
+        for (std::size_t i = 0; i < p.params.size(); ++i) {
+            if (!log.params[i] || done[i]) continue;
+            done[i] = 1;
+            more = true;
+            const ParamDef& d = p.params[i];
+            if (!d.formula || d.run_input >= 0 || overridden.count(static_cast<int>(i))) continue;
+            try {
+                ev.constant(*d.formula);
+            } catch (const EvalError&) {  // the param's own error was the test's to report, when it read it
+            }
+        }
+    }
+}
+
 FileCoverage coverage_of(const std::string& file, const Program& p, const CoverageLog& log) {
     FileCoverage f{file, {}};
     for (std::size_t i = 0; i < p.rules.size(); ++i) {

@@ -6,10 +6,12 @@
 #pragma once
 
 #include "core/eval/coverage_log.hpp"
+#include "core/eval/eval.hpp"
 
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -35,6 +37,11 @@ struct FileCoverage {
 };
 
 // The items of `p` and which of them `log` shows reached.
+// Params are worked out before a case is (bind_params), out of the evaluator's sight: each param the tests read,
+// unless `overridden` (a test's given), has its formula evaluated again by `ev`, which logs what it reaches (other
+// params, rows, branches), until no new param is reached.
+void log_param_formulas(const Program& p, Evaluator& ev, const std::set<int>& overridden, CoverageLog& log);
+
 FileCoverage coverage_of(const std::string& file, const Program& p, const CoverageLog& log);
 
 enum class CoverageFormat { text, json, html };

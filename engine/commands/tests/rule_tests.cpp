@@ -13,6 +13,7 @@
 #include <optional>
 #include <algorithm>
 #include <filesystem>
+#include <set>
 
 namespace reckon {
 namespace fs = std::filesystem;
@@ -62,6 +63,11 @@ void run_test(const Program& p, const TestDef& t, const std::string& rule_file, 
         for (const auto& x : t.expects) {
             if (expectation_met(p, x, ev.rule(x.rule), ev.constant(*x.expected), "case " + case_path.string(), out)) ++ok;
             else ++bad;
+        }
+        if (coverage) {
+            std::set<int> given;
+            for (const auto& o : overrides) given.insert(o.first);
+            log_param_formulas(p, ev, given, *coverage);
         }
     } catch (const EvalError& e) {
         out << render(e.diagnostic());
