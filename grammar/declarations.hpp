@@ -91,7 +91,9 @@ struct require_message : string_lit {};
 struct require_decl : seq<kw_require, ws, must<formula>, ws, must<require_message>> {};
 struct test_name : string_lit {};
 struct test_case_path : string_lit {};
-struct given_name : name {};
+// a param, or a table's cell as --param writes it: `given unit_costs(homicide).fiscal = £200,000`
+struct given_cell : seq<one<'('>, plus<not_one<')', '\n', '\r'>>, one<')'>, one<'.'>, name> {};
+struct given_name : seq<name, opt<given_cell>> {};
 struct given_value : expr {};
 struct given : seq<kw_given, ws, must<given_name>, ws, must<equals>, ws, must<given_value>> {};
 struct expect_name : name {};

@@ -13,6 +13,8 @@
 #include <optional>
 #include <algorithm>
 #include <filesystem>
+#include <memory>
+#include <map>
 #include <set>
 
 namespace reckon {
@@ -34,6 +36,23 @@ std::vector<std::string> find_rule_files(const std::vector<std::string>& paths) 
 
 namespace {
 
+// The tables a test of one case runs with: the program's, but a copy of each that holds a cell the test gives.
+struct TestTables {
+    std::map<int, std::unique_ptr<TableDef>> changed;
+    RunTables tables;
+};
+TestTables test_tables(const Program& p, const TestDef& t) {
+    TestTables out;
+    for (const auto& table : p.tables) out.tables.push_back(&table);
+    for (const auto& g : t.cell_givens) {
+        auto& copy = out.changed[g.cell.table];
+        if (!copy) copy = std::make_unique<TableDef>(p.tables[static_cast<std::size_t>(g.cell.table)]);
+        set_cell(*copy, g.cell, g.value->value);
+        out.tables[static_cast<std::size_t>(g.cell.table)] = copy.get();
+    }
+    return out;
+}
+
 void run_test(const Program& p, const TestDef& t, const std::string& rule_file, std::ostream& out, TestTally& tally,
               CoverageLog* coverage) {
     fs::path case_path = fs::path(rule_file).parent_path() / t.case_path;
@@ -53,10 +72,12 @@ void run_test(const Program& p, const TestDef& t, const std::string& rule_file, 
     for (const auto& [slot, node] : t.givens) overrides[slot] = node.get();
     int ok = 0, bad = 0;
     try {
-        std::vector<Value> params = bind_params(p, overrides);
+        const TestTables tables = test_tables(p, t);
+        std::vector<Value> params = bind_params(p, overrides, &tables.tables);
         const RunConstants constants = run_constants(p, params);  // the rules run as batch runs them
         Evaluator ev(p, params, c.inputs);
-        ev.set_constants(&constants);
+        ev.set_tables(&tables.tables);
+        if (t.cell_givens.empty()) ev.set_constants(&constants);  // else what reads a table reads the test's cells
         ev.set_coverage(coverage);
         for (const auto& [slot, node] : t.dated_givens) ev.preset(slot, ev.constant(*node));
         check_requires(p, ev, c);

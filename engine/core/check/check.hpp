@@ -75,6 +75,8 @@ private:
     std::optional<Number> bound_value(const ast::Expr& e, const Type& t);
     // check_tests.cpp
     void declare_test(const ast::Decl& d);
+    void give(TestDef& t, const ast::Given& g, bool over_cases);       // `given NAME = VALUE`
+    void give_cell(TestDef& t, const ast::Given& g, bool over_cases);  // `given unit_costs(homicide).fiscal = …`
     void check_test_run_data(const ast::Decl& d, bool over_cases);  // a test gives run data when, and only when, it is read
     // check_declarations.cpp
     void on_demand(State& state, const std::string& name, Context context, const std::function<void()>& check);

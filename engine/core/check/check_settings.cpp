@@ -93,40 +93,49 @@ std::string row_named(Program& p, Checker& checker, const TableDef& t, const std
     return k;
 }
 
-// TABLE(KEY).COLUMN=VALUE: the cell found, its value checked, then set in the program's table.
-void set_cell(Program& p, Checker& checker, const ParamSetting& s, std::vector<Diagnostic>& diags) {
-    const std::string& name = s.name;
+}  // namespace
+
+CellRef find_cell(Program& p, Checker& checker, const std::string& name) {
     auto fail = [&](const std::string& why) { throw SettingError(name, why); };
     const auto open = name.find('('), close = name.rfind(')');
-    if (close == std::string::npos || close < open || name.compare(close, 2, ").") != 0 || close + 2 >= name.size())
+    if (open == std::string::npos || close == std::string::npos || close < open || name.compare(close, 2, ").") != 0 ||
+        close + 2 >= name.size())
         fail("expected a param's name, or a table's cell as TABLE(KEY).COLUMN, as in unit_costs(homicide).fiscal");
     const std::string table = trimmed(name.substr(0, open)), key = trimmed(name.substr(open + 1, close - open - 1)),
                       column = trimmed(name.substr(close + 2));
-    int slot = -1;
+    CellRef c;
     for (std::size_t i = 0; i < p.tables.size(); ++i)
-        if (p.tables[i].name == table) slot = static_cast<int>(i);
-    if (slot < 0) fail("the ruleset has no table named '" + table + "'");
-    TableDef& t = p.tables[slot];
-    const std::string row = row_named(p, checker, t, name, key);
-    int col = -1;
+        if (p.tables[i].name == table) c.table = static_cast<int>(i);
+    if (c.table < 0) fail("the ruleset has no table named '" + table + "'");
+    const TableDef& t = p.tables[static_cast<std::size_t>(c.table)];
+    c.key = row_named(p, checker, t, name, key);
+    if (!t.by_member.empty()) c.member = static_cast<int>(std::stoul(c.key.substr(1)));
     std::string columns;
     for (std::size_t f = 0; f < t.columns->fields.size(); ++f) {
-        if (t.columns->fields[f].name == column) col = static_cast<int>(f);
+        if (t.columns->fields[f].name == column) c.column = static_cast<int>(f);
         columns += (columns.empty() ? "" : ", ") + t.columns->fields[f].name;
     }
-    if (col < 0) fail("table '" + t.name + "' has no column '" + column + "' (its columns: " + columns + ")");
-    NodePtr n = checked_value(p, checker, s, t.columns->fields[col].type, "the value of " + name, diags);
+    if (c.column < 0) fail("table '" + t.name + "' has no column '" + column + "' (its columns: " + columns + ")");
+    return c;
+}
+
+namespace {
+
+// TABLE(KEY).COLUMN=VALUE: the cell found, its value checked, then set in the program's table.
+void set_cell(Program& p, Checker& checker, const ParamSetting& s, std::vector<Diagnostic>& diags) {
+    const std::string& name = s.name;
+    const CellRef c = find_cell(p, checker, name);
+    TableDef& t = p.tables[static_cast<std::size_t>(c.table)];
+    NodePtr n = checked_value(p, checker, s, t.columns->fields[static_cast<std::size_t>(c.column)].type, "the value of " + name, diags);
     if (!n) return;
     if (n->op != Op::constant) {
         diags.push_back({n->where, "a table cell holds a value written out, such as £200,000 or 1.06913", {}});
         return;
     }
-    std::vector<Value> cells = t.rows.at(row).items().copy();
-    const CellSetting* before = p.cell_setting(slot, row, col);
-    if (!before) p.cell_settings.push_back({slot, row, col, cells[col], table + "(" + key_shown(t, row) + ")." + column});
-    cells[col] = n->value;
-    t.rows[row] = Value::list(std::move(cells));
-    if (!t.by_member.empty()) t.by_member.at(std::stoul(row.substr(1))) = t.rows[row];
+    const std::string shown = t.name + "(" + key_shown(t, c.key) + ")." + t.columns->fields[static_cast<std::size_t>(c.column)].name;
+    if (!p.cell_setting(c.table, c.key, c.column))
+        p.cell_settings.push_back({c.table, c.key, c.column, t.rows.at(c.key).items()->at(static_cast<std::size_t>(c.column)), shown});
+    reckon::set_cell(t, c, n->value);
 }
 
 // NAME=VALUE of a param dated by a case input, a rule of each case: its formula becomes the value, for every case.

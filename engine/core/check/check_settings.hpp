@@ -12,6 +12,10 @@ namespace reckon {
 // a table cell's applied to p.tables and kept in p.cell_settings. A name the
 // ruleset lacks is a SettingError; a value of the wrong kind a diagnostic in `diags`, and the same by setting in
 // `problems`.
+// The cell `name` (TABLE(KEY).COLUMN, as --param and a test's `given` write it) names in p; a SettingError saying
+// what p lacks (the table, the row, the column) when it names none.
+CellRef find_cell(Program& p, Checker& checker, const std::string& name);
+
 void check_settings(Program& p, Checker& checker, const std::vector<ParamSetting>& settings, std::vector<Diagnostic>& diags,
                     std::vector<SettingProblem>& problems);
 

@@ -1,10 +1,11 @@
 // The check of a `test` block, after every other declaration: the params it
-// gives values (a param dated by a case input too), each a constant of the param's type, and the outputs it
+// gives values (a param dated by a case input too, and a table's cell, in a test of one case), each a constant of the param's type, and the outputs it
 // expects (or one member of a figure by member), each a constant of the
 // output's type. A test of one case expects that case's figures; a test over
 // cases (`cases "folder"`), the cohort's outputs. A ruleset that reads run
 // data is tested with its file (`run data "file"`), and only such a one.
 #include "core/check/check.hpp"
+#include "core/check/check_settings.hpp"
 
 #include <algorithm>
 
@@ -21,6 +22,56 @@ void Checker::check_test_run_data(const ast::Decl& d, bool over_cases) {
         error(d.run_data_where, "the ruleset reads no run data (it declares no 'run input'): leave out 'run data'");
 }
 
+// `given TABLE(KEY).COLUMN = VALUE`: the cell as --param finds it, its value a constant of the column's type, written out.
+void Checker::give_cell(TestDef& t, const ast::Given& g, bool over_cases) {
+    if (over_cases) {
+        error(g.where, "a test over cases runs them as batch does, with the ruleset's tables: give '" + g.param +
+                           "' in a test of one case, or with --param for the run");
+        return;
+    }
+    CellRef cell;
+    try {
+        cell = find_cell(p_, *this, g.param);
+    } catch (const SettingError& e) {
+        error(g.where, e.why());
+        return;
+    }
+    const TableDef& table = p_.tables[static_cast<std::size_t>(cell.table)];
+    auto n = constant(*g.value, table.columns->fields[static_cast<std::size_t>(cell.column)].type, "the value given for '" + g.param + "'");
+    if (!n) return;
+    if (n->op != Op::constant) {
+        error(n->where, "a table cell holds a value written out, such as £200,000 or 1.06913");
+        return;
+    }
+    t.cell_givens.push_back({std::move(cell), std::move(n)});
+}
+
+// `given NAME = VALUE`: a param's value for this test, a param dated by a case input's (a test of one case), or a
+// table's cell.
+void Checker::give(TestDef& t, const ast::Given& g, bool over_cases) {
+    if (g.param.find('(') != std::string::npos) {  // a table's cell, for this test alone
+        give_cell(t, g, over_cases);
+        return;
+    }
+    auto it = params_.find(g.param);
+    if (auto dated = rules_.find(g.param); it == params_.end() && dated != rules_.end() && p_.rules[dated->second].dated.by_input) {
+        if (over_cases) {
+            error(g.where, "'" + g.param + "' is dated by a case input, so each case has its own: a test over cases cannot give it one value");
+            return;
+        }
+        // a param dated by a case input is a rule of each case: given, its value for the test's case
+        auto n = constant(*g.value, p_.rules[dated->second].type, "the value given for '" + g.param + "'");
+        if (n) t.dated_givens.emplace_back(dated->second, std::move(n));
+        return;
+    }
+    if (it == params_.end()) {
+        error(g.where, "unknown param '" + g.param + "'");
+        return;
+    }
+    auto n = constant(*g.value, p_.params[it->second].type, "the value given for '" + g.param + "'");
+    if (n) t.givens.emplace_back(it->second, std::move(n));
+}
+
 void Checker::declare_test(const ast::Decl& d) {
     TestDef t;
     t.name = d.name;
@@ -30,25 +81,7 @@ void Checker::declare_test(const ast::Decl& d) {
     t.run_data = d.run_data;
     const bool over_cases = !t.cases.empty();
     check_test_run_data(d, over_cases);
-    for (const auto& g : d.givens) {
-        auto it = params_.find(g.param);
-        if (auto dated = rules_.find(g.param); it == params_.end() && dated != rules_.end() && p_.rules[dated->second].dated.by_input) {
-            if (over_cases) {
-                error(g.where, "'" + g.param + "' is dated by a case input, so each case has its own: a test over cases cannot give it one value");
-                continue;
-            }
-            // a param dated by a case input is a rule of each case: given, its value for the test's case
-            auto n = constant(*g.value, p_.rules[dated->second].type, "the value given for '" + g.param + "'");
-            if (n) t.dated_givens.emplace_back(dated->second, std::move(n));
-            continue;
-        }
-        if (it == params_.end()) {
-            error(g.where, "unknown param '" + g.param + "'");
-            continue;
-        }
-        auto n = constant(*g.value, p_.params[it->second].type, "the value given for '" + g.param + "'");
-        if (n) t.givens.emplace_back(it->second, std::move(n));
-    }
+    for (const auto& g : d.givens) give(t, g, over_cases);
     // a test over cases names the cohort's figures, a test of one case the case's (a cohort figure may share a
     // case figure's name: a cohort `baseline` sums the cases' `baseline`)
     const auto& names = over_cases ? cohort_rules_ : rules_;

@@ -98,7 +98,9 @@ std::string describe_keys(const TableDef& t, const UnitTable& units) {
     return out;
 }
 
-void set_cell(TableDef& t, const UncertainCell& c, const Value& v) {
+void set_cell(TableDef& t, const UncertainCell& c, const Value& v) { set_cell(t, CellRef{c.table, c.key, c.member, c.column}, v); }
+
+void set_cell(TableDef& t, const CellRef& c, const Value& v) {
     std::vector<Value> row = t.rows.at(c.key).items().copy();
     row.at(static_cast<std::size_t>(c.column)) = v;
     t.rows[c.key] = Value::list(std::move(row));

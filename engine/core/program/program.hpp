@@ -5,6 +5,7 @@
 #include "core/syntax/ast.hpp"
 #include "core/syntax/import.hpp"
 #include "core/base/limits.hpp"
+#include "core/program/node.hpp"
 #include "core/program/types.hpp"
 
 #include <cstdint>
@@ -18,48 +19,6 @@
 namespace reckon {
 
 struct CaseKeys;
-
-enum class Op {
-    constant,               // value
-    param, input, rule,     // slot
-    local,                  // slot in the current frame
-    field,                  // kids[0].items()[slot]
-    neg, not_, abs_,
-    add, sub, mul, div,
-    eq, ne, lt, le, gt, ge,
-    and_, or_,
-    if_,                    // kids: cond, then, else
-    let_,                   // slot = kids[0]; kids[1]
-    call,                   // slot = function index; kids = arguments
-    round_,                 // kids: value; step (base units), mode; value: the step as written, for explanations
-    min_, max_,             // kids: two or more values
-    sum, count, least, most,  // slot = loop variable; kids: list, element (or null), filter (or null)
-    date_add, date_sub,     // date ± quantity (kids[1] in base units; step = base units per day)
-    date_diff,              // date - date, in base units (step = base units per day)
-    is_given,               // kids[0] is not absent
-    otherwise,              // kids[0], or kids[1] when it is absent
-    lookup,                 // slot = table; kids[0] = key
-    pick,                   // kids[0] = a grouped value; kids[1] = the member
-    make_date,              // kids: year, month, day (numbers)
-    financial_year,         // kids[0] = date: the calendar year in which its financial year (from 1 April) starts
-    collect,                // like sum: the elements, as a list
-    cases,                  // in a cohort rule: the cases of the batch, as a list of records
-    dated,                  // kids[0] = the date that picks; then the values, earliest first; value: their dates (a list)
-    power,                  // kids: a number, a whole number: the exact power
-    numbers,                // kids: two whole numbers: the list of the whole numbers from the first to the second
-};
-
-struct Node {
-    Op op;
-    Location where;
-    int slot = -1;
-    RoundMode mode = RoundMode::half_away;
-    Number step;
-    Value value;
-    std::vector<std::unique_ptr<Node>> kids;
-    int constant = -1;  // a part that reads only the run: its slot in Program::constants (fold_constants.hpp)
-};
-using NodePtr = std::unique_ptr<Node>;
 
 struct Citation {
     std::string description;
@@ -292,6 +251,20 @@ struct Expectation {
     int member = -1;  // one member of a figure by member, or -1 for the whole figure
 };
 
+// A table's cell, as --param TABLE(KEY).COLUMN names it: the table's slot, the row's key_text(), its member where the
+// table is keyed by one enumeration (for evaluation), and the column.
+struct CellRef {
+    int table = -1;
+    std::string key;
+    int member = -1;
+    int column = -1;
+};
+// A table cell a test gives a value, for that test alone.
+struct CellGiven {
+    CellRef cell;
+    NodePtr value;
+};
+
 struct TestDef {
     std::string name;
     std::string case_path;  // as written: relative to the folder of the rule file that declares the test
@@ -302,6 +275,7 @@ struct TestDef {
     Location where;
     std::vector<std::pair<int, NodePtr>> givens;  // param slot, value
     std::vector<std::pair<int, NodePtr>> dated_givens;  // rule slot of a param dated by a case input, value
+    std::vector<CellGiven> cell_givens;  // `given unit_costs(homicide).fiscal = £200,000`: a table cell for this test
     std::vector<Expectation> expects;
 };
 
@@ -349,6 +323,7 @@ struct UncertainCell {
 // The cell's value set in a table (a copy of the program's, for one run; or the program's, for a command that
 // evaluates once).
 void set_cell(TableDef& t, const UncertainCell& c, const Value& v);
+void set_cell(TableDef& t, const CellRef& c, const Value& v);
 
 // `import "b.reckon"` in file a: what a sees of b's declarations (names: only these; empty: every one).
 // The files (ImportedFiles: sources, imports, modules), then what was declared and checked in them.
