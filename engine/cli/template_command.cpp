@@ -8,6 +8,7 @@
 #include "cli/exit_status.hpp"
 #include "commands/doc/template.hpp"
 #include "commands/output/output_file.hpp"
+#include "core/base/shown_path.hpp"
 #include "core/compile/compile.hpp"
 
 #include <filesystem>
@@ -60,7 +61,7 @@ int csv_tables(const Program& p, const std::string& out) {
     if (ec) throw RequestError("--out " + out + ": cannot make the folder (" + ec.message() + ")");
     std::vector<std::string> lists;
     for (const auto& t : csv_templates(p)) {
-        OutputFile file((std::filesystem::path(out) / t.file).string(), "--out", inputs_of(p, "", "", {}, {}, InputKind::case_file));
+        OutputFile file(shown_path(std::filesystem::path(out) / t.file), "--out", inputs_of(p, "", "", {}, {}, InputKind::case_file));
         file.stream() << t.header;
         file.commit();
         if (t.file != "cases.csv") lists.push_back(t.file);
