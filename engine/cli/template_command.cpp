@@ -40,11 +40,11 @@ int yaml_case(const Program& p, const std::string& out) {
     return ok;
 }
 
-// The workbook `out`, its sheets named on stderr.
-int workbook(const Program& p, const std::string& out) {
+// The workbook `out`, its sheets named on stderr; created on the run's date, as batch's workbooks are.
+int workbook(const Program& p, const std::string& out, const std::string& date) {
     if (out.empty()) throw RequestError("--format xlsx writes a workbook: give its file with --out FILE.xlsx");
     OutputFile file(out, "--out", inputs_of(p, "", "", {}, {}, InputKind::case_file));
-    write_template_workbook(file.writer_path(), p);
+    write_template_workbook(file.writer_path(), p, date);
     file.commit();
     std::cerr << "template in " << out << ": sheets";
     for (const auto& t : template_tables(p)) std::cerr << " " << t.name << ",";
@@ -80,7 +80,7 @@ int cmd_template(const Run& run, const TemplateArgs& a) {
     switch (a.format) {
         case TemplateFormat::yaml: return yaml_case(*p, a.out);
         case TemplateFormat::csv: return csv_tables(*p, a.out);
-        case TemplateFormat::xlsx: return workbook(*p, a.out);
+        case TemplateFormat::xlsx: return workbook(*p, a.out, run.date);
     }
     return ok;
 }
