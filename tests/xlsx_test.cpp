@@ -11,6 +11,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -510,6 +511,22 @@ TEST_CASE("template: the workbook template, filled in by a script, reads back to
     CHECK(offences.find(R"(sqref="D2:D1048576"><formula1>0</formula1>)") != std::string::npos);
     for (const char* member : {"homicide", "commercial_robbery", "other"})
         CHECK(parts["xl/sharedStrings.xml"].find(std::string("<t>") + member + "</t>") != std::string::npos);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("template: the workbook is created on the run's date, so the same command writes the same bytes") {
+    std::string dir = temp_dir();
+    ::setenv("SOURCE_DATE_EPOCH", "1700000000", 1);  // 2023-11-14 22:13:20 UTC
+    Run first = run_reckon({"template", iom, "--format", "xlsx", "--out", dir + "/a.xlsx"});
+    Run second = run_reckon({"template", iom, "--format", "xlsx", "--out", dir + "/b.xlsx"});
+    ::unsetenv("SOURCE_DATE_EPOCH");
+    REQUIRE_MESSAGE(first.status == 0, first.err);
+    REQUIRE_MESSAGE(second.status == 0, second.err);
+    std::map<std::string, std::string> parts;
+    for (auto& [name, text] : read_zip(dir + "/a.xlsx")) parts[name] = text;
+    CHECK(parts["docProps/core.xml"].find(R"(<dcterms:created xsi:type="dcterms:W3CDTF">2023-11-14T00:00:00Z</dcterms:created>)") !=
+          std::string::npos);
+    CHECK(read_file(dir + "/a.xlsx") == read_file(dir + "/b.xlsx"));
     std::filesystem::remove_all(dir);
 }
 

@@ -14,6 +14,9 @@ set(CMAKE_RANLIB ${triple}-gcc-ranlib-posix CACHE FILEPATH "")
 if(NOT RECKON_DEPS)
   set(RECKON_DEPS $ENV{RECKON_DEPS})
 endif()
+# try_compile's projects (CMake's check of the compiler) read this file again: they must see the same prefix, or
+# the libraries below are looked for in /lib
+list(APPEND CMAKE_TRY_COMPILE_PLATFORM_VARIABLES RECKON_DEPS)
 set(CMAKE_FIND_ROOT_PATH /usr/${triple} ${RECKON_DEPS})
 set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
 set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)

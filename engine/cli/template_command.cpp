@@ -8,6 +8,7 @@
 #include "cli/exit_status.hpp"
 #include "commands/doc/template.hpp"
 #include "commands/output/output_file.hpp"
+#include "core/base/shown_path.hpp"
 #include "core/compile/compile.hpp"
 
 #include <filesystem>
@@ -39,11 +40,11 @@ int yaml_case(const Program& p, const std::string& out) {
     return ok;
 }
 
-// The workbook `out`, its sheets named on stderr.
-int workbook(const Program& p, const std::string& out) {
+// The workbook `out`, its sheets named on stderr; created on the run's date, as batch's workbooks are.
+int workbook(const Program& p, const std::string& out, const std::string& date) {
     if (out.empty()) throw RequestError("--format xlsx writes a workbook: give its file with --out FILE.xlsx");
     OutputFile file(out, "--out", inputs_of(p, "", "", {}, {}, InputKind::case_file));
-    write_template_workbook(file.writer_path(), p);
+    write_template_workbook(file.writer_path(), p, date);
     file.commit();
     std::cerr << "template in " << out << ": sheets";
     for (const auto& t : template_tables(p)) std::cerr << " " << t.name << ",";
@@ -60,7 +61,7 @@ int csv_tables(const Program& p, const std::string& out) {
     if (ec) throw RequestError("--out " + out + ": cannot make the folder (" + ec.message() + ")");
     std::vector<std::string> lists;
     for (const auto& t : csv_templates(p)) {
-        OutputFile file((std::filesystem::path(out) / t.file).string(), "--out", inputs_of(p, "", "", {}, {}, InputKind::case_file));
+        OutputFile file(shown_path(std::filesystem::path(out) / t.file), "--out", inputs_of(p, "", "", {}, {}, InputKind::case_file));
         file.stream() << t.header;
         file.commit();
         if (t.file != "cases.csv") lists.push_back(t.file);
@@ -79,7 +80,7 @@ int cmd_template(const Run& run, const TemplateArgs& a) {
     switch (a.format) {
         case TemplateFormat::yaml: return yaml_case(*p, a.out);
         case TemplateFormat::csv: return csv_tables(*p, a.out);
-        case TemplateFormat::xlsx: return workbook(*p, a.out);
+        case TemplateFormat::xlsx: return workbook(*p, a.out, run.date);
     }
     return ok;
 }

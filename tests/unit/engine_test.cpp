@@ -4,6 +4,7 @@
 #include "core/eval/eval.hpp"
 #include "commands/present/present.hpp"
 #include "core/syntax/parse.hpp"
+#include "core/base/shown_path.hpp"
 
 #include <doctest/doctest.h>
 
@@ -271,4 +272,17 @@ TEST_CASE("jsonl lines written directly are the JSON that nlohmann writes, for e
     }
     for (std::string s : std::vector<std::string>{"plain", "a \"quoted\" word", "tab\there", "£ and é", "bad \xff byte"})
         CHECK(reckon::json_string(s) == reckon::json_text(nlohmann::ordered_json(s)));
+}
+
+TEST_CASE("a path reckon joins is shown with '/', and on Linux exactly as its text") {
+    namespace fs = std::filesystem;
+    CHECK(shown_path(fs::path("cases") / "iom" / "a.yaml") == "cases/iom/a.yaml");
+    CHECK(shown_path(fs::path("rulesets/x.reckon").parent_path() / "lib/units.reckon") == "rulesets/lib/units.reckon");
+    if constexpr (fs::path::preferred_separator == '/') {
+        CHECK(shown_path("cases//a.yaml") == "cases//a.yaml");  // not generic_string(), which joins the two
+        CHECK(shown_path("odd\\name.yaml") == "odd\\name.yaml");  // a character of a name on Linux
+    } else {
+        CHECK(shown_path("cases\\iom\\a.yaml") == "cases/iom/a.yaml");
+        CHECK(shown_path("Z:\\work\\a.yaml") == "Z:/work/a.yaml");
+    }
 }

@@ -39,7 +39,8 @@ std::vector<CsvTemplate> csv_templates(const Program& p);
 // and sheet `instructions` (what goes in each column); each column checked
 // as it is typed (data validation): enumerations as a drop-down, dates as
 // dates, numbers within their bounds, true or false. Throws std::runtime_error
-// when the file cannot be written.
-void write_template_workbook(const std::string& path, const Program& p);
+// when the file cannot be written. created: the run's date (YYYY-MM-DD), the
+// workbook's creation time, so that the same run gives the same bytes.
+void write_template_workbook(const std::string& path, const Program& p, const std::string& created);
 
 }  // namespace reckon

@@ -32,8 +32,8 @@ constexpr lxw_col_t members_column = 8;
 
 class TemplateWriter {
 public:
-    TemplateWriter(const std::string& path, const Program& p)
-        : p_(p), file_(path, false), book_(file_.book()), bold_(file_.bold), date_(file_.date), wrap_(file_.wrap) {}
+    TemplateWriter(const std::string& path, const Program& p, const std::string& created)
+        : p_(p), file_(path, false, created), book_(file_.book()), bold_(file_.bold), date_(file_.date), wrap_(file_.wrap) {}
 
     void write() {
         const auto tables = template_tables(p_);
@@ -200,6 +200,8 @@ private:
 
 }  // namespace
 
-void write_template_workbook(const std::string& path, const Program& p) { TemplateWriter(path, p).write(); }
+void write_template_workbook(const std::string& path, const Program& p, const std::string& created) {
+    TemplateWriter(path, p, created).write();
+}
 
 }  // namespace reckon

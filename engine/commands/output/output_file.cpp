@@ -2,6 +2,7 @@
 
 #include "commands/output/replace_file.hpp"
 #include "core/base/file_kind.hpp"
+#include "core/base/shown_path.hpp"
 #include "core/base/source.hpp"
 
 #include <unistd.h>  // getpid (mingw-w64 has it too)
@@ -29,7 +30,7 @@ OutputTarget check_output_target(const std::string& target, const std::string& o
     std::error_code ec;
     const fs::file_status link = fs::symlink_status(target, ec);
     if (ec || link.type() == fs::file_type::not_found) {  // a new file, in a folder that must be there
-        const std::string folder = fs::path(target).parent_path().string();
+        const std::string folder = shown_path(fs::path(target).parent_path());
         const FileKind k = folder.empty() ? FileKind::folder : file_kind(folder);
         if (k == FileKind::missing) refuse("there is no folder '" + folder + "'");
         if (k != FileKind::folder) refuse("'" + folder + "' is " + file_kind_words(k) + ", not a folder");
@@ -41,7 +42,7 @@ OutputTarget check_output_target(const std::string& target, const std::string& o
     if (auto input = inputs.find(target))
         refuse("this is " + input_kind_name(*input) + ", an input of this run; choose another output file");
     const fs::file_status st = fs::status(target, ec);
-    const std::string written = link.type() == fs::file_type::symlink ? fs::canonical(target, ec).string() : target;
+    const std::string written = link.type() == fs::file_type::symlink ? shown_path(fs::canonical(target, ec)) : target;
     if (ec) refuse(ec.message());
     return {written, static_cast<unsigned>(st.permissions() & fs::perms::mask)};
 }
@@ -50,7 +51,7 @@ OutputFile::OutputFile(std::string target, const std::string& option, const RunI
     : target_(std::move(target)), option_(option), where_(check_output_target(target_, option, inputs)) {
     fs::path t(where_.path);
     fs::path dir = t.parent_path().empty() ? fs::path(".") : t.parent_path();
-    temp_ = (dir / ("." + t.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
+    temp_ = shown_path(dir / ("." + t.filename().string() + ".tmp-" + std::to_string(::getpid())));
     guard_ = std::make_unique<TempFileGuard>(temp_);
     out_.open(temp_, std::ios::binary | std::ios::trunc);
     if (!out_) throw FileError(target_, option_ + ": cannot write: " + std::strerror(errno));

@@ -1,5 +1,7 @@
 #include "commands/report/provenance.hpp"
 
+#include "core/base/shown_path.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 #include <ctime>
@@ -25,7 +27,7 @@ Provenance provenance_of(const Program& p, const std::vector<std::string>& setti
         std::string id = git_blob_id(in ? bytes.str() : src->text());
         v.files.emplace_back(src->path(), id);
         // named from the entry file's folder, so the hash does not depend on where reckon ran
-        lines += id + " " + std::filesystem::path(src->path()).lexically_relative(folder.empty() ? "." : folder).generic_string() + "\n";
+        lines += id + " " + shown_path(std::filesystem::path(src->path()).lexically_relative(folder.empty() ? "." : folder)) + "\n";
     }
     v.hash = sha1_of(lines);
     for (const auto& d : p.params)

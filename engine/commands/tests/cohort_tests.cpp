@@ -2,6 +2,7 @@
 
 #include "commands/batch/batch.hpp"
 #include "commands/tests/expectations.hpp"
+#include "core/base/shown_path.hpp"
 #include "core/eval/eval.hpp"
 
 #include <algorithm>
@@ -16,7 +17,7 @@ void run_cohort_test(const Program& p, const TestDef& t, const std::string& rule
     std::vector<std::string> paths;
     std::string named;  // the cases as the notes name them
     for (const auto& c : t.cases) {
-        paths.push_back((folder / c).lexically_normal().string());
+        paths.push_back(shown_path((folder / c).lexically_normal()));
         named += (named.empty() ? "" : ", ") + paths.back();
     }
     int ok = 0, bad = 0;

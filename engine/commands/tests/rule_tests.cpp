@@ -5,6 +5,7 @@
 #include "commands/tests/expectations.hpp"
 #include "data/load_case.hpp"
 #include "data/run_data.hpp"
+#include "core/base/shown_path.hpp"
 #include "core/compile/compile.hpp"
 #include "core/eval/eval.hpp"
 #include "core/eval/fold_constants.hpp"
@@ -55,16 +56,16 @@ TestTables test_tables(const Program& p, const TestDef& t) {
 
 void run_test(const Program& p, const TestDef& t, const std::string& rule_file, std::ostream& out, TestTally& tally,
               CoverageLog* coverage) {
-    fs::path case_path = fs::path(rule_file).parent_path() / t.case_path;
+    const std::string case_path = shown_path(fs::path(rule_file).parent_path() / t.case_path);
     Case c;
     try {
-        c = load_case_file(p, case_path.string());
+        c = load_case_file(p, case_path);
     } catch (const CompileError& e) {
         out << t.where.str() << ": error: test '" << t.name << "': its case file has errors\n" << e.what();
         ++tally.failed;
         return;
     } catch (const std::exception& e) {
-        out << t.where.str() << ": error: test '" << t.name << "': cannot read its case file " << case_path.string() << "\n";
+        out << t.where.str() << ": error: test '" << t.name << "': cannot read its case file " << case_path << "\n";
         ++tally.failed;
         return;
     }
@@ -82,7 +83,7 @@ void run_test(const Program& p, const TestDef& t, const std::string& rule_file, 
         for (const auto& [slot, node] : t.dated_givens) ev.preset(slot, ev.constant(*node));
         check_requires(p, ev, c);
         for (const auto& x : t.expects) {
-            if (expectation_met(p, x, ev.rule(x.rule), ev.constant(*x.expected), "case " + case_path.string(), out)) ++ok;
+            if (expectation_met(p, x, ev.rule(x.rule), ev.constant(*x.expected), "case " + case_path, out)) ++ok;
             else ++bad;
         }
         if (coverage) {
@@ -108,15 +109,15 @@ std::shared_ptr<Program> with_run_data(const std::shared_ptr<Program>& p, std::s
                                        TestTally& tally) {
     const TestDef& t = p->tests[i];
     if (t.run_data.empty()) return p;
-    const fs::path data = fs::path(rule_file).parent_path() / t.run_data;
+    const std::string data = shown_path(fs::path(rule_file).parent_path() / t.run_data);
     try {
-        return compile_run(rule_file, {}, limits, data.string());
+        return compile_run(rule_file, {}, limits, data);
     } catch (const CompileError& e) {
         out << e.what();
     } catch (const std::exception& e) {
         out << t.where.str() << ": error: test '" << t.name << "': " << e.what() << "\n";
     }
-    out << "FAIL " << rule_file << ": " << t.name << " (its run data " << data.string() << " cannot be read)\n";
+    out << "FAIL " << rule_file << ": " << t.name << " (its run data " << data << " cannot be read)\n";
     ++tally.failed;
     return nullptr;
 }

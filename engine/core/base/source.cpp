@@ -1,5 +1,7 @@
 #include "core/base/source.hpp"
 
+#include "core/base/shown_path.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -94,7 +96,7 @@ std::vector<std::string> files_in(const std::string& folder, const std::vector<s
          it.increment(ec))
         if (it->is_regular_file(ec) &&
             std::find(extensions.begin(), extensions.end(), it->path().extension().string()) != extensions.end())
-            found.push_back(it->path().string());
+            found.push_back(shown_path(it->path()));
     std::sort(found.begin(), found.end());
     return found;
 }

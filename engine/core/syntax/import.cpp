@@ -3,6 +3,7 @@
 // cycles are reported with the files as they were named.
 #include "core/syntax/import.hpp"
 
+#include "core/base/shown_path.hpp"
 #include "core/syntax/parse.hpp"
 
 #include <algorithm>
@@ -46,8 +47,8 @@ public:
             if (open != stack.end() || c == fs::weakly_canonical(src->path()).string()) {
                 std::string cycle;  // the files as they were named, from the one imported again
                 for (auto it = open == stack.end() ? stack.end() - 1 : open; it != stack.end(); ++it)
-                    cycle += (names_.count(*it) ? names_.at(*it) : fs::path(*it).lexically_normal().string()) + " -> ";
-                diags_.push_back({where, "import cycle: " + cycle + target.lexically_normal().string(), {}});
+                    cycle += (names_.count(*it) ? names_.at(*it) : shown_path(fs::path(*it).lexically_normal())) + " -> ";
+                diags_.push_back({where, "import cycle: " + cycle + shown_path(target.lexically_normal()), {}});
                 continue;
             }
             if (!seen_.insert(c).second) {  // already imported elsewhere
@@ -56,14 +57,14 @@ public:
             }
             SourcePtr next;
             try {
-                next = read_source(target.string(), limits_.file_size);
+                next = read_source(shown_path(target), limits_.file_size);
             } catch (const std::exception&) {
-                diags_.push_back({where, "cannot read the imported file '" + target.string() + "'", {}});
+                diags_.push_back({where, "cannot read the imported file '" + shown_path(target) + "'", {}});
                 continue;
             }
             std::vector<std::string> canon_stack = stack;
             canon_stack.back() = fs::weakly_canonical(src->path()).string();
-            names_[canon_stack.back()] = fs::path(src->path()).lexically_normal().string();
+            names_[canon_stack.back()] = shown_path(fs::path(src->path()).lexically_normal());
             p_.imports.push_back({src.get(), next.get(), rel, imp->imported, where});
             load(next, canon_stack);
         }
