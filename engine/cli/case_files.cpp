@@ -49,6 +49,24 @@ std::vector<LoadedCase> load_cases(const Program& p, const std::vector<std::stri
     return out;
 }
 
+std::vector<CohortCase> cohort_cases(const Program& p, const std::vector<Value>& params, const std::vector<std::string>& cases,
+                                     const std::vector<ListFile>& lists, const TableOptions& tables, std::size_t& failed, bool quiet,
+                                     const std::function<void(Case&, std::size_t)>& each) {
+    std::vector<CohortCase> rows;
+    each_case(p, cases, lists, tables, failed, quiet, [&](Case&& c, const std::string& file) {
+        try {
+            std::vector<Value> row;
+            evaluate_outputs(p, params, c, &row);
+            rows.push_back(CohortCase{c.id, file, Value::list(std::move(row))});
+            if (each) each(c, rows.size() - 1);
+        } catch (const EvalError& e) {
+            if (!quiet) std::cerr << render(e.diagnostic());
+            ++failed;
+        }
+    });
+    return rows;
+}
+
 CasePasses case_passes(const Program& p, std::vector<std::string> cases, std::vector<ListFile> lists, TableOptions tables) {
     return [&p, cases = std::move(cases), lists = std::move(lists), tables = std::move(tables)](const EachCase& each) {
         std::size_t unread = 0;

@@ -3,6 +3,7 @@
 // their --list tables), each read once, the ones that cannot be read reported.
 #pragma once
 
+#include "commands/explain/explain.hpp"
 #include "commands/sensitivity/sensitivity.hpp"
 #include "core/compile/compile.hpp"
 #include "data/case_source.hpp"
@@ -29,6 +30,12 @@ std::vector<LoadedCase> load_cases(const Program& p, const std::vector<std::stri
 // The same, each case handed to `f` with its file as it is read, none held.
 void each_case(const Program& p, const std::vector<std::string>& cases, const std::vector<ListFile>& lists, const TableOptions& tables,
                std::size_t& failed, bool quiet, const std::function<void(Case&&, const std::string& file)>& f);
+// Every case of CASES read and evaluated as batch does (under `params`), as the cohort rules read it; a case that
+// cannot be read or evaluated is counted in `failed` (and reported on stderr unless quiet). `each`: every case kept,
+// with its index among them, as it is evaluated (explain --case follows one).
+std::vector<CohortCase> cohort_cases(const Program& p, const std::vector<Value>& params, const std::vector<std::string>& cases,
+                                     const std::vector<ListFile>& lists, const TableOptions& tables, std::size_t& failed, bool quiet,
+                                     const std::function<void(Case&, std::size_t)>& each = {});
 // Passes over the same cases for an analysis (sensitivity.hpp), each reading them afresh, quietly.
 CasePasses case_passes(const Program& p, std::vector<std::string> cases, std::vector<ListFile> lists, TableOptions tables);
 

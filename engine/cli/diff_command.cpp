@@ -11,7 +11,10 @@
 #include "cli/scenario_settings.hpp"
 #include "commands/batch/batch.hpp"
 #include "commands/diff/attribution_programs.hpp"
+#include "cli/case_files.hpp"
 #include "commands/diff/diff.hpp"
+#include "commands/diff/diff_case_split.hpp"
+#include "commands/diff/diff_runs.hpp"
 #include "commands/present/present.hpp"
 #include "core/eval/eval.hpp"
 #include "data/load_case.hpp"
@@ -34,6 +37,7 @@ struct DiffArgs {
     std::string old_version, new_version;
     DiffFormat format = DiffFormat::text;
     std::vector<std::string> cases, params, lists;
+    std::vector<std::string> old_cases, old_params;  // --old-cases, --old-param: the old run's own (two runs of one ruleset)
     std::string scenarios;  // --scenarios FILE.yaml: the effects under each scenario
     std::size_t rows = 20;  // affected cases shown in the text
     bool attribute = false;           // --attribute: each figure's change split among the changes
@@ -63,7 +67,7 @@ std::shared_ptr<Program> compile_version(const Run& run, const std::string& arg,
     }
 }
 
-// The cases, as batch reads them, under a program (and the run's --param settings).
+// The cases, as batch reads them, under a program (and its run's settings, compiled into it).
 BatchResults run_cases(const Program& p, const std::vector<std::string>& files, const std::vector<ListFile>& lists) {
     BatchResults kept;
     std::ostringstream none;
@@ -76,63 +80,118 @@ BatchResults run_cases(const Program& p, const std::vector<std::string>& files, 
     return kept;
 }
 
-// The same cases under each version (and each scenario's settings): the figures that change.
-CaseEffects effects_of(const Program& old_p, const Program& new_p, const std::vector<std::string>& files, const std::vector<ListFile>& lists) {
-    return compare_results(old_p, run_cases(old_p, files, lists), new_p, run_cases(new_p, files, lists));
+// Each run's cases under its version (and each scenario's settings): the figures that change, and each cohort
+// figure over the cases split case by case (as explain splits a cohort figure into its cases' parts).
+CaseEffects effects_of(const Program& old_p, const Program& new_p, const DiffRun& old_run, const DiffRun& new_run,
+                       const std::vector<ListFile>& lists) {
+    CaseEffects e = compare_results(old_p, run_cases(old_p, old_run.files, lists), new_p, run_cases(new_p, new_run.files, lists));
+    if (e.cohort.empty()) return e;
+    const auto old_params = bind_params(old_p, command_line_overrides(old_p));
+    const auto new_params = bind_params(new_p, command_line_overrides(new_p));
+    std::size_t failed = 0;  // counted, and reported, by the runs above
+    const auto old_rows = cohort_cases(old_p, old_params, old_run.files, lists, TableOptions{}, failed, true);
+    const auto new_rows = cohort_cases(new_p, new_params, new_run.files, lists, TableOptions{}, failed, true);
+    split_by_case({old_p, old_params, old_rows}, {new_p, new_params, new_rows}, e);
+    return e;
 }
 
-// Two versions of the ruleset, each compiled once with the run's settings (and again with each scenario's).
+// The old run's settings: --param, each name that --old-param sets taken from --old-param.
+std::vector<ParamSetting> old_run_settings(const DiffArgs& d) {
+    const std::vector<ParamSetting> own = parse_settings(d.old_params);
+    std::vector<ParamSetting> out;
+    for (auto& s : parse_settings(d.params))
+        if (std::none_of(own.begin(), own.end(), [&](const ParamSetting& o) { return o.name == s.name; })) out.push_back(std::move(s));
+    out.insert(out.end(), own.begin(), own.end());
+    return out;
+}
+
+// The old version compiled with the old run's settings: a setting of --old-param that it refuses named so.
+std::shared_ptr<Program> compile_old(const Run& run, const DiffArgs& d, Checkout& checkout, const std::vector<ParamSetting>& settings) {
+    try {
+        return compile_version(run, d.old_version, checkout, settings);
+    } catch (const SettingError& e) {
+        for (const auto& s : parse_settings(d.old_params))
+            if (s.name == e.setting() || e.setting().rfind(s.name + "=", 0) == 0) throw RequestError("--old-param " + e.setting() + ": " + e.why());
+        throw;
+    }
+}
+
+bool same_settings(const std::vector<ParamSetting>& a, const std::vector<ParamSetting>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const ParamSetting& x, const ParamSetting& y) { return x.name == y.name && x.value == y.value; });
+}
+
+// Two versions of the ruleset, each compiled once with its run's settings (and again with each scenario's), and
+// the cases each run is over.
 struct Versions {
     const Run& run;
     const DiffArgs& d;
-    std::vector<ParamSetting> settings;
+    DiffRun old_run, new_run;
+    std::vector<ListFile> lists;
     Checkout old_checkout, new_checkout;
     std::shared_ptr<Program> old_p, new_p;
 
-    Versions(const Run& r, const DiffArgs& args) : run(r), d(args), settings(parse_settings(args.params)) {
-        old_p = compile_version(run, d.old_version, old_checkout, settings);
-        new_p = compile_version(run, d.new_version, new_checkout, settings);
+    Versions(const Run& r, const DiffArgs& args) : run(r), d(args), lists(parse_lists(args.lists)) {
+        old_run.settings = old_run_settings(d);
+        new_run.settings = parse_settings(d.params);
+        old_p = compile_old(run, d, old_checkout, old_run.settings);
+        new_p = compile_version(run, d.new_version, new_checkout, new_run.settings);
+        std::vector<std::string> list_paths;
+        for (const auto& l : lists) list_paths.push_back(l.path);
+        if (!d.cases.empty()) new_run.files = find_case_files(d.cases, list_paths);
+        old_run.files = d.old_cases.empty() ? new_run.files : find_case_files(d.old_cases, list_paths);
+    }
+
+    // What changed: in the methodology, then between the runs. The methodologies are compared under the same
+    // settings (the new run's), so that a table cell set differently in each run is a change of the run alone.
+    std::vector<Change> changes() {
+        std::shared_ptr<Program> old_as_run = old_p;
+        if (!same_settings(old_run.settings, new_run.settings)) try {
+                old_as_run = compile_version(run, d.old_version, old_checkout, new_run.settings);
+            } catch (const std::exception&) {  // a setting the old version does not have: compared as each run has it
+            }
+        std::vector<Change> out = compare_rulesets(*old_as_run, *new_p);
+        for (auto& c : compare_runs(old_run, new_run)) out.push_back(std::move(c));
+        return out;
     }
 
     // The effects on the cases of --cases: under the run's settings, or a section for each scenario.
     std::vector<ScenarioEffects> effects_on_cases() {
-        const auto lists = parse_lists(d.lists);
-        std::vector<std::string> list_paths;
-        for (const auto& l : lists) list_paths.push_back(l.path);
-        const std::vector<std::string> files = find_case_files(d.cases, list_paths);
-        if (d.scenarios.empty() && d.attribute) return {ScenarioEffects{"", attributed(files, lists)}};
-        if (d.scenarios.empty()) return {ScenarioEffects{"", effects_of(*old_p, *new_p, files, lists)}};
+        if (d.scenarios.empty() && d.attribute) return {ScenarioEffects{"", attributed()}};
+        if (d.scenarios.empty()) return {ScenarioEffects{"", effects_of(*old_p, *new_p, old_run, new_run, lists)}};
         std::vector<ScenarioEffects> effects;
         const SourcePtr file = read_source(d.scenarios, run.limits.file_size);  // the scenarios' places point into it
         for (const auto& sc : read_scenarios(file, run.limits)) {
             // each version compiled with the scenario's settings; an error points at the value in the scenarios file
-            auto old_q = compile_scenario(sc, settings, [&](const std::vector<ParamSetting>& s) {
+            auto old_q = compile_scenario(sc, old_run.settings, [&](const std::vector<ParamSetting>& s) {
                 return compile_version(run, d.old_version, old_checkout, s);
             });
-            auto new_q = compile_scenario(sc, settings, [&](const std::vector<ParamSetting>& s) {
+            auto new_q = compile_scenario(sc, new_run.settings, [&](const std::vector<ParamSetting>& s) {
                 return compile_version(run, d.new_version, new_checkout, s);
             });
-            effects.push_back({sc.name, effects_of(*old_q, *new_q, files, lists)});
+            effects.push_back({sc.name, effects_of(*old_q, *new_q, old_run, new_run, lists)});
         }
         return effects;
     }
 
     // --attribute: the effects, each figure's change split among the changes (the cases run under every coalition).
-    CaseEffects attributed(const std::vector<std::string>& files, const std::vector<ListFile>& lists) {
+    CaseEffects attributed() {
         std::vector<ChangeGroup> groups;
         for (const auto& g : d.groups) groups.push_back(parse_change_group(g));
-        const std::vector<Change> changes = compare_rulesets(*old_p, *new_p);
-        const CoalitionPrograms coalitions(*old_p, *new_p, changes, settings);
+        const std::vector<Change> all = changes();
+        const CoalitionPrograms coalitions(*old_p, *new_p, all, old_run, new_run);
         const Players players = choose_players(coalitions, groups, run.limits.attribution);
-        CaseEffects e = effects_of(*old_p, *new_p, files, lists);
-        attribute_effects(coalitions, players, [&](const Program& p) { return run_cases(p, files, lists); }, e);
+        CaseEffects e = effects_of(*old_p, *new_p, old_run, new_run, lists);
+        attribute_effects(coalitions, players, [&](const Program& p, const std::vector<std::size_t>& applied) {
+            return run_cases(p, files_with(old_run, new_run, all, applied), lists);
+        }, e);
         return e;
     }
 };
 
 int cmd_diff(const Run& run, const DiffArgs& d) {
+    if (!d.old_cases.empty() && d.cases.empty()) throw RequestError("--old-cases are the old run's cases, compared with the new run's: give those with --cases");
     Versions versions(run, d);
-    std::vector<Change> changes = compare_rulesets(*versions.old_p, *versions.new_p);
+    const std::vector<Change> changes = versions.changes();
     if (!d.scenarios.empty() && d.cases.empty()) throw RequestError("--scenarios gives the effect on cases under each scenario: give the cases with --cases");
     if (d.attribute && d.cases.empty()) throw RequestError("--attribute splits the change of each figure of the cases: give the cases with --cases");
     if (d.attribute && !d.scenarios.empty()) throw RequestError("--attribute with --scenarios is not done yet: attribute one scenario's settings at a time (--param)");
@@ -160,7 +219,11 @@ void add_diff(CLI::App& app, Run&, Command& chosen) {
     diff->add_option("--cases", d->cases, "cases to evaluate under both versions, given as for batch (files, folders, patterns, "
                                           "case tables)");
     add_list_option(*diff, d->lists);
-    diff->add_option("--param", d->params, "NAME=VALUE: a param or table cell set for both versions in this run (--param report_year=2023); repeatable");
+    diff->add_option("--old-cases", d->old_cases, "the old run's cases, when they are not those of --cases (last year's cohort): "
+                                                  "a case file in one run alone is a change of its own, \"cases in\" or \"cases out\"");
+    diff->add_option("--param", d->params, "NAME=VALUE: a param or table cell set for both runs (--param report_year=2023); repeatable");
+    diff->add_option("--old-param", d->old_params, "NAME=VALUE: a param or table cell set for the old run alone, over --param (two runs "
+                                                   "of one ruleset: diff R R --old-param report_year=2022 --param report_year=2023); repeatable");
     diff->add_option("--scenarios", d->scenarios, "FILE.yaml: with --cases, the effect under each named set of param and table cell "
                                                   "values (as for batch), a section each")
         ->check(CLI::ExistingFile);

@@ -63,26 +63,14 @@ std::string set_draw(Program& p, std::vector<Value>& params, const ExplainArgs& 
 // and evaluated as batch does, then the figure's tree over those that succeeded.
 int explain_cohort_figure(const Program& p, const std::vector<Value>& params, const std::string& heading, const std::vector<std::string>& cases,
                           int slot, int member, const ExplainArgs& a) {
-    std::vector<CohortCase> rows;
     std::optional<Case> followed;  // --case ID: that case, followed down to its inputs
     FollowedCase follow;
     std::size_t failed = 0;
-    for (auto& [c, file] : load_cases(p, cases, parse_lists(a.lists), a.tables, failed)) {
-        try {
-            CohortCase cc{c.id, file, {}};
-            std::vector<Value> row;
-            evaluate_outputs(p, params, c, &row);
-            cc.row = Value::list(std::move(row));
-            if (!a.case_id.empty() && c.id == a.case_id && !followed) {
-                follow.index = rows.size();
-                followed.emplace(std::move(c));
-            }
-            rows.push_back(std::move(cc));
-        } catch (const EvalError& e) {
-            std::cerr << render(e.diagnostic());
-            ++failed;
-        }
-    }
+    const std::vector<CohortCase> rows = cohort_cases(p, params, cases, parse_lists(a.lists), a.tables, failed, false, [&](Case& c, std::size_t at) {
+        if (a.case_id.empty() || c.id != a.case_id || followed) return;
+        follow.index = at;
+        followed.emplace(std::move(c));
+    });
     if (!a.case_id.empty() && !followed)
         throw RequestError("--case " + a.case_id + ": no case of the batch is named " + a.case_id +
                          (failed ? " (or it is one of the cases that failed, above)" : ""));

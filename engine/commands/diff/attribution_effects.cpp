@@ -114,7 +114,7 @@ void attribute_effects(const CoalitionPrograms& v, const Players& players, const
     for (std::uint64_t mask = 0; mask <= all; ++mask) {  // each coalition's batch, once
         std::shared_ptr<const Program> q = mask == 0 || mask == all ? nullptr : coalition_program(v, players, mask);
         const Program& p = mask == 0 ? v.old_version() : mask == all ? v.new_version() : *q;
-        const FigureValues shown = figures_of(p, run(p));
+        const FigureValues shown = figures_of(p, run(p, CoalitionPrograms::applied(players, mask)));
         for (std::size_t f = 0; f < figures.size(); ++f) {
             const FigureChange& fc = *figures[f].first;
             const auto it = shown.find(figure_key(fc.file, fc.case_id, fc.output));

@@ -68,6 +68,7 @@ std::string change_identity(const Change& c) {
     if (c.section == "types") return "type:" + name;
     if (c.section == "inputs") return "input:" + name;
     if (c.section == "params" || c.section == "tables" || c.section == "functions") return "name:" + name;
+    if (c.section == run_section) return membership_of(c) == Membership::none ? "setting:" + setting_of(c) : "cases:" + c.name;
     if (c.section != "rules") return "";
     const bool cohort = c.name.rfind("cohort ", 0) == 0;  // "cohort output x", "rule y(Grade)"
     name = cohort ? c.name.substr(7) : c.name;
@@ -86,8 +87,8 @@ std::vector<const ast::Decl*> declarations(const Program& p) {
 }  // namespace
 
 CoalitionPrograms::CoalitionPrograms(const Program& old_p, const Program& new_p, const std::vector<Change>& changes,
-                                     std::vector<ParamSetting> settings)
-    : old_(old_p), new_(new_p), changes_(changes), settings_(std::move(settings)) {}
+                                     const DiffRun& old_run, const DiffRun& new_run)
+    : old_(old_p), new_(new_p), changes_(changes), old_run_(old_run), new_run_(new_run) {}
 
 std::shared_ptr<const Program> CoalitionPrograms::with(const std::vector<std::size_t>& applied) const {
     std::set<std::string> taken;  // the declarations the new version gives
@@ -99,14 +100,18 @@ std::shared_ptr<const Program> CoalitionPrograms::with(const std::vector<std::si
     }
     for (const auto* d : declarations(new_))
         if (taken.count(decl_identity(*d))) decls.push_back(d);
-    return compile_declarations(old_, {&new_}, decls, settings_);
+    return compile_declarations(old_, {&new_}, decls, settings_with(old_run_, new_run_, changes_, applied));
+}
+
+std::vector<std::size_t> CoalitionPrograms::applied(const Players& players, std::uint64_t mask) {
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < players.players.size(); ++i)
+        if (mask & (std::uint64_t{1} << i)) out.insert(out.end(), players.players[i].changes.begin(), players.players[i].changes.end());
+    return out;
 }
 
 std::shared_ptr<const Program> CoalitionPrograms::with(const Players& players, std::uint64_t mask) const {
-    std::vector<std::size_t> applied;
-    for (std::size_t i = 0; i < players.players.size(); ++i)
-        if (mask & (std::uint64_t{1} << i)) applied.insert(applied.end(), players.players[i].changes.begin(), players.players[i].changes.end());
-    return with(applied);
+    return with(applied(players, mask));
 }
 
 bool CoalitionPrograms::separable(const std::vector<std::size_t>& applied) const {

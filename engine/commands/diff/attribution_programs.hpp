@@ -4,6 +4,7 @@
 #pragma once
 
 #include "commands/diff/diff.hpp"
+#include "commands/diff/diff_runs.hpp"
 #include "core/program/settings.hpp"
 
 #include <cstdint>
@@ -38,18 +39,23 @@ struct ChangeGroup {
 };
 ChangeGroup parse_change_group(const std::string& setting);
 
-// The two versions and the run's settings: what each coalition's program is made from. The versions must outlive it.
+// The two versions and the two runs' settings: what each coalition's program is made from. The versions, the
+// changes (the methodology's, then the runs': compare_runs) and the runs must outlive it.
 class CoalitionPrograms {
 public:
-    CoalitionPrograms(const Program& old_p, const Program& new_p, const std::vector<Change>& changes, std::vector<ParamSetting> settings);
+    CoalitionPrograms(const Program& old_p, const Program& new_p, const std::vector<Change>& changes, const DiffRun& old_run,
+                      const DiffRun& new_run);
     const Program& old_version() const { return old_; }
     const Program& new_version() const { return new_; }
     const std::vector<Change>& changes() const { return changes_; }
-    // The old version with the declarations of these changes (indices) taken from the new one. Throws CompileError
+    // The old version with the declarations of these changes (indices) taken from the new one, and the old run's
+    // settings with theirs taken from the new run's. Throws CompileError
     // when it does not check (a rule that uses a param only the new version declares, without that param).
     std::shared_ptr<const Program> with(const std::vector<std::size_t>& applied) const;
     // …of the players in `mask` (bit i for player i).
     std::shared_ptr<const Program> with(const Players& players, std::uint64_t mask) const;
+    // The changes of the players in `mask`.
+    static std::vector<std::size_t> applied(const Players& players, std::uint64_t mask);
     // Whether the old version with `applied`, and the new one without them, both check.
     bool separable(const std::vector<std::size_t>& applied) const;
 
@@ -57,7 +63,8 @@ private:
     const Program& old_;
     const Program& new_;
     const std::vector<Change>& changes_;
-    std::vector<ParamSetting> settings_;
+    const DiffRun& old_run_;
+    const DiffRun& new_run_;
 };
 
 // The players: each change (or --group's groups); more than `limit` of them, one per declaration section. Changes
@@ -65,8 +72,9 @@ private:
 // names no change, or when, grouped, there are still more than `limit` players.
 Players choose_players(const CoalitionPrograms& versions, const std::vector<ChangeGroup>& groups, std::size_t limit);
 
-// The cases of the diff evaluated under a program (as batch does).
-using CaseRunner = std::function<BatchResults(const Program&)>;
+// The cases of the diff evaluated under a program (as batch does): the old run's cases with the changes of the
+// cases among `applied` (files_with).
+using CaseRunner = std::function<BatchResults(const Program&, const std::vector<std::size_t>& applied)>;
 
 // Each figure of `effects` that moved by a number: its change split among the players (FigureChange::attribution,
 // adding up exactly to its change) and each pair's interaction, the cases evaluated once under each coalition's

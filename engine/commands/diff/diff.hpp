@@ -41,6 +41,27 @@ struct Share {
     std::string shown;
 };
 
+// A cohort figure's change case by case (split_by_case): whether a case adds to it (its part is not zero) in
+// both runs, in the new run alone or in the old alone.
+enum class CaseMove { both, new_only, old_only };
+// The words the text and the JSON name it with: "in both runs", "only in the new run", "only in the old run".
+const char* case_move_text(CaseMove m);
+struct CaseChange {
+    std::string case_id, file;
+    CaseMove move = CaseMove::both;
+    Number amount;  // the new part less the old, in the figure's own unit, exact
+    std::string shown;
+};
+struct CaseSplit {
+    std::vector<CaseChange> largest;  // every case whose part changed, the largest first (the text shows 5, or --rows)
+    struct Group {
+        std::size_t cases = 0;
+        Number amount;
+        std::string shown;
+    };
+    Group groups[3];  // by CaseMove: their parts' change, adding up exactly to the figure's change (unrounded)
+};
+
 // One output of one case (or of the cohort: case_id and file empty) whose shown figure changed.
 struct FigureChange {
     std::string case_id, file, output;
@@ -52,6 +73,7 @@ struct FigureChange {
     std::vector<Share> attribution;
     std::vector<Share> interactions;  // change: "A × B"
     std::string unattributed;
+    std::optional<CaseSplit> by_case;  // a cohort figure over the cases: its change case by case
 };
 
 // --attribute: among what the figures' changes were split, and how the players were made.
@@ -61,15 +83,16 @@ struct AttributionNote {
 };
 
 struct CaseEffects {
-    std::size_t cases = 0, affected = 0;
+    std::size_t cases = 0, affected = 0;  // the cases of both runs (matched by file and id), and those whose figures changed
+    std::size_t only_old = 0, only_new = 0;  // the cases of one run alone (--old-cases), not compared
     std::vector<FigureChange> cohort;   // the cohort's outputs that changed, in declaration order
     std::vector<FigureChange> changes;  // each case's, the case with the largest change first
     std::vector<std::string> errors;    // cases that could not be evaluated under one version, and a cohort that could not
     std::optional<AttributionNote> attribution;
 };
 
-// The effect of the change on the same cases, run under each version (two
-// batches of the same files, in the same order).
+// The effect of the change on the cases, run under each version: each case of the new run compared with the old
+// run's case of the same file and id; a case of one run alone is counted, not compared.
 CaseEffects compare_results(const Program& old_p, const BatchResults& old_r, const Program& new_p, const BatchResults& new_r);
 
 // The effects under one scenario of --scenarios (scenario "" when there are none).
@@ -78,7 +101,7 @@ struct ScenarioEffects {
     CaseEffects effects;
 };
 
-// rows: how many affected cases the text shows (the JSON has them all).
+// rows: how many affected cases the text shows, and (at most 5) the cases of a cohort figure's split (the JSON has them all).
 // `effects`: none without cases; one, named "", without scenarios; else one per scenario.
 std::string render_diff(const std::string& old_name, const std::string& new_name, const std::vector<Change>& changes,
                         const std::vector<ScenarioEffects>& effects, std::size_t rows = 20);

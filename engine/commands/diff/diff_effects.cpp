@@ -16,7 +16,7 @@ namespace {
 // member), compared as shown; nothing when it shows the same.
 std::optional<FigureChange> figure_change(const Program& old_p, const RuleDef* ro, const Value& va, const Program& new_p, const RuleDef& r,
                                           const Value& vb) {
-    FigureChange fc{"", "", r.name, "", display_with_unit(new_p, r, vb), "", 0, "", {}, {}, ""};
+    FigureChange fc{"", "", r.name, "", display_with_unit(new_p, r, vb), "", 0, "", {}, {}, "", {}};
     if (ro) fc.before = display_with_unit(old_p, *ro, va);
     if (fc.before == fc.after) return std::nullopt;
     if (ro && va.kind == Value::Kind::number && vb.kind == Value::Kind::number &&
@@ -68,9 +68,17 @@ CaseEffects compare_results(const Program& old_p, const BatchResults& old_r, con
     std::map<std::string, std::size_t> old_slot;  // old outputs by name
     for (std::size_t i = 0; i < old_p.outputs.size(); ++i) old_slot[old_p.rules[old_p.outputs[i]].name] = i;
     std::vector<std::vector<FigureChange>> by_case;
-    for (std::size_t k = 0; k < new_r.cases.size() && k < old_r.cases.size(); ++k) {
-        const CaseRecord& ra = old_r.cases[k];
-        const CaseRecord& rb = new_r.cases[k];
+    std::map<std::string, std::size_t> old_case;  // the old run's cases by file and id: the new run's are matched to them
+    for (std::size_t k = 0; k < old_r.cases.size(); ++k) old_case.emplace(old_r.cases[k].file + '\x1f' + old_r.cases[k].id, k);
+    std::vector<bool> matched(old_r.cases.size(), false);
+    for (const CaseRecord& rb : new_r.cases) {
+        const auto match = old_case.find(rb.file + '\x1f' + rb.id);
+        if (match == old_case.end()) {
+            ++e.only_new;
+            continue;
+        }
+        const CaseRecord& ra = old_r.cases[match->second];
+        matched[match->second] = true;
         ++e.cases;
         if (!ra.ok || !rb.ok) {
             e.errors.push_back(!ra.ok ? ra.failure.text : rb.failure.text);
@@ -91,6 +99,7 @@ CaseEffects compare_results(const Program& old_p, const BatchResults& old_r, con
         ++e.affected;
         by_case.push_back(std::move(mine));
     }
+    e.only_old = static_cast<std::size_t>(std::count(matched.begin(), matched.end(), false));
     // the case with the largest change first (money first); cases alike keep their order
     auto biggest = [](const std::vector<FigureChange>& v) { return *std::min_element(v.begin(), v.end(), larger); };
     std::stable_sort(by_case.begin(), by_case.end(), [&](const auto& x, const auto& y) { return larger(biggest(x), biggest(y)); });

@@ -55,8 +55,27 @@ void render_attribution_note(const AttributionNote& a, std::string& out) {
     out += "  \"together\": what two changes make only together, f(both) - f(first) - f(second) + f(neither), where it is not zero\n";
 }
 
+// A cohort figure's change case by case: the cases that add to it in both runs and in one alone (the groups that
+// have any), then the `largest` cases whose part changed most.
+std::string case_split_lines(const CaseSplit& s, std::size_t largest, const std::string& indent) {
+    std::string out = indent + "case by case:";
+    const char* sep = " ";
+    for (const CaseMove m : {CaseMove::both, CaseMove::new_only, CaseMove::old_only}) {
+        const auto& g = s.groups[static_cast<std::size_t>(m)];
+        if (g.cases == 0) continue;
+        out += sep + std::to_string(g.cases) + (g.cases == 1 ? " case adds" : " cases add") + " to it " + case_move_text(m) + " (" + g.shown + ")";
+        sep = "; ";
+    }
+    out += "\n";
+    for (std::size_t i = 0; i < s.largest.size() && i < largest; ++i) {
+        const CaseChange& c = s.largest[i];
+        out += indent + "  " + c.case_id + " (" + c.file + ")  " + c.shown + (c.move == CaseMove::both ? "" : std::string(", ") + case_move_text(c.move)) + "\n";
+    }
+    return out;
+}
+
 // A figure's change and, with --attribute, its parts under it: each change's, then each pair's interaction.
-std::string figure_lines(const FigureChange& c, const std::string& indent) {
+std::string figure_lines(const FigureChange& c, const std::string& indent, std::size_t case_rows = 0) {
     std::string out = indent + c.output + ": " + (c.before.empty() ? "(none)" : c.before) + " -> " + c.after +
                       (c.difference.empty() ? "" : "  (" + c.difference + ")") + "\n";
     std::size_t width = 0;
@@ -64,6 +83,7 @@ std::string figure_lines(const FigureChange& c, const std::string& indent) {
     for (const auto& s : c.attribution) out += indent + "    " + s.change + std::string(width - s.change.size() + 2, ' ') + s.shown + "\n";
     for (const auto& s : c.interactions) out += indent + "    together: " + s.change + "  " + s.shown + "\n";
     if (!c.unattributed.empty()) out += indent + "    " + c.unattributed + "\n";
+    if (c.by_case) out += case_split_lines(*c.by_case, case_rows, indent + "    ");
     return out;
 }
 
@@ -72,7 +92,7 @@ void render_effects(const CaseEffects& effects, std::size_t rows, std::string& o
     if (effects.attribution) render_attribution_note(*effects.attribution, out);
     if (!effects.cohort.empty()) {
         out += "\ncohort\n";
-        for (const auto& c : effects.cohort) out += figure_lines(c, "  ");
+        for (const auto& c : effects.cohort) out += figure_lines(c, "  ", std::min<std::size_t>(rows, 5));
     }
     out += "\ncases";
     if (effects.affected > rows)
@@ -94,6 +114,9 @@ void render_effects(const CaseEffects& effects, std::size_t rows, std::string& o
     out += "\n" + std::to_string(effects.cases) + " case" + (effects.cases == 1 ? "" : "s") + ", " +
            std::to_string(effects.affected) + " affected";
     if (!effects.errors.empty()) out += ", " + std::to_string(effects.errors.size()) + " could not be evaluated";
+    if (effects.only_new + effects.only_old > 0)
+        out += "; not compared: " + std::to_string(effects.only_new) + " of the new run alone, " + std::to_string(effects.only_old) +
+               " of the old run alone";
     if (const FigureChange* big = largest(effects))
         out += "; largest change: " + big->output + " of " + big->case_id + ", " + big->difference;
     out += "\n";
@@ -112,6 +135,20 @@ void attribution_json(const FigureChange& c, bool attributing, nlohmann::ordered
     if (!c.unattributed.empty()) x["unattributed"] = c.unattributed;
 }
 
+// A cohort figure's change case by case: {both, new_only, old_only: {cases, change, exact}, largest: [{case, file, in, change, exact}]}.
+nlohmann::ordered_json case_split_json(const CaseSplit& s) {
+    nlohmann::ordered_json j;
+    const std::pair<CaseMove, const char*> keys[] = {{CaseMove::both, "both"}, {CaseMove::new_only, "new_only"}, {CaseMove::old_only, "old_only"}};
+    for (const auto& [m, key] : keys) {
+        const auto& g = s.groups[static_cast<std::size_t>(m)];
+        j[key] = {{"cases", g.cases}, {"change", g.shown}, {"exact", g.amount.str()}};
+    }
+    j["largest"] = nlohmann::ordered_json::array();
+    for (const auto& c : s.largest)
+        j["largest"].push_back({{"case", c.case_id}, {"file", c.file}, {"in", case_move_text(c.move)}, {"change", c.shown}, {"exact", c.amount.str()}});
+    return j;
+}
+
 void effects_json(const CaseEffects& effects, nlohmann::ordered_json& j) {
     const bool attributing = effects.attribution.has_value();
     if (attributing)
@@ -121,6 +158,7 @@ void effects_json(const CaseEffects& effects, nlohmann::ordered_json& j) {
     for (const auto& c : effects.cohort) {
         nlohmann::ordered_json x{{"output", c.output}, {"before", c.before}, {"after", c.after}, {"difference", c.difference}};
         attribution_json(c, attributing, x);
+        if (c.by_case) x["by_case"] = case_split_json(*c.by_case);
         j["cohort"].push_back(std::move(x));
     }
     j["cases"] = nlohmann::ordered_json::array();
@@ -130,7 +168,8 @@ void effects_json(const CaseEffects& effects, nlohmann::ordered_json& j) {
         attribution_json(c, attributing, x);
         j["cases"].push_back(std::move(x));
     }
-    nlohmann::ordered_json s{{"cases", effects.cases}, {"affected", effects.affected}, {"failed", effects.errors.size()}};
+    nlohmann::ordered_json s{{"cases", effects.cases}, {"affected", effects.affected}, {"failed", effects.errors.size()},
+                             {"only_new", effects.only_new}, {"only_old", effects.only_old}};
     if (const FigureChange* big = largest(effects))
         s["largest"] = {{"case", big->case_id}, {"output", big->output}, {"difference", big->difference}};
     j["summary"] = std::move(s);

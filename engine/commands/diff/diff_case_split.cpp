@@ -1,0 +1,110 @@
+// A cohort figure's change case by case: each case's part found by the figure's formula over that case alone (as
+// explain finds it), under each run; the parts of the cases of both runs compared, those of one run alone taken
+// whole. The parts add up to the figure (a sum or a count over the cases is the sum of its parts), so their
+// changes add up exactly to the figure's change before it is rounded to be shown.
+#include "commands/diff/diff_case_split.hpp"
+
+#include "commands/present/display.hpp"
+#include "commands/present/present.hpp"
+
+#include <algorithm>
+#include <map>
+#include <stdexcept>
+
+namespace reckon {
+
+const char* case_move_text(CaseMove m) {
+    switch (m) {
+        case CaseMove::both: return "in both runs";
+        case CaseMove::new_only: return "only in the new run";
+        case CaseMove::old_only: return "only in the old run";
+    }
+    return "";
+}
+
+namespace {
+
+// The cohort output a figure change is of ("x" or "x[member]"), and the member's index (-1: none); null when the
+// run has no such output, or it is no sum or count over the cases.
+struct Site {
+    const RuleDef* rule = nullptr;
+    int member = -1;
+};
+Site site_of(const Program& p, const std::string& output) {
+    const auto open = output.find('[');
+    const std::string name = output.substr(0, open);
+    for (int slot : p.cohort_outputs) {
+        const RuleDef& r = p.rules[static_cast<std::size_t>(slot)];
+        if (r.name != name || !r.formula) continue;
+        const Node& f = *r.formula;
+        if ((f.op != Op::sum && f.op != Op::count) || f.kids.empty() || !f.kids[0] || f.kids[0]->op != Op::cases) return {};
+        if (open == std::string::npos) return r.by ? Site{} : Site{&r, -1};
+        if (!r.by) return {};
+        const std::string member = output.substr(open + 1, output.size() - open - 2);
+        const auto& ms = r.by->members;
+        const auto it = std::find(ms.begin(), ms.end(), member);
+        return it == ms.end() ? Site{} : Site{&r, static_cast<int>(it - ms.begin())};
+    }
+    return {};
+}
+
+// Each case's part of the figure, in the figure's own unit, by file and id.
+std::map<std::string, std::pair<const CohortCase*, Number>> parts_of(const CohortRun& run, const Site& s) {
+    std::map<std::string, std::pair<const CohortCase*, Number>> out;
+    const Node& f = *s.rule->formula;
+    for (const auto& c : run.cases) {
+        const Value one = Value::list({c.row});
+        Evaluator alone(run.p, run.params, one);
+        const Value v = s.member >= 0 ? alone.for_member(f, s.rule->frame, s.member, *s.rule->by) : alone.in_frame(f, s.rule->frame);
+        const Number part = v.kind == Value::Kind::number ? in_own_unit(run.p, *s.rule, v) : Number(0);
+        out.emplace(c.file + '\x1f' + c.id, std::make_pair(&c, part));
+    }
+    return out;
+}
+
+std::string shown_change(const Program& p, const RuleDef& r, const Number& own) {
+    if (own == 0) return "no change";
+    return (own > 0 ? "+" : "") + display_with_unit(p, r, Value::number(own * p.units.scale(r.type.unit)));
+}
+
+// The figure's change case by case; EvalError when a case's part fails to evaluate.
+CaseSplit split(const CohortRun& a, const Site& sa, const CohortRun& b, const Site& sb) {
+    const auto old_parts = parts_of(a, sa), new_parts = parts_of(b, sb);
+    std::vector<CaseChange> changes;
+    CaseSplit out;
+    auto add = [&](const CohortCase& c, CaseMove m, const Number& amount) {
+        auto& g = out.groups[static_cast<std::size_t>(m)];
+        ++g.cases;
+        g.amount += amount;
+        if (amount != 0) changes.push_back({c.id, c.file, m, amount, shown_change(b.p, *sb.rule, amount)});
+    };
+    for (const auto& [key, part] : new_parts) {
+        const auto it = old_parts.find(key);
+        const Number before = it == old_parts.end() ? Number(0) : it->second.second;
+        if (before == 0 && part.second == 0) continue;
+        add(*part.first, before == 0 ? CaseMove::new_only : part.second == 0 ? CaseMove::old_only : CaseMove::both, part.second - before);
+    }
+    for (const auto& [key, part] : old_parts)
+        if (!new_parts.count(key) && part.second != 0) add(*part.first, CaseMove::old_only, -part.second);
+    for (auto& g : out.groups) g.shown = shown_change(b.p, *sb.rule, g.amount);
+    std::stable_sort(changes.begin(), changes.end(), [](const CaseChange& x, const CaseChange& y) { return abs(x.amount) > abs(y.amount); });
+    out.largest = std::move(changes);
+    return out;
+}
+
+}  // namespace
+
+void split_by_case(const CohortRun& old_run, const CohortRun& new_run, CaseEffects& effects) {
+    for (auto& fc : effects.cohort) {
+        if (fc.difference.empty()) continue;
+        const Site sa = site_of(old_run.p, fc.output), sb = site_of(new_run.p, fc.output);
+        if (!sa.rule || !sb.rule) continue;
+        try {
+            fc.by_case = split(old_run, sa, new_run, sb);
+        } catch (const EvalError&) {
+            continue;  // a case's part that fails fails the figure too: the figure says so, not its split
+        }
+    }
+}
+
+}  // namespace reckon
