@@ -67,17 +67,27 @@ std::shared_ptr<Program> compile_version(const Run& run, const std::string& arg,
     }
 }
 
-// The cases, as batch reads them, under a program (and its run's settings, compiled into it).
-BatchResults run_cases(const Program& p, const std::vector<std::string>& files, const std::vector<ListFile>& lists) {
-    BatchResults kept;
+// The cases, as batch reads them, under each program (and its run's settings, compiled into it): with more than
+// one, each case read once (with the first) and evaluated under each, as batch evaluates scenarios. A result each.
+std::vector<BatchResults> run_cases_under(const std::vector<Coalition>& coalitions, const std::vector<std::string>& files,
+                                          const std::vector<ListFile>& lists) {
+    std::vector<BatchResults> each(coalitions.size());
     std::ostringstream none;
     BatchOptions opt;
     opt.jobs = std::max(1u, std::thread::hardware_concurrency());
     opt.format = BatchFormat::kept;
-    opt.keep = &kept;
     opt.lists = lists;
-    run_batch(p, bind_params(p, command_line_overrides(p)), files, opt, none, none);
-    return kept;
+    if (coalitions.size() == 1) opt.keep = &each.front();
+    else opt.keep_each = &each;
+    for (const auto& c : coalitions)
+        if (coalitions.size() > 1) opt.scenarios.push_back({c.name, c.program, bind_params(*c.program, command_line_overrides(*c.program))});
+    const Program& first = *coalitions.front().program;
+    run_batch(first, opt.scenarios.empty() ? bind_params(first, command_line_overrides(first)) : opt.scenarios.front().params, files, opt, none, none);
+    return each;
+}
+
+BatchResults run_cases(const Program& p, const std::vector<std::string>& files, const std::vector<ListFile>& lists) {
+    return std::move(run_cases_under({Coalition{std::shared_ptr<const Program>(std::shared_ptr<const Program>{}, &p), ""}}, files, lists).front());
 }
 
 // Each run's cases under its version (and each scenario's settings): the figures that change, and each cohort
@@ -181,8 +191,8 @@ struct Versions {
         const CoalitionPrograms coalitions(*old_p, *new_p, all, old_run, new_run);
         const Players players = choose_players(coalitions, groups, run.limits.attribution);
         CaseEffects e = effects_of(*old_p, *new_p, old_run, new_run, lists);
-        attribute_effects(coalitions, players, [&](const Program& p, const std::vector<std::size_t>& applied) {
-            return run_cases(p, files_with(old_run, new_run, all, applied), lists);
+        attribute_effects(coalitions, players, [&](const std::vector<Coalition>& cs, const std::vector<std::size_t>& applied) {
+            return run_cases_under(cs, files_with(old_run, new_run, all, applied), lists);
         }, e);
         return e;
     }

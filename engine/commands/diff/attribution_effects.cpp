@@ -75,8 +75,11 @@ std::string coalition_name(const Players& players, std::uint64_t mask) {
     return out;
 }
 
-// The program of a coalition: the versions themselves for none and all.
+// The program of a coalition: the versions themselves for none and all (not owned: they outlive the run).
 std::shared_ptr<const Program> coalition_program(const CoalitionPrograms& v, const Players& players, std::uint64_t mask) {
+    const std::uint64_t all = (std::uint64_t{1} << players.players.size()) - 1;
+    if (mask == 0) return std::shared_ptr<const Program>(std::shared_ptr<const Program>{}, &v.old_version());
+    if (mask == all) return std::shared_ptr<const Program>(std::shared_ptr<const Program>{}, &v.new_version());
     try {
         return v.with(players, mask);
     } catch (const CompileError& e) {
@@ -84,6 +87,28 @@ std::shared_ptr<const Program> coalition_program(const CoalitionPrograms& v, con
         throw RequestError("--attribute: the old version with " + coalition_name(players, mask) + " from the new one does not check (" +
                            first.substr(0, first.find('\n')) + "); make the changes one group with --group NAME=CHANGE,CHANGE");
     }
+}
+
+// The coalitions that can be evaluated in one pass over the cases: those over the same cases (the same changes of
+// the cases applied) that read a case as the old version does (no change of an input, a type or a unit applied);
+// each of the others on its own.
+std::vector<std::vector<std::uint64_t>> passes(const CoalitionPrograms& v, const Players& players) {
+    std::map<std::string, std::vector<std::uint64_t>> by_key;
+    const std::uint64_t all = (std::uint64_t{1} << players.players.size()) - 1;
+    for (std::uint64_t mask = 0; mask <= all; ++mask) {
+        std::string key;
+        bool own_reading = false;
+        for (std::size_t c : CoalitionPrograms::applied(players, mask)) {
+            const Change& change = v.changes()[c];
+            if (membership_of(change) != Membership::none) key += change.name + ";";
+            own_reading = own_reading || change.section == "inputs" || change.section == "types" || change.section == "units";
+        }
+        if (own_reading) key += "#" + std::to_string(mask);
+        by_key[key].push_back(mask);
+    }
+    std::vector<std::vector<std::uint64_t>> out;
+    for (auto& [key, masks] : by_key) out.push_back(std::move(masks));
+    return out;
 }
 
 // A figure's change split among the players, and the pairs' interactions; or why not.
@@ -100,9 +125,21 @@ void attribute(const Program& new_p, const Players& players, const std::vector<N
                 fc.interactions.push_back({players.players[i].name + " × " + players.players[j].name, x, shown_amount(new_p, r, x)});
 }
 
+// Each figure's value under the coalition `mask`, as shown; where it is no number in its unit, why, once.
+void record(const std::vector<std::pair<FigureChange*, bool>>& figures, const FigureValues& shown, std::uint64_t mask, const Players& players,
+            std::vector<std::vector<Number>>& values, std::vector<std::string>& missing) {
+    for (std::size_t f = 0; f < figures.size(); ++f) {
+        const FigureChange& fc = *figures[f].first;
+        const auto it = shown.find(figure_key(fc.file, fc.case_id, fc.output));
+        if (it != shown.end() && it->second.unit == fc.unit) values[f][mask] = it->second.value;
+        else if (missing[f].empty())
+            missing[f] = "not attributed: under the old version with " + coalition_name(players, mask) + " it is no number in " + fc.unit;
+    }
+}
+
 }  // namespace
 
-void attribute_effects(const CoalitionPrograms& v, const Players& players, const CaseRunner& run, CaseEffects& effects) {
+void attribute_effects(const CoalitionPrograms& v, const Players& players, const CaseRunner& run, CaseEffects& effects, std::size_t chunk) {
     std::vector<std::pair<FigureChange*, bool>> figures;  // each figure that moved by a number; whether the cohort's
     for (auto& fc : effects.cohort)
         if (!fc.difference.empty()) figures.push_back({&fc, true});
@@ -111,18 +148,17 @@ void attribute_effects(const CoalitionPrograms& v, const Players& players, const
     const std::uint64_t all = (std::uint64_t{1} << players.players.size()) - 1;
     std::vector<std::vector<Number>> values(figures.size(), std::vector<Number>(all + 1));
     std::vector<std::string> missing(figures.size());
-    for (std::uint64_t mask = 0; mask <= all; ++mask) {  // each coalition's batch, once
-        std::shared_ptr<const Program> q = mask == 0 || mask == all ? nullptr : coalition_program(v, players, mask);
-        const Program& p = mask == 0 ? v.old_version() : mask == all ? v.new_version() : *q;
-        const FigureValues shown = figures_of(p, run(p, CoalitionPrograms::applied(players, mask)));
-        for (std::size_t f = 0; f < figures.size(); ++f) {
-            const FigureChange& fc = *figures[f].first;
-            const auto it = shown.find(figure_key(fc.file, fc.case_id, fc.output));
-            if (it != shown.end() && it->second.unit == fc.unit) values[f][mask] = it->second.value;
-            else if (missing[f].empty())
-                missing[f] = "not attributed: under the old version with " + coalition_name(players, mask) + " it is no number in " + fc.unit;
+    for (const auto& pass : passes(v, players))
+        for (std::size_t at = 0; at < pass.size(); at += chunk) {  // a chunk of coalitions, the cases read once for them
+            const std::vector<std::uint64_t> masks(pass.begin() + static_cast<std::ptrdiff_t>(at),
+                                                   pass.begin() + static_cast<std::ptrdiff_t>(std::min(pass.size(), at + chunk)));
+            std::vector<Coalition> coalitions;
+            for (std::uint64_t mask : masks)
+                coalitions.push_back({coalition_program(v, players, mask), "the old version with " + coalition_name(players, mask)});
+            const std::vector<BatchResults> results = run(coalitions, CoalitionPrograms::applied(players, masks.front()));
+            for (std::size_t k = 0; k < masks.size(); ++k)
+                record(figures, figures_of(*coalitions[k].program, results.at(k)), masks[k], players, values, missing);
         }
-    }
     for (std::size_t f = 0; f < figures.size(); ++f) {
         if (!missing[f].empty()) figures[f].first->unattributed = missing[f];
         else attribute(v.new_version(), players, values[f], figures[f].second, *figures[f].first);

@@ -72,13 +72,22 @@ private:
 // names no change, or when, grouped, there are still more than `limit` players.
 Players choose_players(const CoalitionPrograms& versions, const std::vector<ChangeGroup>& groups, std::size_t limit);
 
-// The cases of the diff evaluated under a program (as batch does): the old run's cases with the changes of the
-// cases among `applied` (files_with).
-using CaseRunner = std::function<BatchResults(const Program&, const std::vector<std::size_t>& applied)>;
+// A coalition to evaluate the cases under: its program, and what a message calls it ("the old version with …").
+struct Coalition {
+    std::shared_ptr<const Program> program;
+    std::string name;
+};
+// The cases of the diff evaluated under each of several coalitions' programs, which read a case alike (no change of
+// an input, a type or a unit among theirs), each case read once for all of them as batch reads it for scenarios: a
+// result for each, in order. The cases are the old run's with the changes of the cases among `applied` (files_with),
+// the same for all of them.
+using CaseRunner = std::function<std::vector<BatchResults>(const std::vector<Coalition>& coalitions, const std::vector<std::size_t>& applied)>;
 
 // Each figure of `effects` that moved by a number: its change split among the players (FigureChange::attribution,
 // adding up exactly to its change) and each pair's interaction, the cases evaluated once under each coalition's
-// program (2^players batches by `run`, not one per figure). Throws RequestError when a coalition does not check.
-void attribute_effects(const CoalitionPrograms& versions, const Players& players, const CaseRunner& run, CaseEffects& effects);
+// program (not once per figure), the coalitions that read cases alike and run over the same ones `chunk` at a time
+// in one pass over the cases. Throws RequestError when a coalition does not check.
+void attribute_effects(const CoalitionPrograms& versions, const Players& players, const CaseRunner& run, CaseEffects& effects,
+                       std::size_t chunk = 64);
 
 }  // namespace reckon
