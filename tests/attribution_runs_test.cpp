@@ -174,3 +174,27 @@ TEST_CASE("diff of two runs: the IOM report 2022 -> 2023, each cohort figure ove
     // saving_pnc is a difference of two cohort figures, not a sum over the cases: no split case by case
     CHECK_FALSE(cohort_figure(j, "saving_pnc").contains("by_case"));
 }
+
+TEST_CASE("diff of two runs: --old-scenario and --new-scenario name the runs' settings in a scenarios file, as --old-param and --param would") {
+    const std::string R = "rulesets/iom-annual-report.reckon", Y = "rulesets/iom-annual-report.years.yaml";
+    auto named = run_reckon({"diff", R, R, "--cases", "cases/iom", "--scenarios", Y, "--old-scenario", "2022", "--new-scenario", "2023",
+                             "--attribute", "--format", "json"});
+    REQUIRE_MESSAGE(named.status == 0, named.err);
+    auto given = run_reckon({"diff", R, R, "--cases", "cases/iom", "--old-param", "report_year=2022", "--param", "report_year=2023",
+                             "--attribute", "--format", "json"});
+    REQUIRE_MESSAGE(given.status == 0, given.err);
+    CHECK(named.out == given.out);
+    CHECK(nlohmann::json::parse(named.out)["changes"][0]["name"] == "--param report_year");
+
+    auto unknown = run_reckon({"diff", R, R, "--cases", "cases/iom", "--scenarios", Y, "--old-scenario", "2032", "--new-scenario", "2023"});
+    CHECK(unknown.status == 2);
+    CHECK(unknown.out.empty());
+    CHECK(unknown.err == "reckon: error: --old-scenario 2032: " + Y + " has no scenario of that name; did you mean '2022', '2023' or '2019'? "
+                         "(its scenarios: 2019, 2020, 2021, 2022, 2023, 2024)\n");
+    auto no_file = run_reckon({"diff", R, R, "--cases", "cases/iom", "--new-scenario", "2023"});
+    CHECK(no_file.status == 2);
+    CHECK(no_file.err == "reckon: error: --old-scenario and --new-scenario name scenarios of a file: give it with --scenarios FILE.yaml\n");
+    auto each = run_reckon({"diff", R, R, "--cases", "cases/iom", "--scenarios", Y, "--attribute"});
+    CHECK(each.status == 2);
+    CHECK(each.err.find("name them with --old-scenario NAME --new-scenario NAME") != std::string::npos);
+}

@@ -16,6 +16,7 @@
 #include "commands/diff/diff_case_split.hpp"
 #include "commands/diff/diff_runs.hpp"
 #include "commands/present/present.hpp"
+#include "core/base/nearest_names.hpp"
 #include "core/eval/eval.hpp"
 #include "data/load_case.hpp"
 
@@ -39,6 +40,8 @@ struct DiffArgs {
     std::vector<std::string> cases, params, lists;
     std::vector<std::string> old_cases, old_params;  // --old-cases, --old-param: the old run's own (two runs of one ruleset)
     std::string scenarios;  // --scenarios FILE.yaml: the effects under each scenario
+    std::string old_scenario, new_scenario;  // --old-scenario, --new-scenario: two runs, each under a scenario of the file
+    bool pairing() const { return !old_scenario.empty() || !new_scenario.empty(); }
     std::size_t rows = 20;  // affected cases shown in the text
     bool attribute = false;           // --attribute: each figure's change split among the changes
     std::vector<std::string> groups;  // --group NAME=CHANGE,CHANGE
@@ -126,6 +129,25 @@ std::shared_ptr<Program> compile_old(const Run& run, const DiffArgs& d, Checkout
     }
 }
 
+// The scenario --old-scenario or --new-scenario names; a RequestError with the names nearest when there is none.
+const Scenario& named_scenario(const std::vector<Scenario>& all, const std::string& name, const char* option, const std::string& file) {
+    std::vector<std::string> names;
+    for (const auto& sc : all) {
+        if (sc.name == name) return sc;
+        names.push_back(sc.name);
+    }
+    const std::string near = did_you_mean(nearest_names(name, names));
+    std::string listed;
+    for (const auto& n : names) listed += (listed.empty() ? "" : ", ") + n;
+    throw RequestError(std::string(option) + " " + name + ": " + file + " has no scenario of that name" + (near.empty() ? "" : "; " + near) +
+                       " (its scenarios: " + listed + ")");
+}
+
+// A run's settings with its scenario's after them.
+void add_scenario_settings(const Scenario& sc, std::vector<ParamSetting>& settings) {
+    for (const auto& v : sc.settings) settings.push_back({v.param, v.value});
+}
+
 bool same_settings(const std::vector<ParamSetting>& a, const std::vector<ParamSetting>& b) {
     return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const ParamSetting& x, const ParamSetting& y) { return x.name == y.name && x.value == y.value; });
 }
@@ -139,16 +161,37 @@ struct Versions {
     std::vector<ListFile> lists;
     Checkout old_checkout, new_checkout;
     std::shared_ptr<Program> old_p, new_p;
+    SourcePtr scenarios_file;  // with --old-scenario or --new-scenario: the scenarios' places point into it
 
     Versions(const Run& r, const DiffArgs& args) : run(r), d(args), lists(parse_lists(args.lists)) {
         old_run.settings = old_run_settings(d);
         new_run.settings = parse_settings(d.params);
-        old_p = compile_old(run, d, old_checkout, old_run.settings);
-        new_p = compile_version(run, d.new_version, new_checkout, new_run.settings);
+        if (d.pairing()) {
+            compile_scenario_pair();
+        } else {
+            old_p = compile_old(run, d, old_checkout, old_run.settings);
+            new_p = compile_version(run, d.new_version, new_checkout, new_run.settings);
+        }
         std::vector<std::string> list_paths;
         for (const auto& l : lists) list_paths.push_back(l.path);
         if (!d.cases.empty()) new_run.files = find_case_files(d.cases, list_paths);
         old_run.files = d.old_cases.empty() ? new_run.files : find_case_files(d.old_cases, list_paths);
+    }
+
+    // --old-scenario A --new-scenario B: each version compiled with its run's settings and its scenario's (an error
+    // at the scenario's value in its file), which are then the run's settings. A run without one has the others.
+    void compile_scenario_pair() {
+        scenarios_file = read_source(d.scenarios, run.limits.file_size);
+        const std::vector<Scenario> all = read_scenarios(scenarios_file, run.limits);
+        const Scenario none;
+        const Scenario& a = d.old_scenario.empty() ? none : named_scenario(all, d.old_scenario, "--old-scenario", d.scenarios);
+        const Scenario& b = d.new_scenario.empty() ? none : named_scenario(all, d.new_scenario, "--new-scenario", d.scenarios);
+        old_p = compile_scenario(a, old_run.settings, [&](const std::vector<ParamSetting>& s) { return compile_old(run, d, old_checkout, s); });
+        new_p = compile_scenario(b, new_run.settings, [&](const std::vector<ParamSetting>& s) {
+            return compile_version(run, d.new_version, new_checkout, s);
+        });
+        add_scenario_settings(a, old_run.settings);
+        add_scenario_settings(b, new_run.settings);
     }
 
     // What changed: in the methodology, then between the runs. The methodologies are compared under the same
@@ -166,8 +209,8 @@ struct Versions {
 
     // The effects on the cases of --cases: under the run's settings, or a section for each scenario.
     std::vector<ScenarioEffects> effects_on_cases() {
-        if (d.scenarios.empty() && d.attribute) return {ScenarioEffects{"", attributed()}};
-        if (d.scenarios.empty()) return {ScenarioEffects{"", effects_of(*old_p, *new_p, old_run, new_run, lists)}};
+        if ((d.scenarios.empty() || d.pairing()) && d.attribute) return {ScenarioEffects{"", attributed()}};
+        if (d.scenarios.empty() || d.pairing()) return {ScenarioEffects{"", effects_of(*old_p, *new_p, old_run, new_run, lists)}};
         std::vector<ScenarioEffects> effects;
         const SourcePtr file = read_source(d.scenarios, run.limits.file_size);  // the scenarios' places point into it
         for (const auto& sc : read_scenarios(file, run.limits)) {
@@ -199,12 +242,14 @@ struct Versions {
 };
 
 int cmd_diff(const Run& run, const DiffArgs& d) {
+    if (d.pairing() && d.scenarios.empty()) throw RequestError("--old-scenario and --new-scenario name scenarios of a file: give it with --scenarios FILE.yaml");
     if (!d.old_cases.empty() && d.cases.empty()) throw RequestError("--old-cases are the old run's cases, compared with the new run's: give those with --cases");
     Versions versions(run, d);
     const std::vector<Change> changes = versions.changes();
     if (!d.scenarios.empty() && d.cases.empty()) throw RequestError("--scenarios gives the effect on cases under each scenario: give the cases with --cases");
     if (d.attribute && d.cases.empty()) throw RequestError("--attribute splits the change of each figure of the cases: give the cases with --cases");
-    if (d.attribute && !d.scenarios.empty()) throw RequestError("--attribute with --scenarios is not done yet: attribute one scenario's settings at a time (--param)");
+    if (d.attribute && !d.scenarios.empty() && !d.pairing())
+        throw RequestError("--attribute with --scenarios attributes one run against another: name them with --old-scenario NAME --new-scenario NAME");
     if (!d.groups.empty() && !d.attribute) throw RequestError("--group makes changes one player of --attribute: give --attribute too");
     std::vector<ScenarioEffects> effects;
     if (!d.cases.empty()) effects = versions.effects_on_cases();
@@ -237,6 +282,9 @@ void add_diff(CLI::App& app, Run&, Command& chosen) {
     diff->add_option("--scenarios", d->scenarios, "FILE.yaml: with --cases, the effect under each named set of param and table cell "
                                                   "values (as for batch), a section each")
         ->check(CLI::ExistingFile);
+    diff->add_option("--old-scenario", d->old_scenario, "NAME: with --scenarios, the old run under this scenario alone (and the new run under "
+                                                        "--new-scenario's): two runs, not a section each; the settings that differ are changes");
+    diff->add_option("--new-scenario", d->new_scenario, "NAME: with --scenarios, the new run under this scenario (see --old-scenario)");
     diff->add_option("--rows", d->rows, "with --cases, how many affected cases the text shows, the largest changes first (default 20)")
         ->check(CLI::Range(1u, 1000000u));
     diff->add_flag("--attribute", d->attribute, "with --cases, each figure's change split exactly among the changes (Shapley values; "
