@@ -73,6 +73,7 @@ struct kw_cases : word<TAO_PEGTL_STRING("cases")> {};
 struct kw_appendix : word<TAO_PEGTL_STRING("appendix")> {};
 struct kw_tornado : word<TAO_PEGTL_STRING("tornado")> {};
 struct kw_distribution : word<TAO_PEGTL_STRING("distribution")> {};
+struct kw_waterfall : word<TAO_PEGTL_STRING("waterfall")> {};
 struct kw_draws : word<TAO_PEGTL_STRING("draws")> {};
 struct kw_seed : word<TAO_PEGTL_STRING("seed")> {};
 struct kw_share : word<TAO_PEGTL_STRING("share")> {};

@@ -43,9 +43,17 @@ struct draws_count : digits {};
 struct draws_seed : digits {};
 struct report_distribution : seq<kw_distribution, ws, must<item_title>, ws, must<report_figure>, opt<ws, kw_draws, ws, must<draws_count>>,
                                  opt<ws, kw_seed, ws, must<draws_seed>>> {};
+// `waterfall "Title" saving_pnc from "2022" to "2023"`: the figure's change from one scenario of the run to another,
+// split exactly among the settings that differ between them (as `reckon diff --attribute`); without `from … to`,
+// from the first scenario to the last
+struct waterfall_from : string_lit {};
+struct waterfall_to : string_lit {};
+struct waterfall_to_word : kw_to {};
+struct report_waterfall : seq<kw_waterfall, ws, must<item_title>, ws, must<report_figure>,
+                              opt<ws, kw_from, ws, must<waterfall_from>, ws, must<waterfall_to_word>, ws, must<waterfall_to>>> {};
 struct report_appendix : kw_appendix {};
 struct report_item : sor<report_section, report_text, report_headline, report_range, report_table, report_chart,
-                         report_cases, report_list, report_tornado, report_distribution, report_appendix> {};
+                         report_cases, report_list, report_tornado, report_distribution, report_waterfall, report_appendix> {};
 struct report_decl : seq<kw_report, ws, must<report_title>, star<ws, description>, star<ws, report_item>> {};
 
 }  // namespace reckon::grammar

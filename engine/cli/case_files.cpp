@@ -8,6 +8,9 @@
 #include "data/load_case.hpp"
 
 #include <iostream>
+#include <algorithm>
+#include <thread>
+#include <sstream>
 #include <optional>
 
 namespace reckon::cli {
@@ -65,6 +68,24 @@ std::vector<CohortCase> cohort_cases(const Program& p, const std::vector<Value>&
         }
     });
     return rows;
+}
+
+std::vector<BatchResults> run_cases_under(const std::vector<Coalition>& coalitions, const std::vector<std::string>& files,
+                                          const std::vector<ListFile>& lists, const TableOptions& tables) {
+    std::vector<BatchResults> each(coalitions.size());
+    std::ostringstream none;
+    BatchOptions opt;
+    opt.jobs = std::max(1u, std::thread::hardware_concurrency());
+    opt.format = BatchFormat::kept;
+    opt.lists = lists;
+    opt.tables = tables;
+    if (coalitions.size() == 1) opt.keep = &each.front();
+    else opt.keep_each = &each;
+    for (const auto& c : coalitions)
+        if (coalitions.size() > 1) opt.scenarios.push_back({c.name, c.program, bind_params(*c.program, command_line_overrides(*c.program))});
+    const Program& first = *coalitions.front().program;
+    run_batch(first, opt.scenarios.empty() ? bind_params(first, command_line_overrides(first)) : opt.scenarios.front().params, files, opt, none, none);
+    return each;
 }
 
 CasePasses case_passes(const Program& p, std::vector<std::string> cases, std::vector<ListFile> lists, TableOptions tables) {

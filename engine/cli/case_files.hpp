@@ -3,6 +3,7 @@
 // their --list tables), each read once, the ones that cannot be read reported.
 #pragma once
 
+#include "commands/diff/attribution_programs.hpp"
 #include "commands/explain/explain.hpp"
 #include "commands/sensitivity/sensitivity.hpp"
 #include "core/compile/compile.hpp"
@@ -36,6 +37,11 @@ void each_case(const Program& p, const std::vector<std::string>& cases, const st
 std::vector<CohortCase> cohort_cases(const Program& p, const std::vector<Value>& params, const std::vector<std::string>& cases,
                                      const std::vector<ListFile>& lists, const TableOptions& tables, std::size_t& failed, bool quiet,
                                      const std::function<void(Case&, std::size_t)>& each = {});
+// The cases of `files`, as batch reads them, under each coalition's program (and its run's settings, compiled into
+// it): with more than one, each case read once (with the first) and evaluated under each, as batch evaluates
+// scenarios. A result each, in order.
+std::vector<BatchResults> run_cases_under(const std::vector<Coalition>& coalitions, const std::vector<std::string>& files,
+                                          const std::vector<ListFile>& lists, const TableOptions& tables = {});
 // Passes over the same cases for an analysis (sensitivity.hpp), each reading them afresh, quietly.
 CasePasses case_passes(const Program& p, std::vector<std::string> cases, std::vector<ListFile> lists, TableOptions tables);
 

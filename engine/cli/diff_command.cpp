@@ -70,25 +70,6 @@ std::shared_ptr<Program> compile_version(const Run& run, const std::string& arg,
     }
 }
 
-// The cases, as batch reads them, under each program (and its run's settings, compiled into it): with more than
-// one, each case read once (with the first) and evaluated under each, as batch evaluates scenarios. A result each.
-std::vector<BatchResults> run_cases_under(const std::vector<Coalition>& coalitions, const std::vector<std::string>& files,
-                                          const std::vector<ListFile>& lists) {
-    std::vector<BatchResults> each(coalitions.size());
-    std::ostringstream none;
-    BatchOptions opt;
-    opt.jobs = std::max(1u, std::thread::hardware_concurrency());
-    opt.format = BatchFormat::kept;
-    opt.lists = lists;
-    if (coalitions.size() == 1) opt.keep = &each.front();
-    else opt.keep_each = &each;
-    for (const auto& c : coalitions)
-        if (coalitions.size() > 1) opt.scenarios.push_back({c.name, c.program, bind_params(*c.program, command_line_overrides(*c.program))});
-    const Program& first = *coalitions.front().program;
-    run_batch(first, opt.scenarios.empty() ? bind_params(first, command_line_overrides(first)) : opt.scenarios.front().params, files, opt, none, none);
-    return each;
-}
-
 BatchResults run_cases(const Program& p, const std::vector<std::string>& files, const std::vector<ListFile>& lists) {
     return std::move(run_cases_under({Coalition{std::shared_ptr<const Program>(std::shared_ptr<const Program>{}, &p), ""}}, files, lists).front());
 }

@@ -5,6 +5,7 @@
 #include "cli/kept_output.hpp"
 
 #include "cli/case_files.hpp"
+#include "cli/kept_waterfalls.hpp"
 #include "commands/report/report.hpp"
 #include "commands/report/report_computable.hpp"
 #include "commands/report/report_uncertainty.hpp"
@@ -76,9 +77,10 @@ KeptWritten write_kept(const Run& run, const BatchArgs& a, const Program& p, con
     // cases read once more and analysed, under the command line's values
     std::vector<Diagnostic> not_computed = items_not_computed(p, s.cases);
     ReportUncertainty uncertainty = kept_uncertainty(p, s.cases, a, sources, not_computed);
+    const ReportWaterfalls waterfalls = kept_waterfalls(run, p, a, opt, kept_each, sources, not_computed);
     if (!not_computed.empty()) std::cerr << render(not_computed);
     if (!runs.empty()) {
-        file.stream() << report_html(p, params, runs, prov, &uncertainty);
+        file.stream() << report_html(p, params, runs, prov, &uncertainty, &waterfalls);
     } else {
         std::optional<Case> only;  // one case: the appendix shows its worked values
         if (kept.cases.size() == 1 && kept.cases[0].ok && !is_case_table(kept.cases[0].file)) only = load_case_file(p, kept.cases[0].file);

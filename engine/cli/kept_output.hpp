@@ -4,6 +4,7 @@
 #pragma once
 
 #include "cli/batch_run.hpp"
+#include "cli/kept_sources.hpp"
 #include "commands/output/output_file.hpp"
 
 #include <string>
@@ -11,14 +12,6 @@
 
 namespace reckon::cli {
 
-// Where a run's cases came from, for its report or workbook: the case files (files, folders, patterns) to read
-// again for a tornado or a distribution; the case tables among them (CSV, workbooks), in order; the list tables;
-// the table options.
-struct KeptSources {
-    std::vector<std::string> cases, tables;
-    std::vector<ListFile> lists;
-    TableOptions options;
-};
 // What became of a report or a workbook: written whole; written with items that could not be computed (each
 // named on stderr at its line, and the run exits 1); or not written.
 enum class KeptWritten { whole, items_not_computed, not_written };

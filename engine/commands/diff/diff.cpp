@@ -169,6 +169,7 @@ Section report_section(const Program& p) {
                      (item.members[k] < 0 ? "" : "(" + p.rules[item.rules[k]].by->members[item.members[k]] + ")");
         if (item.share_of >= 0) shows += " share of " + p.rules[item.share_of].name;
         if (!item.axis.empty()) shows += " axis \"" + item.axis + "\"";
+        if (!item.from.empty()) shows += " from \"" + item.from + "\" to \"" + item.to + "\"";
         f["item " + key] = shows;
         order += (order.empty() ? "" : "; ") + key;
     }

@@ -8,12 +8,15 @@
 #include "commands/report/provenance.hpp"
 #include "data/load_case.hpp"
 
+#include <map>
 #include <string>
 #include <vector>
 
 namespace reckon {
 
 struct ReportUncertainty;
+struct Waterfall;
+using ReportWaterfalls = std::map<const ReportItem*, Waterfall>;
 
 
 // The page. `only_case`, when the run has a single case, gives the
@@ -41,8 +44,9 @@ std::vector<ScenarioSet> scenario_settings(const Program& p, const std::vector<V
 
 // The page of a run under scenarios: each figure of each scenario side by side, a trend chart when the
 // scenarios are years in order, and in the appendix what each scenario sets. `p` and `params` are the
-// ruleset as the command line sets it, which the methodology shows.
+// ruleset as the command line sets it, which the methodology shows. `waterfalls`: the changes of the waterfall items
+// (report_waterfall.hpp), when it has any.
 std::string report_html(const Program& p, const std::vector<Value>& params, const std::vector<ReportRun>& runs, const Provenance& prov,
-                        const ReportUncertainty* uncertainty = nullptr);
+                        const ReportUncertainty* uncertainty = nullptr, const ReportWaterfalls* waterfalls = nullptr);
 
 }  // namespace reckon

@@ -51,4 +51,17 @@ struct Mark {
 std::string histogram_chart(const std::string& title, const std::string& axis, const std::vector<double>& draws, const std::vector<Mark>& marks,
                             int id, std::size_t bins = 24);
 
+// A step of a waterfall: the figure at the start or at the end (`total`: a bar from the axis's start), or one change's part of
+// its change (a bar from the running total before it to the one after).
+struct Step {
+    std::string label;
+    double from = 0, to = 0;
+    std::string text;  // the figure, or the part, as shown
+    bool total = false;
+};
+// A waterfall: a row per step in order, each change's bar from where the one before ended, coloured by whether it
+// raises or lowers the figure, its amount beside it; the axis over the running totals (not from zero, so that a
+// small change of a large figure shows), the figure's bars from its start.
+std::string waterfall_chart(const std::string& title, const std::string& axis, const std::vector<Step>& steps, int id);
+
 }  // namespace reckon

@@ -20,7 +20,7 @@ bool adds_up(const RuleDef& r) {
 }
 
 std::optional<std::string> why_not_computed(const Program& p, const ReportItem& item, std::size_t cases) {
-    if ((item.kind != K::tornado && item.kind != K::distribution) || item.cohort || cases == 1) return std::nullopt;
+    if ((item.kind != K::tornado && item.kind != K::distribution && item.kind != K::waterfall) || item.cohort || cases == 1) return std::nullopt;
     return "'" + p.rules[static_cast<std::size_t>(item.rules[0])].name + "' is a figure of each case, analysed over one case, and the report is over " +
            cases_text(cases);
 }

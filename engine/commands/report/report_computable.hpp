@@ -1,4 +1,4 @@
-// `reckon report`, what its items can show over the cases given. A tornado or a distribution of a figure of each
+// `reckon report`, what its items can show over the cases given. A tornado, a distribution or a waterfall of a figure of each
 // case is analysed over one case: over several it cannot be computed, and the report refuses it at its line, before
 // any case is read when the case files already say so, else after the run (exit status 1). Over more than ten cases
 // an item of each case's figures shows their totals, so a figure that does not add up over cases (a rate, a
@@ -20,7 +20,7 @@ inline constexpr std::size_t most_shown_per_case = 10;
 // Whether a figure adds up over cases: money, a count, a time; not a rate (£/week), a percentage or a text.
 bool adds_up(const RuleDef& r);
 
-// Why a tornado or distribution `item` cannot be computed over `cases` cases, or nullopt when it can (and for any
+// Why a tornado, distribution or waterfall `item` cannot be computed over `cases` cases, or nullopt when it can (and for any
 // other item).
 std::optional<std::string> why_not_computed(const Program& p, const ReportItem& item, std::size_t cases);
 

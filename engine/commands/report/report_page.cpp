@@ -68,8 +68,8 @@ std::string failure_line(const CaseRecord& c) {
 }  // namespace
 
 Page::Page(const Program& p, const std::vector<Value>& params, const std::vector<ReportRun>& runs, const Provenance& prov, const Case* only,
-           const ReportUncertainty* uncertainty)
-    : p_(p), params_(params), runs_(runs), r_(*runs.at(0).results), prov_(prov), only_(runs.size() == 1 ? only : nullptr), u_(uncertainty),
+           const ReportUncertainty* uncertainty, const ReportWaterfalls* waterfalls)
+    : p_(p), params_(params), runs_(runs), r_(*runs.at(0).results), prov_(prov), only_(runs.size() == 1 ? only : nullptr), u_(uncertainty), w_(waterfalls),
       case_index_(p.rules.size(), -1), cohort_index_(p.rules.size(), -1), totals_(runs.size()) {
     for (std::size_t i = 0; i < p.outputs.size(); ++i) case_index_[p.outputs[i]] = static_cast<int>(i);
     for (std::size_t i = 0; i < p.cohort_outputs.size(); ++i) cohort_index_[p.cohort_outputs[i]] = static_cast<int>(i);
@@ -150,6 +150,7 @@ void Page::item(const ReportItem& item) {
         case K::list: list(item); break;
         case K::tornado: tornado(item); break;
         case K::distribution: distribution(item); break;
+        case K::waterfall: waterfall(item); break;
         case K::appendix: appendix(); break;
     }
 }
@@ -252,8 +253,8 @@ std::string report_html(const Program& p, const std::vector<Value>& params, cons
 }
 
 std::string report_html(const Program& p, const std::vector<Value>& params, const std::vector<ReportRun>& runs, const Provenance& prov,
-                        const ReportUncertainty* uncertainty) {
-    return report_page::Page(p, params, runs, prov, nullptr, uncertainty).render();
+                        const ReportUncertainty* uncertainty, const ReportWaterfalls* waterfalls) {
+    return report_page::Page(p, params, runs, prov, nullptr, uncertainty, waterfalls).render();
 }
 
 }  // namespace reckon

@@ -2,8 +2,8 @@
 // succeeded, the HTML so far) and its steps, a file an idea: the shell, from the head to the provenance
 // (report_page.cpp); the figures an item names, each case's and their totals (report_figures.cpp); headlines
 // (report_headlines.cpp); tables (report_tables.cpp); the cases table and lists (report_cases.cpp); charts and
-// trends (report_chart_items.cpp); the tornado and the distribution (report_uncertainty_items.cpp); the
-// appendix (report_appendix.cpp). Only those files include it; the rest of reckon has report.hpp.
+// trends (report_chart_items.cpp); the tornado and the distribution (report_uncertainty_items.cpp); the waterfall
+// (report_waterfall_items.cpp); the appendix (report_appendix.cpp). Only those files include it; the rest of reckon has report.hpp.
 #pragma once
 
 #include "commands/present/html.hpp"
@@ -32,7 +32,7 @@ std::string named(const std::string& name, const std::string& member);
 class Page {
 public:
     Page(const Program& p, const std::vector<Value>& params, const std::vector<ReportRun>& runs, const Provenance& prov, const Case* only,
-         const ReportUncertainty* uncertainty);
+         const ReportUncertainty* uncertainty, const ReportWaterfalls* waterfalls = nullptr);
 
     std::string render();
 
@@ -119,6 +119,9 @@ private:
     void tornado(const ReportItem& item);
     void distribution(const ReportItem& item);
 
+    // report_waterfall_items.cpp
+    void waterfall(const ReportItem& item);
+
     // report_appendix.cpp
     void appendix();
     void by_scenario();
@@ -130,6 +133,7 @@ private:
     const Provenance& prov_;
     const Case* only_;
     const ReportUncertainty* u_;            // the tornado and distribution items' figures
+    const ReportWaterfalls* w_;             // the waterfall items' changes and their parts; null: the run has no scenarios
     std::vector<int> case_index_, cohort_index_;
     std::vector<std::size_t> ok_;           // the cases that succeeded, by their place in each run
     bool years_ = false;                    // the scenarios are years in order: trend charts

@@ -137,6 +137,7 @@ private:
     void check_share_of(const ast::ReportItem& item, const ReportItem& out);
     void check_report_cases(const ast::ReportItem& item, const ReportItem& out);
     void check_report_uncertain(const ast::ReportItem& item, const ReportItem& out);
+    void check_single_figure(const ast::ReportItem& item, const ReportItem& out);
     int report_member(const RuleDef& r, const std::pair<std::string, Location>& member, bool& ok);
     int report_output(const std::string& name, Location where, bool per_case);
 

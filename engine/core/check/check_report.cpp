@@ -18,6 +18,7 @@ const char* item_word(K k) {
         case K::list: return "list";
         case K::tornado: return "tornado";
         case K::distribution: return "distribution";
+        case K::waterfall: return "waterfall";
         case K::section:
         case K::text:
         case K::appendix: return "item";
@@ -85,6 +86,8 @@ std::optional<ReportItem> Checker::report_item(const ast::ReportItem& item) {
     out.title = item.title;
     out.axis = item.axis;
     out.member_shares = item.member_shares;
+    out.from = item.from;
+    out.to = item.to;
     bool ok = true;
     for (std::size_t k = 0; k < item.refs.size(); ++k) {
         const auto& [name, where] = item.refs[k];
@@ -177,6 +180,7 @@ void Checker::check_report_item(const ast::ReportItem& item, const ReportItem& o
         }
         case K::tornado:
         case K::distribution: check_report_uncertain(item, out); break;
+        case K::waterfall: check_single_figure(item, out); break;
         case K::section:
         case K::text:
         case K::appendix: break;
@@ -268,9 +272,8 @@ void Checker::check_report_cases(const ast::ReportItem& item, const ReportItem& 
     }
 }
 
-// A tornado or a distribution shows one single figure, over the ranges (a tornado) or the distributions (a
-// distribution) the ruleset declares on its params and table cells: there must be one.
-void Checker::check_report_uncertain(const ast::ReportItem& item, const ReportItem& out) {
+// A tornado, a distribution or a waterfall shows one single figure that is a number.
+void Checker::check_single_figure(const ast::ReportItem& item, const ReportItem& out) {
     const std::string word = item_word(item.kind);
     const RuleDef& r = p_.rules[out.rules[0]];
     if (!numeric(r)) {
@@ -279,6 +282,12 @@ void Checker::check_report_uncertain(const ast::ReportItem& item, const ReportIt
         error(item.refs[0].second, "a " + word + " shows one figure, and '" + r.name + "' is a figure for each " + r.by->name,
               {"name one member, as in " + r.name + "(" + r.by->example() + ")"});
     }
+}
+
+// A tornado or a distribution shows one single figure, over the ranges (a tornado) or the distributions (a
+// distribution) the ruleset declares on its params and table cells: there must be one.
+void Checker::check_report_uncertain(const ast::ReportItem& item, const ReportItem& out) {
+    check_single_figure(item, out);
     bool ranged = !p_.uncertain_cells.empty(), distributed = false;
     for (const auto& c : p_.uncertain_cells) distributed = distributed || c.range.distribution != Distribution::none;
     for (const auto& d : p_.params) {

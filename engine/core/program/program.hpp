@@ -292,6 +292,7 @@ struct ReportItem {
     bool cohort = false;     // of the cohort, or of each case
     std::size_t draws = 1000;  // distribution: the draws, and their seed
     std::uint64_t seed = 1;
+    std::string from, to;    // waterfall: the scenarios its change is from and to, or "" (the run's first and last)
 };
 
 struct ReportDef {

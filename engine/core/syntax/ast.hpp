@@ -194,7 +194,7 @@ struct TableRow {
 };
 
 // One line of a report's layout: `chart "Title" a, b`, `table "Title" a, b share of total`...
-enum class ReportItemKind { section, text, headline, range, table, chart, cases, list, tornado, distribution, appendix };
+enum class ReportItemKind { section, text, headline, range, table, chart, cases, list, tornado, distribution, waterfall, appendix };
 // The word that writes an item of the kind: "chart", "tornado".
 inline const char* report_item_kind_name(ReportItemKind k) {
     switch (k) {
@@ -208,6 +208,7 @@ inline const char* report_item_kind_name(ReportItemKind k) {
         case ReportItemKind::list: return "list";
         case ReportItemKind::tornado: return "tornado";
         case ReportItemKind::distribution: return "distribution";
+        case ReportItemKind::waterfall: return "waterfall";
         case ReportItemKind::appendix: return "appendix";
     }
     return "item";
@@ -225,6 +226,8 @@ struct ReportItem {
     std::string axis;   // chart: the value axis's label
     std::string draws, seed;  // distribution: as written, or "" (the defaults)
     Location draws_where, seed_where;
+    std::string from, to;     // waterfall: the scenarios its change is from and to, or "" (the run's first and last)
+    Location from_where, to_where;
 };
 
 enum class DeclKind { unit, currency, param, input, rule, output, fn, type, table, require, test, import, report };

@@ -39,7 +39,7 @@ using selector = pt::selector<
         type_decl, table_decl, table_row, row_key, cell, row_source, row_from, band_key, band_low, band_high, band_over, band_under, band_and_over, require_decl, require_message, test_decl, import_decl,
         percent_note, headline_step, report_decl, report_title, item_title, report_ref, report_member, share_ref, member_shares, range_low, range_high, report_section,
         report_text, report_headline, report_range, report_table, report_chart, report_cases, report_list, report_tornado,
-        report_distribution, draws_count, draws_seed,
+        report_distribution, draws_count, draws_seed, report_waterfall, waterfall_from, waterfall_to,
         report_appendix, axis_title>,
     pt::fold_one::on<selection, multiplicative, additive, defaulted, conversion, comparison<defaulted>,
                      comparison<conversion>, negated<defaulted>, negated<conversion>, conjunction<defaulted>,

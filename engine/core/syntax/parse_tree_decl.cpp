@@ -188,7 +188,8 @@ ast::Decl Builder::report(const Node& n) const {
                   : c.is_type<report_headline>() ? K::headline : c.is_type<report_range>() ? K::range
                   : c.is_type<report_table>() ? K::table : c.is_type<report_chart>() ? K::chart
                   : c.is_type<report_cases>() ? K::cases : c.is_type<report_list>() ? K::list
-                  : c.is_type<report_tornado>() ? K::tornado : c.is_type<report_distribution>() ? K::distribution : K::appendix;
+                  : c.is_type<report_tornado>() ? K::tornado : c.is_type<report_distribution>() ? K::distribution
+                  : c.is_type<report_waterfall>() ? K::waterfall : K::appendix;
         for (const auto& kp : c.children) {
             const Node& k = *kp;
             if (k.is_type<item_title>()) item.title = unquote(k);
@@ -197,6 +198,8 @@ ast::Decl Builder::report(const Node& n) const {
             else if (k.is_type<member_shares>()) item.member_shares = true, item.member_shares_where = at(k);
             else if (k.is_type<draws_count>()) item.draws = k.string(), item.draws_where = at(k);
             else if (k.is_type<draws_seed>()) item.seed = k.string(), item.seed_where = at(k);
+            else if (k.is_type<waterfall_from>()) item.from = unquote(k), item.from_where = at(k);
+            else if (k.is_type<waterfall_to>()) item.to = unquote(k), item.to_where = at(k);
             else if (k.is_type<report_ref>() || k.is_type<range_low>() || k.is_type<range_high>()) {
                 item.refs.emplace_back(k.string(), at(k));
                 item.members.emplace_back("", at(k));
