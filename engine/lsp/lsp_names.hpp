@@ -22,7 +22,9 @@ inline constexpr const char* builtins[][2] = {
     {"round", "round(x, step, mode)"}, {"floor", "floor(x, step)"}, {"ceil", "ceil(x, step)"}, {"min", "min(a, b, …)"},
     {"max", "max(a, b, …)"}, {"abs", "abs(x)"}, {"sum", "sum(e for x in list where c)"}, {"count", "count(x in list where c)"},
     {"collect", "collect(e for x in list where c)"}, {"date", "date(year, month, day)"}, {"financial_year", "financial_year(d)"},
-    {"power", "power(x, n)"}, {"numbers", "numbers(first, last)"}};
+    {"power", "power(x, n)"}, {"numbers", "numbers(first, last)"}, {"mean", "mean(e for x in list where c)"},
+    {"median", "median(e for x in list where c)"}, {"add_months", "add_months(d, n)"}, {"months_between", "months_between(a, b)"},
+    {"end_of_month", "end_of_month(d)"}};
 
 bool is_keyword(const std::string& w);
 

@@ -55,6 +55,11 @@ const char* op_word(Op op) {
         case Op::dated: return "dated";
         case Op::power: return "power";
         case Op::numbers: return "numbers";
+        case Op::mean_of: return "mean";
+        case Op::median_of: return "median";
+        case Op::add_months: return "add_months";
+        case Op::months_between: return "months_between";
+        case Op::end_of_month: return "end_of_month";
     }
     return "?";
 }

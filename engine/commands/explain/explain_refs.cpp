@@ -100,6 +100,11 @@ void collect_refs(const Node& n, Refs& r) {
         case Op::financial_year:
         case Op::collect:
         case Op::power:
+        case Op::mean_of:
+        case Op::median_of:
+        case Op::add_months:
+        case Op::months_between:
+        case Op::end_of_month:
         case Op::numbers:
         case Op::dated:  // the date that picks is collected below, as what it reads
         case Op::cases: break;

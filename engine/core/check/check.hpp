@@ -17,7 +17,7 @@
 namespace reckon {
 
 // The built-in functions.
-enum class Builtin { round, floor, ceil, min, max, abs, sum, count, collect, date, financial_year, power, numbers };
+enum class Builtin { round, floor, ceil, min, max, abs, sum, count, collect, date, financial_year, power, numbers, mean, median, add_months, months_between, end_of_month };
 std::optional<Builtin> builtin_named(std::string_view name);
 const char* builtin_name(Builtin b);
 
@@ -179,6 +179,10 @@ private:
     Checked numbers(const ast::Expr& e, std::vector<Checked> args);
     Checked two_plain_numbers(const ast::Expr& e, std::vector<Checked> args, const std::string& usage, Op op, Type result);
     Checked builtin_date(const ast::Expr& e, Builtin b, std::vector<Checked> args);
+    Checked month_arithmetic(const ast::Expr& e, Builtin b, std::vector<Checked> args);
+    Checked list_average(const ast::Expr& e, Builtin b, std::vector<Checked> args);
+    Checked average(const ast::Expr& e, Builtin b);
+    Checked aggregate_as(const ast::Expr& e, Op op);
     // check_aggregates.cpp
     Checked list_total(const ast::Expr& e, Builtin b, std::vector<Checked> args);
     Checked members_or_list(const ast::Expr& e);

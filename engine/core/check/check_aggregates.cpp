@@ -1,5 +1,5 @@
-// The check phase, for folds over lists: sum and count of a list, and
-// sum, count, min, max and collect over `x in list where …`, the loop's
+// The check phase, for folds over lists: sum, count, mean and median of a list, and
+// sum, count, min, max, collect, mean and median over `x in list where …`, the loop's
 // variable bound while its element and its condition are checked.
 #include "core/check/check.hpp"
 
@@ -59,16 +59,17 @@ Checked Checker::members_or_list(const ast::Expr& e) {
     return expr(e);
 }
 
-// sum(x.hours for x in list where ...), count(x in list where ...), min(...), max(...)
+// sum(x.hours for x in list where ...), count(x in list where ...), min(...), max(...), collect(...), mean(...), median(...)
 Checked Checker::aggregate(const ast::Expr& e) {
     const std::optional<Builtin> b = builtin_named(e.text);
-    Op op = Op::count;
     switch (b.value_or(Builtin::round)) {
-        case Builtin::sum: op = Op::sum; break;
-        case Builtin::count: op = Op::count; break;
-        case Builtin::min: op = Op::least; break;
-        case Builtin::max: op = Op::most; break;
-        case Builtin::collect: op = Op::collect; break;
+        case Builtin::sum: return aggregate_as(e, Op::sum);
+        case Builtin::count: return aggregate_as(e, Op::count);
+        case Builtin::min: return aggregate_as(e, Op::least);
+        case Builtin::max: return aggregate_as(e, Op::most);
+        case Builtin::collect: return aggregate_as(e, Op::collect);
+        case Builtin::mean:
+        case Builtin::median: return average(e, *b);
         case Builtin::round:
         case Builtin::floor:
         case Builtin::ceil:
@@ -77,9 +78,16 @@ Checked Checker::aggregate(const ast::Expr& e) {
         case Builtin::financial_year:
         case Builtin::power:
         case Builtin::numbers:
-            error(e.where, "'" + e.text + "' cannot aggregate over a list: use sum, count, min, max or collect");
-            return failed();
+        case Builtin::add_months:
+        case Builtin::months_between:
+        case Builtin::end_of_month: break;
     }
+    error(e.where, "'" + e.text + "' cannot aggregate over a list: use sum, count, min, max, mean, median or collect");
+    return failed();
+}
+
+// An aggregate over `x in list where …` as `op` folds it.
+Checked Checker::aggregate_as(const ast::Expr& e, Op op) {
     Checked list = members_or_list(*e.kids[1]);
     if (list.type.is_error()) return failed();
     if (list.type.kind != TypeKind::list) {
@@ -105,6 +113,52 @@ Checked Checker::aggregate(const ast::Expr& e) {
         result = element.type;
     }
     return {result, fold_node(op, e.where, slot, std::move(list.node), std::move(element.node), std::move(filter.node))};
+}
+
+// mean(e for x in list where c) and median(…), of numbers: a mean is a sum over a count (each folds over the cases as
+// a sum and a count do), a median the middle of the elements collected. The loop is checked once for each part.
+Checked Checker::average(const ast::Expr& e, Builtin b) {
+    Checked all = aggregate_as(e, Op::collect);
+    if (all.type.is_error()) return failed();
+    const Type el = *all.type.element;
+    if (el.kind != TypeKind::number) {
+        error(e.kids[0] ? e.kids[0]->where : e.where, e.text + "() needs numbers, not " + describe(el));
+        return failed();
+    }
+    auto n = node(b == Builtin::median ? Op::median_of : Op::mean_of, e.where);
+    if (b == Builtin::median) {
+        n->kids.push_back(std::move(all.node));
+        return {el, std::move(n)};
+    }
+    Checked total = aggregate_as(e, Op::sum), count = aggregate_as(e, Op::count);
+    if (total.type.is_error() || count.type.is_error()) return failed();
+    count.node->kids[1] = nullptr;  // every element that passes the filter is counted
+    n->kids.push_back(std::move(total.node));
+    n->kids.push_back(std::move(count.node));
+    return {el, std::move(n)};
+}
+
+// mean(list), median(list): of a list of numbers.
+Checked Checker::list_average(const ast::Expr& e, Builtin b, std::vector<Checked> args) {
+    if (args.size() != 1) {
+        error(e.where, e.text + "() takes one list, as in " + e.text + "(o.hours for o in offences)");
+        return failed();
+    }
+    if (any_failed(args)) return failed();
+    if (args[0].type.kind != TypeKind::list || args[0].type.element->kind != TypeKind::number) {
+        error(e.kids[0]->where, e.text + "() needs a list of numbers, not " + describe(args[0].type));
+        return failed();
+    }
+    const Type el = *args[0].type.element;
+    auto n = node(b == Builtin::median ? Op::median_of : Op::mean_of, e.where);
+    if (b == Builtin::median) {
+        n->kids.push_back(fold(Op::collect, e.where, el, std::move(args[0].node)));
+        return {el, std::move(n)};
+    }
+    Checked again = expr(*e.kids[0]);  // the list once more, for the count
+    n->kids.push_back(fold(Op::sum, e.where, el, std::move(args[0].node)));
+    n->kids.push_back(fold(Op::count, e.where, el, std::move(again.node)));
+    return {el, std::move(n)};
 }
 
 }  // namespace reckon

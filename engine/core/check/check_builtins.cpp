@@ -8,7 +8,8 @@ namespace reckon {
 
 std::optional<Builtin> builtin_named(std::string_view name) {
     for (Builtin b : {Builtin::round, Builtin::floor, Builtin::ceil, Builtin::min, Builtin::max, Builtin::abs, Builtin::sum, Builtin::count,
-                      Builtin::collect, Builtin::date, Builtin::financial_year, Builtin::power, Builtin::numbers})
+                      Builtin::collect, Builtin::date, Builtin::financial_year, Builtin::power, Builtin::numbers, Builtin::mean,
+                      Builtin::median, Builtin::add_months, Builtin::months_between, Builtin::end_of_month})
         if (name == builtin_name(b)) return b;
     return std::nullopt;
 }
@@ -28,6 +29,11 @@ const char* builtin_name(Builtin b) {
         case Builtin::financial_year: return "financial_year";
         case Builtin::power: return "power";
         case Builtin::numbers: return "numbers";
+        case Builtin::mean: return "mean";
+        case Builtin::median: return "median";
+        case Builtin::add_months: return "add_months";
+        case Builtin::months_between: return "months_between";
+        case Builtin::end_of_month: return "end_of_month";
     }
     return "";
 }
@@ -155,6 +161,32 @@ Checked Checker::two_plain_numbers(const ast::Expr& e, std::vector<Checked> args
     auto n = node(op, e.where);
     for (auto& a : args) n->kids.push_back(std::move(a.node));
     return {std::move(result), std::move(n)};
+}
+
+// add_months(date, n), months_between(date, date), end_of_month(date)
+Checked Checker::month_arithmetic(const ast::Expr& e, Builtin b, std::vector<Checked> args) {
+    if (any_failed(args)) return failed();
+    const bool one = b == Builtin::end_of_month;
+    const char* how = b == Builtin::add_months       ? "add_months() takes a date and a whole number of months, as in add_months(joined, 6)"
+                      : b == Builtin::months_between ? "months_between() takes two dates, as in months_between(joined, left)"
+                                                     : "end_of_month() takes one date, as in end_of_month(joined)";
+    if (args.size() != (one ? 1u : 2u)) {
+        error(e.where, how);
+        return failed();
+    }
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const bool want_date = i == 0 || b == Builtin::months_between;
+        const bool fits = want_date ? args[i].type.kind == TypeKind::date
+                                    : args[i].type.kind == TypeKind::number && args[i].type.unit.dimensionless_syntax();
+        if (!fits) {
+            error(e.kids[i]->where, std::string(how) + "; this is " + describe(args[i].type));
+            return failed();
+        }
+    }
+    const Op op = b == Builtin::add_months ? Op::add_months : b == Builtin::months_between ? Op::months_between : Op::end_of_month;
+    auto n = node(op, e.where);
+    for (auto& a : args) n->kids.push_back(std::move(a.node));
+    return {op == Op::months_between ? Type::number() : Type::of(TypeKind::date), std::move(n)};
 }
 
 // date(year, month, day) and financial_year(date)

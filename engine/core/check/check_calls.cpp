@@ -40,6 +40,16 @@ Checked Checker::call(const ast::Expr& e) {
             case Builtin::numbers:
                 if (fns_.count(e.text)) break;
                 return numbers(e, arguments(e, std::nullopt));
+            case Builtin::add_months:
+            case Builtin::months_between:
+            case Builtin::end_of_month:
+                if (fns_.count(e.text)) break;
+                return month_arithmetic(e, *builtin, arguments(e, std::nullopt));
+            case Builtin::mean:
+            case Builtin::median:
+                if (fns_.count(e.text)) break;
+                if (loop_without_body(e)) return failed();
+                return list_average(e, *builtin, arguments(e, std::nullopt));
         }
     }
     return function_call(e, arguments(e, std::nullopt));

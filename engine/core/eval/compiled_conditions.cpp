@@ -115,6 +115,11 @@ TruthPtr Compiler::truth(const Node& n, Reach how) {
         case Op::cases:
         case Op::dated:
         case Op::power:
+        case Op::mean_of:
+        case Op::median_of:
+        case Op::add_months:
+        case Op::months_between:
+        case Op::end_of_month:
         case Op::numbers: break;
     }
     return std::make_unique<TruthOfValue>(value(n, how));  // a truth value the value's code gives

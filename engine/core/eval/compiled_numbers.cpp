@@ -191,6 +191,11 @@ NumberPtr Compiler::number(const Node& n, Reach how) {
         case Op::date_add:
         case Op::date_sub:
         case Op::power:
+        case Op::mean_of:
+        case Op::median_of:
+        case Op::add_months:
+        case Op::months_between:
+        case Op::end_of_month:
         case Op::numbers: break;
     }
     return std::make_unique<NumberOfValue>(value(n, how));
@@ -246,6 +251,11 @@ bool Compiler::gives_number(const Node& n) const {
         case Op::cases:
         case Op::date_add:
         case Op::date_sub:
+        case Op::mean_of:
+        case Op::median_of:
+        case Op::add_months:
+        case Op::months_between:
+        case Op::end_of_month:
         case Op::numbers: return false;
     }
     return false;

@@ -161,6 +161,11 @@ ValuePtr Compiler::value(const Node& n, Reach how) {
         case Op::date_add:
         case Op::date_sub:
         case Op::power:
+        case Op::mean_of:
+        case Op::median_of:
+        case Op::add_months:
+        case Op::months_between:
+        case Op::end_of_month:
         case Op::numbers: return by_tree(n);
     }
     return by_tree(n);

@@ -198,6 +198,8 @@ private:
     Value date_shift(const Node& n);
     Value make_date(const Node& n);
     Value financial_year(const Node& n);
+    Value months(const Node& n);    // add_months, months_between, end_of_month (eval_months.cpp)
+    Value average(const Node& n);   // mean_of, median_of (eval_months.cpp)
     // Calls and aggregates (eval_calls.cpp).
     Value call(const Node& n);
     Value aggregate(const Node& n);

@@ -89,6 +89,11 @@ Value Evaluator::eval(const Node& n) {
         case Op::cases: return *cases_;
         case Op::power: return power(n);
         case Op::numbers: return numbers(n);
+        case Op::add_months:
+        case Op::months_between:
+        case Op::end_of_month: return months(n);
+        case Op::mean_of:
+        case Op::median_of: return average(n);
     }
     throw EvalError(n.where, "internal error: unknown operation");
 }

@@ -38,6 +38,11 @@ enum class Op {
     dated,                  // kids[0] = the date that picks; then the values, earliest first; value: their dates (a list)
     power,                  // kids: a number, a whole number: the exact power
     numbers,                // kids: two whole numbers: the list of the whole numbers from the first to the second
+    mean_of,                // kids: a sum and a count over one list: the sum divided by the count (an error when none)
+    median_of,              // kids[0] = a collect: the middle element in order, or the mean of the two middle ones
+    add_months,             // kids: a date, a whole number of months: the date that many months on (the day kept, or the month's last)
+    months_between,         // kids: two dates: the whole months from the first to the second
+    end_of_month,           // kids[0] = a date: the last day of its month
 };
 
 struct Node {
