@@ -53,10 +53,8 @@ FigureValues figures_of(const Program& p, const BatchResults& r) {
 
 // The rule a figure is of, in the new version (for showing its amounts).
 const RuleDef& rule_of(const Program& p, const FigureChange& fc, bool cohort) {
-    const std::string name = fc.output.substr(0, fc.output.find('['));
-    for (int slot : cohort ? p.cohort_outputs : p.outputs)
-        if (p.rules[static_cast<std::size_t>(slot)].name == name) return p.rules[static_cast<std::size_t>(slot)];
-    throw std::logic_error("attribution: no output " + name + " in the new version");
+    if (const RuleDef* r = figure_rule(p, fc.output, cohort)) return *r;
+    throw std::logic_error("attribution: no output " + fc.output + " in the new version");
 }
 
 // An amount in the figure's own unit, as its change is shown ("+£32.30"); one that is no whole number of its last

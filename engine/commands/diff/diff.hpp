@@ -74,7 +74,14 @@ struct FigureChange {
     std::vector<Share> interactions;  // change: "A × B"
     std::string unattributed;
     std::optional<CaseSplit> by_case;  // a cohort figure over the cases: its change case by case
+    Value old_value, new_value;        // the figure under each version (none where it has none), for a workbook's number cells
 };
+
+// The output a figure change is of ("x", or "x[member]" of a figure by member), among the program's cohort outputs
+// or its case outputs; null when the program has none of that name (an output one version alone has).
+const RuleDef* figure_rule(const Program& p, const std::string& output, bool cohort);
+// The member of figure by member `r` that a figure change of output "x[member]" is of; -1 for "x", or a member `r` lacks.
+int figure_member(const RuleDef& r, const std::string& output);
 
 // --attribute: among what the figures' changes were split, and how the players were made.
 struct AttributionNote {

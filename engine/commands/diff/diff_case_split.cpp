@@ -39,11 +39,8 @@ Site site_of(const Program& p, const std::string& output) {
         const Node& f = *r.formula;
         if ((f.op != Op::sum && f.op != Op::count) || f.kids.empty() || !f.kids[0] || f.kids[0]->op != Op::cases) return {};
         if (open == std::string::npos) return r.by ? Site{} : Site{&r, -1};
-        if (!r.by) return {};
-        const std::string member = output.substr(open + 1, output.size() - open - 2);
-        const auto& ms = r.by->members;
-        const auto it = std::find(ms.begin(), ms.end(), member);
-        return it == ms.end() ? Site{} : Site{&r, static_cast<int>(it - ms.begin())};
+        const int member = figure_member(r, output);
+        return member < 0 ? Site{} : Site{&r, member};
     }
     return {};
 }
