@@ -98,8 +98,9 @@ BatchResults run_cases(const Program& p, const std::vector<std::string>& files, 
     return std::move(run_cases_under({Coalition{std::shared_ptr<const Program>(std::shared_ptr<const Program>{}, &p), ""}}, files, lists).front());
 }
 
-// Each run's cases under its version (and each scenario's settings): the figures that change, and each cohort
-// figure over the cases split case by case (as explain splits a cohort figure into its cases' parts).
+// Each run's cases under its version (and each scenario's settings): the figures that change, each cohort figure
+// over the cases split case by case (as explain splits a cohort figure into its cases' parts), and each made of
+// such figures (a difference, a ratio) split through them.
 CaseEffects effects_of(const Program& old_p, const Program& new_p, const DiffRun& old_run, const DiffRun& new_run,
                        const std::vector<ListFile>& lists) {
     CaseEffects e = compare_results(old_p, run_cases(old_p, old_run.files, lists), new_p, run_cases(new_p, new_run.files, lists));
@@ -110,6 +111,7 @@ CaseEffects effects_of(const Program& old_p, const Program& new_p, const DiffRun
     const auto old_rows = cohort_cases(old_p, old_params, old_run.files, lists, TableOptions{}, failed, true);
     const auto new_rows = cohort_cases(new_p, new_params, new_run.files, lists, TableOptions{}, failed, true);
     split_by_case({old_p, old_params, old_rows}, {new_p, new_params, new_rows}, e);
+    split_by_parts({old_p, old_params, old_rows}, {new_p, new_params, new_rows}, e);
     return e;
 }
 

@@ -57,15 +57,6 @@ const RuleDef& rule_of(const Program& p, const FigureChange& fc, bool cohort) {
     throw std::logic_error("attribution: no output " + fc.output + " in the new version");
 }
 
-// An amount in the figure's own unit, as its change is shown ("+£32.30"); one that is no whole number of its last
-// decimal also exactly: "+£0.00 (exactly 1/300)".
-std::string shown_amount(const Program& p, const RuleDef& r, const Number& own) {
-    const std::string text = display_with_unit(p, r, Value::number(own * p.units.scale(r.type.unit)));
-    const Number step(1, boost::multiprecision::pow(Integer(10), static_cast<unsigned>(r.decimals)));
-    const bool whole = round_to(own, step, RoundMode::half_away) == own;
-    return (own > 0 ? "+" : "") + text + (whole ? "" : " (exactly " + own.str() + ")");
-}
-
 std::string coalition_name(const Players& players, std::uint64_t mask) {
     std::string out;
     for (std::size_t i = 0; i < players.players.size(); ++i)

@@ -16,7 +16,7 @@ namespace {
 // member), compared as shown; nothing when it shows the same.
 std::optional<FigureChange> figure_change(const Program& old_p, const RuleDef* ro, const Value& va, const Program& new_p, const RuleDef& r,
                                           const Value& vb) {
-    FigureChange fc{"", "", r.name, "", display_with_unit(new_p, r, vb), "", 0, "", {}, {}, "", {}, {}, vb};
+    FigureChange fc{"", "", r.name, "", display_with_unit(new_p, r, vb), "", 0, "", {}, {}, "", {}, {}, vb, {}};
     if (ro) {
         fc.before = display_with_unit(old_p, *ro, va);
         fc.old_value = va;
@@ -71,6 +71,13 @@ const RuleDef* figure_rule(const Program& p, const std::string& output, bool coh
     for (int slot : cohort ? p.cohort_outputs : p.outputs)
         if (p.rules[static_cast<std::size_t>(slot)].name == name) return &p.rules[static_cast<std::size_t>(slot)];
     return nullptr;
+}
+
+std::string shown_amount(const Program& p, const RuleDef& r, const Number& own) {
+    const std::string text = display_with_unit(p, r, Value::number(own * p.units.scale(r.type.unit)));
+    const Number step(1, boost::multiprecision::pow(Integer(10), static_cast<unsigned>(r.decimals)));
+    const bool whole = round_to(own, step, RoundMode::half_away) == own;
+    return (own > 0 ? "+" : "") + text + (whole ? "" : " (exactly " + own.str() + ")");
 }
 
 int figure_member(const RuleDef& r, const std::string& output) {
