@@ -10,6 +10,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <map>
@@ -124,7 +125,7 @@ TEST_CASE("diff --format xlsx: the IOM report 2022 -> 2023 attributed and every 
     static const std::regex sheet("<sheet name=\"([^\"]*)\"");
     std::vector<std::string> sheets;
     for (auto it = std::sregex_iterator(names.begin(), names.end(), sheet); it != std::sregex_iterator(); ++it) sheets.push_back((*it)[1]);
-    CHECK(sheets == std::vector<std::string>{"Changes", "Figures", "Attribution", "By case", "Compared"});
+    CHECK(sheets == std::vector<std::string>{"Changes", "Figures", "Attribution", "Parts", "By case", "Compared"});
 
     SUBCASE("Changes: a row for each aspect of each change") {
         const Grid g = grid_of(sheet_named(book, "Changes"));
@@ -205,30 +206,82 @@ TEST_CASE("diff --format xlsx: the IOM report 2022 -> 2023 attributed and every 
         CHECK(fractions > 0);  // annualised_cost's part of the year is 36983763/200 pounds
     }
 
-    SUBCASE("By case: each group of cases, then every case whose part changed") {
+    SUBCASE("Parts: each side of each figure made of others, then each of its parts") {
+        const Grid g = grid_of(sheet_named(book, "Parts"));
+        int r = 2;
+        std::size_t figures = 0, numbers = 0;
+        for (const auto& f : j["cohort"]) {
+            if (!f.contains("parts")) continue;
+            ++figures;
+            const auto& p = f["parts"];
+            const bool ratio = p["kind"] == "ratio";
+            for (const char* which : {"numerator", "denominator"}) {
+                if (!ratio && std::string(which) == "denominator") break;
+                const auto& side = ratio ? p[which] : p;
+                const std::string kind = ratio ? std::string("ratio: ") + which : "sum";
+                auto check_row = [&](const std::string& part, const std::string& sign, const nlohmann::json& x) {
+                    const auto& row = g.at(r++);
+                    CAPTURE(x.dump());
+                    CHECK(text_of(row, 0) == f["output"]);
+                    CHECK(text_of(row, 1) == kind);
+                    CHECK(text_of(row, 2) == part);
+                    CHECK(text_of(row, 3) == sign);
+                    same_number(row.at(4), x["change"]);  // as shown: each figure rounded first
+                    const XCell& e = row.at(5);           // exactly: a number where it is whole, else the fraction
+                    if (e.type.empty()) CHECK(std::strtod(e.value.c_str(), nullptr) == nearest_double(exact(x["exact"])));
+                    else CHECK(e.value == x["exact"]);
+                    numbers += e.type.empty() ? 1 : 0;
+                };
+                check_row(side["formula"], "", side);
+                if (side["terms"].size() > 1)  // a side of one part is that part
+                    for (const auto& t : side["terms"]) check_row(t["name"], t["sign"] == 1 ? "added" : "taken away", t);
+            }
+        }
+        CHECK(static_cast<std::size_t>(r - 1) == g.size());
+        CHECK(figures == 3);  // offence_reduction_pct, css_reduction_pct, saving_pnc
+        CHECK(numbers > 0);   // baseline_offences' +126, exactly
+    }
+
+    SUBCASE("By case: each group of cases, then every case whose part changed, of each figure and each part") {
         const Grid g = grid_of(sheet_named(book, "By case"));
         int r = 2;
         std::size_t figures = 0;
-        for (const auto& f : j["cohort"]) {
-            if (!f.contains("by_case")) continue;
-            ++figures;
-            const auto& s = f["by_case"];
+        auto split = [&](const std::string& figure, const nlohmann::json& s) {
             for (const auto& [key, in] : {std::pair{"both", "in both runs"}, std::pair{"new_only", "only in the new run"},
                                           std::pair{"old_only", "only in the old run"}}) {
                 if (s[key]["cases"] == 0) continue;
                 const auto& row = g.at(r++);
                 const std::size_t n = s[key]["cases"];
-                CHECK(text_of(row, 0) == f["output"]);
+                CHECK(text_of(row, 0) == figure);
                 CHECK(text_of(row, 1) == std::to_string(n) + (n == 1 ? " case" : " cases"));
                 CHECK(text_of(row, 3) == in);
                 same_number(row.at(4), s[key]["change"]);
             }
             for (const auto& c : s["largest"]) {
                 const auto& row = g.at(r++);
+                CHECK(text_of(row, 0) == figure);
                 CHECK(text_of(row, 1) == c["case"]);
                 CHECK(text_of(row, 2) == c["file"]);
                 CHECK(text_of(row, 3) == c["in"]);
                 same_number(row.at(4), c["change"]);
+            }
+        };
+        for (const auto& f : j["cohort"]) {
+            if (f.contains("by_case")) {
+                ++figures;
+                split(f["output"], f["by_case"]);
+            }
+            if (!f.contains("parts")) continue;
+            std::vector<nlohmann::json> terms;
+            for (const char* side : {"numerator", "denominator"})
+                if (f["parts"].contains(side)) terms.insert(terms.end(), f["parts"][side]["terms"].begin(), f["parts"][side]["terms"].end());
+            if (f["parts"].contains("terms")) terms.insert(terms.end(), f["parts"]["terms"].begin(), f["parts"]["terms"].end());
+            std::vector<std::string> seen;
+            for (const auto& t : terms) {
+                const std::string name = t["name"];
+                if (std::find(seen.begin(), seen.end(), name) != seen.end()) continue;  // a part of both sides of a ratio, once
+                seen.push_back(name);
+                split(f["output"].get<std::string>() + ": " + name, t["by_case"]);
             }
         }
         CHECK(static_cast<std::size_t>(r - 1) == g.size());

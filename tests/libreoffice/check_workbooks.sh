@@ -13,8 +13,8 @@
 #   4. the sensitivity workbook, each analysis's sheet;
 #   5. the value-for-money workbook (with --run-data), its cost, break-even,
 #      partners-by-agencies cells and the run data's provenance;
-#   6. the diff's workbook (reckon diff --format xlsx), its figures, parts and
-#      cases' parts in money, and printed.
+#   6. the diff's workbook (reckon diff --format xlsx), its figures, their
+#      attribution, a figure's parts and the cases' parts in money, and printed.
 # usage: check_workbooks.sh RECKON WORK_FOLDER    (run from the source folder)
 set -eu
 reckon=$1
@@ -118,6 +118,8 @@ grep -qx '(the cohort),,baseline_cost,--param report_year,"£542,160.32","£542,
     || fail "the diff's Attribution sheet does not show the report year's part of the baseline cost"
 grep -q '^baseline_cost,21 cases,,only in the old run,"-£172,740.16",' "$work/diff/diff-By case.csv" \
     || fail "the diff's By case sheet does not show the cases of 2022 alone"
+grep -q '^saving_pnc,sum,baseline_cost,added,"£543,887.03",3420505520/6289$' "$work/diff/diff-Parts.csv" \
+    || fail "the diff's Parts sheet does not show the saving's part of the baseline cost: $(cat "$work/diff/diff-Parts.csv")"
 mkdir -p "$work/diff-printed"
 soffice --convert-to pdf --outdir "$work/diff-printed" "$work/diff.xlsx"
 pages=$(pdfinfo "$work/diff-printed/diff.pdf" | awk '/^Pages:/{print $2}')

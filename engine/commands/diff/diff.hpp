@@ -70,7 +70,8 @@ struct TermChange {
     std::string name;   // the cohort rule or output it names: "baseline_cost"
     int sign = 1;       // in its side: +1 added, -1 taken away
     Number amount;      // its change, new less old, in its own unit, exact
-    std::string shown;  // "+£541,877.90": its change as the diff shows a figure's (each version's value rounded first)
+    Number delta;       // its change as the diff shows a figure's: each version's value rounded to its decimals first
+    std::string shown;  // delta shown: "+£541,877.90"
     CaseSplit by_case;  // its change case by case
 };
 // A side of the figure's formula (the whole of a sum or difference; a ratio's numerator or its denominator).
@@ -78,7 +79,8 @@ struct SideChange {
     std::string formula;  // "baseline_cost - annualised_cost"
     std::vector<TermChange> terms;
     Number amount;  // its change: the terms' changes with their signs, exact
-    std::string shown;  // as a term's
+    Number delta;       // and as shown, as a term's
+    std::string shown;
 };
 // What a figure made of others is: terms added and taken away (its change theirs with their signs, exactly), or a
 // ratio, whose change is not the sum of its numerator's and its denominator's and is not split among them.

@@ -94,9 +94,9 @@ std::string shown_change(const Program& p, const RuleDef& r, const Number& own) 
     return (own > 0 ? "+" : "") + display_with_unit(p, r, Value::number(own * p.units.scale(r.type.unit)));
 }
 
-std::string shown_difference(const Program& p, const RuleDef& r, const Number& before, const Number& after) {
+Number shown_delta(const RuleDef& r, const Number& before, const Number& after) {
     const Number step(1, boost::multiprecision::pow(Integer(10), static_cast<unsigned>(r.decimals)));
-    return shown_change(p, r, round_to(after, step, RoundMode::half_away) - round_to(before, step, RoundMode::half_away));
+    return round_to(after, step, RoundMode::half_away) - round_to(before, step, RoundMode::half_away);
 }
 
 std::optional<CaseSplit> rule_by_case(const CohortRun& old_run, const RuleDef& old_rule, const CohortRun& new_run, const RuleDef& new_rule) {

@@ -28,7 +28,7 @@ void split_by_case(const CohortRun& old_run, const CohortRun& new_run, CaseEffec
 std::string shown_change(const Program& p, const RuleDef& r, const Number& own);
 // The change of a figure from `before` to `after` (exact, in its own unit) as the diff shows a figure's change: the
 // difference of the two as shown, each rounded to its decimals.
-std::string shown_difference(const Program& p, const RuleDef& r, const Number& before, const Number& after);
+Number shown_delta(const RuleDef& r, const Number& before, const Number& after);
 
 // A cohort rule's change case by case, where it is a sum or a count over the cases in both runs (and no figure by
 // member); none otherwise. EvalError when a case's part fails to evaluate.

@@ -96,10 +96,13 @@ std::optional<SideChange> side_change(const CohortRun& a, const std::vector<Term
         side.formula += std::string(t == 0 ? (terms[t].sign < 0 ? "-" : "") : terms[t].sign < 0 ? " - " : " + ") + rb.name;
         before += terms[t].sign * split.before;
         after += terms[t].sign * split.after;
-        side.terms.push_back({rb.name, terms[t].sign, split.after - split.before, shown_difference(b.p, rb, split.before, split.after), split});
+        const Number delta = shown_delta(rb, split.before, split.after);
+        side.terms.push_back({rb.name, terms[t].sign, split.after - split.before, delta, shown_change(b.p, rb, delta), split});
     }
+    const RuleDef& first = b.p.rules[static_cast<std::size_t>(terms.front().slot)];
     side.amount = after - before;
-    side.shown = shown_difference(b.p, b.p.rules[static_cast<std::size_t>(terms.front().slot)], before, after);
+    side.delta = shown_delta(first, before, after);
+    side.shown = shown_change(b.p, first, side.delta);
     return side;
 }
 

@@ -6,6 +6,7 @@
 #include "commands/workbook/workbook_writer.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace reckon {
 
@@ -122,6 +123,12 @@ public:
                         with_scenario({{"Case", 30}, {"File", 40}, {"Figure", name_width}, {"Moved by", name_width}, {"Amount", figure_width},
                                        {"Exact amount", exact_width}}),
                         attribution_rows());
+        const std::vector<Row> parts = parts_rows();
+        if (!parts.empty())
+            write_sheet(w, target, "Parts",
+                        with_scenario({{"Figure", name_width}, {"Made as", 20}, {"Part", name_width}, {"Added or taken away", 12},
+                                       {"Change", figure_width}, {"Exact change", exact_width}}),
+                        parts);
         const std::vector<Row> by_case = by_case_rows();
         if (!by_case.empty())
             write_sheet(w, target, "By case",
@@ -206,24 +213,64 @@ private:
         return rows;
     }
 
-    // By case: for each cohort figure split case by case, each group of cases that has any, then each case whose part changed.
+    // By case: for each cohort figure split case by case, each group of cases that has any, then each case whose
+    // part changed; then for each figure given through its parts, each part's ("saving_pnc: baseline_cost").
     std::vector<Row> by_case_rows() const {
         std::vector<Row> rows;
         for (const auto& e : effects_)
             for (const auto& c : e.effects.cohort) {
-                if (!c.by_case) continue;
-                const RuleDef* is = figure_rule(b_.new_p, c.output, true);
-                auto row = [&](const std::string& who, const std::string& file, const char* in, const Number& own, const std::string& shown) {
-                    Row r;
-                    if (scenarios_) r.push_back({e.scenario});
-                    r.insert(r.end(), {{c.output}, {who}, {file}, {in}, amount(b_.new_p, is, own, shown), exactly(b_.new_p, is, own)});
-                    rows.push_back(std::move(r));
-                };
-                for (const CaseMove m : {CaseMove::both, CaseMove::new_only, CaseMove::old_only}) {
-                    const auto& g = c.by_case->groups[static_cast<std::size_t>(m)];
-                    if (g.cases > 0) row(std::to_string(g.cases) + (g.cases == 1 ? " case" : " cases"), "", case_move_text(m), g.amount, g.shown);
+                if (c.by_case) split_rows(e.scenario, c.output, figure_rule(b_.new_p, c.output, true), *c.by_case, rows);
+                if (!c.parts) continue;
+                std::set<std::string> split;  // a part in both sides of a ratio, once
+                for (const auto& side : c.parts->sides)
+                    for (const auto& t : side.terms)
+                        if (split.insert(t.name).second) split_rows(e.scenario, c.output + ": " + t.name, term_rule(t.name), t.by_case, rows);
+            }
+        return rows;
+    }
+
+    // A figure's change case by case: its groups of cases, then each case.
+    void split_rows(const std::string& scenario, const std::string& figure, const RuleDef* is, const CaseSplit& s, std::vector<Row>& rows) const {
+        auto row = [&](const std::string& who, const std::string& file, const char* in, const Number& own, const std::string& shown) {
+            Row r;
+            if (scenarios_) r.push_back({scenario});
+            r.insert(r.end(), {{figure}, {who}, {file}, {in}, amount(b_.new_p, is, own, shown), exactly(b_.new_p, is, own)});
+            rows.push_back(std::move(r));
+        };
+        for (const CaseMove m : {CaseMove::both, CaseMove::new_only, CaseMove::old_only}) {
+            const auto& g = s.groups[static_cast<std::size_t>(m)];
+            if (g.cases > 0) row(std::to_string(g.cases) + (g.cases == 1 ? " case" : " cases"), "", case_move_text(m), g.amount, g.shown);
+        }
+        for (const auto& k : s.largest) row(k.case_id, k.file, case_move_text(k.move), k.amount, k.shown);
+    }
+
+    // The cohort rule or output a part names, in the new version.
+    const RuleDef* term_rule(const std::string& name) const {
+        const int slot = b_.new_p.rule_slot(name);
+        return slot < 0 ? nullptr : &b_.new_p.rules[static_cast<std::size_t>(slot)];
+    }
+
+    // Parts: for each figure given through its parts, each side (a sum's one; a ratio's numerator and denominator),
+    // then each of its parts (of a side of more than one), added or taken away, with its change.
+    std::vector<Row> parts_rows() const {
+        std::vector<Row> rows;
+        for (const auto& e : effects_)
+            for (const auto& c : e.effects.cohort) {
+                if (!c.parts) continue;
+                for (std::size_t i = 0; i < c.parts->sides.size(); ++i) {
+                    const SideChange& side = c.parts->sides[i];
+                    auto row = [&](const std::string& kind, const std::string& part, const std::string& sign, const RuleDef* r, const Number& delta,
+                                   const Number& own, const std::string& shown) {
+                        Row x;
+                        if (scenarios_) x.push_back({e.scenario});
+                        x.insert(x.end(), {{c.output}, {kind}, {part}, {sign}, amount(b_.new_p, r, delta, shown), exactly(b_.new_p, r, own)});
+                        rows.push_back(std::move(x));
+                    };
+                    const std::string kind = c.parts->kind == PartsKind::sum ? "sum" : i == 0 ? "ratio: numerator" : "ratio: denominator";
+                    row(kind, side.formula, "", term_rule(side.terms.front().name), side.delta, side.amount, side.shown);
+                    for (const auto& t : side.terms)  // a side of one part is that part
+                        if (side.terms.size() > 1) row(kind, t.name, t.sign < 0 ? "taken away" : "added", term_rule(t.name), t.delta, t.amount, t.shown);
                 }
-                for (const auto& k : c.by_case->largest) row(k.case_id, k.file, case_move_text(k.move), k.amount, k.shown);
             }
         return rows;
     }

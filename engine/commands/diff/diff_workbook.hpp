@@ -25,8 +25,9 @@ struct DiffBook {
 // (each figure that changed, the cohort's first, then every case's: before, after and the change); with
 // --attribute, Attribution (a row for each part of each figure, then each `together` interaction: the amount
 // as shown, and exactly: a number where it is a whole number of the figure's last decimal, else the fraction as
-// text); where a cohort figure is split case by case, By case (each group of cases, then each case); and Compared
-// (the versions, the date, reckon's version). Throws FileError when the file cannot be written.
+// text); where a cohort figure is made of others, Parts (each side, then each part, with its change as shown and
+// exactly); where a cohort figure or a part is split case by case, By case (each group of cases, then each case);
+// and Compared (the versions, the date, reckon's version). Throws FileError when the file cannot be written.
 void write_diff_workbook(const std::string& path, const DiffBook& book, const std::vector<Change>& changes,
                          const std::vector<ScenarioEffects>& effects);
 
