@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <regex>
 #include <string>
@@ -355,4 +356,26 @@ TEST_CASE("diff --out: the text a format prints written to the file instead and 
     CHECK(ruleset.status == 1);
     CHECK(ruleset.err.find("the ruleset") != std::string::npos);
     CHECK(read_file(old_copy) == before);
+}
+
+TEST_CASE("diff --format xlsx: a case that cannot be evaluated is on a sheet Failures first and the others are compared") {
+    const std::string dir = temp_dir();
+    write_file(dir + "/r.reckon", "ruleset \"R\"\n  version \"1\"\n  identified by id\n\ncurrency GBP \"£\"\n\nparam rate = 2 \"A rate\"\n\n"
+                                  "input id: text \"The case\"\ninput cost: GBP \"Cost\"\n\noutput total: GBP \"Total\" = cost * rate\n");
+    std::filesystem::create_directories(dir + "/cases");
+    write_file(dir + "/cases/a.yaml", "id: A\ncost: £10\n");
+    write_file(dir + "/cases/b.yaml", "id: B\ncost: ten\n");
+    const Run r = run_reckon({"diff", dir + "/r.reckon", dir + "/r.reckon", "--cases", dir + "/cases", "--old-param", "rate=2", "--param", "rate=3",
+                              "--format", "xlsx", "--out", dir + "/d.xlsx"});
+    CHECK(r.status == 1);  // as the text and the JSON say it
+    CHECK(r.out.empty());
+    const Grid failures = grid_of(sheet_named(dir + "/d.xlsx", "Failures"));
+    REQUIRE(failures.size() == 2);
+    CHECK(text_of(failures.at(2), 0).rfind(dir + "/cases/b.yaml:2:7: error: cost: expected a number (in GBP), found 'ten'", 0) == 0);
+    const Grid figures = grid_of(sheet_named(dir + "/d.xlsx", "Figures"));
+    REQUIRE(figures.size() == 2);
+    CHECK(text_of(figures.at(2), 0) == "A");
+    same_number(figures.at(2).at(4), "£20.00");
+    same_number(figures.at(2).at(5), "£30.00");
+    CHECK(unzip(dir + "/d.xlsx", "xl/workbook.xml").find("<sheet name=\"Failures\" sheetId=\"1\"") != std::string::npos);
 }

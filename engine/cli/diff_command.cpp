@@ -320,7 +320,7 @@ void add_diff(CLI::App& app, Run&, Command& chosen) {
     add_choice(*diff, "--format", d->format,
                Choices<DiffFormat>{{"text", DiffFormat::text}, {"json", DiffFormat::json}, {"csv", DiffFormat::csv}, {"xlsx", DiffFormat::xlsx}},
                "text (the default), json (every case), csv (every changed figure, and with --attribute each part of it, a row) or xlsx "
-               "(a workbook: sheets Changes, Figures, Attribution, Parts, By case, Compared; needs --out)");
+               "(a workbook: sheets Failures, Changes, Figures, Attribution, Parts, By case, Compared; needs --out)");
     diff->add_option("--out,-o", d->out, "write the diff to FILE, atomically (nothing is written unless the run completes)");
     diff->callback([&chosen, d] { chosen = [d](const Run& run) { return cmd_diff(run, *d); }; });
 }

@@ -110,6 +110,10 @@ public:
           scenarios_(std::any_of(effects.begin(), effects.end(), [](const ScenarioEffects& e) { return !e.scenario.empty(); })) {}
 
     void write(Writer& w, const std::string& target) {
+        const std::vector<Row> failures = failure_rows();
+        if (!failures.empty())  // first, as the results workbook has them: none is missed
+            write_sheet(w, target, "Failures", with_scenario({{"Error (each case or cohort that could not be evaluated under a version)", 100}}),
+                        failures);
         write_sheet(w, target, "Changes",
                     {{"Section", 12}, {"Change", 10}, {"Declaration", name_width}, {"Aspect", 16}, {"Before", 60}, {"After", 60}}, changes_rows());
         if (effects_.empty()) return;
@@ -141,6 +145,19 @@ private:
     std::vector<Column> with_scenario(std::vector<Column> head) const {
         if (scenarios_) head.insert(head.begin(), {"Scenario", 30});
         return head;
+    }
+
+    // Failures: each case that could not be evaluated under a version, and a cohort that could not, a row each.
+    std::vector<Row> failure_rows() const {
+        std::vector<Row> rows;
+        for (const auto& e : effects_)
+            for (const auto& error : e.effects.errors) {
+                Row row;
+                if (scenarios_) row.push_back({e.scenario});
+                row.push_back({error.substr(0, error.find_last_not_of('\n') + 1)});
+                rows.push_back(std::move(row));
+            }
+        return rows;
     }
 
     // Changes: a row for each aspect of each change (a change without one, a row of its own).

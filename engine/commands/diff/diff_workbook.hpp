@@ -21,8 +21,9 @@ struct DiffBook {
     std::string target;
 };
 
-// Sheets, in order: Changes (a row for each aspect of each change, as the JSON's `changes`); with cases, Figures
-// (each figure that changed, the cohort's first, then every case's: before, after and the change); with
+// Sheets, in order: Failures (first, where a case or the cohort could not be evaluated: each error); Changes (a
+// row for each aspect of each change, as the JSON's `changes`); with cases, Figures (each figure that changed, the
+// cohort's first, then every case's: before, after and the change); with
 // --attribute, Attribution (a row for each part of each figure, then each `together` interaction: the amount
 // as shown, and exactly: a number where it is a whole number of the figure's last decimal, else the fraction as
 // text); where a cohort figure is made of others, Parts (each side, then each part, with its change as shown and
