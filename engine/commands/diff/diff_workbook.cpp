@@ -96,8 +96,7 @@ void write_sheet(Writer& w, const std::string& target, const char* name, const s
             const auto at_r = static_cast<lxw_row_t>(r + 1);
             const auto at_c = static_cast<lxw_col_t>(c);
             if (x.rule) w.value(*x.p, s, at_r, at_c, x.rule->shown(), x.rule->decimals, x.rule->fixed_decimals, x.rule->percent, x.value);
-            else if (display_width(x.text) + 3 > width[c]) w.wrapped(s, at_r, at_c, x.text, width[c]);
-            else if (!x.text.empty()) w.text(s, at_r, at_c, x.text);
+            else if (!x.text.empty()) w.wrapped(s, at_r, at_c, x.text, width[c]);  // at the top of its row, as a wrapped text beside it
         }
     for (std::size_t c = 0; c < head.size(); ++c) worksheet_set_column(s, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width[c], nullptr);
 }
