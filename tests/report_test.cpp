@@ -2,6 +2,7 @@
 // must be the figures reckon computes, to the penny. Every figure on the page
 // is named (data-output), so each is compared with `reckon eval` / `batch`.
 #include "support.hpp"
+#include "workbook_cells.hpp"
 
 #include "commands/report/report.hpp"
 
@@ -54,12 +55,6 @@ long count_of(const std::string& html, const std::string& pattern) {
     return static_cast<long>(std::distance(std::sregex_iterator(html.begin(), html.end(), re), std::sregex_iterator()));
 }
 
-std::string unescape(std::string s) {
-    for (auto [from, to] : std::vector<std::pair<std::string, std::string>>{{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&amp;", "&"}})
-        for (std::size_t at; (at = s.find(from)) != std::string::npos;) s.replace(at, from.size(), to);
-    return s;
-}
-
 std::string report_of(const std::vector<std::string>& args, int want_status = 0) {
     std::string out = temp_dir() + "/report.html";
     std::vector<std::string> all{"report"};
@@ -80,38 +75,6 @@ void self_contained(const std::string& html) {
     }
 }
 
-// The text of sheet N and of the styles, from the workbook (a zip), with unzip.
-std::string unzip(const std::string& xlsx, const std::string& member) {
-    Run r = run_program("/usr/bin/unzip", {"-p", xlsx, member});
-    REQUIRE(r.status == 0);
-    return r.out;
-}
-
-// The text of the sheet named `name` (the workbook's sheets are sheet1.xml, sheet2.xml… in the order workbook.xml lists them).
-std::string sheet_named(const std::string& xlsx, const std::string& name) {
-    const std::string book = unzip(xlsx, "xl/workbook.xml");
-    static const std::regex sheet("<sheet name=\"([^\"]*)\"");
-    int n = 0;
-    for (auto it = std::sregex_iterator(book.begin(), book.end(), sheet); it != std::sregex_iterator(); ++it) {
-        ++n;
-        if ((*it)[1] == name) return unzip(xlsx, "xl/worksheets/sheet" + std::to_string(n) + ".xml");
-    }
-    FAIL("the workbook has no sheet " << name);
-    return "";
-}
-
-// The cells of a sheet: reference -> (type attribute, style index, value or inline text).
-struct XCell {
-    std::string type, style, value;
-};
-std::map<std::string, XCell> cells_of(const std::string& sheet) {
-    static const std::regex c(R"re(<c r="([A-Z]+[0-9]+)"( s="([0-9]+)")?( t="([a-zA-Z]+)")?>(<v>([^<]*)</v>|<is><t[^>]*>([^<]*)</t></is>)</c>)re");
-    std::map<std::string, XCell> out;
-    for (auto it = std::sregex_iterator(sheet.begin(), sheet.end(), c); it != std::sregex_iterator(); ++it)
-        out[(*it)[1]] = {(*it)[5], (*it)[3], (*it)[7].matched ? std::string((*it)[7]) : unescape((*it)[8])};
-    return out;
-}
-
 // The Cases sheet's columns by the output each holds, from the notes on its headers ("output baseline_cost"): output -> column letter.
 std::map<std::string, std::string> columns_by_output(const std::string& comments) {
     static const std::regex note(R"re(<comment ref="([A-Z]+)1"[^>]*>.*?<t>output ([a-z_0-9.]+)</t>)re");
@@ -120,19 +83,6 @@ std::map<std::string, std::string> columns_by_output(const std::string& comments
     return out;
 }
 
-// The number format of each cell style (index into cellXfs) of styles.xml.
-std::vector<std::string> formats_of(const std::string& styles) {
-    std::map<std::string, std::string> custom{{"0", "General"}, {"14", "m/d/yyyy"}};
-    static const std::regex fmt(R"re(<numFmt numFmtId="([0-9]+)" formatCode="([^"]*)"/>)re");
-    for (auto it = std::sregex_iterator(styles.begin(), styles.end(), fmt); it != std::sregex_iterator(); ++it)
-        custom[(*it)[1]] = unescape((*it)[2]);
-    std::vector<std::string> out;
-    auto xfs = styles.substr(styles.find("<cellXfs"));
-    static const std::regex xf(R"re(<xf numFmtId="([0-9]+)")re");
-    for (auto it = std::sregex_iterator(xfs.begin(), xfs.end(), xf); it != std::sregex_iterator(); ++it)
-        out.push_back(custom.count((*it)[1]) ? custom[(*it)[1]] : "builtin " + std::string((*it)[1]));
-    return out;
-}
 }  // namespace
 
 TEST_CASE("report: the Sussex page shows every figure of reckon eval, to the penny") {

@@ -15,15 +15,19 @@
 #include "commands/diff/diff.hpp"
 #include "commands/diff/diff_case_split.hpp"
 #include "commands/diff/diff_runs.hpp"
+#include "commands/diff/diff_workbook.hpp"
+#include "commands/output/output_file.hpp"
 #include "commands/present/present.hpp"
 #include "core/base/nearest_names.hpp"
 #include "core/eval/eval.hpp"
 #include "data/load_case.hpp"
+#include "version.hpp"
 
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -31,7 +35,7 @@ namespace reckon::cli {
 
 namespace {
 
-enum class DiffFormat { text, json, csv };
+enum class DiffFormat { text, json, csv, xlsx };
 
 // `reckon diff OLD NEW [--cases CASES…]`: the methodology's changes; with cases, the cohort's and each case's figures that change.
 struct DiffArgs {
@@ -45,6 +49,7 @@ struct DiffArgs {
     std::size_t rows = 20;  // affected cases shown in the text
     bool attribute = false;           // --attribute: each figure's change split among the changes
     std::vector<std::string> groups;  // --group NAME=CHANGE,CHANGE
+    std::string out;                  // --out FILE: written atomically (a workbook needs one)
 };
 
 // OLD or NEW of `reckon diff`: a rule file, or REV:PATH in git.
@@ -74,8 +79,9 @@ BatchResults run_cases(const Program& p, const std::vector<std::string>& files, 
     return std::move(run_cases_under({Coalition{std::shared_ptr<const Program>(std::shared_ptr<const Program>{}, &p), ""}}, files, lists).front());
 }
 
-// Each run's cases under its version (and each scenario's settings): the figures that change, and each cohort
-// figure over the cases split case by case (as explain splits a cohort figure into its cases' parts).
+// Each run's cases under its version (and each scenario's settings): the figures that change, each cohort figure
+// over the cases split case by case (as explain splits a cohort figure into its cases' parts), and each made of
+// such figures (a difference, a ratio) split through them.
 CaseEffects effects_of(const Program& old_p, const Program& new_p, const DiffRun& old_run, const DiffRun& new_run,
                        const std::vector<ListFile>& lists) {
     CaseEffects e = compare_results(old_p, run_cases(old_p, old_run.files, lists), new_p, run_cases(new_p, new_run.files, lists));
@@ -86,6 +92,7 @@ CaseEffects effects_of(const Program& old_p, const Program& new_p, const DiffRun
     const auto old_rows = cohort_cases(old_p, old_params, old_run.files, lists, TableOptions{}, failed, true);
     const auto new_rows = cohort_cases(new_p, new_params, new_run.files, lists, TableOptions{}, failed, true);
     split_by_case({old_p, old_params, old_rows}, {new_p, new_params, new_rows}, e);
+    split_by_parts({old_p, old_params, old_rows}, {new_p, new_params, new_rows}, e);
     return e;
 }
 
@@ -175,6 +182,14 @@ struct Versions {
         add_scenario_settings(b, new_run.settings);
     }
 
+    // The files the run reads, which --out may not be: each version's rule files, the scenarios, the lists, each run's cases.
+    RunInputs inputs() const {
+        RunInputs in = inputs_of(*new_p, run.run_data, d.scenarios, lists, new_run.files, InputKind::case_file);
+        for (std::size_t i = 0; i < old_p->sources.size(); ++i) in.add(old_p->sources[i]->path(), i == 0 ? InputKind::ruleset : InputKind::imported_rules);
+        in.add(old_run.files, InputKind::case_file);
+        return in;
+    }
+
     // What changed: in the methodology, then between the runs. The methodologies are compared under the same
     // settings (the new run's), so that a table cell set differently in each run is a change of the run alone.
     std::vector<Change> changes() {
@@ -223,6 +238,8 @@ struct Versions {
 };
 
 int cmd_diff(const Run& run, const DiffArgs& d) {
+    if (d.format == DiffFormat::xlsx && d.out.empty())
+        throw RequestError("--format xlsx writes a workbook, which is not text: give the file with --out FILE.xlsx");
     if (d.pairing() && d.scenarios.empty()) throw RequestError("--old-scenario and --new-scenario name scenarios of a file: give it with --scenarios FILE.yaml");
     if (!d.old_cases.empty() && d.cases.empty()) throw RequestError("--old-cases are the old run's cases, compared with the new run's: give those with --cases");
     Versions versions(run, d);
@@ -232,13 +249,23 @@ int cmd_diff(const Run& run, const DiffArgs& d) {
     if (d.attribute && !d.scenarios.empty() && !d.pairing())
         throw RequestError("--attribute with --scenarios attributes one run against another: name them with --old-scenario NAME --new-scenario NAME");
     if (!d.groups.empty() && !d.attribute) throw RequestError("--group makes changes one player of --attribute: give --attribute too");
+    const RunInputs inputs = versions.inputs();
+    if (!d.out.empty()) check_output_target(d.out, "--out", inputs);
     std::vector<ScenarioEffects> effects;
     if (!d.cases.empty()) effects = versions.effects_on_cases();
+    std::optional<OutputFile> file;
+    if (!d.out.empty()) file.emplace(d.out, "--out", inputs);
+    std::ostream& out = file ? file->stream() : std::cout;
     switch (d.format) {
-        case DiffFormat::text: std::cout << render_diff(d.old_version, d.new_version, changes, effects, d.rows); break;
-        case DiffFormat::json: std::cout << json_text(diff_json(changes, effects), 2) << "\n"; break;
-        case DiffFormat::csv: std::cout << diff_csv(effects); break;
+        case DiffFormat::text: out << render_diff(d.old_version, d.new_version, changes, effects, d.rows); break;
+        case DiffFormat::json: out << json_text(diff_json(changes, effects), 2) << "\n"; break;
+        case DiffFormat::csv: out << diff_csv(effects); break;
+        case DiffFormat::xlsx:
+            write_diff_workbook(file->writer_path(), {*versions.old_p, *versions.new_p, d.old_version, d.new_version, run.date, RECKON_VERSION, d.out},
+                                changes, effects);
+            break;
     }
+    if (file) file->commit();
     bool failed = false;
     for (const auto& e : effects) failed = failed || !e.effects.errors.empty();
     return failed ? bad_input : ok;
@@ -271,8 +298,11 @@ void add_diff(CLI::App& app, Run&, Command& chosen) {
     diff->add_flag("--attribute", d->attribute, "with --cases, each figure's change split exactly among the changes (Shapley values; "
                                                 "at most --limit attribution=12 of them, else grouped by section)");
     diff->add_option("--group", d->groups, "NAME=CHANGE,CHANGE: with --attribute, these changes (as the diff names them) one part; repeatable");
-    add_choice(*diff, "--format", d->format, Choices<DiffFormat>{{"text", DiffFormat::text}, {"json", DiffFormat::json}, {"csv", DiffFormat::csv}},
-               "text (the default), json (every case) or csv (every changed figure, and with --attribute each part of it, a row)");
+    add_choice(*diff, "--format", d->format,
+               Choices<DiffFormat>{{"text", DiffFormat::text}, {"json", DiffFormat::json}, {"csv", DiffFormat::csv}, {"xlsx", DiffFormat::xlsx}},
+               "text (the default), json (every case), csv (every changed figure, and with --attribute each part of it, a row) or xlsx "
+               "(a workbook: sheets Failures, Changes, Figures, Attribution, Parts, By case, Compared; needs --out)");
+    diff->add_option("--out,-o", d->out, "write the diff to FILE, atomically (nothing is written unless the run completes)");
     diff->callback([&chosen, d] { chosen = [d](const Run& run) { return cmd_diff(run, *d); }; });
 }
 

@@ -12,7 +12,9 @@
 #      styles and date cells) reads back to the same cohort;
 #   4. the sensitivity workbook, each analysis's sheet;
 #   5. the value-for-money workbook (with --run-data), its cost, break-even,
-#      partners-by-agencies cells and the run data's provenance.
+#      partners-by-agencies cells and the run data's provenance;
+#   6. the diff's workbook (reckon diff --format xlsx), its figures, their
+#      attribution, a figure's parts and the cases' parts in money, and printed.
 # usage: check_workbooks.sh RECKON WORK_FOLDER    (run from the source folder)
 set -eu
 reckon=$1
@@ -103,4 +105,23 @@ grep -q '"£310,600.00"' "$work/vfm/vfm-Cohort.csv" || fail "the value-for-money
 grep -q '63.0%' "$work/vfm/vfm-Cohort.csv" || fail "the value-for-money Cohort sheet does not show the break-even 63.0%"
 grep -q '^benefit_bought,"police, prison",Fiscal benefit bought,"£33,653.51",GBP$' "$work/vfm/vfm-Cohort.csv" || fail "the value-for-money Cohort sheet has no cell of partners against agencies"
 grep -q 'cases/iom-partnership-2023.yaml (git blob ' "$work/vfm/vfm-Provenance.csv" || fail "the Provenance sheet does not name the run data"
-echo "LibreOffice: the template, the results workbook, the cohort's workbook, the sensitivity workbook and the value-for-money workbook all checked"
+
+# 6. the diff's workbook (reckon diff --format xlsx): LibreOffice opens it and shows the IOM report's change from
+#    2022 to 2023 in money, its parts and its cases' parts, as the JSON gives them; printed, it is pages of a sheet
+"$reckon" diff $rules $rules --cases cases/iom --old-param report_year=2022 --param report_year=2023 \
+    --old-param 'unit_costs(shoplifting).fiscal=£26' --param 'unit_costs(shoplifting).fiscal=£36' --attribute --format xlsx --out "$work/diff.xlsx"
+mkdir -p "$work/diff"
+soffice --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' --outdir "$work/diff" "$work/diff.xlsx"
+grep -qx '(the cohort),,baseline_cost,Baseline cost of offences,"£904,573.00","£1,448,460.03","£543,887.03"' "$work/diff/diff-Figures.csv" \
+    || fail "the diff's Figures sheet does not show the baseline cost's change: $(grep baseline_cost "$work/diff/diff-Figures.csv" | head -1)"
+grep -qx '(the cohort),,baseline_cost,--param report_year,"£542,160.32","£542,160.32"' "$work/diff/diff-Attribution.csv" \
+    || fail "the diff's Attribution sheet does not show the report year's part of the baseline cost"
+grep -q '^baseline_cost,21 cases,,only in the old run,"-£172,740.16",' "$work/diff/diff-By case.csv" \
+    || fail "the diff's By case sheet does not show the cases of 2022 alone"
+grep -q '^saving_pnc,sum,baseline_cost,added,"£543,887.03",3420505520/6289$' "$work/diff/diff-Parts.csv" \
+    || fail "the diff's Parts sheet does not show the saving's part of the baseline cost: $(cat "$work/diff/diff-Parts.csv")"
+mkdir -p "$work/diff-printed"
+soffice --convert-to pdf --outdir "$work/diff-printed" "$work/diff.xlsx"
+pages=$(pdfinfo "$work/diff-printed/diff.pdf" | awk '/^Pages:/{print $2}')
+[ "${pages:-0}" -ge 5 ] || fail "printing the diff's workbook gave ${pages:-0} pages"
+echo "LibreOffice: the template, the results workbook, the cohort's workbook, the sensitivity workbook, the value-for-money workbook and the diff's workbook all checked"

@@ -53,19 +53,8 @@ FigureValues figures_of(const Program& p, const BatchResults& r) {
 
 // The rule a figure is of, in the new version (for showing its amounts).
 const RuleDef& rule_of(const Program& p, const FigureChange& fc, bool cohort) {
-    const std::string name = fc.output.substr(0, fc.output.find('['));
-    for (int slot : cohort ? p.cohort_outputs : p.outputs)
-        if (p.rules[static_cast<std::size_t>(slot)].name == name) return p.rules[static_cast<std::size_t>(slot)];
-    throw std::logic_error("attribution: no output " + name + " in the new version");
-}
-
-// An amount in the figure's own unit, as its change is shown ("+£32.30"); one that is no whole number of its last
-// decimal also exactly: "+£0.00 (exactly 1/300)".
-std::string shown_amount(const Program& p, const RuleDef& r, const Number& own) {
-    const std::string text = display_with_unit(p, r, Value::number(own * p.units.scale(r.type.unit)));
-    const Number step(1, boost::multiprecision::pow(Integer(10), static_cast<unsigned>(r.decimals)));
-    const bool whole = round_to(own, step, RoundMode::half_away) == own;
-    return (own > 0 ? "+" : "") + text + (whole ? "" : " (exactly " + own.str() + ")");
+    if (const RuleDef* r = figure_rule(p, fc.output, cohort)) return *r;
+    throw std::logic_error("attribution: no output " + fc.output + " in the new version");
 }
 
 std::string coalition_name(const Players& players, std::uint64_t mask) {

@@ -60,6 +60,34 @@ struct CaseSplit {
         std::string shown;
     };
     Group groups[3];  // by CaseMove: their parts' change, adding up exactly to the figure's change (unrounded)
+    Number before, after;  // the figure under each run: the sum of its cases' parts, exact
+};
+
+// A cohort figure whose formula is other cohort figures added or taken away (saving_pnc = baseline_cost -
+// annualised_cost), or a ratio of such ((baseline_offences - annualised_offences) / baseline_offences * 100), each a
+// sum or a count over the cases: the change of each figure it is made of (split_by_parts).
+struct TermChange {
+    std::string name;   // the cohort rule or output it names: "baseline_cost"
+    int sign = 1;       // in its side: +1 added, -1 taken away
+    Number amount;      // its change, new less old, in its own unit, exact
+    Number delta;       // its change as the diff shows a figure's: each version's value rounded to its decimals first
+    std::string shown;  // delta shown: "+£541,877.90"
+    CaseSplit by_case;  // its change case by case
+};
+// A side of the figure's formula (the whole of a sum or difference; a ratio's numerator or its denominator).
+struct SideChange {
+    std::string formula;  // "baseline_cost - annualised_cost"
+    std::vector<TermChange> terms;
+    Number amount;  // its change: the terms' changes with their signs, exact
+    Number delta;       // and as shown, as a term's
+    std::string shown;
+};
+// What a figure made of others is: terms added and taken away (its change theirs with their signs, exactly), or a
+// ratio, whose change is not the sum of its numerator's and its denominator's and is not split among them.
+enum class PartsKind { sum, ratio };
+struct PartsSplit {
+    PartsKind kind = PartsKind::sum;
+    std::vector<SideChange> sides;  // a sum: one; a ratio: its numerator, then its denominator
 };
 
 // One output of one case (or of the cohort: case_id and file empty) whose shown figure changed.
@@ -74,7 +102,18 @@ struct FigureChange {
     std::vector<Share> interactions;  // change: "A × B"
     std::string unattributed;
     std::optional<CaseSplit> by_case;  // a cohort figure over the cases: its change case by case
+    Value old_value, new_value;        // the figure under each version (none where it has none), for a workbook's number cells
+    std::optional<PartsSplit> parts;   // a cohort figure made of other cohort figures: their changes
 };
+
+// The output a figure change is of ("x", or "x[member]" of a figure by member), among the program's cohort outputs
+// or its case outputs; null when the program has none of that name (an output one version alone has).
+const RuleDef* figure_rule(const Program& p, const std::string& output, bool cohort);
+// An amount in the figure's own unit, as its change is shown ("+£32.30"); one that is no whole number of its last
+// decimal also exactly: "+£0.00 (exactly 1/300)".
+std::string shown_amount(const Program& p, const RuleDef& r, const Number& own);
+// The member of figure by member `r` that a figure change of output "x[member]" is of; -1 for "x", or a member `r` lacks.
+int figure_member(const RuleDef& r, const std::string& output);
 
 // --attribute: among what the figures' changes were split, and how the players were made.
 struct AttributionNote {

@@ -24,6 +24,13 @@ const char* case_move_text(CaseMove m) {
 
 namespace {
 
+// Whether a cohort rule is a sum or a count over the cases (as explain splits one).
+bool over_cases(const RuleDef& r) {
+    if (!r.formula) return false;
+    const Node& f = *r.formula;
+    return (f.op == Op::sum || f.op == Op::count) && !f.kids.empty() && f.kids[0] && f.kids[0]->op == Op::cases;
+}
+
 // The cohort output a figure change is of ("x" or "x[member]"), and the member's index (-1: none); null when the
 // run has no such output, or it is no sum or count over the cases.
 struct Site {
@@ -31,21 +38,11 @@ struct Site {
     int member = -1;
 };
 Site site_of(const Program& p, const std::string& output) {
-    const auto open = output.find('[');
-    const std::string name = output.substr(0, open);
-    for (int slot : p.cohort_outputs) {
-        const RuleDef& r = p.rules[static_cast<std::size_t>(slot)];
-        if (r.name != name || !r.formula) continue;
-        const Node& f = *r.formula;
-        if ((f.op != Op::sum && f.op != Op::count) || f.kids.empty() || !f.kids[0] || f.kids[0]->op != Op::cases) return {};
-        if (open == std::string::npos) return r.by ? Site{} : Site{&r, -1};
-        if (!r.by) return {};
-        const std::string member = output.substr(open + 1, output.size() - open - 2);
-        const auto& ms = r.by->members;
-        const auto it = std::find(ms.begin(), ms.end(), member);
-        return it == ms.end() ? Site{} : Site{&r, static_cast<int>(it - ms.begin())};
-    }
-    return {};
+    const RuleDef* r = figure_rule(p, output, true);
+    if (!r || !over_cases(*r)) return {};
+    if (output.find('[') == std::string::npos) return r->by ? Site{} : Site{r, -1};
+    const int member = figure_member(*r, output);
+    return member < 0 ? Site{} : Site{r, member};
 }
 
 // Each case's part of the figure, in the figure's own unit, by file and id.
@@ -62,10 +59,6 @@ std::map<std::string, std::pair<const CohortCase*, Number>> parts_of(const Cohor
     return out;
 }
 
-std::string shown_change(const Program& p, const RuleDef& r, const Number& own) {
-    if (own == 0) return "no change";
-    return (own > 0 ? "+" : "") + display_with_unit(p, r, Value::number(own * p.units.scale(r.type.unit)));
-}
 
 // The figure's change case by case; EvalError when a case's part fails to evaluate.
 CaseSplit split(const CohortRun& a, const Site& sa, const CohortRun& b, const Site& sb) {
@@ -87,12 +80,29 @@ CaseSplit split(const CohortRun& a, const Site& sa, const CohortRun& b, const Si
     for (const auto& [key, part] : old_parts)
         if (!new_parts.count(key) && part.second != 0) add(*part.first, CaseMove::old_only, -part.second);
     for (auto& g : out.groups) g.shown = shown_change(b.p, *sb.rule, g.amount);
+    for (const auto& [key, part] : old_parts) out.before += part.second;
+    for (const auto& [key, part] : new_parts) out.after += part.second;
     std::stable_sort(changes.begin(), changes.end(), [](const CaseChange& x, const CaseChange& y) { return abs(x.amount) > abs(y.amount); });
     out.largest = std::move(changes);
     return out;
 }
 
 }  // namespace
+
+std::string shown_change(const Program& p, const RuleDef& r, const Number& own) {
+    if (own == 0) return "no change";
+    return (own > 0 ? "+" : "") + display_with_unit(p, r, Value::number(own * p.units.scale(r.type.unit)));
+}
+
+Number shown_delta(const RuleDef& r, const Number& before, const Number& after) {
+    const Number step(1, boost::multiprecision::pow(Integer(10), static_cast<unsigned>(r.decimals)));
+    return round_to(after, step, RoundMode::half_away) - round_to(before, step, RoundMode::half_away);
+}
+
+std::optional<CaseSplit> rule_by_case(const CohortRun& old_run, const RuleDef& old_rule, const CohortRun& new_run, const RuleDef& new_rule) {
+    if (old_rule.by || new_rule.by || !over_cases(old_rule) || !over_cases(new_rule)) return std::nullopt;
+    return split(old_run, Site{&old_rule, -1}, new_run, Site{&new_rule, -1});
+}
 
 void split_by_case(const CohortRun& old_run, const CohortRun& new_run, CaseEffects& effects) {
     for (auto& fc : effects.cohort) {

@@ -16,8 +16,11 @@ namespace {
 // member), compared as shown; nothing when it shows the same.
 std::optional<FigureChange> figure_change(const Program& old_p, const RuleDef* ro, const Value& va, const Program& new_p, const RuleDef& r,
                                           const Value& vb) {
-    FigureChange fc{"", "", r.name, "", display_with_unit(new_p, r, vb), "", 0, "", {}, {}, "", {}};
-    if (ro) fc.before = display_with_unit(old_p, *ro, va);
+    FigureChange fc{"", "", r.name, "", display_with_unit(new_p, r, vb), "", 0, "", {}, {}, "", {}, {}, vb, {}};
+    if (ro) {
+        fc.before = display_with_unit(old_p, *ro, va);
+        fc.old_value = va;
+    }
     if (fc.before == fc.after) return std::nullopt;
     if (ro && va.kind == Value::Kind::number && vb.kind == Value::Kind::number &&
         new_p.units.name(r.type.unit) == old_p.units.name(ro->type.unit)) {
@@ -62,6 +65,29 @@ bool larger(const FigureChange& a, const FigureChange& b) {
 }
 
 }  // namespace
+
+const RuleDef* figure_rule(const Program& p, const std::string& output, bool cohort) {
+    const std::string name = output.substr(0, output.find('['));
+    for (int slot : cohort ? p.cohort_outputs : p.outputs)
+        if (p.rules[static_cast<std::size_t>(slot)].name == name) return &p.rules[static_cast<std::size_t>(slot)];
+    return nullptr;
+}
+
+std::string shown_amount(const Program& p, const RuleDef& r, const Number& own) {
+    const std::string text = display_with_unit(p, r, Value::number(own * p.units.scale(r.type.unit)));
+    const Number step(1, boost::multiprecision::pow(Integer(10), static_cast<unsigned>(r.decimals)));
+    const bool whole = round_to(own, step, RoundMode::half_away) == own;
+    return (own > 0 ? "+" : "") + text + (whole ? "" : " (exactly " + own.str() + ")");
+}
+
+int figure_member(const RuleDef& r, const std::string& output) {
+    const auto open = output.find('[');
+    if (!r.by || open == std::string::npos || output.back() != ']') return -1;
+    const std::string member = output.substr(open + 1, output.size() - open - 2);
+    const auto& ms = r.by->members;
+    const auto it = std::find(ms.begin(), ms.end(), member);
+    return it == ms.end() ? -1 : static_cast<int>(it - ms.begin());
+}
 
 CaseEffects compare_results(const Program& old_p, const BatchResults& old_r, const Program& new_p, const BatchResults& new_r) {
     CaseEffects e;

@@ -5,6 +5,7 @@
 #include "core/program/table.hpp"
 
 #include <algorithm>
+#include <set>
 #include <string>
 
 namespace reckon {
@@ -57,8 +58,8 @@ void render_attribution_note(const AttributionNote& a, std::string& out) {
 
 // A cohort figure's change case by case: the cases that add to it in both runs and in one alone (the groups that
 // have any), then the `largest` cases whose part changed most.
-std::string case_split_lines(const CaseSplit& s, std::size_t largest, const std::string& indent) {
-    std::string out = indent + "case by case:";
+std::string case_split_lines(const CaseSplit& s, std::size_t largest, const std::string& indent, const std::string& title = "case by case:") {
+    std::string out = indent + title;
     const char* sep = " ";
     for (const CaseMove m : {CaseMove::both, CaseMove::new_only, CaseMove::old_only}) {
         const auto& g = s.groups[static_cast<std::size_t>(m)];
@@ -74,6 +75,33 @@ std::string case_split_lines(const CaseSplit& s, std::size_t largest, const std:
     return out;
 }
 
+// A figure made of other figures: their changes (a ratio's numerator's and denominator's, which its change is not
+// split among), then each one's change case by case (each once).
+std::string parts_lines(const PartsSplit& s, std::size_t case_rows, const std::string& indent) {
+    auto terms = [](const SideChange& side) {
+        std::string out;
+        for (const auto& t : side.terms) out += (out.empty() ? "" : ", ") + t.name + " " + t.shown;
+        return out;
+    };
+    std::string out;
+    switch (s.kind) {
+        case PartsKind::sum: out += indent + "through its parts: " + terms(s.sides.front()) + "  (" + s.sides.front().formula + ")\n"; break;
+        case PartsKind::ratio:
+            out += indent + "through its parts, a ratio: its change is not the sum of theirs, and is not split among them\n";
+            for (std::size_t i = 0; i < s.sides.size(); ++i) {
+                const SideChange& side = s.sides[i];
+                out += indent + (i == 0 ? "  numerator " : "  denominator ") + side.formula + ": " + side.shown +
+                       (side.terms.size() > 1 ? "  (" + terms(side) + ")" : "") + "\n";
+            }
+            break;
+    }
+    std::set<std::string> split;
+    for (const auto& side : s.sides)
+        for (const auto& t : side.terms)
+            if (split.insert(t.name).second) out += case_split_lines(t.by_case, case_rows, indent, t.name + " case by case:");
+    return out;
+}
+
 // A figure's change and, with --attribute, its parts under it: each change's, then each pair's interaction.
 std::string figure_lines(const FigureChange& c, const std::string& indent, std::size_t case_rows = 0) {
     std::string out = indent + c.output + ": " + (c.before.empty() ? "(none)" : c.before) + " -> " + c.after +
@@ -84,6 +112,7 @@ std::string figure_lines(const FigureChange& c, const std::string& indent, std::
     for (const auto& s : c.interactions) out += indent + "    together: " + s.change + "  " + s.shown + "\n";
     if (!c.unattributed.empty()) out += indent + "    " + c.unattributed + "\n";
     if (c.by_case) out += case_split_lines(*c.by_case, case_rows, indent + "    ");
+    if (c.parts) out += parts_lines(*c.parts, case_rows, indent + "    ");
     return out;
 }
 
@@ -149,6 +178,26 @@ nlohmann::ordered_json case_split_json(const CaseSplit& s) {
     return j;
 }
 
+// A figure made of others: a sum {kind, formula, change, exact, terms}, or a ratio {kind, numerator, denominator},
+// each side {formula, change, exact, terms}; each term {name, sign, change, exact, by_case}.
+nlohmann::ordered_json parts_json(const PartsSplit& s) {
+    auto side = [](const SideChange& x) {
+        nlohmann::ordered_json j{{"formula", x.formula}, {"change", x.shown}, {"exact", x.amount.str()}, {"terms", nlohmann::ordered_json::array()}};
+        for (const auto& t : x.terms)
+            j["terms"].push_back({{"name", t.name}, {"sign", t.sign}, {"change", t.shown}, {"exact", t.amount.str()}, {"by_case", case_split_json(t.by_case)}});
+        return j;
+    };
+    switch (s.kind) {
+        case PartsKind::sum: {
+            nlohmann::ordered_json j{{"kind", "sum"}};
+            j.update(side(s.sides.front()));
+            return j;
+        }
+        case PartsKind::ratio: return {{"kind", "ratio"}, {"numerator", side(s.sides.at(0))}, {"denominator", side(s.sides.at(1))}};
+    }
+    return {};
+}
+
 void effects_json(const CaseEffects& effects, nlohmann::ordered_json& j) {
     const bool attributing = effects.attribution.has_value();
     if (attributing)
@@ -159,6 +208,7 @@ void effects_json(const CaseEffects& effects, nlohmann::ordered_json& j) {
         nlohmann::ordered_json x{{"output", c.output}, {"before", c.before}, {"after", c.after}, {"difference", c.difference}};
         attribution_json(c, attributing, x);
         if (c.by_case) x["by_case"] = case_split_json(*c.by_case);
+        if (c.parts) x["parts"] = parts_json(*c.parts);
         j["cohort"].push_back(std::move(x));
     }
     j["cases"] = nlohmann::ordered_json::array();

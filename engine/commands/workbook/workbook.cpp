@@ -88,13 +88,7 @@ private:
         worksheet_set_column(cases, 0, 1, 18, nullptr);
         for (std::size_t k = 0; k < columns.size(); ++k)  // wide enough for its widest figure, and its header up to 30 characters
             worksheet_set_column(cases, static_cast<lxw_col_t>(k + first), static_cast<lxw_col_t>(k + first),
-                                 column_width(display_width(head[k + first]), widest[k]), nullptr);
-    }
-
-    // A column's width for its header (wrapped beyond 30 characters) and its widest figure (never cut: a figure
-    // takes a little more room than its characters, in a bold header's font or a number's digits).
-    static double column_width(std::size_t header, std::size_t widest) {
-        return static_cast<double>(std::max<std::size_t>({10, std::min<std::size_t>(header + 2, 30), widest + 3}));
+                                 Writer::column_width(display_width(head[k + first]), widest[k]), nullptr);
     }
 
     // The Cases sheet's columns of figures, each with its header, the label the ruleset gives it, added to

@@ -76,19 +76,24 @@ public:
     // One value as the output shows it: a number in its format (the figure as
     // shown, rounded to its decimals), a date, a truth value or a text.
     void value(lxw_worksheet* s, lxw_row_t r, lxw_col_t c, const Type& t, int decimals, bool fixed, bool percent, const Value& v) {
+        value(p_, s, r, c, t, decimals, fixed, percent, v);
+    }
+    // The same for a value of another program than the workbook's (the old version of a diff).
+    void value(const Program& p, lxw_worksheet* s, lxw_row_t r, lxw_col_t c, const Type& t, int decimals, bool fixed, bool percent,
+               const Value& v) {
         switch (v.kind) {
             case Value::Kind::none: return;  // an empty cell: not defined
             case Value::Kind::number: {
                 // a percentage holds its fraction, the double nearest the figure shown over 100 (72.8 % as 0.728):
                 // divided exactly, then read, not read and then divided (which gives 0.7829999999999999 for 78.3 %)
-                const std::string shown = display_value(p_, t, decimals, fixed, v);
+                const std::string shown = display_value(p, t, decimals, fixed, v);
                 double x = std::strtod(shown.c_str(), nullptr);
                 if (percent) {
                     const auto n = parse_decimal(shown);
                     const auto fraction = n ? exact_decimal(*n / 100, decimals + 2) : std::nullopt;
                     x = fraction ? std::strtod(fraction->c_str(), nullptr) : x / 100;
                 }
-                worksheet_write_number(s, r, c, x, file_.number_format(excel_number_format(p_, t, decimals, fixed, percent)));
+                worksheet_write_number(s, r, c, x, file_.number_format(excel_number_format(p, t, decimals, fixed, percent)));
                 return;
             }
             case Value::Kind::boolean: worksheet_write_boolean(s, r, c, v.b(), nullptr); return;
@@ -107,8 +112,14 @@ public:
                 }
                 [[fallthrough]];
             case Value::Kind::text:
-            case Value::Kind::list: text(s, r, c, display_value(p_, t, decimals, fixed, v)); return;
+            case Value::Kind::list: text(s, r, c, display_value(p, t, decimals, fixed, v)); return;
         }
+    }
+
+    // A column's width for its header (wrapped beyond 30 characters) and its widest figure or text (never cut: a
+    // figure takes a little more room than its characters, in a bold header's font or a number's digits).
+    static double column_width(std::size_t header, std::size_t widest) {
+        return static_cast<double>(std::max<std::size_t>({10, std::min<std::size_t>(header + 2, 30), widest + 3}));
     }
 
     // Provenance: what produced these figures, a sheet of its own.
