@@ -231,3 +231,22 @@ TEST_CASE("merge refuses a case line whose output is not a value of its type, an
     CHECK(r.status == 1);
     CHECK_MESSAGE(r.err.find("its file names the case " + id + ", not N9999") != std::string::npos, r.err);
 }
+
+// Found by the partial fuzzer (tests/fuzz/corpus/partial/number-out-of-range.jsonl): a number where a whole number
+// of a given range is read, written as a fraction, with an exponent or too large, was cast (undefined behaviour,
+// reported by UBSan). Each is now a field of the wrong kind, refused in words.
+TEST_CASE("merge refuses a partial whose whole numbers are fractions, exponents or out of range, naming the line") {
+    const std::string dir = reckon::testing::temp_dir();
+    shards_of_iom(dir);
+    // a shard's number is an unsigned int: 2^64 - 1 is out of its range too
+    for (const json& bad : {json(184467440737095516154.0), json(1.5), json(-1), json(18446744073709551615ULL)}) {
+        INFO(bad.dump());
+        forge(dir + "/s1", dir + "/header", 1, [&](json& j) { j["shard"] = bad; });
+        refused(merge(dir, "header"), dir + "/header:1: error: the header of a partial result lacks a field, or has one of the wrong kind");
+    }
+    for (const json& bad : {json(184467440737095516154.0), json(1.5), json(-1)}) {
+        INFO(bad.dump());
+        forge(dir + "/s1", dir + "/at", 2, [&](json& j) { j["at"] = bad; });
+        refused(merge(dir, "at"), dir + "/at:2: error: a case's line lacks a field, or has one of the wrong kind");
+    }
+}

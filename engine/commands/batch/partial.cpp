@@ -4,8 +4,11 @@
 #include "data/git_blob.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <stdexcept>
+#include <type_traits>
 
 namespace reckon {
 
@@ -24,6 +27,23 @@ std::string PartialChecksum::hex() const {
 }
 
 namespace {
+
+// A whole number of type T as the file writes it; json's type_error for a fraction, a number written with an
+// exponent, a negative number where T has no sign, or one outside T's range, none of which is ever cast (casting
+// one is undefined), so that a forged file is refused in words as any other field of the wrong kind is.
+template <class T>
+T whole(const json& j) {
+    if (j.is_number_unsigned()) {
+        const auto v = j.get<std::uint64_t>();
+        if (v <= static_cast<std::uint64_t>(std::numeric_limits<T>::max())) return static_cast<T>(v);
+    } else if (j.is_number_integer()) {
+        const auto v = j.get<std::int64_t>();
+        if (std::is_signed_v<T> && v >= static_cast<std::int64_t>(std::numeric_limits<T>::min()) &&
+            v <= static_cast<std::int64_t>(std::numeric_limits<T>::max()))
+            return static_cast<T>(v);
+    }
+    throw json::type_error::create(302, "not a whole number of the range expected: " + j.dump(), &j);
+}
 
 std::string number_text(const Number& n) { return n.str(); }
 
@@ -65,13 +85,13 @@ json error_json(std::size_t at, const EvalError& e, const Program& p) {
 
 EvalError error_from(const json& j, const Program& p) {
     Diagnostic d;
-    const int source = j.at("source").get<int>();
-    if (source >= 0) d.where = {source_at(p, source), j.at("offset").get<std::uint32_t>(), j.at("length").get<std::uint32_t>()};
+    const int source = whole<int>(j.at("source"));
+    if (source >= 0) d.where = {source_at(p, source), whole<std::uint32_t>(j.at("offset")), whole<std::uint32_t>(j.at("length"))};
     if (d.where.file && d.where.offset > d.where.file->text().size()) throw std::runtime_error("an error's place is outside its file");
     if (d.where.file) d.where.length = std::min<std::uint32_t>(d.where.length, static_cast<std::uint32_t>(d.where.file->text().size() - d.where.offset));
     d.message = j.at("message").get<std::string>();
     d.notes = j.at("notes").get<std::vector<std::string>>();
-    return EvalError(std::move(d), j.at("skipped").get<std::size_t>());
+    return EvalError(std::move(d), whole<std::size_t>(j.at("skipped")));
 }
 
 json positioned(const std::vector<std::pair<std::size_t, Value>>& xs) {
@@ -82,7 +102,7 @@ json positioned(const std::vector<std::pair<std::size_t, Value>>& xs) {
 
 std::vector<std::pair<std::size_t, Value>> positioned_from(const json& j) {
     std::vector<std::pair<std::size_t, Value>> out;
-    for (const auto& x : j) out.emplace_back(x.at(0).get<std::size_t>(), value_from_json(x.at(1)));
+    for (const auto& x : j) out.emplace_back(whole<std::size_t>(x.at(0)), value_from_json(x.at(1)));
     return out;
 }
 
@@ -116,8 +136,8 @@ Value value_from_json(const json& j) {
     }
     if (j.is_object() && j.size() == 1) {
         if (j.contains("t")) return Value::text(j.at("t").get<std::string>());
-        if (j.contains("d")) return Value::date(j.at("d").get<long>());
-        if (j.contains("m")) return Value::member(j.at("m").get<int>());
+        if (j.contains("d")) return Value::date(whole<long>(j.at("d")));
+        if (j.contains("m")) return Value::member(whole<int>(j.at("m")));
     }
     throw std::runtime_error("not a value of reckon's: " + j.dump());
 }
@@ -223,15 +243,15 @@ PartialReader::PartialReader(std::string path) : path_(std::move(path)) {
         fail("not a partial result: expected the file `reckon batch --shard K/N --partial FILE` writes");
     header_line_ = line;
     try {
-        header_.version = h.at("reckon_partial").get<int>();
+        header_.version = whole<int>(h.at("reckon_partial"));
         if (header_.version != partial_version)
             fail("a partial result of format " + std::to_string(header_.version) + "; this reckon reads format " +
                  std::to_string(partial_version) + ": run the shard again with this reckon");
         header_.ruleset = h.at("ruleset").get<std::string>();
         header_.settings = h.at("settings").get<std::string>();
         header_.cases = h.at("cases").get<std::string>();
-        header_.shard = h.at("shard").get<unsigned>();
-        header_.shards = h.at("shards").get<unsigned>();
+        header_.shard = whole<unsigned>(h.at("shard"));
+        header_.shards = whole<unsigned>(h.at("shards"));
         const json& read = h.at("read");
         header_.tables = read.at("tables").get<std::vector<std::string>>();
         for (const auto& l : read.at("lists")) header_.lists.push_back({l.at(0).get<std::string>(), l.at(1).get<std::string>()});
@@ -290,15 +310,15 @@ std::optional<PartialCase> PartialReader::next() {
         if (j.contains("end")) {
             end_ = j.at("end");
             if (!end_.at("cases").is_number_unsigned()) fail("the end line's count of cases is " + end_.at("cases").dump() + ", not a whole number");
-            cases_ = end_.at("cases").get<std::size_t>();
+            cases_ = whole<std::size_t>(end_.at("cases"));
             if (!end_.at("runs").is_array()) fail("the end line's runs are not a list");
             return std::nullopt;
         }
         PartialCase c;
-        c.at = j.at("at").get<std::size_t>();
+        c.at = whole<std::size_t>(j.at("at"));
         c.id = j.at("case").get<std::string>();
         c.file = j.at("file").get<std::string>();
-        c.document = j.at("document").get<std::uint32_t>();
+        c.document = whole<std::uint32_t>(j.at("document"));
         if (j.contains("content")) c.content = j.at("content").get<std::string>();
         if (j.contains("error")) {
             c.failure.text = j.at("error").get<std::string>();
@@ -341,7 +361,7 @@ void PartialReader::read_totals(std::size_t run, CohortTotals& other) const {
     const std::string of_run = runs() > 1 ? " (run " + std::to_string(run + 1) + ")" : "";
     auto count_in = [&](const json& x, const std::string& what) {
         if (!x.is_number_unsigned()) throw std::runtime_error(what + of_run + " is " + x.dump() + " on the end line: a count is a whole number, never negative");
-        const auto n = x.get<std::size_t>();
+        const auto n = whole<std::size_t>(x);
         if (n > cases_)
             throw std::runtime_error(what + of_run + " is " + std::to_string(n) + " on the end line, more than the " + std::to_string(cases_) +
                                      " cases of the whole run");
@@ -358,7 +378,7 @@ void PartialReader::read_totals(std::size_t run, CohortTotals& other) const {
             r.sum = number_from(x.at("sum").get<std::string>());
             r.best = value_from_json(x.at("best"));
             r.collected = positioned_from(x.at("collected"));
-            if (x.contains("error")) r.error.emplace(x.at("error").at("at").get<std::size_t>(), error_from(x.at("error"), other.program()));
+            if (x.contains("error")) r.error.emplace(whole<std::size_t>(x.at("error").at("at")), error_from(x.at("error"), other.program()));
         }
         other.kept_records() = positioned_from(j.at("records"));
         other.set_cases(count_in(j.at("cases"), "the run's cases that succeeded"));
