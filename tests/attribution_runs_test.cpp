@@ -198,3 +198,22 @@ TEST_CASE("diff of two runs: --old-scenario and --new-scenario name the runs' se
     CHECK(each.status == 2);
     CHECK(each.err.find("name them with --old-scenario NAME --new-scenario NAME") != std::string::npos);
 }
+
+TEST_CASE("diff of two runs: --new-param sets a value for the new run alone, the old keeping the ruleset's") {
+    const Files f = write_files();
+    // the ruleset's rate is £11/hour: A (50 h, 38 h threshold) £550 + £5.50 x 12 h = £616, B (38 h) £418; at £12 the
+    // new run gives £672 and £456: the total £1,034 -> £1,128
+    auto r = run_reckon({"diff", f.ruleset, f.ruleset, "--cases", f.dir + "/cases", "--new-param", "rate=£12/hour", "--attribute", "--format", "json"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    const auto j = nlohmann::json::parse(r.out);
+    CHECK(j["changes"][0]["name"] == "--param rate");
+    CHECK(j["changes"][0]["aspects"][0]["before"] == "(the ruleset's)");
+    CHECK(j["changes"][0]["aspects"][0]["after"] == "£12/hour");
+    const auto total = cohort_figure(j, "total");
+    CHECK(total["before"] == "£1,034.00");
+    CHECK(total["after"] == "£1,128.00");
+    CHECK(parts(total).at("--param rate") == 94);
+    auto bad = run_reckon({"diff", f.ruleset, f.ruleset, "--cases", f.dir + "/cases", "--new-param", "rates=£12/hour"});
+    CHECK(bad.status == 2);
+    CHECK(bad.err.find("--new-param rates") != std::string::npos);
+}

@@ -43,6 +43,7 @@ struct DiffArgs {
     DiffFormat format = DiffFormat::text;
     std::vector<std::string> cases, params, lists;
     std::vector<std::string> old_cases, old_params;  // --old-cases, --old-param: the old run's own (two runs of one ruleset)
+    std::vector<std::string> new_params;             // --new-param: the new run's own
     std::string scenarios;  // --scenarios FILE.yaml: the effects under each scenario
     std::string old_scenario, new_scenario;  // --old-scenario, --new-scenario: two runs, each under a scenario of the file
     bool pairing() const { return !old_scenario.empty() || !new_scenario.empty(); }
@@ -96,9 +97,9 @@ CaseEffects effects_of(const Program& old_p, const Program& new_p, const DiffRun
     return e;
 }
 
-// The old run's settings: --param, each name that --old-param sets taken from --old-param.
-std::vector<ParamSetting> old_run_settings(const DiffArgs& d) {
-    const std::vector<ParamSetting> own = parse_settings(d.old_params);
+// A run's settings: --param, each name that the run's own (--old-param, --new-param) sets taken from its own.
+std::vector<ParamSetting> run_settings(const DiffArgs& d, const std::vector<std::string>& own_args) {
+    const std::vector<ParamSetting> own = parse_settings(own_args);
     std::vector<ParamSetting> out;
     for (auto& s : parse_settings(d.params))
         if (std::none_of(own.begin(), own.end(), [&](const ParamSetting& o) { return o.name == s.name; })) out.push_back(std::move(s));
@@ -106,13 +107,16 @@ std::vector<ParamSetting> old_run_settings(const DiffArgs& d) {
     return out;
 }
 
-// The old version compiled with the old run's settings: a setting of --old-param that it refuses named so.
-std::shared_ptr<Program> compile_old(const Run& run, const DiffArgs& d, Checkout& checkout, const std::vector<ParamSetting>& settings) {
+// A version compiled with its run's settings: a setting of the run's own option (--old-param, --new-param) that it
+// refuses named with that option.
+std::shared_ptr<Program> compile_side(const Run& run, const std::string& version, Checkout& checkout, const std::vector<ParamSetting>& settings,
+                                      const std::vector<std::string>& own_args, const char* option) {
     try {
-        return compile_version(run, d.old_version, checkout, settings);
+        return compile_version(run, version, checkout, settings);
     } catch (const SettingError& e) {
-        for (const auto& s : parse_settings(d.old_params))
-            if (s.name == e.setting() || e.setting().rfind(s.name + "=", 0) == 0) throw RequestError("--old-param " + e.setting() + ": " + e.why());
+        for (const auto& s : parse_settings(own_args))
+            if (s.name == e.setting() || e.setting().rfind(s.name + "=", 0) == 0)
+                throw RequestError(std::string(option) + " " + e.setting() + ": " + e.why());
         throw;
     }
 }
@@ -152,18 +156,25 @@ struct Versions {
     SourcePtr scenarios_file;  // with --old-scenario or --new-scenario: the scenarios' places point into it
 
     Versions(const Run& r, const DiffArgs& args) : run(r), d(args), lists(parse_lists(args.lists)) {
-        old_run.settings = old_run_settings(d);
-        new_run.settings = parse_settings(d.params);
+        old_run.settings = run_settings(d, d.old_params);
+        new_run.settings = run_settings(d, d.new_params);
         if (d.pairing()) {
             compile_scenario_pair();
         } else {
-            old_p = compile_old(run, d, old_checkout, old_run.settings);
-            new_p = compile_version(run, d.new_version, new_checkout, new_run.settings);
+            old_p = compile_old(old_run.settings);
+            new_p = compile_new(new_run.settings);
         }
         std::vector<std::string> list_paths;
         for (const auto& l : lists) list_paths.push_back(l.path);
         if (!d.cases.empty()) new_run.files = find_case_files(d.cases, list_paths);
         old_run.files = d.old_cases.empty() ? new_run.files : find_case_files(d.old_cases, list_paths);
+    }
+
+    std::shared_ptr<Program> compile_old(const std::vector<ParamSetting>& s) {
+        return compile_side(run, d.old_version, old_checkout, s, d.old_params, "--old-param");
+    }
+    std::shared_ptr<Program> compile_new(const std::vector<ParamSetting>& s) {
+        return compile_side(run, d.new_version, new_checkout, s, d.new_params, "--new-param");
     }
 
     // --old-scenario A --new-scenario B: each version compiled with its run's settings and its scenario's (an error
@@ -174,10 +185,8 @@ struct Versions {
         const Scenario none;
         const Scenario& a = d.old_scenario.empty() ? none : named_scenario(all, d.old_scenario, "--old-scenario", d.scenarios);
         const Scenario& b = d.new_scenario.empty() ? none : named_scenario(all, d.new_scenario, "--new-scenario", d.scenarios);
-        old_p = compile_scenario(a, old_run.settings, [&](const std::vector<ParamSetting>& s) { return compile_old(run, d, old_checkout, s); });
-        new_p = compile_scenario(b, new_run.settings, [&](const std::vector<ParamSetting>& s) {
-            return compile_version(run, d.new_version, new_checkout, s);
-        });
+        old_p = compile_scenario(a, old_run.settings, [&](const std::vector<ParamSetting>& s) { return compile_old(s); });
+        new_p = compile_scenario(b, new_run.settings, [&](const std::vector<ParamSetting>& s) { return compile_new(s); });
         add_scenario_settings(a, old_run.settings);
         add_scenario_settings(b, new_run.settings);
     }
@@ -211,12 +220,8 @@ struct Versions {
         const SourcePtr file = read_source(d.scenarios, run.limits.file_size);  // the scenarios' places point into it
         for (const auto& sc : read_scenarios(file, run.limits)) {
             // each version compiled with the scenario's settings; an error points at the value in the scenarios file
-            auto old_q = compile_scenario(sc, old_run.settings, [&](const std::vector<ParamSetting>& s) {
-                return compile_version(run, d.old_version, old_checkout, s);
-            });
-            auto new_q = compile_scenario(sc, new_run.settings, [&](const std::vector<ParamSetting>& s) {
-                return compile_version(run, d.new_version, new_checkout, s);
-            });
+            auto old_q = compile_scenario(sc, old_run.settings, [&](const std::vector<ParamSetting>& s) { return compile_old(s); });
+            auto new_q = compile_scenario(sc, new_run.settings, [&](const std::vector<ParamSetting>& s) { return compile_new(s); });
             effects.push_back({sc.name, effects_of(*old_q, *new_q, old_run, new_run, lists)});
         }
         return effects;
@@ -285,6 +290,8 @@ void add_diff(CLI::App& app, Run&, Command& chosen) {
     diff->add_option("--old-cases", d->old_cases, "the old run's cases, when they are not those of --cases (last year's cohort): "
                                                   "a case file in one run alone is a change of its own, \"cases in\" or \"cases out\"");
     diff->add_option("--param", d->params, "NAME=VALUE: a param or table cell set for both runs (--param report_year=2023); repeatable");
+    diff->add_option("--new-param", d->new_params, "NAME=VALUE: a param or table cell set for the new run alone, over --param (the old "
+                                                   "run keeps the ruleset's value); repeatable");
     diff->add_option("--old-param", d->old_params, "NAME=VALUE: a param or table cell set for the old run alone, over --param (two runs "
                                                    "of one ruleset: diff R R --old-param report_year=2022 --param report_year=2023); repeatable");
     diff->add_option("--scenarios", d->scenarios, "FILE.yaml: with --cases, the effect under each named set of param and table cell "

@@ -12,7 +12,8 @@ zipfile and the XML parser: sheets Cases and Cohort), the report's HTML (every e
 data-output, data-member, data-exact), explain's root (`--format json`), and diff's before and after against eval
 of the old and the new ruleset. Explain's parts of a cohort figure add up to it. A table of cases' sum row must say
 that it sums every case the table shows, and how many (issue 36: the IOM report's "Total" of 751 offences read as the
-cohort's 492); its cohort row, where there is one, is compared as the cohort's figure.
+cohort's 492); its cohort row, where there is one, is compared as the cohort's figure. A report's waterfall between
+two years is compared with batch under each and with `diff --attribute` of the same two runs.
 """
 import argparse
 import csv
@@ -362,6 +363,50 @@ def check_diff(t, reckon, root, old, new, cases, extra, tmp):
         t.fail(f"diff {old} {new}: no figure changed, nothing compared")
 
 
+def check_waterfall(t, reckon, root, copy, tmp):
+    """A report's waterfall (issue 40) against batch and diff: the IOM report of 2022 and of 2023 with a unit cost set
+    in the second, as two scenarios. The figure at each end is batch's under that scenario's settings, each step's
+    amount the diff's part for the same two runs, and the steps add up from one end to the other exactly."""
+    ruleset = os.path.join(copy, "iom-annual-report.reckon")
+    with open(ruleset, encoding="utf-8") as f:
+        text = f.read()
+    if "\n  appendix\n" not in text:
+        t.fail("the IOM report has no appendix line to put a waterfall before")
+        return
+    with open(ruleset, "w", encoding="utf-8") as f:
+        f.write(text.replace("\n  appendix\n", '\n  waterfall "Why the saving changed" saving_pnc from "2022" to "2023"\n  appendix\n', 1))
+    scenarios = os.path.join(tmp, "two-years.yaml")
+    with open(scenarios, "w", encoding="utf-8") as f:
+        f.write('"2022": {report_year: 2022}\n"2023": {report_year: 2023, "unit_costs(shoplifting).fiscal": "£36"}\n')
+    page = os.path.join(tmp, "waterfall.html")
+    run([reckon, "report", ruleset, "cases/iom", "--scenarios", scenarios, "--out", page], root)
+    with open(page, encoding="utf-8") as f:
+        html = f.read()
+    figure = re.search(r'<figure class="chart long waterfall" data-output="saving_pnc">(.*?)</figure>', html, re.S)
+    if not figure:
+        t.fail("the waterfall of saving_pnc is not on the page")
+        return
+    rows = re.findall(r'<tr><td>([^<]*)</td><td class="num">([^<]*)</td>', figure.group(1))
+    if len(rows) < 3:
+        t.fail(f"the waterfall's table has {len(rows)} rows, not its two ends and a step or more")
+        return
+    _, old_cohort, _, _ = jsonl_reference(reckon, root, ruleset, ["cases/iom"], ["--param", "report_year=2022"])
+    _, new_cohort, _, _ = jsonl_reference(reckon, root, ruleset, ["cases/iom"], ["--param", "report_year=2023", "--param",
+                                                                                "unit_costs(shoplifting).fiscal=£36"])
+    t.same("waterfall: the figure under 2022, against batch", number(rows[0][1]), old_cohort["saving_pnc"])
+    t.same("waterfall: the figure under 2023, against batch", number(rows[-1][1]), new_cohort["saving_pnc"])
+    steps = [number(amount) for _, amount in rows[1:-1]]
+    t.same("waterfall: the steps add up from one end to the other", number(rows[0][1]) + sum(steps), number(rows[-1][1]))
+    j = json.loads(run([reckon, "diff", ruleset, ruleset, "--cases", "cases/iom", "--old-param", "report_year=2022", "--param",
+                        "report_year=2023", "--new-param", "unit_costs(shoplifting).fiscal=£36", "--attribute", "--format", "json"], root))
+    diff = next((f for f in j["cohort"] if f["output"] == "saving_pnc"), None)
+    if diff is None:
+        t.fail("diff --attribute of the two years has no saving_pnc")
+        return
+    t.same("waterfall: its steps, against diff --attribute", steps, [number(p["amount"]) for p in diff["attribution"]])
+    t.same("waterfall: the figure under 2022, against diff", number(rows[0][1]), number(diff["before"]))
+
+
 def check_ruleset(t, reckon, root, ruleset, cases, extra, tmp, sample=1, report=True):
     per_case, cohort, labels, files = jsonl_reference(reckon, root, ruleset, cases, extra)
     if not per_case:
@@ -405,6 +450,9 @@ def shipped(t, a, tmp):
         f.write(text.replace("1.49168", "1.5", 1))
     check_diff(t, a.reckon, a.root, "rulesets/iom-annual-report.reckon", os.path.join(copy, "iom-annual-report.reckon"),
                ["cases/iom"], ["--param", "report_year=2023"], tmp)
+    fresh = os.path.join(tmp, "waterfall-rulesets")  # the unit costs as shipped
+    shutil.copytree(os.path.join(a.root, "rulesets"), fresh)
+    check_waterfall(t, a.reckon, a.root, fresh, tmp)
 
 
 def explain(t, a, tmp):
