@@ -175,7 +175,16 @@ TEST_CASE("a param dated by a case input is set by --param, a scenario and a tes
     // the methodology appendix says so too
     Run doc = run_reckon({"doc", rs, "--param", "working_hours=1,500 hour/year"});
     REQUIRE_MESSAGE(doc.status == 0, doc.err);
-    CHECK(doc.out.find("\nSet for this run (--param working_hours): **1,500 hour/year**, whatever the case's contact_date\n") != std::string::npos);
+    CHECK(doc.out.find("; set for this run (--param working_hours): 1,500 hour/year, whatever the case's contact_date |") != std::string::npos);
+    // a dated param is listed with the params, not among the rules (issue 37), and with a case, the value it takes
+    CHECK(doc.out.find("### Parameters dated by a case input") < doc.out.find("## Rules and outputs"));
+    CHECK(doc.out.find("### rule working_hours") == std::string::npos);
+    Run worked = run_reckon({"doc", rs, "--case", c});
+    REQUIRE_MESSAGE(worked.status == 0, worked.err);
+    CHECK(worked.out.find("| param | values | description | for this case |") != std::string::npos);
+    CHECK(worked.out.find("| Hours a year a member of staff works | 1,607 hour/year |") != std::string::npos);
+    // an input's bounds are in the case schema
+    CHECK(worked.out.find("| hours | hour | at least 0 hour | Hours of staff time the contact used |") != std::string::npos);
     // the workbook's Parameters sheet lists it: its values from dates, or the value set
     for (const bool with : {false, true}) {
         std::vector<std::string> args{"batch", rs, c, "--format", "xlsx", "--out", dir + "/out.xlsx"};

@@ -57,6 +57,26 @@ std::string params_markdown(const Program& p, const std::vector<Value>& params) 
     return out;
 }
 
+// Each param dated by a case input (a rule the checker made of it): its values from dates, each with its own source,
+// description; set for the run, that value; with a case, the value in effect on its date.
+std::string dated_params_markdown(const Program& p, std::optional<Evaluator>& ev) {
+    std::string out;
+    for (std::size_t i = 0; i < p.rules.size(); ++i) {
+        const RuleDef& r = p.rules[i];
+        if (r.dated.empty() || !r.dated.by_input) continue;
+        if (out.empty())
+            out = "\n### Parameters dated by a case input\n\nEach value holds from its date; a case takes the one in effect on its own "
+                  "date.\n\n| param | values | description |" + std::string(ev ? " for this case |\n|---|---|---|---|\n" : "\n|---|---|---|\n");
+        std::string values = dated_text(r.dated, Value{}) + " (" + r.where.str() + ")";
+        if (p.rule_set(static_cast<int>(i)))
+            values += "; set for this run (--param " + r.name + "): " + typed_value(p, r.type, r.formula->value) + ", whatever the case's " + r.dated.by;
+        out += "| " + r.name + " | " + cell(values) + " | " + cell(r.cite.description) + " |";
+        if (ev) out += " " + cell(typed_value(p, r.type, ev->rule(static_cast<int>(i)))) + " |";
+        out += "\n";
+    }
+    return out;
+}
+
 // What reckon sensitivity varies: each param's and table cell's range, with the sources of its ends.
 std::string ranges_markdown(const Program& p) {
     std::vector<std::pair<std::string, const Uncertain*>> ranged;
@@ -125,15 +145,28 @@ std::string tables_markdown(const Program& p) {
     return out;
 }
 
-// The case schema: each input's type and description, and, for a case, its value.
+// An input's declared bounds, in its own unit: "at least 0 hour", "0 hour to 24 hour"; "" for none.
+std::string bounds_text(const Program& p, const InputDef& in) {
+    const auto shown = [&](const Number& n) { return typed_value(p, in.type, in.type.kind == TypeKind::date ? Value::date(n.convert_to<long>()) : Value::number(n)); };
+    const Bounds& b = in.bounds;
+    if (b.min && b.max) return shown(*b.min) + " to " + shown(*b.max);
+    if (b.min) return "at least " + shown(*b.min);
+    if (b.max) return "at most " + shown(*b.max);
+    return "";
+}
+
+// The case schema: each input's type, bounds and description, and, for a case, its value; then what every case must
+// meet (`require`).
 std::string case_markdown(const Program& p, const Case* c) {
-    std::string out = "\n## The case\n\n| input | type | description |" + std::string(c ? " value |\n|---|---|---|---|\n" : "\n|---|---|---|\n");
+    std::string out = "\n## The case\n\n| input | type | bounds | description |" + std::string(c ? " value |\n|---|---|---|---|---|\n" : "\n|---|---|---|---|\n");
     for (std::size_t i = 0; i < p.inputs.size(); ++i) {
         const InputDef& in = p.inputs[i];
-        out += "| " + in.path + " | " + cell(describe(in.type, p.units)) + " | " + cell(in.cite.description) + " |";
+        out += "| " + in.path + " | " + cell(describe(in.type, p.units)) + " | " + cell(bounds_text(p, in)) + " | " + cell(in.cite.description) + " |";
         if (c) out += " " + cell(c->inputs[i].kind == Value::Kind::none ? "not given" : typed_value(p, in.type, c->inputs[i])) + " |";
         out += "\n";
     }
+    if (!p.requires_.empty()) out += "\nEvery case must meet these, or it fails with the message:\n\n";
+    for (const auto& r : p.requires_) out += "- " + r.message + " (" + r.where.str() + ")\n";
     return out;
 }
 
@@ -143,7 +176,7 @@ std::string rules_markdown(const Program& p, bool cohort, std::optional<Evaluato
     std::string out;
     for (std::size_t i = 0; i < p.rules.size(); ++i) {
         const RuleDef& r = p.rules[i];
-        if (r.cohort != cohort) continue;
+        if (r.cohort != cohort || (!r.dated.empty() && r.dated.by_input)) continue;  // a dated param: under Parameters
         out += "\n### " + std::string(r.output ? "output " : "rule ") + r.name + (r.label.empty() ? "" : ": " + r.label) + "\n\n";
         if (!r.cite.description.empty()) out += r.cite.description + "\n\n";
         if (!r.cite.source.empty()) out += "Source: " + r.cite.source + "\n\n";
@@ -176,12 +209,13 @@ std::string functions_markdown(const Program& p) {
 
 std::string methodology_markdown(const Program& p, const std::vector<Value>& params, const Case* c) {
     std::string out = heading_markdown(p, c);
+    std::optional<Evaluator> ev;
+    if (c) ev.emplace(p, params, c->inputs);
     out += params_markdown(p, params);
+    out += dated_params_markdown(p, ev);
     out += ranges_markdown(p);
     out += tables_markdown(p);
     out += case_markdown(p, c);
-    std::optional<Evaluator> ev;
-    if (c) ev.emplace(p, params, c->inputs);
     out += "\n## Rules and outputs\n";
     out += rules_markdown(p, false, ev);
     bool any_cohort = false;
