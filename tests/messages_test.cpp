@@ -107,7 +107,7 @@ TEST_CASE("check counts a param dated by a case input among the params, not the 
                   "param salary = £37,338/year\n"
                   "output cost: GBP = salary * 1.2 / working_hours * hours\n");
     CHECK_MESSAGE(r.status == 0, r.err);
-    CHECK(r.out == "m.reckon: ok (2 params, 0 tables, 2 inputs, 1 rules of which 1 outputs and 0 cohort outputs, 0 tests)\n");
+    CHECK(r.out == "m.reckon: ok (2 params, 0 tables, 2 inputs, 1 rule of which 1 output and 0 cohort outputs, 0 tests)\n");
 }
 
 TEST_CASE("count over cases in a rule of one case is not told to write count(cases), which is known only to a cohort rule") {

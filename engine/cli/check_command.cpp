@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <iostream>
 #include <memory>
+#include <string>
 
 namespace reckon::cli {
 
@@ -19,9 +20,10 @@ int cmd_check(const Run& run, const std::string& ruleset) {
     // a param dated by a case input is computed as a rule of each case, but its author wrote a param
     const auto dated = static_cast<std::size_t>(
         std::count_if(p->rules.begin(), p->rules.end(), [](const RuleDef& r) { return r.dated.by_input; }));
-    std::cout << ruleset << ": ok (" << p->params.size() + dated << " params, " << p->tables.size() << " tables, "
-              << p->inputs.size() << " inputs, " << p->rules.size() - dated << " rules of which " << p->outputs.size()
-              << " outputs and " << p->cohort_outputs.size() << " cohort outputs, " << p->tests.size() << " tests)\n";
+    const auto n = [](std::size_t k, const std::string& one) { return std::to_string(k) + " " + one + (k == 1 ? "" : "s"); };
+    std::cout << ruleset << ": ok (" << n(p->params.size() + dated, "param") << ", " << n(p->tables.size(), "table") << ", "
+              << n(p->inputs.size(), "input") << ", " << n(p->rules.size() - dated, "rule") << " of which " << n(p->outputs.size(), "output")
+              << " and " << n(p->cohort_outputs.size(), "cohort output") << ", " << n(p->tests.size(), "test") << ")\n";
     return ok;
 }
 
