@@ -217,3 +217,41 @@ TEST_CASE("diff of two runs: --new-param sets a value for the new run alone, the
     CHECK(bad.status == 2);
     CHECK(bad.err.find("--new-param rates") != std::string::npos);
 }
+
+TEST_CASE("diff of two runs: a file given twice is two cases, two spellings of one path one file, and a bad own value is named by its option") {
+    const Files f = write_files();
+    // the old run has A twice, the new A and B: one A is compared, the other is 'cases out', B 'cases in'
+    auto r = run_reckon({"diff", f.ruleset, f.ruleset, "--old-cases", f.a, f.a, "--cases", f.a, f.b, "--format", "json"});
+    REQUIRE_MESSAGE(r.status == 0, r.err);
+    auto j = nlohmann::json::parse(r.out);
+    CHECK(j["summary"]["cases"] == 1);
+    CHECK(j["summary"]["only_new"] == 1);
+    CHECK(j["summary"]["only_old"] == 1);
+    REQUIRE(j["changes"].size() == 2);
+    CHECK(j["changes"][0]["name"] == "cases in");
+    CHECK(j["changes"][1]["name"] == "cases out");
+    // at £11/hour: A £616 twice (£1,232) -> A £616 and B £418 (£1,034): B's £418 in, one A's £616 out
+    const auto total = cohort_figure(j, "total");
+    CHECK(total["before"] == "£1,232.00");
+    CHECK(total["after"] == "£1,034.00");
+    CHECK(total["by_case"]["new_only"]["exact"] == "418");
+    CHECK(total["by_case"]["old_only"]["exact"] == "-616");
+    CHECK(total["by_case"]["both"]["cases"] == 1);
+    // the same files in the same order, twice: compared by position, nothing changes
+    r = run_reckon({"diff", f.ruleset, f.ruleset, "--cases", f.a, f.a, "--format", "json"});
+    CHECK(nlohmann::json::parse(r.out)["summary"]["cases"] == 2);
+    // one file spelt two ways is one file: no change of the cases
+    const std::string other_spelling = f.dir + "/cases/../cases/a.yaml";
+    r = run_reckon({"diff", f.ruleset, f.ruleset, "--old-cases", other_spelling, f.b, "--cases", f.a, f.b, "--format", "json"});
+    j = nlohmann::json::parse(r.out);
+    CHECK(j["changes"].empty());
+    CHECK(j["summary"]["cases"] == 2);
+    CHECK(j["summary"]["only_new"] == 0);
+    // a value of --new-param or --old-param that does not check is named with its option
+    auto bad = run_reckon({"diff", f.ruleset, f.ruleset, "--new-param", "rate=3 hour"});
+    CHECK(bad.status == 2);
+    CHECK(bad.err.rfind("reckon: error: --new-param rate: ", 0) == 0);
+    bad = run_reckon({"diff", f.ruleset, f.ruleset, "--old-param", "rate"});
+    CHECK(bad.status == 2);
+    CHECK(bad.err == "reckon: error: --old-param rate: expected NAME=VALUE, as in --old-param on_costs=25%\n");
+}

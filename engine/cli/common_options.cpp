@@ -51,12 +51,12 @@ void add_seed_option(CLI::App& command, std::uint64_t& seed, const std::string& 
     command.add_option("--seed", seed, help)->check(seed_range);
 }
 
-std::vector<ParamSetting> parse_settings(const std::vector<std::string>& raw) {
+std::vector<ParamSetting> parse_settings(const std::vector<std::string>& raw, const std::string& option) {
     std::vector<ParamSetting> out;
     for (const auto& s : raw) {
         auto eq = s.find('=');
         if (eq == std::string::npos || eq == 0)
-            throw RequestError("--param " + s + ": expected NAME=VALUE, as in --param on_costs=25%");
+            throw RequestError(option + " " + s + ": expected NAME=VALUE, as in " + option + " on_costs=25%");
         out.push_back({s.substr(0, eq), s.substr(eq + 1)});
     }
     return out;

@@ -32,7 +32,8 @@ void add_seed_option(CLI::App& command, std::uint64_t& seed, const std::string& 
 void add_table_options(CLI::App& command, TableOptions& tables);
 
 // NAME=VALUE settings of --param; RequestError when one is not.
-std::vector<ParamSetting> parse_settings(const std::vector<std::string>& raw);
+// `option`: the option that gave them, as its errors name it.
+std::vector<ParamSetting> parse_settings(const std::vector<std::string>& raw, const std::string& option = "--param");
 
 // INPUT=FILE settings of --list, each FILE a file; RequestError when one is not.
 std::vector<ListFile> parse_lists(const std::vector<std::string>& raw);

@@ -98,13 +98,20 @@ CaseEffects effects_of(const Program& old_p, const Program& new_p, const DiffRun
 }
 
 // A run's settings: --param, each name that the run's own (--old-param, --new-param) sets taken from its own.
-std::vector<ParamSetting> run_settings(const DiffArgs& d, const std::vector<std::string>& own_args) {
-    const std::vector<ParamSetting> own = parse_settings(own_args);
+std::vector<ParamSetting> run_settings(const DiffArgs& d, const std::vector<std::string>& own_args, const char* option) {
+    const std::vector<ParamSetting> own = parse_settings(own_args, option);
     std::vector<ParamSetting> out;
     for (auto& s : parse_settings(d.params))
         if (std::none_of(own.begin(), own.end(), [&](const ParamSetting& o) { return o.name == s.name; })) out.push_back(std::move(s));
     out.insert(out.end(), own.begin(), own.end());
     return out;
+}
+
+// Whether a setting's name is one of those the run's own option gave.
+bool own_setting(const std::vector<std::string>& own_args, const std::string& name) {
+    for (const auto& s : parse_settings(own_args))
+        if (s.name == name || name.rfind(s.name + "=", 0) == 0) return true;
+    return false;
 }
 
 // A version compiled with its run's settings: a setting of the run's own option (--old-param, --new-param) that it
@@ -114,9 +121,11 @@ std::shared_ptr<Program> compile_side(const Run& run, const std::string& version
     try {
         return compile_version(run, version, checkout, settings);
     } catch (const SettingError& e) {
-        for (const auto& s : parse_settings(own_args))
-            if (s.name == e.setting() || e.setting().rfind(s.name + "=", 0) == 0)
-                throw RequestError(std::string(option) + " " + e.setting() + ": " + e.why());
+        if (own_setting(own_args, e.setting())) throw RequestError(std::string(option) + " " + e.setting() + ": " + e.why());
+        throw;
+    } catch (const SettingValueError& e) {  // a value of the run's own that does not check: named with its option
+        for (const auto& problem : e.problems())
+            if (own_setting(own_args, problem.setting)) throw RequestError(std::string(option) + " " + problem.setting + ": " + problem.message);
         throw;
     }
 }
@@ -156,8 +165,8 @@ struct Versions {
     SourcePtr scenarios_file;  // with --old-scenario or --new-scenario: the scenarios' places point into it
 
     Versions(const Run& r, const DiffArgs& args) : run(r), d(args), lists(parse_lists(args.lists)) {
-        old_run.settings = run_settings(d, d.old_params);
-        new_run.settings = run_settings(d, d.new_params);
+        old_run.settings = run_settings(d, d.old_params, "--old-param");
+        new_run.settings = run_settings(d, d.new_params, "--new-param");
         if (d.pairing()) {
             compile_scenario_pair();
         } else {

@@ -3,6 +3,7 @@
 // whole. The parts add up to the figure (a sum or a count over the cases is the sum of its parts), so their
 // changes add up exactly to the figure's change before it is rounded to be shown.
 #include "commands/diff/diff_case_split.hpp"
+#include "commands/diff/diff_runs.hpp"
 
 #include "commands/present/display.hpp"
 #include "commands/present/present.hpp"
@@ -45,20 +46,18 @@ Site site_of(const Program& p, const std::string& output) {
     return member < 0 ? Site{} : Site{r, member};
 }
 
-// Each case's part of the figure, in the figure's own unit, by file and id.
-std::map<std::string, std::pair<const CohortCase*, Number>> parts_of(const CohortRun& run, const Site& s) {
-    std::map<std::string, std::pair<const CohortCase*, Number>> out;
+// Each case's part of the figure, in the figure's own unit, in the run's order of its cases.
+std::vector<Number> parts_of(const CohortRun& run, const Site& s) {
+    std::vector<Number> out;
     const Node& f = *s.rule->formula;
     for (const auto& c : run.cases) {
         const Value one = Value::list({c.row});
         Evaluator alone(run.p, run.params, one);
         const Value v = s.member >= 0 ? alone.for_member(f, s.rule->frame, s.member, *s.rule->by) : alone.in_frame(f, s.rule->frame);
-        const Number part = v.kind == Value::Kind::number ? in_own_unit(run.p, *s.rule, v) : Number(0);
-        out.emplace(c.file + '\x1f' + c.id, std::make_pair(&c, part));
+        out.push_back(v.kind == Value::Kind::number ? in_own_unit(run.p, *s.rule, v) : Number(0));
     }
     return out;
 }
-
 
 // The figure's change case by case; EvalError when a case's part fails to evaluate.
 CaseSplit split(const CohortRun& a, const Site& sa, const CohortRun& b, const Site& sb) {
@@ -71,17 +70,22 @@ CaseSplit split(const CohortRun& a, const Site& sa, const CohortRun& b, const Si
         g.amount += amount;
         if (amount != 0) changes.push_back({c.id, c.file, m, amount, shown_change(b.p, *sb.rule, amount)});
     };
-    for (const auto& [key, part] : new_parts) {
-        const auto it = old_parts.find(key);
-        const Number before = it == old_parts.end() ? Number(0) : it->second.second;
-        if (before == 0 && part.second == 0) continue;
-        add(*part.first, before == 0 ? CaseMove::new_only : part.second == 0 ? CaseMove::old_only : CaseMove::both, part.second - before);
+    std::vector<CaseKey> old_keys, new_keys;  // each case of the new run matched to the old run's (match_cases)
+    for (const auto& c : a.cases) old_keys.push_back({c.file, c.id});
+    for (const auto& c : b.cases) new_keys.push_back({c.file, c.id});
+    const auto match = match_cases(old_keys, new_keys);
+    std::vector<bool> matched(a.cases.size(), false);
+    for (std::size_t k = 0; k < b.cases.size(); ++k) {
+        const Number before = match[k] ? old_parts[*match[k]] : Number(0), after = new_parts[k];
+        if (match[k]) matched[*match[k]] = true;
+        if (before == 0 && after == 0) continue;
+        add(b.cases[k], before == 0 ? CaseMove::new_only : after == 0 ? CaseMove::old_only : CaseMove::both, after - before);
     }
-    for (const auto& [key, part] : old_parts)
-        if (!new_parts.count(key) && part.second != 0) add(*part.first, CaseMove::old_only, -part.second);
+    for (std::size_t k = 0; k < a.cases.size(); ++k)
+        if (!matched[k] && old_parts[k] != 0) add(a.cases[k], CaseMove::old_only, -old_parts[k]);
     for (auto& g : out.groups) g.shown = shown_change(b.p, *sb.rule, g.amount);
-    for (const auto& [key, part] : old_parts) out.before += part.second;
-    for (const auto& [key, part] : new_parts) out.after += part.second;
+    for (const auto& x : old_parts) out.before += x;
+    for (const auto& x : new_parts) out.after += x;
     std::stable_sort(changes.begin(), changes.end(), [](const CaseChange& x, const CaseChange& y) { return abs(x.amount) > abs(y.amount); });
     out.largest = std::move(changes);
     return out;

@@ -1,6 +1,7 @@
 // `reckon diff`, the effect on cases: the same cases run under each version, every output of every case (and of
 // the cohort) compared as shown, the cases with the largest changes first, money before other units.
 #include "commands/diff/diff.hpp"
+#include "commands/diff/diff_runs.hpp"
 
 #include "commands/present/present.hpp"
 
@@ -94,17 +95,19 @@ CaseEffects compare_results(const Program& old_p, const BatchResults& old_r, con
     std::map<std::string, std::size_t> old_slot;  // old outputs by name
     for (std::size_t i = 0; i < old_p.outputs.size(); ++i) old_slot[old_p.rules[old_p.outputs[i]].name] = i;
     std::vector<std::vector<FigureChange>> by_case;
-    std::map<std::string, std::size_t> old_case;  // the old run's cases by file and id: the new run's are matched to them
-    for (std::size_t k = 0; k < old_r.cases.size(); ++k) old_case.emplace(old_r.cases[k].file + '\x1f' + old_r.cases[k].id, k);
+    std::vector<CaseKey> old_keys, new_keys;  // the new run's cases matched to the old run's (match_cases)
+    for (const auto& c : old_r.cases) old_keys.push_back({c.file, c.id});
+    for (const auto& c : new_r.cases) new_keys.push_back({c.file, c.id});
+    const auto match = match_cases(old_keys, new_keys);
     std::vector<bool> matched(old_r.cases.size(), false);
-    for (const CaseRecord& rb : new_r.cases) {
-        const auto match = old_case.find(rb.file + '\x1f' + rb.id);
-        if (match == old_case.end()) {
+    for (std::size_t k = 0; k < new_r.cases.size(); ++k) {
+        const CaseRecord& rb = new_r.cases[k];
+        if (!match[k]) {
             ++e.only_new;
             continue;
         }
-        const CaseRecord& ra = old_r.cases[match->second];
-        matched[match->second] = true;
+        const CaseRecord& ra = old_r.cases[*match[k]];
+        matched[*match[k]] = true;
         ++e.cases;
         if (!ra.ok || !rb.ok) {
             e.errors.push_back(!ra.ok ? ra.failure.text : rb.failure.text);

@@ -35,13 +35,15 @@ std::string file_key(const std::string& path) {
     return ec ? std::filesystem::path(path).lexically_normal().string() : canonical.string();
 }
 
-// The files of `from` that `other` does not have, in their order.
+// The files of `from` that `other` does not have, in their order: a file given twice in `from` and once in `other`
+// is once in the answer.
 std::vector<std::string> only_in(const std::vector<std::string>& from, const std::vector<std::string>& other) {
-    std::set<std::string> there;
-    for (const auto& f : other) there.insert(file_key(f));
+    std::map<std::string, std::size_t> there;
+    for (const auto& f : other) ++there[file_key(f)];
     std::vector<std::string> out;
     for (const auto& f : from)
-        if (!there.count(file_key(f))) out.push_back(f);
+        if (std::size_t& n = there[file_key(f)]; n > 0) --n;
+        else out.push_back(f);
     return out;
 }
 
@@ -114,6 +116,26 @@ std::vector<std::string> files_with(const DiffRun& old_run, const DiffRun& new_r
     std::vector<std::string> out = old_run.files;
     if (with_out) std::erase_if(out, [&](const std::string& f) { return std::find(gone.begin(), gone.end(), f) != gone.end(); });
     if (with_in) out.insert(out.end(), in.begin(), in.end());
+    return out;
+}
+
+std::vector<std::optional<std::size_t>> match_cases(const std::vector<CaseKey>& old_cases, const std::vector<CaseKey>& new_cases) {
+    std::vector<std::optional<std::size_t>> out(new_cases.size());
+    const bool same_files = old_cases.size() == new_cases.size() &&
+                            std::equal(old_cases.begin(), old_cases.end(), new_cases.begin(), [](const CaseKey& a, const CaseKey& b) { return a.file == b.file; });
+    if (same_files) {
+        for (std::size_t k = 0; k < out.size(); ++k) out[k] = k;
+        return out;
+    }
+    std::map<std::string, std::vector<std::size_t>> olds;  // each key's cases in the old run, in order
+    std::map<std::string, std::size_t> taken;
+    for (std::size_t k = 0; k < old_cases.size(); ++k) olds[file_key(old_cases[k].file) + '\x1f' + old_cases[k].id].push_back(k);
+    for (std::size_t k = 0; k < new_cases.size(); ++k) {
+        const std::string key = file_key(new_cases[k].file) + '\x1f' + new_cases[k].id;
+        const auto it = olds.find(key);
+        std::size_t& next = taken[key];
+        if (it != olds.end() && next < it->second.size()) out[k] = it->second[next++];
+    }
     return out;
 }
 

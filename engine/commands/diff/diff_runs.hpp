@@ -9,6 +9,7 @@
 #include "core/program/settings.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,5 +42,15 @@ std::vector<ParamSetting> settings_with(const DiffRun& old_run, const DiffRun& n
 // cases is applied (or there is none).
 std::vector<std::string> files_with(const DiffRun& old_run, const DiffRun& new_run, const std::vector<Change>& changes,
                                     const std::vector<std::size_t>& applied);
+
+// Which case of the old run each case of the new run is (its index among the old run's), or nullopt: a case of the
+// new run alone. The same files in the same order pair by position (so a case renamed, or a file given twice, is
+// still compared); otherwise each case by its file (two spellings of one path are one file), its id and which copy
+// of that file and id it is, so a file given twice is two cases in each run.
+struct CaseKey {
+    const std::string& file;
+    const std::string& id;
+};
+std::vector<std::optional<std::size_t>> match_cases(const std::vector<CaseKey>& old_cases, const std::vector<CaseKey>& new_cases);
 
 }  // namespace reckon

@@ -181,8 +181,6 @@ std::string rules_markdown(const Program& p, bool cohort, std::optional<Evaluato
         if (!r.cite.description.empty()) out += r.cite.description + "\n\n";
         if (!r.cite.source.empty()) out += "Source: " + r.cite.source + "\n\n";
         out += "Formula: " + (r.dated.empty() ? code(formula_text(r.syntax)) : cell(dated_text(r.dated, Value{}))) + " (" + r.where.str() + ")\n";
-        if (p.rule_set(static_cast<int>(i)))  // a param dated by a case input, set for the run: the value holds for every case
-            out += "\nSet for this run (--param " + r.name + "): **" + typed_value(p, r.type, r.formula->value) + "**, whatever the case's " + r.dated.by + "\n";
         if (ev && !cohort) {
             const Value& v = ev->rule(static_cast<int>(i));
             out += "\nWorked value: **" + (r.by ? display_by_member(p, r, v) : r.output ? display_with_unit(p, r, v) : typed_value(p, r.type, v)) + "**\n";
