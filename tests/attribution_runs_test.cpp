@@ -185,6 +185,10 @@ TEST_CASE("diff of two runs: --old-scenario and --new-scenario name the runs' se
     REQUIRE_MESSAGE(given.status == 0, given.err);
     CHECK(named.out == given.out);
     CHECK(nlohmann::json::parse(named.out)["changes"][0]["name"] == "--param report_year");
+    // a cell spelt with its enumeration's name in one option and without in the other is one setting
+    auto cell = run_reckon({"diff", R, R, "--param", "unit_costs(homicide).fiscal=£1", "--old-param", "unit_costs( OffenceType.homicide ).fiscal=£2"});
+    REQUIRE_MESSAGE(cell.status == 0, cell.err);
+    CHECK(cell.out.find("run\n  changed --param unit_costs( OffenceType.homicide ).fiscal\n      value: £2 -> £1\n") != std::string::npos);
 
     auto unknown = run_reckon({"diff", R, R, "--cases", "cases/iom", "--scenarios", Y, "--old-scenario", "2032", "--new-scenario", "2023"});
     CHECK(unknown.status == 2);

@@ -102,7 +102,8 @@ std::vector<ParamSetting> run_settings(const DiffArgs& d, const std::vector<std:
     const std::vector<ParamSetting> own = parse_settings(own_args, option);
     std::vector<ParamSetting> out;
     for (auto& s : parse_settings(d.params))
-        if (std::none_of(own.begin(), own.end(), [&](const ParamSetting& o) { return o.name == s.name; })) out.push_back(std::move(s));
+        if (std::none_of(own.begin(), own.end(), [&](const ParamSetting& o) { return setting_key(o.name) == setting_key(s.name); }))
+            out.push_back(std::move(s));
     out.insert(out.end(), own.begin(), own.end());
     return out;
 }

@@ -3,6 +3,7 @@
 #include "commands/diff/diff_runs.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -15,16 +16,18 @@ constexpr const char* setting_prefix = "--param ";
 constexpr const char* cases_in_name = "cases in";
 constexpr const char* cases_out_name = "cases out";
 
-// The value each name is set to (the last setting of it), and the names in the order first given.
+// The value each setting is set to (the last setting of it, by setting_key), the names as first written, in order.
 struct Settled {
     std::map<std::string, std::string> value;
+    std::map<std::string, std::string> written;
     std::vector<std::string> order;
 };
 Settled settle(const std::vector<ParamSetting>& settings) {
     Settled s;
     for (const auto& p : settings) {
-        if (!s.value.count(p.name)) s.order.push_back(p.name);
-        s.value[p.name] = p.value;
+        const std::string key = setting_key(p.name);
+        if (!s.value.count(key)) s.order.push_back(key), s.written[key] = p.name;
+        s.value[key] = p.value;
     }
     return s;
 }
@@ -65,14 +68,15 @@ bool applied_kind(const std::vector<Change>& changes, const std::vector<std::siz
 std::vector<Change> compare_runs(const DiffRun& old_run, const DiffRun& new_run) {
     std::vector<Change> out;
     const Settled a = settle(old_run.settings), b = settle(new_run.settings);
-    std::vector<std::string> names = a.order;
-    for (const auto& n : b.order)
-        if (!a.value.count(n)) names.push_back(n);
-    for (const auto& n : names) {
-        const auto x = a.value.find(n), y = b.value.find(n);
+    std::vector<std::string> keys = a.order;
+    for (const auto& k : b.order)
+        if (!a.value.count(k)) keys.push_back(k);
+    for (const auto& k : keys) {
+        const auto x = a.value.find(k), y = b.value.find(k);
         const std::string before = x == a.value.end() ? "(the ruleset's)" : x->second;
         const std::string after = y == b.value.end() ? "(the ruleset's)" : y->second;
-        if (before != after) out.push_back(Change{run_section, ChangeKind::changed, setting_prefix + n, {Aspect{"value", before, after}}});
+        const std::string& name = a.written.count(k) ? a.written.at(k) : b.written.at(k);
+        if (before != after) out.push_back(Change{run_section, ChangeKind::changed, setting_prefix + name, {Aspect{"value", before, after}}});
     }
     if (auto in = only_in(new_run.files, old_run.files); !in.empty())
         out.push_back(Change{run_section, ChangeKind::added, cases_in_name, {Aspect{"files", "", files_text(in)}}});
@@ -98,12 +102,34 @@ std::vector<ParamSetting> settings_with(const DiffRun& old_run, const DiffRun& n
                                         const std::vector<std::size_t>& applied) {
     std::set<std::string> taken;
     for (std::size_t c : applied)
-        if (auto name = setting_of(changes.at(c)); !name.empty()) taken.insert(name);
+        if (auto name = setting_of(changes.at(c)); !name.empty()) taken.insert(setting_key(name));
     std::vector<ParamSetting> out;
     for (const auto& s : old_run.settings)
-        if (!taken.count(s.name)) out.push_back(s);
+        if (!taken.count(setting_key(s.name))) out.push_back(s);
     for (const auto& s : new_run.settings)
-        if (taken.count(s.name)) out.push_back(s);
+        if (taken.count(setting_key(s.name))) out.push_back(s);
+    return out;
+}
+
+std::string setting_key(const std::string& name) {
+    std::string out;
+    int depth = 0;  // inside a cell's key: a member's enumeration name (an identifier and a dot) is dropped
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const char c = name[i];
+        if (c == ' ' || c == '\t') continue;
+        if (c == '(') ++depth;
+        if (c == ')') --depth;
+        const bool starts_word = std::isalpha(static_cast<unsigned char>(c)) || c == '_';
+        if (depth > 0 && starts_word && (out.empty() || !(std::isalnum(static_cast<unsigned char>(out.back())) || out.back() == '_'))) {
+            std::size_t end = i;
+            while (end < name.size() && (std::isalnum(static_cast<unsigned char>(name[end])) || name[end] == '_')) ++end;
+            if (end < name.size() && name[end] == '.') {  // `OffenceType.` before a member
+                i = end;
+                continue;
+            }
+        }
+        out += c;
+    }
     return out;
 }
 

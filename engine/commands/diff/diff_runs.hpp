@@ -28,6 +28,11 @@ inline constexpr const char* run_section = "run";
 // its value before and after; "(the ruleset's)" where a run does not set it), then "cases in" and "cases out".
 std::vector<Change> compare_runs(const DiffRun& old_run, const DiffRun& new_run);
 
+// What a setting is known by when two runs' settings are compared: its name without spaces, and a table cell's key
+// members without their enumeration's name, as the language reads them (`unit_costs(OffenceType.homicide).fiscal`
+// and `unit_costs( homicide ).fiscal` are one cell).
+std::string setting_key(const std::string& name);
+
 // A change of the run section: the setting it changes (its NAME), or "" for a change of the cases.
 std::string setting_of(const Change& c);
 // Whether a change is of the cohort's membership: the cases in, or out of, the new run; none for every other.
