@@ -199,3 +199,67 @@ TEST_CASE("a param dated by a case input is set by --param, a scenario and a tes
         else CHECK(sheet.out.find("<t>by each case's contact_date</t>") != std::string::npos);
     }
 }
+
+TEST_CASE("a run input of one value is set by --param and a scenario, over the run data file, and explain and the workbook say so") {
+    const std::string rs = "tests/rulesets/partnership.reckon", cases = "tests/rulesets/partnership",
+                      data = "tests/rulesets/partnership-run-data.yaml";
+    auto cohort = [&](const std::vector<std::string>& extra) {
+        std::vector<std::string> args{"batch", rs, cases, "--run-data", data, "--format", "jsonl"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        Run r = run_reckon(args);
+        REQUIRE_MESSAGE(r.status == 0, r.err);
+        return parse_jsonl(r.out).cohort;
+    };
+    // the file alone: cost £30,000 (its staff), extra its default £0, left £32,000 − £30,000
+    auto plain = cohort({});
+    CHECK(plain["cost"]["value"] == "30000.00");
+    CHECK(plain["left"]["value"] == "2000.00");
+    // --param over the file's value, and over a default the file leaves out
+    auto set = cohort({"--param", "contribution=£40,000", "--param", "extra=£500"});
+    CHECK(set["cost"]["value"] == "30500.00");
+    CHECK(set["left"]["value"] == "9500.00");
+    // a scenario sets it as --param does
+    const std::string dir = temp_dir();
+    write_file(dir + "/scenarios.yaml", "as_given: {}\nmore:\n  contribution: £40,000\n  extra: £500\n");
+    Run sc = run_reckon({"batch", rs, cases, "--run-data", data, "--scenarios", dir + "/scenarios.yaml"});
+    REQUIRE_MESSAGE(sc.status == 0, sc.err);
+    CHECK(sc.out.find("  Left of the contribution   £2,000.00   £9,500.00\n") != std::string::npos);
+    // without the file, a run input of one value may be given with --param; the list still needs the file, and says so
+    Run none = run_reckon({"batch", rs, cases, "--param", "contribution=£40,000"});
+    CHECK(none.status == 1);
+    CHECK(none.out.empty());
+    CHECK(none.err == "tests/rulesets/partnership.reckon:10:11: error: run input 'staff' has no value: the ruleset reads it from the run data; "
+                      "give the file with --run-data FILE\n"
+                      "  run input staff: list of Staff \"The partnership's staff on the scheme\"\n"
+                      "            ^\n");
+    write_file(dir + "/staff-only.yaml", "staff: []\n");
+    Run missing = run_reckon({"batch", rs, cases, "--run-data", dir + "/staff-only.yaml"});
+    CHECK(missing.status == 1);
+    CHECK(missing.err.find("contribution: missing key") != std::string::npos);
+    Run list = run_reckon({"batch", rs, cases, "--run-data", data, "--param", "staff=[]"});
+    CHECK(list.status == 2);
+    CHECK(list.out.empty());
+    CHECK(list.err == "reckon: error: --param staff: run input 'staff' is a list of Staff: give it in the run data file (--run-data FILE); "
+                      "--param sets a run input of one value (declared at tests/rulesets/partnership.reckon:10:11)\n");
+    Run wrong = run_reckon({"batch", rs, cases, "--run-data", data, "--param", "contribution=5 year"});
+    CHECK(wrong.status == 2);
+    CHECK(wrong.err.find("the value of param 'contribution' must be GBP") != std::string::npos);
+    // explain names where each value came from: the command line, the file, the ruleset's default
+    Run e = run_reckon({"explain", rs, cases, "left", "--run-data", data, "--param", "contribution=£40,000"});
+    REQUIRE_MESSAGE(e.status == 0, e.err);
+    CHECK(e.out.find("param contribution = £40,000.00    (tests/rulesets/partnership.reckon:12:11)\n"
+                     "      The partners' contribution\n"
+                     "      source: set on the command line (--param contribution)\n") != std::string::npos);
+    CHECK(e.out.find("source: the run data, tests/rulesets/partnership-run-data.yaml") != std::string::npos);  // staff
+    const std::string extra = "    param extra = £0.00    (tests/rulesets/partnership.reckon:11:11)\n"
+                              "        formula: £0\n"
+                              "        Other costs of the year\n";  // its default: not said to come from the file, which leaves it out
+    CHECK(e.out.substr(e.out.size() - std::min(e.out.size(), extra.size())) == extra);
+    // the workbook's Parameters sheet and Provenance
+    Run b = run_reckon({"batch", rs, cases, "--run-data", data, "--param", "contribution=£40,000", "--format", "xlsx", "--out", dir + "/out.xlsx"});
+    REQUIRE_MESSAGE(b.status == 0, b.err);
+    Run sheet = run_program("/usr/bin/unzip", {"-p", dir + "/out.xlsx", "xl/worksheets/sheet3.xml"});
+    REQUIRE(sheet.status == 0);
+    CHECK(sheet.out.find("<t>set for this run (--param contribution)</t>") != std::string::npos);
+    CHECK(sheet.out.find("<t>the run data, tests/rulesets/partnership-run-data.yaml</t>") != std::string::npos);
+}

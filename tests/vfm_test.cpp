@@ -205,7 +205,7 @@ TEST_CASE("value for money: over the repository's cohort the savings are the ann
     CHECK(agencies - v["fiscal_saving"].n() == v["agency_split_rounding"].n());
 }
 
-TEST_CASE("value for money: the run data is required, checked as a case is, and never set with --param") {
+TEST_CASE("value for money: the run data is required, checked as a case is, and its list not set with --param") {
     auto none = run_reckon({"batch", vfm, cohort, "--param", "report_year=2023"});
     CHECK(none.status == 1);
     CHECK(none.out.empty());
@@ -228,7 +228,8 @@ TEST_CASE("value for money: the run data is required, checked as a case is, and 
                              "                                                    ^\n");
     auto set = run_reckon({"batch", vfm, cohort, "--run-data", two_partners, "--param", "contributions=[]"});
     CHECK(set.status == 2);
-    CHECK(set.err.find("--param contributions: 'contributions' is a run input") != std::string::npos);
+    CHECK(set.err == "reckon: error: --param contributions: run input 'contributions' is a list of Contribution: give it in the run data file "
+                     "(--run-data FILE); --param sets a run input of one value (declared at rulesets/iom-value-for-money.reckon:36:11)\n");
     auto other = run_reckon({"batch", "rulesets/iom-annual-report.reckon", cohort, "--run-data", two_partners});
     CHECK(other.status == 2);
     CHECK(other.err == "reckon: error: --run-data tests/cases/vfm/two-partners.yaml: the ruleset reads no run data (it declares no 'run input')\n");

@@ -10,7 +10,8 @@
 namespace reckon {
 
 // Reads the run data file at `path` against the ruleset's `run input`s and sets each for the run (in
-// p.overrides, as --param does), naming the file in each one's ParamDef::run_data. Throws CompileError with
+// p.overrides, as --param does), naming the file in each one's ParamDef::run_data; a run input --param set keeps that value
+// (the file is checked whole all the same). Throws CompileError with
 // every problem at its line, or RequestError when the ruleset reads no run data.
 void apply_run_data(Program& p, const std::string& path);
 

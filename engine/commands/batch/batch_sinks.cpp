@@ -11,6 +11,9 @@ namespace reckon {
 
 namespace {
 
+// "the 157 cases that succeeded", "the 1 case that succeeded"
+std::string succeeded_text(std::size_t n) { return "the " + std::to_string(n) + (n == 1 ? " case" : " cases") + " that succeeded"; }
+
 // Per-case outputs shown as columns: grouped figures are left to jsonl.
 std::vector<std::size_t> column_outputs(const Program& p) {
     std::vector<std::size_t> cols;
@@ -181,7 +184,7 @@ void BatchSink::cohort(std::ostream& out, const std::vector<Value>& values, bool
         case BatchFormat::table:
             out << "\n" << cases << " case" << (cases == 1 ? "" : "s") << ", " << failed << " failed\n";
             if (shown) {
-                out << "\nCohort (the " << cases - failed << " cases that succeeded)\n\n";
+                out << "\nCohort (" << succeeded_text(cases - failed) << ")\n\n";
                 out << render_outputs(p_, p_.cohort_outputs, values);
             }
             return;
@@ -212,7 +215,7 @@ void BatchSink::scenario_summary(std::ostream& out, const std::vector<std::strin
             out << "\n" << cases << " case" << (cases == 1 ? "" : "s") << ", " << failed << " failed, under " << names.size() << " scenario"
                 << (names.size() == 1 ? "" : "s") << "\n";
             if (!p_.cohort_outputs.empty() && cases > failed)
-                out << "\nCohort (the " << cases - failed << " cases that succeeded), under each scenario\n\n"
+                out << "\nCohort (" << succeeded_text(cases - failed) << "), under each scenario\n\n"
                     << render_scenario_outputs(p_, p_.cohort_outputs, names, values);
             return;
         case BatchFormat::jsonl: {

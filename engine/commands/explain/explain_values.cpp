@@ -87,7 +87,7 @@ std::string formula_text(const ast::Expr* e) {
 std::string typed_value(const Program& p, const Type& t, const Value& v) {
     if (t.kind == TypeKind::record && t.record && v.kind == Value::Kind::list) return record_text(p, *t.record, v);  // a row, with its columns' names
     if (v.kind == Value::Kind::list && t.kind == TypeKind::list) {
-        if (t.element->kind == TypeKind::record) return std::to_string(v.items()->size()) + " entries";
+        if (t.element->kind == TypeKind::record) return std::to_string(v.items()->size()) + (v.items()->size() == 1 ? " entry" : " entries");
         std::string items = display_value(p, t, 2, false, v);
         std::string unit = t.element->kind == TypeKind::number ? p.units.name(t.element->unit) : "";
         return (items.empty() ? "(none)" : items) + (unit.empty() || items.empty() ? "" : " " + unit);

@@ -1,6 +1,6 @@
 // --param NAME=VALUE and --param TABLE(KEY).COLUMN=VALUE: each value parsed
-// as written in the language and checked as a constant of the param's (or
-// the column's) type; a table cell's value replaces the ruleset's for the run, and so does the value of a param
+// as written in the language and checked as a constant of the param's (a run input's) or
+// the column's type; a table cell's value replaces the ruleset's for the run, and so does the value of a param
 // dated by a case input (a rule of each case) its values from dates. A setting given twice is refused.
 #include "core/check/check_settings.hpp"
 #include "core/base/nearest_names.hpp"
@@ -163,10 +163,11 @@ void check_setting(Program& p, Checker& checker, const ParamSetting& s, std::vec
         const std::string near = closest_name(s.name, names);
         throw SettingError(s.name, "the ruleset has no param named '" + s.name + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?"));
     }
-    if (p.params[slot].run_input >= 0)
-        throw SettingError(s.name, "'" + s.name + "' is a run input: its value comes from the run data file, given with "
-                                   "--run-data FILE (declared at " + p.params[slot].where.str() + ")");
-    NodePtr n = checked_value(p, checker, s, p.params[slot].type, "the value of param '" + s.name + "'", diags);
+    const ParamDef& d = p.params[slot];
+    if (d.run_input >= 0 && (d.type.kind == TypeKind::list || d.type.kind == TypeKind::record))
+        throw SettingError(s.name, "run input '" + s.name + "' is a " + describe(d.type, p.units) + ": give it in the run data file "
+                                   "(--run-data FILE); --param sets a run input of one value (declared at " + d.where.str() + ")");
+    NodePtr n = checked_value(p, checker, s, d.type, "the value of param '" + s.name + "'", diags);
     if (n) p.overrides.emplace_back(slot, std::move(n));
 }
 
