@@ -59,6 +59,31 @@ TEST_CASE("explain --depth cuts the tree and --format json gives the same tree")
     CHECK(j["uses"][6]["name"] == "nhs");
 }
 
+TEST_CASE("explain --format json gives each number exactly, in base units, so that each step can be worked again") {
+    auto j = nlohmann::json::parse(run_reckon({"explain", ruleset, case_file, "total", "--format", "json"}).out);
+    // £60,805.55 shown; exactly 13042790239/214500 GBP, the sum of the seven agencies' exact values (each shown to the penny)
+    CHECK(j["exact"] == "13042790239/214500");
+    CHECK(j["exact_unit"] == "GBP");
+    REQUIRE(j["uses"].size() == 7);
+    CHECK(j["uses"][0]["exact"] == "25920/11");  // probation, £2,356.36
+    CHECK(j["uses"][2]["exact"] == "208");       // court, 2 cases at £104
+    const auto& police_time = j["uses"][1]["uses"][0];
+    REQUIRE(police_time["name"] == "police_constable_time");
+    // hourly_rate(£31,917/year) = £31,917 × 1.2 / (1,650 × 60 minute): per minute, in the base units
+    CHECK(police_time["uses"][0]["name"] == "hourly_rate(£31,917.00/year)");
+    CHECK(police_time["uses"][0]["exact"] == "10639/27500");
+    CHECK(police_time["uses"][0]["exact_unit"] == "GBP/minute");
+    CHECK(police_time["uses"][2]["name"] == "police_constable_hours");
+    CHECK(police_time["uses"][2]["value"] == "52 hour");
+    CHECK(police_time["uses"][2]["exact"] == "3120");
+    CHECK(police_time["uses"][2]["exact_unit"] == "minute");
+    CHECK(police_time["exact"] == "1659684/1375");  // 10639/27500 × 3120, the step worked again
+    const auto& on_costs = j["uses"][0]["uses"][0]["uses"][0];  // under probation's hourly_rate, shown there first
+    REQUIRE(on_costs["name"] == "on_costs");
+    CHECK(on_costs["exact"] == "1/5");  // a plain number: no unit
+    CHECK(!on_costs.contains("exact_unit"));
+}
+
 TEST_CASE("explain: an unknown output is a command-line error listing the outputs - and --param is shown as the source") {
     auto r = run_reckon({"explain", ruleset, case_file, "totl"});
     CHECK(r.status == 2);

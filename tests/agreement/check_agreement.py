@@ -10,7 +10,8 @@ The reference is `batch --format jsonl` (each case's outputs, then the cohort's)
 --format json` of each case file, `batch --format csv`, the workbook (`--format xlsx`, read here part by part with
 zipfile and the XML parser: sheets Cases and Cohort), the report's HTML (every element that names its figure with
 data-output, data-member, data-exact), explain's root (`--format json`), and diff's before and after against eval
-of the old and the new ruleset. Explain's parts of a cohort figure add up to it. A table of cases' sum row must say
+of the old and the new ruleset. Explain's parts of a cohort figure add up to it, and each step of an explanation
+that is arithmetic over what it uses is worked again from their exact values (recompute.py). A table of cases' sum row must say
 that it sums every case the table shows, and how many (issue 36: the IOM report's "Total" of 751 offences read as the
 cohort's 492); its cohort row, where there is one, is compared as the cohort's figure. A report's waterfall between
 two years is compared with batch under each and with `diff --attribute` of the same two runs.
@@ -28,7 +29,10 @@ import tempfile
 import zipfile
 import xml.etree.ElementTree as ET
 from decimal import Decimal
+from fractions import Fraction
 from html.parser import HTMLParser
+
+from recompute import work_again
 
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 
@@ -37,6 +41,7 @@ class Tally:
     def __init__(self):
         self.compared = 0
         self.problems = []
+        self.worked, self.not_worked = 0, 0  # explain's steps worked again from their uses, and the others
 
     def same(self, where, a, b):
         """Two readings of one figure: equal as decimals (None: not defined), or a problem naming both."""
@@ -321,6 +326,13 @@ def explain_complete(t, tree, where):
         if d.get("parts"):
             total = sum((number(p["value"]) for p in d["parts"]), Decimal(0))
             t.same(f"{where}: explain's parts of {d['name']} add up to it", total, number(d.get("value")))
+        again = work_again(d)
+        if again is None:
+            t.not_worked += bool("exact" in d and d.get("uses"))  # a step, not a leaf written out (15 minute)
+        else:
+            t.worked += 1
+            t.same(f"{where}: {d['kind']} {d['name']} = {d['formula']}, worked again from its uses' exact values", again,
+                   Fraction(d["exact"]))
 
 
 def check_explain(t, reckon, root, ruleset, cases, extra, files, per_case, cohort, sample):
@@ -430,6 +442,8 @@ SHIPPED = [  # ruleset, cases, settings, a case in how many read back one at a t
     ("tests/rulesets/fold.reckon", ["tests/cases/fold"], [], 1, False),
     ("tests/rulesets/contact-dated.reckon", ["tests/rulesets/contact-dated.yaml"], [], 1, False),
     ("tests/rulesets/contact-dated.reckon", ["tests/rulesets/contact-dated.yaml"], ["--param", "working_hours=1,500 hour/year"], 1, False),
+    ("tests/rulesets/partnership.reckon", ["tests/rulesets/partnership"],
+     ["--run-data", "tests/rulesets/partnership-run-data.yaml", "--param", "contribution=£40,000"], 1, True),
 ]
 
 
@@ -505,7 +519,12 @@ def main():
     if t.problems:
         print(f"agreement {a.what}: {len(t.problems)} disagreements in {t.compared} comparisons")
         return 1
-    print(f"agreement {a.what}: {t.compared} comparisons, every one equal" )
+    worked = (f"; explain's steps worked again from their uses' exact values: {t.worked}, not arithmetic: {t.not_worked}"
+              if t.worked or t.not_worked else "")
+    if a.what == "explain" and t.worked == 0:
+        print("FAIL no step of explain was worked again")
+        return 1
+    print(f"agreement {a.what}: {t.compared} comparisons, every one equal{worked}")
     return 0
 
 

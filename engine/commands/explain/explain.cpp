@@ -56,6 +56,8 @@ nlohmann::ordered_json derivation_json(const Derivation& d) {
     j["kind"] = derivation_kind_name(d.kind);
     j["name"] = d.name;
     if (!d.value.empty()) j["value"] = d.value;
+    if (!d.exact.empty()) j["exact"] = d.exact;
+    if (!d.exact_unit.empty()) j["exact_unit"] = d.exact_unit;
     j["where"] = d.where;
     if (!d.formula.empty()) j["formula"] = d.formula;
     if (!d.description.empty()) j["description"] = d.description;

@@ -25,6 +25,9 @@ struct Derivation {
     DerivationKind kind = DerivationKind::rule;
     std::string name;
     std::string value;               // with its unit; empty for fn and table
+    // A number's value exactly, in the base units of its unit (Number::str(): 2356 or 25920/11), and those units
+    // ("GBP/minute"; empty for a plain number): every step can be recomputed from its uses' exact values.
+    std::string exact, exact_unit;
     std::string where;               // file:line:col of the declaration, or of the value in the case
     std::string formula;             // as written
     std::string description, source;
@@ -88,6 +91,8 @@ std::string param_text(const Program& p, int slot, const Value& v);
 bool written_as_percent(const Program& p, int slot);
 // A fraction as a percentage, to `places` decimals and "…" where more follow: 0.054321142016… is "5.432114…%".
 std::string percent_text(const Program& p, const Type& t, const Value& v, int places);
+// d.exact and d.exact_unit of a value of type t, when it is a number.
+void set_exact(const Program& p, const Type& t, const Value& v, Derivation& d);
 nlohmann::ordered_json derivation_json(const Derivation& d);
 
 }  // namespace reckon

@@ -105,6 +105,14 @@ bool written_as_percent(const Program& p, int slot) {
     return d.syntax && d.syntax->kind == ast::ExprKind::percent && d.type.unit.dimensionless_syntax();
 }
 
+void set_exact(const Program& p, const Type& t, const Value& v, Derivation& d) {
+    if (v.kind != Value::Kind::number || t.kind != TypeKind::number) return;
+    d.exact = v.n().str();
+    Unit base;
+    for (const auto& [id, power] : p.units.dimension(t.unit)) base = base.times(Unit::of(id).power(power));
+    d.exact_unit = p.units.name(base);
+}
+
 std::string percent_text(const Program& p, const Type& t, const Value& v, int places) {
     return number_text(p, t, Value::number(v.n() * 100), places) + "%";
 }

@@ -30,6 +30,7 @@ Derivation Explainer::rule(int slot, int depth) {
     Derivation d = derivation_entry(rule_kind(r), r.name, r.where, r.cite);
     const Value& v = ev_.rule(slot);
     d.value = r.by ? display_by_member(p_, r, v) : r.output ? display_with_unit(p_, r, v) : typed_value(p_, r.type, v);
+    if (!r.by) set_exact(p_, r.type, v, d);
     if (again(Op::rule, slot, d)) return d;
     d.formula = formula_text(r.syntax);
     if (p_.rule_set(slot)) d.source = "set for this run (--param " + r.name + ")";
@@ -65,6 +66,7 @@ Derivation Explainer::member(int slot, int m, int depth) {
     const Value& all = ev_.rule(slot);
     const Value& v = (*all.items()).at(m);
     d.value = r.output ? display_with_unit(p_, r, v) : typed_value(p_, r.shown(), v);
+    set_exact(p_, r.shown(), v, d);
     d.formula = formula_text(r.syntax);
     member_ = m;
     member_by_ = r.by;
@@ -118,6 +120,7 @@ Derivation Explainer::param(int slot, int depth) {
     const ParamDef& pd = p_.params[slot];
     Derivation d = derivation_entry(DerivationKind::param, pd.name, pd.where, pd.cite);
     d.value = pd.run_input >= 0 ? input_text(p_, pd.type, params_[slot], entries_) : param_text(p_, slot, params_[slot]);
+    set_exact(p_, pd.type, params_[slot], d);
     if (again(Op::param, slot, d)) return d;
     d.formula = formula_text(pd.syntax);
     bool set = false;
@@ -166,6 +169,12 @@ Derivation Explainer::fn(int slot, int depth, const Made& made) {
         const auto eq = calls[0].rfind(") = ");
         d.name = calls[0].substr(0, eq + 1);
         d.value = calls[0].substr(eq + 4);
+        const Value& first = made.trace->calls[static_cast<std::size_t>(mine[0])].result;
+        const bool alike = first.kind == Value::Kind::number && std::all_of(mine.begin(), mine.end(), [&](int i) {
+            const Value& r = made.trace->calls[static_cast<std::size_t>(i)].result;
+            return r.kind == Value::Kind::number && r.n() == first.n();
+        });
+        if (alike) set_exact(p_, f.result, first, d);  // shown alike, and exactly alike
     }
     if (again(Op::call, slot, d)) return d;
     if (calls.size() > 1) {
@@ -222,6 +231,7 @@ Derivation Explainer::input(int slot) {
     Derivation d = derivation_entry(DerivationKind::input, in.path, in.where, {in.cite.description, ""});
     const Value& v = c_.inputs[slot];
     d.value = v.kind == Value::Kind::none ? "not given" : input_text(p_, in.type, v, entries_);
+    set_exact(p_, in.type, v, d);
     std::uint32_t at = c_.input_at.at(slot);
     const std::string cell = c_.input_cell.empty() ? "" : c_.input_cell.at(slot);
     if (at) d.where = Location{c_.source.get(), at - 1, 1}.str() + (cell.empty() ? "" : ", " + cell);
