@@ -339,3 +339,15 @@ TEST_CASE("explain lists the rows looked up by a key that varies: a loop's eleme
                      "      band7, pssru_2022: {salary: £41,659.00/year} (source: Made-up manual 2022, table 7.3)\n"
                      "      band7, pssru_2024: {salary: £46,148.00/year} (source: Made-up manual 2024, table 7.3)\n"));
 }
+
+TEST_CASE("explain shows a formula whose first term is in parentheses as written, not cut inside them") {
+    const std::string dir = reckon::testing::temp_dir();
+    reckon::testing::write_file(dir + "/p.reckon", "input n: number\ninput k: number\noutput d: number = (n) * (k) - (1)\n"
+                                                   "output f: number = max((n), 2) + ((k))\n");
+    reckon::testing::write_file(dir + "/a.yaml", "n: 3\nk: 4\n");
+    auto d = run_reckon({"explain", dir + "/p.reckon", dir + "/a.yaml", "d"});
+    REQUIRE_MESSAGE(d.status == 0, d.err);
+    CHECK(has(d.out, "    formula: (n) * (k) - (1)\n"));  // it showed `n) * (k) - (1`
+    auto f = run_reckon({"explain", dir + "/p.reckon", dir + "/a.yaml", "f"});
+    CHECK(has(f.out, "    formula: max((n), 2) + ((k))\n"));
+}

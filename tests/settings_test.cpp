@@ -239,8 +239,8 @@ TEST_CASE("a run input of one value is set by --param and a scenario, over the r
     Run list = run_reckon({"batch", rs, cases, "--run-data", data, "--param", "staff=[]"});
     CHECK(list.status == 2);
     CHECK(list.out.empty());
-    CHECK(list.err == "reckon: error: --param staff: run input 'staff' is a list of Staff: give it in the run data file (--run-data FILE); "
-                      "--param sets a run input of one value (declared at tests/rulesets/partnership.reckon:10:11)\n");
+    CHECK(list.err == "reckon: error: --param staff: run input 'staff' is a list (list of Staff): give it in the run data file "
+                      "(--run-data FILE); only a run input of one value is set for a run (declared at tests/rulesets/partnership.reckon:10:11)\n");
     Run wrong = run_reckon({"batch", rs, cases, "--run-data", data, "--param", "contribution=5 year"});
     CHECK(wrong.status == 2);
     CHECK(wrong.err.find("the value of param 'contribution' must be GBP") != std::string::npos);

@@ -228,8 +228,9 @@ TEST_CASE("value for money: the run data is required, checked as a case is, and 
                              "                                                    ^\n");
     auto set = run_reckon({"batch", vfm, cohort, "--run-data", two_partners, "--param", "contributions=[]"});
     CHECK(set.status == 2);
-    CHECK(set.err == "reckon: error: --param contributions: run input 'contributions' is a list of Contribution: give it in the run data file "
-                     "(--run-data FILE); --param sets a run input of one value (declared at rulesets/iom-value-for-money.reckon:36:11)\n");
+    CHECK(set.err == "reckon: error: --param contributions: run input 'contributions' is a list (list of Contribution): give it in the run data "
+                     "file (--run-data FILE); only a run input of one value is set for a run (declared at "
+                     "rulesets/iom-value-for-money.reckon:36:11)\n");
     auto other = run_reckon({"batch", "rulesets/iom-annual-report.reckon", cohort, "--run-data", two_partners});
     CHECK(other.status == 2);
     CHECK(other.err == "reckon: error: --run-data tests/cases/vfm/two-partners.yaml: the ruleset reads no run data (it declares no 'run input')\n");

@@ -20,7 +20,8 @@ void add_cases_argument(CLI::App& command, std::vector<std::string>& cases) {
 
 void add_param_option(CLI::App& command, std::vector<std::string>& params, const std::string& more) {
     const std::string param_help = "NAME=VALUE: set a param for this run, written as in the language (--param on_costs=25%), "
-                                   "or a table's cell: 'TABLE(KEY).COLUMN=VALUE' ('unit_costs(homicide).fiscal=£200,000'); repeatable";
+                                   "or a table's cell: 'TABLE(KEY).COLUMN=VALUE' ('unit_costs(homicide).fiscal=£200,000'), or a run input of one value "
+                                   "(over the run data's); repeatable";
     command.add_option("--param", params, param_help + more);
 }
 

@@ -44,7 +44,7 @@ bool set_limits(Limits& limits, const std::vector<std::string>& settings) {
 
 void add_run_data_option(CLI::App& command, Run& run, const std::string& more) {
     const std::string run_data_help = "FILE.yaml: the run data, the values of the ruleset's `run input`s for the whole run (a "
-                                      "partnership's contributions for the year), checked as a case is";
+                                      "partnership's contributions for the year), checked as a case is; --param sets a run input of one value over it";
     command.add_option("--run-data", run.run_data, run_data_help + more)->check(CLI::ExistingFile);
 }
 

@@ -79,7 +79,7 @@ private:
         } else {
             while (i_ < t_.size() && t_[i_] != sep_ && t_[i_] != '\n' && t_[i_] != '\r') cell.text += t_[i_++];
         }
-        cell.text = csv_text_read(std::move(cell.text));  // "'=1+2", as reckon writes a text that looks like a formula, is =1+2
+        cell.text = csv_text_read(cell.text);  // "'=1+2", as reckon writes a text that looks like a formula, is =1+2
         return cell;
     }
 

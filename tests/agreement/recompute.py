@@ -4,8 +4,8 @@ explain --format json gives each number it shows exactly (`exact`, in the base u
 A step whose formula is arithmetic over what it uses (+, -, *, /, parentheses, numbers and percentages written out,
 the figures it names and the calls of a function it shows with one value) is worked again here from its uses' exact
 values, with Python's fractions, and must give the step's own exact value. Step by step, the leaves an explanation
-shows (params, inputs, table rows) then give its root exactly, wherever every step on the way is arithmetic. A step
-that reads anything else (a sum over a list or the cases, a table, a condition, a literal with a unit, a rounding)
+shows (params, inputs, table rows) then give its root exactly, wherever every step on the way is arithmetic. A leaf
+(nothing under it) is not worked again. A step that reads anything else (a sum over a list or the cases, a table, a condition, a literal with a unit, a rounding)
 is not worked again here; it is counted, so that the test says how much it covered. The engine's own evaluator is
 not used: this is a second implementation of the arithmetic, over what explain shows.
 """
@@ -133,12 +133,14 @@ def known(uses):
 
 
 def work_again(d):
-    """The step's value worked again from its uses (a Fraction), or None where it is not arithmetic."""
-    if "exact" not in d or "formula" not in d or d.get("rounding") or d.get("shown_above"):
-        return None
+    """The step's value worked again from its uses (a Fraction), or None where it is not arithmetic. A leaf (a
+    param written out, an input, a value set for the run: nothing under it) is no step: its formula, if any, may
+    not be where its value came from (--param, the run data, a draw)."""
     uses = d.get("uses", [])
+    if "exact" not in d or "formula" not in d or not uses or d.get("rounding") or d.get("shown_above"):
+        return None
     values, calls = known(uses)
     try:
         return Steps(d["formula"], values, calls).whole()
-    except NotArithmetic:
+    except (NotArithmetic, RecursionError):  # RecursionError: parentheses nested deeper than Python's stack
         return None

@@ -6,6 +6,7 @@
 #include "commands/present/present.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 namespace reckon {
 namespace {
@@ -47,17 +48,20 @@ std::string formula_text(const ast::Expr* e) {
     std::uint32_t b = e->where.offset, en = b;
     extent(*e, b, en);
     const std::string& t = e->where.file->text();
+    // the parentheses of the span: the lowest depth it reaches before its end (below 0: a '(' before it
+    // closes inside it, as in `(n) * (k)`, whose tree spans `n) * (k`), and the depth at its end
     auto balance = [&] {
-        int open = 0;
+        int open = 0, lowest = 0;
         bool str = false;
         for (std::uint32_t i = b; i < en && i < t.size(); ++i) {
             if (t[i] == '"') str = !str;
             if (!str) open += t[i] == '(' ? 1 : t[i] == ')' ? -1 : 0;
+            lowest = std::min(lowest, open);
         }
-        return open;
+        return std::pair{lowest, open};
     };
-    for (int open = balance(); open != 0; open = balance()) {
-        if (open < 0) {  // a '(' before the span
+    for (auto [lowest, open] = balance(); lowest < 0 || open > 0; std::tie(lowest, open) = balance()) {
+        if (lowest < 0) {  // a '(' before the span
             std::uint32_t i = b;
             while (i > 0 && t[i - 1] != '(') --i;
             if (i == 0) break;

@@ -95,6 +95,12 @@ std::string row_named(Program& p, Checker& checker, const TableDef& t, const std
 
 }  // namespace
 
+std::string run_input_not_set(const Program& p, const ParamDef& d) {
+    return "run input '" + d.name + "' is a " + (d.type.kind == TypeKind::list ? "list" : "record") + " (" + describe(d.type, p.units) +
+           "): give it in the run data file (--run-data FILE); only a run input of one value is set for a run (declared at " +
+           d.where.str() + ")";
+}
+
 CellRef find_cell(Program& p, Checker& checker, const std::string& name) {
     auto fail = [&](const std::string& why) { throw SettingError(name, why); };
     const auto open = name.find('('), close = name.rfind(')');
@@ -164,9 +170,7 @@ void check_setting(Program& p, Checker& checker, const ParamSetting& s, std::vec
         throw SettingError(s.name, "the ruleset has no param named '" + s.name + "'" + (near.empty() ? "" : "; did you mean '" + near + "'?"));
     }
     const ParamDef& d = p.params[slot];
-    if (d.run_input >= 0 && (d.type.kind == TypeKind::list || d.type.kind == TypeKind::record))
-        throw SettingError(s.name, "run input '" + s.name + "' is a " + describe(d.type, p.units) + ": give it in the run data file "
-                                   "(--run-data FILE); --param sets a run input of one value (declared at " + d.where.str() + ")");
+    if (d.run_input >= 0 && !one_value(d.type)) throw SettingError(s.name, run_input_not_set(p, d));
     NodePtr n = checked_value(p, checker, s, d.type, "the value of param '" + s.name + "'", diags);
     if (n) p.overrides.emplace_back(slot, std::move(n));
 }

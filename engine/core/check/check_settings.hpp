@@ -16,6 +16,9 @@ namespace reckon {
 // what p lacks (the table, the row, the column) when it names none.
 CellRef find_cell(Program& p, Checker& checker, const std::string& name);
 
+// Why run input d, a list or a record, is not set for a run as --param, a scenario or a test's `given` would set it.
+std::string run_input_not_set(const Program& p, const ParamDef& d);
+
 void check_settings(Program& p, Checker& checker, const std::vector<ParamSetting>& settings, std::vector<Diagnostic>& diags,
                     std::vector<SettingProblem>& problems);
 

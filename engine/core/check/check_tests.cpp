@@ -3,7 +3,8 @@
 // expects (or one member of a figure by member), each a constant of the
 // output's type. A test of one case expects that case's figures; a test over
 // cases (`cases "folder"`), the cohort's outputs. A ruleset that reads run
-// data is tested with its file (`run data "file"`), and only such a one.
+// data is tested with its file (`run data "file"`), unless the test gives each
+// run input it needs (of one value), and only such a ruleset is.
 #include "core/check/check.hpp"
 #include "core/check/check_settings.hpp"
 
@@ -11,13 +12,20 @@
 
 namespace reckon {
 
-// A ruleset whose run inputs have no default is tested with its run data, and only a ruleset that reads run data is.
+// A ruleset whose run inputs have no default is tested with its run data (unless the test gives each such one), and
+// only a ruleset that reads run data is.
 void Checker::check_test_run_data(const ast::Decl& d, bool over_cases) {
-    const auto needed = std::find_if(p_.params.begin(), p_.params.end(), [](const ParamDef& q) { return q.run_input >= 0 && !q.formula; });
-    if (needed != p_.params.end() && d.run_data.empty())
+    const auto given = [&](const ParamDef& q) {
+        return std::any_of(d.givens.begin(), d.givens.end(), [&](const ast::Given& g) { return g.param == q.name; });
+    };
+    const auto needed = std::find_if(p_.params.begin(), p_.params.end(), [&](const ParamDef& q) { return q.run_input >= 0 && !q.formula && !given(q); });
+    if (needed != p_.params.end() && d.run_data.empty()) {
+        std::vector<std::string> notes{std::string("give its file after the ") + (over_cases ? "cases" : "case") + ": test \"" + d.name + "\" " +
+                                       (over_cases ? "cases" : "case") + " \"…\" run data \"FILE\""};
+        if (one_value(needed->type)) notes.push_back("or give its value in the test: given " + needed->name + " = VALUE");
         error(d.name_where, "test '" + d.name + "' gives no run data, and the ruleset reads it (run input '" + needed->name + "' has no default)",
-              {std::string("give its file after the ") + (over_cases ? "cases" : "case") + ": test \"" + d.name + "\" " +
-               (over_cases ? "cases" : "case") + " \"…\" run data \"FILE\""});
+              std::move(notes));
+    }
     if (p_.run_inputs.empty() && !d.run_data.empty())
         error(d.run_data_where, "the ruleset reads no run data (it declares no 'run input'): leave out 'run data'");
 }
@@ -68,7 +76,12 @@ void Checker::give(TestDef& t, const ast::Given& g, bool over_cases) {
         error(g.where, "unknown param '" + g.param + "'");
         return;
     }
-    auto n = constant(*g.value, p_.params[it->second].type, "the value given for '" + g.param + "'");
+    const ParamDef& d = p_.params[it->second];
+    if (d.run_input >= 0 && !one_value(d.type)) {
+        error(g.where, run_input_not_set(p_, d));
+        return;
+    }
+    auto n = constant(*g.value, d.type, "the value given for '" + g.param + "'");
     if (n) t.givens.emplace_back(it->second, std::move(n));
 }
 

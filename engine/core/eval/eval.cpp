@@ -79,7 +79,7 @@ const Value& Evaluator::param(int i) {
         else if (d.formula) own_params_[i] = frame_eval(*d.formula, d.frame);
         else  // a run input with no default, and no run data given
             throw EvalError(d.where, "run input '" + d.name + "' has no value: the ruleset reads it from the run data; give the file with --run-data FILE" +
-                                         (d.type.kind == TypeKind::list || d.type.kind == TypeKind::record ? "" : ", or its value with --param " + d.name + "=VALUE"));
+                                         (one_value(d.type) ? ", or its value with --param " + d.name + "=VALUE" : ""));
         param_done_[i] = 1;
     }
     return (*params_)[i];

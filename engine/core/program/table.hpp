@@ -88,9 +88,8 @@ inline std::string csv_text_field(const std::string& s) {
 
 // A CSV field's text as reckon reads it: the single quote csv_text_field put before a formula-like text taken off
 // ("'=1+2" is =1+2, "''=1" is '=1); any other text as it is ("'hello", "-5").
-inline std::string csv_text_read(std::string s) {
-    if (!s.empty() && s[0] == '\'' && formula_like(s)) s.erase(0, 1);
-    return s;
+inline std::string csv_text_read(const std::string& s) {
+    return !s.empty() && s[0] == '\'' && formula_like(s) ? s.substr(1) : s;
 }
 
 }  // namespace reckon

@@ -259,4 +259,19 @@ std::string EnumDef::written(std::size_t m) const {
     return out;
 }
 
+bool one_value(const Type& t) {
+    switch (t.kind) {
+    case TypeKind::error:
+    case TypeKind::number:
+    case TypeKind::boolean:
+    case TypeKind::text:
+    case TypeKind::date:
+    case TypeKind::enumeration: return true;
+    case TypeKind::list:
+    case TypeKind::record:
+    case TypeKind::grouped: return false;
+    }
+    return false;
+}
+
 }  // namespace reckon

@@ -176,6 +176,9 @@ struct RecordDef {
 
 // Describes a type to a person: "GBP/hour", "list of minute", "text".
 std::string describe(const Type& t, const UnitTable& units);
+// Whether a value of t is one value, written out in a --param, a scenario or a test's given (a number, money, a date,
+// a text, a member, a yes or no, optional or not), rather than a list, a record or a figure by member.
+bool one_value(const Type& t);
 // Units compared by dimension; whether a value may be absent is not compared.
 bool same_type(const Type& a, const Type& b, const UnitTable& units);
 
