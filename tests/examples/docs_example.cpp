@@ -36,7 +36,8 @@ namespace reckon::testing {
 
 namespace {
 
-const char* const documents[] = {"docs/language.md", "docs/diagnostics.md", "docs/cases.md", "docs/tutorial.md", "docs/uncertainty.md"};
+const char* const documents[] = {"docs/language.md", "docs/diagnostics.md", "docs/cases.md", "docs/tutorial.md", "docs/tutorial-staff-costs.md",
+                                 "docs/uncertainty.md"};
 
 struct Example {
     int line = 0;
