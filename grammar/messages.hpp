@@ -99,7 +99,9 @@ template <> inline constexpr const char* error_text<test_run_data> = "expected t
 template <> inline constexpr const char* error_text<given_name> = "expected a parameter's name after 'given'";
 template <> inline constexpr const char* error_text<given_value> = "expected a value after '='";
 template <> inline constexpr const char* error_text<expect_name> = "expected an output's name after 'expect'";
-template <> inline constexpr const char* error_text<expect_eq> = "expected '==' and the expected value";
+template <> inline constexpr const char* error_text<expect_eq> =
+    "expected '==' and the expected value: 'expect' names an output or rule, or one member of one, as in 'expect per_hour(Band.band5) "
+    "== …'; a table's cell or a field is expected through a rule that reads it";
 template <> inline constexpr const char* error_text<expect_member> =
     "expected one member of the figure's enumeration, as in 'expect per_hour(Band.band5) == …'";
 template <> inline constexpr const char* error_text<expect_close> = "expected ')' after the member";

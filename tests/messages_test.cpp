@@ -33,6 +33,9 @@ TEST_CASE("an unknown command is answered with the nearest commands") {
     refused({"evall", sussex, client}, 2, "reckon: error: unknown command 'evall' (did you mean 'eval'?)\nRun 'reckon --help' for what it has.\n");
     refused({"chek", sussex}, 2, "reckon: error: unknown command 'chek' (did you mean 'check'?)\nRun 'reckon --help' for what it has.\n");
     refused({"frobnicate"}, 2, "reckon: error: unknown command 'frobnicate'\nRun 'reckon --help' for what it has.\n");
+    // a word that starts with a command, or that a command starts with (a new author's trial, issue 37)
+    refused({"evaluate", sussex, client}, 2, "reckon: error: unknown command 'evaluate' (did you mean 'eval'?)\nRun 'reckon --help' for what it has.\n");
+    refused({"exp", sussex}, 2, "reckon: error: unknown command 'exp' (did you mean 'explain'?)\nRun 'reckon --help' for what it has.\n");
 }
 
 TEST_CASE("an unknown option is answered with the command's nearest options") {
@@ -140,6 +143,40 @@ TEST_CASE("an argument required and missing is named with what it is, and the co
     refused({"report", sussex, client}, 2,
             "reckon: error: --out is required by 'reckon report': the HTML file to write, atomically\nRun 'reckon report --help' for what it has.\n");
     refused({"--limit", "depth=5"}, 2, "reckon: error: 'reckon' needs a command\nRun 'reckon --help' for what it has.\n");
+    // explain with a case and no output to explain: not the parser's "At least 2 required but received 1"
+    refused({"explain", sussex, client}, 2,
+            "reckon: error: 'reckon explain' needs CASE OUTPUT, at least 2 values (1 given): the case file (a YAML case, or a case table "
+            "with --case ID) and the output (or rule) to explain, by name; for a cohort figure, the cases as for batch (files, folders, "
+            "patterns), then the figure\nRun 'reckon explain --help' for what it has.\n");
+}
+
+TEST_CASE("an expectation that fails by less than what is shown shows the value expected exactly too") {
+    const std::string dir = temp_dir();
+    write_file(dir + "/e.reckon", "unit hour\ninput h: hour\noutput t: hour = h / 3\ntest \"a third\" case \"c.yaml\"\n  expect t == 16.6667 hour\n");
+    write_file(dir + "/c.yaml", "h: 50\n");
+    Run r = run_reckon({"test", "e.reckon"}, dir);
+    CHECK(r.status == 1);
+    CHECK(r.out.find("  note: expected 16.67 hour (exactly 16.6667), got 16.67 hour (exactly 16.666666666667...)\n") != std::string::npos);
+}
+
+TEST_CASE("expect names an output or a member of one, written with its enumeration or not, and a table's cell is told how") {
+    const std::string dir = temp_dir();
+    write_file(dir + "/g.reckon", "currency GBP \"£\"\ntype Grade = one of band5, band6\ntable pay: Grade -> {salary: GBP}\n"
+                                  "  | band5 | £10 |\n  | band6 | £20 |\ninput hours: number\noutput cost(g: Grade): GBP = pay(g).salary * hours\n"
+                                  "test \"bare\" case \"c.yaml\"\n  expect cost(band6) == £40\n  expect cost(Grade.band5) == £20\n");
+    write_file(dir + "/c.yaml", "hours: 2\n");
+    Run ok = run_reckon({"test", "g.reckon"}, dir);
+    CHECK_MESSAGE(ok.status == 0, (ok.out + ok.err));
+    CHECK(ok.out.find("(2 of 2 expectations met)") != std::string::npos);
+    write_file(dir + "/cell.reckon", "currency GBP \"£\"\ntype Grade = one of band5, band6\ntable pay: Grade -> {salary: GBP}\n"
+                                     "  | band5 | £10 |\n  | band6 | £20 |\ninput hours: number\noutput cost: GBP = pay(Grade.band5).salary * hours\n"
+                                     "test \"cell\" case \"c.yaml\"\n  expect pay(band5).salary == £10\n");
+    Run cell = run_reckon({"check", "cell.reckon"}, dir);
+    CHECK(cell.status == 1);
+    CHECK(cell.err == "cell.reckon:9:20: error: expected '==' and the expected value: 'expect' names an output or rule, or one member of one, "
+                      "as in 'expect per_hour(Band.band5) == …'; a table's cell or a field is expected through a rule that reads it\n"
+                      "    expect pay(band5).salary == £10\n"
+                      "                     ^\n");
 }
 
 TEST_CASE("arguments beyond those a command takes are listed, with what it takes") {

@@ -11,6 +11,16 @@ namespace reckon::cli {
 
 namespace {
 
+// The commands a word may have meant: one it starts with, or that starts with it, for a word of three letters or more
+// ("evaluate" and "evall" for eval, "exp" for explain); else those a few edits away ("chek").
+std::vector<std::string> commands_near(const std::string& w, const std::vector<std::string>& names) {
+    std::vector<std::string> near;
+    if (w.size() >= 3)
+        for (const auto& n : names)
+            if (w.rfind(n, 0) == 0 || n.rfind(w, 0) == 0) near.push_back(n);
+    return near.empty() ? nearest_names(w, names) : near;
+}
+
 struct Known {
     std::vector<std::string> long_names;   // "--format"
     std::vector<std::string> short_names;  // "-j"
@@ -93,8 +103,7 @@ std::optional<std::string> unknown_word(const CLI::App& app, int argc, const cha
         std::vector<std::string> names;
         for (const CLI::App* s : subs) names.push_back(s->get_name());
         auto it = std::find(names.begin(), names.end(), w);
-        if (it == names.end())
-            return with_hint("unknown command '" + w + "'", nearest_names(w, names), path);
+        if (it == names.end()) return with_hint("unknown command '" + w + "'", commands_near(w, names), path);
         at = subs[static_cast<std::size_t>(it - names.begin())];
         path += " " + w;
         add_options(*at, known);  // the app's own options fall through to the command's

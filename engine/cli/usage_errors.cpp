@@ -32,6 +32,16 @@ std::string missing(const CLI::App& at, const std::string& path) {
     return "'" + path + "' needs a command";
 }
 
+// "'reckon explain' needs CASE OUTPUT, at least 2 values (1 given): ...": a command's arguments that take several
+// values, too few given.
+std::string too_few(const CLI::App& at, const std::string& path, const std::string& fallback) {
+    for (const CLI::Option* o : at.get_options())
+        if (o->get_positional() && o->count() < static_cast<std::size_t>(o->get_items_expected_min()))
+            return "'" + path + "' needs " + o->get_name() + ", at least " + std::to_string(o->get_items_expected_min()) + " values (" +
+                   std::to_string(o->count()) + " given): " + o->get_description();
+    return fallback;
+}
+
 // "too many arguments for 'reckon check', which takes RULESET: not expected 'extra'"; the words left over are
 // held by the app (a command's own fall through to it), in the order written.
 std::string left_over(const CLI::App& app, const CLI::App& at, const std::string& path) {
@@ -51,6 +61,7 @@ std::string usage_error(const CLI::App& app, const CLI::ParseError& e) {
     const CLI::App* at = command_reached(app, path);
     std::string message = e.what();
     if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) message = missing(*at, path);
+    else if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr) message = too_few(*at, path, message);
     else if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr && !app.remaining(true).empty())
         message = left_over(app, *at, path);
     return message + "\n" + help_pointer(path);

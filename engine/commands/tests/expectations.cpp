@@ -40,7 +40,10 @@ bool expectation_met(const Program& p, const Expectation& x, const Value& whole,
     if (same_figure(p, r, actual, expected)) return true;
     const std::string name = r.name + (x.member >= 0 ? "(" + r.by->written(static_cast<std::size_t>(x.member)) + ")" : "");
     Diagnostic d{x.where, "expectation not met: " + name, {}};
-    d.notes.push_back("expected " + display_with_unit(p, r, expected) + ", got " + display_with_unit(p, r, actual) +
+    const std::string want = display_with_unit(p, r, expected), got = display_with_unit(p, r, actual);
+    const bool numbers = actual.kind == Value::Kind::number && expected.kind == Value::Kind::number;
+    // shown alike (16.67 hour and 16.67 hour), they differ beyond what is shown: the value expected exactly too
+    d.notes.push_back("expected " + want + (numbers && want == got ? " (exactly " + exact_text(p, r, expected) + ")" : "") + ", got " + got +
                       (actual.kind == Value::Kind::number ? " (exactly " + exact_text(p, r, actual) + ")" : ""));
     d.notes.push_back(what_ran);
     out << render(d);

@@ -130,7 +130,7 @@ void Checker::declare_test(const ast::Decl& d) {
                 error(x.member_where, "'" + x.output + "' is one figure, not a figure for each member: expect " + x.output + " == …");
                 continue;
             }
-            member = r.by->member_written(x.member, false);
+            member = r.by->member_written(x.member, true);  // Band.band5, or band5 alone as given and explain take it
             if (member < 0) {
                 error(x.member_where, "'" + x.member + "' " + (r.by->factors.empty() ? "is not a member of " : "does not name a member of each of ") +
                                           r.by->name + (r.by->factors.empty() ? ", the enumeration of '" : ", in order, the enumerations of '") + x.output + "'",
