@@ -239,6 +239,28 @@ TEST_CASE("case files: a value written as a rule file writes it - with its unit,
     CHECK(wrong.err.find("wrong.yaml:3:8: error: hours: expected a number (in hour), found '12.5 minute'\n") != std::string::npos);
 }
 
+TEST_CASE("case files: a value with another declared unit of the input's dimension is converted exactly, any other unit refused") {
+    const std::string dir = temp_dir();
+    write_file(dir + "/r.reckon", "unit minute\nunit hour = 60 minute\nunit year\ninput visit: minute\ninput travel: minute\n"
+                                  "output total: minute = visit + travel\n");
+    // 1.5 hour is 90 minutes; + 50 minute = 140 minute; 1/3 hour exactly is 20 minutes
+    write_file(dir + "/a.yaml", "visit: 1.5 hour\ntravel: 50 minute\n");
+    auto a = run_reckon({"eval", dir + "/r.reckon", dir + "/a.yaml", "--format", "json"});
+    REQUIRE_MESSAGE(a.status == 0, a.err);
+    CHECK(nlohmann::json::parse(a.out)["outputs"]["total"]["value"] == "140");
+    write_file(dir + "/b.yaml", "visit: 0.25 hour\ntravel: 0\n");
+    auto b = run_reckon({"eval", dir + "/r.reckon", dir + "/b.yaml", "--format", "json"});
+    REQUIRE_MESSAGE(b.status == 0, b.err);
+    CHECK(nlohmann::json::parse(b.out)["outputs"]["total"]["value"] == "15");
+    // a unit of another dimension (year is not convertible), a plural, an unknown unit: each an error at its value
+    write_file(dir + "/c.yaml", "visit: 1 year\ntravel: 50 minutes\n");
+    auto c = run_reckon({"eval", dir + "/r.reckon", dir + "/c.yaml"});
+    CHECK(c.status == 1);
+    CHECK(c.out.empty());
+    CHECK(c.err.find("c.yaml:1:8: error: visit: expected a number (in minute), found '1 year'\n") != std::string::npos);
+    CHECK(c.err.find("c.yaml:2:9: error: travel: expected a number (in minute), found '50 minutes'\n") != std::string::npos);
+}
+
 TEST_CASE("dated values picked by a case input: each case costed with the value in force on its own date") {
     const std::string dir = temp_dir();
     write_file(dir + "/r.reckon", "ruleset \"contacts\"\n  dated by contact_date\ncurrency GBP \"£\"\nunit hour\nunit year\n"

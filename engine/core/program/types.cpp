@@ -108,20 +108,26 @@ std::optional<Number> UnitTable::written_number(const Unit& u, std::string_view 
     auto ends_with = [&](const std::string& tail) {
         return !tail.empty() && digits.size() > tail.size() && digits.compare(digits.size() - tail.size(), tail.size(), tail) == 0;
     };
-    Number scale = 1;
+    Number factor = 1;
     const std::string unit = name(u);
     if (auto money = money_shape(u); money && digits.rfind(money->symbol, 0) == 0) {
         digits.erase(0, money->symbol.size());
         if (ends_with(money->per)) digits.erase(digits.size() - money->per.size());
     } else if (u.dimensionless_syntax() && digits.size() > 1 && digits.back() == '%') {
         digits.pop_back();
-        scale = Number::ratio(1, 100);
+        factor = Number::ratio(1, 100);
     } else if (ends_with(" " + unit)) {
         digits.erase(digits.size() - unit.size() - 1);
+    } else if (const auto space = digits.rfind(' '); space != std::string::npos && !unit.empty()) {
+        // another declared unit of the same dimension, converted exactly: 1.5 hour for an input in minutes
+        const int other = find(digits.substr(space + 1));
+        if (other < 0 || !same_dimension(Unit::of(other), u)) return std::nullopt;
+        factor = scale(Unit::of(other)) / scale(u);
+        digits.erase(space);
     }
     auto x = parse_decimal(digits, true);
     if (!x) return std::nullopt;
-    return *x * scale;
+    return *x * factor;
 }
 
 std::string UnitTable::name(const Unit& u) const {

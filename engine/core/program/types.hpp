@@ -73,7 +73,8 @@ public:
     Unit cancelled_to_money(const Unit& u) const;
     // A number as a case file or a case table writes it for a value in unit u, in u: 1,650; with u's name after
     // it (1,650 hour/year); money with its symbol (£1,200) and a rate with its unit too, as reckon prints it
-    // (£32,000/year); a plain number as a percentage (20%). nullopt for any other text.
+    // (£32,000/year); a plain number as a percentage (20%); a number with another declared unit of u's dimension,
+    // converted exactly (1.5 hour for a value in minutes is 90). nullopt for any other text.
     std::optional<Number> written_number(const Unit& u, std::string_view text) const;
 
 private:
