@@ -7,6 +7,8 @@
 #include <regex>
 
 using reckon::testing::run_reckon;
+using reckon::testing::temp_dir;
+using reckon::testing::write_file;
 
 namespace {
 const char* ruleset = "rulesets/sussex-complex-client.reckon";
@@ -82,4 +84,25 @@ TEST_CASE("doc --format html: the same appendix as one self-contained page") {
         return n;
     };
     CHECK(count(h, "<tr>") == count(md, "\n|") - count(md, "\n|---"));
+}
+
+TEST_CASE("doc: a figure by two enumerations is a grid, each member by its label, and by one a row for each member") {
+    auto doc = run_reckon({"doc", "tests/rulesets/staff-costs.reckon", "--case", "tests/rulesets/staff-costs.yaml"});
+    REQUIRE_MESSAGE(doc.status == 0, doc.err);
+    // the grades down, the editions across, as cost_per_hour(g, e) holds them; each value as eval shows it
+    CHECK(doc.out.find("Worked values:\n\n"
+                       "| Grade ↓ Edition → | Unit Costs 2022 | Unit Costs 2024 |\n"
+                       "|---|---|---|\n"
+                       "| Band 5 | £20.20/hour | £22.38/hour |\n"
+                       "| Band 6 | £25.17/hour | £27.88/hour |\n"
+                       "| Band 7 | £31.11/hour | £34.46/hour |\n") != std::string::npos);
+    CHECK(doc.out.find("| Band 6 | £314.62 | £348.52 |\n") != std::string::npos);  // cost_of_contact, 12.5 hours
+    const std::string dir = temp_dir();
+    write_file(dir + "/one.reckon", "currency GBP \"£\"\ntype Kind = one of face_to_face \"Face to face\", phone\n"
+                                    "input minutes: number\noutput cost(k: Kind): GBP \"Cost\" = if k == Kind.phone then £1 * minutes else £2 * minutes\n");
+    write_file(dir + "/c.yaml", "minutes: 10\n");
+    auto one = run_reckon({"doc", dir + "/one.reckon", "--case", dir + "/c.yaml"});
+    REQUIRE_MESSAGE(one.status == 0, one.err);
+    // a member with no label is shown with spaces for its underscores, as a report shows it
+    CHECK(one.out.find("Worked values:\n\n| Kind | Cost |\n|---|---|\n| Face to face | £20.00 |\n| phone | £10.00 |\n") != std::string::npos);
 }

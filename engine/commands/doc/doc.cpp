@@ -170,6 +170,37 @@ std::string case_markdown(const Program& p, const Case* c) {
     return out;
 }
 
+// The worked values of a figure by member as a reader reads them: by one enumeration, a row for each member; by two,
+// a grid, the first enumeration's members down and the second's across (the first changing slowest, as the figure
+// holds them); each member by its label. By more, or a value not of the figure's shape: one line, as explain shows.
+std::string worked_by_member(const Program& p, const RuleDef& r, const Value& v) {
+    const EnumDef& by = *r.by;
+    if (v.kind != Value::Kind::list || v.items()->size() != by.members.size() || by.factors.size() > 2)
+        return "\nWorked value: **" + display_by_member(p, r, v) + "**\n";
+    const auto& items = *v.items();
+    auto value = [&](std::size_t m) { return cell(display_with_unit(p, r, items[m])); };
+    std::string out = "\nWorked values:\n\n";
+    if (by.factors.empty()) {
+        out += "| " + cell(by.name) + " | " + cell(r.label.empty() ? r.name : r.label) + " |\n|---|---|\n";
+        for (std::size_t m = 0; m < items.size(); ++m) out += "| " + cell(by.shown(m)) + " | " + value(m) + " |\n";
+        return out;
+    }
+    const EnumDef& down = *by.factors[0];
+    const EnumDef& across = *by.factors[1];
+    const std::size_t width = across.members.size();
+    out += "| " + cell(down.name) + " ↓ " + cell(across.name) + " → |";  // as a report's grid heads it
+    for (std::size_t a = 0; a < width; ++a) out += " " + cell(across.shown(a)) + " |";
+    out += "\n|---|";
+    for (std::size_t a = 0; a < width; ++a) out += "---|";
+    out += "\n";
+    for (std::size_t d = 0; d < down.members.size(); ++d) {
+        out += "| " + cell(down.shown(d)) + " |";
+        for (std::size_t a = 0; a < width; ++a) out += " " + value(d * width + a) + " |";
+        out += "\n";
+    }
+    return out;
+}
+
 // The rules and outputs of a case (or, `cohort`, of the cohort): each with its description, source and formula,
 // and, with an evaluator of a case, its worked value.
 std::string rules_markdown(const Program& p, bool cohort, std::optional<Evaluator>& ev) {
@@ -183,7 +214,7 @@ std::string rules_markdown(const Program& p, bool cohort, std::optional<Evaluato
         out += "Formula: " + (r.dated.empty() ? code(formula_text(r.syntax)) : cell(dated_text(r.dated, Value{}))) + " (" + r.where.str() + ")\n";
         if (ev && !cohort) {
             const Value& v = ev->rule(static_cast<int>(i));
-            out += "\nWorked value: **" + (r.by ? display_by_member(p, r, v) : r.output ? display_with_unit(p, r, v) : typed_value(p, r.type, v)) + "**\n";
+            out += r.by ? worked_by_member(p, r, v) : "\nWorked value: **" + (r.output ? display_with_unit(p, r, v) : typed_value(p, r.type, v)) + "**\n";
         }
     }
     return out;
