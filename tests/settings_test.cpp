@@ -263,3 +263,14 @@ TEST_CASE("a run input of one value is set by --param and a scenario, over the r
     CHECK(sheet.out.find("<t>set for this run (--param contribution)</t>") != std::string::npos);
     CHECK(sheet.out.find("<t>the run data, tests/rulesets/partnership-run-data.yaml</t>") != std::string::npos);
 }
+
+TEST_CASE("eval's table says which values were set for the run, as given, and says nothing when none was") {
+    const std::string sussex = "rulesets/sussex-complex-client.reckon", client = "cases/sussex/complex-client-2010-11.yaml";
+    Run plain = run_reckon({"eval", sussex, client});
+    REQUIRE_MESSAGE(plain.status == 0, plain.err);
+    CHECK(plain.out.rfind("Sussex IOM complex client costing, version 2012.1\nCase: sussex-2010-11-complex-client\n\n", 0) == 0);
+    Run set = run_reckon({"eval", sussex, client, "--param", "on_costs=30%", "--param", "working_hours=1,600 hour/year"});
+    REQUIRE_MESSAGE(set.status == 0, set.err);
+    CHECK(set.out.rfind("Sussex IOM complex client costing, version 2012.1\nCase: sussex-2010-11-complex-client\n"
+                        "Set for this run: on_costs=30%, working_hours=1,600 hour/year\n\n", 0) == 0);
+}

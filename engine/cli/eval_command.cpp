@@ -100,7 +100,7 @@ int cmd_eval(const Run& run, const EvalArgs& a) {
         return bad_input;
     }
     switch (a.format) {
-        case EvalFormat::table: std::cout << render_table(*p, r); break;
+        case EvalFormat::table: std::cout << render_table(*p, r, a.params); break;
         case EvalFormat::json: std::cout << render_json(*p, r); break;
     }
     return ok;

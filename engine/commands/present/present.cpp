@@ -181,9 +181,13 @@ std::string render_outputs(const Program& p, const std::vector<int>& slots, cons
     return out;
 }
 
-std::string render_table(const Program& p, const CaseResult& r) {
+std::string render_table(const Program& p, const CaseResult& r, const std::vector<std::string>& set) {
     std::string out = p.name + (p.version.empty() ? "" : ", version " + p.version) + "\n";
-    out += "Case: " + r.case_id + "\n\n";
+    out += "Case: " + r.case_id + "\n";
+    std::string settings;
+    for (const auto& s : set) settings += (settings.empty() ? "" : ", ") + s;
+    if (!settings.empty()) out += "Set for this run: " + settings + "\n";
+    out += "\n";
     return out + render_outputs(p, p.outputs, r.outputs);
 }
 

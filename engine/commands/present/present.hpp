@@ -29,7 +29,9 @@ std::string display_by_member(const Program& p, const RuleDef& r, const Value& v
 // JSON text; bytes that are not UTF-8 (in a path, say) become U+FFFD rather than an error.
 std::string json_text(const nlohmann::ordered_json& j, int indent = -1);
 
-std::string render_table(const Program& p, const CaseResult& r);
+// A case's figures as `reckon eval` prints them; `set`, the settings of the run as given (on_costs=30%), said under
+// the case's name, so that figures not the ruleset's own say so.
+std::string render_table(const Program& p, const CaseResult& r, const std::vector<std::string>& set = {});
 std::string render_json(const Program& p, const CaseResult& r);
 
 // The label-and-value table of some outputs (slots into p.rules, values alike).
