@@ -6,16 +6,6 @@
 
 namespace reckon {
 
-namespace {
-
-bool set_on_command_line(const Program& p, int slot) {
-    for (const auto& o : p.overrides)
-        if (o.first == slot) return true;
-    return false;
-}
-
-}  // namespace
-
 void apply_run_data(Program& p, const std::string& path) {
     if (p.run_inputs.empty())
         throw RequestError("--run-data " + path + ": the ruleset reads no run data (it declares no 'run input')");
@@ -25,7 +15,7 @@ void apply_run_data(Program& p, const std::string& path) {
         if (d.run_input < 0) continue;
         const Value& v = data.inputs.at(static_cast<std::size_t>(d.run_input));
         if (v.kind == Value::Kind::none && !d.type.optional) continue;  // a default it was not given (a missing key is an error above)
-        if (set_on_command_line(p, static_cast<int>(slot))) continue;   // --param NAME=VALUE is over the file's value
+        if (p.param_set(static_cast<int>(slot))) continue;  // --param NAME=VALUE (applied before) is over the file's value
         const bool in_file = data.input_at.at(static_cast<std::size_t>(d.run_input)) != 0;
         if (!in_file && d.formula) continue;  // left out of the file: its default, as the ruleset writes it
         auto n = std::make_unique<Node>();

@@ -123,12 +123,8 @@ Derivation Explainer::param(int slot, int depth) {
     set_exact(p_, pd.type, params_[slot], d);
     if (again(Op::param, slot, d)) return d;
     d.formula = formula_text(pd.syntax);
-    bool set = false;
-    for (const auto& [o, node] : p_.overrides)
-        if (o == slot) {
-            d.source = pd.run_data.empty() ? "set on the command line (--param " + pd.name + ")" : param_source(p_, slot, params_);
-            set = true;
-        }
+    const bool set = p_.param_set(slot);
+    if (set) d.source = pd.run_data.empty() ? "set on the command line (--param " + pd.name + ")" : param_source(p_, slot, params_);
     if (!pd.dated.empty() && pd.dated.slot >= 0 && !set) dated(d, pd.dated, params_[pd.dated.slot]);
     if (pd.formula) uses(d, *pd.formula, depth, set ? Made{} : made_by(*pd.formula, pd.frame, -1, nullptr));
     return d;

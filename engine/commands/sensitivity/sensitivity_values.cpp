@@ -7,16 +7,13 @@
 
 #include "core/compile/compile.hpp"
 
-#include <algorithm>
-
 namespace reckon {
 
 std::vector<UncertainValue> uncertain_values(const Program& p, const std::vector<Value>& params) {
     std::vector<UncertainValue> out;
     for (std::size_t i = 0; i < p.params.size(); ++i) {
         const ParamDef& d = p.params[i];
-        const bool set = std::any_of(p.overrides.begin(), p.overrides.end(), [&](const auto& o) { return o.first == static_cast<int>(i); });
-        if (d.uncertain && !set) out.push_back({d.name, static_cast<int>(i), -1, &*d.uncertain, params[i], d.type});
+        if (d.uncertain && !p.param_set(static_cast<int>(i))) out.push_back({d.name, static_cast<int>(i), -1, &*d.uncertain, params[i], d.type});
     }
     for (std::size_t i = 0; i < p.uncertain_cells.size(); ++i) {
         const UncertainCell& c = p.uncertain_cells[i];

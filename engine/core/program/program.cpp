@@ -7,9 +7,7 @@ namespace reckon {
 std::string param_source(const Program& p, int slot, const std::vector<Value>& params) {
     const ParamDef& d = p.params.at(static_cast<std::size_t>(slot));
     if (!d.run_data.empty()) return "the run data, " + d.run_data + (d.cite.source.empty() ? "" : " (" + d.cite.source + ")");
-    for (const auto& [at, node] : p.overrides)
-        if (at == slot) return "set for this run (--param " + d.name + ")";
-    return d.source_in(params);
+    return p.param_set(slot) ? "set for this run (--param " + d.name + ")" : d.source_in(params);
 }
 
 int Program::param_slot(const std::string& n) const {
@@ -28,6 +26,12 @@ const CellSetting* Program::cell_setting(int table, const std::string& key, int 
     for (const auto& c : cell_settings)
         if (c.table == table && c.key == key && c.column == column) return &c;
     return nullptr;
+}
+
+bool Program::param_set(int slot) const {
+    for (const auto& o : overrides)
+        if (o.first == slot) return true;
+    return false;
 }
 
 bool Program::rule_set(int slot) const {

@@ -368,6 +368,8 @@ struct Program : ImportedFiles {
     const CellSetting* cell_setting(int table, const std::string& key, int column) const;
     // Whether rule `slot` (a param dated by a case input) has its value set for this run.
     bool rule_set(int slot) const;
+    // Whether param `slot` has its value set for this run (in overrides: --param, a scenario, the run data).
+    bool param_set(int slot) const;
 };
 
 }  // namespace reckon
