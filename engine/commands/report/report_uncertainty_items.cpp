@@ -53,10 +53,12 @@ void Page::tornado(const ReportItem& item) {
     };
     for (const auto& row : w.rows) {
         const UncertainValue& v = runs.values()[row.value];
+        // the low end cited first: in one expression, the order the two calls run in would be the compiler's
+        const std::string low = cite(v.range->low_source), high = cite(v.range->high_source);
         out_ += "<tr><td>" + h(v.name) + "</td><td class=\"num\">" + h(v.range->low_text) + "</td><td class=\"num\">" +
                 h(target_text(runs, t, row.at_low)) + "</td><td class=\"num\">" + h(v.range->high_text) + "</td><td class=\"num\">" +
-                h(target_text(runs, t, row.at_high)) + "</td><td class=\"num\">" + h(target_text(runs, t, row.swing())) + "</td><td>low " +
-                cite(v.range->low_source) + ", high " + cite(v.range->high_source) + "</td></tr>\n";
+                h(target_text(runs, t, row.at_high)) + "</td><td class=\"num\">" + h(target_text(runs, t, row.swing())) + "</td><td>low " + low +
+                ", high " + high + "</td></tr>\n";
     }
     out_ += "</tbody>\n</table>\n<ol class=\"sources\">\n";
     for (const auto& source : sources) out_ += "<li>" + h(source) + "</li>\n";
