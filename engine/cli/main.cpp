@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
     Run run;
     Command chosen;
     for (auto add : {add_check, add_eval, add_batch, add_merge, add_report, add_explain, add_sensitivity, add_diff, add_doc, add_fmt,
-                     add_lsp, add_test, add_template, add_help})
+                     add_lsp, add_test, add_template, add_playground, add_help})
         add(app, run, chosen);
 
     if (auto unknown = unknown_word(app, argc, argv)) {
@@ -64,6 +64,7 @@ int main(int argc, char** argv) {
 
     catch_signals();  // from here on, a signal leaves no temporary file behind
     run.date = run_date();
+    run.limits = default_limits();
     if (!set_limits(run.limits, limit_settings)) return bad_usage;
     // The work runs on a thread whose stack fits the depth limits.
     int status = bug;

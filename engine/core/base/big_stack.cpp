@@ -63,6 +63,8 @@ DeepThread::~DeepThread() {
     delete s_;
 }
 
+Limits default_limits() { return Limits{}; }
+
 void run_with_deep_stack(const Limits& limits, const std::function<void()>& f) {
     DeepThread t(limits, f);
     t.join();

@@ -9,6 +9,11 @@
 
 namespace reckon {
 
+// The limits by default, as the stack allows them: the command line's own (Limits{}), or, in the browser, whose
+// stack is the browser's (about 1 MB), formulas within formulas to 1,000 levels rather than 4,000, so that a
+// ruleset deeper than that is an error at its line rather than the engine stopped.
+Limits default_limits();
+
 // Runs f on a new thread whose stack fits the limits' depth and nesting, and
 // waits for it. An exception thrown by f is thrown again here.
 void run_with_deep_stack(const Limits& limits, const std::function<void()>& f);

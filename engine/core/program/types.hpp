@@ -264,7 +264,11 @@ inline Value Value::list(std::vector<Value> xs) {
     Items items;
     items.size = xs.size();
     if (!xs.empty()) {
-        std::shared_ptr<Value[]> block = std::make_shared<Value[]>(xs.size());
+#if __cpp_lib_shared_ptr_arrays >= 201707L
+        std::shared_ptr<Value[]> block = std::make_shared<Value[]>(xs.size());  // one allocation
+#else
+        std::shared_ptr<Value[]> block(new Value[xs.size()]);  // libc++ 14 (emscripten's) has no make_shared<T[]>
+#endif
         for (std::size_t i = 0; i < xs.size(); ++i) block[i] = std::move(xs[i]);
         items.values = std::move(block);
     }
