@@ -8,6 +8,7 @@
 #include "cli/choice_option.hpp"
 #include "cli/common_options.hpp"
 #include "cli/exit_status.hpp"
+#include "cli/interactive_report.hpp"
 #include "cli/kept_output.hpp"
 #include "commands/batch/partial.hpp"
 #include "commands/report/report_computable.hpp"
@@ -92,6 +93,17 @@ void refuse_items_not_computed(const Program& p, const BatchArgs& a, const std::
     if (!not_computed.empty()) throw CompileError(std::move(not_computed));
 }
 
+// --interactive: the browser engine; case tables only with --keep-ids (their rows are not yet reduced to the inputs
+// the ruleset declares).
+WebEngine interactive_engine(const Run& run, const BatchArgs& a, const std::vector<std::string>& files) {
+    if (!a.keep_ids)
+        for (const auto& f : files)
+            if (is_case_table(f))
+                throw RequestError("--interactive: " + f + " is a case table, which the page can carry only as it is, "
+                                   "every column and identifier included: give --keep-ids to do so");
+    return load_web_engine(run.limits);
+}
+
 }  // namespace
 
 // `reckon batch` and `reckon report` (format html): the cases evaluated in
@@ -124,6 +136,8 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
     if (!a.partial.empty()) return run_shard(*p, params, files, a, opt, inputs);
     std::optional<OutputFile> file;
     if (!a.out.empty()) file.emplace(a.out, "--out", inputs);
+    std::optional<WebEngine> engine;  // --interactive: found before a case is read
+    if (a.interactive) engine = interactive_engine(run, a, files);
     BatchSummary s = run_batch(*p, params, files, opt, file ? file->stream() : std::cout, std::cerr);
     if (s.interrupted) {
         if (file) file->discard();
@@ -132,7 +146,10 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
         return interrupted;
     }
     KeptWritten written = KeptWritten::whole;
-    if (k.all) {
+    if (engine) {
+        if (nothing_to_show(a, s, *file)) return bad_input;
+        file->stream() << interactive_html(interactive_page_of(run, a, *p, params, files), *engine);
+    } else if (k.all) {
         std::vector<std::string> tables;  // the spreadsheet tables the cases came from
         for (const auto& f : files)
             if (is_case_table(f)) tables.push_back(f);

@@ -31,6 +31,8 @@ struct BatchArgs {
     TableOptions tables;             // --ignore-column, --dates
     std::string shard, partial;      // --shard K/N --partial FILE
     bool format_given = false;       // --format was given (a shard writes no format of its own)
+    bool interactive = false;        // report --interactive: the page recomputes (docs/browser.md)
+    bool keep_ids = false;           // …and carries the case files as they are, identifiers included
     unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
 };
 

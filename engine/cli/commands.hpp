@@ -31,6 +31,7 @@ void add_fmt(CLI::App& app, Run& run, Command& chosen);
 void add_lsp(CLI::App& app, Run& run, Command& chosen);
 void add_test(CLI::App& app, Run& run, Command& chosen);
 void add_template(CLI::App& app, Run& run, Command& chosen);
+void add_playground(CLI::App& app, Run& run, Command& chosen);
 void add_help(CLI::App& app, Run& run, Command& chosen);
 
 }  // namespace reckon::cli

@@ -49,15 +49,18 @@ ReportUncertainty kept_uncertainty(const Program& p, std::size_t cases, const Ba
 
 }  // namespace
 
+bool nothing_to_show(const BatchArgs& a, const BatchSummary& s, OutputFile& file) {
+    if (s.cases == 0 || s.failed != s.cases) return false;
+    file.discard();
+    std::cerr << "reckon: error: every one of the " << s.cases << " case" << (s.cases == 1 ? "" : "s")
+              << " failed (the errors are above); " << a.out << " was not written\n";
+    return true;
+}
+
 KeptWritten write_kept(const Run& run, const BatchArgs& a, const Program& p, const std::vector<Value>& params, const BatchOptions& opt,
                 const BatchSummary& s, const BatchResults& kept, const std::vector<BatchResults>& kept_each, const KeptSources& sources,
                 OutputFile& file) {
-    if (s.cases > 0 && s.failed == s.cases) {  // nothing to show: no page or workbook that looks finished
-        file.discard();
-        std::cerr << "reckon: error: every one of the " << s.cases << " case" << (s.cases == 1 ? "" : "s")
-                  << " failed (the errors are above); " << a.out << " was not written\n";
-        return KeptWritten::not_written;
-    }
+    if (nothing_to_show(a, s, file)) return KeptWritten::not_written;  // no page or workbook that looks finished
     Provenance prov = provenance_of(p, a.params, opt.scenarios.empty() ? kept : kept_each.at(0), RECKON_VERSION, run.date);
     if (!opt.scenarios.empty()) {
         prov.scenarios_file = {a.scenarios, git_blob_id_of_file(a.scenarios)};

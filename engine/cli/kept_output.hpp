@@ -16,6 +16,9 @@ namespace reckon::cli {
 // named on stderr at its line, and the run exits 1); or not written.
 enum class KeptWritten { whole, items_not_computed, not_written };
 
+// Every case failed: nothing to show, so no page or workbook that looks finished: `file` discarded, and said.
+bool nothing_to_show(const BatchArgs& a, const BatchSummary& s, OutputFile& file);
+
 // The report (--format html) or the workbook (xlsx) of a run's kept figures, written into `file`, with its
 // provenance (the rule files, --param, the scenarios, the tables with their blob ids). Every case failed: nothing
 // is written, the file discarded and said on stderr. For batch and for merge alike.

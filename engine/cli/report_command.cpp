@@ -30,8 +30,17 @@ void add_report(CLI::App& app, Run& run, Command& chosen) {
                                                     "side by side, and when the scenarios are years in order (2019: "
                                                     "{report_year: 2019}, …), a trend chart of each headline")
         ->check(CLI::ExistingFile);
+    auto* interactive = report->add_flag("--interactive", a->interactive,
+                                         "a page that recomputes: reckon's browser engine, the ruleset and the cases in the page, a "
+                                         "panel of the params (and table cells) the reader changes, every figure computed again in "
+                                         "the page as --param would; #NAME=VALUE&… in its address sets values as it opens; offline "
+                                         "(docs/browser.md). The cases carry only the inputs the ruleset declares, each named by its row");
+    report->add_flag("--keep-ids", a->keep_ids, "with --interactive: the case files as they are, identifiers and every other field "
+                                                "included (needed for case tables)")
+        ->needs(interactive);
     report->footer("The page needs no network and no script: inline CSS and SVG charts, printable to A4. A case that fails\n"
-                   "is listed in the report and left out of the figures, and the exit status is 1.");
+                   "is listed in the report and left out of the figures, and the exit status is 1. With --interactive the\n"
+                   "page holds personal data the cases hold: see docs/browser.md before sending it.");
     report->callback([&chosen, a] { chosen = [a](const Run& run) { return cmd_batch(run, *a); }; });
 }
 
