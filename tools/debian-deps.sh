@@ -40,8 +40,8 @@ dep_configure() {  # $1 source folder, $2 build folder, then options
     cmake -S "$s" -B "$b" "${toolchain[@]}" -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$deps/prefix" \
         -DCMAKE_INSTALL_LIBDIR=lib -DBUILD_SHARED_LIBS=OFF -DCMAKE_POSITION_INDEPENDENT_CODE=OFF "$@" >/dev/null
 }
-dep_install() {  # $1 build folder
-    cmake --build "$1" -j"$jobs" >/dev/null
+dep_install() {  # $1 build folder; its own jobs, not those of a make it is run from (the build's reckon_web)
+    env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL cmake --build "$1" -j"$jobs" >/dev/null
     cmake --install "$1" >/dev/null
 }
 dep_cmake() {

@@ -148,7 +148,8 @@ int cmd_batch(const Run& run, const BatchArgs& a) {
     KeptWritten written = KeptWritten::whole;
     if (engine) {
         if (nothing_to_show(a, s, *file)) return bad_input;
-        file->stream() << interactive_html(interactive_page_of(run, a, *p, params, files), *engine);
+        const BatchResults& results = opt.scenarios.empty() ? k.kept : k.kept_each.at(0);  // a case fails under every scenario or none
+        file->stream() << interactive_html(interactive_page_of(run, a, *p, params, files, results), *engine);
     } else if (k.all) {
         std::vector<std::string> tables;  // the spreadsheet tables the cases came from
         for (const auto& f : files)

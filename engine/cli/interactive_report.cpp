@@ -8,10 +8,10 @@
 #include "data/case_for_page.hpp"
 #include "version.hpp"
 
-#include <chrono>
-#include <cstdio>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 #include <stdexcept>
 
 namespace reckon::cli {
@@ -31,7 +31,7 @@ std::vector<fs::path> engine_folders() {
 }
 
 // Where the page's engine finds the files of a run: relative paths as given (with '/'), from a folder deep enough
-// for their "..", and absolute ones as they are (a drive letter as a folder).
+// for their "..", and absolute ones under /abs (a drive letter as a folder), apart from that folder.
 class PageFiles {
 public:
     explicit PageFiles(const std::vector<std::string>& given) {
@@ -53,7 +53,7 @@ public:
         if (!p.is_absolute()) return p.generic_string();
         std::string root = p.root_name().generic_string();
         root.erase(std::remove(root.begin(), root.end(), ':'), root.end());
-        return (fs::path("/" + root) / p.relative_path()).lexically_normal().generic_string();
+        return (fs::path("/abs/" + root) / p.relative_path()).lexically_normal().generic_string();
     }
     // Where it is in the engine's memory.
     std::string at(const std::string& given) const {
@@ -66,28 +66,13 @@ private:
     std::string cwd_;
 };
 
-long long epoch_of(const std::string& date) {  // YYYY-MM-DD, checked by run_date()
-    int y = 1970;
-    unsigned m = 1, d = 1;
-    if (std::sscanf(date.c_str(), "%d-%u-%u", &y, &m, &d) != 3) return 0;
-    const std::chrono::sys_days day{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}};
-    return static_cast<long long>(day.time_since_epoch().count()) * 86400;
-}
-
-// A param's value as the panel shows it, written as --param takes it (an exact fraction's note left off).
-std::string panel_text(const Program& p, int slot, const Value& v) {
-    std::string text = param_text(p, slot, v);
-    if (auto at = text.find(" (exactly "); at != std::string::npos) text.erase(at);
-    return text;
-}
-
 std::vector<PanelValue> panel_params(const Program& p, const std::vector<Value>& params) {
     std::vector<PanelValue> out;
     for (std::size_t i = 0; i < p.params.size(); ++i) {
         const ParamDef& d = p.params[i];
         if (d.run_input >= 0 && !one_value(d.type)) continue;  // a list or record of the run data: not set by --param
         const int slot = static_cast<int>(i);
-        PanelValue v{d.name, panel_text(p, slot, params[i]), describe(d.type, p.units), param_source(p, slot, params), "", ""};
+        PanelValue v{d.name, param_setting_text(p, slot, params[i]), describe(d.type, p.units), param_source(p, slot, params), "", ""};
         if (d.uncertain) v.low = d.uncertain->low_text, v.high = d.uncertain->high_text;
         out.push_back(std::move(v));
     }
@@ -132,23 +117,69 @@ WebEngine load_web_engine(const Limits& limits) {
                              (looked.empty() ? std::string("no folder") : looked));
 }
 
+namespace {
+
+// The case files a page carries, each with the name the page gives it and its bytes. Without --keep-ids, each is
+// reduced (case_for_page) and named by its place, and a file with a case the run could not evaluate is left out:
+// the command line has said why, and the page carries nothing it could not read.
+struct PageCases {
+    std::vector<std::pair<std::string, std::string>> files;
+    std::size_t cases = 0, left_out = 0;
+};
+
+PageCases page_cases(const Run& run, const BatchArgs& a, const Program& p, const std::vector<std::string>& files,
+                     const BatchResults& results) {
+    std::set<std::string> failed;
+    for (const auto& c : results.cases)
+        if (!c.ok) failed.insert(c.file);
+    PageCases out;
+    std::size_t row = 1;
+    for (const auto& f : files) {
+        if (a.keep_ids) {
+            out.files.emplace_back(f, bytes_of(f, run.limits));
+        } else if (failed.count(f)) {
+            ++out.left_out;
+        } else {
+            try {
+                std::string text = case_for_page(p, f, run.limits.file_size, row);
+                out.files.emplace_back("cases/" + std::to_string(out.files.size() + 1) + ".yaml", std::move(text));
+            } catch (const std::exception&) {  // read by the run, but not so again: not carried
+                ++out.left_out;
+            }
+        }
+    }
+    for (const auto& c : results.cases) out.cases += c.ok || a.keep_ids;
+    if (!a.keep_ids) out.cases = row - 1;
+    return out;
+}
+
+std::string holds(const BatchArgs& a, std::size_t rule_files, bool inputs, const PageCases& cases) {
+    const auto n = [](std::size_t k, const std::string& one) { return std::to_string(k) + " " + one + (k == 1 ? "" : "s"); };
+    return "reckon's engine, the ruleset " + a.ruleset + " (" + n(rule_files, "rule file") + ")" + (inputs ? ", its other inputs" : "") +
+           " and " + n(cases.files.size(), "case file") + " (" + n(cases.cases, "case") + ")" +
+           (a.keep_ids ? ", as they are, identifiers and every field included (--keep-ids)."
+                       : ": only the inputs the ruleset declares, and each case's identifier replaced by its row (1 to " +
+                             std::to_string(cases.cases) + ").") +
+           (cases.left_out ? " " + n(cases.left_out, "case file") + " with a case that failed " + (cases.left_out == 1 ? "is" : "are") +
+                                 " left out."
+                           : "") +
+           " It computes in this browser and makes no network connection.";
+}
+
+}  // namespace
+
 InteractivePage interactive_page_of(const Run& run, const BatchArgs& a, const Program& p, const std::vector<Value>& params,
-                                    const std::vector<std::string>& files) {
+                                    const std::vector<std::string>& files, const BatchResults& results) {
     std::vector<std::string> rule_files, inputs;  // the run's files, as given: the ruleset's, then the others
     for (const auto& m : p.modules) rule_files.push_back(m.source->path());
     if (!run.run_data.empty()) inputs.push_back(run.run_data);
     if (!a.scenarios.empty()) inputs.push_back(a.scenarios);
     const std::vector<ListFile> lists = parse_lists(a.lists);
     for (const auto& l : lists) inputs.push_back(l.path);
-    std::vector<std::string> cases;  // as the page names them
-    if (a.keep_ids) {
-        cases = files;
-    } else {
-        for (std::size_t k = 0; k < files.size(); ++k) cases.push_back("cases/" + std::to_string(k + 1) + ".yaml");
-    }
+    const PageCases cases = page_cases(run, a, p, files, results);
     std::vector<std::string> all = rule_files;
     all.insert(all.end(), inputs.begin(), inputs.end());
-    all.insert(all.end(), cases.begin(), cases.end());
+    for (const auto& c : cases.files) all.push_back(c.first);
     const PageFiles where(all);
 
     InteractivePage page;
@@ -157,49 +188,26 @@ InteractivePage interactive_page_of(const Run& run, const BatchArgs& a, const Pr
     page.cwd = where.cwd();
     for (const auto& f : rule_files) page.files.push_back({where.at(f), bytes_of(f, run.limits)});
     for (const auto& f : inputs) page.files.push_back({where.at(f), bytes_of(f, run.limits)});
-    std::size_t row = 1, left_out = 0;
-    for (std::size_t k = 0; k < files.size(); ++k) {
-        if (a.keep_ids) {
-            page.files.push_back({where.at(files[k]), bytes_of(files[k], run.limits)});
-            continue;
-        }
-        try {
-            page.files.push_back({where.at(cases[k]), case_for_page(p, files[k], run.limits.file_size, row)});
-        } catch (const std::exception&) {  // a case that could not be read: not carried (the run said why)
-            ++left_out;
-        }
-    }
-    // the command, run again in the page
-    std::vector<std::string> options;
+    for (const auto& [name, bytes] : cases.files) page.files.push_back({where.at(name), bytes});
+    // the commands, run again in the page: the report, and explain (the output's name after its cases)
+    page.report = {"report", where.arg(a.ruleset)};
+    for (const auto& c : cases.files) page.report.push_back(where.arg(c.first));
+    page.explain = page.report;
+    page.explain[0] = "explain";
+    auto& options = page.explain_options;
     if (!run.run_data.empty()) options.insert(options.end(), {"--run-data", where.arg(run.run_data)});
     for (const auto& l : lists) options.insert(options.end(), {"--list", l.input + "=" + where.arg(l.path)});
     for (const auto& c : a.tables.ignored_columns) options.insert(options.end(), {"--ignore-column", c});
     for (const auto& s : a.tables.ignored_sheets) options.insert(options.end(), {"--ignore-sheet", s});
     if (a.tables.day_first_dates) options.insert(options.end(), {"--dates", "day-first"});
-    const std::string ruleset = where.arg(a.ruleset);
-    page.report = {"report", ruleset};
-    page.explain = {"explain", ruleset};
-    for (const auto& c : cases) {
-        page.report.push_back(where.arg(c));
-        page.explain.push_back(where.arg(c));
-    }
     page.report.insert(page.report.end(), options.begin(), options.end());
-    page.explain.insert(page.explain.end(), options.begin(), options.end());
     if (!a.scenarios.empty()) page.report.insert(page.report.end(), {"--scenarios", where.arg(a.scenarios)});
     page.report.insert(page.report.end(), {"--jobs", "1"});
     page.settings = a.params;
     page.params = panel_params(p, params);
     page.cells = panel_cells(p);
-    page.epoch = epoch_of(run.date);
-    const std::string n = std::to_string(files.size() - left_out);
-    page.holds = "reckon's engine, the ruleset " + a.ruleset + " (" + std::to_string(rule_files.size()) + " rule file" +
-                 (rule_files.size() == 1 ? "" : "s") + ")" + (inputs.empty() ? "" : ", its other inputs") + " and " + n +
-                 (files.size() - left_out == 1 ? " case file" : " case files") +
-                 (a.keep_ids ? ", as they are, identifiers included (--keep-ids)."
-                             : ": only the inputs the ruleset declares, each case named by its row (1 to " + n +
-                                   ") in place of its identifier.") +
-                 (left_out ? " " + std::to_string(left_out) + " case files that could not be read are left out." : "") +
-                 " It computes in this browser and makes no network connection.";
+    page.epoch = run.day_epoch;
+    page.holds = holds(a, rule_files.size(), !inputs.empty(), cases);
     return page;
 }
 

@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
     }
 
     catch_signals();  // from here on, a signal leaves no temporary file behind
-    run.date = run_date();
+    set_run_date(run);
     run.limits = default_limits();
     if (!set_limits(run.limits, limit_settings)) return bad_usage;
     // The work runs on a thread whose stack fits the depth limits.

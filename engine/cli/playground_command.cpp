@@ -9,6 +9,7 @@
 #include "commands/browser/playground.hpp"
 #include "core/base/read_file.hpp"
 #include "core/compile/compile.hpp"
+#include "data/read_xlsx.hpp"
 #include "version.hpp"
 
 #include <filesystem>
@@ -31,11 +32,16 @@ int cmd_playground(const Run& run, const PlaygroundArgs& a) {
         p = compile(a.ruleset, {}, run.limits);  // a ruleset that does not check is said here, not in the page
         const std::filesystem::path folder = std::filesystem::path(a.ruleset).parent_path();
         for (const auto& m : p->modules) {
-            PlaygroundFile f{std::filesystem::path(m.source->path()).lexically_relative(folder.empty() ? "." : folder).generic_string(),
-                             read_file(m.source->path(), run.limits.file_size)};
+            const std::string name = std::filesystem::path(m.source->path()).lexically_relative(folder.empty() ? "." : folder).generic_string();
+            if (name.empty())
+                throw RequestError(m.source->path() + ", which " + a.ruleset + " imports, cannot be put beside it in the page (it is on "
+                                   "another drive): copy it into the ruleset's folder");
+            PlaygroundFile f{name, read_file(m.source->path(), run.limits.file_size)};
             (page.ruleset.name.empty() ? page.ruleset : page.library.emplace_back()) = std::move(f);
         }
     }
+    if (is_workbook(a.kase))
+        throw RequestError("CASE: " + a.kase + " is a workbook, which the page opens itself: drop it on the page, or open it there");
     if (!a.kase.empty()) page.kase = {std::filesystem::path(a.kase).filename().string(), read_file(a.kase, run.limits.file_size)};
     const WebEngine engine = load_web_engine(run.limits);
     const RunInputs inputs = p ? inputs_of(*p, "", "", no_lists, a.kase.empty() ? std::vector<std::string>{} : std::vector<std::string>{a.kase},

@@ -2,6 +2,8 @@
 // limits of --limit, and the run data of --run-data.
 #include "cli/run_options.hpp"
 
+#include "core/base/big_stack.hpp"
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -10,7 +12,7 @@
 
 namespace reckon::cli {
 
-std::string run_date() {
+void set_run_date(Run& run) {
     std::time_t t = std::time(nullptr);
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
         char* end = nullptr;
@@ -23,13 +25,14 @@ std::string run_date() {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
                   static_cast<unsigned>(day.day()));
-    return buf;
+    run.date = buf;
+    run.day_epoch = static_cast<long long>(sys_days(day).time_since_epoch().count()) * 86400;
 }
 
 void add_limit_option(CLI::App& app, std::vector<std::string>& settings) {
     std::string limits_help = "NAME=N: raise (or lower) a limit on what is accepted; repeatable. The limits, with their defaults:";
     for (const auto& l : limit_table())
-        limits_help += "\n  " + std::string(l.name) + "=" + std::to_string(Limits{}.*(l.field)) + ": " + l.what;
+        limits_help += "\n  " + std::string(l.name) + "=" + std::to_string(default_limits().*(l.field)) + ": " + l.what;
     app.add_option("--limit", settings, limits_help);
 }
 

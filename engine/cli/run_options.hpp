@@ -17,11 +17,12 @@ namespace reckon::cli {
 struct Run {
     Limits limits;
     std::string date;  // YYYY-MM-DD, UTC
+    long long day_epoch = 0;  // …its midnight, in seconds since 1970 (an interactive page gives it to its engine)
     std::string run_data;  // --run-data FILE: the values of the ruleset's `run input`s, or ""
 };
 
-// Today (UTC), or SOURCE_DATE_EPOCH's day for a reproducible page.
-std::string run_date();
+// Today (UTC), or SOURCE_DATE_EPOCH's day for a reproducible page: run.date and run.day_epoch.
+void set_run_date(Run& run);
 
 // --limit NAME=N on the whole command line (every limit and its default in its help), kept in `settings` as written.
 void add_limit_option(CLI::App& app, std::vector<std::string>& settings);

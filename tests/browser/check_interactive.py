@@ -67,7 +67,10 @@ def compare(t, b, where, reckon, root, ruleset, cases, settings):
     for case, name, member, text, exact in page.figures:
         shown = number(exact if exact else text)
         if case is not None:
-            want = rows.get(case, {}).get(name)
+            if case not in rows:
+                t.fail(f"{where}: the page names a case {case!r}, not a row (1 to {len(rows)})")
+                continue
+            want = rows[case].get(name)
         elif name in cohort:
             want = cohort[name]
             if isinstance(want, dict):
@@ -132,7 +135,9 @@ def one(t, b, a, tmp, name, ruleset, cases, extra, fragment, panel):
     target = b.js("""(() => { const el = [...document.querySelectorAll('#reckon-report [data-output]')]
         .find((e) => !e.closest('[data-case]') && !e.closest('svg')); if (!el) return null; el.click();
         return el.dataset.output + (el.dataset.member ? '(' + el.dataset.member + ')' : ''); })()""")
-    if target:
+    if not target:
+        t.fail(f"{name}: no figure on the page to click for its explanation")
+    else:
         text = b.wait("document.getElementById('reckon-explain').open && document.getElementById('reckon-explain-text').textContent")
         files = list(dict.fromkeys(f for f in jsonl_reference(a.reckon, a.root, ruleset, cases, extra)[3].values() if f))
         want = run([a.reckon, "explain", ruleset, *files, target, *extra], a.root).stdout
@@ -143,6 +148,31 @@ def one(t, b, a, tmp, name, ruleset, cases, extra, fragment, panel):
     if others:
         t.fail(f"{name}: the page made requests: {others[:5]}")
     print(f"{name}: {n} figures compared, first figures in {b.js('document.body.dataset.reckonFirstMs')} ms")
+
+
+def what_it_holds(t, a, tmp):
+    """The IOM page carries no identifier of the cohort's unless --keep-ids, and a case table only so."""
+    page = os.path.join(tmp, "holds.html")
+    rules = "rulesets/iom-annual-report.reckon"
+    run([a.reckon, "report", rules, "cases/iom", "--interactive", "--out", page], a.root)
+    with open(page, encoding="utf-8") as f:
+        html = f.read()
+    ids = [n for n in ("N0001", "N0120", "N0240") if n in html]
+    if ids:
+        t.fail(f"the IOM page holds the identifiers {ids}")
+    if "240 cases" not in html or "replaced by its row (1 to 240)" not in html:
+        t.fail("the IOM page does not say on its first screen that it holds 240 cases named by their rows")
+    run([a.reckon, "report", rules, "cases/iom", "--interactive", "--keep-ids", "--out", page], a.root)
+    with open(page, encoding="utf-8") as f:
+        if "N0001" not in f.read():
+            t.fail("the IOM page made with --keep-ids does not hold the identifiers")
+    table = run([a.reckon, "report", rules, "cases/iom-csv/nominals.csv", "--list", "offences=cases/iom-csv/offences.csv",
+                 "--interactive", "--out", page], a.root, ok=(2,))
+    want = ("reckon: error: --interactive: cases/iom-csv/nominals.csv is a case table, which the page can carry only as it "
+            "is, every column and identifier included: give --keep-ids to do so\n")
+    if table.stderr != want:
+        t.fail(f"a case table without --keep-ids: {table.stderr!r}")
+    t.compared += 4
 
 
 def main():
@@ -159,6 +189,7 @@ def main():
         raise SystemExit("FAIL: chromium is not installed (apt-get install chromium)")
     t = Tally()
     with tempfile.TemporaryDirectory() as tmp:
+        what_it_holds(t, a, tmp)
         b = Browser(chromium, os.path.join(tmp, "profile"))
         try:
             for name, ruleset, cases, extra, fragment, panel in RULESETS:

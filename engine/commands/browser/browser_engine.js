@@ -37,11 +37,17 @@ const ReckonEngine = (() => {
       this.epoch = epoch;
       this.files = new Map();  // at → text or bytes: what it is given, given again to an engine made again
       this.module = null;
+      this.starting = null;
       this.said = { out: [], err: [] };
     }
 
-    async start() {
-      if (this.module) return;
+    // The module, made once: a command asked for while it is being made waits for the same one.
+    start() {
+      if (!this.starting) this.starting = this.make().catch((e) => { this.starting = null; throw e; });
+      return this.starting;
+    }
+
+    async make() {
       const said = this.said;
       const m = await createReckon({
         wasmBinary: await unpack(),
@@ -88,6 +94,7 @@ const ReckonEngine = (() => {
       } catch (e) {
         this.said.err.push(...new TextEncoder().encode('reckon: the engine stopped: ' + e + '\n'));
         this.module = null;
+        this.starting = null;
         status = 3;
       }
       return {

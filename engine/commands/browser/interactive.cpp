@@ -29,7 +29,7 @@ std::string bundle_json(const InteractivePage& page) {
         else files.push_back({{"at", f.at}, {"base64", base64(f.bytes)}});
     }
     nlohmann::json j = {{"files", files},         {"cwd", page.cwd},           {"report", page.report},
-                        {"explain", page.explain}, {"settings", page.settings}, {"params", panel_json(page.params)},
+                        {"explain", page.explain}, {"explain_options", page.explain_options}, {"settings", page.settings}, {"params", panel_json(page.params)},
                         {"cells", panel_json(page.cells)}, {"epoch", page.epoch}};
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

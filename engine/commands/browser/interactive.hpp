@@ -31,7 +31,8 @@ struct InteractivePage {
     std::vector<PageFile> files;
     std::string cwd;                       // the run's folder in the engine's memory
     std::vector<std::string> report;       // `report RULESET CASES… [options]`, without --param and --out
-    std::vector<std::string> explain;      // `explain RULESET CASES… [options]`, the output's name to follow
+    std::vector<std::string> explain;      // `explain RULESET CASES…`, the output's name to follow…
+    std::vector<std::string> explain_options;  // …then these (--run-data, --list, …), then --param
     std::vector<std::string> settings;     // the --param settings it was made with, NAME=VALUE
     std::vector<PanelValue> params, cells;
     long long epoch = 0;                   // the run's date (SOURCE_DATE_EPOCH), so the page dates its figures alike

@@ -25,27 +25,35 @@
     $('reckon-error').hidden = !isError;
   }
 
+  // One render at a time, in the order asked: a change made while one runs is drawn after it.
+  let queue = Promise.resolve();
+  function render() {
+    queue = queue.then(drawn).catch((e) => say('reckon\u2019s engine could not run in this browser: ' + e, true));
+    return queue;
+  }
+
   // The report under the settings, in place of the one shown; on an error, the figures shown stay and the
   // message is the command line's.
-  async function render() {
+  async function drawn() {
     const start = performance.now();
+    const asked = new Map(changes);  // the settings this render is of
     const r = await engine.run(bundle.report.concat(paramArgs(), ['--out', '/reckon-page.html']));
     const html = engine.take('/reckon-page.html');
     if (html === null) {  // not written: the error says why, and the figures shown stay, with their settings
       say(r.err || 'reckon stopped with exit status ' + r.status, true);
       for (const input of $('reckon-panel').querySelectorAll('input[data-name]'))
-        input.classList.toggle('refused', changes.get(input.dataset.name) !== good.get(input.dataset.name));
+        input.classList.toggle('refused', asked.get(input.dataset.name) !== good.get(input.dataset.name));
       changes = new Map(good);
       toFragment();
       document.body.dataset.reckonError = String(++errors);
-      if (renders === 0 && r.status === 2) {  // opened with a value refused: the figures as the page was made
+      if (renders === 0 && asked.size > 0) {  // opened with a value refused: once more, as the page was made
         const message = $('reckon-error').textContent;
-        await render();
+        await drawn();
         say(message, true);
       }
       return;
     }
-    good = new Map(changes);
+    good = asked;
     for (const input of $('reckon-panel').querySelectorAll('input.refused')) input.classList.remove('refused');
     const page = new DOMParser().parseFromString(html, 'text/html');
     $('reckon-report-style').textContent = page.querySelector('style').textContent;
@@ -53,8 +61,9 @@
     $('reckon-report').replaceChildren(...Array.from(page.body.childNodes).map((n) => document.adoptNode(n)));
     for (const el of $('reckon-report').querySelectorAll('[data-output]')) el.title = 'Click: how this figure is worked out';
     const ms = Math.round(performance.now() - start);
-    const n = settings().length;
-    say('Figures computed in this page in ' + ms + ' ms' + (n ? ', with ' + settings().join(', ') : ', as the ruleset gives them') +
+    const used = bundle.settings.filter((x) => !asked.has(x.slice(0, x.indexOf('='))))
+      .concat([...asked].map(([name, value]) => name + '=' + value));
+    say('Figures computed in this page in ' + ms + ' ms' + (used.length ? ', with ' + used.join(', ') : ', as the ruleset gives them') +
         (r.status ? ' (exit status ' + r.status + ': ' + r.err.trim().split('\n').pop() + ')' : '') + '.', false);
     document.body.dataset.reckonRendered = String(++renders);
     document.body.dataset.reckonMs = String(ms);  // for tests and bench/browser: this render, and the first since the page opened
@@ -65,7 +74,7 @@
   async function explain(el) {
     const member = el.dataset.member;
     const name = el.dataset.output + (member ? '(' + member + ')' : '');
-    const r = await engine.run(bundle.explain.concat([name], paramArgs()));
+    const r = await engine.run(bundle.explain.concat([name], bundle.explain_options, paramArgs()));
     $('reckon-explain-title').textContent = 'reckon explain ' + name;
     $('reckon-explain-text').textContent = r.status === 0 ? r.out : r.err;
     $('reckon-explain').showModal();
@@ -137,10 +146,16 @@
       if (el && !el.closest('[data-case]')) explain(el);
     });
     $('reckon-explain-close').addEventListener('click', () => $('reckon-explain').close());
-    window.addEventListener('hashchange', () => { fromFragment(); render(); });
+    // a fragment of values (#NAME=VALUE&…) sets them; a link within the page (#failures) is only a link
+    window.addEventListener('hashchange', () => {
+      if (location.hash.includes('=') || location.hash === '') {
+        fromFragment();
+        render();
+      }
+    });
   }
 
   panel();
   fromFragment();
-  render().catch((e) => say('reckon\u2019s engine could not start in this browser: ' + e, true));
+  render();
 })();

@@ -87,6 +87,8 @@ std::string typed_value(const Program& p, const Type& t, const Value& v);
 // within 10 decimals; else cut to 10 decimals with "…", and, for a plain number, the exact fraction
 // ("1.3952278955… (exactly 149168/106913)"), so that every figure can be recomputed by hand.
 std::string param_text(const Program& p, int slot, const Value& v);
+// …with no note of its exact value: as an interactive report's panel shows it, for --param to take again.
+std::string param_setting_text(const Program& p, int slot, const Value& v);
 // Whether param `slot` is written as a percentage (`deadweight = 20%`): then readers see its values as one.
 bool written_as_percent(const Program& p, int slot);
 // A fraction as a percentage, to `places` decimals and "…" where more follow: 0.054321142016… is "5.432114…%".

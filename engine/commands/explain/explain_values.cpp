@@ -121,13 +121,19 @@ std::string percent_text(const Program& p, const Type& t, const Value& v, int pl
     return number_text(p, t, Value::number(v.n() * 100), places) + "%";
 }
 
-std::string param_text(const Program& p, int slot, const Value& v) {
+std::string param_setting_text(const Program& p, int slot, const Value& v) {
     const ParamDef& d = p.params[static_cast<std::size_t>(slot)];
     if (v.kind == Value::Kind::none) return "none";
     if (v.kind != Value::Kind::number || d.type.kind != TypeKind::number) return typed_value(p, d.type, v);
     if (written_as_percent(p, slot)) return percent_text(p, d.type, v, 10);  // written 20%: shown 20%
-    std::string text = number_text(p, d.type, v, 10);
-    if (text.find("…") != std::string::npos && d.type.unit.dimensionless_syntax()) {  // and the exact value, when it is a short fraction
+    return number_text(p, d.type, v, 10);
+}
+
+std::string param_text(const Program& p, int slot, const Value& v) {
+    const ParamDef& d = p.params[static_cast<std::size_t>(slot)];
+    std::string text = param_setting_text(p, slot, v);
+    if (v.kind == Value::Kind::number && d.type.kind == TypeKind::number && !written_as_percent(p, slot) &&
+        text.find("…") != std::string::npos && d.type.unit.dimensionless_syntax()) {  // and the exact value, when it is a short fraction
         const Number& x = v.n();
         const std::string n = numerator(x).str(), q = denominator(x).str();
         if (n.size() <= 12 && q.size() <= 12) text += " (exactly " + n + "/" + q + ")";
