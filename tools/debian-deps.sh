@@ -37,11 +37,20 @@ fetch_source() {
 dep_configure() {  # $1 source folder, $2 build folder, then options
     local s=$1 b=$2
     shift 2
-    cmake -S "$s" -B "$b" "${toolchain[@]}" -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$deps/prefix" \
-        -DCMAKE_INSTALL_LIBDIR=lib -DBUILD_SHARED_LIBS=OFF -DCMAKE_POSITION_INDEPENDENT_CODE=OFF "$@" >/dev/null
+    mkdir -p "$b"
+    if ! cmake -S "$s" -B "$b" "${toolchain[@]}" -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$deps/prefix" \
+        -DCMAKE_INSTALL_LIBDIR=lib -DBUILD_SHARED_LIBS=OFF -DCMAKE_POSITION_INDEPENDENT_CODE=OFF "$@" >"$b/configure.log" 2>&1; then
+        tail -40 "$b/configure.log" >&2
+        die "configuring $b failed (the whole output: $b/configure.log)"
+    fi
 }
+# Debian's sources build with warnings of their own (not reckon's): CMake's and the compilers' output go to
+# FOLDER/configure.log and FOLDER/build.log, shown only when a step fails.
 dep_install() {  # $1 build folder; its own jobs, not those of a make it is run from (the build's reckon_web)
-    env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL cmake --build "$1" -j"$jobs" >/dev/null
+    if ! env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL cmake --build "$1" -j"$jobs" >"$1/build.log" 2>&1; then
+        tail -40 "$1/build.log" >&2
+        die "building $1 failed (the whole output: $1/build.log)"
+    fi
     cmake --install "$1" >/dev/null
 }
 dep_cmake() {
@@ -67,7 +76,7 @@ static_c_library() {
     local name=$1 dir=$2 objs=$deps/$1-build
     shift 2
     mkdir -p "$objs"
-    for f in "$@"; do "${target_cc[@]}" -O2 -I"$deps/prefix/include" -c "$dir/$f.c" -o "$objs/$f.o"; done
+    for f in "$@"; do "${target_cc[@]}" -O2 -w -I"$deps/prefix/include" -c "$dir/$f.c" -o "$objs/$f.o"; done  # -w: Debian's code, its warnings
     rm -f "$deps/prefix/lib/lib$name.a"
     "${target_ar[@]}" rcs "$deps/prefix/lib/lib$name.a" "$objs"/*.o
 }
