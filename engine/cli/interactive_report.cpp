@@ -148,8 +148,7 @@ PageCases page_cases(const Run& run, const BatchArgs& a, const Program& p, const
             }
         }
     }
-    for (const auto& c : results.cases) out.cases += c.ok || a.keep_ids;
-    if (!a.keep_ids) out.cases = row - 1;
+    out.cases = a.keep_ids ? results.cases.size() : row - 1;  // every case of the run, or those carried
     return out;
 }
 

@@ -43,10 +43,8 @@ void emit(YAML::Emitter& out, const YAML::Node& n) {
 
 // A case's document with only the keys the inputs' first segments name (the run read it, so there is no other;
 // kept so whatever the loader allows), the identifier's input, when the ruleset declares one, set to the row.
-YAML::Node reduced(const Program& p, const YAML::Node& doc, std::size_t row) {
+YAML::Node reduced(const Program& p, const std::set<std::string>& declared, const YAML::Node& doc, std::size_t row) {
     if (!doc.IsMap()) throw std::runtime_error("not a case");  // the run would have failed it: not carried
-    std::set<std::string> declared;
-    for (const auto& in : p.inputs) declared.insert(in.segments.at(0));
     YAML::Node out(YAML::NodeType::Map);
     for (const auto& kv : doc) {
         const std::string key = kv.first.Scalar();
@@ -70,10 +68,12 @@ YAML::Node reduced(const Program& p, const YAML::Node& doc, std::size_t row) {
 
 std::string case_for_page(const Program& p, const std::string& path, std::uint64_t max_bytes, std::size_t& row) {
     const std::vector<YAML::Node> docs = YAML::LoadAll(read_file(path, max_bytes));
+    std::set<std::string> declared;  // the inputs' first segments: a case's keys
+    for (const auto& in : p.inputs) declared.insert(in.segments.at(0));
     YAML::Emitter out;
     for (const auto& doc : docs) {
         out << YAML::BeginDoc;
-        emit(out, reduced(p, doc, row++));
+        emit(out, reduced(p, declared, doc, row++));
     }
     if (!out.good()) throw std::runtime_error(out.GetLastError());
     std::string text = out.c_str();

@@ -3,6 +3,7 @@
 #include "commands/present/html.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace reckon {
 
@@ -12,11 +13,22 @@ extern const char* const playground_page_script;
 
 namespace {
 
-// Text put inline in a <script> element, which "</script" (of any case) would end; in JSON and in JavaScript's
-// strings, "<\/" is the same text.
-std::string inline_script(std::string text) {
-    for (std::size_t at = text.find("</"); at != std::string::npos; at = text.find("</", at + 3)) text.replace(at, 2, "<\\/");
-    return text;
+// JSON put inline in a <script> element: every '<' as \u003c (JSON has it only in strings, where the two are the
+// same text), so that no "</script" or "<!--" from a file the page carries can end or change the element.
+std::string json_in_script(const std::string& json) {
+    std::string out;
+    out.reserve(json.size());
+    for (char c : json) out += c == '<' ? std::string("\\u003c") : std::string(1, c);
+    return out;
+}
+
+// Code put inline: "</script" (of any case) would end the element; in a string or a pattern, "<\/" is the same.
+std::string code_in_script(std::string code) {
+    for (std::size_t at = 0; (at = code.find("</", at)) != std::string::npos; at += 2)
+        if (code.size() >= at + 8 && std::equal(code.begin() + at + 2, code.begin() + at + 8, "script",
+                                                [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }))
+            code.replace(at, 2, "<\\/");
+    return code;
 }
 
 const char* script_of(PageScript s) {
@@ -64,10 +76,10 @@ std::string browser_page_head(const std::string& title, const std::string& recko
 }
 
 std::string browser_page_end(const std::string& data_json, const WebEngine& engine, PageScript script) {
-    return "<script type=\"application/json\" id=\"reckon-bundle\">" + inline_script(data_json) + "</script>\n"
+    return "<script type=\"application/json\" id=\"reckon-bundle\">" + json_in_script(data_json) + "</script>\n"
            "<script type=\"application/octet-stream\" id=\"reckon-wasm\">" + base64(engine.wasm_gz) + "</script>\n"
-           "<script>\n" + inline_script(engine.module_js) + "\n</script>\n<script>\n" + inline_script(browser_engine_script) +
-           "</script>\n<script>\n" + inline_script(script_of(script)) + "</script>\n</body>\n</html>\n";
+           "<script>\n" + code_in_script(engine.module_js) + "\n</script>\n<script>\n" + code_in_script(browser_engine_script) +
+           "</script>\n<script>\n" + code_in_script(script_of(script)) + "</script>\n</body>\n</html>\n";
 }
 
 }  // namespace reckon

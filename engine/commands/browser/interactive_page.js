@@ -12,12 +12,12 @@
   for (const f of bundle.files) engine.put(f.at, 'base64' in f ? ReckonEngine.bytesOf(f.base64) : f.text);
   let renders = 0, errors = 0;
 
-  // The run's --param settings: the page's own (as it was made), each changed one replaced.
-  function settings() {
-    const kept = bundle.settings.filter((s) => !changes.has(s.slice(0, s.indexOf('='))));
-    return kept.concat([...changes].map(([name, value]) => name + '=' + value));
+  // A run's --param settings: the page's own (as it was made), each one of `set` replaced.
+  function settings(set) {
+    const kept = bundle.settings.filter((s) => !set.has(s.slice(0, s.indexOf('='))));
+    return kept.concat([...set].map(([name, value]) => name + '=' + value));
   }
-  const paramArgs = () => settings().flatMap((s) => ['--param', s]);
+  const paramArgs = (set) => settings(set).flatMap((s) => ['--param', s]);
 
   function say(text, isError) {
     $('reckon-status').textContent = isError ? '' : text;
@@ -37,7 +37,7 @@
   async function drawn() {
     const start = performance.now();
     const asked = new Map(changes);  // the settings this render is of
-    const r = await engine.run(bundle.report.concat(paramArgs(), ['--out', '/reckon-page.html']));
+    const r = await engine.run(bundle.report.concat(paramArgs(asked), ['--out', '/reckon-page.html']));
     const html = engine.take('/reckon-page.html');
     if (html === null) {  // not written: the error says why, and the figures shown stay, with their settings
       say(r.err || 'reckon stopped with exit status ' + r.status, true);
@@ -61,8 +61,7 @@
     $('reckon-report').replaceChildren(...Array.from(page.body.childNodes).map((n) => document.adoptNode(n)));
     for (const el of $('reckon-report').querySelectorAll('[data-output]')) el.title = 'Click: how this figure is worked out';
     const ms = Math.round(performance.now() - start);
-    const used = bundle.settings.filter((x) => !asked.has(x.slice(0, x.indexOf('='))))
-      .concat([...asked].map(([name, value]) => name + '=' + value));
+    const used = settings(asked);
     say('Figures computed in this page in ' + ms + ' ms' + (used.length ? ', with ' + used.join(', ') : ', as the ruleset gives them') +
         (r.status ? ' (exit status ' + r.status + ': ' + r.err.trim().split('\n').pop() + ')' : '') + '.', false);
     document.body.dataset.reckonRendered = String(++renders);
@@ -74,7 +73,7 @@
   async function explain(el) {
     const member = el.dataset.member;
     const name = el.dataset.output + (member ? '(' + member + ')' : '');
-    const r = await engine.run(bundle.explain.concat([name], bundle.explain_options, paramArgs()));
+    const r = await engine.run(bundle.explain.concat([name], bundle.explain_options, paramArgs(good)));
     $('reckon-explain-title').textContent = 'reckon explain ' + name;
     $('reckon-explain-text').textContent = r.status === 0 ? r.out : r.err;
     $('reckon-explain').showModal();

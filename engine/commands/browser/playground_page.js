@@ -56,8 +56,12 @@
 
   // Checked, then evaluated when it checks: a moment after the last key, so typing is not slowed.
   async function update() {
-    if (await check()) await evaluate();
-    else document.body.dataset.reckonEvals = String(++evals), $('results').textContent = '';
+    if (await check()) {
+      await evaluate();
+    } else {  // nothing to evaluate until the ruleset checks
+      $('results').textContent = '';
+      document.body.dataset.reckonEvals = String(++evals);
+    }
   }
   function soon() {
     clearTimeout(timer);
